@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AuthForm } from "@/components/auth-form";
+import { currentUser } from "@/lib/auth/guards";
+import { safeCallbackPath } from "@/lib/auth/credentials";
+import { signInAction } from "../actions";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function Page({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const callbackUrl = safeCallbackPath((await searchParams).callbackUrl);
+  if (await currentUser()) redirect(callbackUrl);
+  return (
+    <div className="mx-auto max-w-md rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
+      <h1 className="text-2xl font-bold text-slate-900">Welcome back</h1>
+      <p className="mt-1 mb-6 text-slate-600">Sign in to pick up where you left off.</p>
+      <AuthForm mode="signin" action={signInAction} callbackUrl={callbackUrl} />
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CompleteToggle } from "@/components/complete-toggle";
+import { LessonActivityTracker } from "@/components/lesson-activity-tracker";
+import { LessonStatusBadge } from "@/components/lesson-status-badge";
+import { LessonToc } from "@/components/lesson-toc";
+import { requireUser } from "@/lib/auth/guards";
+import { contentLibrary, findLesson } from "@/lib/content/library";
+import { renderLessonHtml } from "@/lib/content/render-lesson";
+import { statusOf } from "@/lib/db/lesson-progress-repository";
+import { repositories } from "@/lib/db/repositories";
+
+type Params = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const lesson = findLesson((await params).slug);
+  return { title: lesson?.title ?? "Lesson not found", description: lesson?.summary };
+}
+
+export default async function LessonPage({ params }: Params) {
+  const { slug } = await params;
+  const lesson = findLesson(slug);
+  if (!lesson) notFound();
+  const user = await requireUser(`/lessons/${slug}`);
+  const progress = await repositories().progress.recordVisit(user.id, lesson.slug, new Date());
+
+  const library = contentLibrary();
+  const module = library.modules.find((m) => m.id === lesson.module);
+  const index = library.lessons.findIndex((l) => l.slug === lesson.slug);
+  const previous = library.lessons[index - 1];
+  const next = library.lessons[index + 1];
+
+  return (
+    <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_16rem] lg:gap-10">
+      <article aria-labelledby="lesson-title" className="min-w-0">
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+          <Link href="/lessons" className="hover:text-brand-700">Lessons</Link>
+          <span aria-hidden="true"> / </span>
+          <span>{module?.title ?? lesson.module}</span>
+        </nav>
+        <header className="mt-2 border-b border-slate-200 pb-6">
+          <div className="flex flex-wrap items-center gap-3">
+            <h1 id="lesson-title" className="text-3xl font-bold text-slate-900">{lesson.title}</h1>
+            <LessonStatusBadge status={statusOf(progress)} />
+          </div>
+          <p className="mt-3 text-lg text-slate-700">{lesson.summary}</p>
+        </header>
+
+        <details className="mt-6 rounded-lg border border-slate-200 bg-white p-4 lg:hidden">
+          <summary className="cursor-pointer font-medium">On this page</summary>
+          <LessonToc toc={lesson.toc} />
+        </details>
+
+        <div className="lesson-body mt-6" dangerouslySetInnerHTML={{ __html: renderLessonHtml(lesson) }} />
+
+        <footer className="mt-12 space-y-6 border-t border-slate-200 pt-6">
+          <CompleteToggle slug={lesson.slug} completed={progress.completedAt !== null} />
+          <nav aria-label="Lesson navigation" className="flex flex-wrap justify-between gap-4 text-sm">
+            {previous ? <Link href={`/lessons/${previous.slug}`} className="text-brand-700 underline">← {previous.title}</Link> : <span />}
+            {next ? <Link href={`/lessons/${next.slug}`} className="text-brand-700 underline">{next.title} →</Link> : <Link href="/lessons" className="text-brand-700 underline">All lessons</Link>}
+          </nav>
+        </footer>
+      </article>
+      <aside className="hidden lg:block" aria-label="Table of contents">
+        <div className="sticky top-20 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">On this page</h2>
+          <LessonToc toc={lesson.toc} />
+        </div>
+      </aside>
+      <LessonActivityTracker slug={lesson.slug} sectionIds={lesson.toc.map((t) => t.id)} />
+    </div>
+  );
+}

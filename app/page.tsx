@@ -1,0 +1,77 @@
+import Link from "next/link";
+import { currentUser } from "@/lib/auth/guards";
+import { contentLibrary } from "@/lib/content/library";
+import { repositories } from "@/lib/db/repositories";
+import { continueLearning } from "@/lib/progress/continue-learning";
+
+export default async function HomePage() {
+  const user = await currentUser();
+  if (!user) return <Welcome />;
+  const { lessons } = contentLibrary();
+  const progress = await repositories().progress.listForUser(user.id);
+  const suggestion = continueLearning(lessons, progress);
+  const completed = progress.filter((p) => p.completedAt && lessons.some((l) => l.slug === p.lessonSlug)).length;
+  const minutes = Math.round(progress.reduce((sum, p) => sum + p.timeSpentSec, 0) / 60);
+
+  return (
+    <div className="space-y-8">
+      <h1 className="text-3xl font-bold text-slate-900">Welcome back, {user.name}</h1>
+      <section aria-labelledby="continue-heading" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 id="continue-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
+          {suggestion.kind === "resume" ? "Continue where you left off" : suggestion.kind === "next" ? "Up next" : "Your lessons"}
+        </h2>
+        {suggestion.kind === "resume" || suggestion.kind === "next" ? (
+          <div className="mt-3 flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
+            <div>
+              <p className="text-xl font-semibold text-slate-900">{suggestion.lesson.title}</p>
+              <p className="text-slate-700">{suggestion.lesson.summary}</p>
+            </div>
+            <Link
+              href={`/lessons/${suggestion.lesson.slug}${suggestion.kind === "resume" && suggestion.sectionId ? `#${suggestion.sectionId}` : ""}`}
+              className="shrink-0 rounded-md bg-brand-600 px-4 py-2 text-center font-medium text-white hover:bg-brand-700"
+            >
+              {suggestion.kind === "resume" ? "Continue lesson" : "Start lesson"}
+            </Link>
+          </div>
+        ) : (
+          <p className="mt-3 text-slate-700">
+            {suggestion.kind === "all-done" ? "You have completed every lesson. New lessons will appear in the catalogue." : "No lessons are published yet."}
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="progress-heading">
+        <h2 id="progress-heading" className="text-lg font-semibold text-slate-900">Your progress</h2>
+        <dl className="mt-3 grid grid-cols-2 gap-4 sm:grid-cols-3">
+          <Stat label="Lessons completed" value={`${completed} / ${lessons.length}`} />
+          <Stat label="Lessons started" value={String(progress.filter((p) => lessons.some((l) => l.slug === p.lessonSlug)).length)} />
+          <Stat label="Minutes reading" value={String(minutes)} />
+        </dl>
+        <p className="mt-4"><Link href="/lessons" className="text-brand-700 underline">Browse all lessons</Link></p>
+      </section>
+    </div>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4">
+      <dt className="text-sm text-slate-600">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold text-slate-900">{value}</dd>
+    </div>
+  );
+}
+
+function Welcome() {
+  return (
+    <div className="mx-auto max-w-3xl py-8 text-center">
+      <h1 className="text-4xl font-bold tracking-tight text-slate-900 sm:text-5xl">Understand Kubernetes networking for real</h1>
+      <p className="mt-4 text-lg text-slate-700">
+        Learn how Services, Pod IPs, ClusterIPs, DNS and kube-proxy fit together, with lessons, quizzes and drills whose answers come from a faithful cluster simulator.
+      </p>
+      <div className="mt-8 flex flex-col justify-center gap-3 sm:flex-row">
+        <Link href="/signup" className="rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700">Create a free account</Link>
+        <Link href="/lessons" className="rounded-md border border-slate-300 bg-white px-5 py-2.5 font-medium text-slate-800 hover:bg-slate-100">Browse lessons</Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { LESSON_SLUG, newLearner, signIn, signUp } from "./helpers";
+
+test("a wrong password shows a clear error and keeps the e-mail", async ({ page }) => {
+  await signIn(page, "learner@example.com", "not-the-password");
+  await expect(page.getByRole("alert").filter({ hasText: "do not match an account" })).toBeVisible();
+  await expect(page.getByLabel("E-mail")).toHaveValue("learner@example.com");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("the demo learner can sign in", async ({ page }) => {
+  await signIn(page, "learner@example.com", "learn-kubernetes");
+  await expect(page.getByRole("heading", { name: "Welcome back, Demo Learner" })).toBeVisible();
+});
+
+test("a lesson needs an account and returns to the lesson after sign-in", async ({ page }) => {
+  await page.goto(`/lessons/${LESSON_SLUG}`);
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Flessons%2Fcluster-ip-vs-pod-ip/);
+  await page.getByLabel("E-mail").fill("learner@example.com");
+  await page.getByLabel("Password").fill("learn-kubernetes");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`/lessons/${LESSON_SLUG}$`));
+});
+
+test("sign-up explains invalid fields and an e-mail that is taken", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Short Password");
+  await page.getByLabel("E-mail").fill("not-an-email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter a valid e-mail address.")).toBeVisible();
+  await expect(page.getByText("Use at least 8 characters for your password.")).toBeVisible();
+  await expect(page.getByLabel("Name")).toHaveValue("Short Password");
+
+  const learner = newLearner();
+  await signUp(page, learner);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Someone Else");
+  await page.getByLabel("E-mail").fill(learner.email.toUpperCase());
+  await page.getByLabel("Password").fill("another-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("This e-mail already has an account.")).toBeVisible();
+});
+
+test("the progress API refuses anonymous and malformed requests", async ({ request, page }) => {
+  const anonymous = await request.post("/api/progress", { data: { slug: LESSON_SLUG, seconds: 10 } });
+  expect(anonymous.status()).toBe(401);
+
+  await signUp(page, newLearner());
+  const bad = await page.request.post("/api/progress", { data: { slug: LESSON_SLUG, seconds: "ten" } });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error).toContain("seconds");
+  const unknown = await page.request.post("/api/progress", { data: { slug: "no-such-lesson", seconds: 5 } });
+  expect(unknown.status()).toBe(404);
+  const ok = await page.request.post("/api/progress", { data: { slug: LESSON_SLUG, seconds: 42, sectionId: "comparison" } });
+  expect(await ok.json()).toEqual({ ok: true, timeSpentSec: 42 });
+});

@@ -1,0 +1,41 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+export const LESSON_SLUG = "cluster-ip-vs-pod-ip";
+export const LESSON_TITLE = "ClusterIP vs Pod IP";
+
+let counter = 0;
+export function newLearner() {
+  counter += 1;
+  const id = `${Date.now().toString(36)}${counter}${Math.random().toString(36).slice(2, 6)}`;
+  return { name: `Learner ${id}`, email: `learner-${id}@example.test`, password: `pw-${id}-long` };
+}
+
+/** `baseURL` is for specs that run their own server; the others use the configured one. */
+export async function signUp(page: Page, learner: { name: string; email: string; password: string }, baseURL = "") {
+  await page.goto(`${baseURL}/signup`);
+  await page.getByLabel("Name").fill(learner.name);
+  await page.getByLabel("E-mail").fill(learner.email);
+  await page.getByLabel("Password").fill(learner.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: `Welcome back, ${learner.name}` })).toBeVisible();
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/signin");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+}
+
+/** Fails on serious or critical axe violations, naming each with the elements it found. */
+export async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}

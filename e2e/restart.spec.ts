@@ -1,0 +1,34 @@
+import { expect, test } from "@playwright/test";
+import { LESSON_SLUG, newLearner, signUp } from "./helpers";
+import { ServerProcess } from "./server-process";
+
+const databases = [
+  { name: "SQLite", url: "file:./data/e2e-restart.db", port: 3101 },
+  { name: "PostgreSQL", url: process.env.TEST_POSTGRES_URL, port: 3102 },
+];
+
+for (const database of databases) {
+  test(`progress survives a server restart on ${database.name}`, async ({ page }) => {
+    test.skip(!database.url, "TEST_POSTGRES_URL is not set (npm test and .ci/run set it)");
+    const server = new ServerProcess(database.port, database.url!);
+    server.migrate();
+    await server.start();
+    try {
+      const learner = newLearner();
+      await signUp(page, learner, server.baseURL);
+      await page.goto(`${server.baseURL}/lessons/${LESSON_SLUG}`);
+      await page.getByRole("button", { name: "Mark as complete" }).click();
+      await expect(page.getByRole("button", { name: /Completed/ })).toBeVisible();
+
+      await server.stop();
+      await server.start();
+
+      await page.goto(`${server.baseURL}/lessons/${LESSON_SLUG}`);
+      await expect(page.getByRole("button", { name: /Completed/ })).toBeVisible();
+      await page.goto(`${server.baseURL}/`);
+      await expect(page.getByText("You have completed every lesson.")).toBeVisible();
+    } finally {
+      await server.stop();
+    }
+  });
+}

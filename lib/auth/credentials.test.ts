@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { safeCallbackPath, signUpSchema } from "./credentials";
+import { hashPassword, verifyPassword } from "./password";
+
+describe("safeCallbackPath", () => {
+  it("keeps same-site paths and refuses anything that could leave the site", () => {
+    expect(safeCallbackPath("/lessons/x#y")).toBe("/lessons/x#y");
+    for (const bad of ["//evil.example", "/\\evil.example", "https://evil.example", "javascript:alert(1)", undefined, 42]) {
+      expect(safeCallbackPath(bad)).toBe("/");
+    }
+  });
+});
+
+describe("signUpSchema", () => {
+  it("normalises the e-mail and trims the name", () => {
+    expect(signUpSchema.parse({ name: "  Ada ", email: " Ada@Example.COM ", password: "long-enough" })).toEqual({
+      name: "Ada",
+      email: "ada@example.com",
+      password: "long-enough",
+    });
+  });
+
+  it("explains each invalid field", () => {
+    const result = signUpSchema.safeParse({ name: "", email: "nope", password: "short" });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => `${String(i.path[0])}: ${i.message}`)).toEqual([
+      "name: Enter your name.",
+      "email: Enter a valid e-mail address.",
+      "password: Use at least 8 characters for your password.",
+    ]);
+  });
+});
+
+describe("password hashing", () => {
+  it("stores a bcrypt hash, never the password, and verifies only the right password", async () => {
+    const hash = await hashPassword("correct horse");
+    expect(hash).toMatch(/^\$2[aby]\$10\$/);
+    expect(hash).not.toContain("correct horse");
+    expect(await verifyPassword("correct horse", hash)).toBe(true);
+    expect(await verifyPassword("wrong horse", hash)).toBe(false);
+  });
+});

@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+export const emailSchema = z.string().trim().toLowerCase().email("Enter a valid e-mail address.").max(254, "That e-mail address is too long.");
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, "Enter your password.").max(200, "That password is too long."),
+});
+
+export const signUpSchema = z.object({
+  name: z.string().trim().min(1, "Enter your name.").max(80, "Keep your name under 80 characters."),
+  email: emailSchema,
+  password: z
+    .string()
+    .min(8, "Use at least 8 characters for your password.")
+    .max(200, "Keep your password under 200 characters."),
+});
+
+/** Only same-site paths may be used as a post-sign-in destination (no open redirects). */
+export function safeCallbackPath(value: unknown, fallback = "/"): string {
+  if (typeof value !== "string") return fallback;
+  return value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
+}

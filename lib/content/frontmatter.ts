@@ -1,0 +1,67 @@
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import type { LessonFrontmatter } from "./types";
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const lessonFrontmatterSchema = z.object({
+  title: z.string().trim().min(1, "title must not be empty"),
+  slug: z.string().regex(slugPattern, "slug must be lowercase words joined by hyphens"),
+  module: z.string().regex(slugPattern, "module must be lowercase words joined by hyphens"),
+  order: z.number().int().min(0),
+  concepts: z
+    .array(
+      z.object({
+        id: z.string().regex(slugPattern, "concept id must be lowercase words joined by hyphens"),
+        name: z.string().trim().min(1),
+      }),
+    )
+    .min(1, "a lesson names at least one concept"),
+  summary: z.string().trim().min(1, "summary must not be empty"),
+  draft: z.boolean().default(false),
+});
+
+export interface SplitDocument {
+  data: unknown;
+  body: string;
+  /** 1-based line of the first body line. */
+  bodyLine: number;
+  /** Set when the frontmatter block is missing or is not valid YAML. */
+  error?: { line: number; message: string };
+}
+
+export function splitFrontmatter(source: string): SplitDocument {
+  const text = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const lines = text.split("\n");
+  if (lines[0] !== "---") {
+    return { data: {}, body: text, bodyLine: 1, error: { line: 1, message: "missing frontmatter: the file must start with a line '---'" } };
+  }
+  const end = lines.indexOf("---", 1);
+  if (end < 0) {
+    return { data: {}, body: text, bodyLine: 1, error: { line: 1, message: "frontmatter is not closed by a line '---'" } };
+  }
+  const yamlText = lines.slice(1, end).join("\n");
+  const body = lines.slice(end + 1).join("\n");
+  try {
+    return { data: parseYaml(yamlText) ?? {}, body, bodyLine: end + 2 };
+  } catch (err) {
+    const linePos = (err as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 0;
+    return { data: {}, body, bodyLine: end + 2, error: { line: 1 + linePos, message: `frontmatter is not valid YAML: ${(err as Error).message.split("\n")[0]}` } };
+  }
+}
+
+export type FrontmatterResult =
+  | { ok: true; frontmatter: LessonFrontmatter }
+  | { ok: false; issues: { field: string; message: string }[] };
+
+export function validateFrontmatter(data: unknown): FrontmatterResult {
+  const result = lessonFrontmatterSchema.safeParse(data);
+  if (result.success) return { ok: true, frontmatter: result.data };
+  return {
+    ok: false,
+    issues: result.error.issues.map((issue) => ({
+      field: issue.path.join(".") || "frontmatter",
+      message: issue.message,
+    })),
+  };
+}

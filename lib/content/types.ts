@@ -1,0 +1,83 @@
+// The Lesson model: what lib/quiz, lib/srs and the app read from a lesson file.
+
+export interface LessonFrontmatter {
+  title: string;
+  slug: string;
+  module: string;
+  order: number;
+  concepts: ConceptRef[];
+  summary: string;
+  draft: boolean;
+}
+
+export interface ConceptRef {
+  id: string;
+  name: string;
+}
+
+export interface TocEntry {
+  id: string;
+  title: string;
+  level: 2 | 3;
+}
+
+export interface ConceptAttribute {
+  /** Stable key such as "what-it-is", "purpose", "scope", "example". */
+  key: string;
+  label: string;
+  /** The attribute's statements, one per list item or paragraph, as plain text. */
+  statements: string[];
+  sectionId: string;
+}
+
+export interface Concept extends ConceptRef {
+  sectionId: string;
+  attributes: ConceptAttribute[];
+}
+
+export interface ComparisonRow {
+  featureId: string;
+  feature: string;
+  /** Cell text per concept id. */
+  values: Record<string, string>;
+  line: number;
+}
+
+export interface ComparisonTable {
+  sectionId: string;
+  /** Concept ids in column order. */
+  conceptIds: string[];
+  rows: ComparisonRow[];
+}
+
+export interface KeyPoint {
+  text: string;
+  sectionId: string;
+}
+
+export interface Lesson extends LessonFrontmatter {
+  sourcePath: string;
+  toc: TocEntry[];
+  concepts: Concept[];
+  comparison: ComparisonTable | null;
+  keyPoints: KeyPoint[];
+  /** Ordered steps, where the lesson has a "steps" section. */
+  steps: string[];
+  /** Markdown body without frontmatter. */
+  body: string;
+  /** Line in the source file where the body starts (1-based), for error messages. */
+  bodyLine: number;
+}
+
+export interface ModuleInfo {
+  id: string;
+  title: string;
+  order: number;
+  description: string;
+}
+
+export interface ContentProblem {
+  file: string;
+  line: number;
+  message: string;
+}

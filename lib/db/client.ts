@@ -1,0 +1,24 @@
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { databaseUrl, providerOf } from "./database-url";
+import { createDriverAdapter } from "./driver-adapter";
+
+/**
+ * The app is typed against the SQLite client; the PostgreSQL client is generated from the same
+ * models, so the two agree on every model and query the repositories use.
+ */
+export type Db = SqliteClient;
+
+export function createDb(url: string = databaseUrl()): Db {
+  const adapter = createDriverAdapter(url);
+  if (providerOf(url) === "postgres") return new PostgresClient({ adapter: adapter as never }) as unknown as Db;
+  return new SqliteClient({ adapter: adapter as never });
+}
+
+const globalForDb = globalThis as unknown as { kubelearnDb?: Db };
+
+/** One client per server process (and per dev-server reload). */
+export function getDb(): Db {
+  globalForDb.kubelearnDb ??= createDb();
+  return globalForDb.kubelearnDb;
+}

@@ -1,0 +1,57 @@
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { providerOf, sqliteFilePath } from "./database-url";
+
+// PostgreSQL reports catalog columns as `name` (19), `char` (18) and arrays of them (1002, 1003);
+// the Prisma 6.19 pg adapter cannot deserialise those, and the WASM schema engine reads them
+// during migrate. Presenting them as text / text[] is lossless for what the engine reads.
+const TYPE_ID_REMAP: Record<number, number> = { 18: 25, 19: 25, 1002: 1009, 1003: 1009 };
+
+function remapCatalogTypes(res: pg.QueryResult | undefined): void {
+  for (const field of res?.fields ?? []) {
+    const mapped = TYPE_ID_REMAP[field.dataTypeID];
+    if (mapped !== undefined) field.dataTypeID = mapped;
+  }
+}
+
+class CatalogFriendlyClient extends pg.Client {
+  // pg.Pool calls query(text, values, callback); a direct caller may use the promise form.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override query(...args: any[]): any {
+    const last = args[args.length - 1];
+    if (typeof last === "function") {
+      args[args.length - 1] = (err: Error | null, res: pg.QueryResult) => {
+        if (!err) remapCatalogTypes(res);
+        last(err, res);
+      };
+    }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const result = (super.query as any)(...args);
+    return result && typeof result.then === "function"
+      ? result.then((res: pg.QueryResult) => (remapCatalogTypes(res), res))
+      : result;
+  }
+}
+
+function postgresConfig(url: string): pg.PoolConfig {
+  const u = new URL(url);
+  return {
+    host: decodeURIComponent(u.hostname),
+    port: u.port ? Number(u.port) : 5432,
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: decodeURIComponent(u.pathname.replace(/^\//, "")),
+    max: 5,
+    Client: CatalogFriendlyClient,
+  };
+}
+
+export function createDriverAdapter(url: string): PrismaPg | PrismaBetterSQLite3 {
+  if (providerOf(url) === "postgres") return new PrismaPg(postgresConfig(url));
+  const file = sqliteFilePath(url);
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  return new PrismaBetterSQLite3({ url: file });
+}

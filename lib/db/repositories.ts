@@ -1,0 +1,15 @@
+import { getDb, type Db } from "./client";
+import { LessonProgressRepository } from "./lesson-progress-repository";
+import { UserRepository } from "./user-repository";
+
+export interface Repositories {
+  users: UserRepository;
+  progress: LessonProgressRepository;
+}
+
+export function repositoriesFor(db: Db): Repositories {
+  return { users: new UserRepository(db), progress: new LessonProgressRepository(db) };
+}
+
+/** The server's repositories, on the process-wide client. */
+export const repositories = (): Repositories => repositoriesFor(getDb());

@@ -1,0 +1,52 @@
+import type { Db } from "./client";
+
+export type UserRole = "LEARNER" | "INSTRUCTOR";
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  passwordHash: string;
+}
+
+export class EmailTakenError extends Error {
+  constructor(email: string) {
+    super(`An account with ${email} already exists.`);
+  }
+}
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+export class UserRepository {
+  constructor(private readonly db: Db) {}
+
+  async create(input: { email: string; name: string; passwordHash: string; role?: UserRole }): Promise<UserRecord> {
+    try {
+      return await this.db.user.create({
+        data: { email: normaliseEmail(input.email), name: input.name.trim(), passwordHash: input.passwordHash, role: input.role ?? "LEARNER" },
+      });
+    } catch (err) {
+      if ((err as { code?: string }).code === "P2002") throw new EmailTakenError(normaliseEmail(input.email));
+      throw err;
+    }
+  }
+
+  findByEmail(email: string): Promise<UserRecord | null> {
+    return this.db.user.findUnique({ where: { email: normaliseEmail(email) } });
+  }
+
+  findById(id: string): Promise<UserRecord | null> {
+    return this.db.user.findUnique({ where: { id } });
+  }
+
+  /** Creates or updates an account by e-mail; used by the demo seed so it can run again safely. */
+  upsert(input: { email: string; name: string; passwordHash: string; role: UserRole }): Promise<UserRecord> {
+    const email = normaliseEmail(input.email);
+    return this.db.user.upsert({
+      where: { email },
+      create: { ...input, email },
+      update: { name: input.name, passwordHash: input.passwordHash, role: input.role },
+    });
+  }
+}

@@ -1,0 +1,38 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_DATABASE_URL = "file:./data/e2e.db";
+
+// Debian's chromium: Playwright's own browser download cannot work offline here.
+export const chromiumLaunchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ? [["list"], ["json"]] : [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: chromiumLaunchOptions,
+    trace: "retain-on-failure",
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions }, testIgnore: /mobile\.spec\.ts/ },
+    { name: "mobile", use: { ...devices["Pixel 7"], launchOptions: chromiumLaunchOptions }, testMatch: /mobile\.spec\.ts/ },
+  ],
+  webServer: {
+    // A fresh SQLite file per run: migrate, seed the demo accounts, serve the production build.
+    command: `rm -f data/e2e.db && ./node_modules/.bin/tsx scripts/db-migrate.ts && ./node_modules/.bin/tsx scripts/seed.ts && exec ./node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
+    url: `http://127.0.0.1:${port}/signin`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: { DATABASE_URL: E2E_DATABASE_URL, AUTH_SECRET: "e2e-secret-not-for-production-use-0123456789" },
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

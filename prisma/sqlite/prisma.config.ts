@@ -1,0 +1,3 @@
+import { prismaConfigFor } from "../config-for";
+
+export default prismaConfigFor("sqlite");

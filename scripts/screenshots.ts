@@ -1,0 +1,30 @@
+// Screenshots of the main pages for README and for reviewing layout: npm run screenshots
+// (expects a server at SCREENSHOT_BASE_URL, default http://127.0.0.1:3000, with the demo accounts).
+import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "../playwright.config";
+import { DEMO_ACCOUNTS } from "../lib/db/demo-accounts";
+
+const base = process.env.SCREENSHOT_BASE_URL ?? "http://127.0.0.1:3000";
+const out = process.env.SCREENSHOT_DIR ?? "docs";
+
+async function main() {
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["mobile", { width: 390, height: 844 }]] as const) {
+    const page = await browser.newPage({ viewport });
+    await page.goto(`${base}/signin`);
+    const learner = DEMO_ACCOUNTS.find((a) => a.role === "LEARNER")!;
+    await page.getByLabel("E-mail").fill(learner.email);
+    await page.getByLabel("Password").fill(learner.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${base}/`);
+    await page.goto(`${base}/lessons/cluster-ip-vs-pod-ip#comparison`);
+    await page.screenshot({ path: `${out}/lesson-${name}.png` });
+    await page.close();
+  }
+  await browser.close();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# npm start: migrate and seed the database (embedded SQLite unless DATABASE_URL says otherwise),
+# build, and serve the platform on http://localhost:${PORT:-3000}.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+node scripts/ensure-env.mjs
+./node_modules/.bin/tsx scripts/db-migrate.ts
+./node_modules/.bin/tsx scripts/seed.ts
+./node_modules/.bin/next build
+echo "kubelearn: open http://localhost:${PORT:-3000} (demo accounts are listed in README.md)"
+exec ./node_modules/.bin/next start -p "${PORT:-3000}"

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# npm test: the whole suite. Type check, content check, Vitest (unit + SQLite + PostgreSQL
+# integration), production build, Playwright end to end. Ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+reports=.reports
+rm -rf "$reports" && mkdir -p "$reports"
+steps="$reports/steps.txt"
+: > "$steps"
+
+step() { # step NAME COMMAND...: runs a check, records pass or fail
+  local name=$1; shift
+  echo "── $name"
+  if "$@"; then echo "$name pass" >> "$steps"; else echo "$name fail" >> "$steps"; fi
+}
+
+scripts/ensure-chromium.sh || echo "chromium fail" >> "$steps"
+
+if [ -z "${TEST_POSTGRES_URL:-}" ] && [ "${SKIP_POSTGRES:-}" != 1 ]; then
+  if url=$(scripts/local-postgres.sh kubelearn_test); then
+    export TEST_POSTGRES_URL=$url
+  else
+    echo "PostgreSQL could not be started; set TEST_POSTGRES_URL, or SKIP_POSTGRES=1 to test SQLite only" >&2
+    echo "postgresql fail" >> "$steps"
+  fi
+fi
+
+step typecheck ./node_modules/.bin/tsc --noEmit
+step content-check ./node_modules/.bin/tsx scripts/content-check.ts
+./node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"
+step build ./node_modules/.bin/next build
+if grep -q "^build pass" "$steps"; then
+  PLAYWRIGHT_JSON_OUTPUT_FILE="$reports/playwright.json" ./node_modules/.bin/playwright test
+else
+  echo "skipping end-to-end tests: the build failed" >&2
+fi
+node scripts/test-summary.mjs "$reports"
