@@ -1,0 +1,304 @@
+import { ClusterIPAllocator, NodePortAllocator, PodIPAM } from "./allocators";
+import { reconcile } from "./controllers";
+import { alreadyExists, KubeError, notFound } from "./errors";
+import { formatIPv4, parseCidr, subnet, type Cidr } from "./ip";
+import { randomSuffix } from "./names";
+import { initialFiles } from "./pod-runtime";
+import { Rng } from "./rng";
+import { createService } from "./service-api";
+import { ObjectStore } from "./store";
+import type { ClusterOptions, KubeObject, NodeObject, ObjectMeta, Pod, PodSpec, PodTemplate, Service } from "./types";
+
+export type ResolvedOptions = Required<Omit<ClusterOptions, "loadBalancerPool">> & { loadBalancerPool?: string };
+
+const EPOCH = Date.UTC(2026, 0, 15, 9, 0, 0);
+
+export const DEFAULT_OPTIONS: ResolvedOptions = {
+  seed: 1,
+  workers: 2,
+  podCIDR: "10.244.0.0/16",
+  serviceCIDR: "10.96.0.0/12",
+  nodeCIDR: "172.18.0.0/16",
+  clusterDomain: "cluster.local",
+  nodePortRange: [30000, 32767],
+  proxyMode: "iptables",
+  kubernetesVersion: "v1.31.4",
+  externalDNS: { "example.com": "93.184.215.14", "kubernetes.io": "147.75.40.148" },
+};
+
+/** Per-pod state that is not part of the API object: what the containers see. */
+export interface PodRuntime {
+  env: Record<string, string>;
+  files: Set<string>;
+}
+
+/** Seconds the modelled containers take to exit after SIGTERM. */
+export const SHUTDOWN_SECONDS = 1;
+
+export class Cluster {
+  readonly store = new ObjectStore();
+  readonly options: ResolvedOptions;
+  readonly rng: Rng;
+  readonly serviceCIDR: Cidr;
+  readonly podCIDR: Cidr;
+  readonly nodeCIDR: Cidr;
+  readonly clusterIPs: ClusterIPAllocator;
+  readonly nodePorts: NodePortAllocator;
+  readonly loadBalancerIPs: { cidr: Cidr; used: Set<string> } | null;
+  readonly ipam = new Map<string, PodIPAM>();
+  readonly runtime = new Map<string, PodRuntime>();
+  /** kube-proxy state: ClientIP affinity entries and IPVS round-robin positions. */
+  readonly affinity = new Map<string, { ip: string; lastUsed: number }>();
+  readonly roundRobin = new Map<string, number>();
+  /** Why the scheduler could not place a pod, by pod uid (shown by describe). */
+  readonly schedulingFailures = new Map<string, string>();
+  /** Address of the machine outside the cluster that `curl` at the prompt runs on. */
+  readonly outsideHostIP: string;
+  private nowMs = EPOCH;
+  private batchDepth = 0;
+
+  constructor(options: ClusterOptions = {}) {
+    this.options = { ...DEFAULT_OPTIONS, ...options, externalDNS: { ...DEFAULT_OPTIONS.externalDNS, ...options.externalDNS } };
+    this.rng = new Rng(this.options.seed);
+    this.serviceCIDR = parseCidr(this.options.serviceCIDR);
+    this.podCIDR = parseCidr(this.options.podCIDR);
+    this.nodeCIDR = parseCidr(this.options.nodeCIDR);
+    this.clusterIPs = new ClusterIPAllocator(this.serviceCIDR, this.rng);
+    this.nodePorts = new NodePortAllocator(this.options.nodePortRange[0], this.options.nodePortRange[1], this.rng);
+    this.loadBalancerIPs = this.options.loadBalancerPool ? { cidr: parseCidr(this.options.loadBalancerPool), used: new Set() } : null;
+    this.outsideHostIP = formatIPv4(this.nodeCIDR.base + 1);
+    if (this.options.workers + 1 > this.podCIDR.size / 256) {
+      throw new Error(`podCIDR ${this.podCIDR.text} has room for ${this.podCIDR.size / 256} nodes (a /24 each), not ${this.options.workers + 1}`);
+    }
+    // The cluster "was created" a day before the learner arrives, so system objects have an age.
+    this.nowMs = EPOCH - 86_400_000;
+    this.batch(() => this.bootstrap());
+    this.nowMs = EPOCH;
+  }
+
+  // ── time ────────────────────────────────────────────────────────────────
+  now(): number {
+    return this.nowMs;
+  }
+  timestamp(ms = this.nowMs): string {
+    return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+  }
+  /** Moves the simulated clock; pods whose shutdown finishes in that time go away. */
+  advance(seconds: number): void {
+    this.nowMs += Math.round(seconds * 1000);
+    this.reconcile();
+  }
+
+  // ── writes ──────────────────────────────────────────────────────────────
+  /** Runs several writes and reconciles once at the end (large set-ups, benchmarks). */
+  batch<T>(work: () => T): T {
+    this.batchDepth++;
+    try {
+      return work();
+    } finally {
+      this.batchDepth--;
+      if (this.batchDepth === 0) this.reconcile();
+    }
+  }
+
+  reconcile(): void {
+    if (this.batchDepth === 0) reconcile(this);
+  }
+
+  meta(name: string, namespace: string | undefined, extra: Partial<ObjectMeta> = {}): ObjectMeta {
+    return { name, ...(namespace !== undefined ? { namespace } : {}), uid: this.store.nextUid(), creationTimestamp: this.timestamp(), resourceVersion: "", ...extra };
+  }
+
+  save(object: KubeObject): void {
+    this.store.put(object);
+  }
+
+  requireNamespace(namespace: string): void {
+    if (!this.store.get("Namespace", undefined, namespace)) throw notFound("Namespace", namespace);
+  }
+
+  createNamespace(name: string): void {
+    if (this.store.get("Namespace", undefined, name)) throw alreadyExists("Namespace", name);
+    this.save({ apiVersion: "v1", kind: "Namespace", metadata: this.meta(name, undefined, { labels: { "kubernetes.io/metadata.name": name } }), status: { phase: "Active" } });
+  }
+
+  createPod(input: { name: string; namespace: string; labels?: Record<string, string>; spec: PodSpec; ownerReferences?: ObjectMeta["ownerReferences"]; annotations?: Record<string, string> }): Pod {
+    this.requireNamespace(input.namespace);
+    if (this.store.get("Pod", input.namespace, input.name)) throw alreadyExists("Pod", input.name);
+    const pod = this.createPodObject(input.namespace, input.name, { metadata: { labels: input.labels ?? {}, annotations: input.annotations }, spec: input.spec }, input.ownerReferences);
+    this.reconcile();
+    return pod;
+  }
+
+  /** A pod made by a controller from its template (no namespace or existence checks needed). */
+  createPodObject(namespace: string, name: string, template: PodTemplate, ownerReferences: ObjectMeta["ownerReferences"]): Pod {
+    const pod: Pod = {
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: this.meta(name, namespace, { ...(template.metadata.labels && Object.keys(template.metadata.labels).length ? { labels: { ...template.metadata.labels } } : {}), ...(ownerReferences ? { ownerReferences } : {}), ...(template.metadata.annotations ? { annotations: { ...template.metadata.annotations } } : {}) }),
+      spec: { restartPolicy: "Always", terminationGracePeriodSeconds: 30, enableServiceLinks: true, ...structuredClone(template.spec) },
+      status: { phase: "Pending", conditions: [], containerStatuses: [] },
+    };
+    this.save(pod);
+    return pod;
+  }
+
+  /** Graceful deletion: the pod is Terminating until its containers exit, then it is gone. */
+  deletePod(pod: Pod, options: { wait?: boolean } = {}): void {
+    if (!pod.metadata.deletionTimestamp) {
+      pod.metadata.deletionTimestamp = this.timestamp();
+      this.save(pod);
+      this.reconcile();
+    }
+    if (options.wait !== false) this.waitUntilGone(pod);
+  }
+
+  waitUntilGone(pod: Pod): void {
+    for (let i = 0; i < 120 && this.store.get("Pod", pod.metadata.namespace, pod.metadata.name)?.metadata.uid === pod.metadata.uid; i++) {
+      this.advance(SHUTDOWN_SECONDS);
+    }
+  }
+
+  /** The container's main process exits and the kubelet starts it again: same pod, same IP. */
+  restartContainers(pod: Pod): void {
+    for (const status of pod.status.containerStatuses) {
+      status.restartCount++;
+      status.state = { running: { startedAt: this.timestamp() } };
+    }
+    const runtime = this.runtime.get(pod.metadata.uid);
+    // A container's writable layer does not survive a restart.
+    if (runtime) runtime.files = initialFiles(pod);
+    this.save(pod);
+    this.reconcile();
+  }
+
+  createService(service: Service): Service {
+    return createService(this, service);
+  }
+
+  // ── queries ─────────────────────────────────────────────────────────────
+  nodes(): NodeObject[] {
+    return this.store.list("Node").sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+  }
+  nodeIP(node: NodeObject): string {
+    return node.status.addresses.find((a) => a.type === "InternalIP")!.address;
+  }
+  pods(namespace?: string): Pod[] {
+    return this.store.list("Pod", namespace);
+  }
+  isPodReady(pod: Pod): boolean {
+    return pod.status.conditions.some((c) => c.type === "Ready" && c.status === "True");
+  }
+
+  generateName(base: string): string {
+    return `${base}${randomSuffix(this.rng)}`;
+  }
+
+  // ── bootstrap: what kubeadm leaves behind ──────────────────────────────
+  private bootstrap(): void {
+    for (const ns of ["default", "kube-system", "kube-public", "kube-node-lease"]) this.createNamespace(ns);
+    const names = ["control-plane", ...Array.from({ length: this.options.workers }, (_, i) => `worker-${i + 1}`)];
+    names.forEach((name, index) => this.addNode(name, index));
+    const controlPlaneIP = this.nodeIP(this.nodes().find((n) => n.metadata.name === "control-plane")!);
+
+    // Control-plane static pods run with the node's network (their pod IP is the node IP).
+    for (const component of ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler"]) {
+      this.createPod({
+        name: `${component}-control-plane`,
+        namespace: "kube-system",
+        labels: { component, tier: "control-plane" },
+        annotations: { "kubernetes.io/config.mirror": "static" },
+        ownerReferences: [{ apiVersion: "v1", kind: "Node", name: "control-plane", uid: this.store.get("Node", undefined, "control-plane")!.metadata.uid, controller: true }],
+        spec: {
+          nodeName: "control-plane",
+          hostNetwork: true,
+          containers: [{ name: component, image: `registry.k8s.io/${component}:${component === "etcd" ? "3.5.15-0" : this.options.kubernetesVersion}`, ports: component === "kube-apiserver" ? [{ name: "https", containerPort: 6443 }] : [{ containerPort: component === "etcd" ? 2379 : 10257 + ["kube-controller-manager", "kube-scheduler"].indexOf(component) }] }],
+          tolerations: [{ operator: "Exists" }],
+        },
+      });
+    }
+    this.save({
+      apiVersion: "apps/v1",
+      kind: "DaemonSet",
+      metadata: this.meta("kube-proxy", "kube-system", { labels: { "k8s-app": "kube-proxy" } }),
+      spec: {
+        selector: { matchLabels: { "k8s-app": "kube-proxy" } },
+        template: {
+          metadata: { labels: { "k8s-app": "kube-proxy" } },
+          spec: { hostNetwork: true, tolerations: [{ operator: "Exists" }], containers: [{ name: "kube-proxy", image: `registry.k8s.io/kube-proxy:${this.options.kubernetesVersion}`, ports: [{ name: "metrics", containerPort: 10249 }] }] },
+        },
+      },
+      status: { desiredNumberScheduled: 0, numberReady: 0 },
+    });
+    this.save({
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: this.meta("coredns", "kube-system", { labels: { "k8s-app": "kube-dns" } }),
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { "k8s-app": "kube-dns" } },
+        template: {
+          metadata: { labels: { "k8s-app": "kube-dns" } },
+          spec: {
+            tolerations: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }],
+            containers: [{
+              name: "coredns",
+              image: "registry.k8s.io/coredns/coredns:v1.11.3",
+              ports: [{ name: "dns", containerPort: 53, protocol: "UDP" }, { name: "dns-tcp", containerPort: 53, protocol: "TCP" }, { name: "metrics", containerPort: 9153, protocol: "TCP" }],
+            }],
+          },
+        },
+      },
+      status: { replicas: 0, readyReplicas: 0, updatedReplicas: 0, availableReplicas: 0 },
+    });
+    // The API server's own Service: first address of the service range, endpoints set by the API server.
+    this.createService(this.serviceObject("kubernetes", "default", { component: "apiserver", provider: "kubernetes" }, {
+      type: "ClusterIP", clusterIP: formatIPv4(this.serviceCIDR.base + 1), sessionAffinity: "None",
+      ports: [{ name: "https", protocol: "TCP", port: 443, targetPort: 6443 }],
+    }));
+    this.createService(this.serviceObject("kube-dns", "kube-system", { "k8s-app": "kube-dns", "kubernetes.io/name": "CoreDNS" }, {
+      type: "ClusterIP", clusterIP: formatIPv4(this.serviceCIDR.base + 10), sessionAffinity: "None", selector: { "k8s-app": "kube-dns" },
+      ports: [
+        { name: "dns", protocol: "UDP", port: 53, targetPort: 53 },
+        { name: "dns-tcp", protocol: "TCP", port: 53, targetPort: 53 },
+        { name: "metrics", protocol: "TCP", port: 9153, targetPort: 9153 },
+      ],
+    }));
+    this.apiServerEndpoint = controlPlaneIP;
+  }
+
+  /** The kubernetes Service's single endpoint (the API server on the control-plane node). */
+  apiServerEndpoint = "";
+
+  serviceObject(name: string, namespace: string, labels: Record<string, string>, spec: Partial<Service["spec"]>): Service {
+    return { apiVersion: "v1", kind: "Service", metadata: { name, namespace, labels, uid: "", creationTimestamp: "", resourceVersion: "" }, spec: { type: "ClusterIP", ports: [], sessionAffinity: "None", ...spec }, status: { loadBalancer: {} } };
+  }
+
+  private addNode(name: string, index: number): void {
+    const podCIDR = subnet(this.podCIDR, 24, index);
+    this.ipam.set(name, new PodIPAM(podCIDR));
+    const controlPlane = index === 0;
+    this.save({
+      apiVersion: "v1",
+      kind: "Node",
+      metadata: this.meta(name, undefined, {
+        labels: { "kubernetes.io/hostname": name, "kubernetes.io/os": "linux", ...(controlPlane ? { "node-role.kubernetes.io/control-plane": "" } : {}) },
+      }),
+      spec: { podCIDR: podCIDR.text, podCIDRs: [podCIDR.text], ...(controlPlane ? { taints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }] } : {}) },
+      status: {
+        addresses: [{ type: "InternalIP", address: formatIPv4(this.nodeCIDR.base + 2 + index) }, { type: "Hostname", address: name }],
+        conditions: [{ type: "Ready", status: "True", reason: "KubeletReady" }],
+        nodeInfo: { kubeletVersion: this.options.kubernetesVersion, osImage: "Debian GNU/Linux 12 (bookworm)", kernelVersion: "6.1.0-28-amd64", containerRuntimeVersion: "containerd://1.7.24" },
+      },
+    });
+  }
+
+  throwIfMissing<T>(value: T | undefined, kind: string, name: string): T {
+    if (value === undefined) throw notFound(kind, name);
+    return value;
+  }
+
+  fail(message: string): never {
+    throw new KubeError(message);
+  }
+}

@@ -1,0 +1,22 @@
+import { Cluster } from "./cluster";
+import type { FileReader } from "./kubectl/context";
+import { runCommand } from "./shell/run-command";
+import type { ClusterOptions, CommandResult } from "./types";
+
+export { Cluster } from "./cluster";
+export { answerQuery, resolveFromPod, resolvConfFor } from "./dns";
+export { connect, type Client, type ConnectResult } from "./network";
+export { lastRequest } from "./shell/http-client";
+export type * from "./types";
+
+export interface SimCluster {
+  cluster: Cluster;
+  /** Runs one command line as typed at the learner's prompt. */
+  run(line: string): CommandResult;
+}
+
+/** A simulated cluster driven by command lines; `readFile` serves `kubectl apply -f NAME`. */
+export function createCluster(options: ClusterOptions = {}, readFile: FileReader = () => null): SimCluster {
+  const cluster = new Cluster(options);
+  return { cluster, run: (line) => runCommand(cluster, line, readFile) };
+}

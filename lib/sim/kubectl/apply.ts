@@ -1,0 +1,150 @@
+import { parseAllDocuments } from "yaml";
+import type { Cluster } from "../cluster";
+import { KubeError, resourceName } from "../errors";
+import { createService, updateService } from "../service-api";
+import type { Container, Deployment, Kind, PodSpec, Service, ServicePort } from "../types";
+import { boolFlag, flag, parseArgs, type FlagSpec } from "./args";
+import type { KubectlContext } from "./context";
+import { createBarePod, createDeployment, validateWorkload } from "./workloads";
+
+type Manifest = Record<string, unknown> & { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: Record<string, unknown> };
+
+const SUPPORTED: Record<string, string> = { Namespace: "v1", Pod: "v1", Service: "v1", Deployment: "apps/v1" };
+
+/** Reads the YAML (or JSON) documents of a file, skipping empty ones; Lists are flattened. */
+export function readManifests(text: string, file: string): Manifest[] {
+  const docs = parseAllDocuments(text);
+  const out: Manifest[] = [];
+  for (const doc of docs) {
+    if (doc.errors.length) throw new KubeError(`error: error parsing ${file}: ${doc.errors[0].message.split("\n")[0]}`);
+    const value = doc.toJS() as Manifest | null;
+    if (!value) continue;
+    if (value.kind === "List" && Array.isArray(value.items)) out.push(...(value.items as Manifest[]));
+    else out.push(value);
+  }
+  return out;
+}
+
+function podSpecOf(raw: unknown): PodSpec {
+  const spec = (raw ?? {}) as PodSpec;
+  return {
+    ...spec,
+    containers: (spec.containers ?? []).map((c: Container) => ({ ...c, ports: c.ports?.map((p) => ({ ...p, protocol: p.protocol ?? "TCP" })) })),
+  };
+}
+
+function serviceOf(m: Manifest, namespace: string): Service {
+  const spec = (m.spec ?? {}) as Partial<Service["spec"]> & { ports?: Partial<ServicePort>[] };
+  return {
+    apiVersion: "v1",
+    kind: "Service",
+    metadata: { name: m.metadata!.name!, namespace, labels: m.metadata?.labels, annotations: m.metadata?.annotations, uid: "", creationTimestamp: "", resourceVersion: "" },
+    spec: {
+      ...spec,
+      type: spec.type ?? "ClusterIP",
+      sessionAffinity: spec.sessionAffinity ?? "None",
+      ports: (spec.ports ?? []).map((p) => ({ ...p, protocol: p.protocol ?? "TCP", port: p.port!, targetPort: p.targetPort ?? p.port! })),
+    } as Service["spec"],
+    status: { loadBalancer: {} },
+  };
+}
+
+/** Applies one manifest; returns "created", "configured" or "unchanged". */
+function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file: string): string {
+  const kind = m.kind ?? "";
+  const name = m.metadata?.name;
+  if (!m.apiVersion || !kind) throw new KubeError(`error: error validating "${file}": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false`);
+  if (SUPPORTED[kind] !== m.apiVersion) {
+    throw new KubeError(`error: resource mapping not found for name: "${name ?? ""}" namespace: "${m.metadata?.namespace ?? ""}" from "${file}": no matches for kind "${kind}" in version "${m.apiVersion}"\nensure CRDs are installed first`);
+  }
+  if (!name) throw new KubeError(`error: error when retrieving current configuration of:\nResource: "${kind.toLowerCase()}s", GroupVersionKind: "${m.apiVersion}, Kind=${kind}"\nfrom server for: "${file}": resource name may not be empty`);
+  const namespace = m.metadata?.namespace ?? defaultNamespace;
+  const display = kind === "Deployment" ? `deployment.apps/${name}` : `${kind.toLowerCase()}/${name}`;
+
+  if (kind === "Namespace") {
+    if (cluster.store.get("Namespace", undefined, name)) return `${display} unchanged`;
+    cluster.createNamespace(name);
+    return `${display} created`;
+  }
+  cluster.requireNamespace(namespace);
+  if (kind === "Service") {
+    const existing = cluster.store.get("Service", namespace, name);
+    if (!existing) {
+      createService(cluster, serviceOf(m, namespace));
+      return `${display} created`;
+    }
+    return `${display} ${updateService(cluster, existing, serviceOf(m, namespace)) ? "configured" : "unchanged"}`;
+  }
+  if (kind === "Pod") {
+    const spec = podSpecOf(m.spec);
+    const existing = cluster.store.get("Pod", namespace, name);
+    if (!existing) {
+      createBarePod(cluster, { name, namespace, labels: m.metadata?.labels, spec });
+      return `${display} created`;
+    }
+    const same = JSON.stringify(existing.spec.containers.map((c) => [c.image, c.ports ?? []])) === JSON.stringify(spec.containers.map((c) => [c.image, c.ports ?? []]));
+    if (same && JSON.stringify(existing.metadata.labels ?? {}) === JSON.stringify(m.metadata?.labels ?? {})) return `${display} unchanged`;
+    if (!same) throw new KubeError(`The Pod "${name}" is invalid: spec: Forbidden: pod updates may not change fields other than \`spec.containers[*].image\`,\`spec.initContainers[*].image\`,\`spec.activeDeadlineSeconds\`,\`spec.tolerations\` (only additions to existing tolerations),\`spec.terminationGracePeriodSeconds\` (allow it to be set to 1 if it was previously negative)`);
+    existing.metadata.labels = m.metadata?.labels;
+    cluster.save(existing);
+    cluster.reconcile();
+    return `${display} configured`;
+  }
+  // Deployment
+  const spec = (m.spec ?? {}) as { replicas?: number; selector?: Deployment["spec"]["selector"]; template?: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: unknown } };
+  const template = { metadata: { labels: spec.template?.metadata?.labels ?? {}, ...(spec.template?.metadata?.annotations ? { annotations: spec.template.metadata.annotations } : {}) }, spec: podSpecOf(spec.template?.spec) };
+  const replicas = spec.replicas ?? 1;
+  const selector = spec.selector ?? {};
+  const existing = cluster.store.get("Deployment", namespace, name);
+  if (!existing) {
+    createDeployment(cluster, { name, namespace, replicas, selector, template, labels: m.metadata?.labels });
+    return `${display} created`;
+  }
+  validateWorkload(name, replicas, selector, template);
+  if (JSON.stringify(existing.spec.selector) !== JSON.stringify(selector)) {
+    throw new KubeError(`The Deployment "${name}" is invalid: spec.selector: Invalid value: ${JSON.stringify(selector)}: field is immutable`);
+  }
+  const before = JSON.stringify([existing.spec.replicas, existing.spec.template]);
+  existing.spec.replicas = replicas;
+  existing.spec.template = template;
+  if (before === JSON.stringify([existing.spec.replicas, existing.spec.template])) return `${display} unchanged`;
+  cluster.save(existing);
+  cluster.reconcile();
+  return `${display} configured`;
+}
+
+const FLAGS: FlagSpec[] = [{ name: "filename", short: "f", takesValue: true, repeatable: true }, { name: "dry-run", takesValue: true }, { name: "recursive", short: "R", takesValue: false }];
+
+/** kubectl apply -f FILE [-f FILE]: every document in order; one failure does not stop the others. */
+export function kubectlApply(ctx: KubectlContext, argv: string[], verb: "apply" | "create" = "apply"): string {
+  const args = parseArgs(argv, FLAGS, verb);
+  const files = args.flags.get("filename") ?? [];
+  if (files.length === 0) throw new KubeError(`error: must specify one of -f and -k\n\nSee 'kubectl ${verb} -h' for help and examples`);
+  if (boolFlag(args, "recursive") || flag(args, "dry-run")) { /* accepted for compatibility; nothing to change */ }
+  const namespace = flag(args, "namespace") ?? "default";
+  const lines: string[] = [];
+  const errors: string[] = [];
+  for (const file of files) {
+    const text = ctx.readFile(file);
+    if (text === null) {
+      errors.push(`error: the path "${file}" does not exist`);
+      continue;
+    }
+    for (const manifest of readManifests(text, file)) {
+      try {
+        const kind = manifest.kind as Kind;
+        if (verb === "create" && SUPPORTED[kind] && ctx.cluster.store.get(kind, manifest.metadata?.namespace ?? namespace, manifest.metadata?.name ?? "")) {
+          errors.push(`Error from server (AlreadyExists): error when creating "${file}": ${resourceName(kind)} "${manifest.metadata?.name}" already exists`);
+          continue;
+        }
+        lines.push(applyOne(ctx.cluster, manifest, namespace, file));
+      } catch (err) {
+        if (err instanceof KubeError) errors.push(err.message);
+        else throw err;
+      }
+    }
+  }
+  const out = lines.map((l) => `${l}\n`).join("");
+  if (errors.length) throw new KubeError(out + errors.join("\n"));
+  return out;
+}

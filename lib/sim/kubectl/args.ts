@@ -1,0 +1,76 @@
+import { KubeError } from "../errors";
+
+export interface FlagSpec {
+  /** Long name without dashes; `short` is a single letter. */
+  name: string;
+  short?: string;
+  /** Flags without a value are booleans (--force, or --force=false). */
+  takesValue: boolean;
+  repeatable?: boolean;
+}
+
+export interface ParsedArgs {
+  positional: string[];
+  flags: Map<string, string[]>;
+  /** Everything after a bare `--` (the command of kubectl exec / run). */
+  rest: string[] | null;
+}
+
+export const GLOBAL_FLAGS: FlagSpec[] = [
+  { name: "namespace", short: "n", takesValue: true },
+  { name: "all-namespaces", short: "A", takesValue: false },
+];
+
+/** Parses kubectl-style flags: --name value, --name=value, -n value, -nvalue, booleans. */
+export function parseArgs(args: string[], specs: FlagSpec[], command: string): ParsedArgs {
+  const all = [...GLOBAL_FLAGS, ...specs];
+  const result: ParsedArgs = { positional: [], flags: new Map(), rest: null };
+  const set = (spec: FlagSpec, value: string) => {
+    const list = result.flags.get(spec.name) ?? [];
+    if (spec.repeatable) list.push(value);
+    else list.splice(0, list.length, value);
+    result.flags.set(spec.name, list);
+  };
+  const usage = `See 'kubectl ${command} --help' for usage.`;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") {
+      result.rest = args.slice(i + 1);
+      break;
+    }
+    if (arg.startsWith("--")) {
+      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+      const spec = all.find((s) => s.name === name);
+      if (!spec) throw new KubeError(`error: unknown flag: --${name}\n${usage}`);
+      if (!spec.takesValue) set(spec, inline ?? "true");
+      else if (inline !== undefined) set(spec, inline);
+      else if (i + 1 < args.length) set(spec, args[++i]);
+      else throw new KubeError(`error: flag needs an argument: --${name}\n${usage}`);
+    } else if (arg.startsWith("-") && arg.length > 1 && !/^-\d/.test(arg)) {
+      const letter = arg[1];
+      const spec = all.find((s) => s.short === letter);
+      if (!spec) throw new KubeError(`error: unknown shorthand flag: '${letter}' in ${arg}\n${usage}`);
+      const attached = arg.slice(2).replace(/^=/, "");
+      if (!spec.takesValue) set(spec, "true");
+      else if (attached) set(spec, attached);
+      else if (i + 1 < args.length) set(spec, args[++i]);
+      else throw new KubeError(`error: flag needs an argument: '${letter}' in -${letter}\n${usage}`);
+    } else {
+      result.positional.push(arg);
+    }
+  }
+  return result;
+}
+
+export const flag = (args: ParsedArgs, name: string): string | undefined => args.flags.get(name)?.at(-1);
+export const boolFlag = (args: ParsedArgs, name: string): boolean => {
+  const v = flag(args, name);
+  return v !== undefined && v !== "false";
+};
+
+export function intFlag(args: ParsedArgs, name: string): number | undefined {
+  const v = flag(args, name);
+  if (v === undefined) return undefined;
+  if (!/^-?\d+$/.test(v)) throw new KubeError(`error: invalid argument "${v}" for "--${name}" flag: strconv.ParseInt: parsing "${v}": invalid syntax`);
+  return Number(v);
+}

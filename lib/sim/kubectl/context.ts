@@ -1,0 +1,22 @@
+import type { Cluster } from "../cluster";
+import { KubeError } from "../errors";
+import { flag, boolFlag, type ParsedArgs } from "./args";
+
+/** Reads a file named by `apply -f`: the CLI reads the disk, a drill its own files. */
+export type FileReader = (path: string) => string | null;
+
+export interface KubectlContext {
+  cluster: Cluster;
+  readFile: FileReader;
+}
+
+export function namespaceOf(ctx: KubectlContext, args: ParsedArgs): string {
+  const ns = flag(args, "namespace") ?? "default";
+  return ns;
+}
+
+export const allNamespaces = (args: ParsedArgs) => boolFlag(args, "all-namespaces");
+
+export function requireNamespaceExists(ctx: KubectlContext, namespace: string): void {
+  if (!ctx.cluster.store.get("Namespace", undefined, namespace)) throw new KubeError(`Error from server (NotFound): namespaces "${namespace}" not found`);
+}

@@ -1,0 +1,120 @@
+import { formatResolvConf, resolvConfFor } from "../dns";
+import { KubeError } from "../errors";
+import type { Pod } from "../types";
+import { curl, nslookup, wget } from "../shell/network-tools";
+import { tokenize } from "../shell/tokenize";
+import type { CommandResult } from "../types";
+import { flag, parseArgs } from "./args";
+import { namespaceOf, type KubectlContext } from "./context";
+import { getObject, parseTargets } from "./resources";
+
+const ok = (output: string): CommandResult => ({ output, exitCode: 0 });
+
+function hostsFile(pod: Pod): string {
+  const name = pod.spec.hostname ?? pod.metadata.name;
+  return `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${pod.status.podIP}\t${name}\n`;
+}
+
+/** One command inside a container: the network tools, files, env, and `kill 1` (a container restart). */
+function runInPod(ctx: KubectlContext, pod: Pod, command: string[]): CommandResult {
+  const cluster = ctx.cluster;
+  const runtime = cluster.runtime.get(pod.metadata.uid)!;
+  const [program, ...args] = command;
+  const client = { kind: "pod" as const, pod };
+  switch (program) {
+    case "sh":
+    case "bash":
+    case "/bin/sh": {
+      if (args[0] !== "-c" || args.length < 2) return { output: "", exitCode: 0 };
+      const inner = tokenize(args[1]);
+      if (!Array.isArray(inner)) return { output: `sh: syntax error: ${inner.error}\n`, exitCode: 2 };
+      return runInPod(ctx, pod, inner);
+    }
+    case "curl":
+      return curl(cluster, client, args);
+    case "wget":
+      return wget(cluster, client, args);
+    case "nslookup":
+      return nslookup(cluster, client, args);
+    case "hostname":
+      return ok(`${pod.spec.hostNetwork ? pod.spec.nodeName : (pod.spec.hostname ?? pod.metadata.name)}\n`);
+    case "env":
+    case "printenv": {
+      if (program === "printenv" && args[0]) return runtime.env[args[0]] !== undefined ? ok(`${runtime.env[args[0]]}\n`) : { output: "", exitCode: 1 };
+      return ok(Object.entries(runtime.env).map(([k, v]) => `${k}=${v}\n`).join(""));
+    }
+    case "cat": {
+      const out: string[] = [];
+      for (const path of args) {
+        if (path === "/etc/resolv.conf") out.push(formatResolvConf(resolvConfFor(cluster, pod)));
+        else if (path === "/etc/hostname") out.push(`${pod.spec.hostname ?? pod.metadata.name}\n`);
+        else if (path === "/etc/hosts") out.push(hostsFile(pod));
+        else if (runtime.files.has(path)) out.push("");
+        else return { output: out.join("") + `cat: ${path}: No such file or directory\n`, exitCode: 1 };
+      }
+      return ok(out.join(""));
+    }
+    case "touch":
+    case "rm": {
+      for (const path of args.filter((a) => !a.startsWith("-"))) {
+        if (program === "touch") runtime.files.add(path);
+        else if (!runtime.files.delete(path) && !args.includes("-f")) return { output: `rm: can't remove '${path}': No such file or directory\n`, exitCode: 1 };
+      }
+      // The kubelet's next readiness probe sees the change.
+      cluster.reconcile();
+      return ok("");
+    }
+    case "ls": {
+      const files = [...runtime.files].filter((f) => !args[0] || f.startsWith(args[0].replace(/\/?$/, "/")) || f === args[0]).sort();
+      return ok(files.map((f) => `${f}\n`).join(""));
+    }
+    case "kill":
+      if (args.includes("1")) {
+        cluster.restartContainers(pod);
+        return { output: "", exitCode: 137 };
+      }
+      return ok("");
+    case "echo":
+      return ok(`${args.join(" ")}\n`);
+    case "sleep":
+    case "true":
+      return ok("");
+    default:
+      return {
+        output: `error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n`,
+        exitCode: 1,
+      };
+  }
+}
+
+/** kubectl exec [-it] POD [-c CONTAINER] -- COMMAND [ARGS...] */
+export function kubectlExec(ctx: KubectlContext, argv: string[]): CommandResult {
+  const args = parseArgs(argv, [
+    { name: "stdin", short: "i", takesValue: false },
+    { name: "tty", short: "t", takesValue: false },
+    { name: "container", short: "c", takesValue: true },
+  ], "exec");
+  const namespace = namespaceOf(ctx, args);
+  // kubectl accepts -it as one token; parseArgs sees "-i" with "t" attached, which it treats as a value-less flag.
+  if (!args.positional[0]) throw new KubeError("error: pod, type/name or --filename must be specified");
+  if (!args.rest || args.rest.length === 0) throw new KubeError("error: you must specify at least one command for the container");
+  const [{ type, name }] = parseTargets(args.positional[0].includes("/") ? [args.positional[0]] : ["pod", args.positional[0]]);
+  let pod: Pod;
+  if (type.kind === "Pod") pod = getObject(ctx.cluster, type, namespace, name) as Pod;
+  else if (type.kind === "Deployment") {
+    const d = getObject(ctx.cluster, type, namespace, name);
+    const candidates = ctx.cluster.pods(namespace).filter((p) => p.status.phase === "Running" && !p.metadata.deletionTimestamp && d.kind === "Deployment" && Object.entries(d.spec.selector.matchLabels ?? {}).every(([k, v]) => p.metadata.labels?.[k] === v)).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+    if (!candidates[0]) throw new KubeError(`error: unable to upgrade connection: no running pod for deployment/${name}`);
+    pod = candidates[0];
+  } else throw new KubeError(`error: cannot exec into ${type.plural}`);
+  const container = flag(args, "container");
+  if (container && !pod.spec.containers.some((c) => c.name === container)) throw new KubeError(`error: container ${container} not found in pod ${pod.metadata.name}`);
+  if (pod.status.phase !== "Running" || !ctx.cluster.runtime.has(pod.metadata.uid)) {
+    throw new KubeError(`error: unable to upgrade connection: container not found ("${pod.spec.containers[0].name}")`);
+  }
+  const result = runInPod(ctx, pod, args.rest);
+  if (result.exitCode !== 0 && !result.output.startsWith("error: Internal error")) {
+    return { output: `${result.output}command terminated with exit code ${result.exitCode}\n`, exitCode: result.exitCode };
+  }
+  return result;
+}

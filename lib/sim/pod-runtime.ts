@@ -1,0 +1,52 @@
+import type { Container, Pod, Probe } from "./types";
+
+// Images whose default process is a shell or a sleep, not a server: they accept no connections
+// unless their spec declares ports. Every other image is modelled as a small web server that
+// answers any HTTP request with its pod's hostname.
+const CLIENT_IMAGE = /^(?:docker\.io\/)?(?:library\/)?(busybox|alpine|ubuntu|debian|curlimages\/curl|nicolaka\/netshoot|.*dnsutils|.*\/e2e-test-images\/agnhost-client)(?::|@|$)/;
+
+export const isClientImage = (image: string) => CLIENT_IMAGE.test(image);
+
+/** The TCP ports a container accepts connections on. */
+export function listeningPorts(container: Container): number[] {
+  const declared = (container.ports ?? []).filter((p) => (p.protocol ?? "TCP") === "TCP").map((p) => p.containerPort);
+  if (declared.length > 0) return declared;
+  return isClientImage(container.image) ? [] : [80];
+}
+
+export const podListensOn = (pod: Pod, port: number) => pod.spec.containers.some((c) => listeningPorts(c).includes(port));
+
+/** Resolves a Service targetPort (number or container port name) against one pod. */
+export function resolveTargetPort(pod: Pod, target: number | string): number | null {
+  if (typeof target === "number") return target;
+  if (/^\d+$/.test(target)) return Number(target);
+  for (const c of pod.spec.containers) for (const p of c.ports ?? []) if (p.name === target) return p.containerPort;
+  return null;
+}
+
+/** Files a container starts with: the kubelet's mounts plus anything its command `touch`es. */
+export function initialFiles(pod: Pod): Set<string> {
+  const files = new Set(["/etc/resolv.conf", "/etc/hosts", "/etc/hostname"]);
+  for (const c of pod.spec.containers) {
+    const script = [...(c.command ?? []), ...(c.args ?? [])].join(" ");
+    for (const m of script.matchAll(/\btouch\s+((?:\/[\w.-]+)+)/g)) files.add(m[1]);
+  }
+  return files;
+}
+
+/**
+ * Evaluates a readiness probe the way the kubelet would against our container model: an exec
+ * probe that reads a file (cat, test -e/-f, ls) passes while the file exists; httpGet and
+ * tcpSocket probes pass while the container listens on the port.
+ */
+export function probePasses(pod: Pod, container: Container, probe: Probe | undefined, files: Set<string>): boolean {
+  if (!probe) return true;
+  if (probe.exec) {
+    const paths = probe.exec.command.join(" ").split(/\s+/).filter((a) => a.startsWith("/") && !a.startsWith("/bin/"));
+    return paths.every((p) => files.has(p));
+  }
+  const port = probe.httpGet?.port ?? probe.tcpSocket?.port;
+  if (port === undefined) return true;
+  const number = resolveTargetPort(pod, port);
+  return number !== null && listeningPorts(container).includes(number);
+}

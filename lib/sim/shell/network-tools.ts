@@ -1,0 +1,92 @@
+import type { Cluster } from "../cluster";
+import { candidateNames, resolveFromPod, resolvConfFor } from "../dns";
+import type { CommandResult } from "../types";
+import type { Client } from "../network";
+import { CONNECT_TIMEOUT_SECONDS, httpExchange, parseUrl, responseBody } from "./http-client";
+
+const fail = (output: string, exitCode: number): CommandResult => ({ output, exitCode });
+
+/** curl URL, with the flags people use in drills (-s -S -f -v -L -m N --connect-timeout N -I). */
+export function curl(cluster: Cluster, client: Client, args: string[]): CommandResult {
+  let url: string | undefined;
+  let maxTime: number | undefined;
+  let headOnly = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "-m" || a === "--max-time" || a === "--connect-timeout") maxTime = Number(args[++i]);
+    else if (a === "-I" || a === "--head") headOnly = true;
+    else if (/^-[sSfLvk]+$/.test(a) || a === "--silent" || a === "--fail" || a === "--location") continue;
+    else if (a.startsWith("-")) return fail(`curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`, 2);
+    else url = a;
+  }
+  if (!url) return fail("curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n", 2);
+  const target = parseUrl(url);
+  if (!target) return fail(`curl: (3) URL using bad/illegal format or missing URL\n`, 3);
+  const exchange = httpExchange(cluster, client, target);
+  if (exchange.kind === "dns-failed") {
+    if (exchange.error === "dns-timeout") cluster.advance(10);
+    return fail(`curl: (6) Could not resolve host: ${target.host}\n`, 6);
+  }
+  if (exchange.kind === "connected" && !exchange.result.ok) {
+    if (exchange.result.error === "refused") return fail(`curl: (7) Failed to connect to ${target.host} port ${target.port} after 0 ms: Connection refused\n`, 7);
+    const waited = maxTime ?? CONNECT_TIMEOUT_SECONDS;
+    cluster.advance(waited);
+    return maxTime !== undefined
+      ? fail(`curl: (28) Connection timed out after ${waited * 1000} milliseconds\n`, 28)
+      : fail(`curl: (28) Failed to connect to ${target.host} port ${target.port} after ${waited * 1000} ms: Connection timed out\n`, 28);
+  }
+  const body = responseBody(exchange);
+  if (headOnly) return { output: `HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n`, exitCode: 0 };
+  return { output: body, exitCode: 0 };
+}
+
+/** busybox wget: `wget -qO- URL` prints the body. */
+export function wget(cluster: Cluster, client: Client, args: string[]): CommandResult {
+  const url = args.filter((a) => !a.startsWith("-")).at(-1);
+  const quietToStdout = args.some((a) => /^-q?O-?$|^-qO-$|^-O-$/.test(a)) || args.includes("-O") && args[args.indexOf("-O") + 1] === "-";
+  if (!url) return fail("BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n", 1);
+  const target = parseUrl(url);
+  if (!target) return fail(`wget: bad address '${url}'\n`, 1);
+  const exchange = httpExchange(cluster, client, target);
+  if (exchange.kind === "dns-failed") return fail(`wget: bad address '${target.host}'\n`, 1);
+  if (exchange.kind === "connected" && !exchange.result.ok) {
+    if (exchange.result.error === "refused") return fail(`wget: can't connect to remote host (${exchange.ip}): Connection refused\n`, 1);
+    cluster.advance(CONNECT_TIMEOUT_SECONDS);
+    return fail(`wget: can't connect to remote host (${exchange.ip}): Connection timed out\n`, 1);
+  }
+  const body = responseBody(exchange);
+  return quietToStdout ? { output: body, exitCode: 0 } : { output: `Connecting to ${target.host} (${exchange.ip}:${target.port})\nsaving to 'index.html'\nindex.html           100% |********************************|    ${body.length}  0:00:00 ETA\n'index.html' saved\n`, exitCode: 0 };
+}
+
+/** nslookup as in the dnsutils image (BIND 9): the name, what server answered, the records. */
+export function nslookup(cluster: Cluster, client: Client, args: string[]): CommandResult {
+  const typeArg = args.find((a) => /^-(type|query|q)=/i.test(a));
+  const type = typeArg && /srv$/i.test(typeArg) ? "SRV" : "A";
+  const name = args.filter((a) => !a.startsWith("-"))[0];
+  if (!name) return fail("Usage: nslookup [-type=a|srv] NAME\n", 1);
+  if (client.kind !== "pod") {
+    const address = cluster.options.externalDNS[name.replace(/\.$/, "").toLowerCase()];
+    const header = "Server:\t\t127.0.0.53\nAddress:\t127.0.0.53#53\n\n";
+    return address
+      ? { output: `${header}Non-authoritative answer:\nName:\t${name}\nAddress: ${address}\n\n`, exitCode: 0 }
+      : fail(`${header}** server can't find ${name}: NXDOMAIN\n\n`, 1);
+  }
+  const conf = resolvConfFor(cluster, client.pod);
+  const answer = resolveFromPod(cluster, client.pod, name, type);
+  if (answer.rcode === "TIMEOUT") {
+    cluster.advance(15);
+    return fail(";; connection timed out; no servers could be reached\n\n", 1);
+  }
+  const header = `Server:\t\t${conf.nameserver}\nAddress:\t${conf.nameserver}#53\n\n`;
+  if (answer.rcode === "NXDOMAIN") {
+    const last = candidateNames(name, conf).at(-1)!;
+    return fail(`${header}** server can't find ${last.replace(/\.$/, "")}: NXDOMAIN\n\n`, 1);
+  }
+  const lines: string[] = [];
+  for (const r of answer.records) {
+    if (r.type === "CNAME") lines.push(`${r.name}\tcanonical name = ${r.target}.`);
+    else if (r.type === "A") lines.push(`Name:\t${r.name}`, `Address: ${r.address}`);
+    else lines.push(`${r.name}\tservice = ${r.priority} ${r.weight} ${r.port} ${r.target}.`);
+  }
+  return { output: `${header}${lines.join("\n")}\n\n`, exitCode: 0 };
+}

@@ -1,0 +1,80 @@
+import type { EndpointSlice, Kind, KubeObject } from "./types";
+
+type ByKind = { [K in Kind]: Extract<KubeObject, { kind: K }> };
+
+/** Cluster-scoped kinds live under the namespace key "". */
+export const CLUSTER_SCOPED: ReadonlySet<Kind> = new Set(["Node", "Namespace"]);
+const nsKey = (kind: Kind, namespace: string | undefined) => (CLUSTER_SCOPED.has(kind) ? "" : (namespace ?? ""));
+
+/** The simulated etcd: objects by kind, namespace and name, with a version that moves on every write. */
+export class ObjectStore {
+  private readonly maps = new Map<Kind, Map<string, Map<string, KubeObject>>>();
+  private resourceVersion = 1000;
+  private uidCounter = 0;
+  /** Bumped on every write; caches (DNS, routing) compare it to know when to rebuild. */
+  version = 0;
+  private readonly podsByOwner = new Map<string, Map<string, ByKind["Pod"]>>();
+  private sliceCache: { version: number; byService: Map<string, EndpointSlice> } | null = null;
+
+  private namespaces(kind: Kind) {
+    let m = this.maps.get(kind);
+    if (!m) this.maps.set(kind, (m = new Map()));
+    return m;
+  }
+
+  nextUid(): string {
+    this.uidCounter++;
+    return `5a1e0000-0000-4000-8000-${this.uidCounter.toString(16).padStart(12, "0")}`;
+  }
+
+  get<K extends Kind>(kind: K, namespace: string | undefined, name: string): ByKind[K] | undefined {
+    return this.namespaces(kind).get(nsKey(kind, namespace))?.get(name) as ByKind[K] | undefined;
+  }
+
+  list<K extends Kind>(kind: K, namespace?: string): ByKind[K][] {
+    const byNs = this.namespaces(kind);
+    if (namespace !== undefined && !CLUSTER_SCOPED.has(kind)) return [...(byNs.get(namespace)?.values() ?? [])] as ByKind[K][];
+    const out: ByKind[K][] = [];
+    for (const m of byNs.values()) for (const o of m.values()) out.push(o as ByKind[K]);
+    return out;
+  }
+
+  put(object: KubeObject): void {
+    this.resourceVersion++;
+    object.metadata.resourceVersion = String(this.resourceVersion);
+    const byNs = this.namespaces(object.kind);
+    const key = nsKey(object.kind, object.metadata.namespace);
+    let m = byNs.get(key);
+    if (!m) byNs.set(key, (m = new Map()));
+    m.set(object.metadata.name, object);
+    if (object.kind === "Pod") for (const ref of object.metadata.ownerReferences ?? []) this.ownerIndex(ref.uid).set(object.metadata.uid, object);
+    this.version++;
+  }
+
+  private ownerIndex(uid: string) {
+    let m = this.podsByOwner.get(uid);
+    if (!m) this.podsByOwner.set(uid, (m = new Map()));
+    return m;
+  }
+
+  /** Pods whose ownerReferences name this uid (what a ReplicaSet or DaemonSet controls). */
+  podsOwnedBy(uid: string): ByKind["Pod"][] {
+    return [...(this.podsByOwner.get(uid)?.values() ?? [])];
+  }
+
+  remove(object: KubeObject): void {
+    this.namespaces(object.kind).get(nsKey(object.kind, object.metadata.namespace))?.delete(object.metadata.name);
+    if (object.kind === "Pod") for (const ref of object.metadata.ownerReferences ?? []) this.podsByOwner.get(ref.uid)?.delete(object.metadata.uid);
+    this.version++;
+  }
+
+  /** The EndpointSlice of a Service (the simulator keeps one per Service), indexed per store version. */
+  sliceFor(namespace: string, serviceName: string): EndpointSlice | undefined {
+    if (!this.sliceCache || this.sliceCache.version !== this.version) {
+      const byService = new Map<string, EndpointSlice>();
+      for (const slice of this.list("EndpointSlice")) byService.set(`${slice.metadata.namespace}/${slice.metadata.labels?.["kubernetes.io/service-name"]}`, slice);
+      this.sliceCache = { version: this.version, byService };
+    }
+    return this.sliceCache.byService.get(`${namespace}/${serviceName}`);
+  }
+}

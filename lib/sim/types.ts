@@ -1,0 +1,221 @@
+// Kubernetes API shapes the simulator stores and prints. Only the fields the model uses are typed;
+// objects keep the apiVersion/kind/metadata/spec/status layout so real manifests apply.
+
+export type Labels = Record<string, string>;
+
+export interface ObjectMeta {
+  name: string;
+  namespace?: string;
+  uid: string;
+  labels?: Labels;
+  annotations?: Record<string, string>;
+  creationTimestamp: string;
+  deletionTimestamp?: string;
+  generateName?: string;
+  ownerReferences?: { apiVersion: string; kind: string; name: string; uid: string; controller: boolean }[];
+  resourceVersion: string;
+}
+
+export interface ContainerPort {
+  name?: string;
+  containerPort: number;
+  protocol?: "TCP" | "UDP" | "SCTP";
+}
+
+export interface Probe {
+  exec?: { command: string[] };
+  httpGet?: { path?: string; port: number | string };
+  tcpSocket?: { port: number | string };
+}
+
+export interface Container {
+  name: string;
+  image: string;
+  command?: string[];
+  args?: string[];
+  ports?: ContainerPort[];
+  env?: { name: string; value?: string }[];
+  readinessProbe?: Probe;
+}
+
+export interface Toleration {
+  key?: string;
+  operator?: "Exists" | "Equal";
+  value?: string;
+  effect?: string;
+}
+
+export interface PodSpec {
+  containers: Container[];
+  nodeName?: string;
+  hostname?: string;
+  subdomain?: string;
+  hostNetwork?: boolean;
+  enableServiceLinks?: boolean;
+  restartPolicy?: "Always" | "OnFailure" | "Never";
+  terminationGracePeriodSeconds?: number;
+  tolerations?: Toleration[];
+}
+
+export interface PodCondition {
+  type: "PodScheduled" | "Initialized" | "ContainersReady" | "Ready";
+  status: "True" | "False";
+  lastTransitionTime: string;
+}
+
+export interface ContainerStatus {
+  name: string;
+  image: string;
+  ready: boolean;
+  restartCount: number;
+  started: boolean;
+  state: { running?: { startedAt: string }; waiting?: { reason: string } };
+}
+
+export interface PodStatus {
+  phase: "Pending" | "Running" | "Succeeded" | "Failed";
+  podIP?: string;
+  podIPs?: { ip: string }[];
+  hostIP?: string;
+  startTime?: string;
+  conditions: PodCondition[];
+  containerStatuses: ContainerStatus[];
+}
+
+export interface Pod {
+  apiVersion: "v1";
+  kind: "Pod";
+  metadata: ObjectMeta;
+  spec: PodSpec;
+  status: PodStatus;
+}
+
+export interface PodTemplate {
+  metadata: { labels?: Labels; annotations?: Record<string, string> };
+  spec: PodSpec;
+}
+
+export interface LabelSelector {
+  matchLabels?: Labels;
+  matchExpressions?: { key: string; operator: "In" | "NotIn" | "Exists" | "DoesNotExist"; values?: string[] }[];
+}
+
+export interface Deployment {
+  apiVersion: "apps/v1";
+  kind: "Deployment";
+  metadata: ObjectMeta;
+  spec: { replicas: number; selector: LabelSelector; template: PodTemplate };
+  status: { replicas: number; readyReplicas: number; updatedReplicas: number; availableReplicas: number; observedGeneration?: number };
+}
+
+export interface ReplicaSet {
+  apiVersion: "apps/v1";
+  kind: "ReplicaSet";
+  metadata: ObjectMeta;
+  spec: { replicas: number; selector: LabelSelector; template: PodTemplate };
+  status: { replicas: number; readyReplicas: number; availableReplicas: number };
+}
+
+export interface DaemonSet {
+  apiVersion: "apps/v1";
+  kind: "DaemonSet";
+  metadata: ObjectMeta;
+  spec: { selector: LabelSelector; template: PodTemplate };
+  status: { desiredNumberScheduled: number; numberReady: number };
+}
+
+export type ServiceType = "ClusterIP" | "NodePort" | "LoadBalancer" | "ExternalName";
+
+export interface ServicePort {
+  name?: string;
+  protocol: "TCP" | "UDP" | "SCTP";
+  port: number;
+  targetPort: number | string;
+  nodePort?: number;
+}
+
+export interface Service {
+  apiVersion: "v1";
+  kind: "Service";
+  metadata: ObjectMeta;
+  spec: {
+    type: ServiceType;
+    selector?: Labels;
+    ports: ServicePort[];
+    clusterIP?: string;
+    clusterIPs?: string[];
+    externalName?: string;
+    sessionAffinity: "None" | "ClientIP";
+    sessionAffinityConfig?: { clientIP: { timeoutSeconds: number } };
+    publishNotReadyAddresses?: boolean;
+    externalTrafficPolicy?: "Cluster" | "Local";
+    internalTrafficPolicy?: "Cluster" | "Local";
+    ipFamilies?: string[];
+    ipFamilyPolicy?: string;
+  };
+  status: { loadBalancer: { ingress?: { ip: string }[] } };
+}
+
+export interface Endpoint {
+  addresses: string[];
+  conditions: { ready: boolean; serving: boolean; terminating: boolean };
+  hostname?: string;
+  nodeName?: string;
+  targetRef?: { kind: "Pod"; name: string; namespace: string; uid: string };
+}
+
+export interface EndpointSlice {
+  apiVersion: "discovery.k8s.io/v1";
+  kind: "EndpointSlice";
+  metadata: ObjectMeta;
+  addressType: "IPv4";
+  endpoints: Endpoint[];
+  ports: { name: string; port: number; protocol: string }[];
+}
+
+export interface NodeObject {
+  apiVersion: "v1";
+  kind: "Node";
+  metadata: ObjectMeta;
+  spec: { podCIDR: string; podCIDRs: string[]; unschedulable?: boolean; taints?: { key: string; effect: string; value?: string }[] };
+  status: {
+    addresses: { type: "InternalIP" | "Hostname"; address: string }[];
+    conditions: { type: "Ready"; status: "True" | "False"; reason: string }[];
+    nodeInfo: { kubeletVersion: string; osImage: string; kernelVersion: string; containerRuntimeVersion: string };
+  };
+}
+
+export interface Namespace {
+  apiVersion: "v1";
+  kind: "Namespace";
+  metadata: ObjectMeta;
+  status: { phase: "Active" | "Terminating" };
+}
+
+export type KubeObject = Pod | Deployment | ReplicaSet | DaemonSet | Service | EndpointSlice | NodeObject | Namespace;
+export type Kind = KubeObject["kind"];
+
+export interface ClusterOptions {
+  /** Seeds every random choice: ClusterIPs, NodePorts, name suffixes, backend selection. */
+  seed?: number;
+  /** Worker node count (a control-plane node is always added). Default 2. */
+  workers?: number;
+  /** Cluster-wide pod network; each node gets a /24 from it. Default 10.244.0.0/16. */
+  podCIDR?: string;
+  serviceCIDR?: string;
+  /** The network the nodes (and an outside host) sit on. Default 172.18.0.0/16. */
+  nodeCIDR?: string;
+  clusterDomain?: string;
+  nodePortRange?: [number, number];
+  proxyMode?: "iptables" | "ipvs";
+  /** A MetalLB-like pool for LoadBalancer Services; without it their external IP stays <pending>. */
+  loadBalancerPool?: string;
+  kubernetesVersion?: string;
+  /** Names outside the cluster that cluster DNS forwards and answers (the simulated internet). */
+  externalDNS?: Record<string, string>;
+}
+
+export interface CommandResult {
+  output: string;
+  exitCode: number;
+}
