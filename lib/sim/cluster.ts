@@ -4,6 +4,7 @@ import { alreadyExists, KubeError, notFound } from "./errors";
 import { formatIPv4, parseCidr, subnet, type Cidr } from "./ip";
 import { randomSuffix } from "./names";
 import { initialFiles } from "./pod-runtime";
+import type { StartEnvironment } from "./service-env";
 import { Rng } from "./rng";
 import { createService } from "./service-api";
 import { ObjectStore } from "./store";
@@ -28,7 +29,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
 
 /** Per-pod state that is not part of the API object: what the containers see. */
 export interface PodRuntime {
-  env: Record<string, string>;
+  env: StartEnvironment;
   files: Set<string>;
 }
 
@@ -81,8 +82,10 @@ export class Cluster {
     return this.nowMs;
   }
   timestamp(ms = this.nowMs): string {
-    return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+    if (ms !== this.stamp.ms) this.stamp = { ms, text: new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z") };
+    return this.stamp.text;
   }
+  private stamp = { ms: NaN, text: "" };
   /** Moves the simulated clock; pods whose shutdown finishes in that time go away. */
   advance(seconds: number): void {
     this.nowMs += Math.round(seconds * 1000);

@@ -3,7 +3,8 @@ import { SHUTDOWN_SECONDS } from "./cluster";
 import { matchesSelector } from "./labels";
 import { randomSuffix, templateHash } from "./names";
 import { initialFiles, probePasses, resolveTargetPort } from "./pod-runtime";
-import { serviceEnvironment } from "./service-env";
+import { schedulePending } from "./scheduler";
+import { startEnvironment } from "./service-env";
 import type { DaemonSet, Deployment, Endpoint, EndpointSlice, NodeObject, ObjectMeta, Pod, ReplicaSet, Service } from "./types";
 
 /**
@@ -77,6 +78,10 @@ function deletionRank(cluster: Cluster, pod: Pod): number[] {
 }
 
 function reconcileReplicaSet(cluster: Cluster, rs: ReplicaSet): void {
+  // A pod relabelled out of the selector is released, and the ReplicaSet replaces it.
+  for (const pod of cluster.store.podsOwnedBy(rs.metadata.uid)) {
+    if (!matchesSelector(pod.metadata.labels, rs.spec.selector)) cluster.store.orphan(pod, rs.metadata.uid);
+  }
   const active = cluster.store.podsOwnedBy(rs.metadata.uid).filter((p) => !p.metadata.deletionTimestamp);
   if (active.length < rs.spec.replicas) {
     for (let i = active.length; i < rs.spec.replicas; i++) {
@@ -117,51 +122,6 @@ function reconcileDaemonSet(cluster: Cluster, ds: DaemonSet): void {
   }
 }
 
-function tolerates(pod: Pod, node: NodeObject): boolean {
-  return (node.spec.taints ?? []).every((taint) =>
-    (pod.spec.tolerations ?? []).some((t) => (t.operator === "Exists" && !t.key) || (t.key === taint.key && (!t.effect || t.effect === taint.effect))),
-  );
-}
-
-/** kube-scheduler, reduced to its visible effect: the least-loaded feasible node, ties by name. */
-function schedulePending(cluster: Cluster): void {
-  const pending = cluster.pods().filter((p) => !p.spec.nodeName && !p.metadata.deletionTimestamp);
-  if (pending.length === 0) return;
-  const load = new Map<string, number>();
-  for (const p of cluster.pods()) if (p.spec.nodeName && !p.metadata.deletionTimestamp) load.set(p.spec.nodeName, (load.get(p.spec.nodeName) ?? 0) + 1);
-  const nodes = cluster.nodes();
-  for (const pod of pending.sort((a, b) => a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp) || a.metadata.name.localeCompare(b.metadata.name))) {
-    let best: NodeObject | null = null;
-    for (const node of nodes) {
-      if (node.spec.unschedulable || !tolerates(pod, node)) continue;
-      if (!best || (load.get(node.metadata.name) ?? 0) < (load.get(best.metadata.name) ?? 0)) best = node;
-    }
-    if (!best) {
-      const reason = `0/${nodes.length} nodes are available: ${describeUnschedulable(pod, nodes)}`;
-      const condition = pod.status.conditions.find((c) => c.type === "PodScheduled");
-      if (!condition) {
-        pod.status.conditions = [{ type: "PodScheduled", status: "False", lastTransitionTime: cluster.timestamp() }];
-        cluster.schedulingFailures.set(pod.metadata.uid, reason);
-        cluster.save(pod);
-      }
-      continue;
-    }
-    pod.spec.nodeName = best.metadata.name;
-    load.set(best.metadata.name, (load.get(best.metadata.name) ?? 0) + 1);
-    cluster.schedulingFailures.delete(pod.metadata.uid);
-    cluster.save(pod);
-  }
-}
-
-function describeUnschedulable(pod: Pod, nodes: NodeObject[]): string {
-  const cordoned = nodes.filter((n) => n.spec.unschedulable).length;
-  const tainted = nodes.filter((n) => !n.spec.unschedulable && !tolerates(pod, n)).length;
-  const parts = [];
-  if (tainted) parts.push(`${tainted} node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }`);
-  if (cordoned) parts.push(`${cordoned} node(s) were unschedulable`);
-  return `${parts.join(", ")}. preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`;
-}
-
 /** The kubelet on every node: start scheduled pods, evaluate readiness, finish shutdowns. */
 function runKubelet(cluster: Cluster): void {
   for (const pod of cluster.pods()) {
@@ -182,7 +142,7 @@ function startPod(cluster: Cluster, pod: Pod): void {
   if (!podIP) return; // the node's pod range is exhausted: the pod stays ContainerCreating
   const now = cluster.timestamp();
   // Service environment variables are fixed when the containers start (kubelet behaviour).
-  cluster.runtime.set(pod.metadata.uid, { env: serviceEnvironment(cluster, pod), files: initialFiles(pod) });
+  cluster.runtime.set(pod.metadata.uid, { env: startEnvironment(cluster, pod), files: initialFiles(pod) });
   pod.status = {
     phase: "Running",
     hostIP,

@@ -28,11 +28,22 @@ export function templateHash(value: unknown): string {
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
-/** Validates a name as an RFC 1123 label (max 63), the rule for Service and Namespace names. */
+/** Validates a name as an RFC 1123 label (max 63), the rule for Namespace and container names. */
 export function dnsLabelError(name: string): string | null {
   if (name.length > 63) return "must be no more than 63 characters";
   if (!DNS_LABEL.test(name)) {
     return "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+  }
+  return null;
+}
+
+const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+
+/** Validates a name as an RFC 1035 label (starts with a letter), the rule for Service names. */
+export function dns1035LabelError(name: string): string | null {
+  if (name.length > 63) return "must be no more than 63 characters";
+  if (!DNS_1035_LABEL.test(name)) {
+    return "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
   }
   return null;
 }

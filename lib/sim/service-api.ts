@@ -2,7 +2,7 @@ import type { AllocationError } from "./allocators";
 import type { Cluster } from "./cluster";
 import { alreadyExists, invalid } from "./errors";
 import { formatIPv4 } from "./ip";
-import { dnsLabelError, dnsSubdomainError } from "./names";
+import { dns1035LabelError, dnsSubdomainError } from "./names";
 import type { Service, ServicePort, ServiceType } from "./types";
 
 const TYPES: ServiceType[] = ["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"];
@@ -15,7 +15,7 @@ const goList = (ip: string) => `[]string{"${ip}"}`;
 function validate(service: Service): string[] {
   const errors: string[] = [];
   const { spec } = service;
-  const nameError = dnsLabelError(service.metadata.name);
+  const nameError = dns1035LabelError(service.metadata.name);
   if (nameError) errors.push(`metadata.name: Invalid value: "${service.metadata.name}": ${nameError}`);
   if (!TYPES.includes(spec.type)) errors.push(`spec.type: Unsupported value: "${spec.type}": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"`);
   if (spec.type === "ExternalName") {

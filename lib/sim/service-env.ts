@@ -25,22 +25,48 @@ function varsFor(service: Service): Record<string, string> {
 
 const hasClusterIP = (s: Service) => s.spec.type !== "ExternalName" && !!s.spec.clusterIP && s.spec.clusterIP !== "None";
 
+/** What a container's environment was built from when it started; shared parts are shared objects. */
+export interface StartEnvironment {
+  /** Service links of the namespace at start time: one frozen object shared by every pod started then. */
+  serviceLinks: Readonly<Record<string, string>>;
+  own: Record<string, string>;
+}
+
+const linkCache = new WeakMap<Cluster, Map<string, { version: number; vars: Readonly<Record<string, string>> }>>();
+
+function serviceLinks(cluster: Cluster, namespace: string): Readonly<Record<string, string>> {
+  let byNamespace = linkCache.get(cluster);
+  if (!byNamespace) linkCache.set(cluster, (byNamespace = new Map()));
+  const version = cluster.store.kindVersion("Service");
+  const cached = byNamespace.get(namespace);
+  if (cached && cached.version === version) return cached.vars;
+  const vars: Record<string, string> = {};
+  for (const s of cluster.store.list("Service", namespace)) if (hasClusterIP(s)) Object.assign(vars, varsFor(s));
+  const frozen = Object.freeze(vars);
+  byNamespace.set(namespace, { version, vars: frozen });
+  return frozen;
+}
+
 /**
  * The variables the kubelet injects when a pod's containers start: one set per Service with a
  * ClusterIP in the pod's namespace that exists at that moment (enableServiceLinks, default true),
  * plus the `kubernetes` Service's always. A Service created later never shows up in a running pod;
  * DNS is the way to find those.
  */
-export function serviceEnvironment(cluster: Cluster, pod: Pod): Record<string, string> {
-  const env: Record<string, string> = {};
-  if (pod.spec.enableServiceLinks !== false) {
-    for (const s of cluster.store.list("Service", pod.metadata.namespace)) if (hasClusterIP(s)) Object.assign(env, varsFor(s));
-  }
+export function startEnvironment(cluster: Cluster, pod: Pod): StartEnvironment {
+  const links = pod.spec.enableServiceLinks !== false ? serviceLinks(cluster, pod.metadata.namespace!) : {};
+  const own: Record<string, string> = {};
   const master = cluster.store.get("Service", "default", "kubernetes");
-  if (master && hasClusterIP(master)) Object.assign(env, varsFor(master));
-  for (const c of pod.spec.containers) for (const e of c.env ?? []) if (e.value !== undefined) env[e.name] = e.value;
-  env.HOSTNAME = pod.spec.hostNetwork ? pod.spec.nodeName! : (pod.spec.hostname ?? pod.metadata.name);
-  env.PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-  env.HOME = "/root";
-  return Object.fromEntries(Object.entries(env).sort(([a], [b]) => a.localeCompare(b)));
+  if (master && hasClusterIP(master)) Object.assign(own, varsFor(master));
+  for (const c of pod.spec.containers) for (const e of c.env ?? []) if (e.value !== undefined) own[e.name] = e.value;
+  own.HOSTNAME = pod.spec.hostNetwork ? pod.spec.nodeName! : (pod.spec.hostname ?? pod.metadata.name);
+  own.PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  own.HOME = "/root";
+  return { serviceLinks: links, own };
+}
+
+/** The environment a process in the container sees, sorted by name like `env | sort`. */
+export function environmentOf(start: StartEnvironment): Record<string, string> {
+  const merged = { ...start.serviceLinks, ...start.own };
+  return Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -7,6 +7,8 @@ export const CLUSTER_SCOPED: ReadonlySet<Kind> = new Set(["Node", "Namespace"]);
 const nsKey = (kind: Kind, namespace: string | undefined) => (CLUSTER_SCOPED.has(kind) ? "" : (namespace ?? ""));
 
 /** The simulated etcd: objects by kind, namespace and name, with a version that moves on every write. */
+const sliceKey = (slice: EndpointSlice) => `${slice.metadata.namespace}/${slice.metadata.labels?.["kubernetes.io/service-name"]}`;
+
 export class ObjectStore {
   private readonly maps = new Map<Kind, Map<string, Map<string, KubeObject>>>();
   private resourceVersion = 1000;
@@ -14,7 +16,7 @@ export class ObjectStore {
   /** Bumped on every write; caches (DNS, routing) compare it to know when to rebuild. */
   version = 0;
   private readonly podsByOwner = new Map<string, Map<string, ByKind["Pod"]>>();
-  private sliceCache: { version: number; byService: Map<string, EndpointSlice> } | null = null;
+  private readonly slicesByService = new Map<string, EndpointSlice>();
 
   private namespaces(kind: Kind) {
     let m = this.maps.get(kind);
@@ -39,7 +41,17 @@ export class ObjectStore {
     return out;
   }
 
+  /** Changes to one kind of object, for caches that depend on that kind alone. */
+  kindVersion(kind: Kind): number {
+    return this.kindVersions.get(kind) ?? 0;
+  }
+  private readonly kindVersions = new Map<Kind, number>();
+  private bumpKind(kind: Kind) {
+    this.kindVersions.set(kind, (this.kindVersions.get(kind) ?? 0) + 1);
+  }
+
   put(object: KubeObject): void {
+    this.bumpKind(object.kind);
     this.resourceVersion++;
     object.metadata.resourceVersion = String(this.resourceVersion);
     const byNs = this.namespaces(object.kind);
@@ -48,6 +60,7 @@ export class ObjectStore {
     if (!m) byNs.set(key, (m = new Map()));
     m.set(object.metadata.name, object);
     if (object.kind === "Pod") for (const ref of object.metadata.ownerReferences ?? []) this.ownerIndex(ref.uid).set(object.metadata.uid, object);
+    if (object.kind === "EndpointSlice") this.slicesByService.set(sliceKey(object), object);
     this.version++;
   }
 
@@ -62,19 +75,25 @@ export class ObjectStore {
     return [...(this.podsByOwner.get(uid)?.values() ?? [])];
   }
 
+  /** Drops a pod's controller reference (its labels no longer match the controller's selector). */
+  orphan(pod: ByKind["Pod"], ownerUid: string): void {
+    this.podsByOwner.get(ownerUid)?.delete(pod.metadata.uid);
+    pod.metadata.ownerReferences = pod.metadata.ownerReferences?.filter((r) => r.uid !== ownerUid);
+    if (pod.metadata.ownerReferences?.length === 0) delete pod.metadata.ownerReferences;
+    this.put(pod);
+  }
+
   remove(object: KubeObject): void {
+    this.bumpKind(object.kind);
     this.namespaces(object.kind).get(nsKey(object.kind, object.metadata.namespace))?.delete(object.metadata.name);
     if (object.kind === "Pod") for (const ref of object.metadata.ownerReferences ?? []) this.podsByOwner.get(ref.uid)?.delete(object.metadata.uid);
+    if (object.kind === "EndpointSlice" && this.slicesByService.get(sliceKey(object)) === object) this.slicesByService.delete(sliceKey(object));
     this.version++;
   }
 
-  /** The EndpointSlice of a Service (the simulator keeps one per Service), indexed per store version. */
+  /** The EndpointSlice of a Service (the simulator keeps one per Service). */
   sliceFor(namespace: string, serviceName: string): EndpointSlice | undefined {
-    if (!this.sliceCache || this.sliceCache.version !== this.version) {
-      const byService = new Map<string, EndpointSlice>();
-      for (const slice of this.list("EndpointSlice")) byService.set(`${slice.metadata.namespace}/${slice.metadata.labels?.["kubernetes.io/service-name"]}`, slice);
-      this.sliceCache = { version: this.version, byService };
-    }
-    return this.sliceCache.byService.get(`${namespace}/${serviceName}`);
+    return this.slicesByService.get(`${namespace}/${serviceName}`);
   }
+
 }

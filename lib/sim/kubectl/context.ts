@@ -16,7 +16,3 @@ export function namespaceOf(ctx: KubectlContext, args: ParsedArgs): string {
 }
 
 export const allNamespaces = (args: ParsedArgs) => boolFlag(args, "all-namespaces");
-
-export function requireNamespaceExists(ctx: KubectlContext, namespace: string): void {
-  if (!ctx.cluster.store.get("Namespace", undefined, namespace)) throw new KubeError(`Error from server (NotFound): namespaces "${namespace}" not found`);
-}

@@ -1,4 +1,5 @@
 import { formatResolvConf, resolvConfFor } from "../dns";
+import { environmentOf } from "../service-env";
 import { KubeError } from "../errors";
 import type { Pod } from "../types";
 import { curl, nslookup, wget } from "../shell/network-tools";
@@ -40,8 +41,9 @@ function runInPod(ctx: KubectlContext, pod: Pod, command: string[]): CommandResu
       return ok(`${pod.spec.hostNetwork ? pod.spec.nodeName : (pod.spec.hostname ?? pod.metadata.name)}\n`);
     case "env":
     case "printenv": {
-      if (program === "printenv" && args[0]) return runtime.env[args[0]] !== undefined ? ok(`${runtime.env[args[0]]}\n`) : { output: "", exitCode: 1 };
-      return ok(Object.entries(runtime.env).map(([k, v]) => `${k}=${v}\n`).join(""));
+      const env = environmentOf(runtime.env);
+      if (program === "printenv" && args[0]) return env[args[0]] !== undefined ? ok(`${env[args[0]]}\n`) : { output: "", exitCode: 1 };
+      return ok(Object.entries(env).map(([k, v]) => `${k}=${v}\n`).join(""));
     }
     case "cat": {
       const out: string[] = [];

@@ -1,7 +1,7 @@
 import { KubeError } from "../errors";
 import { parseLabelQuery } from "../labels";
 import { boolFlag, flag, parseArgs, type FlagSpec } from "./args";
-import { allNamespaces, namespaceOf, requireNamespaceExists, type KubectlContext } from "./context";
+import { allNamespaces, namespaceOf, type KubectlContext } from "./context";
 import { formatObjects } from "./output";
 import { printTable } from "./printers";
 import { getObject, listObjects, parseTargets, typeOfKind, type Listable } from "./resources";
@@ -25,7 +25,7 @@ export function kubectlGet(ctx: KubectlContext, argv: string[]): string {
   const selectorText = flag(args, "selector");
   const selector = selectorText === undefined ? null : parseLabelQuery(selectorText);
   if (typeof selector === "string") throw new KubeError(`error: ${selector}`);
-  if (!allNs) requireNamespaceExists(ctx, namespace);
+  // Listing in a namespace that does not exist is not an error: there is simply nothing there.
 
   const named = targets.some((t) => t.name);
   const groups: { kind: Listable["kind"]; objects: Listable[] }[] = [];

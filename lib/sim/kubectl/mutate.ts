@@ -3,7 +3,7 @@ import { parseLabelQuery } from "../labels";
 import { deleteService } from "../service-api";
 import type { Pod, Service, ServiceType } from "../types";
 import { boolFlag, flag, intFlag, parseArgs, type FlagSpec, type ParsedArgs } from "./args";
-import { namespaceOf, requireNamespaceExists, type KubectlContext } from "./context";
+import { namespaceOf, type KubectlContext } from "./context";
 import { getObject, parseTargets, type ResourceType } from "./resources";
 import { createBarePod, createDeployment, requireDeployment } from "./workloads";
 
@@ -261,7 +261,6 @@ export function kubectlDelete(ctx: KubectlContext, argv: string[], readTargets: 
     { name: "ignore-not-found", takesValue: false },
   ], "delete");
   const namespace = namespaceOf(ctx, args);
-  requireNamespaceExists(ctx, namespace);
   const wait = flag(args, "wait") !== "false";
   const immediate = boolFlag(args, "force") && flag(args, "grace-period") === "0";
   let targets: { type: ResourceType; name: string; namespace?: string }[] = readTargets(args) ?? parseTargets(args.positional);
@@ -324,7 +323,7 @@ export function kubectlDelete(ctx: KubectlContext, argv: string[], readTargets: 
         errors.push(`error: deleting ${target.type.plural} is not supported by the simulator (they are managed by the control plane)`);
         continue;
     }
-    out.push(`${target.type.display}/${target.name} deleted`);
+    out.push(`${target.type.display} "${target.name}" deleted`);
   }
   const text = out.map(line).join("");
   if (errors.length) throw new KubeError(text + errors.join("\n"));

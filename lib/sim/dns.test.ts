@@ -1,0 +1,180 @@
+import { describe, expect, it } from "vitest";
+import { answerQuery, candidateNames, resolveFromPod, resolvConfFor } from "./dns";
+import { harness } from "./test-support/harness";
+import { serviceYaml } from "./test-support/manifests";
+
+// Behaviour from the Kubernetes DNS-Based Service Discovery specification (kubernetes/dns,
+// docs/specification.md) and "DNS for Services and Pods" in the Kubernetes documentation.
+
+function cluster() {
+  const files = {
+    "named.yaml": serviceYaml("api", `  selector: { app: web }\n  ports:\n    - name: http\n      port: 80\n      targetPort: 80\n`),
+    "headless.yaml": serviceYaml("web-headless", `  clusterIP: None\n  selector: { app: web }\n  ports:\n    - name: http\n      port: 80\n`),
+    "ext.yaml": serviceYaml("search", `  type: ExternalName\n  externalName: www.example.com\n`),
+  };
+  const h = harness({ externalDNS: { "www.example.com": "93.184.215.14" } }, files);
+  h.ok("kubectl create deployment web --image=nginx --replicas=2");
+  h.ok("kubectl expose deployment web --port=80");
+  for (const f of Object.keys(files)) h.ok(`kubectl apply -f ${f}`);
+  h.ok("kubectl run client --image=busybox -- sleep 3600");
+  return h;
+}
+
+describe("resolv.conf (dnsPolicy ClusterFirst)", () => {
+  it("searches the pod's namespace, svc and the zone with ndots:5, using kube-dns's ClusterIP", () => {
+    const h = cluster();
+    expect(h.ok("kubectl exec client -- cat /etc/resolv.conf")).toBe(
+      "search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n",
+    );
+    h.ok("kubectl create namespace shop");
+    h.ok("kubectl run c2 -n shop --image=busybox -- sleep 3600");
+    expect(resolvConfFor(h.cluster, h.podsNamed("c2", "shop")[0]).search[0]).toBe("shop.svc.cluster.local");
+  });
+
+  it("tries search domains first for names with fewer than five dots, and the name as is first otherwise", () => {
+    const conf = { nameserver: "10.96.0.10", search: ["default.svc.cluster.local", "svc.cluster.local", "cluster.local"], ndots: 5 };
+    expect(candidateNames("web", conf)).toEqual(["web.default.svc.cluster.local", "web.svc.cluster.local", "web.cluster.local", "web"]);
+    expect(candidateNames("a.b.c.d.e.f", conf)[0]).toBe("a.b.c.d.e.f");
+    expect(candidateNames("web.default.svc.cluster.local.", conf)).toEqual(["web.default.svc.cluster.local."]);
+  });
+});
+
+describe("records for a Service with a ClusterIP (spec 2.3)", () => {
+  it("answers <service>.<ns>.svc.<zone> with the ClusterIP, not the pod IPs", () => {
+    const h = cluster();
+    const ip = h.cluster.store.get("Service", "default", "web")!.spec.clusterIP!;
+    expect(answerQuery(h.cluster, "web.default.svc.cluster.local")).toEqual({ rcode: "NOERROR", name: "web.default.svc.cluster.local", records: [{ type: "A", name: "web.default.svc.cluster.local", address: ip }] });
+    expect(h.ok("kubectl exec client -- nslookup web")).toBe(
+      `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\nName:\tweb.default.svc.cluster.local\nAddress: ${ip}\n\n`,
+    );
+  });
+
+  it("answers the same A record for web, web.default, web.default.svc and the full name", () => {
+    const h = cluster();
+    const client = h.podsNamed("client")[0];
+    const names = ["web", "web.default", "web.default.svc", "web.default.svc.cluster.local"];
+    const answers = names.map((n) => resolveFromPod(h.cluster, client, n));
+    for (const a of answers) expect(a).toEqual(answers[3]);
+  });
+
+  it("keeps the same answer when every pod behind the Service is replaced", () => {
+    const h = cluster();
+    const before = answerQuery(h.cluster, "web.default.svc.cluster.local");
+    h.ok("kubectl rollout restart deployment web");
+    expect(answerQuery(h.cluster, "web.default.svc.cluster.local")).toEqual(before);
+  });
+
+  it("has an SRV record per named port pointing at the Service name, and none for unnamed ports", () => {
+    const h = cluster();
+    expect(answerQuery(h.cluster, "_http._tcp.api.default.svc.cluster.local", "SRV")).toEqual({
+      rcode: "NOERROR",
+      name: "_http._tcp.api.default.svc.cluster.local",
+      records: [{ type: "SRV", name: "_http._tcp.api.default.svc.cluster.local", priority: 0, weight: 100, port: 80, target: "api.default.svc.cluster.local" }],
+    });
+    expect(answerQuery(h.cluster, "_http._tcp.web.default.svc.cluster.local", "SRV").rcode).toBe("NXDOMAIN");
+  });
+
+  it("returns NXDOMAIN for names that do not exist, and nslookup says so", () => {
+    const h = cluster();
+    expect(answerQuery(h.cluster, "nothere.default.svc.cluster.local").rcode).toBe("NXDOMAIN");
+    expect(answerQuery(h.cluster, "web.other.svc.cluster.local").rcode).toBe("NXDOMAIN");
+    expect(h.fails("kubectl exec client -- nslookup nothere")).toContain("** server can't find nothere: NXDOMAIN");
+  });
+
+  it("resolves a Service in another namespace only with the namespace in the name", () => {
+    const h = cluster();
+    h.ok("kubectl create namespace shop");
+    h.ok("kubectl create deployment cart -n shop --image=nginx");
+    h.ok("kubectl expose deployment cart -n shop --port=80");
+    expect(h.fails("kubectl exec client -- nslookup cart")).toContain("NXDOMAIN");
+    expect(h.ok("kubectl exec client -- nslookup cart.shop")).toContain("Name:\tcart.shop.svc.cluster.local");
+  });
+});
+
+describe("records for a headless Service (spec 2.4)", () => {
+  it("answers one A record per ready endpoint: the pod IPs", () => {
+    const h = cluster();
+    const answer = answerQuery(h.cluster, "web-headless.default.svc.cluster.local");
+    expect(answer.rcode).toBe("NOERROR");
+    const addresses = answer.rcode === "NOERROR" ? answer.records.map((r) => (r.type === "A" ? r.address : "")).sort() : [];
+    expect(addresses).toEqual(h.ipsOf("web-"));
+  });
+
+  it("follows pod replacement: the answer changes to the new pod IPs", () => {
+    const h = cluster();
+    h.ok("kubectl rollout restart deployment web");
+    h.ok("kubectl get pods"); // let the old pods finish terminating
+    const answer = answerQuery(h.cluster, "web-headless.default.svc.cluster.local");
+    const addresses = answer.rcode === "NOERROR" ? answer.records.map((r) => (r.type === "A" ? r.address : "")).sort() : [];
+    expect(addresses).toEqual(h.ipsOf("web-"));
+  });
+
+  it("answers NXDOMAIN when no endpoint is ready (spec 2.4.1)", () => {
+    const h = cluster();
+    h.ok("kubectl scale deployment web --replicas=0");
+    h.ok("kubectl get pods");
+    expect(answerQuery(h.cluster, "web-headless.default.svc.cluster.local").rcode).toBe("NXDOMAIN");
+  });
+
+  it("has SRV records per ready endpoint and named port, and A records for <a-b-c-d>.<service>", () => {
+    const h = cluster();
+    const srv = answerQuery(h.cluster, "_http._tcp.web-headless.default.svc.cluster.local", "SRV");
+    expect(srv.rcode).toBe("NOERROR");
+    const targets = srv.rcode === "NOERROR" ? srv.records.map((r) => (r.type === "SRV" ? r.target : "")).sort() : [];
+    expect(targets).toEqual(h.ipsOf("web-").map((ip) => `${ip.replace(/\./g, "-")}.web-headless.default.svc.cluster.local`));
+    const [first] = h.ipsOf("web-");
+    const single = answerQuery(h.cluster, `${first.replace(/\./g, "-")}.web-headless.default.svc.cluster.local`);
+    expect(single).toMatchObject({ rcode: "NOERROR", records: [{ type: "A", address: first }] });
+  });
+
+  it("uses a pod's hostname and subdomain for its endpoint name", () => {
+    const pod = `apiVersion: v1
+kind: Pod
+metadata:
+  name: db-0
+  labels: { app: db }
+spec:
+  hostname: db-0
+  subdomain: db
+  containers:
+    - name: db
+      image: nginx
+`;
+    const h = harness({}, { "pod.yaml": pod, "svc.yaml": serviceYaml("db", `  clusterIP: None\n  selector: { app: db }\n  ports:\n    - port: 80\n`) });
+    h.ok("kubectl apply -f pod.yaml");
+    h.ok("kubectl apply -f svc.yaml");
+    const ip = h.podsNamed("db-0")[0].status.podIP!;
+    expect(answerQuery(h.cluster, "db-0.db.default.svc.cluster.local")).toMatchObject({ rcode: "NOERROR", records: [{ address: ip }] });
+  });
+});
+
+describe("ExternalName and pod records", () => {
+  it("answers an ExternalName Service with a CNAME to the external name (spec 2.5)", () => {
+    const h = cluster();
+    expect(answerQuery(h.cluster, "search.default.svc.cluster.local")).toEqual({
+      rcode: "NOERROR",
+      name: "search.default.svc.cluster.local",
+      records: [
+        { type: "CNAME", name: "search.default.svc.cluster.local", target: "www.example.com" },
+        { type: "A", name: "www.example.com", address: "93.184.215.14" },
+      ],
+    });
+    expect(h.ok("kubectl exec client -- nslookup search")).toContain("search.default.svc.cluster.local\tcanonical name = www.example.com.");
+  });
+
+  it("answers <a-b-c-d>.<ns>.pod.<zone> with that address (spec 2.6)", () => {
+    const h = cluster();
+    expect(answerQuery(h.cluster, "10-244-1-7.default.pod.cluster.local")).toMatchObject({ rcode: "NOERROR", records: [{ address: "10.244.1.7" }] });
+    expect(answerQuery(h.cluster, "10-244-1-7.nons.pod.cluster.local").rcode).toBe("NXDOMAIN");
+  });
+});
+
+describe("when cluster DNS is down", () => {
+  it("times out lookups if kube-dns has no ready endpoints", () => {
+    const h = cluster();
+    h.ok("kubectl scale deployment coredns -n kube-system --replicas=0");
+    h.ok("kubectl get pods -A");
+    expect(h.fails("kubectl exec client -- nslookup web")).toContain(";; connection timed out; no servers could be reached");
+    expect(h.fails("kubectl exec client -- curl -s web")).toContain("curl: (6) Could not resolve host: web");
+  });
+});

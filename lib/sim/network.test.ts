@@ -1,0 +1,285 @@
+import { describe, expect, it } from "vitest";
+import { connect } from "./network";
+import { harness, type Harness } from "./test-support/harness";
+import { serviceYaml } from "./test-support/manifests";
+
+function web(options = {}, files: Record<string, string> = {}, replicas = 3) {
+  const h = harness(options, files);
+  h.ok(`kubectl create deployment web --image=nginx --replicas=${replicas}`);
+  h.ok("kubectl expose deployment web --port=80");
+  h.ok("kubectl run client --image=busybox -- sleep 3600");
+  return h;
+}
+
+const servedBy = (h: Harness, times: number, command = "kubectl exec client -- curl -s web") =>
+  Array.from({ length: times }, () => h.ok(command).trim());
+
+describe("reaching a Service from a pod (kube-proxy)", () => {
+  it("answers with the hostname of the pod that served the request", () => {
+    const h = web();
+    expect(h.podsNamed("web-").map((p) => p.metadata.name)).toContain(h.ok("kubectl exec client -- curl -s web").trim());
+    expect(h.ok("kubectl exec client -- wget -qO- web")).toMatch(/^web-\w+-\w+\n$/);
+  });
+
+  it("spreads new connections over the endpoints at random in iptables mode", () => {
+    const h = web();
+    const seen = new Set(servedBy(h, 60));
+    expect(seen).toEqual(new Set(h.podsNamed("web-").map((p) => p.metadata.name)));
+  });
+
+  it("is deterministic: the same seed picks the same backends", () => {
+    expect(servedBy(web({ seed: 9 }), 10)).toEqual(servedBy(web({ seed: 9 }), 10));
+  });
+
+  it("goes round robin in IPVS mode", () => {
+    const h = web({ proxyMode: "ipvs" });
+    const order = servedBy(h, 6);
+    expect(new Set(order.slice(0, 3)).size).toBe(3);
+    expect(order.slice(3)).toEqual(order.slice(0, 3));
+  });
+
+  it("refuses connections when the Service selects no ready pod", () => {
+    const h = web();
+    h.ok("kubectl scale deployment web --replicas=0");
+    h.ok("kubectl get pods");
+    expect(h.run("kubectl exec client -- curl -s web")).toEqual({
+      output: "curl: (7) Failed to connect to web port 80 after 0 ms: Connection refused\ncommand terminated with exit code 7\n",
+      exitCode: 7,
+    });
+  });
+
+  it("refuses connections when the selector matches nothing (a typo in the selector)", () => {
+    const h = harness({}, { "svc.yaml": serviceYaml("web", `  selector: { app: wbe }\n  ports:\n    - port: 80\n`) });
+    h.ok("kubectl create deployment web --image=nginx");
+    h.ok("kubectl apply -f svc.yaml");
+    h.ok("kubectl run client --image=busybox -- sleep 3600");
+    expect(h.ok("kubectl get endpointslices -l kubernetes.io/service-name=web")).toMatch(/web-\w+\s+IPv4\s+80\s+<unset>/);
+    expect(h.fails("kubectl exec client -- curl -s web")).toContain("Connection refused");
+  });
+
+  it("maps port to a numeric or named targetPort", () => {
+    const pod = `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: api }
+spec:
+  replicas: 2
+  selector: { matchLabels: { app: api } }
+  template:
+    metadata: { labels: { app: api } }
+    spec:
+      containers:
+        - name: api
+          image: ghcr.io/example/api:1.0
+          ports:
+            - name: http-api
+              containerPort: 8080
+`;
+    const h = harness({}, { "api.yaml": pod, "svc.yaml": serviceYaml("api", `  selector: { app: api }\n  ports:\n    - port: 80\n      targetPort: http-api\n`) });
+    h.ok("kubectl apply -f api.yaml");
+    h.ok("kubectl apply -f svc.yaml");
+    h.ok("kubectl run client --image=busybox -- sleep 3600");
+    expect(h.ok("kubectl exec client -- curl -s api")).toMatch(/^api-/);
+    expect(h.ok("kubectl get endpointslices -l kubernetes.io/service-name=api")).toMatch(/\s8080\s/);
+    const [first] = h.ipsOf("api-");
+    expect(h.fails(`kubectl exec client -- curl -s ${first}:80`)).toContain("Connection refused");
+    expect(h.ok(`kubectl exec client -- curl -s ${first}:8080`)).toMatch(/^api-/);
+  });
+});
+
+describe("sessionAffinity: ClientIP", () => {
+  const sticky = (timeout?: number) =>
+    serviceYaml("web", `  selector: { app: web }\n  sessionAffinity: ClientIP\n${timeout ? `  sessionAffinityConfig:\n    clientIP:\n      timeoutSeconds: ${timeout}\n` : ""}  ports:\n    - port: 80\n`);
+
+  it("sends every connection from one client to the same pod", () => {
+    const h = harness({}, { "svc.yaml": sticky() });
+    h.ok("kubectl create deployment web --image=nginx --replicas=3");
+    h.ok("kubectl apply -f svc.yaml");
+    h.ok("kubectl run client --image=busybox -- sleep 3600");
+    expect(new Set(servedBy(h, 20)).size).toBe(1);
+  });
+
+  it("lets the affinity lapse after timeoutSeconds without traffic", () => {
+    const h = harness({ seed: 4 }, { "svc.yaml": sticky(5) });
+    h.ok("kubectl create deployment web --image=nginx --replicas=3");
+    h.ok("kubectl apply -f svc.yaml");
+    h.ok("kubectl run client --image=busybox -- sleep 3600");
+    const seen = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      seen.add(h.ok("kubectl exec client -- curl -s web").trim());
+      h.cluster.advance(10);
+    }
+    expect(seen.size).toBeGreaterThan(1);
+  });
+});
+
+describe("reaching things from outside the cluster", () => {
+  it("cannot reach a ClusterIP or a pod IP: the connection times out", () => {
+    const h = web();
+    const clusterIP = h.cluster.store.get("Service", "default", "web")!.spec.clusterIP!;
+    expect(h.run(`curl -s ${clusterIP}`)).toEqual({ output: `curl: (28) Failed to connect to ${clusterIP} port 80 after 130000 ms: Connection timed out\n`, exitCode: 28 });
+    const [podIP] = h.ipsOf("web-");
+    expect(h.fails(`curl -s --max-time 3 ${podIP}`)).toBe("curl: (28) Connection timed out after 3000 milliseconds\n");
+  });
+
+  it("cannot resolve cluster names: the outside host does not use cluster DNS", () => {
+    const h = web();
+    expect(h.fails("curl -s web.default.svc.cluster.local")).toContain("Could not resolve host");
+  });
+
+  it("reaches a NodePort Service on every node's IP, even a node running none of its pods", () => {
+    const h = harness({ workers: 3 });
+    h.ok("kubectl create deployment web --image=nginx --replicas=1");
+    h.ok("kubectl expose deployment web --port=80 --type=NodePort");
+    const port = h.ok("kubectl get svc web -o jsonpath={.spec.ports[0].nodePort}");
+    for (const node of h.cluster.nodes()) {
+      const ip = h.cluster.nodeIP(node);
+      expect(h.ok(`curl -s ${ip}:${port}`)).toMatch(/^web-/);
+    }
+  });
+
+  it("with externalTrafficPolicy Local, only nodes running a pod answer", () => {
+    const svc = serviceYaml("web", `  type: NodePort\n  externalTrafficPolicy: Local\n  selector: { app: web }\n  ports:\n    - port: 80\n      nodePort: 30080\n`);
+    const h = harness({ workers: 3 }, { "svc.yaml": svc });
+    h.ok("kubectl create deployment web --image=nginx --replicas=1");
+    h.ok("kubectl apply -f svc.yaml");
+    const podNode = h.podsNamed("web-")[0].spec.nodeName;
+    for (const node of h.cluster.nodes()) {
+      const result = h.run(`curl -s --max-time 2 ${h.cluster.nodeIP(node)}:30080`);
+      expect(result.exitCode === 0).toBe(node.metadata.name === podNode);
+    }
+  });
+
+  it("refuses a node port nobody uses", () => {
+    const h = web();
+    expect(h.fails("curl -s 172.18.0.3:31999")).toContain("Connection refused");
+  });
+});
+
+describe("reaching pods directly", () => {
+  it("reaches a pod IP from another pod, whether or not the pod is ready", () => {
+    const h = web();
+    const [ip] = h.ipsOf("web-");
+    expect(h.ok(`kubectl exec client -- curl -s ${ip}`)).toMatch(/^web-/);
+  });
+
+  it("times out on the old IP of a recreated pod", () => {
+    const h = web();
+    const [victim] = h.podsNamed("web-");
+    h.ok(`kubectl delete pod ${victim.metadata.name}`);
+    expect(h.fails(`kubectl exec client -- curl -s --max-time 2 ${victim.status.podIP}`)).toContain("Connection timed out");
+    expect(h.ok("kubectl exec client -- curl -s web")).toMatch(/^web-/);
+  });
+
+  it("reaches a container's port only if it listens there (client images listen on nothing)", () => {
+    const h = web();
+    const clientIP = h.podsNamed("client")[0].status.podIP;
+    expect(h.fails(`kubectl exec client -- curl -s ${clientIP}`)).toContain("Connection refused");
+  });
+});
+
+// Two web pods whose readiness probe waits for /ready, a file that does not exist at start.
+const unreadyWeb = `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  replicas: 2
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec:
+      containers:
+        - name: web
+          image: nginx
+          readinessProbe:
+            exec: { command: ["cat", "/ready"] }
+`;
+
+describe("EndpointSlices", () => {
+  it("list ready pods, and unready pods as not ready (not routed)", () => {
+    const h = harness({}, { "dep.yaml": unreadyWeb });
+    h.ok("kubectl apply -f dep.yaml");
+    h.ok("kubectl expose deployment web --port=80");
+    h.ok("kubectl run client --image=busybox -- sleep 3600");
+    h.ok("kubectl get pods");
+    const slice = () => h.cluster.store.sliceFor("default", "web")!;
+    expect(slice().endpoints.map((e) => e.conditions.ready)).toEqual([false, false]);
+    expect(h.fails("kubectl exec client -- curl -s web")).toContain("Connection refused");
+    const [pod] = h.podsNamed("web-");
+    h.ok(`kubectl exec ${pod.metadata.name} -- touch /ready`);
+    h.ok("kubectl get pods");
+    expect(slice().endpoints.filter((e) => e.conditions.ready).map((e) => e.addresses[0])).toEqual([pod.status.podIP]);
+    expect(new Set(servedBy(h, 10))).toEqual(new Set([pod.metadata.name]));
+  });
+
+  it("publishNotReadyAddresses marks unready pods ready for DNS and routing", () => {
+    const svc = serviceYaml("web", `  publishNotReadyAddresses: true\n  clusterIP: None\n  selector: { app: web }\n  ports:\n    - port: 80\n`);
+    const h = harness({}, { "svc.yaml": svc, "dep.yaml": unreadyWeb });
+    h.ok("kubectl apply -f dep.yaml");
+    h.ok("kubectl apply -f svc.yaml");
+    h.ok("kubectl run client --image=busybox -- sleep 3600");
+    expect(h.cluster.store.sliceFor("default", "web")!.endpoints.every((e) => e.conditions.ready)).toBe(true);
+    expect(h.ok("kubectl exec client -- nslookup web").match(/Address: 10\.244/g)).toHaveLength(2);
+  });
+
+  it("keep a terminating pod as serving but not ready, and route to it only when nothing else is ready (KEP-1669)", () => {
+    const h = web({}, {}, 1);
+    const [pod] = h.podsNamed("web-");
+    h.ok("kubectl scale deployment web --replicas=0");
+    const endpoint = h.cluster.store.sliceFor("default", "web")!.endpoints.find((e) => e.addresses[0] === pod.status.podIP);
+    expect(endpoint?.conditions).toEqual({ ready: false, serving: true, terminating: true });
+    const client = { kind: "pod" as const, pod: h.podsNamed("client")[0] };
+    const clusterIP = h.cluster.store.get("Service", "default", "web")!.spec.clusterIP!;
+    expect(connect(h.cluster, client, clusterIP, 80)).toMatchObject({ ok: true, ip: pod.status.podIP });
+    h.ok("kubectl get pods");
+    expect(connect(h.cluster, client, clusterIP, 80)).toMatchObject({ ok: false, error: "refused" });
+  });
+});
+
+describe("service environment variables", () => {
+  it("are injected only for Services that existed when the pod started", () => {
+    const h = harness();
+    h.ok("kubectl create deployment web --image=nginx");
+    h.ok("kubectl run early --image=busybox -- sleep 3600");
+    h.ok("kubectl expose deployment web --port=80");
+    h.ok("kubectl run late --image=busybox -- sleep 3600");
+    const ip = h.cluster.store.get("Service", "default", "web")!.spec.clusterIP;
+    expect(h.ok("kubectl exec early -- env")).not.toContain("WEB_SERVICE_HOST");
+    const late = h.ok("kubectl exec late -- env");
+    expect(late).toContain(`WEB_SERVICE_HOST=${ip}\n`);
+    expect(late).toContain("WEB_SERVICE_PORT=80\n");
+    expect(late).toContain(`WEB_PORT_80_TCP=tcp://${ip}:80\n`);
+    expect(late).toContain("KUBERNETES_SERVICE_HOST=10.96.0.1\n");
+    // A container restart keeps the pod, so it keeps the variables it started with.
+    h.run("kubectl exec early -- kill 1");
+    expect(h.ok("kubectl exec early -- env")).not.toContain("WEB_SERVICE_HOST");
+  });
+
+  it("are left out with enableServiceLinks: false, except the kubernetes Service's", () => {
+    const pod = `apiVersion: v1
+kind: Pod
+metadata: { name: quiet }
+spec:
+  enableServiceLinks: false
+  containers:
+    - { name: c, image: busybox, command: ["sleep", "3600"] }
+`;
+    const h = harness({}, { "pod.yaml": pod });
+    h.ok("kubectl create deployment web --image=nginx");
+    h.ok("kubectl expose deployment web --port=80");
+    h.ok("kubectl apply -f pod.yaml");
+    const env = h.ok("kubectl exec quiet -- env");
+    expect(env).not.toContain("WEB_SERVICE_HOST");
+    expect(env).toContain("KUBERNETES_SERVICE_HOST=10.96.0.1");
+  });
+
+  it("turn dashes into underscores and only cover the pod's namespace", () => {
+    const h = harness();
+    h.ok("kubectl create deployment my-api --image=nginx");
+    h.ok("kubectl expose deployment my-api --port=8080");
+    h.ok("kubectl create namespace other");
+    h.ok("kubectl run c --image=busybox -- sleep 1");
+    h.ok("kubectl run c -n other --image=busybox -- sleep 1");
+    expect(h.ok("kubectl exec c -- env")).toContain("MY_API_SERVICE_PORT=8080");
+    expect(h.ok("kubectl exec c -n other -- env")).not.toContain("MY_API");
+  });
+});
