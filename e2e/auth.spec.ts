@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { LESSON_SLUG, newLearner, signIn, signUp } from "./helpers";
+import { LESSON_SLUG, newLearner, signIn, signOut, signUp } from "./helpers";
 
 test("a wrong password shows a clear error and keeps the e-mail", async ({ page }) => {
   await signIn(page, "learner@example.com", "not-the-password");
@@ -34,7 +34,7 @@ test("sign-up explains invalid fields and an e-mail that is taken", async ({ pag
 
   const learner = newLearner();
   await signUp(page, learner);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await page.goto("/signup");
   await page.getByLabel("Name").fill("Someone Else");
   await page.getByLabel("E-mail").fill(learner.email.toUpperCase());

@@ -19,6 +19,16 @@ async function main() {
     await page.waitForURL(`${base}/`);
     await page.goto(`${base}/lessons/cluster-ip-vs-pod-ip#comparison`);
     await page.screenshot({ path: `${out}/lesson-${name}.png` });
+    // A quiz: the first simulator question, answered, with its feedback.
+    await page.goto(`${base}/lessons/cluster-ip-vs-pod-ip/quiz`);
+    await page.getByRole("button", { name: /Start (quiz|a new attempt)/ }).click();
+    await page.getByText("Question 1 of 10").waitFor();
+    const scenario = page.getByRole("button", { name: "Question 10", exact: true });
+    await scenario.click();
+    await page.keyboard.press("1");
+    await page.getByRole("button", { name: "Submit answer" }).click();
+    await page.getByRole("status").getByText(/Correct|Partly right|Not quite/).waitFor();
+    await page.screenshot({ path: `${out}/quiz-${name}.png`, fullPage: name === "desktop" });
     await page.close();
   }
   await browser.close();

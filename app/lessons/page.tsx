@@ -29,7 +29,10 @@ export default async function CataloguePage() {
           <section key={module.id} aria-labelledby={`module-${module.id}`} className="mt-8">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 id={`module-${module.id}`} className="text-xl font-semibold text-slate-900">{module.title}</h2>
-              {user && <p className="text-sm text-slate-600">{done} of {module.lessons.length} completed</p>}
+              <div className="flex items-baseline gap-4">
+                {user && <p className="text-sm text-slate-600">{done} of {module.lessons.length} completed</p>}
+                {module.lessons.length > 0 && <Link href={`/modules/${module.id}/quiz`} className="text-sm font-medium text-brand-700 underline">Module quiz</Link>}
+              </div>
             </div>
             <p className="mt-1 text-slate-700">{module.description}</p>
             <ul className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">

@@ -19,6 +19,8 @@ export const lessonFrontmatterSchema = z.object({
     .min(1, "a lesson names at least one concept"),
   summary: z.string().trim().min(1, "summary must not be empty"),
   draft: z.boolean().default(false),
+  /** Simulator scenarios (lib/quiz) whose questions belong to this lesson, by id. */
+  scenarios: z.array(z.string().regex(slugPattern, "scenario ids are lowercase words joined by hyphens")).default([]),
 });
 
 export interface SplitDocument {

@@ -8,6 +8,8 @@ export interface LessonFrontmatter {
   concepts: ConceptRef[];
   summary: string;
   draft: boolean;
+  /** Ids of simulator scenarios (lib/quiz/scenarios) that generate questions for this lesson. */
+  scenarios: string[];
 }
 
 export interface ConceptRef {

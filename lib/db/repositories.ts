@@ -1,14 +1,16 @@
 import { getDb, type Db } from "./client";
 import { LessonProgressRepository } from "./lesson-progress-repository";
+import { QuizAttemptRepository } from "./quiz-attempt-repository";
 import { UserRepository } from "./user-repository";
 
 export interface Repositories {
   users: UserRepository;
   progress: LessonProgressRepository;
+  quizzes: QuizAttemptRepository;
 }
 
 export function repositoriesFor(db: Db): Repositories {
-  return { users: new UserRepository(db), progress: new LessonProgressRepository(db) };
+  return { users: new UserRepository(db), progress: new LessonProgressRepository(db), quizzes: new QuizAttemptRepository(db) };
 }
 
 /** The server's repositories, on the process-wide client. */

@@ -55,7 +55,10 @@ export default async function LessonPage({ params }: Params) {
         <div className="lesson-body mt-6" dangerouslySetInnerHTML={{ __html: renderLessonHtml(lesson) }} />
 
         <footer className="mt-12 space-y-6 border-t border-slate-200 pt-6">
-          <CompleteToggle slug={lesson.slug} completed={progress.completedAt !== null} />
+          <div className="flex flex-wrap items-start gap-4">
+            <CompleteToggle slug={lesson.slug} completed={progress.completedAt !== null} />
+            <Link href={`/lessons/${lesson.slug}/quiz`} className="rounded-md border border-brand-600 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">Test yourself: take the quiz</Link>
+          </div>
           <nav aria-label="Lesson navigation" className="flex flex-wrap justify-between gap-4 text-sm">
             {previous ? <Link href={`/lessons/${previous.slug}`} className="text-brand-700 underline">← {previous.title}</Link> : <span />}
             {next ? <Link href={`/lessons/${next.slug}`} className="text-brand-700 underline">{next.title} →</Link> : <Link href="/lessons" className="text-brand-700 underline">All lessons</Link>}

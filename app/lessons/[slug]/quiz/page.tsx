@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { QuizStart } from "@/components/quiz/quiz-start";
+import { requireUser } from "@/lib/auth/guards";
+import { findLesson } from "@/lib/content/library";
+import { repositories } from "@/lib/db/repositories";
+
+type Params = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const lesson = findLesson((await params).slug);
+  return { title: lesson ? `Quiz: ${lesson.title}` : "Quiz not found" };
+}
+
+export default async function LessonQuizPage({ params }: Params) {
+  const { slug } = await params;
+  const lesson = findLesson(slug);
+  if (!lesson) notFound();
+  const user = await requireUser(`/lessons/${slug}/quiz`);
+  const repos = repositories();
+  const [unfinished, history] = await Promise.all([repos.quizzes.unfinished(user.id, "lesson", slug), repos.quizzes.history(user.id, "lesson", slug)]);
+  return <QuizStart scope="lesson" target={slug} title={lesson.title} backHref={`/lessons/${slug}`} backLabel={lesson.title} unfinished={unfinished} history={history} />;
+}

@@ -1,0 +1,33 @@
+// npm run --silent quiz:preview -- <lesson-slug> [--seed N] [--all]
+// Prints a quiz generated for the lesson with answers, misconceptions and explanations, so authors
+// can review question quality. --all prints the whole pool instead of one drawn quiz.
+import path from "node:path";
+import { loadContent } from "../lib/content/load-content";
+import { drawQuiz } from "../lib/quiz/assemble";
+import { questionPool } from "../lib/quiz/pool";
+import { formatQuestion } from "../lib/quiz/preview";
+
+function usage(message: string): never {
+  console.error(`quiz:preview: ${message}\nusage: npm run --silent quiz:preview -- <lesson-slug> [--seed N] [--all]`);
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+let seed = 1;
+let all = false;
+let slug: string | undefined;
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === "--seed") seed = Number(args[++i]);
+  else if (args[i] === "--all") all = true;
+  else if (args[i].startsWith("--")) usage(`unknown option ${args[i]}`);
+  else slug = args[i];
+}
+if (!slug) usage("name a lesson slug");
+if (!Number.isInteger(seed)) usage("--seed needs a whole number");
+const library = loadContent(path.resolve(process.env.CONTENT_DIR ?? "content"), { includeDrafts: true });
+const lesson = library.lessons.find((l) => l.slug === slug);
+if (!lesson) usage(`no lesson with slug "${slug}" (have: ${library.lessons.map((l) => l.slug).join(", ")})`);
+const pool = questionPool(lesson, seed);
+const questions = all ? pool : drawQuiz(pool, seed);
+console.log(`${lesson.title} · seed ${seed} · ${questions.length} of ${pool.length} questions in the pool\n`);
+console.log(questions.map((q, i) => formatQuestion(q, i + 1)).join("\n\n"));
