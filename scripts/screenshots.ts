@@ -29,6 +29,11 @@ async function main() {
     await page.getByRole("button", { name: "Submit answer" }).click();
     await page.getByRole("status").getByText(/Correct|Partly right|Not quite/).waitFor();
     await page.screenshot({ path: `${out}/quiz-${name}.png`, fullPage: name === "desktop" });
+    // Flashcards: a card turned over, with the rating buttons and their intervals.
+    await page.goto(`${base}/review`);
+    await page.getByRole("button", { name: /Show answer/ }).click();
+    await page.getByRole("group", { name: "How well did you remember?" }).waitFor();
+    await page.screenshot({ path: `${out}/review-${name}.png` });
     await page.close();
   }
   await browser.close();

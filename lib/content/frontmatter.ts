@@ -20,6 +20,10 @@ export const lessonFrontmatterSchema = z.object({
   summary: z.string().trim().min(1, "summary must not be empty"),
   draft: z.boolean().default(false),
   /** Simulator scenarios (lib/quiz) whose questions belong to this lesson, by id. */
+  /** Hand-written flashcards; `section` is the id of the lesson section the card links to. */
+  cards: z
+    .array(z.object({ front: z.string().trim().min(1, "a card needs a front"), back: z.string().trim().min(1, "a card needs a back"), section: z.string().optional() }))
+    .default([]),
   scenarios: z.array(z.string().regex(slugPattern, "scenario ids are lowercase words joined by hyphens")).default([]),
 });
 

@@ -1,6 +1,7 @@
 import { splitFrontmatter, validateFrontmatter } from "./frontmatter";
 import { inlineText, slugify, tokenizeLesson, type Token } from "./markdown";
 import type {
+  AuthoredCard,
   ComparisonRow,
   ComparisonTable,
   Concept,
@@ -11,7 +12,7 @@ import type {
 } from "./types";
 
 /** Section ids with a meaning of their own; every other h2 is prose. */
-export const SECTION_IDS = { comparison: "comparison", keyPoints: "key-points", steps: "steps" } as const;
+export const SECTION_IDS = { comparison: "comparison", keyPoints: "key-points", steps: "steps", flashcards: "flashcards" } as const;
 
 export interface ParseResult {
   lesson: Lesson | null;
@@ -97,6 +98,24 @@ export function parseLesson(source: string, sourcePath: string): ParseResult {
   const steps = stepsSection ? listItems(stepsSection.tokens, "ordered_list_open") : [];
   if (stepsSection && steps.length < 2) report(stepsSection.line, "the steps section needs an ordered list of at least two steps");
 
+  const sectionIds = new Set(toc.map((t) => t.id));
+  const authoredCards: AuthoredCard[] = [];
+  frontmatter.cards.forEach((card, i) => {
+    const sectionId = card.section ?? concepts[0]?.sectionId ?? "";
+    if (card.section && !sectionIds.has(card.section)) report(2, `frontmatter cards.${i}.section: no section has the id "${card.section}"`);
+    authoredCards.push({ front: card.front, back: card.back, sectionId });
+  });
+  const cardSection = sections.find((s) => s.id === SECTION_IDS.flashcards);
+  if (cardSection) {
+    const items = listItems(cardSection.tokens);
+    if (items.length === 0) report(cardSection.line, "the flashcards section has no list items (write each card as \"front :: back\")");
+    for (const item of items) {
+      const [front, back, ...extra] = item.split("::").map((part) => part.trim());
+      if (!front || !back || extra.length) report(cardSection.line, `flashcard "${item}" must read "front :: back"`);
+      else authoredCards.push({ front, back, sectionId: cardSection.id });
+    }
+  }
+
   if (problems.length > 0) return { lesson: null, problems };
   return {
     lesson: {
@@ -107,6 +126,7 @@ export function parseLesson(source: string, sourcePath: string): ParseResult {
       comparison,
       keyPoints,
       steps,
+      authoredCards,
       body: doc.body,
       bodyLine: doc.bodyLine,
     },

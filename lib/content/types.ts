@@ -8,6 +8,8 @@ export interface LessonFrontmatter {
   concepts: ConceptRef[];
   summary: string;
   draft: boolean;
+  /** Hand-written flashcards from the frontmatter. */
+  cards: { front: string; back: string; section?: string }[];
   /** Ids of simulator scenarios (lib/quiz/scenarios) that generate questions for this lesson. */
   scenarios: string[];
 }
@@ -52,6 +54,12 @@ export interface ComparisonTable {
   rows: ComparisonRow[];
 }
 
+export interface AuthoredCard {
+  front: string;
+  back: string;
+  sectionId: string;
+}
+
 export interface KeyPoint {
   text: string;
   sectionId: string;
@@ -63,6 +71,8 @@ export interface Lesson extends LessonFrontmatter {
   concepts: Concept[];
   comparison: ComparisonTable | null;
   keyPoints: KeyPoint[];
+  /** Hand-written flashcards, from the frontmatter and from a "flashcards" section ("front :: back" items). */
+  authoredCards: AuthoredCard[];
   /** Ordered steps, where the lesson has a "steps" section. */
   steps: string[];
   /** Markdown body without frontmatter. */

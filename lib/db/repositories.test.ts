@@ -1,51 +1,45 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "./client";
+import { describe, expect, it } from "vitest";
+import { createDb } from "./client";
 import { MAX_SECONDS_PER_HEARTBEAT, statusOf } from "./lesson-progress-repository";
-import { repositoriesFor, type Repositories } from "./repositories";
-import { testDatabases, uniqueEmail } from "./test-support/databases";
+import { repositoriesFor } from "./repositories";
+import { repositoriesOn, testDatabases, uniqueEmail } from "./test-support/databases";
 import { EmailTakenError } from "./user-repository";
 
 const t0 = new Date("2026-03-01T10:00:00Z");
 const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
 describe.each(testDatabases)("repositories on $name", ({ url }) => {
-  let db: Db;
-  let repos: Repositories;
-  beforeAll(() => {
-    db = createDb(url);
-    repos = repositoriesFor(db);
-  });
-  afterAll(() => db.$disconnect());
+  const ctx = repositoriesOn(url);
 
-  const newUser = (label = "user") => repos.users.create({ email: uniqueEmail(label), name: "Test User", passwordHash: "hash" });
+  const newUser = (label = "user") => ctx.repos.users.create({ email: uniqueEmail(label), name: "Test User", passwordHash: "hash" });
 
   it("creates a learner by default and finds it by e-mail regardless of case", async () => {
     const email = uniqueEmail("Case");
-    const user = await repos.users.create({ email: `  ${email.toUpperCase()} `, name: " Ada ", passwordHash: "h" });
+    const user = await ctx.repos.users.create({ email: `  ${email.toUpperCase()} `, name: " Ada ", passwordHash: "h" });
     expect(user.role).toBe("LEARNER");
     expect(user.email).toBe(email.toLowerCase());
     expect(user.name).toBe("Ada");
-    expect((await repos.users.findByEmail(email.toUpperCase()))?.id).toBe(user.id);
+    expect((await ctx.repos.users.findByEmail(email.toUpperCase()))?.id).toBe(user.id);
   });
 
   it("refuses a second account with the same e-mail", async () => {
     const email = uniqueEmail("dup");
-    await repos.users.create({ email, name: "One", passwordHash: "h" });
-    await expect(repos.users.create({ email: email.toUpperCase(), name: "Two", passwordHash: "h" })).rejects.toBeInstanceOf(EmailTakenError);
+    await ctx.repos.users.create({ email, name: "One", passwordHash: "h" });
+    await expect(ctx.repos.users.create({ email: email.toUpperCase(), name: "Two", passwordHash: "h" })).rejects.toBeInstanceOf(EmailTakenError);
   });
 
   it("upsert updates an existing account instead of failing (the seed can run twice)", async () => {
     const email = uniqueEmail("seed");
-    const first = await repos.users.upsert({ email, name: "Before", passwordHash: "a", role: "LEARNER" });
-    const second = await repos.users.upsert({ email, name: "After", passwordHash: "b", role: "INSTRUCTOR" });
+    const first = await ctx.repos.users.upsert({ email, name: "Before", passwordHash: "a", role: "LEARNER" });
+    const second = await ctx.repos.users.upsert({ email, name: "After", passwordHash: "b", role: "INSTRUCTOR" });
     expect(second.id).toBe(first.id);
     expect(second).toMatchObject({ name: "After", passwordHash: "b", role: "INSTRUCTOR" });
   });
 
   it("starts a lesson on the first visit and only moves lastViewedAt on later visits", async () => {
     const user = await newUser();
-    const first = await repos.progress.recordVisit(user.id, "lesson-a", t0);
-    const second = await repos.progress.recordVisit(user.id, "lesson-a", later(5));
+    const first = await ctx.repos.progress.recordVisit(user.id, "lesson-a", t0);
+    const second = await ctx.repos.progress.recordVisit(user.id, "lesson-a", later(5));
     expect(first.startedAt).toEqual(t0);
     expect(second.startedAt).toEqual(t0);
     expect(second.lastViewedAt).toEqual(later(5));
@@ -54,23 +48,23 @@ describe.each(testDatabases)("repositories on $name", ({ url }) => {
 
   it("marks complete, keeps the first completion time, and can be undone", async () => {
     const user = await newUser();
-    await repos.progress.recordVisit(user.id, "lesson-b", t0);
-    const done = await repos.progress.setCompleted(user.id, "lesson-b", true, later(10));
-    const again = await repos.progress.setCompleted(user.id, "lesson-b", true, later(20));
+    await ctx.repos.progress.recordVisit(user.id, "lesson-b", t0);
+    const done = await ctx.repos.progress.setCompleted(user.id, "lesson-b", true, later(10));
+    const again = await ctx.repos.progress.setCompleted(user.id, "lesson-b", true, later(20));
     expect(done.completedAt).toEqual(later(10));
     expect(again.completedAt).toEqual(later(10));
     expect(statusOf(again)).toBe("completed");
-    const undone = await repos.progress.setCompleted(user.id, "lesson-b", false, later(30));
+    const undone = await ctx.repos.progress.setCompleted(user.id, "lesson-b", false, later(30));
     expect(undone.completedAt).toBeNull();
   });
 
   it("adds reading time with a cap per heartbeat and remembers the section", async () => {
     const user = await newUser();
-    await repos.progress.recordActivity(user.id, "lesson-c", { seconds: 40, sectionId: "comparison" }, t0);
-    const after = await repos.progress.recordActivity(user.id, "lesson-c", { seconds: 99_999 }, later(1));
+    await ctx.repos.progress.recordActivity(user.id, "lesson-c", { seconds: 40, sectionId: "comparison" }, t0);
+    const after = await ctx.repos.progress.recordActivity(user.id, "lesson-c", { seconds: 99_999 }, later(1));
     expect(after.timeSpentSec).toBe(40 + MAX_SECONDS_PER_HEARTBEAT);
     expect(after.lastSectionId).toBe("comparison");
-    const negative = await repos.progress.recordActivity(user.id, "lesson-c", { seconds: -50, sectionId: null }, later(2));
+    const negative = await ctx.repos.progress.recordActivity(user.id, "lesson-c", { seconds: -50, sectionId: null }, later(2));
     expect(negative.timeSpentSec).toBe(after.timeSpentSec);
     expect(negative.lastSectionId).toBeNull();
   });
@@ -78,22 +72,22 @@ describe.each(testDatabases)("repositories on $name", ({ url }) => {
   it("never shows one learner another learner's progress", async () => {
     const alice = await newUser("alice");
     const bob = await newUser("bob");
-    await repos.progress.setCompleted(alice.id, "lesson-d", true, t0);
-    expect(await repos.progress.listForUser(bob.id)).toEqual([]);
-    expect(await repos.progress.find(bob.id, "lesson-d")).toBeNull();
-    expect((await repos.progress.listForUser(alice.id)).map((p) => p.lessonSlug)).toEqual(["lesson-d"]);
+    await ctx.repos.progress.setCompleted(alice.id, "lesson-d", true, t0);
+    expect(await ctx.repos.progress.listForUser(bob.id)).toEqual([]);
+    expect(await ctx.repos.progress.find(bob.id, "lesson-d")).toBeNull();
+    expect((await ctx.repos.progress.listForUser(alice.id)).map((p) => p.lessonSlug)).toEqual(["lesson-d"]);
   });
 
   it("lists a learner's progress most recently viewed first", async () => {
     const user = await newUser();
-    await repos.progress.recordVisit(user.id, "older", t0);
-    await repos.progress.recordVisit(user.id, "newer", later(3));
-    expect((await repos.progress.listForUser(user.id)).map((p) => p.lessonSlug)).toEqual(["newer", "older"]);
+    await ctx.repos.progress.recordVisit(user.id, "older", t0);
+    await ctx.repos.progress.recordVisit(user.id, "newer", later(3));
+    expect((await ctx.repos.progress.listForUser(user.id)).map((p) => p.lessonSlug)).toEqual(["newer", "older"]);
   });
 
   it("keeps progress when the client is closed and a new one connects (a server restart)", async () => {
     const user = await newUser();
-    await repos.progress.setCompleted(user.id, "lesson-e", true, t0);
+    await ctx.repos.progress.setCompleted(user.id, "lesson-e", true, t0);
     const fresh = createDb(url);
     try {
       const record = await repositoriesFor(fresh).progress.find(user.id, "lesson-e");
@@ -105,8 +99,8 @@ describe.each(testDatabases)("repositories on $name", ({ url }) => {
 
   it("deleting a user deletes their progress", async () => {
     const user = await newUser();
-    await repos.progress.recordVisit(user.id, "lesson-f", t0);
-    await db.user.delete({ where: { id: user.id } });
-    expect(await db.lessonProgress.count({ where: { userId: user.id } })).toBe(0);
+    await ctx.repos.progress.recordVisit(user.id, "lesson-f", t0);
+    await ctx.db.user.delete({ where: { id: user.id } });
+    expect(await ctx.db.lessonProgress.count({ where: { userId: user.id } })).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { getDb, type Db } from "./client";
+import { FlashcardRepository } from "./flashcard-repository";
 import { LessonProgressRepository } from "./lesson-progress-repository";
 import { QuizAttemptRepository } from "./quiz-attempt-repository";
 import { UserRepository } from "./user-repository";
@@ -7,10 +8,11 @@ export interface Repositories {
   users: UserRepository;
   progress: LessonProgressRepository;
   quizzes: QuizAttemptRepository;
+  flashcards: FlashcardRepository;
 }
 
 export function repositoriesFor(db: Db): Repositories {
-  return { users: new UserRepository(db), progress: new LessonProgressRepository(db), quizzes: new QuizAttemptRepository(db) };
+  return { users: new UserRepository(db), progress: new LessonProgressRepository(db), quizzes: new QuizAttemptRepository(db), flashcards: new FlashcardRepository(db) };
 }
 
 /** The server's repositories, on the process-wide client. */

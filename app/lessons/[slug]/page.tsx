@@ -58,6 +58,7 @@ export default async function LessonPage({ params }: Params) {
           <div className="flex flex-wrap items-start gap-4">
             <CompleteToggle slug={lesson.slug} completed={progress.completedAt !== null} />
             <Link href={`/lessons/${lesson.slug}/quiz`} className="rounded-md border border-brand-600 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">Test yourself: take the quiz</Link>
+            <Link href={`/review?lesson=${lesson.slug}`} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100">Review its flashcards</Link>
           </div>
           <nav aria-label="Lesson navigation" className="flex flex-wrap justify-between gap-4 text-sm">
             {previous ? <Link href={`/lessons/${previous.slug}`} className="text-brand-700 underline">← {previous.title}</Link> : <span />}

@@ -1,3 +1,6 @@
+import { afterAll, beforeAll } from "vitest";
+import { createDb, type Db } from "../client";
+import { repositoriesFor, type Repositories } from "../repositories";
 export const TEST_SQLITE_URL = "file:./data/vitest.db";
 
 /**
@@ -11,3 +14,14 @@ export const testDatabases: { name: string; url: string }[] = [
 
 export const uniqueEmail = (label: string) =>
   `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+
+/** Inside a describe block: a client and repositories on `url`, connected before and closed after its tests. */
+export function repositoriesOn(url: string): { db: Db; repos: Repositories } {
+  const ctx = {} as { db: Db; repos: Repositories };
+  beforeAll(() => {
+    ctx.db = createDb(url);
+    ctx.repos = repositoriesFor(ctx.db);
+  });
+  afterAll(() => ctx.db.$disconnect());
+  return ctx;
+}

@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { ReviewSession } from "@/components/review/review-session";
+import { requireUser } from "@/lib/auth/guards";
+import { findLesson } from "@/lib/content/library";
+import { flashcardService } from "@/lib/flashcards/server";
+
+export const metadata: Metadata = { title: "Flashcard review" };
+
+type Props = { searchParams: Promise<{ lesson?: string | string[] }> };
+
+export default async function ReviewPage({ searchParams }: Props) {
+  const { lesson: raw } = await searchParams;
+  const lesson = typeof raw === "string" ? findLesson(raw) : undefined;
+  const user = await requireUser(lesson ? `/review?lesson=${lesson.slug}` : "/review");
+  const view = await flashcardService().session(user.id, lesson?.slug);
+  return <ReviewSession initial={view} scopeLabel={lesson ? lesson.title : "all lessons"} />;
+}

@@ -1,0 +1,70 @@
+import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type Grade } from "ts-fsrs";
+
+// A thin wrapper around ts-fsrs (FSRS): our card state as plain data that a database row can hold,
+// four ratings, previews of the next intervals, and nothing else.
+
+export const RATINGS = ["again", "hard", "good", "easy"] as const;
+export type RatingName = (typeof RATINGS)[number];
+export const STATES = ["New", "Learning", "Review", "Relearning"] as const;
+export type StateName = (typeof STATES)[number];
+
+export interface CardState {
+  state: StateName;
+  due: Date;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  lastReview: Date | null;
+}
+
+export interface SchedulerSettings {
+  /** The probability of recalling a card when it comes due (FSRS request_retention). */
+  desiredRetention: number;
+}
+
+export const DEFAULT_SETTINGS: SchedulerSettings = { desiredRetention: 0.9 };
+export const RETENTION_RANGE = [0.7, 0.97] as const;
+
+const GRADE: Record<RatingName, Grade> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
+
+function scheduler(settings: SchedulerSettings) {
+  return fsrs(generatorParameters({ request_retention: settings.desiredRetention, enable_fuzz: true }));
+}
+
+const toCard = (s: CardState): Card => ({
+  due: s.due, stability: s.stability, difficulty: s.difficulty, elapsed_days: s.elapsedDays, scheduled_days: s.scheduledDays,
+  learning_steps: s.learningSteps, reps: s.reps, lapses: s.lapses, state: State[s.state], ...(s.lastReview ? { last_review: s.lastReview } : {}),
+});
+
+const fromCard = (c: Card): CardState => ({
+  state: State[c.state] as StateName, due: c.due, stability: c.stability, difficulty: c.difficulty, elapsedDays: c.elapsed_days,
+  scheduledDays: c.scheduled_days, learningSteps: c.learning_steps, reps: c.reps, lapses: c.lapses, lastReview: c.last_review ?? null,
+});
+
+export const newCardState = (now: Date): CardState => fromCard(createEmptyCard(now));
+
+/** The card's next state for a rating at `now`. */
+export function rate(state: CardState, rating: RatingName, now: Date, settings: SchedulerSettings = DEFAULT_SETTINGS): CardState {
+  return fromCard(scheduler(settings).next(toCard(state), now, GRADE[rating]).card);
+}
+
+/** How long until the card comes back for each rating, as "10m", "3h", "4d", "2.5mo", "1.2y". */
+export function previewIntervals(state: CardState, now: Date, settings: SchedulerSettings = DEFAULT_SETTINGS): Record<RatingName, string> {
+  const preview = scheduler(settings).repeat(toCard(state), now);
+  return Object.fromEntries(RATINGS.map((r) => [r, formatInterval(preview[GRADE[r]].card.due.getTime() - now.getTime())])) as Record<RatingName, string>;
+}
+
+export function formatInterval(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (minutes < 60) return `${minutes}m`;
+  const hours = minutes / 60;
+  if (hours < 24) return `${Math.round(hours)}h`;
+  const days = hours / 24;
+  if (days < 30) return `${Math.round(days)}d`;
+  if (days < 365) return `${(days / 30).toFixed(1).replace(/\.0$/, "")}mo`;
+  return `${(days / 365).toFixed(1).replace(/\.0$/, "")}y`;
+}

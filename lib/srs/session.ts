@@ -1,0 +1,43 @@
+import type { Flashcard } from "./cards";
+import type { CardState } from "./scheduler";
+
+export const DEFAULT_DAILY_NEW_LIMIT = 20;
+
+export interface QueueEntry {
+  card: Flashcard;
+  /** Null for a card the learner has never seen. */
+  state: CardState | null;
+}
+
+export interface ReviewQueue {
+  /** Due cards first (most overdue first), then new cards up to what is left of today's limit. */
+  entries: QueueEntry[];
+  dueCount: number;
+  newCount: number;
+  /** When the next card outside this queue comes due, or null when nothing is scheduled. */
+  nextDue: Date | null;
+}
+
+export function buildQueue(cards: readonly Flashcard[], states: ReadonlyMap<string, CardState>, now: Date, newLeftToday: number): ReviewQueue {
+  const due: QueueEntry[] = [];
+  const fresh: QueueEntry[] = [];
+  let nextDue: Date | null = null;
+  for (const card of cards) {
+    const state = states.get(card.id) ?? null;
+    if (!state || state.state === "New") {
+      fresh.push({ card, state });
+    } else if (state.due.getTime() <= now.getTime()) {
+      due.push({ card, state });
+    } else if (!nextDue || state.due < nextDue) {
+      nextDue = state.due;
+    }
+  }
+  due.sort((a, b) => a.state!.due.getTime() - b.state!.due.getTime());
+  const newOnes = fresh.slice(0, Math.max(0, newLeftToday));
+  if (fresh.length > newOnes.length && (!nextDue || nextDue.getTime() > startOfNextDay(now).getTime())) nextDue = startOfNextDay(now);
+  return { entries: [...due, ...newOnes], dueCount: due.length, newCount: newOnes.length, nextDue };
+}
+
+/** Days are UTC days: the new-card limit resets at 00:00 UTC. */
+export const startOfDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+export const startOfNextDay = (d: Date) => new Date(startOfDay(d).getTime() + 86_400_000);
