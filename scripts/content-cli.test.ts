@@ -13,7 +13,7 @@ describe("npm run content:check", () => {
   it("passes on the repository's content", () => {
     const result = run("content-check.ts", []);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/content:check: \d+ lessons? OK/);
+    expect(result.stdout).toMatch(/content:check: \d+ lessons? and \d+ drills? OK/);
   });
 
   it("exits non-zero with file:line messages for a bad lesson", () => {

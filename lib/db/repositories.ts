@@ -1,4 +1,5 @@
 import { getDb, type Db } from "./client";
+import { DrillProgressRepository } from "./drill-progress-repository";
 import { FlashcardRepository } from "./flashcard-repository";
 import { LessonProgressRepository } from "./lesson-progress-repository";
 import { QuizAttemptRepository } from "./quiz-attempt-repository";
@@ -9,10 +10,11 @@ export interface Repositories {
   progress: LessonProgressRepository;
   quizzes: QuizAttemptRepository;
   flashcards: FlashcardRepository;
+  drills: DrillProgressRepository;
 }
 
 export function repositoriesFor(db: Db): Repositories {
-  return { users: new UserRepository(db), progress: new LessonProgressRepository(db), quizzes: new QuizAttemptRepository(db), flashcards: new FlashcardRepository(db) };
+  return { users: new UserRepository(db), progress: new LessonProgressRepository(db), quizzes: new QuizAttemptRepository(db), flashcards: new FlashcardRepository(db), drills: new DrillProgressRepository(db) };
 }
 
 /** The server's repositories, on the process-wide client. */

@@ -151,3 +151,23 @@ export function connect(cluster: Cluster, client: Client, ip: string, port: numb
   }
   return { ok: false, error: "timeout", reason: `${ip} is not reachable from here`, via: null };
 }
+
+/**
+ * Would a connection succeed? Answers like `connect` but leaves no trace: the random generator,
+ * round-robin positions and session affinity are as they were, so checking never changes what
+ * the learner sees next.
+ */
+export function probe(cluster: Cluster, client: Client, ip: string, port: number): ConnectResult {
+  const rng = cluster.rng.save();
+  const affinity = new Map([...cluster.affinity].map(([k, v]) => [k, { ...v }]));
+  const roundRobin = new Map(cluster.roundRobin);
+  try {
+    return connect(cluster, client, ip, port);
+  } finally {
+    cluster.rng.restore(rng);
+    cluster.affinity.clear();
+    for (const [k, v] of affinity) cluster.affinity.set(k, v);
+    cluster.roundRobin.clear();
+    for (const [k, v] of roundRobin) cluster.roundRobin.set(k, v);
+  }
+}

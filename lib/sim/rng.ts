@@ -16,6 +16,13 @@ export class Rng {
   int(n: number): number {
     return Math.floor(this.next() * n);
   }
+  /** The generator's position, to put back after a look that must not change later choices. */
+  save(): number {
+    return this.state;
+  }
+  restore(state: number): void {
+    this.state = state;
+  }
   pick<T>(items: readonly T[]): T {
     return items[this.int(items.length)];
   }

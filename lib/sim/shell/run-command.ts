@@ -38,6 +38,17 @@ export function runCommand(cluster: Cluster, line: string, readFile: FileReader)
     }
     case "echo":
       return { output: `${args.join(" ")}\n`, exitCode: 0 };
+    case "cat": {
+      // The files on the learner's machine: manifests that `kubectl apply -f` can read.
+      if (args.length === 0) return { output: "cat: missing file operand\n", exitCode: 1 };
+      let output = "";
+      for (const name of args) {
+        const text = readFile(name);
+        if (text === null) return { output: `${output}cat: ${name}: No such file or directory\n`, exitCode: 1 };
+        output += text.endsWith("\n") ? text : `${text}\n`;
+      }
+      return { output, exitCode: 0 };
+    }
     default:
       return { output: `bash: ${program}: command not found\n`, exitCode: 127 };
   }

@@ -1,0 +1,149 @@
+import type { Drill, DrillEvent } from "../drills/types";
+import { DrillError } from "../drills/types";
+import { replay, type Observation } from "../drills/drill-run";
+import type { CheckResult } from "../drills/checks";
+import { currentStep, publicDrill } from "../drills/public-drill";
+import type { Repositories } from "../db/repositories";
+import type { StepResult } from "../db/drill-progress-repository";
+
+export interface DrillState {
+  drill: Drill;
+  events: DrillEvent[];
+  results: Record<string, StepResult>;
+  completed: boolean;
+}
+
+export interface PredictionResult {
+  correct: boolean;
+  correctIndex: number;
+  choice: number;
+  observations: Observation[];
+  explanation: string;
+  /** The committed step in full, so the browser can replay it. */
+  step: Drill["steps"][number];
+}
+
+export interface TaskResult {
+  passed: boolean;
+  checks: { passed: boolean; message: string }[];
+  explanation: string | null;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface DrillServiceDeps {
+  repos: Repositories;
+  drills: () => Drill[];
+  now: () => Date;
+}
+
+export function createDrillService(deps: DrillServiceDeps) {
+  const find = (slug: string) => deps.drills().find((d) => d.slug === slug);
+
+  async function progress(userId: string, drill: Drill) {
+    const row = await deps.repos.drills.find(userId, drill.slug);
+    return { events: (row?.events ?? []) as DrillEvent[], results: row?.results ?? {}, completedAt: row?.completedAt ?? null };
+  }
+
+  /**
+   * The browser's events are only the learner's own commands, so they are taken as they come;
+   * but the predictions in them must be exactly the ones the server recorded, in order.
+   */
+  function validEvents(drill: Drill, results: Record<string, StepResult>, events: DrillEvent[]): string | null {
+    const committed = drill.steps.filter((s) => s.type === "predict" && results[s.id]).map((s) => s.id);
+    const markers = events.flatMap((e) => (e.type === "predict" ? [e.stepId] : []));
+    return JSON.stringify(markers) === JSON.stringify(committed) ? null : "This drill changed in another tab. Reload the page to continue from the saved state.";
+  }
+
+  async function store(userId: string, drill: Drill, events: DrillEvent[], results: Record<string, StepResult>) {
+    const completed = drill.steps.every((s) => results[s.id]);
+    const existing = await deps.repos.drills.find(userId, drill.slug);
+    await deps.repos.drills.save(userId, drill.slug, { events, results, completedAt: completed ? (existing?.completedAt ?? deps.now()) : null });
+  }
+
+  return {
+    drills: () => deps.drills(),
+
+    async state(userId: string, slug: string): Promise<DrillState | null> {
+      const drill = find(slug);
+      if (!drill) return null;
+      const p = await progress(userId, drill);
+      return { drill: publicDrill(drill, new Set(Object.keys(p.results))), events: p.events, results: p.results, completed: p.completedAt !== null };
+    },
+
+    async statuses(userId: string): Promise<Map<string, { done: number; total: number; completed: boolean }>> {
+      const rows = await deps.repos.drills.listForUser(userId);
+      const out = new Map<string, { done: number; total: number; completed: boolean }>();
+      for (const d of deps.drills()) {
+        const row = rows.find((r) => r.drillSlug === d.slug);
+        out.set(d.slug, { done: row ? d.steps.filter((s) => row.results[s.id]).length : 0, total: d.steps.length, completed: !!row?.completedAt });
+      }
+      return out;
+    },
+
+    /** Saves the learner's commands so a reload loses nothing. */
+    async saveEvents(userId: string, slug: string, events: DrillEvent[]): Promise<Result<null>> {
+      const drill = find(slug);
+      if (!drill) return { ok: false, error: "There is no such drill." };
+      const p = await progress(userId, drill);
+      const problem = validEvents(drill, p.results, events);
+      if (problem) return { ok: false, error: problem };
+      await store(userId, drill, events, p.results);
+      return { ok: true, value: null };
+    },
+
+    /** Grades a prediction by replaying the learner's events with the drill's seed, then running the step. */
+    async commitPrediction(userId: string, slug: string, stepId: string, choice: number, events: DrillEvent[]): Promise<Result<PredictionResult>> {
+      const drill = find(slug);
+      if (!drill) return { ok: false, error: "There is no such drill." };
+      const p = await progress(userId, drill);
+      const step = currentStep(drill, new Set(Object.keys(p.results)));
+      if (!step || step.id !== stepId) return { ok: false, error: "That step is not the current one. Reload the page to continue." };
+      if (step.type !== "predict") return { ok: false, error: "That step is a task, not a prediction." };
+      if (choice >= step.options.length) return { ok: false, error: "That option is not part of this question." };
+      const problem = validEvents(drill, p.results, events);
+      if (problem) return { ok: false, error: problem };
+      try {
+        const run = replay(drill, events);
+        const outcome = run.commitPrediction(step);
+        const correct = outcome.correctIndex === choice;
+        const results = { ...p.results, [step.id]: { correct, choice, at: deps.now().toISOString() } };
+        await store(userId, drill, [...events, { type: "predict", stepId }], results);
+        return { ok: true, value: { correct, correctIndex: outcome.correctIndex, choice, observations: outcome.observations, explanation: step.explanation, step } };
+      } catch (err) {
+        if (err instanceof DrillError) return { ok: false, error: `This drill cannot continue from here: ${err.message}. Reset it to start again.` };
+        throw err;
+      }
+    },
+
+    /** Checks a task against the replayed cluster; a passed task is recorded. */
+    async checkTask(userId: string, slug: string, stepId: string, events: DrillEvent[]): Promise<Result<TaskResult>> {
+      const drill = find(slug);
+      if (!drill) return { ok: false, error: "There is no such drill." };
+      const p = await progress(userId, drill);
+      const step = currentStep(drill, new Set(Object.keys(p.results)));
+      if (!step || step.id !== stepId) return { ok: false, error: "That step is not the current one. Reload the page to continue." };
+      if (step.type !== "task") return { ok: false, error: "That step is a prediction, not a task." };
+      const problem = validEvents(drill, p.results, events);
+      if (problem) return { ok: false, error: problem };
+      try {
+        const run = replay(drill, events);
+        const check = run.checkTask(step);
+        const results = check.passed ? { ...p.results, [step.id]: { correct: true, at: deps.now().toISOString() } } : p.results;
+        await store(userId, drill, events, results);
+        return { ok: true, value: { passed: check.passed, checks: check.results.map((r: CheckResult) => ({ passed: r.passed, message: r.message })), explanation: check.passed ? step.explanation : null } };
+      } catch (err) {
+        if (err instanceof DrillError) return { ok: false, error: `This drill cannot continue from here: ${err.message}. Reset it to start again.` };
+        throw err;
+      }
+    },
+
+    async reset(userId: string, slug: string): Promise<Result<null>> {
+      if (!find(slug)) return { ok: false, error: "There is no such drill." };
+      await deps.repos.drills.reset(userId, slug);
+      return { ok: true, value: null };
+    },
+  };
+}
+
+export type DrillService = ReturnType<typeof createDrillService>;
