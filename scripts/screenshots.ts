@@ -34,6 +34,16 @@ async function main() {
     await page.getByRole("button", { name: /Show answer/ }).click();
     await page.getByRole("group", { name: "How well did you remember?" }).waitFor();
     await page.screenshot({ path: `${out}/review-${name}.png` });
+    // A drill: a command typed, a prediction committed, the request path in the cluster view.
+    await page.goto(`${base}/drills/pods-come-and-go`);
+    await page.getByLabel("Command").fill("kubectl exec client -- curl -s web");
+    await page.keyboard.press("Enter");
+    if (await page.getByRole("button", { name: /Commit prediction/ }).count()) {
+      await page.getByRole("radio", { disabled: false }).first().check();
+      await page.getByRole("button", { name: /Commit prediction/ }).click();
+      await page.getByText(/You predicted it|Not what happened/).first().waitFor();
+    }
+    await page.screenshot({ path: `${out}/drill-${name}.png`, fullPage: true });
     await page.close();
   }
   await browser.close();

@@ -87,14 +87,18 @@ export class DrillRun {
   }
 }
 
-/** Rebuilds a run from its events: commands as typed, predictions as committed. */
-export function replay(drill: Drill, events: readonly DrillEvent[]): DrillRun {
+/**
+ * Rebuilds a run from its events: commands as typed, predictions as committed. `views` receives each
+ * committed prediction as the learner saw it then (its placeholders filled before the change).
+ */
+export function replay(drill: Drill, events: readonly DrillEvent[], views?: Map<string, { prompt: string; options: string[] }>): DrillRun {
   const run = new DrillRun(drill);
   for (const e of events) {
     if (e.type === "command") run.run(e.line);
     else {
       const step = run.step(e.stepId);
       if (step.type !== "predict") throw new DrillError(`step ${e.stepId} is not a prediction`);
+      views?.set(step.id, run.predictionView(step));
       run.commitPrediction(step);
     }
   }

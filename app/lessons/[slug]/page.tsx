@@ -10,6 +10,7 @@ import { contentLibrary, findLesson } from "@/lib/content/library";
 import { renderLessonHtml } from "@/lib/content/render-lesson";
 import { statusOf } from "@/lib/db/lesson-progress-repository";
 import { repositories } from "@/lib/db/repositories";
+import { drillLibrary } from "@/lib/drill-progress/server";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -60,6 +61,16 @@ export default async function LessonPage({ params }: Params) {
             <Link href={`/lessons/${lesson.slug}/quiz`} className="rounded-md border border-brand-600 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">Test yourself: take the quiz</Link>
             <Link href={`/review?lesson=${lesson.slug}`} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100">Review its flashcards</Link>
           </div>
+          {drillLibrary().some((d) => d.lesson === lesson.slug) && (
+            <section aria-labelledby="drills-for-lesson">
+              <h2 id="drills-for-lesson" className="text-lg font-semibold text-slate-900">Practise in a simulated cluster</h2>
+              <ul className="mt-2 list-disc pl-6">
+                {drillLibrary().filter((d) => d.lesson === lesson.slug).map((d) => (
+                  <li key={d.slug}><Link href={`/drills/${d.slug}`} className="text-brand-700 underline">{d.title}</Link> <span className="text-slate-600">{d.summary}</span></li>
+                ))}
+              </ul>
+            </section>
+          )}
           <nav aria-label="Lesson navigation" className="flex flex-wrap justify-between gap-4 text-sm">
             {previous ? <Link href={`/lessons/${previous.slug}`} className="text-brand-700 underline">← {previous.title}</Link> : <span />}
             {next ? <Link href={`/lessons/${next.slug}`} className="text-brand-700 underline">{next.title} →</Link> : <Link href="/lessons" className="text-brand-700 underline">All lessons</Link>}

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DrillWorkspace } from "@/components/drills/drill-workspace";
+import { requireUser } from "@/lib/auth/guards";
+import { findLesson } from "@/lib/content/library";
+import { drillLibrary, drillService } from "@/lib/drill-progress/server";
+
+type Params = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { slug } = await params;
+  const drill = drillLibrary().find((d) => d.slug === slug);
+  return { title: drill ? `Drill: ${drill.title}` : "Drill not found" };
+}
+
+export default async function DrillPage({ params }: Params) {
+  const { slug } = await params;
+  if (!drillLibrary().some((d) => d.slug === slug)) notFound();
+  const user = await requireUser(`/drills/${slug}`);
+  const state = await drillService().state(user.id, slug);
+  if (!state) notFound();
+  return <DrillWorkspace drill={state.drill} events={state.events} results={state.results} lessonTitle={findLesson(state.drill.lesson)?.title ?? state.drill.lesson} />;
+}

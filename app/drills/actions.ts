@@ -1,0 +1,40 @@
+"use server";
+
+import { currentUser } from "@/lib/auth/guards";
+import type { PredictionResult, Result, TaskResult } from "@/lib/drill-progress/drill-service";
+import { checkTaskSchema, commitPredictionSchema, saveEventsSchema } from "@/lib/drill-progress/schemas";
+import { drillService } from "@/lib/drill-progress/server";
+
+const signedOut = { ok: false as const, error: "Your session has ended. Sign in again; your drill progress up to your last check is saved." };
+const unreadable = (issues: { message: string }[]) => ({ ok: false as const, error: issues[0]?.message.startsWith("A drill keeps") ? issues[0].message : "That request could not be read. Reload the page and try again." });
+
+export async function saveDrillEventsAction(input: unknown): Promise<Result<null>> {
+  const parsed = saveEventsSchema.safeParse(input);
+  if (!parsed.success) return unreadable(parsed.error.issues);
+  const user = await currentUser();
+  if (!user) return signedOut;
+  return drillService().saveEvents(user.id, parsed.data.slug, parsed.data.events);
+}
+
+export async function commitPredictionAction(input: unknown): Promise<Result<PredictionResult>> {
+  const parsed = commitPredictionSchema.safeParse(input);
+  if (!parsed.success) return unreadable(parsed.error.issues);
+  const user = await currentUser();
+  if (!user) return signedOut;
+  return drillService().commitPrediction(user.id, parsed.data.slug, parsed.data.stepId, parsed.data.choice, parsed.data.events);
+}
+
+export async function checkTaskAction(input: unknown): Promise<Result<TaskResult>> {
+  const parsed = checkTaskSchema.safeParse(input);
+  if (!parsed.success) return unreadable(parsed.error.issues);
+  const user = await currentUser();
+  if (!user) return signedOut;
+  return drillService().checkTask(user.id, parsed.data.slug, parsed.data.stepId, parsed.data.events);
+}
+
+export async function resetDrillAction(slug: unknown): Promise<Result<null>> {
+  if (typeof slug !== "string" || slug.length > 80) return { ok: false, error: "There is no such drill." };
+  const user = await currentUser();
+  if (!user) return signedOut;
+  return drillService().reset(user.id, slug);
+}

@@ -1,0 +1,71 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations, newLearner, signUp } from "./helpers";
+
+async function type(page: Page, command: string) {
+  const input = page.getByLabel("Command");
+  await input.fill(command);
+  await input.press("Enter");
+  await expect(page.getByLabel("Terminal output")).toContainText(`$ ${command}`);
+}
+
+test("a learner completes a drill by typing commands, predicting and fixing the cluster", async ({ page }) => {
+  await signUp(page, newLearner());
+  await page.goto("/drills");
+  await expect(page.getByRole("heading", { name: "Drills", level: 1 })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("link", { name: "A Service with nobody home" }).click();
+  await expect(page.getByRole("heading", { name: "A Service with nobody home" })).toBeVisible();
+  await expect(page.getByText("0 of 3 steps done")).toBeVisible();
+
+  // The terminal: a command, Tab completion, history.
+  await type(page, "kubectl get pods -o wide");
+  await expect(page.getByLabel("Terminal output")).toContainText("client");
+  const input = page.getByLabel("Command");
+  await input.fill("kubectl get endpointsl");
+  await input.press("Tab");
+  await expect(input).toHaveValue("kubectl get endpointslices ");
+  await input.fill("");
+  await input.press("ArrowUp");
+  await expect(input).toHaveValue("kubectl get pods -o wide");
+  await input.fill("");
+  // The cluster view lists the Service and its endpoints as text.
+  const view = page.getByRole("region", { name: "Cluster" });
+  await expect(view.getByText(/^web ClusterIP · 10\.\d+\.\d+\.\d+ · 80\/TCP$/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  // Step 1: predict, then observe.
+  await page.getByRole("radio", { name: "The connection is refused at once" }).check();
+  await page.getByRole("button", { name: "Commit prediction and run it" }).click();
+  await expect(page.getByText("You predicted it.")).toBeVisible();
+  await expect(page.getByLabel("Terminal output")).toContainText("Connection refused");
+  await expect(view.getByText("Last request to web:80", { exact: false })).toContainText("refused");
+
+  // Step 2: a task checked against the cluster.
+  await page.getByRole("button", { name: "Check my work" }).click();
+  await expect(page.getByText("Not done yet: Service web should have 2 ready endpoints; it has 0.")).toBeVisible();
+  await type(page, "kubectl scale deployment web --replicas=2");
+  await expect(page.getByRole("list", { name: "Goal" })).toContainText("Done: Service web should have 2 ready endpoints; it has 2.");
+  await page.getByRole("button", { name: "Check my work" }).click();
+  await expect(page.getByText("2 of 3 steps done")).toBeVisible();
+
+  // Progress survives a reload: the cluster is rebuilt from the saved commands.
+  await page.reload();
+  await expect(page.getByText("2 of 3 steps done")).toBeVisible();
+  await expect(view.getByText(/^endpoints: 10\.244\.\d+\.\d+, 10\.244\.\d+\.\d+$/).first()).toBeVisible();
+
+  // Step 3: a wrong prediction is recorded as wrong, and the drill completes.
+  await type(page, "cat web-typo.yaml");
+  await page.getByRole("radio", { name: "A web pod answers: the Service matches pods by name" }).check();
+  await page.getByRole("button", { name: "Commit prediction and run it" }).click();
+  await expect(page.getByText("Not what happened.")).toBeVisible();
+  await expect(page.getByText("Drill complete: 2 of 3 right first time.")).toBeVisible();
+
+  await page.goto("/drills");
+  await expect(page.getByRole("listitem").filter({ hasText: "A Service with nobody home" })).toContainText("Completed");
+
+  // Reset starts over.
+  await page.goto("/drills/no-ready-pods");
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "Reset drill" }).click();
+  await expect(page.getByText("0 of 3 steps done")).toBeVisible();
+});
