@@ -35,7 +35,7 @@ export function completionCandidates(cluster: Cluster, files: string[], line: st
     else if (command === "rollout" && before.length === 2) pool = ["restart", "status"];
     else pool = [];
   }
-  const candidates = [...new Set(pool.filter((w) => w.startsWith(prefix)))];
+  const candidates = [...new Set(pool.filter((w) => w.startsWith(prefix)))].sort();
   return { prefix, candidates };
 }
 

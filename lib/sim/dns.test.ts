@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerQuery, candidateNames, resolveFromPod, resolvConfFor } from "./dns";
+import { answerQuery, answerReverse, candidateNames, resolveFromPod, resolvConfFor } from "./dns";
 import { harness } from "./test-support/harness";
 import { serviceYaml } from "./test-support/manifests";
 
@@ -166,6 +166,23 @@ describe("ExternalName and pod records", () => {
     const h = cluster();
     expect(answerQuery(h.cluster, "10-244-1-7.default.pod.cluster.local")).toMatchObject({ rcode: "NOERROR", records: [{ address: "10.244.1.7" }] });
     expect(answerQuery(h.cluster, "10-244-1-7.nons.pod.cluster.local").rcode).toBe("NXDOMAIN");
+  });
+});
+
+describe("reverse (PTR) records (spec 2.3.3 and 2.4.3)", () => {
+  it("points a ClusterIP back to its Service's name", () => {
+    const h = cluster();
+    const ip = h.cluster.store.get("Service", "default", "web")!.spec.clusterIP!;
+    const reversed = ip.split(".").reverse().join(".");
+    expect(answerReverse(h.cluster, ip)).toEqual({ rcode: "NOERROR", name: `${reversed}.in-addr.arpa`, records: [{ type: "PTR", name: `${reversed}.in-addr.arpa`, target: "web.default.svc.cluster.local" }] });
+    expect(h.ok(`kubectl exec client -- nslookup ${ip}`)).toContain(`${reversed}.in-addr.arpa\tname = web.default.svc.cluster.local.`);
+  });
+  it("points a ready endpoint of a headless Service to its name under the Service; other addresses have none", () => {
+    const h = cluster();
+    const [pod] = h.ipsOf("web-");
+    expect(answerReverse(h.cluster, pod)).toMatchObject({ rcode: "NOERROR", records: [{ target: `${pod.replace(/\./g, "-")}.web-headless.default.svc.cluster.local` }] });
+    expect(answerReverse(h.cluster, "10.244.9.9").rcode).toBe("NXDOMAIN");
+    expect(h.fails("kubectl exec client -- nslookup 10.244.9.9")).toContain("** server can't find 9.9.244.10.in-addr.arpa: NXDOMAIN");
   });
 });
 

@@ -5,7 +5,8 @@ import type { Pod, Service } from "./types";
 export type DnsRecord =
   | { type: "A"; name: string; address: string }
   | { type: "CNAME"; name: string; target: string }
-  | { type: "SRV"; name: string; priority: number; weight: number; port: number; target: string };
+  | { type: "SRV"; name: string; priority: number; weight: number; port: number; target: string }
+  | { type: "PTR"; name: string; target: string };
 
 export type DnsAnswer = { rcode: "NOERROR"; name: string; records: DnsRecord[] } | { rcode: "NXDOMAIN"; name: string } | { rcode: "TIMEOUT"; name: string };
 
@@ -95,6 +96,37 @@ export function answerQuery(cluster: Cluster, fqdn: string, type: "A" | "SRV" = 
   return nx;
 }
 
+/** "10.96.0.1" → "1.0.96.10.in-addr.arpa", the name a reverse (PTR) lookup asks for. */
+export const reverseName = (ip: string) => `${ip.split(".").reverse().join(".")}.in-addr.arpa`;
+
+/**
+ * Reverse lookups (spec 2.3.3 and 2.4.3): a ClusterIP points back to its Service's name, and a ready
+ * endpoint of a headless Service to <hostname or a-b-c-d>.<service>.<ns>.svc.<zone>. Anything else
+ * is NXDOMAIN here.
+ */
+export function answerReverse(cluster: Cluster, ip: string): DnsAnswer {
+  const name = reverseName(ip);
+  const zone = cluster.options.clusterDomain;
+  for (const service of cluster.store.list("Service")) {
+    const fqdn = `${service.metadata.name}.${service.metadata.namespace}.svc.${zone}`;
+    if (service.spec.clusterIP === ip) return { rcode: "NOERROR", name, records: [{ type: "PTR", name, target: fqdn }] };
+    if (service.spec.clusterIP === "None") {
+      const endpoint = readyAddresses(cluster, service).find((e) => e.addresses[0] === ip);
+      if (endpoint) return { rcode: "NOERROR", name, records: [{ type: "PTR", name, target: `${endpoint.hostname ?? dashedIP(ip)}.${fqdn}` }] };
+    }
+  }
+  return { rcode: "NXDOMAIN", name };
+}
+
+const clusterDnsDown = (cluster: Cluster) => {
+  const dns = cluster.store.get("Service", "kube-system", "kube-dns");
+  return !dns || readyAddresses(cluster, dns).length === 0;
+};
+
+/** A reverse lookup from a pod: no search list applies to an address. */
+export const reverseFromPod = (cluster: Cluster, _pod: Pod, ip: string): DnsAnswer =>
+  clusterDnsDown(cluster) ? { rcode: "TIMEOUT", name: reverseName(ip) } : answerReverse(cluster, ip);
+
 /** The names a resolver tries for `query`, given resolv.conf's search list and ndots. */
 export function candidateNames(query: string, conf: ResolvConf): string[] {
   if (query.endsWith(".")) return [query];
@@ -109,8 +141,7 @@ export function candidateNames(query: string, conf: ResolvConf): string[] {
  */
 export function resolveFromPod(cluster: Cluster, pod: Pod, query: string, type: "A" | "SRV" = "A"): DnsAnswer {
   const conf = resolvConfFor(cluster, pod);
-  const dns = cluster.store.get("Service", "kube-system", "kube-dns");
-  if (!dns || readyAddresses(cluster, dns).length === 0) return { rcode: "TIMEOUT", name: query };
+  if (clusterDnsDown(cluster)) return { rcode: "TIMEOUT", name: query };
   for (const candidate of candidateNames(query, conf)) {
     const answer = answerQuery(cluster, candidate, type);
     if (answer.rcode === "NOERROR") return answer;

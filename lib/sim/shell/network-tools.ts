@@ -1,5 +1,5 @@
 import type { Cluster } from "../cluster";
-import { candidateNames, resolveFromPod, resolvConfFor } from "../dns";
+import { candidateNames, resolveFromPod, resolvConfFor, reverseFromPod, reverseName } from "../dns";
 import type { CommandResult } from "../types";
 import type { Client } from "../network";
 import { CONNECT_TIMEOUT_SECONDS, httpExchange, parseUrl, responseBody } from "./http-client";
@@ -72,20 +72,22 @@ export function nslookup(cluster: Cluster, client: Client, args: string[]): Comm
       : fail(`${header}** server can't find ${name}: NXDOMAIN\n\n`, 1);
   }
   const conf = resolvConfFor(cluster, client.pod);
-  const answer = resolveFromPod(cluster, client.pod, name, type);
+  const isAddress = /^\d{1,3}(\.\d{1,3}){3}$/.test(name);
+  const answer = isAddress ? reverseFromPod(cluster, client.pod, name) : resolveFromPod(cluster, client.pod, name, type);
   if (answer.rcode === "TIMEOUT") {
     cluster.advance(15);
     return fail(";; connection timed out; no servers could be reached\n\n", 1);
   }
   const header = `Server:\t\t${conf.nameserver}\nAddress:\t${conf.nameserver}#53\n\n`;
   if (answer.rcode === "NXDOMAIN") {
-    const last = candidateNames(name, conf).at(-1)!;
+    const last = isAddress ? reverseName(name) : candidateNames(name, conf).at(-1)!;
     return fail(`${header}** server can't find ${last.replace(/\.$/, "")}: NXDOMAIN\n\n`, 1);
   }
   const lines: string[] = [];
   for (const r of answer.records) {
     if (r.type === "CNAME") lines.push(`${r.name}\tcanonical name = ${r.target}.`);
     else if (r.type === "A") lines.push(`Name:\t${r.name}`, `Address: ${r.address}`);
+    else if (r.type === "PTR") lines.push(`${r.name}\tname = ${r.target}.`);
     else lines.push(`${r.name}\tservice = ${r.priority} ${r.weight} ${r.port} ${r.target}.`);
   }
   return { output: `${header}${lines.join("\n")}\n\n`, exitCode: 0 };
