@@ -2,13 +2,21 @@ import Link from "next/link";
 import { currentUser } from "@/lib/auth/guards";
 import { contentLibrary } from "@/lib/content/library";
 import { repositories } from "@/lib/db/repositories";
+import { drillService } from "@/lib/drill-progress/server";
+import { flashcardService } from "@/lib/flashcards/server";
 import { continueLearning } from "@/lib/progress/continue-learning";
 
 export default async function HomePage() {
   const user = await currentUser();
   if (!user) return <Welcome />;
   const { lessons } = contentLibrary();
-  const progress = await repositories().progress.listForUser(user.id);
+  const [progress, cards, quizzes, drills] = await Promise.all([
+    repositories().progress.listForUser(user.id),
+    flashcardService().session(user.id),
+    repositories().quizzes.history(user.id),
+    drillService().statuses(user.id),
+  ]);
+  const drillList = [...drills.values()];
   const suggestion = continueLearning(lessons, progress);
   const completed = progress.filter((p) => p.completedAt && lessons.some((l) => l.slug === p.lessonSlug)).length;
   const minutes = Math.round(progress.reduce((sum, p) => sum + p.timeSpentSec, 0) / 60);
@@ -47,6 +55,18 @@ export default async function HomePage() {
           <Stat label="Minutes reading" value={String(minutes)} />
         </dl>
         <p className="mt-4"><Link href="/lessons" className="text-brand-700 underline">Browse all lessons</Link></p>
+      </section>
+      <section aria-labelledby="practice-heading">
+        <h2 id="practice-heading" className="text-lg font-semibold text-slate-900">Practice</h2>
+        <dl className="mt-3 grid grid-cols-2 gap-4 sm:grid-cols-3">
+          <Stat label="Flashcards to review now" value={`${cards.dueCount} due · ${cards.newCount} new`} />
+          <Stat label="Latest quiz score" value={quizzes[0] ? `${Math.round((quizzes[0].score ?? 0) * 100)}%` : "No quiz yet"} />
+          <Stat label="Drills completed" value={`${drillList.filter((d) => d.completed).length} / ${drillList.length}`} />
+        </dl>
+        <p className="mt-4 flex flex-wrap gap-4">
+          <Link href="/review" className="text-brand-700 underline">Review flashcards</Link>
+          <Link href="/drills" className="text-brand-700 underline">Open the drills</Link>
+        </p>
       </section>
     </div>
   );

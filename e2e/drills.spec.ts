@@ -62,6 +62,8 @@ test("a learner completes a drill by typing commands, predicting and fixing the 
 
   await page.goto("/drills");
   await expect(page.getByRole("listitem").filter({ hasText: "A Service with nobody home" })).toContainText("Completed");
+  await page.goto("/");
+  await expect(page.locator("dl > div").filter({ hasText: "Drills completed" }).locator("dd")).toHaveText("1 / 6");
 
   // Reset starts over.
   await page.goto("/drills/no-ready-pods");
