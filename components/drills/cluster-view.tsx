@@ -4,11 +4,15 @@ import type { ClusterSnapshot } from "@/lib/drills/snapshot";
 export function ClusterView({ snapshot }: { snapshot: ClusterSnapshot }) {
   const last = snapshot.lastRequest;
   const onPath = (pod: string) => last?.pod === pod;
+  const isClient = (pod: string) => last?.clientPod === pod;
   return (
     <section aria-labelledby="cluster-view" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="cluster-view" className="text-lg font-semibold text-slate-900">Cluster</h2>
       <p aria-live="polite" className={`mt-2 rounded-md p-2 text-sm ${!last ? "bg-slate-50 text-slate-600" : last.result === "answered" ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-900"}`}>
         {last ? <>Last request to {last.to}: {last.summary}</> : "No request yet. Try curl or kubectl exec … -- curl."}
+      </p>
+      <p aria-hidden="true" className="mt-2 text-xs text-slate-600">
+        <span className="rounded bg-slate-800 px-1 text-white">dark</span> sent the last request · <span className="rounded bg-brand-600 px-1 text-white">blue</span> answered it · ✓ ready · ✗ not ready · ⌛ terminating
       </p>
       <h3 className="mt-4 text-sm font-semibold uppercase tracking-wide text-slate-600">Nodes and pods (namespace default)</h3>
       <ul className="mt-2 grid gap-2 sm:grid-cols-2">
@@ -24,8 +28,8 @@ export function ClusterView({ snapshot }: { snapshot: ClusterSnapshot }) {
             ) : (
               <ul className="mt-1 space-y-1">
                 {n.pods.map((p) => (
-                  <li key={p.name} className={`rounded px-1.5 py-0.5 font-mono text-xs ${onPath(p.name) ? "bg-brand-600 text-white" : p.terminating ? "bg-slate-100 text-slate-500 line-through" : p.ready ? "bg-emerald-50 text-emerald-900" : "bg-amber-50 text-amber-900"}`}>
-                    {p.name} {p.ip || "(no IP)"} <span className="sr-only">{p.terminating ? "terminating" : p.ready ? "ready" : "not ready"}{onPath(p.name) ? ", answered the last request" : ""}</span>
+                  <li key={p.name} className={`rounded px-1.5 py-0.5 font-mono text-xs ${onPath(p.name) ? "bg-brand-600 text-white" : isClient(p.name) ? "bg-slate-800 text-white" : p.terminating ? "bg-slate-100 text-slate-500 line-through" : p.ready ? "bg-emerald-50 text-emerald-900" : "bg-amber-50 text-amber-900"}`}>
+                    {p.name} {p.ip || "(no IP)"} <span className="sr-only">{p.terminating ? "terminating" : p.ready ? "ready" : "not ready"}{onPath(p.name) ? ", answered the last request" : ""}{isClient(p.name) ? ", sent the last request" : ""}</span>
                     <span aria-hidden="true">{p.terminating ? " ⌛" : p.ready ? " ✓" : " ✗"}</span>
                   </li>
                 ))}

@@ -6,7 +6,7 @@ export interface ClusterSnapshot {
   pending: string[];
   services: { name: string; type: string; clusterIP: string; ports: string; endpoints: { ip: string; ready: boolean; pod: string }[] }[];
   /** The most recent request's path, for highlighting: who asked, through which Service, which pod answered. */
-  lastRequest: { from: string; to: string; service: string | null; pod: string | null; result: "answered" | "refused" | "timeout"; summary: string } | null;
+  lastRequest: { from: string; clientPod: string | null; to: string; service: string | null; pod: string | null; result: "answered" | "refused" | "timeout"; summary: string } | null;
 }
 
 /** What the drill page's cluster view shows: the default namespace's workloads on each node, and its Services. */
@@ -36,7 +36,7 @@ export function clusterSnapshot(cluster: Cluster): ClusterSnapshot {
     const pod = r.ok ? r.pod.metadata.name : null;
     const to = `${trace.target.host}:${trace.target.port}`;
     const path = [from, service ? `Service ${service} (${r.via!.kind === "nodeport" ? "node port" : r.via!.kind === "loadbalancer" ? "load balancer" : "ClusterIP"})` : null, pod ? `pod ${pod} (${r.ok ? r.ip : ""})` : null].filter(Boolean).join(" → ");
-    last = { from, to, service, pod, result: r.ok ? "answered" : r.error, summary: r.ok ? `${path}: answered` : `${path} → ${r.error === "refused" ? "refused" : "timed out"}: ${r.reason}` };
+    last = { from, clientPod: trace.client.kind === "pod" ? trace.client.pod.metadata.name : null, to, service, pod, result: r.ok ? "answered" : r.error, summary: r.ok ? `${path}: answered` : `${path} → ${r.error === "refused" ? "refused" : "timed out"}: ${r.reason}` };
   }
   return { nodes, pending: pods.filter((p) => !p.spec.nodeName).map((p) => p.metadata.name), services, lastRequest: last };
 }
