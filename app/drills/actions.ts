@@ -2,7 +2,7 @@
 
 import { currentUser } from "@/lib/auth/guards";
 import type { PredictionResult, Result, TaskResult } from "@/lib/drill-progress/drill-service";
-import { checkTaskSchema, commitPredictionSchema, saveEventsSchema } from "@/lib/drill-progress/schemas";
+import { checkTaskSchema, commitPredictionSchema, drillSlugSchema, saveEventsSchema } from "@/lib/drill-progress/schemas";
 import { drillService } from "@/lib/drill-progress/server";
 
 const signedOut = { ok: false as const, error: "Your session has ended. Sign in again; your drill progress up to your last check is saved." };
@@ -32,8 +32,10 @@ export async function checkTaskAction(input: unknown): Promise<Result<TaskResult
   return drillService().checkTask(user.id, parsed.data.slug, parsed.data.stepId, parsed.data.events);
 }
 
-export async function resetDrillAction(slug: unknown): Promise<Result<null>> {
-  if (typeof slug !== "string" || slug.length > 80) return { ok: false, error: "There is no such drill." };
+export async function resetDrillAction(input: unknown): Promise<Result<null>> {
+  const parsed = drillSlugSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "There is no such drill." };
+  const slug = parsed.data;
   const user = await currentUser();
   if (!user) return signedOut;
   return drillService().reset(user.id, slug);

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/guards";
 import type { Reveal } from "@/lib/quiz-attempts/quiz-service";
-import { startQuizSchema, submitAnswerSchema } from "@/lib/quiz-attempts/response-schema";
+import { attemptIdSchema, startQuizSchema, submitAnswerSchema } from "@/lib/quiz-attempts/response-schema";
 import { quizService } from "@/lib/quiz-attempts/server";
 
 export type StartQuizState = { error: string | null };
@@ -30,8 +30,10 @@ export async function submitAnswerAction(input: unknown): Promise<SubmitAnswerRe
   return result.ok ? result : { ok: false, error: result.error };
 }
 
-export async function finishQuizAction(attemptId: unknown): Promise<{ ok: false; error: string }> {
-  if (typeof attemptId !== "string" || attemptId.length > 64) return { ok: false, error: "Unknown attempt." };
+export async function finishQuizAction(input: unknown): Promise<{ ok: false; error: string }> {
+  const parsed = attemptIdSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "There is no such quiz attempt." };
+  const attemptId = parsed.data;
   const user = await currentUser();
   if (!user) return { ok: false, error: "Your session has ended. Sign in again; your answers are saved." };
   const result = await quizService().finish(user.id, attemptId);

@@ -8,6 +8,7 @@ export const drillEventSchema = z.discriminatedUnion("type", [
 ]);
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80);
+export const drillSlugSchema = slug;
 const events = z.array(drillEventSchema).max(MAX_EVENTS, `A drill keeps at most ${MAX_EVENTS} commands; reset it to start over.`);
 
 export const saveEventsSchema = z.object({ slug, events });

@@ -12,8 +12,10 @@ export const responseSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("ordering"), order: z.array(id).max(40) }),
 ]);
 
+export const attemptIdSchema = z.string().min(1).max(64);
+
 export const submitAnswerSchema = z.object({
-  attemptId: z.string().min(1).max(64),
+  attemptId: attemptIdSchema,
   questionId: id,
   response: responseSchema,
 });
