@@ -6,7 +6,8 @@ import { drillService } from "@/lib/drill-progress/server";
 import { flashcardService } from "@/lib/flashcards/server";
 import { continueLearning } from "@/lib/progress/continue-learning";
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
+  const { error } = await searchParams;
   const user = await currentUser();
   if (!user) return <Welcome />;
   const { lessons } = contentLibrary();
@@ -23,6 +24,7 @@ export default async function HomePage() {
 
   return (
     <div className="space-y-8">
+      {error === "instructors-only" && <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">That page is for instructors. Join a class from <Link href="/classes" className="underline">Classes</Link> instead.</p>}
       <h1 className="text-3xl font-bold text-slate-900">Welcome back, {user.name}</h1>
       <section aria-labelledby="continue-heading" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <h2 id="continue-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">

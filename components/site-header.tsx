@@ -16,6 +16,7 @@ export function SiteHeader({ user }: Props) {
         <Link href="/lessons" className="text-slate-700 hover:text-brand-700">Lessons</Link>
         <Link href="/drills" className="text-slate-700 hover:text-brand-700">Drills</Link>
         {user && <Link href="/review" className="text-slate-700 hover:text-brand-700">Flashcards</Link>}
+        {user && <Link href={user.role === "INSTRUCTOR" ? "/teach" : "/classes"} className="text-slate-700 hover:text-brand-700">{user.role === "INSTRUCTOR" ? "Teach" : "Classes"}</Link>}
         <div className="ml-auto flex items-center gap-3 text-sm">
           {user ? (
             <>

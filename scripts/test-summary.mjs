@@ -33,6 +33,11 @@ if (vitest) {
   const brokenSuites = vitest.testResults.filter((r) => r.status === "failed" && r.assertionResults.length === 0).length;
   failed += brokenSuites;
   if (brokenSuites) notes.push(`vitest: ${brokenSuites} test file(s) failed to run`);
+  // A run that fails before any test (its global set-up, say) reports success: false and nothing else.
+  if (vitest.success === false && vitest.numFailedTests === 0 && brokenSuites === 0) {
+    failed++;
+    notes.push("vitest: the run failed before its tests (see the output above)");
+  }
 } else {
   failed++;
   notes.push("vitest: no report (the runner did not finish)");

@@ -1,4 +1,5 @@
 import { getDb, type Db } from "./client";
+import { ClassRepository } from "./class-repository";
 import { DrillProgressRepository } from "./drill-progress-repository";
 import { FlashcardRepository } from "./flashcard-repository";
 import { LessonProgressRepository } from "./lesson-progress-repository";
@@ -11,10 +12,11 @@ export interface Repositories {
   quizzes: QuizAttemptRepository;
   flashcards: FlashcardRepository;
   drills: DrillProgressRepository;
+  classes: ClassRepository;
 }
 
 export function repositoriesFor(db: Db): Repositories {
-  return { users: new UserRepository(db), progress: new LessonProgressRepository(db), quizzes: new QuizAttemptRepository(db), flashcards: new FlashcardRepository(db), drills: new DrillProgressRepository(db) };
+  return { users: new UserRepository(db), progress: new LessonProgressRepository(db), quizzes: new QuizAttemptRepository(db), flashcards: new FlashcardRepository(db), drills: new DrillProgressRepository(db), classes: new ClassRepository(db) };
 }
 
 /** The server's repositories, on the process-wide client. */

@@ -1,0 +1,6 @@
+import { randomBytes } from "node:crypto";
+import { contentLibrary } from "../content/library";
+import { repositories } from "../db/repositories";
+import { createClassService } from "./class-service";
+
+export const classService = () => createClassService({ repos: repositories(), library: contentLibrary, now: () => new Date(), randomBytes: (n) => new Uint8Array(randomBytes(n)) });

@@ -1,0 +1,112 @@
+import type { Db } from "./client";
+
+export interface ClassSummary {
+  id: string;
+  name: string;
+  joinCode: string;
+  memberCount: number;
+  assignmentCount: number;
+  createdAt: Date;
+}
+
+export interface AssignmentRecord {
+  id: string;
+  classId: string;
+  scope: "lesson" | "module";
+  target: string;
+  dueAt: Date;
+}
+
+export interface MemberRecord {
+  userId: string;
+  name: string;
+  email: string;
+  joinedAt: Date;
+}
+
+export class JoinCodeTakenError extends Error {}
+
+const toAssignment = (a: { id: string; classId: string; scope: string; target: string; dueAt: Date }): AssignmentRecord => ({ ...a, scope: a.scope as AssignmentRecord["scope"] });
+
+/**
+ * Classes, members and assignments. Instructor methods take the instructor's id and touch only their
+ * own classes; learner methods take the learner's id and touch only their memberships.
+ */
+export class ClassRepository {
+  constructor(private readonly db: Db) {}
+
+  async create(instructorId: string, name: string, joinCode: string): Promise<ClassSummary> {
+    try {
+      const row = await this.db.class.create({ data: { instructorId, name: name.trim(), joinCode } });
+      return { id: row.id, name: row.name, joinCode: row.joinCode, memberCount: 0, assignmentCount: 0, createdAt: row.createdAt };
+    } catch (err) {
+      if ((err as { code?: string }).code === "P2002") throw new JoinCodeTakenError();
+      throw err;
+    }
+  }
+
+  async listForInstructor(instructorId: string): Promise<ClassSummary[]> {
+    const rows = await this.db.class.findMany({ where: { instructorId }, orderBy: { createdAt: "desc" }, include: { _count: { select: { members: true, assignments: true } } } });
+    return rows.map((r) => ({ id: r.id, name: r.name, joinCode: r.joinCode, memberCount: r._count.members, assignmentCount: r._count.assignments, createdAt: r.createdAt }));
+  }
+
+  /** One of the instructor's classes with members and assignments, or null (also for someone else's class). */
+  async findForInstructor(instructorId: string, classId: string) {
+    const row = await this.db.class.findFirst({
+      where: { id: classId, instructorId },
+      include: { members: { include: { user: { select: { id: true, name: true, email: true } } }, orderBy: { joinedAt: "asc" } }, assignments: { orderBy: { dueAt: "asc" } } },
+    });
+    if (!row) return null;
+    return {
+      id: row.id,
+      name: row.name,
+      joinCode: row.joinCode,
+      members: row.members.map((m): MemberRecord => ({ userId: m.user.id, name: m.user.name, email: m.user.email, joinedAt: m.joinedAt })),
+      assignments: row.assignments.map(toAssignment),
+    };
+  }
+
+  async addAssignment(instructorId: string, classId: string, input: { scope: "lesson" | "module"; target: string; dueAt: Date }): Promise<AssignmentRecord | null> {
+    const owned = await this.db.class.findFirst({ where: { id: classId, instructorId }, select: { id: true } });
+    if (!owned) return null;
+    return toAssignment(await this.db.assignment.create({ data: { classId, ...input } }));
+  }
+
+  async removeAssignment(instructorId: string, assignmentId: string): Promise<boolean> {
+    const result = await this.db.assignment.deleteMany({ where: { id: assignmentId, class: { instructorId } } });
+    return result.count === 1;
+  }
+
+  /** Finished quiz attempts of the class's members, for the results table (only for the class's instructor). */
+  async memberAttempts(instructorId: string, classId: string) {
+    const owned = await this.db.class.findFirst({ where: { id: classId, instructorId }, select: { id: true } });
+    if (!owned) return null;
+    const rows = await this.db.quizAttempt.findMany({
+      where: { completedAt: { not: null }, user: { memberships: { some: { classId } } } },
+      select: { userId: true, scope: true, target: true, score: true, completedAt: true },
+    });
+    return rows.map((r) => ({ userId: r.userId, scope: r.scope, target: r.target, score: r.score ?? 0, completedAt: r.completedAt! }));
+  }
+
+  /** Joins the class with this code; joining twice is fine. Instructors cannot join their own class. */
+  async join(userId: string, joinCode: string): Promise<{ id: string; name: string } | null> {
+    const row = await this.db.class.findUnique({ where: { joinCode }, select: { id: true, name: true, instructorId: true } });
+    if (!row || row.instructorId === userId) return null;
+    await this.db.classMember.upsert({ where: { classId_userId: { classId: row.id, userId } }, create: { classId: row.id, userId }, update: {} });
+    return { id: row.id, name: row.name };
+  }
+
+  async leave(userId: string, classId: string): Promise<void> {
+    await this.db.classMember.deleteMany({ where: { classId, userId } });
+  }
+
+  /** The learner's classes with their assignments. */
+  async listForMember(userId: string) {
+    const rows = await this.db.classMember.findMany({
+      where: { userId },
+      include: { class: { include: { assignments: { orderBy: { dueAt: "asc" } }, instructor: { select: { name: true } } } } },
+      orderBy: { joinedAt: "asc" },
+    });
+    return rows.map((m) => ({ id: m.class.id, name: m.class.name, instructorName: m.class.instructor.name, assignments: m.class.assignments.map(toAssignment) }));
+  }
+}
