@@ -53,7 +53,8 @@ test("an instructor assigns a quiz; a learner joins with the code, takes it, and
   await signIn(page, "instructor@example.com", "teach-kubernetes");
   await page.waitForURL("/");
   await page.goto(classUrl);
-  const row = page.getByRole("row", { name: new RegExp(learner.name) });
+  const row = page.getByRole("region", { name: "Results" }).getByRole("row", { name: new RegExp(learner.name) });
   await expect(row.getByRole("cell")).toHaveText(["0%"]);
+  await expect(page.getByRole("region", { name: "Learner progress" }).getByRole("row", { name: new RegExp(learner.name) }).getByRole("cell")).toHaveText(["0 / 1", "0 / 6", "0", "never"]);
   await expect(page.getByText("average 0% · 1 on time · 0 late · 0 missing")).toBeVisible();
 });

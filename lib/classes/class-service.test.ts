@@ -11,7 +11,7 @@ let counter = 0;
 
 describe.each(testDatabases)("class service on $name", ({ url }) => {
   const ctx = repositoriesOn(url);
-  const service = () => createClassService({ repos: ctx.repos, library: () => library, now: () => now, randomBytes: (n) => Uint8Array.from({ length: n }, (_, i) => (i * 7 + counter++ * 13) % 256) });
+  const service = () => createClassService({ repos: ctx.repos, library: () => library, now: () => now, randomBytes: (n) => Uint8Array.from({ length: n }, (_, i) => (i * 7 + counter++ * 13) % 256), drillCount: () => 6 });
   const user = (role: "LEARNER" | "INSTRUCTOR") => ctx.repos.users.upsert({ email: uniqueEmail(role), name: role === "LEARNER" ? "Lea Rner" : "Tea Cher", passwordHash: "h", role });
 
   it("assigns a lesson quiz with a due date and reports each learner's best score, on time or late", async () => {
@@ -28,6 +28,10 @@ describe.each(testDatabases)("class service on $name", ({ url }) => {
     const detail = (await service().classDetail(teacher.id, cls.id))!;
     const assignmentId = assigned.ok ? assigned.value.id : "";
     expect(detail.results.cells[learner.id][assignmentId]).toEqual({ status: "on-time", score: 0.8, attempts: 1 });
+    await ctx.repos.progress.setCompleted(learner.id, "cluster-ip-vs-pod-ip", true, now);
+    const withProgress = (await service().classDetail(teacher.id, cls.id))!;
+    expect(withProgress.progress).toEqual([{ userId: learner.id, lessonsCompleted: 1, drillsCompleted: 0, reviews: 0, lastActive: now }]);
+    expect(withProgress.totals).toEqual({ lessons: 1, drills: 6 });
     const mine = await service().learnerClasses(learner.id);
     expect(mine[0].assignments[0]).toMatchObject({ title: "Quiz: ClusterIP vs Pod IP", result: { status: "on-time", score: 0.8 } });
   });

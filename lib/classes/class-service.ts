@@ -10,6 +10,8 @@ export interface ClassServiceDeps {
   library: () => ContentLibrary;
   now: () => Date;
   randomBytes: (n: number) => Uint8Array;
+  /** How many drills are published, for "drills completed" out of a total. */
+  drillCount: () => number;
 }
 
 export interface AssignmentView extends AssignmentRecord {
@@ -58,7 +60,11 @@ export function createClassService(deps: ClassServiceDeps) {
       const attempts = (await deps.repos.classes.memberAttempts(instructorId, classId)) ?? [];
       const assignments = cls.assignments.map(view);
       const results = classResults(cls.members.map((m) => m.userId), assignments, attempts, deps.now());
-      return { ...cls, assignments, results };
+      const since = new Date(deps.now().getTime() - 7 * 86_400_000);
+      const activity = (await deps.repos.classes.memberProgress(instructorId, classId, since)) ?? new Map();
+      const library = deps.library();
+      const progress = cls.members.map((m) => ({ userId: m.userId, ...(activity.get(m.userId) ?? { lessonsCompleted: 0, drillsCompleted: 0, reviews: 0, lastActive: null }) }));
+      return { ...cls, assignments, results, progress, totals: { lessons: library.lessons.length, drills: deps.drillCount() } };
     },
 
     async addAssignment(instructorId: string, classId: string, input: { quiz: string; dueAt: Date }): Promise<Result<AssignmentView>> {

@@ -30,6 +30,7 @@ describe.each(testDatabases)("classes on $name", ({ url }) => {
     expect(await ctx.repos.classes.findForInstructor(b.id, cls.id)).toBeNull();
     expect(await ctx.repos.classes.addAssignment(b.id, cls.id, { scope: "lesson", target: "x", dueAt: t0 })).toBeNull();
     expect(await ctx.repos.classes.memberAttempts(b.id, cls.id)).toBeNull();
+    expect(await ctx.repos.classes.memberProgress(b.id, cls.id, t0)).toBeNull();
     const assignment = await ctx.repos.classes.addAssignment(a.id, cls.id, { scope: "lesson", target: "x", dueAt: t0 });
     expect(await ctx.repos.classes.removeAssignment(b.id, assignment!.id)).toBe(false);
     expect((await ctx.repos.classes.findForInstructor(a.id, cls.id))!.assignments).toHaveLength(1);

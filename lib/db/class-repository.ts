@@ -88,6 +88,43 @@ export class ClassRepository {
     return rows.map((r) => ({ userId: r.userId, scope: r.scope, target: r.target, score: r.score ?? 0, completedAt: r.completedAt! }));
   }
 
+  /** Per member: lessons completed, drills completed, flashcard reviews since `since`, last activity (only for the class's instructor). */
+  async memberProgress(instructorId: string, classId: string, since: Date) {
+    const owned = await this.db.class.findFirst({ where: { id: classId, instructorId }, select: { id: true } });
+    if (!owned) return null;
+    const members = { memberships: { some: { classId } } };
+    const [lessons, drills, reviews] = await Promise.all([
+      this.db.lessonProgress.findMany({ where: { user: members }, select: { userId: true, completedAt: true, lastViewedAt: true } }),
+      this.db.drillProgress.findMany({ where: { user: members }, select: { userId: true, completedAt: true, updatedAt: true } }),
+      this.db.flashcardReview.findMany({ where: { user: members, undoneAt: null, review: { gte: since } }, select: { userId: true, review: true } }),
+    ]);
+    const out = new Map<string, { lessonsCompleted: number; drillsCompleted: number; reviews: number; lastActive: Date | null }>();
+    const entry = (userId: string) => {
+      let e = out.get(userId);
+      if (!e) out.set(userId, (e = { lessonsCompleted: 0, drillsCompleted: 0, reviews: 0, lastActive: null }));
+      return e;
+    };
+    const touch = (e: { lastActive: Date | null }, d: Date) => {
+      if (!e.lastActive || d > e.lastActive) e.lastActive = d;
+    };
+    for (const l of lessons) {
+      const e = entry(l.userId);
+      if (l.completedAt) e.lessonsCompleted++;
+      touch(e, l.lastViewedAt);
+    }
+    for (const d of drills) {
+      const e = entry(d.userId);
+      if (d.completedAt) e.drillsCompleted++;
+      touch(e, d.updatedAt);
+    }
+    for (const r of reviews) {
+      const e = entry(r.userId);
+      e.reviews++;
+      touch(e, r.review);
+    }
+    return out;
+  }
+
   /** Joins the class with this code; joining twice is fine. Instructors cannot join their own class. */
   async join(userId: string, joinCode: string): Promise<{ id: string; name: string } | null> {
     const row = await this.db.class.findUnique({ where: { joinCode }, select: { id: true, name: true, instructorId: true } });

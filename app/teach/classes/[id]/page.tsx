@@ -71,6 +71,36 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
         )}
       </section>
 
+      <section aria-labelledby="progress" className="mt-8">
+        <h2 id="progress" className="text-xl font-semibold text-slate-900">Learner progress</h2>
+        {cls.progress.length === 0 ? <p className="mt-2 text-slate-600">Nobody has joined yet.</p> : (
+          <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <thead className="bg-slate-100">
+                <tr>
+                  <th scope="col" className="px-3 py-2">Learner</th>
+                  <th scope="col" className="px-3 py-2">Lessons completed</th>
+                  <th scope="col" className="px-3 py-2">Drills completed</th>
+                  <th scope="col" className="px-3 py-2">Flashcard reviews (7 days)</th>
+                  <th scope="col" className="px-3 py-2">Last active</th>
+                </tr>
+              </thead>
+              <tbody>
+                {cls.progress.map((p) => (
+                  <tr key={p.userId} className="border-t border-slate-200">
+                    <th scope="row" className="px-3 py-2 font-medium">{cls.members.find((m) => m.userId === p.userId)?.name}</th>
+                    <td className="px-3 py-2">{p.lessonsCompleted} / {cls.totals.lessons}</td>
+                    <td className="px-3 py-2">{p.drillsCompleted} / {cls.totals.drills}</td>
+                    <td className="px-3 py-2">{p.reviews}</td>
+                    <td className="px-3 py-2">{p.lastActive ? formatWhen(p.lastActive) : "never"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
       <section aria-labelledby="assignments" className="mt-8">
         <h2 id="assignments" className="text-xl font-semibold text-slate-900">Assignments</h2>
         {cls.assignments.length === 0 ? <p className="mt-2 text-slate-600">None yet.</p> : (
