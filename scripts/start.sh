@@ -3,6 +3,8 @@
 # build, and serve the platform on http://localhost:${PORT:-3000}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Next.js would try to send anonymous telemetry; this machine has no internet and we want none.
+export NEXT_TELEMETRY_DISABLED=1
 node scripts/ensure-env.mjs
 ./node_modules/.bin/tsx scripts/db-migrate.ts
 ./node_modules/.bin/tsx scripts/seed.ts

@@ -3,6 +3,8 @@
 # integration), production build, Playwright end to end. Ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# Next.js would try to send anonymous telemetry; this machine has no internet and we want none.
+export NEXT_TELEMETRY_DISABLED=1
 reports=.reports
 rm -rf "$reports" && mkdir -p "$reports"
 steps="$reports/steps.txt"
