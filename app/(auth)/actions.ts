@@ -33,6 +33,9 @@ async function signInAndRedirect(email: string, password: string, callbackUrl: s
     await signIn("credentials", { email, password, redirectTo: callbackUrl });
   } catch (err) {
     if (err instanceof AuthError) {
+      if ((err as { code?: string }).code === "too_many_attempts") {
+        return { error: "Too many failed sign-ins for this e-mail. Wait up to 15 minutes, then try again.", fieldErrors: {}, values: { email } };
+      }
       return { error: "That e-mail and password do not match an account. Check both and try again.", fieldErrors: {}, values: { email } };
     }
     throw err; // the redirect after a successful sign-in

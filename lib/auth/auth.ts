@@ -1,8 +1,9 @@
-import NextAuth, { type DefaultSession } from "next-auth";
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { repositories } from "@/lib/db/repositories";
 import type { UserRole } from "@/lib/db/user-repository";
 import { signInSchema } from "./credentials";
+import { LoginThrottle } from "./login-throttle";
 import { verifyPassword } from "./password";
 
 declare module "next-auth" {
@@ -13,6 +14,14 @@ declare module "next-auth" {
     role?: UserRole;
   }
 }
+
+/** Thrown when an e-mail has had too many failed sign-ins recently; the sign-in form explains it. */
+export class TooManyAttempts extends CredentialsSignin {
+  code = "too_many_attempts";
+}
+
+const globalForThrottle = globalThis as unknown as { kubelearnLoginThrottle?: LoginThrottle };
+const throttle = (globalForThrottle.kubelearnLoginThrottle ??= new LoginThrottle());
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // Credentials sign-in only works with JWT sessions; the token carries the user id and role.
@@ -25,10 +34,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
+        const key = parsed.data.email.trim().toLowerCase();
+        if (throttle.retryAfter(key, Date.now()) > 0) throw new TooManyAttempts();
         const user = await repositories().users.findByEmail(parsed.data.email);
         // Compare even when the user is missing, so timing does not reveal which e-mails exist.
         const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? "$2b$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinv");
-        if (!user || !ok) return null;
+        if (!user || !ok) {
+          throttle.fail(key, Date.now());
+          return null;
+        }
+        throttle.succeed(key);
         return { id: user.id, email: user.email, name: user.name, role: user.role };
       },
     }),
