@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadContent } from "../content/load-content";
@@ -7,17 +8,17 @@ import { parseLocalDateTime } from "./schemas";
 
 const library = loadContent(path.resolve("content"));
 const now = new Date("2026-09-01T10:00:00Z");
-let counter = 0;
 
 describe.each(testDatabases)("class service on $name", ({ url }) => {
   const ctx = repositoriesOn(url);
-  const service = () => createClassService({ repos: ctx.repos, library: () => library, now: () => now, randomBytes: (n) => Uint8Array.from({ length: n }, (_, i) => (i * 7 + counter++ * 13) % 256), drillCount: () => 6 });
+  const service = () => createClassService({ repos: ctx.repos, library: () => library, now: () => now, randomBytes: (n) => new Uint8Array(randomBytes(n)), drillCount: () => 6 });
   const user = (role: "LEARNER" | "INSTRUCTOR") => ctx.repos.users.upsert({ email: uniqueEmail(role), name: role === "LEARNER" ? "Lea Rner" : "Tea Cher", passwordHash: "h", role });
 
   it("assigns a lesson quiz with a due date and reports each learner's best score, on time or late", async () => {
     const teacher = await user("INSTRUCTOR");
     const learner = await user("LEARNER");
     const created = await service().createClass(teacher.id, "Term 1");
+    expect(created.ok).toBe(true);
     const cls = (await ctx.repos.classes.findForInstructor(teacher.id, created.ok ? created.value.id : ""))!;
     expect(await service().join(learner.id, cls.joinCode.toLowerCase().replace("-", " "))).toEqual({ ok: true, value: { name: "Term 1" } });
     const due = new Date("2026-09-10T12:00:00Z");
@@ -48,6 +49,14 @@ describe.each(testDatabases)("class service on $name", ({ url }) => {
     expect((await service().join((await user("LEARNER")).id, "ZZZZ-ZZZZ")).ok).toBe(false);
   });
 
+  it("tries another code when one is taken, and gives up with a clear error after five", async () => {
+    const teacher = await user("INSTRUCTOR");
+    const fixed = new Uint8Array(randomBytes(8)); // every "random" draw is the same code
+    const stuck = createClassService({ repos: ctx.repos, library: () => library, now: () => now, randomBytes: () => fixed, drillCount: () => 6 });
+    expect((await stuck.createClass(teacher.id, "First")).ok).toBe(true);
+    expect(await stuck.createClass(teacher.id, "Second")).toEqual({ ok: false, error: "Could not find a free join code; try again." });
+  });
+
   it("offers every lesson and module quiz to assign", () => {
     expect(service().quizChoices()).toEqual([
       { value: "lesson:cluster-ip-vs-pod-ip", label: "Quiz: ClusterIP vs Pod IP" },
@@ -63,3 +72,4 @@ describe("due dates typed in the browser", () => {
     expect(parseLocalDateTime("10/09/2026", 0)).toBeNull();
   });
 });
+
