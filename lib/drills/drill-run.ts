@@ -1,4 +1,5 @@
 import { createCluster, type SimCluster } from "../sim";
+import { curlOutcome, nslookupAddresses } from "../sim/shell/read-output";
 import type { CommandResult } from "../sim/types";
 import { evaluateCheck, type CheckResult } from "./checks";
 import { resolvePlaceholders } from "./placeholders";
@@ -17,14 +18,12 @@ export interface PredictionOutcome {
   correctIndex: number;
 }
 
-const outcomeOf = (exitCode: number) => (exitCode === 0 ? "answered" : exitCode === 7 ? "refused" : exitCode === 6 ? "unresolved" : "timeout");
-const addressCount = (output: string) => [...output.split("\n\n").slice(1).join("\n").matchAll(/^Address: \S+$/gm)].length;
 
 function observe(mode: string, results: (CommandResult & { command: string })[]): string {
   const last = results[results.length - 1];
   if (mode === "output") return last.output.trim();
-  if (mode === "outcome") return outcomeOf(last.exitCode);
-  if (mode === "address-count") return String(last.exitCode === 0 ? addressCount(last.output) : 0);
+  if (mode === "outcome") return curlOutcome(last.exitCode);
+  if (mode === "address-count") return String(last.exitCode === 0 ? nslookupAddresses(last.output).length : 0);
   if (mode === "distinct-outputs") return String(new Set(results.map((r) => r.output.trim())).size);
   if (mode.startsWith("contains:")) return String(last.output.includes(mode.slice("contains:".length)));
   throw new DrillError(`unknown observe mode ${mode}`);

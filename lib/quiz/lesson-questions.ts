@@ -1,3 +1,4 @@
+import { blankNames, findTerm } from "../content/lesson-text";
 import type { ComparisonRow, Concept, Lesson } from "../content/types";
 import { normaliseTerm, opaqueId, Rng, sample, shuffle } from "./seeded";
 import type { ChoiceQuestion, ClozeQuestion, MatchingQuestion, MultipleQuestion, Option, OrderingQuestion, Question } from "./types";
@@ -30,12 +31,7 @@ function options(questionId: string, correct: string[], distractors: { text: str
 const conceptName = (lesson: Lesson, id: string) => lesson.concepts.find((c) => c.id === id)?.name ?? id;
 
 /** Statements name their own concept; blank every concept name so the name does not give the answer away. */
-function blankConceptNames(lesson: Lesson, text: string): string {
-  const names = [...lesson.concepts.map((c) => c.name)].sort((a, b) => b.length - a.length);
-  let out = text;
-  for (const name of names) out = out.replace(new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}s?\\b`, "gi"), "▢");
-  return out;
-}
+const blankConceptNames = (lesson: Lesson, text: string) => blankNames(text, lesson.concepts.map((c) => c.name));
 
 function rowExplanation(lesson: Lesson, row: ComparisonRow): string {
   return `${row.feature}: ${lesson.comparison!.conceptIds.map((id) => `${conceptName(lesson, id)}, “${row.values[id]}”`).join("; ")}.`;
@@ -196,12 +192,9 @@ function cloze(lesson: Lesson): Question[] {
   const out: Question[] = [];
   const terms = [...new Set([...lesson.concepts.map((c) => c.name), ...KEY_TERMS])].sort((a, b) => b.length - a.length);
   lesson.keyPoints.forEach((point, index) => {
-    for (const term of terms) {
-      const pattern = new RegExp(`\\b${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i");
-      const matches = point.text.match(new RegExp(pattern.source, "gi")) ?? [];
-      if (matches.length !== 1) continue;
-      const at = point.text.search(pattern);
-      const found = point.text.slice(at, at + matches[0].length);
+    const hit = findTerm(point.text, terms);
+    if (hit) {
+      const { term, found, at } = hit;
       const conceptIds = lesson.concepts.filter((c) => point.text.toLowerCase().includes(c.name.toLowerCase())).map((c) => c.id);
       out.push({
         id: `cloze:${index}:${normaliseTerm(term)}`, kind: "cloze", lessonSlug: lesson.slug, sectionId: point.sectionId, source: "lesson", difficulty: 2,
@@ -211,7 +204,6 @@ function cloze(lesson: Lesson): Question[] {
         answer: found, accepted: [term],
         explanation: `The key point reads: ${point.text}`,
       } satisfies ClozeQuestion);
-      return;
     }
   });
   return out;

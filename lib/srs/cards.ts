@@ -1,3 +1,4 @@
+import { blankNames, findTerm } from "../content/lesson-text";
 import type { Lesson } from "../content/types";
 
 // Flashcards generated from a lesson's structure, plus the author's own. Ids are stable for the same
@@ -11,14 +12,6 @@ export interface Flashcard {
   back: string;
   concepts: string[];
   source: "generated" | "authored";
-}
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-function blank(text: string, names: string[]): string {
-  let out = text;
-  for (const name of [...names].sort((a, b) => b.length - a.length)) out = out.replace(new RegExp(`\\b${escape(name)}s?\\b`, "gi"), "▢");
-  return out;
 }
 
 const DEFINITION_KEYS = ["what-it-is", "definition", "what-they-are"];
@@ -36,7 +29,7 @@ export function lessonCards(lesson: Lesson): Flashcard[] {
     if (!definition || definition.statements.length === 0) continue;
     const text = definition.statements.join(" ");
     card(`define:${concept.id}`, definition.sectionId, `What is a ${concept.name}?`, text, [concept.id]);
-    if (lesson.concepts.length > 1) card(`recognise:${concept.id}`, definition.sectionId, `Which concept is this? ${blank(text, names)}`, concept.name, [concept.id]);
+    if (lesson.concepts.length > 1) card(`recognise:${concept.id}`, definition.sectionId, `Which concept is this? ${blankNames(text, names)}`, concept.name, [concept.id]);
   }
 
   const table = lesson.comparison;
@@ -50,9 +43,9 @@ export function lessonCards(lesson: Lesson): Flashcard[] {
   }
 
   lesson.keyPoints.forEach((point, i) => {
-    const term = [...names, ...TERMS].find((t) => (point.text.match(new RegExp(`\\b${escape(t)}\\b`, "gi")) ?? []).length === 1);
-    if (!term) return;
-    const found = point.text.match(new RegExp(`\\b${escape(term)}\\b`, "i"))![0];
+    const hit = findTerm(point.text, [...names, ...TERMS]);
+    if (!hit) return;
+    const { found } = hit;
     const concepts = lesson.concepts.filter((c) => point.text.toLowerCase().includes(c.name.toLowerCase())).map((c) => c.id);
     card(`term:${i}`, point.sectionId, `Fill the gap: ${point.text.replace(found, "____")}`, found, concepts.length ? concepts : lesson.concepts.map((c) => c.id));
   });

@@ -1,7 +1,7 @@
+import { nslookupAddresses } from "../../sim/shell/read-output";
 import { Script } from "./script";
 import { params, single, type ScenarioTemplate } from "./template";
 
-const addressesIn = (nslookupOutput: string) => [...nslookupOutput.split("\n\n").slice(1).join("\n").matchAll(/^Address: (\S+)$/gm)].map((m) => m[1]);
 
 /** A ClusterIP Service's DNS answer does not change with the number of pods. */
 export const scaleLookup: ScenarioTemplate = {
@@ -18,7 +18,7 @@ export const scaleLookup: ScenarioTemplate = {
     s.showCommand("kubectl run client --image=busybox -- sleep 3600");
     s.observe(`kubectl scale deployment ${app} --replicas=${after}`);
     const lookup = s.observe(`kubectl exec client -- nslookup ${app}`);
-    const found = lookup.exitCode === 0 ? addressesIn(lookup.output).length : 0;
+    const found = lookup.exitCode === 0 ? nslookupAddresses(lookup.output).length : 0;
     const candidates = [
       { text: "One address", n: 1 },
       { text: `${before} addresses`, n: before, misconception: "Thinks DNS for a ClusterIP Service lists the pods (that is a headless Service)." },
@@ -51,7 +51,7 @@ export const headlessLookup: ScenarioTemplate = {
     s.show(`kubectl get service ${app}-headless`);
     const lookup = s.observe(`kubectl exec client -- nslookup ${app}-headless`);
     const podIPs = new Set(s.pods(`${app}-`).map((p) => p.status.podIP));
-    const addresses = lookup.exitCode === 0 ? addressesIn(lookup.output) : [];
+    const addresses = lookup.exitCode === 0 ? nslookupAddresses(lookup.output) : [];
     const allPods = addresses.length > 0 && addresses.every((a) => podIPs.has(a));
     const candidates = [
       { text: "One address: a ClusterIP from 10.96.0.0/12", correct: addresses.length === 1 && !allPods, misconception: "Thinks every Service gets a ClusterIP." },

@@ -1,4 +1,5 @@
-import { curlOutcome, OUTCOME_TEXT, Script, type Outcome } from "./script";
+import { curlOutcome, type Outcome } from "../../sim/shell/read-output";
+import { OUTCOME_TEXT, Script } from "./script";
 import { params, single, type ScenarioTemplate } from "./template";
 
 const MISCONCEPTIONS: Partial<Record<Outcome, string>> = {

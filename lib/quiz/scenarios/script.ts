@@ -1,4 +1,5 @@
 import { createCluster, type SimCluster } from "../../sim";
+import type { Outcome } from "../../sim/shell/read-output";
 import type { ClusterOptions } from "../../sim/types";
 import type { Observation } from "../types";
 
@@ -43,16 +44,6 @@ export class Script {
   clusterIP(service: string) {
     return this.sim.cluster.store.get("Service", "default", service)?.spec.clusterIP ?? "";
   }
-}
-
-/** How a connection attempt ended, read from curl's exit code. */
-export type Outcome = "answered" | "refused" | "timeout" | "unresolved";
-
-export function curlOutcome(exitCode: number): Outcome {
-  if (exitCode === 0) return "answered";
-  if (exitCode === 7) return "refused";
-  if (exitCode === 6) return "unresolved";
-  return "timeout";
 }
 
 export const OUTCOME_TEXT: Record<Outcome, string> = {
