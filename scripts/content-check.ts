@@ -3,14 +3,12 @@
 // and the drills, walked step by step on the simulator (lib/drills).
 import path from "node:path";
 import { checkContent } from "../lib/content/check-content";
-import { loadContent } from "../lib/content/load-content";
 import { checkDrill } from "../lib/drills/check-drills";
 import { loadDrills } from "../lib/drills/load-drills";
 import { checkLessonQuestions } from "../lib/quiz/check-questions";
 
 const root = path.resolve(process.argv[2] ?? "content");
-const { problems, lessonCount } = checkContent(root);
-const lessons = loadContent(root, { includeDrafts: true }).lessons;
+const { problems, lessonCount, lessons } = checkContent(root);
 for (const lesson of lessons) problems.push(...checkLessonQuestions(lesson));
 const drills = loadDrills(root);
 problems.push(...drills.problems);
