@@ -61,6 +61,26 @@ export function createDrillService(deps: DrillServiceDeps) {
     await deps.repos.drills.save(userId, drill.slug, { events, results, completedAt: completed ? (existing?.completedAt ?? deps.now()) : null });
   }
 
+  /** The drill, its recorded results and the step being answered, when that step is the current one. */
+  async function atCurrentStep(userId: string, slug: string, stepId: string): Promise<Result<{ drill: Drill; results: Record<string, StepResult>; step: Drill["steps"][number] }>> {
+    const drill = find(slug);
+    if (!drill) return { ok: false, error: "There is no such drill." };
+    const p = await progress(userId, drill);
+    const step = currentStep(drill, new Set(Object.keys(p.results)));
+    if (!step || step.id !== stepId) return { ok: false, error: "That step is not the current one. Reload the page to continue." };
+    return { ok: true, value: { drill, results: p.results, step } };
+  }
+
+  /** A drill that cannot replay (content changed under a saved run) is reported, not thrown. */
+  async function unlessDrillBreaks<T>(work: () => Promise<T>): Promise<Result<T>> {
+    try {
+      return { ok: true, value: await work() };
+    } catch (err) {
+      if (err instanceof DrillError) return { ok: false, error: `This drill cannot continue from here: ${err.message}. Reset it to start again.` };
+      throw err;
+    }
+  }
+
   return {
     drills: () => deps.drills(),
 
@@ -94,48 +114,36 @@ export function createDrillService(deps: DrillServiceDeps) {
 
     /** Grades a prediction by replaying the learner's events with the drill's seed, then running the step. */
     async commitPrediction(userId: string, slug: string, stepId: string, choice: number, events: DrillEvent[]): Promise<Result<PredictionResult>> {
-      const drill = find(slug);
-      if (!drill) return { ok: false, error: "There is no such drill." };
-      const p = await progress(userId, drill);
-      const step = currentStep(drill, new Set(Object.keys(p.results)));
-      if (!step || step.id !== stepId) return { ok: false, error: "That step is not the current one. Reload the page to continue." };
+      const at = await atCurrentStep(userId, slug, stepId);
+      if (!at.ok) return at;
+      const { drill, results: done, step } = at.value;
       if (step.type !== "predict") return { ok: false, error: "That step is a task, not a prediction." };
       if (choice >= step.options.length) return { ok: false, error: "That option is not part of this question." };
-      const problem = validEvents(drill, p.results, events);
+      const problem = validEvents(drill, done, events);
       if (problem) return { ok: false, error: problem };
-      try {
-        const run = replay(drill, events);
-        const outcome = run.commitPrediction(step);
+      return unlessDrillBreaks(async () => {
+        const outcome = replay(drill, events).commitPrediction(step);
         const correct = outcome.correctIndex === choice;
-        const results = { ...p.results, [step.id]: { correct, choice, at: deps.now().toISOString() } };
+        const results = { ...done, [step.id]: { correct, choice, at: deps.now().toISOString() } };
         await store(userId, drill, [...events, { type: "predict", stepId }], results);
-        return { ok: true, value: { correct, correctIndex: outcome.correctIndex, choice, observations: outcome.observations, explanation: step.explanation, step } };
-      } catch (err) {
-        if (err instanceof DrillError) return { ok: false, error: `This drill cannot continue from here: ${err.message}. Reset it to start again.` };
-        throw err;
-      }
+        return { correct, correctIndex: outcome.correctIndex, choice, observations: outcome.observations, explanation: step.explanation, step };
+      });
     },
 
     /** Checks a task against the replayed cluster; a passed task is recorded. */
     async checkTask(userId: string, slug: string, stepId: string, events: DrillEvent[]): Promise<Result<TaskResult>> {
-      const drill = find(slug);
-      if (!drill) return { ok: false, error: "There is no such drill." };
-      const p = await progress(userId, drill);
-      const step = currentStep(drill, new Set(Object.keys(p.results)));
-      if (!step || step.id !== stepId) return { ok: false, error: "That step is not the current one. Reload the page to continue." };
+      const at = await atCurrentStep(userId, slug, stepId);
+      if (!at.ok) return at;
+      const { drill, results: done, step } = at.value;
       if (step.type !== "task") return { ok: false, error: "That step is a prediction, not a task." };
-      const problem = validEvents(drill, p.results, events);
+      const problem = validEvents(drill, done, events);
       if (problem) return { ok: false, error: problem };
-      try {
-        const run = replay(drill, events);
-        const check = run.checkTask(step);
-        const results = check.passed ? { ...p.results, [step.id]: { correct: true, at: deps.now().toISOString() } } : p.results;
+      return unlessDrillBreaks(async () => {
+        const check = replay(drill, events).checkTask(step);
+        const results = check.passed ? { ...done, [step.id]: { correct: true, at: deps.now().toISOString() } } : done;
         await store(userId, drill, events, results);
-        return { ok: true, value: { passed: check.passed, checks: check.results.map((r: CheckResult) => ({ passed: r.passed, message: r.message })), explanation: check.passed ? step.explanation : null } };
-      } catch (err) {
-        if (err instanceof DrillError) return { ok: false, error: `This drill cannot continue from here: ${err.message}. Reset it to start again.` };
-        throw err;
-      }
+        return { passed: check.passed, checks: check.results.map((r: CheckResult) => ({ passed: r.passed, message: r.message })), explanation: check.passed ? step.explanation : null };
+      });
     },
 
     async reset(userId: string, slug: string): Promise<Result<null>> {
