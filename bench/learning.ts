@@ -10,7 +10,6 @@ import type { DrillEvent } from "../lib/drills/types";
 import { drawQuiz } from "../lib/quiz/assemble";
 import { answerKey, gradeResponse } from "../lib/quiz/grade";
 import { questionPool } from "../lib/quiz/pool";
-import type { Response } from "../lib/quiz/types";
 import { newCardState, rate, type CardState } from "../lib/srs/scheduler";
 
 function time(label: string, n: number, work: () => void): number {
@@ -38,7 +37,7 @@ time("draw a quiz from the pool", 2000, () => {
 time("grade an answer", 100_000, () => {
   for (let i = 0; i < 100_000; i++) {
     const q = pool[i % pool.length];
-    gradeResponse(q, answerKey(q) as Response);
+    gradeResponse(q, answerKey(q));
   }
 });
 

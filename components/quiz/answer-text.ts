@@ -1,9 +1,8 @@
-import type { AnswerKey, PublicQuestion, Response } from "@/lib/quiz/types";
+import type { PublicQuestion, Response } from "@/lib/quiz/types";
 
-type Given = Response | AnswerKey;
 
-/** A response or key in words, for feedback and the review page. */
-export function answerText(q: PublicQuestion, given: Given): string[] {
+/** A response or an answer key (same shape) in words, for feedback and the review page. */
+export function answerText(q: PublicQuestion, given: Response): string[] {
   const label = (id: string) => ("options" in q ? q.options.find((o) => o.id === id)?.text : undefined) ?? "(unknown option)";
   if ("optionId" in given) return [label(given.optionId)];
   if ("optionIds" in given) return given.optionIds.map(label);

@@ -84,13 +84,8 @@ export type Response =
   | { kind: "cloze"; text: string }
   | { kind: "ordering"; order: string[] };
 
-/** The answer key, revealed only once the learner has answered. */
-export type AnswerKey =
-  | { kind: "single" | "true-false"; optionId: string }
-  | { kind: "multiple"; optionIds: string[] }
-  | { kind: "matching"; pairs: Record<string, string> }
-  | { kind: "cloze"; text: string }
-  | { kind: "ordering"; order: string[] };
+/** The answer key, revealed only once the learner has answered: the response that earns full marks. */
+export type AnswerKey = Response;
 
 export interface Grade {
   /** 0..1; partial credit for multiple select, matching and ordering. */
