@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { lessonWith } from "../lib/content/test-support/lesson-fixture";
+import { seedDocumentPath } from "../lib/content/test-support/seed";
 
 const tsx = path.resolve("node_modules/.bin/tsx");
 const run = (script: string, args: string[], cwd = process.cwd()) =>
@@ -30,7 +31,7 @@ describe("npm run content:check", () => {
 });
 
 describe("npm run content:import", () => {
-  const seed = path.resolve("../shared/seed/cluster-ip-vs-pod-ip.md");
+  const seed = seedDocumentPath();
 
   it("writes a draft skeleton into content/<module>/ and refuses to overwrite it", () => {
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "kubelearn-import-"));

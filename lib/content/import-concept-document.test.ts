@@ -1,11 +1,10 @@
 import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { importConceptDocument, ImportError } from "./import-concept-document";
 import { parseLesson } from "./parse-lesson";
+import { seedDocumentPath } from "./test-support/seed";
 
-// The seed lives in the shared folder beside the repository (CI clones it there too).
-const seedPath = path.resolve(import.meta.dirname, "../../../shared/seed/cluster-ip-vs-pod-ip.md");
+const seedPath = seedDocumentPath();
 
 describe("importConceptDocument with the seed document", () => {
   const source = fs.readFileSync(seedPath, "utf8");
