@@ -2,9 +2,9 @@ import Link from "next/link";
 import { currentUser } from "@/lib/auth/guards";
 import { contentLibrary } from "@/lib/content/library";
 import { repositories } from "@/lib/db/repositories";
-import { drillService } from "@/lib/drill-progress/server";
-import { flashcardService } from "@/lib/flashcards/server";
-import { continueLearning } from "@/lib/progress/continue-learning";
+import { drillService } from "@/lib/drills/service/server";
+import { flashcardService } from "@/lib/flashcards/service/server";
+import { continueLearning } from "@/lib/progress/core/continue-learning";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
   const { error } = await searchParams;

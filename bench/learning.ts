@@ -4,13 +4,13 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { loadContent } from "../lib/content/load-content";
-import { replay } from "../lib/drills/drill-run";
-import { loadDrills } from "../lib/drills/load-drills";
-import type { DrillEvent } from "../lib/drills/types";
-import { drawQuiz } from "../lib/quiz/assemble";
-import { answerKey, gradeResponse } from "../lib/quiz/grade";
-import { questionPool } from "../lib/quiz/pool";
-import { newCardState, rate, type CardState } from "../lib/srs/scheduler";
+import { replay } from "../lib/drills/core/drill-run";
+import { loadDrills } from "../lib/drills/core/load-drills";
+import type { DrillEvent } from "../lib/drills/core/types";
+import { drawQuiz } from "../lib/quiz/core/assemble";
+import { answerKey, gradeResponse } from "../lib/quiz/core/grade";
+import { questionPool } from "../lib/quiz/core/pool";
+import { newCardState, rate, type CardState } from "../lib/flashcards/core/scheduler";
 
 function time(label: string, n: number, work: () => void): number {
   const start = performance.now();

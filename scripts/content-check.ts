@@ -3,9 +3,9 @@
 // and the drills, walked step by step on the simulator (lib/drills).
 import path from "node:path";
 import { checkContent } from "../lib/content/check-content";
-import { checkDrill } from "../lib/drills/check-drills";
-import { loadDrills } from "../lib/drills/load-drills";
-import { checkLessonQuestions } from "../lib/quiz/check-questions";
+import { checkDrill } from "../lib/drills/core/check-drills";
+import { loadDrills } from "../lib/drills/core/load-drills";
+import { checkLessonQuestions } from "../lib/quiz/core/check-questions";
 
 const root = path.resolve(process.argv[2] ?? "content");
 const { problems, lessonCount, lessons } = checkContent(root);

@@ -3,9 +3,9 @@
 // can review question quality. --all prints the whole pool instead of one drawn quiz.
 import path from "node:path";
 import { loadContent } from "../lib/content/load-content";
-import { drawQuiz } from "../lib/quiz/assemble";
-import { questionPool } from "../lib/quiz/pool";
-import { formatQuestion } from "../lib/quiz/preview";
+import { drawQuiz } from "../lib/quiz/core/assemble";
+import { questionPool } from "../lib/quiz/core/pool";
+import { formatQuestion } from "../lib/quiz/core/preview";
 
 function usage(message: string): never {
   console.error(`quiz:preview: ${message}\nusage: npm run --silent quiz:preview -- <lesson-slug> [--seed N] [--all]`);

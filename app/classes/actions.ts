@@ -3,8 +3,8 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { currentUser } from "@/lib/auth/guards";
-import { addAssignmentSchema, createClassSchema, joinClassSchema, parseLocalDateTime } from "@/lib/classes/schemas";
-import { classService } from "@/lib/classes/server";
+import { addAssignmentSchema, createClassSchema, joinClassSchema, parseLocalDateTime } from "@/lib/classes/service/schemas";
+import { classService } from "@/lib/classes/service/server";
 import { repositories } from "@/lib/db/repositories";
 
 export type FormState = { ok: boolean; message: string | null };

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { JoinClassForm } from "@/components/classes/forms";
 import { formatWhen, percent } from "@/components/classes/when";
 import { requireUser } from "@/lib/auth/guards";
-import { classService } from "@/lib/classes/server";
+import { classService } from "@/lib/classes/service/server";
 
 export const metadata: Metadata = { title: "Classes" };
 

@@ -1,9 +1,9 @@
 "use server";
 
 import { currentUser } from "@/lib/auth/guards";
-import type { PredictionResult, Result, TaskResult } from "@/lib/drill-progress/drill-service";
-import { checkTaskSchema, commitPredictionSchema, drillSlugSchema, saveEventsSchema } from "@/lib/drill-progress/schemas";
-import { drillService } from "@/lib/drill-progress/server";
+import type { PredictionResult, Result, TaskResult } from "@/lib/drills/service/drill-service";
+import { checkTaskSchema, commitPredictionSchema, drillSlugSchema, saveEventsSchema } from "@/lib/drills/service/schemas";
+import { drillService } from "@/lib/drills/service/server";
 
 const signedOut = { ok: false as const, error: "Your session has ended. Sign in again; your drill progress up to your last check is saved." };
 const unreadable = (issues: { message: string }[]) => ({ ok: false as const, error: issues[0]?.message.startsWith("A drill keeps") ? issues[0].message : "That request could not be read. Reload the page and try again." });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { currentUser } from "@/lib/auth/guards";
 import { findLesson } from "@/lib/content/library";
-import { drillLibrary, drillService } from "@/lib/drill-progress/server";
+import { drillLibrary, drillService } from "@/lib/drills/service/server";
 
 export const metadata: Metadata = { title: "Drills" };
 

@@ -2,9 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/guards";
-import type { Reveal } from "@/lib/quiz-attempts/quiz-service";
-import { attemptIdSchema, startQuizSchema, submitAnswerSchema } from "@/lib/quiz-attempts/response-schema";
-import { quizService } from "@/lib/quiz-attempts/server";
+import type { Reveal } from "@/lib/quiz/service/quiz-service";
+import { attemptIdSchema, startQuizSchema, submitAnswerSchema } from "@/lib/quiz/service/schemas";
+import { quizService } from "@/lib/quiz/service/server";
 
 export type StartQuizState = { error: string | null };
 

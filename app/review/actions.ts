@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { currentUser } from "@/lib/auth/guards";
-import type { ReviewCard } from "@/lib/flashcards/flashcard-service";
-import { rateCardSchema, srsSettingsSchema } from "@/lib/flashcards/schemas";
-import { flashcardService } from "@/lib/flashcards/server";
+import type { ReviewCard } from "@/lib/flashcards/service/flashcard-service";
+import { rateCardSchema, srsSettingsSchema } from "@/lib/flashcards/service/schemas";
+import { flashcardService } from "@/lib/flashcards/service/server";
 import { repositories } from "@/lib/db/repositories";
 
 export type CardActionResult = { ok: true; card: ReviewCard; applied: boolean } | { ok: false; error: string };

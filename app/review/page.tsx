@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ReviewSession } from "@/components/review/review-session";
 import { requireUser } from "@/lib/auth/guards";
 import { findLesson } from "@/lib/content/library";
-import { flashcardService } from "@/lib/flashcards/server";
+import { flashcardService } from "@/lib/flashcards/service/server";
 
 export const metadata: Metadata = { title: "Flashcard review" };
 

@@ -1,4 +1,4 @@
-import type { ClusterSnapshot } from "@/lib/drills/snapshot";
+import type { ClusterSnapshot } from "@/lib/drills/core/snapshot";
 
 /** Nodes with their pods and the Services with their endpoints, as lists a screen reader can read; the last request's path highlighted. */
 export function ClusterView({ snapshot }: { snapshot: ClusterSnapshot }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { commonPrefix } from "@/lib/drills/completion";
+import { commonPrefix } from "@/lib/drills/core/completion";
 
 export interface TerminalLine {
   command: string;

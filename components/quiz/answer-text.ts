@@ -1,4 +1,4 @@
-import type { PublicQuestion, Response } from "@/lib/quiz/types";
+import type { PublicQuestion, Response } from "@/lib/quiz/core/types";
 
 
 /** A response or an answer key (same shape) in words, for feedback and the review page. */

@@ -1,8 +1,8 @@
 "use client";
 
-import type { PublicQuestion } from "@/lib/quiz/types";
+import type { PublicQuestion } from "@/lib/quiz/core/types";
 import { InlineCode } from "./inline-code";
-import type { Reveal } from "@/lib/quiz-attempts/quiz-service";
+import type { Reveal } from "@/lib/quiz/service/quiz-service";
 
 export type Draft =
   | { kind: "choice"; optionIds: string[] }

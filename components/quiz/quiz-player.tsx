@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { finishQuizAction, submitAnswerAction } from "@/app/quiz/actions";
-import type { PublicQuestion, Response } from "@/lib/quiz/types";
-import type { AttemptView, Reveal } from "@/lib/quiz-attempts/quiz-service";
+import type { PublicQuestion, Response } from "@/lib/quiz/core/types";
+import type { AttemptView, Reveal } from "@/lib/quiz/service/quiz-service";
 import { scoreLabel } from "./answer-text";
 import { InlineCode } from "./inline-code";
 import { Transcript } from "./transcript";

@@ -1,4 +1,4 @@
-import type { Observation } from "@/lib/quiz/types";
+import type { Observation } from "@/lib/quiz/core/types";
 
 /** Simulator commands and their output, as a terminal would show them. */
 export function Transcript({ title, lines }: { title: string; lines: Observation[] }) {

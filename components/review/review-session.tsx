@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { rateCardAction, undoRatingAction } from "@/app/review/actions";
-import type { ReviewCard, ReviewSessionView } from "@/lib/flashcards/flashcard-service";
-import { RATINGS, type RatingName } from "@/lib/srs/scheduler";
+import type { ReviewCard, ReviewSessionView } from "@/lib/flashcards/service/flashcard-service";
+import { RATINGS, type RatingName } from "@/lib/flashcards/core/scheduler";
 
 const LABEL: Record<RatingName, string> = { again: "Again", hard: "Hard", good: "Good", easy: "Easy" };
 const TONE: Record<RatingName, string> = {

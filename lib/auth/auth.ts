@@ -1,7 +1,7 @@
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { repositories } from "@/lib/db/repositories";
-import type { UserRole } from "@/lib/db/user-repository";
+import { repositories } from "../db/repositories";
+import type { UserRole } from "../db/user-repository";
 import { signInSchema } from "./credentials";
 import { LoginThrottle } from "./login-throttle";
 import { verifyPassword } from "./password";

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
-import { repositories } from "@/lib/db/repositories";
-import type { UserRecord } from "@/lib/db/user-repository";
+import { repositories } from "../db/repositories";
+import type { UserRecord } from "../db/user-repository";
 import { auth } from "./auth";
 
 export type CurrentUser = Omit<UserRecord, "passwordHash">;

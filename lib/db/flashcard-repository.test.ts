@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newCardState, rate } from "../srs/scheduler";
+import { newCardState, rate } from "../flashcards/core/scheduler";
 import { DEFAULT_SRS_SETTINGS } from "./flashcard-repository";
 import { repositoriesOn, testDatabases, uniqueEmail } from "./test-support/databases";
 

@@ -1,5 +1,5 @@
 import type { Db } from "./client";
-import type { CardState, RatingName, StateName } from "../srs/scheduler";
+import type { CardState, RatingName, StateName } from "../flashcards/core/scheduler";
 
 export interface StoredCardState extends CardState {
   cardId: string;

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { DrillWorkspace } from "@/components/drills/drill-workspace";
 import { requireUser } from "@/lib/auth/guards";
 import { findLesson } from "@/lib/content/library";
-import { drillLibrary, drillService } from "@/lib/drill-progress/server";
+import { drillLibrary, drillService } from "@/lib/drills/service/server";
 
 type Params = { params: Promise<{ slug: string }> };
 

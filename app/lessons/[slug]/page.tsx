@@ -10,7 +10,7 @@ import { contentLibrary, findLesson } from "@/lib/content/library";
 import { renderLessonHtml } from "@/lib/content/render-lesson";
 import { statusOf } from "@/lib/db/lesson-progress-repository";
 import { repositories } from "@/lib/db/repositories";
-import { drillLibrary } from "@/lib/drill-progress/server";
+import { drillLibrary } from "@/lib/drills/service/server";
 
 type Params = { params: Promise<{ slug: string }> };
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { QuizPlayer } from "@/components/quiz/quiz-player";
 import { requireUser } from "@/lib/auth/guards";
-import { quizService } from "@/lib/quiz-attempts/server";
+import { quizService } from "@/lib/quiz/service/server";
 
 type Params = { params: Promise<{ attemptId: string }> };
 

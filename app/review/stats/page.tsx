@@ -4,8 +4,8 @@ import { DayChart } from "@/components/review/day-chart";
 import { SrsSettingsForm } from "@/components/review/srs-settings-form";
 import { requireUser } from "@/lib/auth/guards";
 import { repositories } from "@/lib/db/repositories";
-import { flashcardService } from "@/lib/flashcards/server";
-import { STATES } from "@/lib/srs/scheduler";
+import { flashcardService } from "@/lib/flashcards/service/server";
+import { STATES } from "@/lib/flashcards/core/scheduler";
 
 export const metadata: Metadata = { title: "Flashcard statistics" };
 

@@ -5,7 +5,7 @@ import { answerText, scoreLabel } from "@/components/quiz/answer-text";
 import { InlineCode } from "@/components/quiz/inline-code";
 import { Transcript } from "@/components/quiz/transcript";
 import { requireUser } from "@/lib/auth/guards";
-import { quizService } from "@/lib/quiz-attempts/server";
+import { quizService } from "@/lib/quiz/service/server";
 
 type Params = { params: Promise<{ attemptId: string }> };
 

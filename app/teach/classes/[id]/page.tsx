@@ -5,8 +5,8 @@ import { removeAssignmentAction } from "@/app/classes/actions";
 import { AssignQuizForm } from "@/components/classes/forms";
 import { formatWhen, percent } from "@/components/classes/when";
 import { requireInstructor } from "@/lib/auth/guards";
-import { classService } from "@/lib/classes/server";
-import type { ResultCell } from "@/lib/classes/results";
+import { classService } from "@/lib/classes/service/server";
+import type { ResultCell } from "@/lib/classes/core/results";
 
 export const metadata: Metadata = { title: "Class" };
 

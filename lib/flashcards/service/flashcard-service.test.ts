@@ -1,0 +1,80 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadContent } from "../../content/load-content";
+import { createDb, type Db } from "../../db/client";
+import { repositoriesFor, type Repositories } from "../../db/repositories";
+import { testDatabases, uniqueEmail } from "../../db/test-support/databases";
+import { lessonCards } from "../core/cards";
+import { createFlashcardService, type FlashcardService } from "./flashcard-service";
+
+const library = loadContent(path.resolve("content"));
+const lesson = library.lessons[0];
+
+describe.each(testDatabases)("flashcard service on $name", ({ url }) => {
+  let db: Db;
+  let repos: Repositories;
+  const now = new Date("2026-06-01T09:00:00Z");
+  let service: FlashcardService;
+  beforeAll(() => {
+    db = createDb(url);
+    repos = repositoriesFor(db);
+    service = createFlashcardService({ repos, library: () => library, now: () => now });
+  });
+  afterAll(() => db.$disconnect());
+  const learner = () => repos.users.create({ email: uniqueEmail("cards"), name: "Card Service", passwordHash: "h" });
+
+  it("offers new cards up to the daily limit, with the intervals each rating would give", async () => {
+    const user = await learner();
+    await repos.flashcards.saveSettings(user.id, { desiredRetention: 0.9, dailyNewLimit: 3 });
+    const session = await service.session(user.id);
+    expect(session.cards).toHaveLength(3);
+    expect(session).toMatchObject({ newCount: 3, dueCount: 0 });
+    expect(session.cards[0]).toMatchObject({ state: "New", version: 0, lessonTitle: lesson.title });
+    expect(session.cards[0].intervals.again).toMatch(/m$/);
+    expect(lessonCards(lesson).map((c) => c.id)).toContain(session.cards[0].id);
+  });
+
+  it("rates Good to a later due date than Again, counts new cards against today's limit, and ignores a stale second rating", async () => {
+    const user = await learner();
+    await repos.flashcards.saveSettings(user.id, { desiredRetention: 0.9, dailyNewLimit: 2 });
+    const [a, b] = (await service.session(user.id)).cards;
+    const good = await service.rate(user.id, { cardId: a.id, rating: "good", expectedVersion: 0 });
+    const again = await service.rate(user.id, { cardId: b.id, rating: "again", expectedVersion: 0 });
+    expect(good.ok && again.ok).toBe(true);
+    if (!good.ok || !again.ok) return;
+    expect(new Date(good.value.card.due).getTime()).toBeGreaterThan(new Date(again.value.card.due).getTime());
+    expect(good.value).toMatchObject({ applied: true, card: { version: 1, state: "Learning" } });
+    // The same rating again from a second tab that still shows version 0: nothing changes.
+    const stale = await service.rate(user.id, { cardId: a.id, rating: "easy", expectedVersion: 0 });
+    expect(stale).toMatchObject({ ok: true, value: { applied: false, card: { version: 1 } } });
+    // Both of today's new cards are used: only the learning cards remain, once due.
+    const later = await service.session(user.id);
+    expect(later.newCount).toBe(0);
+    expect(later.cards.every((c) => c.state !== "New")).toBe(true);
+  });
+
+  it("undo restores exactly the state before the last rating", async () => {
+    const user = await learner();
+    const [a] = (await service.session(user.id)).cards;
+    const first = await service.rate(user.id, { cardId: a.id, rating: "good", expectedVersion: 0 });
+    const before = first.ok ? first.value.card : null;
+    await service.rate(user.id, { cardId: a.id, rating: "again", expectedVersion: 1 });
+    const undone = await service.undo(user.id);
+    expect(undone).toEqual({ ok: true, value: { card: before } });
+  });
+
+  it("refuses an unknown card", async () => {
+    const user = await learner();
+    expect(await service.rate(user.id, { cardId: "nope", rating: "good", expectedVersion: 0 })).toEqual({ ok: false, error: "That card no longer exists; reload to get the current cards." });
+  });
+
+  it("rebuilds statistics from the review log", async () => {
+    const user = await learner();
+    const [a] = (await service.session(user.id)).cards;
+    await service.rate(user.id, { cardId: a.id, rating: "good", expectedVersion: 0 });
+    const stats = await service.statistics(user.id);
+    expect(stats.byState.Learning).toBe(1);
+    expect(stats.byState.New).toBe(stats.totalCards - 1);
+    expect(stats.reviewsPerDay.at(-1)).toEqual({ day: "2026-06-01", count: 1 });
+  });
+});

@@ -1,0 +1,54 @@
+import { createCluster, type SimCluster } from "../../../sim";
+import type { Outcome } from "../../../sim/shell/read-output";
+import type { ClusterOptions } from "../../../sim/types";
+import type { Observation } from "../types";
+
+/**
+ * A scenario being played on a fresh simulated cluster: `show` runs a command the learner sees
+ * before answering, `observe` runs one whose output decides the answer (revealed afterwards).
+ */
+export class Script {
+  readonly sim: SimCluster;
+  readonly context: Observation[] = [];
+  readonly evidence: Observation[] = [];
+  constructor(options: ClusterOptions) {
+    this.sim = createCluster(options);
+  }
+  private exec(command: string) {
+    const result = this.sim.run(command);
+    return { command, output: result.output, exitCode: result.exitCode };
+  }
+  /** Set-up the learner is shown, output included. */
+  show(command: string) {
+    const r = this.exec(command);
+    if (r.exitCode !== 0 && !command.includes(" delete ")) throw new Error(`scenario set-up failed: ${command}\n${r.output}`);
+    this.context.push({ command: r.command, output: r.output });
+    return r;
+  }
+  /** Set-up the learner is shown without its output. */
+  showCommand(command: string) {
+    const r = this.exec(command);
+    if (r.exitCode !== 0) throw new Error(`scenario set-up failed: ${command}\n${r.output}`);
+    this.context.push({ command, output: "" });
+    return r;
+  }
+  /** The change and its consequences: the answer is computed from these. */
+  observe(command: string) {
+    const r = this.exec(command);
+    this.evidence.push({ command: r.command, output: r.output });
+    return r;
+  }
+  pods(prefix: string) {
+    return this.sim.cluster.pods("default").filter((p) => p.metadata.name.startsWith(prefix) && !p.metadata.deletionTimestamp).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+  }
+  clusterIP(service: string) {
+    return this.sim.cluster.store.get("Service", "default", service)?.spec.clusterIP ?? "";
+  }
+}
+
+export const OUTCOME_TEXT: Record<Outcome, string> = {
+  answered: "One of the pods answers with its name",
+  refused: "The connection is refused at once",
+  timeout: "The connection hangs until it times out",
+  unresolved: "curl cannot resolve the name",
+};
