@@ -5,7 +5,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "kubelearn", template: "%s · kubelearn" },
-  description: "Understand Kubernetes networking: Services, Pod IPs, ClusterIPs, DNS and kube-proxy, with answers computed by a cluster simulator.",
+  description:
+    "Understand Kubernetes networking: Services, Pod IPs, ClusterIPs, DNS and kube-proxy, with answers computed by a cluster simulator.",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
@@ -15,7 +16,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en">
       <body className="min-h-screen">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
           Skip to content
         </a>
         <SiteHeader user={user ? { name: user.name, role: user.role } : null} />

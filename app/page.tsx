@@ -24,11 +24,23 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
 
   return (
     <div className="space-y-8">
-      {error === "instructors-only" && <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">That page is for instructors. Join a class from <Link href="/classes" className="underline">Classes</Link> instead.</p>}
+      {error === "instructors-only" && (
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">
+          That page is for instructors. Join a class from{" "}
+          <Link href="/classes" className="underline">
+            Classes
+          </Link>{" "}
+          instead.
+        </p>
+      )}
       <h1 className="text-3xl font-bold text-slate-900">Welcome back, {user.name}</h1>
       <section aria-labelledby="continue-heading" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <h2 id="continue-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
-          {suggestion.kind === "resume" ? "Continue where you left off" : suggestion.kind === "next" ? "Up next" : "Your lessons"}
+          {suggestion.kind === "resume"
+            ? "Continue where you left off"
+            : suggestion.kind === "next"
+              ? "Up next"
+              : "Your lessons"}
         </h2>
         {suggestion.kind === "resume" || suggestion.kind === "next" ? (
           <div className="mt-3 flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
@@ -45,29 +57,52 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </div>
         ) : (
           <p className="mt-3 text-slate-700">
-            {suggestion.kind === "all-done" ? "You have completed every lesson. New lessons will appear in the catalogue." : "No lessons are published yet."}
+            {suggestion.kind === "all-done"
+              ? "You have completed every lesson. New lessons will appear in the catalogue."
+              : "No lessons are published yet."}
           </p>
         )}
       </section>
       <section aria-labelledby="progress-heading">
-        <h2 id="progress-heading" className="text-lg font-semibold text-slate-900">Your progress</h2>
+        <h2 id="progress-heading" className="text-lg font-semibold text-slate-900">
+          Your progress
+        </h2>
         <dl className="mt-3 grid grid-cols-2 gap-4 sm:grid-cols-3">
           <Stat label="Lessons completed" value={`${completed} / ${lessons.length}`} />
-          <Stat label="Lessons started" value={String(progress.filter((p) => lessons.some((l) => l.slug === p.lessonSlug)).length)} />
+          <Stat
+            label="Lessons started"
+            value={String(progress.filter((p) => lessons.some((l) => l.slug === p.lessonSlug)).length)}
+          />
           <Stat label="Minutes reading" value={String(minutes)} />
         </dl>
-        <p className="mt-4"><Link href="/lessons" className="text-brand-700 underline">Browse all lessons</Link></p>
+        <p className="mt-4">
+          <Link href="/lessons" className="text-brand-700 underline">
+            Browse all lessons
+          </Link>
+        </p>
       </section>
       <section aria-labelledby="practice-heading">
-        <h2 id="practice-heading" className="text-lg font-semibold text-slate-900">Practice</h2>
+        <h2 id="practice-heading" className="text-lg font-semibold text-slate-900">
+          Practice
+        </h2>
         <dl className="mt-3 grid grid-cols-2 gap-4 sm:grid-cols-3">
           <Stat label="Flashcards to review now" value={`${cards.dueCount} due · ${cards.newCount} new`} />
-          <Stat label="Latest quiz score" value={quizzes[0] ? `${Math.round((quizzes[0].score ?? 0) * 100)}%` : "No quiz yet"} />
-          <Stat label="Drills completed" value={`${drillList.filter((d) => d.completed).length} / ${drillList.length}`} />
+          <Stat
+            label="Latest quiz score"
+            value={quizzes[0] ? `${Math.round((quizzes[0].score ?? 0) * 100)}%` : "No quiz yet"}
+          />
+          <Stat
+            label="Drills completed"
+            value={`${drillList.filter((d) => d.completed).length} / ${drillList.length}`}
+          />
         </dl>
         <p className="mt-4 flex flex-wrap gap-4">
-          <Link href="/review" className="text-brand-700 underline">Review flashcards</Link>
-          <Link href="/drills" className="text-brand-700 underline">Open the drills</Link>
+          <Link href="/review" className="text-brand-700 underline">
+            Review flashcards
+          </Link>
+          <Link href="/drills" className="text-brand-700 underline">
+            Open the drills
+          </Link>
         </p>
       </section>
     </div>
@@ -86,13 +121,23 @@ function Stat({ label, value }: { label: string; value: string }) {
 function Welcome() {
   return (
     <div className="mx-auto max-w-3xl py-8 text-center">
-      <h1 className="text-4xl font-bold tracking-tight text-slate-900 sm:text-5xl">Understand Kubernetes networking for real</h1>
+      <h1 className="text-4xl font-bold tracking-tight text-slate-900 sm:text-5xl">
+        Understand Kubernetes networking for real
+      </h1>
       <p className="mt-4 text-lg text-slate-700">
-        Learn how Services, Pod IPs, ClusterIPs, DNS and kube-proxy fit together, with lessons, quizzes and drills whose answers come from a faithful cluster simulator.
+        Learn how Services, Pod IPs, ClusterIPs, DNS and kube-proxy fit together, with lessons, quizzes and drills whose
+        answers come from a faithful cluster simulator.
       </p>
       <div className="mt-8 flex flex-col justify-center gap-3 sm:flex-row">
-        <Link href="/signup" className="rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700">Create a free account</Link>
-        <Link href="/lessons" className="rounded-md border border-slate-300 bg-white px-5 py-2.5 font-medium text-slate-800 hover:bg-slate-100">Browse lessons</Link>
+        <Link href="/signup" className="rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700">
+          Create a free account
+        </Link>
+        <Link
+          href="/lessons"
+          className="rounded-md border border-slate-300 bg-white px-5 py-2.5 font-medium text-slate-800 hover:bg-slate-100"
+        >
+          Browse lessons
+        </Link>
       </div>
     </div>
   );

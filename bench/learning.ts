@@ -7,10 +7,10 @@ import { loadContent } from "../lib/content/load-content";
 import { replay } from "../lib/drills/core/drill-run";
 import { loadDrills } from "../lib/drills/core/load-drills";
 import type { DrillEvent } from "../lib/drills/core/types";
+import { type CardState, newCardState, rate } from "../lib/flashcards/core/scheduler";
 import { drawQuiz } from "../lib/quiz/core/assemble";
 import { answerKey, gradeResponse } from "../lib/quiz/core/grade";
 import { questionPool } from "../lib/quiz/core/pool";
-import { newCardState, rate, type CardState } from "../lib/flashcards/core/scheduler";
 
 function time(label: string, n: number, work: () => void): number {
   const start = performance.now();
@@ -41,14 +41,20 @@ time("grade an answer", 100_000, () => {
   }
 });
 
-const commands = (n: number): DrillEvent[] => Array.from({ length: n }, (_, i) => ({ type: "command", line: i % 2 ? "kubectl get pods -o wide" : "kubectl exec client -- curl -s web" }));
+const commands = (n: number): DrillEvent[] =>
+  Array.from({ length: n }, (_, i) => ({
+    type: "command",
+    line: i % 2 ? "kubectl get pods -o wide" : "kubectl exec client -- curl -s web",
+  }));
 const small = time(`replay drill "${drill.slug}" with 20 commands`, 20, () => {
   for (let i = 0; i < 20; i++) replay(drill, commands(20));
 });
 const large = time(`replay drill "${drill.slug}" with 200 commands`, 5, () => {
   for (let i = 0; i < 5; i++) replay(drill, commands(200));
 });
-console.log(`${"  growth, 200 vs 20 commands".padEnd(52)} ${(large / small).toFixed(1).padStart(9)}x   (linear would be ~10x)`);
+console.log(
+  `${"  growth, 200 vs 20 commands".padEnd(52)} ${(large / small).toFixed(1).padStart(9)}x   (linear would be ~10x)`,
+);
 
 time("FSRS rating (card kept in review for a year)", 10_000, () => {
   let state: CardState = newCardState(new Date("2026-01-01T00:00:00Z"));

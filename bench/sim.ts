@@ -3,7 +3,7 @@
 // full/tenth ratios. Linear growth shows as a total-time ratio near 10 and a per-operation ratio
 // near 1. Figures only: nothing here passes or fails.
 import { performance } from "node:perf_hooks";
-import { answerQuery, createCluster, connect, resolveFromPod } from "../lib/sim";
+import { answerQuery, connect, createCluster, resolveFromPod } from "../lib/sim";
 
 interface Figures {
   build: number;
@@ -48,13 +48,17 @@ function run(scale: number): Figures {
       const client = clients[i % clients.length];
       const target = i % services;
       // Short names from the client's namespace, and full names across namespaces.
-      const answer = target % 20 === 0
-        ? resolveFromPod(cluster, client, `app-${target}`)
-        : answerQuery(cluster, `app-${target}.team-${target % 20}.svc.cluster.local`);
+      const answer =
+        target % 20 === 0
+          ? resolveFromPod(cluster, client, `app-${target}`)
+          : answerQuery(cluster, `app-${target}.team-${target % 20}.svc.cluster.local`);
       if (answer.rcode !== "NOERROR") throw new Error(`lookup ${target} failed: ${answer.rcode}`);
     }
   });
-  const ips = cluster.store.list("Service").filter((s) => s.metadata.name.startsWith("app-")).map((s) => s.spec.clusterIP!);
+  const ips = cluster.store
+    .list("Service")
+    .filter((s) => s.metadata.name.startsWith("app-"))
+    .map((s) => s.spec.clusterIP!);
   const [, connections] = time(() => {
     for (let i = 0; i < operations; i++) {
       const result = connect(cluster, { kind: "pod", pod: clients[i % clients.length] }, ips[i % ips.length], 80);
@@ -62,7 +66,14 @@ function run(scale: number): Figures {
     }
   });
   const heapMiB = process.memoryUsage().heapUsed / 2 ** 20;
-  return { build, command, lookups, connections, counts: { nodes: cluster.nodes().length, pods, services, operations }, heapMiB };
+  return {
+    build,
+    command,
+    lookups,
+    connections,
+    counts: { nodes: cluster.nodes().length, pods, services, operations },
+    heapMiB,
+  };
 }
 
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
@@ -81,15 +92,48 @@ const rows: [string, string, string, string][] = [
   ["running pods", String(tenth.counts.pods), String(full.counts.pods), ""],
   ["services", String(tenth.counts.services), String(full.counts.services), ""],
   ["build (create + reconcile)", fmt(tenth.build), fmt(full.build), (full.build / tenth.build).toFixed(1) + "x"],
-  ["  per pod", us(tenth.build, tenth.counts.pods), us(full.build, full.counts.pods), ((full.build / full.counts.pods) / (tenth.build / tenth.counts.pods)).toFixed(2) + "x"],
-  ["one kubectl command afterwards", fmt(tenth.command), fmt(full.command), (full.command / tenth.command).toFixed(1) + "x"],
+  [
+    "  per pod",
+    us(tenth.build, tenth.counts.pods),
+    us(full.build, full.counts.pods),
+    (full.build / full.counts.pods / (tenth.build / tenth.counts.pods)).toFixed(2) + "x",
+  ],
+  [
+    "one kubectl command afterwards",
+    fmt(tenth.command),
+    fmt(full.command),
+    (full.command / tenth.command).toFixed(1) + "x",
+  ],
   [`DNS lookups (${tenth.counts.operations} / ${full.counts.operations})`, fmt(tenth.lookups), fmt(full.lookups), ""],
-  ["  per lookup", us(tenth.lookups, tenth.counts.operations), us(full.lookups, full.counts.operations), ((full.lookups / full.counts.operations) / (tenth.lookups / tenth.counts.operations)).toFixed(2) + "x"],
-  [`connections (${tenth.counts.operations} / ${full.counts.operations})`, fmt(tenth.connections), fmt(full.connections), ""],
-  ["  per connection", us(tenth.connections, tenth.counts.operations), us(full.connections, full.counts.operations), ((full.connections / full.counts.operations) / (tenth.connections / tenth.counts.operations)).toFixed(2) + "x"],
-  ["heap after run", `${tenth.heapMiB.toFixed(0)} MiB`, `${full.heapMiB.toFixed(0)} MiB`, (full.heapMiB / tenth.heapMiB).toFixed(1) + "x"],
+  [
+    "  per lookup",
+    us(tenth.lookups, tenth.counts.operations),
+    us(full.lookups, full.counts.operations),
+    (full.lookups / full.counts.operations / (tenth.lookups / tenth.counts.operations)).toFixed(2) + "x",
+  ],
+  [
+    `connections (${tenth.counts.operations} / ${full.counts.operations})`,
+    fmt(tenth.connections),
+    fmt(full.connections),
+    "",
+  ],
+  [
+    "  per connection",
+    us(tenth.connections, tenth.counts.operations),
+    us(full.connections, full.counts.operations),
+    (full.connections / full.counts.operations / (tenth.connections / tenth.counts.operations)).toFixed(2) + "x",
+  ],
+  [
+    "heap after run",
+    `${tenth.heapMiB.toFixed(0)} MiB`,
+    `${full.heapMiB.toFixed(0)} MiB`,
+    (full.heapMiB / tenth.heapMiB).toFixed(1) + "x",
+  ],
 ];
 const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length)));
-for (const r of rows) console.log(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("   "));
+for (const r of rows)
+  console.log(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("   "));
 console.log("");
-console.log(`total: ${fmt(tenth.build + tenth.lookups + tenth.connections + full.build + full.lookups + full.connections)}`);
+console.log(
+  `total: ${fmt(tenth.build + tenth.lookups + tenth.connections + full.build + full.lookups + full.connections)}`,
+);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { setLessonCompletedAction, type CompletionState } from "@/app/lessons/actions";
+import { type CompletionState, setLessonCompletedAction } from "@/app/lessons/actions";
 
 export function CompleteToggle({ slug, completed }: { slug: string; completed: boolean }) {
   const [state, action, pending] = useActionState(setLessonCompletedAction, { ok: true, completed } as CompletionState);

@@ -15,7 +15,10 @@ export function LessonActivityTracker({ slug, sectionIds }: { slug: string; sect
     let visibleSince = document.visibilityState === "visible" ? Date.now() : null;
     let currentSection: string | null = null;
 
-    const headings = idList.split(" ").map((id) => document.getElementById(id)).filter((el): el is HTMLElement => el !== null);
+    const headings = idList
+      .split(" ")
+      .map((id) => document.getElementById(id))
+      .filter((el): el is HTMLElement => el !== null);
     const observer = new IntersectionObserver(
       (entries) => {
         for (const entry of entries) if (entry.isIntersecting) currentSection = entry.target.id;
@@ -29,8 +32,15 @@ export function LessonActivityTracker({ slug, sectionIds }: { slug: string; sect
       visibleSince = document.visibilityState === "visible" ? Date.now() : null;
       if (seconds < 1 && !currentSection) return;
       const body = JSON.stringify({ slug, seconds, sectionId: currentSection });
-      if (useBeacon && navigator.sendBeacon) navigator.sendBeacon("/api/progress", new Blob([body], { type: "application/json" }));
-      else void fetch("/api/progress", { method: "POST", body, headers: { "content-type": "application/json" }, keepalive: true }).catch(() => {});
+      if (useBeacon && navigator.sendBeacon)
+        navigator.sendBeacon("/api/progress", new Blob([body], { type: "application/json" }));
+      else
+        void fetch("/api/progress", {
+          method: "POST",
+          body,
+          headers: { "content-type": "application/json" },
+          keepalive: true,
+        }).catch(() => {});
     };
     const timer = window.setInterval(() => flush(false), HEARTBEAT_MS);
     const onVisibility = () => {

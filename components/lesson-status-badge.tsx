@@ -8,5 +8,7 @@ const styles: Record<LessonStatus, { label: string; className: string }> = {
 
 export function LessonStatusBadge({ status }: { status: LessonStatus }) {
   const s = styles[status];
-  return <span className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-medium ${s.className}`}>{s.label}</span>;
+  return (
+    <span className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-medium ${s.className}`}>{s.label}</span>
+  );
 }

@@ -5,7 +5,9 @@ export function LessonToc({ toc }: { toc: TocEntry[] }) {
     <ol className="mt-3 space-y-1 text-sm">
       {toc.map((entry) => (
         <li key={entry.id} className={entry.level === 3 ? "pl-4" : ""}>
-          <a href={`#${entry.id}`} className="text-slate-700 hover:text-brand-700 hover:underline">{entry.title}</a>
+          <a href={`#${entry.id}`} className="text-slate-700 hover:text-brand-700 hover:underline">
+            {entry.title}
+          </a>
         </li>
       ))}
     </ol>

@@ -8,31 +8,70 @@ interface Props {
 export function SiteHeader({ user }: Props) {
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
-      <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+      <nav
+        aria-label="Main"
+        className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6"
+      >
         <Link href="/" className="flex items-center gap-2 text-lg font-bold text-brand-900">
-          <span aria-hidden="true" className="inline-block h-6 w-6 rounded-md bg-brand-600 text-center text-sm leading-6 text-white">k</span>
+          <span
+            aria-hidden="true"
+            className="inline-block h-6 w-6 rounded-md bg-brand-600 text-center text-sm leading-6 text-white"
+          >
+            k
+          </span>
           kubelearn
         </Link>
-        <Link href="/lessons" className="text-slate-700 hover:text-brand-700">Lessons</Link>
-        <Link href="/drills" className="text-slate-700 hover:text-brand-700">Drills</Link>
-        {user && <Link href="/review" className="text-slate-700 hover:text-brand-700">Flashcards</Link>}
-        {user && <Link href={user.role === "INSTRUCTOR" ? "/teach" : "/classes"} className="text-slate-700 hover:text-brand-700">{user.role === "INSTRUCTOR" ? "Teach" : "Classes"}</Link>}
+        <Link href="/lessons" className="text-slate-700 hover:text-brand-700">
+          Lessons
+        </Link>
+        <Link href="/drills" className="text-slate-700 hover:text-brand-700">
+          Drills
+        </Link>
+        {user && (
+          <Link href="/review" className="text-slate-700 hover:text-brand-700">
+            Flashcards
+          </Link>
+        )}
+        {user && (
+          <Link
+            href={user.role === "INSTRUCTOR" ? "/teach" : "/classes"}
+            className="text-slate-700 hover:text-brand-700"
+          >
+            {user.role === "INSTRUCTOR" ? "Teach" : "Classes"}
+          </Link>
+        )}
         <div className="ml-auto flex items-center gap-3 text-sm">
           {user ? (
             <>
               <span className="hidden text-slate-600 sm:inline">
                 <span className="sr-only">Signed in as </span>
                 <span className="font-medium text-slate-900">{user.name}</span>
-                {user.role === "INSTRUCTOR" && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">Instructor</span>}
+                {user.role === "INSTRUCTOR" && (
+                  <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
+                    Instructor
+                  </span>
+                )}
               </span>
               <form action={signOutAction}>
-                <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-100">Sign out</button>
+                <button
+                  type="submit"
+                  className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-100"
+                >
+                  Sign out
+                </button>
               </form>
             </>
           ) : (
             <>
-              <Link href="/signin" className="text-slate-700 hover:text-brand-700">Sign in</Link>
-              <Link href="/signup" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">Create account</Link>
+              <Link href="/signin" className="text-slate-700 hover:text-brand-700">
+                Sign in
+              </Link>
+              <Link
+                href="/signup"
+                className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700"
+              >
+                Create account
+              </Link>
             </>
           )}
         </div>

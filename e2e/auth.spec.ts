@@ -53,11 +53,15 @@ test("the progress API refuses anonymous and malformed requests", async ({ reque
   expect((await bad.json()).error).toContain("seconds");
   const unknown = await page.request.post("/api/progress", { data: { slug: "no-such-lesson", seconds: 5 } });
   expect(unknown.status()).toBe(404);
-  const ok = await page.request.post("/api/progress", { data: { slug: LESSON_SLUG, seconds: 42, sectionId: "comparison" } });
+  const ok = await page.request.post("/api/progress", {
+    data: { slug: LESSON_SLUG, seconds: 42, sectionId: "comparison" },
+  });
   expect(await ok.json()).toEqual({ ok: true, timeSpentSec: 42 });
 });
 
-test("repeated wrong passwords lock the account's sign-in for a while, even with the right password", async ({ page }) => {
+test("repeated wrong passwords lock the account's sign-in for a while, even with the right password", async ({
+  page,
+}) => {
   const learner = newLearner();
   await signUp(page, learner);
   await signOut(page);
@@ -66,6 +70,10 @@ test("repeated wrong passwords lock the account's sign-in for a while, even with
     await expect(page.getByRole("alert").filter({ hasText: "do not match an account" })).toBeVisible();
   }
   await signIn(page, learner.email, learner.password);
-  await expect(page.getByRole("alert").filter({ hasText: "Too many failed sign-ins for this e-mail. Wait up to 15 minutes, then try again." })).toBeVisible();
+  await expect(
+    page
+      .getByRole("alert")
+      .filter({ hasText: "Too many failed sign-ins for this e-mail. Wait up to 15 minutes, then try again." }),
+  ).toBeVisible();
   await expect(page).toHaveURL(/\/signin/);
 });

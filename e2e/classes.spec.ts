@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations, LESSON_SLUG, newLearner, signIn, signOut, signUp } from "./helpers";
 
-test("an instructor assigns a quiz; a learner joins with the code, takes it, and the instructor sees the result", async ({ page }) => {
+test("an instructor assigns a quiz; a learner joins with the code, takes it, and the instructor sees the result", async ({
+  page,
+}) => {
   // Instructor: create a class and assign the lesson quiz.
   await signIn(page, "instructor@example.com", "teach-kubernetes");
   await page.getByRole("link", { name: "Teach" }).click();
@@ -46,7 +48,9 @@ test("an instructor assigns a quiz; a learner joins with the code, takes it, and
   await page.getByRole("button", { name: /Finish now/ }).click();
   await expect(page.getByRole("heading", { name: "Your result: 0%" })).toBeVisible();
   await page.goto("/classes");
-  await expect(page.getByRole("listitem").filter({ hasText: "Quiz: ClusterIP vs Pod IP" })).toContainText("Done · best 0%");
+  await expect(page.getByRole("listitem").filter({ hasText: "Quiz: ClusterIP vs Pod IP" })).toContainText(
+    "Done · best 0%",
+  );
   await signOut(page);
 
   // Instructor: the result is in the table.
@@ -55,6 +59,11 @@ test("an instructor assigns a quiz; a learner joins with the code, takes it, and
   await page.goto(classUrl);
   const row = page.getByRole("region", { name: "Results" }).getByRole("row", { name: new RegExp(learner.name) });
   await expect(row.getByRole("cell")).toHaveText(["0%"]);
-  await expect(page.getByRole("region", { name: "Learner progress" }).getByRole("row", { name: new RegExp(learner.name) }).getByRole("cell")).toHaveText(["0 / 1", "0 / 6", "0", "never"]);
+  await expect(
+    page
+      .getByRole("region", { name: "Learner progress" })
+      .getByRole("row", { name: new RegExp(learner.name) })
+      .getByRole("cell"),
+  ).toHaveText(["0 / 1", "0 / 6", "0", "never"]);
   await expect(page.getByText("average 0% · 1 on time · 0 late · 0 missing")).toBeVisible();
 });

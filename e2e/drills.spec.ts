@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations, newLearner, signUp } from "./helpers";
 
 async function type(page: Page, command: string) {
@@ -44,7 +44,9 @@ test("a learner completes a drill by typing commands, predicting and fixing the 
   await page.getByRole("button", { name: "Check my work" }).click();
   await expect(page.getByText("Not done yet: Service web should have 2 ready endpoints; it has 0.")).toBeVisible();
   await type(page, "kubectl scale deployment web --replicas=2");
-  await expect(page.getByRole("list", { name: "Goal" })).toContainText("Done: Service web should have 2 ready endpoints; it has 2.");
+  await expect(page.getByRole("list", { name: "Goal" })).toContainText(
+    "Done: Service web should have 2 ready endpoints; it has 2.",
+  );
   await page.getByRole("button", { name: "Check my work" }).click();
   await expect(page.getByText("2 of 3 steps done")).toBeVisible();
 

@@ -20,7 +20,9 @@ test("a keyboard-only review session: flip, rate, undo, and the counter goes dow
   await expect(front.locator("p").nth(1)).not.toHaveText(firstFront!);
 
   await page.keyboard.press("u");
-  await expect(page.getByRole("status").getByText("Undone: the card is back as it was before your rating.")).toBeVisible();
+  await expect(
+    page.getByRole("status").getByText("Undone: the card is back as it was before your rating."),
+  ).toBeVisible();
   await expect(page.getByText("Left: 20 new · 0 learning · 0 to review")).toBeVisible();
   await expect(front.locator("p").nth(1)).toHaveText(firstFront!);
   await expect(front.getByText("New card")).toBeVisible();
@@ -33,7 +35,12 @@ test("a keyboard-only review session: flip, rate, undo, and the counter goes dow
   // After a reload the server still has the rating (the card is now in learning).
   await page.goto("/review/stats");
   await expect(page.getByRole("heading", { name: "Flashcard statistics" })).toBeVisible();
-  await expect(page.locator("dl > div").filter({ has: page.getByText("Learning", { exact: true }) }).locator("dd")).toHaveText("1");
+  await expect(
+    page
+      .locator("dl > div")
+      .filter({ has: page.getByText("Learning", { exact: true }) })
+      .locator("dd"),
+  ).toHaveText("1");
   await expect(page.getByText(/Reviews: 1 in 30 days/)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { LESSON_SLUG, LESSON_TITLE, newLearner, signIn, signOut, signUp } from "./helpers";
 
-test("a new learner signs up, reads the lesson, completes it, and finds the progress after signing in again", async ({ page }) => {
+test("a new learner signs up, reads the lesson, completes it, and finds the progress after signing in again", async ({
+  page,
+}) => {
   const learner = newLearner();
   await signUp(page, learner);
 
@@ -17,7 +19,10 @@ test("a new learner signs up, reads the lesson, completes it, and finds the prog
   await expect(assignedTo.getByRole("cell").nth(1)).toHaveText("A single Pod");
 
   // The table of contents jumps to a section.
-  await page.getByRole("complementary", { name: "Table of contents" }).getByRole("link", { name: "Comparison" }).click();
+  await page
+    .getByRole("complementary", { name: "Table of contents" })
+    .getByRole("link", { name: "Comparison" })
+    .click();
   await expect(page).toHaveURL(/#comparison$/);
 
   await page.getByRole("button", { name: "Mark as complete" }).click();
@@ -48,5 +53,8 @@ test("home page offers to continue the lesson a learner started", async ({ page 
   await expect(page.getByRole("heading", { level: 1, name: LESSON_TITLE })).toBeVisible();
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Continue where you left off" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Continue lesson" })).toHaveAttribute("href", new RegExp(`^/lessons/${LESSON_SLUG}`));
+  await expect(page.getByRole("link", { name: "Continue lesson" })).toHaveAttribute(
+    "href",
+    new RegExp(`^/lessons/${LESSON_SLUG}`),
+  );
 });

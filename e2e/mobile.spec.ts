@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations, LESSON_SLUG, newLearner, signUp } from "./helpers";
 
-test("on a phone the lesson has a collapsible table of contents and the table scrolls inside its box", async ({ page }) => {
+test("on a phone the lesson has a collapsible table of contents and the table scrolls inside its box", async ({
+  page,
+}) => {
   await signUp(page, newLearner());
   await page.goto(`/lessons/${LESSON_SLUG}`);
   const toc = page.locator("summary", { hasText: "On this page" });
@@ -17,7 +19,10 @@ test("on a phone the lesson has a collapsible table of contents and the table sc
 
 test("on a phone the quiz, the flashcards and a drill fit the screen and work by touch", async ({ page }) => {
   await signUp(page, newLearner());
-  const fits = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
+  const fits = async () =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      page.viewportSize()!.width,
+    );
 
   await page.goto(`/lessons/${LESSON_SLUG}/quiz`);
   await page.getByRole("button", { name: "Start quiz" }).tap();

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations, LESSON_SLUG, newLearner, signUp } from "./helpers";
 
 const FEEDBACK = /^(Correct|Partly right \(\d+%\)|Not quite)$/;
@@ -32,7 +32,9 @@ async function answerWithKeyboard(page: Page) {
   await page.keyboard.press("Enter");
 }
 
-test("a learner takes a quiz with the keyboard only, gets feedback after each answer and sees the review", async ({ page }) => {
+test("a learner takes a quiz with the keyboard only, gets feedback after each answer and sees the review", async ({
+  page,
+}) => {
   await signUp(page, newLearner());
   // Capture what the server sends: the page itself (read below) and every server action reply.
   const bodies: string[] = [];
@@ -103,7 +105,11 @@ test("submitting without choosing explains what is missing and saves nothing", a
   await signUp(page, newLearner());
   await startQuiz(page, "After each question");
   await page.getByRole("button", { name: "Submit answer" }).click();
-  await expect(page.getByRole("status").getByText(/Choose an option first|Select at least one option|Match every entry|Type the missing term/)).toBeVisible();
+  await expect(
+    page
+      .getByRole("status")
+      .getByText(/Choose an option first|Select at least one option|Match every entry|Type the missing term/),
+  ).toBeVisible();
   await expect(page.getByRole("progressbar", { name: "Questions answered" })).toHaveAttribute("aria-valuenow", "0");
 });
 

@@ -1,25 +1,37 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 
 /** A production server of our own, for specs that must stop and start it (the shared one cannot). */
 export class ServerProcess {
   private child: ChildProcess | null = null;
-  constructor(private readonly port: number, private readonly databaseUrl: string) {}
+  constructor(
+    private readonly port: number,
+    private readonly databaseUrl: string,
+  ) {}
 
   get baseURL() {
     return `http://127.0.0.1:${this.port}`;
   }
 
   private get env() {
-    return { ...process.env, DATABASE_URL: this.databaseUrl, AUTH_SECRET: "e2e-restart-secret-0123456789abcdef", NODE_ENV: "production" as const };
+    return {
+      ...process.env,
+      DATABASE_URL: this.databaseUrl,
+      AUTH_SECRET: "e2e-restart-secret-0123456789abcdef",
+      NODE_ENV: "production" as const,
+    };
   }
 
   migrate() {
     const result = spawnSync("./node_modules/.bin/tsx", ["scripts/db-migrate.ts"], { env: this.env, encoding: "utf8" });
-    if (result.status !== 0) throw new Error(`migrate failed for ${this.databaseUrl}:\n${result.stdout}\n${result.stderr}`);
+    if (result.status !== 0)
+      throw new Error(`migrate failed for ${this.databaseUrl}:\n${result.stdout}\n${result.stderr}`);
   }
 
   async start() {
-    this.child = spawn("./node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(this.port)], { env: this.env, stdio: "ignore" });
+    this.child = spawn("./node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(this.port)], {
+      env: this.env,
+      stdio: "ignore",
+    });
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       try {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { databaseUrl, providerOf, type DatabaseProvider } from "../lib/db/database-url";
+import { type DatabaseProvider, databaseUrl, providerOf } from "../lib/db/database-url";
 import { createDriverAdapter } from "../lib/db/driver-adapter";
 
 // Prisma 6.19's WASM schema engine ("js" engine) with a driver adapter runs offline;

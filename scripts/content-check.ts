@@ -16,7 +16,11 @@ for (const drill of drills.drills) problems.push(...checkDrill(drill, new Set(le
 problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 for (const p of problems) console.error(`${p.file}:${p.line}: ${p.message}`);
 if (problems.length > 0) {
-  console.error(`content:check: ${problems.length} problem${problems.length === 1 ? "" : "s"} in ${path.relative(process.cwd(), root) || root}`);
+  console.error(
+    `content:check: ${problems.length} problem${problems.length === 1 ? "" : "s"} in ${path.relative(process.cwd(), root) || root}`,
+  );
   process.exit(1);
 }
-console.log(`content:check: ${lessonCount} lesson${lessonCount === 1 ? "" : "s"} and ${drills.drills.length} drill${drills.drills.length === 1 ? "" : "s"} OK`);
+console.log(
+  `content:check: ${lessonCount} lesson${lessonCount === 1 ? "" : "s"} and ${drills.drills.length} drill${drills.drills.length === 1 ? "" : "s"} OK`,
+);

@@ -21,7 +21,10 @@ describe("npm run content:check", () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "kubelearn-check-"));
     fs.mkdirSync(path.join(root, "testing"));
     fs.writeFileSync(path.join(root, "testing/module.yaml"), "title: T\norder: 1\ndescription: D\n");
-    fs.writeFileSync(path.join(root, "testing/01-bad.md"), lessonWith("| Lifetime | Forever | Short |", "| Lifetime | Forever |"));
+    fs.writeFileSync(
+      path.join(root, "testing/01-bad.md"),
+      lessonWith("| Lifetime | Forever | Short |", "| Lifetime | Forever |"),
+    );
     const result = run("content-check.ts", [root]);
     fs.rmSync(root, { recursive: true, force: true });
     expect(result.status).toBe(1);

@@ -2,7 +2,7 @@
 // Turns a raw concept document into a draft lesson skeleton under content/<module>/.
 import fs from "node:fs";
 import path from "node:path";
-import { importConceptDocument, ImportError } from "../lib/content/import-concept-document";
+import { ImportError, importConceptDocument } from "../lib/content/import-concept-document";
 import { loadContent, MODULE_FILE } from "../lib/content/load-content";
 
 function fail(message: string): never {
@@ -16,7 +16,8 @@ const moduleIndex = args.indexOf("--module");
 const moduleId = moduleIndex >= 0 ? args[moduleIndex + 1] : "imported";
 const toStdout = args.includes("--stdout");
 if (!file) fail("usage: npm run content:import -- <file> [--module <id>] [--stdout]");
-if (!moduleId || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(moduleId)) fail(`--module needs an id of lowercase words joined by hyphens`);
+if (!moduleId || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(moduleId))
+  fail(`--module needs an id of lowercase words joined by hyphens`);
 if (!fs.existsSync(file)) fail(`no such file: ${file}`);
 
 const contentRoot = path.resolve("content");
@@ -26,7 +27,11 @@ const order = existing.reduce((max, l) => Math.max(max, l.order), 0) + 1;
 
 let skeleton;
 try {
-  skeleton = importConceptDocument(fs.readFileSync(file, "utf8"), { module: moduleId, order, sourceName: path.basename(file) });
+  skeleton = importConceptDocument(fs.readFileSync(file, "utf8"), {
+    module: moduleId,
+    order,
+    sourceName: path.basename(file),
+  });
 } catch (err) {
   if (err instanceof ImportError) fail(err.message);
   throw err;
@@ -40,7 +45,12 @@ if (fs.existsSync(target)) fail(`${path.relative(process.cwd(), target)} already
 fs.mkdirSync(moduleDir, { recursive: true });
 const moduleFile = path.join(moduleDir, MODULE_FILE);
 if (!fs.existsSync(moduleFile)) {
-  fs.writeFileSync(moduleFile, `title: Imported drafts\norder: 99\ndescription: Lesson skeletons imported from concept documents, waiting to be rewritten.\n`);
+  fs.writeFileSync(
+    moduleFile,
+    `title: Imported drafts\norder: 99\ndescription: Lesson skeletons imported from concept documents, waiting to be rewritten.\n`,
+  );
 }
 fs.writeFileSync(target, skeleton.markdown);
-console.log(`content:import: wrote ${path.relative(process.cwd(), target)} (draft: rewrite it, then remove draft: true)`);
+console.log(
+  `content:import: wrote ${path.relative(process.cwd(), target)} (draft: rewrite it, then remove draft: true)`,
+);

@@ -1,15 +1,18 @@
 // Screenshots of the main pages for README and for reviewing layout: npm run screenshots
 // (expects a server at SCREENSHOT_BASE_URL, default http://127.0.0.1:3000, with the demo accounts).
 import { chromium } from "@playwright/test";
-import { chromiumLaunchOptions } from "../playwright.config";
 import { DEMO_ACCOUNTS } from "../lib/db/demo-accounts";
+import { chromiumLaunchOptions } from "../playwright.config";
 
 const base = process.env.SCREENSHOT_BASE_URL ?? "http://127.0.0.1:3000";
 const out = process.env.SCREENSHOT_DIR ?? "docs";
 
 async function main() {
   const browser = await chromium.launch(chromiumLaunchOptions);
-  for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["mobile", { width: 390, height: 844 }]] as const) {
+  for (const [name, viewport] of [
+    ["desktop", { width: 1280, height: 900 }],
+    ["mobile", { width: 390, height: 844 }],
+  ] as const) {
     const page = await browser.newPage({ viewport });
     await page.goto(`${base}/signin`);
     const learner = DEMO_ACCOUNTS.find((a) => a.role === "LEARNER")!;
@@ -27,7 +30,10 @@ async function main() {
     await scenario.click();
     await page.keyboard.press("1");
     await page.getByRole("button", { name: "Submit answer" }).click();
-    await page.getByRole("status").getByText(/Correct|Partly right|Not quite/).waitFor();
+    await page
+      .getByRole("status")
+      .getByText(/Correct|Partly right|Not quite/)
+      .waitFor();
     await page.screenshot({ path: `${out}/quiz-${name}.png`, fullPage: name === "desktop" });
     // Flashcards: a card turned over, with the rating buttons and their intervals.
     await page.goto(`${base}/review`);
@@ -41,7 +47,10 @@ async function main() {
     if (await page.getByRole("button", { name: /Commit prediction/ }).count()) {
       await page.getByRole("radio", { disabled: false }).first().check();
       await page.getByRole("button", { name: /Commit prediction/ }).click();
-      await page.getByText(/You predicted it|Not what happened/).first().waitFor();
+      await page
+        .getByText(/You predicted it|Not what happened/)
+        .first()
+        .waitFor();
     }
     await page.screenshot({ path: `${out}/drill-${name}.png`, fullPage: true });
     await page.close();

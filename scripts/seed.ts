@@ -9,7 +9,12 @@ async function main() {
   try {
     const { users } = repositoriesFor(db);
     for (const account of DEMO_ACCOUNTS) {
-      await users.upsert({ email: account.email, name: account.name, role: account.role, passwordHash: await hashPassword(account.password) });
+      await users.upsert({
+        email: account.email,
+        name: account.name,
+        role: account.role,
+        passwordHash: await hashPassword(account.password),
+      });
       console.log(`seed: ${account.role.toLowerCase()} ${account.email}`);
     }
   } finally {

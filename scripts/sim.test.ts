@@ -5,19 +5,28 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const tsx = path.resolve("node_modules/.bin/tsx");
-const sim = (args: string[], input?: string) => spawnSync(tsx, [path.resolve("scripts/sim.ts"), ...args], { encoding: "utf8", input });
+const sim = (args: string[], input?: string) =>
+  spawnSync(tsx, [path.resolve("scripts/sim.ts"), ...args], { encoding: "utf8", input });
 
 describe("npm run sim", () => {
   it("prints each command after $ and then its output, skipping comments and blank lines", () => {
-    const result = sim(["--seed", "3"], "# set up\nkubectl create deployment web --image=nginx --replicas=2\n\nkubectl get deploy web\nnope\n");
+    const result = sim(
+      ["--seed", "3"],
+      "# set up\nkubectl create deployment web --image=nginx --replicas=2\n\nkubectl get deploy web\nnope\n",
+    );
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^\$ kubectl create deployment web --image=nginx --replicas=2\ndeployment\.apps\/web created\n\$ kubectl get deploy web\nNAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nweb\s+2\/2\s+2\s+2\s+\d+s\n\$ nope\nbash: nope: command not found\n$/);
+    expect(result.stdout).toMatch(
+      /^\$ kubectl create deployment web --image=nginx --replicas=2\ndeployment\.apps\/web created\n\$ kubectl get deploy web\nNAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nweb\s+2\/2\s+2\s+2\s+\d+s\n\$ nope\nbash: nope: command not found\n$/,
+    );
   });
 
   it("reads a script file, applies manifests next to it, and gives the same output for the same seed", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kubelearn-sim-"));
     fs.copyFileSync(path.resolve("lib/sim/test-fixtures/guestbook.yaml"), path.join(dir, "guestbook.yaml"));
-    fs.writeFileSync(path.join(dir, "demo.sh"), "kubectl apply -f guestbook.yaml\nkubectl get pods -o wide\nkubectl get svc frontend\n");
+    fs.writeFileSync(
+      path.join(dir, "demo.sh"),
+      "kubectl apply -f guestbook.yaml\nkubectl get pods -o wide\nkubectl get svc frontend\n",
+    );
     const first = sim(["--seed", "11", path.join(dir, "demo.sh")]);
     const again = sim(["--seed", "11", path.join(dir, "demo.sh")]);
     const other = sim(["--seed", "12", path.join(dir, "demo.sh")]);

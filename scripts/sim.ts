@@ -6,7 +6,9 @@ import path from "node:path";
 import { createCluster } from "../lib/sim";
 
 function usage(message: string): never {
-  console.error(`sim: ${message}\nusage: npm run --silent sim -- [--seed N] [--workers N] [--proxy-mode iptables|ipvs] [SCRIPT]`);
+  console.error(
+    `sim: ${message}\nusage: npm run --silent sim -- [--seed N] [--workers N] [--proxy-mode iptables|ipvs] [SCRIPT]`,
+  );
   process.exit(2);
 }
 
@@ -24,7 +26,8 @@ for (let i = 0; i < args.length; i++) {
   else script = a;
 }
 if (!Number.isInteger(seed)) usage("--seed needs a whole number");
-if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) usage("--workers needs a whole number of at least 1");
+if (workers !== undefined && (!Number.isInteger(workers) || workers < 1))
+  usage("--workers needs a whole number of at least 1");
 if (proxyMode && proxyMode !== "iptables" && proxyMode !== "ipvs") usage("--proxy-mode is iptables or ipvs");
 if (script && !fs.existsSync(script)) usage(`no such file: ${script}`);
 

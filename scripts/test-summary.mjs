@@ -14,7 +14,9 @@ let failed = 0;
 let skipped = 0;
 const notes = [];
 
-const steps = fs.existsSync(path.join(dir, "steps.txt")) ? fs.readFileSync(path.join(dir, "steps.txt"), "utf8").trim().split("\n").filter(Boolean) : [];
+const steps = fs.existsSync(path.join(dir, "steps.txt"))
+  ? fs.readFileSync(path.join(dir, "steps.txt"), "utf8").trim().split("\n").filter(Boolean)
+  : [];
 for (const line of steps) {
   const [name, result] = line.split(" ");
   if (result === "pass") passed++;
@@ -30,7 +32,9 @@ if (vitest) {
   failed += vitest.numFailedTests;
   skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
   // A suite that fails to load has no failed tests but is a failure all the same.
-  const brokenSuites = vitest.testResults.filter((r) => r.status === "failed" && r.assertionResults.length === 0).length;
+  const brokenSuites = vitest.testResults.filter(
+    (r) => r.status === "failed" && r.assertionResults.length === 0,
+  ).length;
   failed += brokenSuites;
   if (brokenSuites) notes.push(`vitest: ${brokenSuites} test file(s) failed to run`);
   // A run that fails before any test (its global set-up, say) reports success: false and nothing else.

@@ -34,9 +34,17 @@ async function signInAndRedirect(email: string, password: string, callbackUrl: s
   } catch (err) {
     if (err instanceof AuthError) {
       if ((err as { code?: string }).code === "too_many_attempts") {
-        return { error: "Too many failed sign-ins for this e-mail. Wait up to 15 minutes, then try again.", fieldErrors: {}, values: { email } };
+        return {
+          error: "Too many failed sign-ins for this e-mail. Wait up to 15 minutes, then try again.",
+          fieldErrors: {},
+          values: { email },
+        };
       }
-      return { error: "That e-mail and password do not match an account. Check both and try again.", fieldErrors: {}, values: { email } };
+      return {
+        error: "That e-mail and password do not match an account. Check both and try again.",
+        fieldErrors: {},
+        values: { email },
+      };
     }
     throw err; // the redirect after a successful sign-in
   }
@@ -46,14 +54,16 @@ async function signInAndRedirect(email: string, password: string, callbackUrl: s
 export async function signInAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
   const values = { email: field(form, "email") };
   const parsed = signInSchema.safeParse({ email: values.email, password: field(form, "password") });
-  if (!parsed.success) return { error: "Please fix the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error.issues), values };
+  if (!parsed.success)
+    return { error: "Please fix the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error.issues), values };
   return signInAndRedirect(parsed.data.email, parsed.data.password, safeCallbackPath(form.get("callbackUrl")));
 }
 
 export async function signUpAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
   const values = { name: field(form, "name"), email: field(form, "email") };
   const parsed = signUpSchema.safeParse({ ...values, password: field(form, "password") });
-  if (!parsed.success) return { error: "Please fix the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error.issues), values };
+  if (!parsed.success)
+    return { error: "Please fix the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error.issues), values };
   try {
     await repositories().users.create({
       name: parsed.data.name,
@@ -62,7 +72,11 @@ export async function signUpAction(_prev: AuthFormState, form: FormData): Promis
     });
   } catch (err) {
     if (err instanceof EmailTakenError) {
-      return { error: err.message + " Sign in instead, or use another e-mail.", fieldErrors: { email: "This e-mail already has an account." }, values };
+      return {
+        error: err.message + " Sign in instead, or use another e-mail.",
+        fieldErrors: { email: "This e-mail already has an account." },
+        values,
+      };
     }
     throw err;
   }

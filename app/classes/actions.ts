@@ -1,9 +1,14 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/guards";
-import { addAssignmentSchema, createClassSchema, joinClassSchema, parseLocalDateTime } from "@/lib/classes/service/schemas";
+import {
+  addAssignmentSchema,
+  createClassSchema,
+  joinClassSchema,
+  parseLocalDateTime,
+} from "@/lib/classes/service/schemas";
 import { classService } from "@/lib/classes/service/server";
 import { repositories } from "@/lib/db/repositories";
 
@@ -21,7 +26,12 @@ export async function createClassAction(_prev: FormState, form: FormData): Promi
 }
 
 export async function addAssignmentAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const parsed = addAssignmentSchema.safeParse({ classId: field(form, "classId"), quiz: field(form, "quiz"), dueAt: field(form, "dueAt"), tzOffsetMinutes: field(form, "tzOffsetMinutes") || "0" });
+  const parsed = addAssignmentSchema.safeParse({
+    classId: field(form, "classId"),
+    quiz: field(form, "quiz"),
+    dueAt: field(form, "dueAt"),
+    tzOffsetMinutes: field(form, "tzOffsetMinutes") || "0",
+  });
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message };
   const dueAt = parseLocalDateTime(parsed.data.dueAt, parsed.data.tzOffsetMinutes);
   if (!dueAt) return { ok: false, message: "Pick a due date and time." };

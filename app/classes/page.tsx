@@ -15,20 +15,44 @@ export default async function ClassesPage() {
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-3xl font-bold text-slate-900">Your classes</h1>
-      {user.role === "INSTRUCTOR" && <p className="mt-2 text-slate-700">You teach? Manage your classes on <Link href="/teach" className="text-brand-700 underline">Teach</Link>.</p>}
-      <div className="mt-6"><JoinClassForm /></div>
+      {user.role === "INSTRUCTOR" && (
+        <p className="mt-2 text-slate-700">
+          You teach? Manage your classes on{" "}
+          <Link href="/teach" className="text-brand-700 underline">
+            Teach
+          </Link>
+          .
+        </p>
+      )}
+      <div className="mt-6">
+        <JoinClassForm />
+      </div>
       {classes.length === 0 ? (
-        <p className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">You are not in a class yet. Ask your instructor for the class code.</p>
+        <p className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
+          You are not in a class yet. Ask your instructor for the class code.
+        </p>
       ) : (
         classes.map((c) => (
           <section key={c.id} aria-labelledby={`class-${c.id}`} className="mt-6">
-            <h2 id={`class-${c.id}`} className="text-xl font-semibold text-slate-900">{c.name} <span className="text-sm font-normal text-slate-600">with {c.instructorName}</span></h2>
-            {c.assignments.length === 0 ? <p className="mt-2 text-slate-600">No assignments yet.</p> : (
+            <h2 id={`class-${c.id}`} className="text-xl font-semibold text-slate-900">
+              {c.name} <span className="text-sm font-normal text-slate-600">with {c.instructorName}</span>
+            </h2>
+            {c.assignments.length === 0 ? (
+              <p className="mt-2 text-slate-600">No assignments yet.</p>
+            ) : (
               <ul className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
                 {c.assignments.map((a) => (
                   <li key={a.id} className="flex flex-col gap-1 p-3 sm:flex-row sm:items-center sm:justify-between">
-                    <span><Link href={a.href} className="font-medium text-brand-700 hover:underline">{a.title}</Link> <span className="text-sm text-slate-600">due {formatWhen(a.dueAt)}</span></span>
-                    <span className="text-sm font-medium">{STATUS[a.result.status]}{a.result.score !== null && ` · best ${percent(a.result.score)}`}</span>
+                    <span>
+                      <Link href={a.href} className="font-medium text-brand-700 hover:underline">
+                        {a.title}
+                      </Link>{" "}
+                      <span className="text-sm text-slate-600">due {formatWhen(a.dueAt)}</span>
+                    </span>
+                    <span className="text-sm font-medium">
+                      {STATUS[a.result.status]}
+                      {a.result.score !== null && ` · best ${percent(a.result.score)}`}
+                    </span>
                   </li>
                 ))}
               </ul>

@@ -2,11 +2,24 @@
 
 import { currentUser } from "@/lib/auth/guards";
 import type { PredictionResult, Result, TaskResult } from "@/lib/drills/service/drill-service";
-import { checkTaskSchema, commitPredictionSchema, drillSlugSchema, saveEventsSchema } from "@/lib/drills/service/schemas";
+import {
+  checkTaskSchema,
+  commitPredictionSchema,
+  drillSlugSchema,
+  saveEventsSchema,
+} from "@/lib/drills/service/schemas";
 import { drillService } from "@/lib/drills/service/server";
 
-const signedOut = { ok: false as const, error: "Your session has ended. Sign in again; your drill progress up to your last check is saved." };
-const unreadable = (issues: { message: string }[]) => ({ ok: false as const, error: issues[0]?.message.startsWith("A drill keeps") ? issues[0].message : "That request could not be read. Reload the page and try again." });
+const signedOut = {
+  ok: false as const,
+  error: "Your session has ended. Sign in again; your drill progress up to your last check is saved.",
+};
+const unreadable = (issues: { message: string }[]) => ({
+  ok: false as const,
+  error: issues[0]?.message.startsWith("A drill keeps")
+    ? issues[0].message
+    : "That request could not be read. Reload the page and try again.",
+});
 
 export async function saveDrillEventsAction(input: unknown): Promise<Result<null>> {
   const parsed = saveEventsSchema.safeParse(input);
@@ -21,7 +34,13 @@ export async function commitPredictionAction(input: unknown): Promise<Result<Pre
   if (!parsed.success) return unreadable(parsed.error.issues);
   const user = await currentUser();
   if (!user) return signedOut;
-  return drillService().commitPrediction(user.id, parsed.data.slug, parsed.data.stepId, parsed.data.choice, parsed.data.events);
+  return drillService().commitPrediction(
+    user.id,
+    parsed.data.slug,
+    parsed.data.stepId,
+    parsed.data.choice,
+    parsed.data.events,
+  );
 }
 
 export async function checkTaskAction(input: unknown): Promise<Result<TaskResult>> {

@@ -15,11 +15,27 @@ const completionSchema = z.object({
 
 export async function setLessonCompletedAction(prev: CompletionState, form: FormData): Promise<CompletionState> {
   const parsed = completionSchema.safeParse({ slug: form.get("slug"), completed: form.get("completed") });
-  if (!parsed.success) return { ok: false, error: "That request was not understood; reload the page and try again.", completed: prev.completed };
+  if (!parsed.success)
+    return {
+      ok: false,
+      error: "That request was not understood; reload the page and try again.",
+      completed: prev.completed,
+    };
   const user = await currentUser();
-  if (!user) return { ok: false, error: "Your session has ended. Sign in again to save your progress.", completed: prev.completed };
-  if (!findLesson(parsed.data.slug)) return { ok: false, error: "That lesson does not exist.", completed: prev.completed };
-  const record = await repositories().progress.setCompleted(user.id, parsed.data.slug, parsed.data.completed, new Date());
+  if (!user)
+    return {
+      ok: false,
+      error: "Your session has ended. Sign in again to save your progress.",
+      completed: prev.completed,
+    };
+  if (!findLesson(parsed.data.slug))
+    return { ok: false, error: "That lesson does not exist.", completed: prev.completed };
+  const record = await repositories().progress.setCompleted(
+    user.id,
+    parsed.data.slug,
+    parsed.data.completed,
+    new Date(),
+  );
   revalidatePath("/");
   revalidatePath("/lessons");
   return { ok: true, completed: record.completedAt !== null };

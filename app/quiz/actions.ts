@@ -9,7 +9,11 @@ import { quizService } from "@/lib/quiz/service/server";
 export type StartQuizState = { error: string | null };
 
 export async function startQuizAction(_prev: StartQuizState, form: FormData): Promise<StartQuizState> {
-  const parsed = startQuizSchema.safeParse({ scope: form.get("scope"), target: form.get("target"), feedback: form.get("feedback") });
+  const parsed = startQuizSchema.safeParse({
+    scope: form.get("scope"),
+    target: form.get("target"),
+    feedback: form.get("feedback"),
+  });
   if (!parsed.success) return { error: "Choose how you want feedback, then start the quiz." };
   const user = await currentUser();
   if (!user) return { error: "Your session has ended. Sign in again to start a quiz." };
@@ -18,7 +22,9 @@ export async function startQuizAction(_prev: StartQuizState, form: FormData): Pr
   redirect(`/quiz/${result.value.attemptId}`);
 }
 
-export type SubmitAnswerResult = { ok: true; value: { saved: true; duplicate: boolean } & Partial<Reveal> } | { ok: false; error: string };
+export type SubmitAnswerResult =
+  | { ok: true; value: { saved: true; duplicate: boolean } & Partial<Reveal> }
+  | { ok: false; error: string };
 
 /** Grades one answer on the server. Input comes from the browser, so it is validated in full. */
 export async function submitAnswerAction(input: unknown): Promise<SubmitAnswerResult> {
@@ -26,7 +32,12 @@ export async function submitAnswerAction(input: unknown): Promise<SubmitAnswerRe
   if (!parsed.success) return { ok: false, error: "That answer could not be read. Reload the page and try again." };
   const user = await currentUser();
   if (!user) return { ok: false, error: "Your session has ended. Sign in again; your earlier answers are saved." };
-  const result = await quizService().submit(user.id, parsed.data.attemptId, parsed.data.questionId, parsed.data.response);
+  const result = await quizService().submit(
+    user.id,
+    parsed.data.attemptId,
+    parsed.data.questionId,
+    parsed.data.response,
+  );
   return result.ok ? result : { ok: false, error: result.error };
 }
 

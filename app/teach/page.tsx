@@ -13,19 +13,32 @@ export default async function TeachPage() {
   return (
     <div className="mx-auto max-w-4xl">
       <h1 className="text-3xl font-bold text-slate-900">Your classes</h1>
-      <p className="mt-2 text-slate-700">Create a class, share its code with your learners, assign quizzes with due dates and follow the results.</p>
-      <div className="mt-6"><CreateClassForm /></div>
+      <p className="mt-2 text-slate-700">
+        Create a class, share its code with your learners, assign quizzes with due dates and follow the results.
+      </p>
+      <div className="mt-6">
+        <CreateClassForm />
+      </div>
       {classes.length === 0 ? (
-        <p className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">No classes yet. Create your first one above.</p>
+        <p className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
+          No classes yet. Create your first one above.
+        </p>
       ) : (
         <ul className="mt-6 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
           {classes.map((c) => (
             <li key={c.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-center sm:justify-between">
               <div>
-                <Link href={`/teach/classes/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.name}</Link>
-                <p className="text-sm text-slate-600">Code {c.joinCode} · created {formatWhen(c.createdAt)}</p>
+                <Link href={`/teach/classes/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                  {c.name}
+                </Link>
+                <p className="text-sm text-slate-600">
+                  Code {c.joinCode} · created {formatWhen(c.createdAt)}
+                </p>
               </div>
-              <p className="text-sm text-slate-700">{c.memberCount} learner{c.memberCount === 1 ? "" : "s"} · {c.assignmentCount} assignment{c.assignmentCount === 1 ? "" : "s"}</p>
+              <p className="text-sm text-slate-700">
+                {c.memberCount} learner{c.memberCount === 1 ? "" : "s"} · {c.assignmentCount} assignment
+                {c.assignmentCount === 1 ? "" : "s"}
+              </p>
             </li>
           ))}
         </ul>

@@ -7,17 +7,35 @@ export function ClusterView({ snapshot }: { snapshot: ClusterSnapshot }) {
   const isClient = (pod: string) => last?.clientPod === pod;
   return (
     <section aria-labelledby="cluster-view" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="cluster-view" className="text-lg font-semibold text-slate-900">Cluster</h2>
-      <p aria-live="polite" className={`mt-2 rounded-md p-2 text-sm ${!last ? "bg-slate-50 text-slate-600" : last.result === "answered" ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-900"}`}>
-        {last ? <>Last request to {last.to}: {last.summary}</> : "No request yet. Try curl or kubectl exec … -- curl."}
+      <h2 id="cluster-view" className="text-lg font-semibold text-slate-900">
+        Cluster
+      </h2>
+      <p
+        aria-live="polite"
+        className={`mt-2 rounded-md p-2 text-sm ${!last ? "bg-slate-50 text-slate-600" : last.result === "answered" ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-900"}`}
+      >
+        {last ? (
+          <>
+            Last request to {last.to}: {last.summary}
+          </>
+        ) : (
+          "No request yet. Try curl or kubectl exec … -- curl."
+        )}
       </p>
       <p aria-hidden="true" className="mt-2 text-xs text-slate-600">
-        <span className="rounded bg-slate-800 px-1 text-white">dark</span> sent the last request · <span className="rounded bg-brand-600 px-1 text-white">blue</span> answered it · ✓ ready · ✗ not ready · ⌛ terminating
+        <span className="rounded bg-slate-800 px-1 text-white">dark</span> sent the last request ·{" "}
+        <span className="rounded bg-brand-600 px-1 text-white">blue</span> answered it · ✓ ready · ✗ not ready · ⌛
+        terminating
       </p>
-      <h3 className="mt-4 text-sm font-semibold uppercase tracking-wide text-slate-600">Nodes and pods (namespace default)</h3>
+      <h3 className="mt-4 text-sm font-semibold uppercase tracking-wide text-slate-600">
+        Nodes and pods (namespace default)
+      </h3>
       <ul className="mt-2 grid gap-2 sm:grid-cols-2">
         {snapshot.nodes.map((n) => (
-          <li key={n.name} className={`rounded-md border p-2 ${n.schedulable ? "border-slate-200" : "border-amber-400 bg-amber-50"}`}>
+          <li
+            key={n.name}
+            className={`rounded-md border p-2 ${n.schedulable ? "border-slate-200" : "border-amber-400 bg-amber-50"}`}
+          >
             <p className="text-sm font-medium text-slate-900">
               {n.name} <span className="font-normal text-slate-600">{n.ip}</span>
               {n.controlPlane && <span className="ml-1 text-xs text-slate-600">(control plane)</span>}
@@ -28,8 +46,16 @@ export function ClusterView({ snapshot }: { snapshot: ClusterSnapshot }) {
             ) : (
               <ul className="mt-1 space-y-1">
                 {n.pods.map((p) => (
-                  <li key={p.name} className={`rounded px-1.5 py-0.5 font-mono text-xs ${onPath(p.name) ? "bg-brand-600 text-white" : isClient(p.name) ? "bg-slate-800 text-white" : p.terminating ? "bg-slate-100 text-slate-500 line-through" : p.ready ? "bg-emerald-50 text-emerald-900" : "bg-amber-50 text-amber-900"}`}>
-                    {p.name} {p.ip || "(no IP)"} <span className="sr-only">{p.terminating ? "terminating" : p.ready ? "ready" : "not ready"}{onPath(p.name) ? ", answered the last request" : ""}{isClient(p.name) ? ", sent the last request" : ""}</span>
+                  <li
+                    key={p.name}
+                    className={`rounded px-1.5 py-0.5 font-mono text-xs ${onPath(p.name) ? "bg-brand-600 text-white" : isClient(p.name) ? "bg-slate-800 text-white" : p.terminating ? "bg-slate-100 text-slate-500 line-through" : p.ready ? "bg-emerald-50 text-emerald-900" : "bg-amber-50 text-amber-900"}`}
+                  >
+                    {p.name} {p.ip || "(no IP)"}{" "}
+                    <span className="sr-only">
+                      {p.terminating ? "terminating" : p.ready ? "ready" : "not ready"}
+                      {onPath(p.name) ? ", answered the last request" : ""}
+                      {isClient(p.name) ? ", sent the last request" : ""}
+                    </span>
                     <span aria-hidden="true">{p.terminating ? " ⌛" : p.ready ? " ✓" : " ✗"}</span>
                   </li>
                 ))}
@@ -38,17 +64,28 @@ export function ClusterView({ snapshot }: { snapshot: ClusterSnapshot }) {
           </li>
         ))}
       </ul>
-      {snapshot.pending.length > 0 && <p className="mt-2 text-sm text-amber-900">Pending (no node): {snapshot.pending.join(", ")}</p>}
+      {snapshot.pending.length > 0 && (
+        <p className="mt-2 text-sm text-amber-900">Pending (no node): {snapshot.pending.join(", ")}</p>
+      )}
       <h3 className="mt-4 text-sm font-semibold uppercase tracking-wide text-slate-600">Services</h3>
       <ul className="mt-2 space-y-2">
         {snapshot.services.map((s) => (
-          <li key={s.name} className={`rounded-md border p-2 text-sm ${last?.service === s.name ? "border-brand-600 bg-brand-50" : "border-slate-200"}`}>
+          <li
+            key={s.name}
+            className={`rounded-md border p-2 text-sm ${last?.service === s.name ? "border-brand-600 bg-brand-50" : "border-slate-200"}`}
+          >
             <p className="font-medium text-slate-900">
-              {s.name} <span className="font-normal text-slate-700">{s.type} · {s.clusterIP || "no ClusterIP"} · {s.ports || "no ports"}</span>
+              {s.name}{" "}
+              <span className="font-normal text-slate-700">
+                {s.type} · {s.clusterIP || "no ClusterIP"} · {s.ports || "no ports"}
+              </span>
               {last?.service === s.name && <span className="sr-only"> (carried the last request)</span>}
             </p>
             <p className="font-mono text-xs text-slate-700">
-              endpoints: {s.endpoints.length === 0 ? "none" : s.endpoints.map((e) => `${e.ip}${e.ready ? "" : " (not ready)"}`).join(", ")}
+              endpoints:{" "}
+              {s.endpoints.length === 0
+                ? "none"
+                : s.endpoints.map((e) => `${e.ip}${e.ready ? "" : " (not ready)"}`).join(", ")}
             </p>
           </li>
         ))}

@@ -5,11 +5,11 @@ import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from
 import { checkTaskAction, commitPredictionAction, resetDrillAction, saveDrillEventsAction } from "@/app/drills/actions";
 import type { StepResult } from "@/lib/db/drill-progress-repository";
 import { completionCandidates } from "@/lib/drills/core/completion";
-import { DrillRun, replay, type Observation } from "@/lib/drills/core/drill-run";
+import { DrillRun, type Observation, replay } from "@/lib/drills/core/drill-run";
 import { clusterSnapshot } from "@/lib/drills/core/snapshot";
 import type { Drill, DrillEvent, DrillStep, PredictStep, TaskStep } from "@/lib/drills/core/types";
-import { ClusterView } from "./cluster-view";
 import { InlineCode } from "../quiz/inline-code";
+import { ClusterView } from "./cluster-view";
 import { Terminal, type TerminalLine } from "./terminal";
 
 interface Props {
@@ -19,7 +19,9 @@ interface Props {
   lessonTitle: string;
 }
 
-type Feedback = { kind: "prediction"; correct: boolean; correctIndex: number; choice: number; observations: Observation[] } | { kind: "task"; passed: boolean; checks: { passed: boolean; message: string }[] };
+type Feedback =
+  | { kind: "prediction"; correct: boolean; correctIndex: number; choice: number; observations: Observation[] }
+  | { kind: "task"; passed: boolean; checks: { passed: boolean; message: string }[] };
 
 export function DrillWorkspace(props: Props) {
   const [drill, setDrill] = useState(props.drill);
@@ -28,7 +30,13 @@ export function DrillWorkspace(props: Props) {
   const [run] = useState<DrillRun>(() => replay(props.drill, props.events, frozen));
   const [events, setEvents] = useState<DrillEvent[]>(props.events);
   const [results, setResults] = useState(props.results);
-  const [lines, setLines] = useState<TerminalLine[]>(() => [{ command: "", output: `Drill cluster ready: ${props.drill.setup.length} set-up command(s) ran. Try kubectl get pods -o wide\n` }, ...run.transcript]);
+  const [lines, setLines] = useState<TerminalLine[]>(() => [
+    {
+      command: "",
+      output: `Drill cluster ready: ${props.drill.setup.length} set-up command(s) ran. Try kubectl get pods -o wide\n`,
+    },
+    ...run.transcript,
+  ]);
   const [tick, setTick] = useState(0);
   const [feedback, setFeedback] = useState<Record<string, Feedback>>({});
   const [choice, setChoice] = useState<number | null>(null);
@@ -40,28 +48,37 @@ export function DrillWorkspace(props: Props) {
   // `tick` changes after every command: the cluster object is mutated in place.
   const snapshot = useMemo(() => clusterSnapshot(run.sim.cluster), [run, tick]);
 
-  const persist = useCallback((next: DrillEvent[]) => {
-    if (saveTimer.current) clearTimeout(saveTimer.current);
-    saveTimer.current = setTimeout(() => {
-      void saveDrillEventsAction({ slug: drill.slug, events: next }).then((r) => {
-        if (!r.ok) setError(r.error);
-      });
-    }, 600);
-  }, [drill.slug]);
-  useEffect(() => () => {
-    if (saveTimer.current) clearTimeout(saveTimer.current);
-  }, []);
+  const persist = useCallback(
+    (next: DrillEvent[]) => {
+      if (saveTimer.current) clearTimeout(saveTimer.current);
+      saveTimer.current = setTimeout(() => {
+        void saveDrillEventsAction({ slug: drill.slug, events: next }).then((r) => {
+          if (!r.ok) setError(r.error);
+        });
+      }, 600);
+    },
+    [drill.slug],
+  );
+  useEffect(
+    () => () => {
+      if (saveTimer.current) clearTimeout(saveTimer.current);
+    },
+    [],
+  );
 
-  const onRun = useCallback((command: string) => {
-    const result = run.run(command);
-    setLines((l) => [...l, { command, output: result.output }]);
-    setEvents((e) => {
-      const next = [...e, { type: "command" as const, line: command }];
-      persist(next);
-      return next;
-    });
-    setTick((t) => t + 1);
-  }, [persist, run]);
+  const onRun = useCallback(
+    (command: string) => {
+      const result = run.run(command);
+      setLines((l) => [...l, { command, output: result.output }]);
+      setEvents((e) => {
+        const next = [...e, { type: "command" as const, line: command }];
+        persist(next);
+        return next;
+      });
+      setTick((t) => t + 1);
+    },
+    [persist, run],
+  );
 
   function commit(step: PredictStep) {
     if (choice === null) {
@@ -83,7 +100,10 @@ export function DrillWorkspace(props: Props) {
       run.commitPrediction(full);
       setLines((l) => [...l, ...r.value.observations]);
       setEvents((e) => [...e, { type: "predict", stepId: full.id }]);
-      setResults((res) => ({ ...res, [full.id]: { correct: r.value.correct, choice: r.value.choice, at: new Date().toISOString() } }));
+      setResults((res) => ({
+        ...res,
+        [full.id]: { correct: r.value.correct, choice: r.value.choice, at: new Date().toISOString() },
+      }));
       setFeedback((f) => ({ ...f, [full.id]: { kind: "prediction", ...r.value } }));
       setChoice(null);
       setTick((t) => t + 1);
@@ -101,7 +121,10 @@ export function DrillWorkspace(props: Props) {
       }
       setFeedback((f) => ({ ...f, [step.id]: { kind: "task", passed: r.value.passed, checks: r.value.checks } }));
       if (r.value.passed) {
-        setDrill((d) => ({ ...d, steps: d.steps.map((s) => (s.id === step.id ? { ...step, explanation: r.value.explanation ?? "" } : s)) }));
+        setDrill((d) => ({
+          ...d,
+          steps: d.steps.map((s) => (s.id === step.id ? { ...step, explanation: r.value.explanation ?? "" } : s)),
+        }));
         setResults((res) => ({ ...res, [step.id]: { correct: true, at: new Date().toISOString() } }));
       }
     });
@@ -117,7 +140,10 @@ export function DrillWorkspace(props: Props) {
   }
 
   const done = drill.steps.filter((s) => results[s.id]).length;
-  const complete = useCallback((line: string) => completionCandidates(run.sim.cluster, Object.keys(drill.files), line), [drill.files, run]);
+  const complete = useCallback(
+    (line: string) => completionCandidates(run.sim.cluster, Object.keys(drill.files), line),
+    [drill.files, run],
+  );
 
   function stepBody(step: DrillStep) {
     const result = results[step.id];
@@ -129,26 +155,53 @@ export function DrillWorkspace(props: Props) {
       const correctIndex = fb?.kind === "prediction" ? fb.correctIndex : undefined;
       return (
         <div>
-          <p className="font-medium text-slate-900"><InlineCode text={view.prompt} /></p>
+          <p className="font-medium text-slate-900">
+            <InlineCode text={view.prompt} />
+          </p>
           <fieldset className="mt-2" disabled={!isCurrent || pending}>
             <legend className="sr-only">Your prediction</legend>
             {view.options.map((text, i) => (
-              <label key={i} className={`mt-1 flex items-start gap-2 rounded-md border p-2 ${correctIndex === i ? "border-emerald-600 bg-emerald-50" : result && chosen === i && !result.correct ? "border-red-500 bg-red-50" : "border-slate-200"}`}>
-                <input type="radio" name={`predict-${step.id}`} checked={isCurrent ? choice === i : chosen === i} onChange={() => setChoice(i)} className="mt-1" />
-                <span><InlineCode text={text} />{correctIndex === i && <span className="ml-1 text-sm font-medium text-emerald-800">(what happened)</span>}</span>
+              <label
+                key={i}
+                className={`mt-1 flex items-start gap-2 rounded-md border p-2 ${correctIndex === i ? "border-emerald-600 bg-emerald-50" : result && chosen === i && !result.correct ? "border-red-500 bg-red-50" : "border-slate-200"}`}
+              >
+                <input
+                  type="radio"
+                  name={`predict-${step.id}`}
+                  checked={isCurrent ? choice === i : chosen === i}
+                  onChange={() => setChoice(i)}
+                  className="mt-1"
+                />
+                <span>
+                  <InlineCode text={text} />
+                  {correctIndex === i && (
+                    <span className="ml-1 text-sm font-medium text-emerald-800">(what happened)</span>
+                  )}
+                </span>
               </label>
             ))}
           </fieldset>
           {isCurrent && (
-            <button type="button" onClick={() => commit(step)} disabled={pending} className="mt-3 rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-70">
+            <button
+              type="button"
+              onClick={() => commit(step)}
+              disabled={pending}
+              className="mt-3 rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-70"
+            >
               {pending ? "Running…" : "Commit prediction and run it"}
             </button>
           )}
           {result && (
-            <div className={`mt-3 rounded-md border p-3 ${result.correct ? "border-emerald-300 bg-emerald-50" : "border-red-300 bg-red-50"}`}>
+            <div
+              className={`mt-3 rounded-md border p-3 ${result.correct ? "border-emerald-300 bg-emerald-50" : "border-red-300 bg-red-50"}`}
+            >
               <p className="font-semibold">{result.correct ? "You predicted it." : "Not what happened."}</p>
               {step.explanation && <p className="mt-1 text-slate-800">{step.explanation}</p>}
-              {step.run.length > 0 && <p className="mt-1 text-sm text-slate-700">The terminal shows the commands that ran and what they printed.</p>}
+              {step.run.length > 0 && (
+                <p className="mt-1 text-sm text-slate-700">
+                  The terminal shows the commands that ran and what they printed.
+                </p>
+              )}
             </div>
           )}
         </div>
@@ -158,7 +211,9 @@ export function DrillWorkspace(props: Props) {
     const isCurrent = current?.id === step.id;
     return (
       <div>
-        <p className="font-medium text-slate-900"><InlineCode text={run.resolve(step.prompt)} /></p>
+        <p className="font-medium text-slate-900">
+          <InlineCode text={run.resolve(step.prompt)} />
+        </p>
         {step.hint && isCurrent && (
           <details className="mt-1 text-sm text-slate-700">
             <summary className="cursor-pointer">Hint</summary>
@@ -176,10 +231,23 @@ export function DrillWorkspace(props: Props) {
                 </li>
               ))}
             </ul>
-            <button type="button" onClick={() => check(step)} disabled={pending} className="mt-3 rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-70">
+            <button
+              type="button"
+              onClick={() => check(step)}
+              disabled={pending}
+              className="mt-3 rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-70"
+            >
               {pending ? "Checking…" : "Check my work"}
             </button>
-            {fb?.kind === "task" && !fb.passed && <p className="mt-2 text-sm text-red-700">Not done yet: {fb.checks.filter((c) => !c.passed).map((c) => c.message).join(" ")}</p>}
+            {fb?.kind === "task" && !fb.passed && (
+              <p className="mt-2 text-sm text-red-700">
+                Not done yet:{" "}
+                {fb.checks
+                  .filter((c) => !c.passed)
+                  .map((c) => c.message)
+                  .join(" ")}
+              </p>
+            )}
           </>
         )}
         {result && (
@@ -196,33 +264,69 @@ export function DrillWorkspace(props: Props) {
     <div>
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <div>
-          <p className="text-sm text-slate-600"><Link href="/drills" className="hover:text-brand-700">Drills</Link> · {props.lessonTitle}</p>
+          <p className="text-sm text-slate-600">
+            <Link href="/drills" className="hover:text-brand-700">
+              Drills
+            </Link>{" "}
+            · {props.lessonTitle}
+          </p>
           <h1 className="text-3xl font-bold text-slate-900">{drill.title}</h1>
         </div>
         <div className="flex items-center gap-3">
-          <p className="text-sm text-slate-700" aria-live="polite">{done} of {drill.steps.length} steps done</p>
-          <button type="button" onClick={reset} disabled={pending} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100">Reset drill</button>
+          <p className="text-sm text-slate-700" aria-live="polite">
+            {done} of {drill.steps.length} steps done
+          </p>
+          <button
+            type="button"
+            onClick={reset}
+            disabled={pending}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100"
+          >
+            Reset drill
+          </button>
         </div>
       </div>
       <p className="mt-2 max-w-3xl text-slate-700">{drill.body}</p>
-      <div role="status" aria-live="assertive" className="mt-2">{error && <p className="rounded-md border border-red-300 bg-red-50 p-2 text-red-800">{error}</p>}</div>
+      <div role="status" aria-live="assertive" className="mt-2">
+        {error && <p className="rounded-md border border-red-300 bg-red-50 p-2 text-red-800">{error}</p>}
+      </div>
       {!current && (
         <div className="mt-4 rounded-lg border border-emerald-300 bg-emerald-50 p-4">
-          <p className="font-semibold text-emerald-900">Drill complete: {drill.steps.filter((s) => results[s.id]?.correct).length} of {drill.steps.length} right first time.</p>
-          <p className="mt-1"><Link href="/drills" className="text-brand-700 underline">Choose another drill</Link> or keep experimenting in the terminal.</p>
+          <p className="font-semibold text-emerald-900">
+            Drill complete: {drill.steps.filter((s) => results[s.id]?.correct).length} of {drill.steps.length} right
+            first time.
+          </p>
+          <p className="mt-1">
+            <Link href="/drills" className="text-brand-700 underline">
+              Choose another drill
+            </Link>{" "}
+            or keep experimenting in the terminal.
+          </p>
         </div>
       )}
       <div className="mt-4 grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <div className="min-w-0 space-y-4">
           <section aria-labelledby="steps-title" className="rounded-lg border border-slate-200 bg-white p-4">
-            <h2 id="steps-title" className="text-lg font-semibold text-slate-900">Steps</h2>
+            <h2 id="steps-title" className="text-lg font-semibold text-slate-900">
+              Steps
+            </h2>
             <ol className="mt-2 space-y-4">
               {drill.steps.map((step, i) => {
                 const visible = results[step.id] || current?.id === step.id;
                 return (
-                  <li key={step.id} aria-current={current?.id === step.id ? "step" : undefined} className={current?.id === step.id ? "rounded-md border-l-4 border-brand-600 pl-3" : "pl-4"}>
-                    <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Step {i + 1} · {step.type === "predict" ? "Predict, then observe" : "Task"}</p>
-                    {visible ? stepBody(step) : <p className="text-sm text-slate-500">Unlocks after the step before.</p>}
+                  <li
+                    key={step.id}
+                    aria-current={current?.id === step.id ? "step" : undefined}
+                    className={current?.id === step.id ? "rounded-md border-l-4 border-brand-600 pl-3" : "pl-4"}
+                  >
+                    <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+                      Step {i + 1} · {step.type === "predict" ? "Predict, then observe" : "Task"}
+                    </p>
+                    {visible ? (
+                      stepBody(step)
+                    ) : (
+                      <p className="text-sm text-slate-500">Unlocks after the step before.</p>
+                    )}
                   </li>
                 );
               })}

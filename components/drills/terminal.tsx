@@ -39,7 +39,8 @@ export function Terminal({ lines, onRun, complete, disabled }: Props) {
     } else if (e.key === "ArrowUp" || e.key === "ArrowDown") {
       e.preventDefault();
       if (history.length === 0) return;
-      const next = cursor === null ? (e.key === "ArrowUp" ? history.length - 1 : null) : cursor + (e.key === "ArrowUp" ? -1 : 1);
+      const next =
+        cursor === null ? (e.key === "ArrowUp" ? history.length - 1 : null) : cursor + (e.key === "ArrowUp" ? -1 : 1);
       if (next === null || next >= history.length) {
         setCursor(null);
         setInput("");
@@ -64,19 +65,36 @@ export function Terminal({ lines, onRun, complete, disabled }: Props) {
   const last = lines[lines.length - 1];
   return (
     <section aria-labelledby="terminal-title" className="rounded-lg bg-slate-900 text-slate-100">
-      <h2 id="terminal-title" className="px-3 pt-2 text-sm font-semibold text-slate-300">Terminal</h2>
-      <div ref={screen} className="h-80 overflow-auto px-3 py-2 font-mono text-sm leading-6" tabIndex={0} aria-label="Terminal output">
+      <h2 id="terminal-title" className="px-3 pt-2 text-sm font-semibold text-slate-300">
+        Terminal
+      </h2>
+      <div
+        ref={screen}
+        className="h-80 overflow-auto px-3 py-2 font-mono text-sm leading-6"
+        tabIndex={0}
+        aria-label="Terminal output"
+      >
         {lines.map((l, i) => (
           <pre key={i} className="whitespace-pre">
-            {l.command && <><span className="text-emerald-300">$ </span>{l.command}{"\n"}</>}
+            {l.command && (
+              <>
+                <span className="text-emerald-300">$ </span>
+                {l.command}
+                {"\n"}
+              </>
+            )}
             <span className="text-slate-300">{l.output}</span>
           </pre>
         ))}
       </div>
       {/* The newest output, for screen readers, without re-reading the whole transcript. */}
-      <p className="sr-only" aria-live="polite">{last ? `${last.command}: ${last.output}` : ""}</p>
+      <p className="sr-only" aria-live="polite">
+        {last ? `${last.command}: ${last.output}` : ""}
+      </p>
       <div className="flex items-center gap-2 border-t border-slate-700 px-3 py-2 font-mono text-sm">
-        <label htmlFor="terminal-input" className="text-emerald-300">$<span className="sr-only"> Command</span></label>
+        <label htmlFor="terminal-input" className="text-emerald-300">
+          $<span className="sr-only"> Command</span>
+        </label>
         <input
           id="terminal-input"
           value={input}
@@ -94,7 +112,9 @@ export function Terminal({ lines, onRun, complete, disabled }: Props) {
           placeholder="kubectl get pods -o wide"
         />
       </div>
-      <p id="terminal-help" className="px-3 pb-2 text-xs text-slate-400">{hint || "Enter runs · ↑ ↓ history · Tab completes commands and names"}</p>
+      <p id="terminal-help" className="px-3 pb-2 text-xs text-slate-400">
+        {hint || "Enter runs · ↑ ↓ history · Tab completes commands and names"}
+      </p>
     </section>
   );
 }

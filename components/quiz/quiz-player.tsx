@@ -7,21 +7,27 @@ import type { PublicQuestion, Response } from "@/lib/quiz/core/types";
 import type { AttemptView, Reveal } from "@/lib/quiz/service/quiz-service";
 import { scoreLabel } from "./answer-text";
 import { InlineCode } from "./inline-code";
+import { type Draft, emptyDraft, pressNumber, QuestionInput } from "./question-input";
 import { Transcript } from "./transcript";
-import { emptyDraft, pressNumber, QuestionInput, type Draft } from "./question-input";
 
 type Answered = AttemptView["answered"];
 
 function toResponse(q: PublicQuestion, draft: Draft): Response | string {
   if (draft.kind === "choice") {
-    if (draft.optionIds.length === 0) return q.kind === "multiple" ? "Select at least one option." : "Choose an option first.";
-    return q.kind === "multiple" ? { kind: "multiple", optionIds: draft.optionIds } : { kind: q.kind as "single" | "true-false", optionId: draft.optionIds[0] };
+    if (draft.optionIds.length === 0)
+      return q.kind === "multiple" ? "Select at least one option." : "Choose an option first.";
+    return q.kind === "multiple"
+      ? { kind: "multiple", optionIds: draft.optionIds }
+      : { kind: q.kind as "single" | "true-false", optionId: draft.optionIds[0] };
   }
   if (draft.kind === "matching") {
     const items = q.kind === "matching" ? q.items : [];
-    return items.every((i) => draft.pairs[i.id]) ? { kind: "matching", pairs: draft.pairs } : "Match every entry before submitting.";
+    return items.every((i) => draft.pairs[i.id])
+      ? { kind: "matching", pairs: draft.pairs }
+      : "Match every entry before submitting.";
   }
-  if (draft.kind === "cloze") return draft.text.trim() ? { kind: "cloze", text: draft.text } : "Type the missing term first.";
+  if (draft.kind === "cloze")
+    return draft.text.trim() ? { kind: "cloze", text: draft.text } : "Type the missing term first.";
   return { kind: "ordering", order: draft.order };
 }
 
@@ -34,14 +40,20 @@ function draftOf(q: PublicQuestion, response: Response | undefined): Draft {
   return { kind: "ordering", order: response.order };
 }
 
-const isTyping = (el: EventTarget | null) => el instanceof HTMLElement && (el.tagName === "TEXTAREA" || el.tagName === "SELECT" || (el.tagName === "INPUT" && (el as HTMLInputElement).type === "text"));
+const isTyping = (el: EventTarget | null) =>
+  el instanceof HTMLElement &&
+  (el.tagName === "TEXTAREA" ||
+    el.tagName === "SELECT" ||
+    (el.tagName === "INPUT" && (el as HTMLInputElement).type === "text"));
 
 export function QuizPlayer({ view }: { view: AttemptView }) {
   const { questions } = view;
   const [answered, setAnswered] = useState<Answered>(view.answered);
   const firstOpen = questions.findIndex((q) => !view.answered[q.id]);
   const [index, setIndex] = useState(firstOpen === -1 ? questions.length - 1 : firstOpen);
-  const [drafts, setDrafts] = useState<Record<string, Draft>>(() => Object.fromEntries(questions.map((q) => [q.id, draftOf(q, view.answered[q.id]?.response)])));
+  const [drafts, setDrafts] = useState<Record<string, Draft>>(() =>
+    Object.fromEntries(questions.map((q) => [q.id, draftOf(q, view.answered[q.id]?.response)])),
+  );
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -62,11 +74,14 @@ export function QuizPlayer({ view }: { view: AttemptView }) {
     heading.current?.focus();
   }, [index]);
 
-  const go = useCallback((to: number) => {
-    if (to < 0 || to >= questions.length) return;
-    setError(null);
-    setIndex(to);
-  }, [questions.length]);
+  const go = useCallback(
+    (to: number) => {
+      if (to < 0 || to >= questions.length) return;
+      setError(null);
+      setIndex(to);
+    },
+    [questions.length],
+  );
 
   const finish = useCallback(() => {
     startTransition(async () => {
@@ -107,7 +122,12 @@ export function QuizPlayer({ view }: { view: AttemptView }) {
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
-      if (e.key === "Enter" && !isTyping(e.target) && !(e.target instanceof HTMLButtonElement) && !(e.target instanceof HTMLAnchorElement)) {
+      if (
+        e.key === "Enter" &&
+        !isTyping(e.target) &&
+        !(e.target instanceof HTMLButtonElement) &&
+        !(e.target instanceof HTMLAnchorElement)
+      ) {
         e.preventDefault();
         advance();
         return;
@@ -144,7 +164,10 @@ export function QuizPlayer({ view }: { view: AttemptView }) {
           aria-valuetext={`${answeredCount} of ${questions.length} answered`}
           className="h-2 w-full overflow-hidden rounded-full bg-slate-200"
         >
-          <div className="h-full bg-brand-600 transition-all" style={{ width: `${(answeredCount / questions.length) * 100}%` }} />
+          <div
+            className="h-full bg-brand-600 transition-all"
+            style={{ width: `${(answeredCount / questions.length) * 100}%` }}
+          />
         </div>
         <nav aria-label="Questions" className="mt-3">
           <ol className="flex flex-wrap gap-1.5">
@@ -174,46 +197,85 @@ export function QuizPlayer({ view }: { view: AttemptView }) {
       >
         <p className="text-sm font-medium text-slate-600">
           Question {index + 1} of {questions.length}
-          {q.source === "simulator" && <span className="ml-2 rounded bg-slate-800 px-1.5 py-0.5 text-xs text-white">simulator scenario</span>}
+          {q.source === "simulator" && (
+            <span className="ml-2 rounded bg-slate-800 px-1.5 py-0.5 text-xs text-white">simulator scenario</span>
+          )}
         </p>
         {q.context && q.context.length > 0 && <Transcript title="The cluster so far" lines={q.context} />}
-        <h1 ref={heading} tabIndex={-1} className="mt-3 text-lg font-semibold text-slate-900 outline-none sm:text-xl"><InlineCode text={q.prompt} /></h1>
-        <QuestionInput question={q} draft={draft} onChange={(d) => setDrafts((prev) => ({ ...prev, [q.id]: d }))} locked={!!result || pending} reveal={reveal} />
+        <h1 ref={heading} tabIndex={-1} className="mt-3 text-lg font-semibold text-slate-900 outline-none sm:text-xl">
+          <InlineCode text={q.prompt} />
+        </h1>
+        <QuestionInput
+          question={q}
+          draft={draft}
+          onChange={(d) => setDrafts((prev) => ({ ...prev, [q.id]: d }))}
+          locked={!!result || pending}
+          reveal={reveal}
+        />
 
         <div role="status" aria-live="polite" className="mt-4">
           {error && <p className="rounded-md border border-red-300 bg-red-50 p-3 text-red-800">{error}</p>}
           {result && !reveal && <p className="text-slate-700">Answer saved. You will see how you did at the end.</p>}
           {reveal && reveal.score !== undefined && (
-            <div className={`rounded-lg border p-4 ${reveal.correct ? "border-emerald-300 bg-emerald-50" : reveal.score > 0 ? "border-amber-300 bg-amber-50" : "border-red-300 bg-red-50"}`}>
+            <div
+              className={`rounded-lg border p-4 ${reveal.correct ? "border-emerald-300 bg-emerald-50" : reveal.score > 0 ? "border-amber-300 bg-amber-50" : "border-red-300 bg-red-50"}`}
+            >
               <p className="font-semibold">{scoreLabel(reveal.score, !!reveal.correct)}</p>
               {reveal.misconception && <p className="mt-1 text-slate-800">A common mix-up: {reveal.misconception}</p>}
               <p className="mt-2 text-slate-800">{reveal.explanation}</p>
               <p className="mt-2">
-                <Link href={`/lessons/${reveal.lessonSlug}#${reveal.sectionId}`} className="text-brand-700 underline">Read “{reveal.sectionTitle}” in {reveal.lessonTitle}</Link>
+                <Link href={`/lessons/${reveal.lessonSlug}#${reveal.sectionId}`} className="text-brand-700 underline">
+                  Read “{reveal.sectionTitle}” in {reveal.lessonTitle}
+                </Link>
               </p>
             </div>
           )}
         </div>
-        {reveal?.evidence && reveal.evidence.length > 0 && <Transcript title="What the simulator showed" lines={reveal.evidence} />}
+        {reveal?.evidence && reveal.evidence.length > 0 && (
+          <Transcript title="What the simulator showed" lines={reveal.evidence} />
+        )}
 
         <div className="mt-6 flex flex-wrap items-center gap-3">
-          <button type="button" onClick={() => go(index - 1)} disabled={index === 0} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-40">
+          <button
+            type="button"
+            onClick={() => go(index - 1)}
+            disabled={index === 0}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-40"
+          >
             Previous
           </button>
           {!result ? (
-            <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-70">
+            <button
+              type="submit"
+              disabled={pending}
+              className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-70"
+            >
               {pending ? "Checking…" : "Submit answer"}
             </button>
           ) : !isLast ? (
-            <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">Next question</button>
+            <button
+              type="submit"
+              className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+            >
+              Next question
+            </button>
           ) : null}
           {(isLast || answeredCount === questions.length) && (
-            <button type="button" onClick={finish} disabled={pending} className="rounded-md bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800 disabled:opacity-70">
-              {answeredCount === questions.length ? "Finish and see results" : `Finish now (${questions.length - answeredCount} unanswered count as wrong)`}
+            <button
+              type="button"
+              onClick={finish}
+              disabled={pending}
+              className="rounded-md bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800 disabled:opacity-70"
+            >
+              {answeredCount === questions.length
+                ? "Finish and see results"
+                : `Finish now (${questions.length - answeredCount} unanswered count as wrong)`}
             </button>
           )}
         </div>
-        <p className="mt-4 text-xs text-slate-500">Keys: 1–9 choose · Enter submits or goes on · ← → previous and next question</p>
+        <p className="mt-4 text-xs text-slate-500">
+          Keys: 1–9 choose · Enter submits or goes on · ← → previous and next question
+        </p>
       </form>
     </div>
   );

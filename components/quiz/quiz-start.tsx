@@ -6,37 +6,66 @@ const percent = (score: number | null) => `${Math.round((score ?? 0) * 100)}%`;
 const date = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "");
 
 /** The page before a quiz: how it works, resume an unfinished attempt, past results. */
-export function QuizStart(props: { scope: "lesson" | "module"; target: string; title: string; backHref: string; backLabel: string; unfinished: QuizAttemptRecord | null; history: QuizAttemptRecord[] }) {
+export function QuizStart(props: {
+  scope: "lesson" | "module";
+  target: string;
+  title: string;
+  backHref: string;
+  backLabel: string;
+  unfinished: QuizAttemptRecord | null;
+  history: QuizAttemptRecord[];
+}) {
   const { unfinished, history } = props;
   return (
     <div className="mx-auto max-w-2xl">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-        <Link href={props.backHref} className="hover:text-brand-700">{props.backLabel}</Link>
+        <Link href={props.backHref} className="hover:text-brand-700">
+          {props.backLabel}
+        </Link>
         <span aria-hidden="true"> / </span>
         <span>Quiz</span>
       </nav>
       <h1 className="mt-2 text-3xl font-bold text-slate-900">Quiz: {props.title}</h1>
       <p className="mt-3 text-slate-700">
-        Ten questions drawn from the lesson{props.scope === "module" ? "s of this module" : ""}: facts from its comparison, and scenarios whose answers come from
-        running the cluster simulator. Each new attempt draws new questions. Use the keyboard if you like: number keys choose, Enter submits, arrow keys move.
+        Ten questions drawn from the lesson{props.scope === "module" ? "s of this module" : ""}: facts from its
+        comparison, and scenarios whose answers come from running the cluster simulator. Each new attempt draws new
+        questions. Use the keyboard if you like: number keys choose, Enter submits, arrow keys move.
       </p>
       {unfinished && (
         <div className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-4">
-          <p className="text-amber-900">You have an unfinished attempt ({unfinished.answers.length} of {unfinished.questionIds.length} answered).</p>
-          <Link href={`/quiz/${unfinished.id}`} className="mt-2 inline-block rounded-md bg-amber-700 px-4 py-2 font-medium text-white hover:bg-amber-800">Resume attempt</Link>
+          <p className="text-amber-900">
+            You have an unfinished attempt ({unfinished.answers.length} of {unfinished.questionIds.length} answered).
+          </p>
+          <Link
+            href={`/quiz/${unfinished.id}`}
+            className="mt-2 inline-block rounded-md bg-amber-700 px-4 py-2 font-medium text-white hover:bg-amber-800"
+          >
+            Resume attempt
+          </Link>
         </div>
       )}
-      <QuizStartForm scope={props.scope} target={props.target} label={unfinished ? "Start a new attempt" : "Start quiz"} />
+      <QuizStartForm
+        scope={props.scope}
+        target={props.target}
+        label={unfinished ? "Start a new attempt" : "Start quiz"}
+      />
       <section aria-labelledby="history" className="mt-8">
-        <h2 id="history" className="text-xl font-semibold text-slate-900">Your results</h2>
+        <h2 id="history" className="text-xl font-semibold text-slate-900">
+          Your results
+        </h2>
         {history.length === 0 ? (
           <p className="mt-2 text-slate-600">No finished attempts yet.</p>
         ) : (
           <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {history.map((a) => (
               <li key={a.id} className="flex items-center justify-between gap-4 p-3">
-                <span><span className="font-semibold">{percent(a.score)}</span> <span className="text-sm text-slate-600">on {date(a.completedAt)}</span></span>
-                <Link href={`/quiz/${a.id}/review`} className="text-brand-700 underline">Review</Link>
+                <span>
+                  <span className="font-semibold">{percent(a.score)}</span>{" "}
+                  <span className="text-sm text-slate-600">on {date(a.completedAt)}</span>
+                </span>
+                <Link href={`/quiz/${a.id}/review`} className="text-brand-700 underline">
+                  Review
+                </Link>
               </li>
             ))}
           </ul>

@@ -1,13 +1,28 @@
 /** A small bar chart of counts per day, with a table for screen readers. */
-export function DayChart({ title, days, tone }: { title: string; days: { day: string; count: number }[]; tone: string }) {
+export function DayChart({
+  title,
+  days,
+  tone,
+}: {
+  title: string;
+  days: { day: string; count: number }[];
+  tone: string;
+}) {
   const max = Math.max(1, ...days.map((d) => d.count));
   const total = days.reduce((n, d) => n + d.count, 0);
   return (
     <figure className="mt-3 rounded-lg border border-slate-200 bg-white p-4">
-      <figcaption className="text-sm text-slate-700">{title}: {total} in {days.length} days</figcaption>
+      <figcaption className="text-sm text-slate-700">
+        {title}: {total} in {days.length} days
+      </figcaption>
       <div aria-hidden="true" className="mt-3 flex h-28 items-end gap-[2px]">
         {days.map((d) => (
-          <div key={d.day} title={`${d.day}: ${d.count}`} className={`flex-1 rounded-t ${d.count ? tone : "bg-slate-100"}`} style={{ height: `${Math.max(4, (d.count / max) * 100)}%` }} />
+          <div
+            key={d.day}
+            title={`${d.day}: ${d.count}`}
+            className={`flex-1 rounded-t ${d.count ? tone : "bg-slate-100"}`}
+            style={{ height: `${Math.max(4, (d.count / max) * 100)}%` }}
+          />
         ))}
       </div>
       <div aria-hidden="true" className="mt-1 flex justify-between text-xs text-slate-500">
@@ -16,8 +31,22 @@ export function DayChart({ title, days, tone }: { title: string; days: { day: st
       </div>
       <table className="sr-only">
         <caption>{title}</caption>
-        <thead><tr><th scope="col">Day</th><th scope="col">Cards</th></tr></thead>
-        <tbody>{days.filter((d) => d.count > 0).map((d) => <tr key={d.day}><td>{d.day}</td><td>{d.count}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th scope="col">Day</th>
+            <th scope="col">Cards</th>
+          </tr>
+        </thead>
+        <tbody>
+          {days
+            .filter((d) => d.count > 0)
+            .map((d) => (
+              <tr key={d.day}>
+                <td>{d.day}</td>
+                <td>{d.count}</td>
+              </tr>
+            ))}
+        </tbody>
       </table>
     </figure>
   );

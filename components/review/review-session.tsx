@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { rateCardAction, undoRatingAction } from "@/app/review/actions";
-import type { ReviewCard, ReviewSessionView } from "@/lib/flashcards/service/flashcard-service";
 import { RATINGS, type RatingName } from "@/lib/flashcards/core/scheduler";
+import type { ReviewCard, ReviewSessionView } from "@/lib/flashcards/service/flashcard-service";
 
 const LABEL: Record<RatingName, string> = { again: "Again", hard: "Hard", good: "Good", easy: "Easy" };
 const TONE: Record<RatingName, string> = {
@@ -39,11 +39,14 @@ export function ReviewSession({ initial, scopeLabel }: { initial: ReviewSessionV
   const front = useRef<HTMLDivElement>(null);
 
   const card = queue[0];
-  const counts = useMemo(() => ({
-    new: queue.filter((c) => c.state === "New").length,
-    learning: queue.filter((c) => c.state === "Learning" || c.state === "Relearning").length,
-    review: queue.filter((c) => c.state === "Review").length,
-  }), [queue]);
+  const counts = useMemo(
+    () => ({
+      new: queue.filter((c) => c.state === "New").length,
+      learning: queue.filter((c) => c.state === "Learning" || c.state === "Relearning").length,
+      review: queue.filter((c) => c.state === "Review").length,
+    }),
+    [queue],
+  );
 
   useEffect(() => {
     front.current?.focus();
@@ -53,30 +56,37 @@ export function ReviewSession({ initial, scopeLabel }: { initial: ReviewSessionV
     if (card && !flipped) setFlipped(true);
   }, [card, flipped]);
 
-  const rateCard = useCallback((rating: RatingName) => {
-    if (!card || !flipped || pending) return;
-    startTransition(async () => {
-      const r = await rateCardAction({ cardId: card.id, rating, expectedVersion: card.version });
-      if (!r.ok) {
-        setMessage({ tone: "error", text: r.error });
-        return;
-      }
-      setFlipped(false);
-      setQueue((q) => {
-        const rest = q.filter((c) => c.id !== card.id);
-        // A card still due today (learning steps of minutes) comes back later in this session.
-        return new Date(r.card.due).getTime() < endOfToday() ? [...rest, r.card] : rest;
+  const rateCard = useCallback(
+    (rating: RatingName) => {
+      if (!card || !flipped || pending) return;
+      startTransition(async () => {
+        const r = await rateCardAction({ cardId: card.id, rating, expectedVersion: card.version });
+        if (!r.ok) {
+          setMessage({ tone: "error", text: r.error });
+          return;
+        }
+        setFlipped(false);
+        setQueue((q) => {
+          const rest = q.filter((c) => c.id !== card.id);
+          // A card still due today (learning steps of minutes) comes back later in this session.
+          return new Date(r.card.due).getTime() < endOfToday() ? [...rest, r.card] : rest;
+        });
+        if (new Date(r.card.due).getTime() >= endOfToday() && (!nextDue || r.card.due < nextDue))
+          setNextDue(r.card.due);
+        if (r.applied) {
+          setReviewed((n) => n + 1);
+          setCanUndo(true);
+          setMessage(null);
+        } else {
+          setMessage({
+            tone: "info",
+            text: "This card was already rated in another tab; it now shows its current schedule.",
+          });
+        }
       });
-      if (new Date(r.card.due).getTime() >= endOfToday() && (!nextDue || r.card.due < nextDue)) setNextDue(r.card.due);
-      if (r.applied) {
-        setReviewed((n) => n + 1);
-        setCanUndo(true);
-        setMessage(null);
-      } else {
-        setMessage({ tone: "info", text: "This card was already rated in another tab; it now shows its current schedule." });
-      }
-    });
-  }, [card, flipped, nextDue, pending]);
+    },
+    [card, flipped, nextDue, pending],
+  );
 
   const undo = useCallback(() => {
     if (pending) return;
@@ -98,7 +108,8 @@ export function ReviewSession({ initial, scopeLabel }: { initial: ReviewSessionV
     function onKey(e: KeyboardEvent) {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       const target = e.target as HTMLElement | null;
-      if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT")) return;
+      if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT"))
+        return;
       if (e.key === " " && !(target instanceof HTMLButtonElement) && !(target instanceof HTMLAnchorElement)) {
         e.preventDefault();
         flip();
@@ -118,10 +129,14 @@ export function ReviewSession({ initial, scopeLabel }: { initial: ReviewSessionV
     <div className="mx-auto max-w-2xl">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-3xl font-bold text-slate-900">Review: {scopeLabel}</h1>
-        <Link href="/review/stats" className="text-sm text-brand-700 underline">Statistics and settings</Link>
+        <Link href="/review/stats" className="text-sm text-brand-700 underline">
+          Statistics and settings
+        </Link>
       </div>
       <p className="mt-2 text-sm text-slate-700" aria-live="polite">
-        Left: <span className="font-semibold text-sky-800">{counts.new} new</span> · <span className="font-semibold text-red-800">{counts.learning} learning</span> · <span className="font-semibold text-emerald-800">{counts.review} to review</span>
+        Left: <span className="font-semibold text-sky-800">{counts.new} new</span> ·{" "}
+        <span className="font-semibold text-red-800">{counts.learning} learning</span> ·{" "}
+        <span className="font-semibold text-emerald-800">{counts.review} to review</span>
         {reviewed > 0 && <> · {reviewed} reviewed this session</>}
       </p>
 
@@ -131,34 +146,81 @@ export function ReviewSession({ initial, scopeLabel }: { initial: ReviewSessionV
 
       {!card ? (
         <section className="mt-4 rounded-lg border border-emerald-300 bg-emerald-50 p-6" aria-labelledby="done">
-          <h2 id="done" className="text-xl font-semibold text-emerald-900">All done for today</h2>
+          <h2 id="done" className="text-xl font-semibold text-emerald-900">
+            All done for today
+          </h2>
           <p className="mt-2 text-emerald-900">Your next card is due {when(nextDue)}.</p>
           <div className="mt-4 flex flex-wrap gap-3">
-            {canUndo && <button type="button" onClick={undo} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium">Undo last rating (U)</button>}
-            <Link href="/lessons" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">Back to lessons</Link>
+            {canUndo && (
+              <button
+                type="button"
+                onClick={undo}
+                className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium"
+              >
+                Undo last rating (U)
+              </button>
+            )}
+            <Link
+              href="/lessons"
+              className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+            >
+              Back to lessons
+            </Link>
           </div>
         </section>
       ) : (
         <section className="mt-4" aria-label="Flashcard">
-          <div ref={front} tabIndex={-1} className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm outline-none">
-            <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{card.state === "New" ? "New card" : card.state}</p>
+          <div
+            ref={front}
+            tabIndex={-1}
+            className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm outline-none"
+          >
+            <p className="text-xs font-medium uppercase tracking-wide text-slate-500">
+              {card.state === "New" ? "New card" : card.state}
+            </p>
             <p className="mt-2 text-xl font-semibold text-slate-900">{card.front}</p>
             {flipped && (
               <div className="mt-5 border-t border-slate-200 pt-5">
-                <p className="text-lg text-slate-900" aria-live="polite">{card.back}</p>
-                <Link href={`/lessons/${card.lessonSlug}#${card.sectionId}`} className="mt-3 inline-block text-sm text-brand-700 underline">From {card.lessonTitle}</Link>
+                <p className="text-lg text-slate-900" aria-live="polite">
+                  {card.back}
+                </p>
+                <Link
+                  href={`/lessons/${card.lessonSlug}#${card.sectionId}`}
+                  className="mt-3 inline-block text-sm text-brand-700 underline"
+                >
+                  From {card.lessonTitle}
+                </Link>
               </div>
             )}
           </div>
           <div className="mt-4">
             {!flipped ? (
-              <button type="button" onClick={flip} className="w-full rounded-md bg-brand-600 px-4 py-3 font-medium text-white hover:bg-brand-700">Show answer <kbd className="ml-1 text-xs">(Space)</kbd></button>
+              <button
+                type="button"
+                onClick={flip}
+                className="w-full rounded-md bg-brand-600 px-4 py-3 font-medium text-white hover:bg-brand-700"
+              >
+                Show answer <kbd className="ml-1 text-xs">(Space)</kbd>
+              </button>
             ) : (
-              <div className="grid grid-cols-2 gap-2 sm:grid-cols-4" role="group" aria-label="How well did you remember?">
+              <div
+                className="grid grid-cols-2 gap-2 sm:grid-cols-4"
+                role="group"
+                aria-label="How well did you remember?"
+              >
                 {RATINGS.map((r, i) => (
-                  <button key={r} type="button" disabled={pending} onClick={() => rateCard(r)} className={`rounded-md border px-3 py-2 text-center font-medium disabled:opacity-60 ${TONE[r]}`} aria-label={`${LABEL[r]}: next in ${card.intervals[r]} (key ${i + 1})`}>
+                  <button
+                    key={r}
+                    type="button"
+                    disabled={pending}
+                    onClick={() => rateCard(r)}
+                    className={`rounded-md border px-3 py-2 text-center font-medium disabled:opacity-60 ${TONE[r]}`}
+                    aria-label={`${LABEL[r]}: next in ${card.intervals[r]} (key ${i + 1})`}
+                  >
                     <span className="block">{LABEL[r]}</span>
-                    <span className="block text-xs font-normal">{card.intervals[r]} · {i + 1}</span>
+                    <span className="block text-xs font-normal">
+                      {card.intervals[r]} · {i + 1}
+                    </span>
                   </button>
                 ))}
               </div>
@@ -166,7 +228,16 @@ export function ReviewSession({ initial, scopeLabel }: { initial: ReviewSessionV
           </div>
           <div className="mt-3 flex items-center justify-between text-xs text-slate-500">
             <span>Space shows the answer · 1–4 rate · U undoes the last rating</span>
-            {canUndo && <button type="button" onClick={undo} disabled={pending} className="rounded border border-slate-300 bg-white px-2 py-1 text-slate-700">Undo (U)</button>}
+            {canUndo && (
+              <button
+                type="button"
+                onClick={undo}
+                disabled={pending}
+                className="rounded border border-slate-300 bg-white px-2 py-1 text-slate-700"
+              >
+                Undo (U)
+              </button>
+            )}
           </div>
         </section>
       )}

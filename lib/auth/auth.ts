@@ -38,7 +38,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (throttle.retryAfter(key, Date.now()) > 0) throw new TooManyAttempts();
         const user = await repositories().users.findByEmail(parsed.data.email);
         // Compare even when the user is missing, so timing does not reveal which e-mails exist.
-        const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? "$2b$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinv");
+        const ok = await verifyPassword(
+          parsed.data.password,
+          user?.passwordHash ?? "$2b$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinv",
+        );
         if (!user || !ok) {
           throttle.fail(key, Date.now());
           return null;

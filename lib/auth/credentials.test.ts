@@ -5,7 +5,14 @@ import { hashPassword, verifyPassword } from "./password";
 describe("safeCallbackPath", () => {
   it("keeps same-site paths and refuses anything that could leave the site", () => {
     expect(safeCallbackPath("/lessons/x#y")).toBe("/lessons/x#y");
-    for (const bad of ["//evil.example", "/\\evil.example", "https://evil.example", "javascript:alert(1)", undefined, 42]) {
+    for (const bad of [
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example",
+      "javascript:alert(1)",
+      undefined,
+      42,
+    ]) {
       expect(safeCallbackPath(bad)).toBe("/");
     }
   });

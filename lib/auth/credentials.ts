@@ -1,6 +1,11 @@
 import { z } from "zod";
 
-export const emailSchema = z.string().trim().toLowerCase().email("Enter a valid e-mail address.").max(254, "That e-mail address is too long.");
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .email("Enter a valid e-mail address.")
+  .max(254, "That e-mail address is too long.");
 
 export const signInSchema = z.object({
   email: emailSchema,

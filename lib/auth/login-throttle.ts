@@ -5,7 +5,10 @@
  */
 export class LoginThrottle {
   private readonly failures = new Map<string, number[]>();
-  constructor(private readonly limit = 5, private readonly windowMs = 15 * 60_000) {}
+  constructor(
+    private readonly limit = 5,
+    private readonly windowMs = 15 * 60_000,
+  ) {}
 
   private recent(key: string, now: number): number[] {
     const list = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);

@@ -22,7 +22,13 @@ export const lessonFrontmatterSchema = z.object({
   /** Simulator scenarios (lib/quiz) whose questions belong to this lesson, by id. */
   /** Hand-written flashcards; `section` is the id of the lesson section the card links to. */
   cards: z
-    .array(z.object({ front: z.string().trim().min(1, "a card needs a front"), back: z.string().trim().min(1, "a card needs a back"), section: z.string().optional() }))
+    .array(
+      z.object({
+        front: z.string().trim().min(1, "a card needs a front"),
+        back: z.string().trim().min(1, "a card needs a back"),
+        section: z.string().optional(),
+      }),
+    )
     .default([]),
   scenarios: z.array(z.string().regex(slugPattern, "scenario ids are lowercase words joined by hyphens")).default([]),
 });
@@ -40,11 +46,21 @@ export function splitFrontmatter(source: string): SplitDocument {
   const text = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const lines = text.split("\n");
   if (lines[0] !== "---") {
-    return { data: {}, body: text, bodyLine: 1, error: { line: 1, message: "missing frontmatter: the file must start with a line '---'" } };
+    return {
+      data: {},
+      body: text,
+      bodyLine: 1,
+      error: { line: 1, message: "missing frontmatter: the file must start with a line '---'" },
+    };
   }
   const end = lines.indexOf("---", 1);
   if (end < 0) {
-    return { data: {}, body: text, bodyLine: 1, error: { line: 1, message: "frontmatter is not closed by a line '---'" } };
+    return {
+      data: {},
+      body: text,
+      bodyLine: 1,
+      error: { line: 1, message: "frontmatter is not closed by a line '---'" },
+    };
   }
   const yamlText = lines.slice(1, end).join("\n");
   const body = lines.slice(end + 1).join("\n");
@@ -52,7 +68,12 @@ export function splitFrontmatter(source: string): SplitDocument {
     return { data: parseYaml(yamlText) ?? {}, body, bodyLine: end + 2 };
   } catch (err) {
     const linePos = (err as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 0;
-    return { data: {}, body, bodyLine: end + 2, error: { line: 1 + linePos, message: `frontmatter is not valid YAML: ${(err as Error).message.split("\n")[0]}` } };
+    return {
+      data: {},
+      body,
+      bodyLine: end + 2,
+      error: { line: 1 + linePos, message: `frontmatter is not valid YAML: ${(err as Error).message.split("\n")[0]}` },
+    };
   }
 }
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { importConceptDocument, ImportError } from "./import-concept-document";
+import { ImportError, importConceptDocument } from "./import-concept-document";
 import { parseLesson } from "./parse-lesson";
 import { seedDocumentPath } from "./test-support/seed";
 
@@ -8,7 +8,11 @@ const seedPath = seedDocumentPath();
 
 describe("importConceptDocument with the seed document", () => {
   const source = fs.readFileSync(seedPath, "utf8");
-  const skeleton = importConceptDocument(source, { module: "imported", order: 3, sourceName: "cluster-ip-vs-pod-ip.md" });
+  const skeleton = importConceptDocument(source, {
+    module: "imported",
+    order: 3,
+    sourceName: "cluster-ip-vs-pod-ip.md",
+  });
   const { lesson, problems } = parseLesson(skeleton.markdown, "imported.md");
 
   it("produces a skeleton that parses as a lesson without problems", () => {
@@ -42,17 +46,24 @@ describe("importConceptDocument with the seed document", () => {
 
 describe("importConceptDocument with unusable input", () => {
   it("explains a document without concept sections", () => {
-    expect(() => importConceptDocument("# Title\n\nJust prose.\n", { module: "m", order: 1, sourceName: "prose.md" })).toThrow(ImportError);
-    expect(() => importConceptDocument("# Title\n\nJust prose.\n", { module: "m", order: 1, sourceName: "prose.md" })).toThrow(/prose\.md: found no concept sections/);
+    expect(() =>
+      importConceptDocument("# Title\n\nJust prose.\n", { module: "m", order: 1, sourceName: "prose.md" }),
+    ).toThrow(ImportError);
+    expect(() =>
+      importConceptDocument("# Title\n\nJust prose.\n", { module: "m", order: 1, sourceName: "prose.md" }),
+    ).toThrow(/prose\.md: found no concept sections/);
   });
 
   it("explains a document without a comparison table", () => {
     const doc = "## Things\n\n### One\n\n- **What It Is:**\n  - The first.\n";
-    expect(() => importConceptDocument(doc, { module: "m", order: 1, sourceName: "t.md" })).toThrow(/found no comparison table/);
+    expect(() => importConceptDocument(doc, { module: "m", order: 1, sourceName: "t.md" })).toThrow(
+      /found no comparison table/,
+    );
   });
 
   it("accepts a markdown pipe table too", () => {
-    const doc = "## One vs Two\n\n### One\n\n- **Scope:**\n  - Wide.\n\n### Two\n\n- **Scope:**\n  - Narrow.\n\n## Comparison\n\n| Feature | One | Two |\n|---|---|---|\n| Scope | Wide | Narrow |\n";
+    const doc =
+      "## One vs Two\n\n### One\n\n- **Scope:**\n  - Wide.\n\n### Two\n\n- **Scope:**\n  - Narrow.\n\n## Comparison\n\n| Feature | One | Two |\n|---|---|---|\n| Scope | Wide | Narrow |\n";
     const skeleton = importConceptDocument(doc, { module: "m", order: 1, sourceName: "t.md" });
     const { lesson, problems } = parseLesson(skeleton.markdown, "t.md");
     expect(problems).toEqual([]);

@@ -24,7 +24,13 @@ const stripInline = (text: string) =>
     .trim();
 
 /** "### 1. Cluster IP" → "Cluster IP" */
-const headingText = (line: string) => stripInline(line.replace(/^#+\s*/, "").replace(/^\d+\.\s*/, "").replace(/:$/, ""));
+const headingText = (line: string) =>
+  stripInline(
+    line
+      .replace(/^#+\s*/, "")
+      .replace(/^\d+\.\s*/, "")
+      .replace(/:$/, ""),
+  );
 
 const isTableHeading = (text: string) => /differences|comparison|compared/i.test(text);
 
@@ -34,7 +40,10 @@ const isTableHeading = (text: string) => /differences|comparison|compared/i.test
  * our format. The skeleton keeps the source's statements so an author can rewrite them in our own
  * words; it is marked draft so it is never published as imported.
  */
-export function importConceptDocument(source: string, options: { module: string; order: number; sourceName: string }): ImportedSkeleton {
+export function importConceptDocument(
+  source: string,
+  options: { module: string; order: number; sourceName: string },
+): ImportedSkeleton {
   const lines = source.replace(/\r\n?/g, "\n").split("\n");
   let docTitle = "";
   const concepts: RawConcept[] = [];
@@ -69,7 +78,14 @@ export function importConceptDocument(source: string, options: { module: string;
       continue;
     }
     if (phase === "table") {
-      const cells = line.includes("\t") ? line.split("\t") : line.trim().startsWith("|") ? line.trim().replace(/^\||\|$/g, "").split("|") : null;
+      const cells = line.includes("\t")
+        ? line.split("\t")
+        : line.trim().startsWith("|")
+          ? line
+              .trim()
+              .replace(/^\||\|$/g, "")
+              .split("|")
+          : null;
       if (cells && !cells.every((c) => /^\s*:?-{2,}:?\s*$/.test(c))) table.push(cells.map(stripInline));
       continue;
     }
@@ -80,7 +96,10 @@ export function importConceptDocument(source: string, options: { module: string;
     if (phase === "concepts" && current) {
       const label = /^\*\*(.+?):?\*\*:?\s*(.*)$/.exec(text);
       if (label) {
-        attribute = { label: stripInline(label[1]).replace(/:$/, ""), statements: label[2] ? [stripInline(label[2])] : [] };
+        attribute = {
+          label: stripInline(label[1]).replace(/:$/, ""),
+          statements: label[2] ? [stripInline(label[2])] : [],
+        };
         attributeIndent = indent;
         current.attributes.push(attribute);
       } else if (attribute && indent > attributeIndent && stripInline(text)) {
@@ -92,8 +111,14 @@ export function importConceptDocument(source: string, options: { module: string;
   }
 
   const usable = concepts.filter((c) => c.attributes.some((a) => a.statements.length > 0));
-  if (usable.length < 1) throw new ImportError(`${options.sourceName}: found no concept sections ("### Name" followed by "- **Label:**" bullets)`);
-  if (table.length < 2) throw new ImportError(`${options.sourceName}: found no comparison table under a "Key differences" or "Comparison" heading`);
+  if (usable.length < 1)
+    throw new ImportError(
+      `${options.sourceName}: found no concept sections ("### Name" followed by "- **Label:**" bullets)`,
+    );
+  if (table.length < 2)
+    throw new ImportError(
+      `${options.sourceName}: found no comparison table under a "Key differences" or "Comparison" heading`,
+    );
 
   const conceptRefs = usable.map((c) => ({ id: slugify(c.name), name: c.name }));
   const [header, ...rows] = table;
@@ -105,7 +130,9 @@ export function importConceptDocument(source: string, options: { module: string;
     module: options.module,
     order: options.order,
     concepts: conceptRefs,
-    summary: docTitle ? `TODO: one sentence answering "${docTitle}"` : "TODO: one sentence that says what the learner will understand",
+    summary: docTitle
+      ? `TODO: one sentence answering "${docTitle}"`
+      : "TODO: one sentence that says what the learner will understand",
     draft: true,
   };
 
@@ -123,7 +150,9 @@ export function importConceptDocument(source: string, options: { module: string;
       out.push(`### ${attr.label}`, "", ...attr.statements.map((s) => `- ${s}`), "");
     }
   }
-  const columnNames = header.slice(1).map((name) => conceptRefs.find((c) => c.name.toLowerCase() === name.toLowerCase())?.name ?? name);
+  const columnNames = header
+    .slice(1)
+    .map((name) => conceptRefs.find((c) => c.name.toLowerCase() === name.toLowerCase())?.name ?? name);
   out.push(`## Comparison {#${SECTION_IDS.comparison}}`, "");
   out.push(`| ${[header[0] || "Feature", ...columnNames].join(" | ")} |`);
   out.push(`|${header.map(() => " --- ").join("|")}|`);

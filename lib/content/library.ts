@@ -1,5 +1,5 @@
 import path from "node:path";
-import { loadContent, type ContentLibrary } from "./load-content";
+import { type ContentLibrary, loadContent } from "./load-content";
 import type { Lesson } from "./types";
 
 let cached: ContentLibrary | null = null;

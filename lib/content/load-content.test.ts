@@ -26,11 +26,16 @@ describe("loadContent", () => {
       "testing/module.yaml": moduleYaml,
       "testing/02-second.md": lessonWith("slug: alpha-vs-beta", "slug: second").replace("order: 1", "order: 2"),
       "testing/01-first.md": validLesson,
-      "testing/03-draft.md": lessonWith("slug: alpha-vs-beta", "slug: draft-one").replace("order: 1", "order: 3\ndraft: true"),
+      "testing/03-draft.md": lessonWith("slug: alpha-vs-beta", "slug: draft-one").replace(
+        "order: 1",
+        "order: 3\ndraft: true",
+      ),
     });
     const published = loadContent(root);
     expect(published.problems).toEqual([]);
-    expect(published.modules.map((m) => [m.id, m.title, m.lessons.map((l) => l.slug)])).toEqual([["testing", "Testing", ["alpha-vs-beta", "second"]]]);
+    expect(published.modules.map((m) => [m.id, m.title, m.lessons.map((l) => l.slug)])).toEqual([
+      ["testing", "Testing", ["alpha-vs-beta", "second"]],
+    ]);
     expect(loadContent(root, { includeDrafts: true }).lessons.map((l) => l.slug)).toContain("draft-one");
   });
 
@@ -39,11 +44,20 @@ describe("loadContent", () => {
       "testing/module.yaml": moduleYaml,
       "testing/01-a.md": validLesson,
       "testing/02-b.md": validLesson,
-      "testing/03-c.md": lessonWith("slug: alpha-vs-beta", "slug: other").replace("module: testing", "module: elsewhere"),
-      "orphans/01-x.md": lessonWith("slug: alpha-vs-beta", "slug: orphan").replace("module: testing", "module: orphans"),
+      "testing/03-c.md": lessonWith("slug: alpha-vs-beta", "slug: other").replace(
+        "module: testing",
+        "module: elsewhere",
+      ),
+      "orphans/01-x.md": lessonWith("slug: alpha-vs-beta", "slug: orphan").replace(
+        "module: testing",
+        "module: orphans",
+      ),
     });
     const messages = checkContent(root).problems.map((p) => `${path.basename(p.file)}:${p.line}: ${p.message}`);
-    expect(messages).toContain('02-b.md:2: slug "alpha-vs-beta" is already used by ' + path.relative(process.cwd(), path.join(root, "testing/01-a.md")));
+    expect(messages).toContain(
+      '02-b.md:2: slug "alpha-vs-beta" is already used by ' +
+        path.relative(process.cwd(), path.join(root, "testing/01-a.md")),
+    );
     expect(messages).toContain('03-c.md:2: frontmatter module "elsewhere" does not match its folder "testing"');
     expect(messages).toContain('module.yaml:0: module folder "orphans" has no module.yaml (title, order, description)');
   });
@@ -51,7 +65,10 @@ describe("loadContent", () => {
   it("checkContent includes drafts, so a broken draft fails the check", () => {
     const root = contentTree({
       "testing/module.yaml": moduleYaml,
-      "testing/01-draft.md": lessonWith("order: 1", "order: 1\ndraft: true").replace("| Lifetime | Forever | Short |", "| Lifetime | Forever |"),
+      "testing/01-draft.md": lessonWith("order: 1", "order: 1\ndraft: true").replace(
+        "| Lifetime | Forever | Short |",
+        "| Lifetime | Forever |",
+      ),
     });
     expect(checkContent(root).problems.map((p) => p.message)).toContain("comparison row has 2 cells, the header has 3");
   });
@@ -69,7 +86,8 @@ describe("the lessons in content/", () => {
     expect(lesson.concepts.map((c) => c.id)).toEqual(["cluster-ip", "pod-ip"]);
     const features = lesson.comparison!.rows.map((r) => r.featureId);
     // The seed's five rows are all there.
-    for (const feature of ["assigned-to", "scope", "purpose", "visibility", "example"]) expect(features).toContain(feature);
+    for (const feature of ["assigned-to", "scope", "purpose", "visibility", "example"])
+      expect(features).toContain(feature);
     for (const concept of lesson.concepts) {
       expect(concept.attributes.map((a) => a.key)).toEqual(["what-it-is", "purpose", "scope", "example"]);
     }

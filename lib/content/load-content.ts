@@ -30,29 +30,50 @@ export function loadContent(root: string, options: { includeDrafts?: boolean } =
   if (!fs.existsSync(root)) {
     return { modules, lessons: [], problems: [{ file: rel(root), line: 0, message: "content folder not found" }] };
   }
-  for (const dir of fs.readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+  for (const dir of fs
+    .readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()) {
     const moduleDir = path.join(root, dir);
     const moduleFile = path.join(moduleDir, MODULE_FILE);
     let info: ModuleInfo | null = null;
     if (!fs.existsSync(moduleFile)) {
-      problems.push({ file: rel(moduleFile), line: 0, message: `module folder "${dir}" has no ${MODULE_FILE} (title, order, description)` });
+      problems.push({
+        file: rel(moduleFile),
+        line: 0,
+        message: `module folder "${dir}" has no ${MODULE_FILE} (title, order, description)`,
+      });
     } else {
       try {
         const parsed = moduleSchema.safeParse(parseYaml(fs.readFileSync(moduleFile, "utf8")));
         if (parsed.success) info = { id: dir, ...parsed.data };
-        else for (const issue of parsed.error.issues) problems.push({ file: rel(moduleFile), line: 1, message: `${issue.path.join(".")}: ${issue.message}` });
+        else
+          for (const issue of parsed.error.issues)
+            problems.push({ file: rel(moduleFile), line: 1, message: `${issue.path.join(".")}: ${issue.message}` });
       } catch (err) {
-        problems.push({ file: rel(moduleFile), line: 1, message: `not valid YAML: ${(err as Error).message.split("\n")[0]}` });
+        problems.push({
+          file: rel(moduleFile),
+          line: 1,
+          message: `not valid YAML: ${(err as Error).message.split("\n")[0]}`,
+        });
       }
     }
     const lessons: Lesson[] = [];
-    for (const name of fs.readdirSync(moduleDir).filter((n) => n.endsWith(".md")).sort()) {
+    for (const name of fs
+      .readdirSync(moduleDir)
+      .filter((n) => n.endsWith(".md"))
+      .sort()) {
       const file = path.join(moduleDir, name);
       const result = parseLesson(fs.readFileSync(file, "utf8"), rel(file));
       problems.push(...result.problems);
       if (!result.lesson) continue;
       if (result.lesson.module !== dir) {
-        problems.push({ file: rel(file), line: 2, message: `frontmatter module "${result.lesson.module}" does not match its folder "${dir}"` });
+        problems.push({
+          file: rel(file),
+          line: 2,
+          message: `frontmatter module "${result.lesson.module}" does not match its folder "${dir}"`,
+        });
         continue;
       }
       if (result.lesson.draft && !options.includeDrafts) continue;
@@ -66,7 +87,12 @@ export function loadContent(root: string, options: { includeDrafts?: boolean } =
   const bySlug = new Map<string, Lesson>();
   for (const lesson of all) {
     const other = bySlug.get(lesson.slug);
-    if (other) problems.push({ file: lesson.sourcePath, line: 2, message: `slug "${lesson.slug}" is already used by ${other.sourcePath}` });
+    if (other)
+      problems.push({
+        file: lesson.sourcePath,
+        line: 2,
+        message: `slug "${lesson.slug}" is already used by ${other.sourcePath}`,
+      });
     else bySlug.set(lesson.slug, lesson);
   }
   return { modules, lessons: all, problems };

@@ -1,5 +1,5 @@
-import MarkdownIt from "markdown-it";
 import type { Token } from "markdown-it";
+import MarkdownIt from "markdown-it";
 
 // Raw HTML in lessons is escaped, not passed through; rendering also goes through sanitize-html.
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
@@ -19,7 +19,9 @@ export function inlineText(token: Token | undefined): string {
   if (!token) return "";
   if (!token.children) return token.content;
   return token.children
-    .map((child) => (child.type === "text" || child.type === "code_inline" ? child.content : child.type === "softbreak" ? " " : ""))
+    .map((child) =>
+      child.type === "text" || child.type === "code_inline" ? child.content : child.type === "softbreak" ? " " : "",
+    )
     .join("")
     .replace(/\s+/g, " ")
     .trim();

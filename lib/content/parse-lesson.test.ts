@@ -9,7 +9,13 @@ describe("parseLesson", () => {
   it("reads frontmatter, concepts with attributes, the comparison table, steps and key points", () => {
     const { lesson, problems } = parse(validLesson);
     expect(problems).toEqual([]);
-    expect(lesson).toMatchObject({ title: "Alpha vs Beta", slug: "alpha-vs-beta", module: "testing", order: 1, draft: false });
+    expect(lesson).toMatchObject({
+      title: "Alpha vs Beta",
+      slug: "alpha-vs-beta",
+      module: "testing",
+      order: 1,
+      draft: false,
+    });
     expect(lesson!.concepts.map((c) => [c.id, c.name, c.attributes.map((a) => a.key)])).toEqual([
       ["alpha", "Alpha", ["what-it-is", "scope"]],
       ["beta", "Beta", ["what-it-is"]],
@@ -41,7 +47,9 @@ describe("parseLesson", () => {
   });
 
   it("reports invalid frontmatter fields by name", () => {
-    const problems = messages(lessonWith("slug: alpha-vs-beta", "slug: Alpha Beta").replace("summary: Two things compared.\n", ""));
+    const problems = messages(
+      lessonWith("slug: alpha-vs-beta", "slug: Alpha Beta").replace("summary: Two things compared.\n", ""),
+    );
     expect(problems).toContain("2: frontmatter slug: slug must be lowercase words joined by hyphens");
     expect(problems.some((p) => p.startsWith("2: frontmatter summary:"))).toBe(true);
   });
@@ -67,7 +75,9 @@ describe("parseLesson", () => {
   });
 
   it("reports comparison rows whose cell count differs from the header, with the row's line", () => {
-    expect(messages(lessonWith("| Lifetime | Forever | Short |", "| Lifetime | Forever |"))).toContain("37: comparison row has 2 cells, the header has 3");
+    expect(messages(lessonWith("| Lifetime | Forever | Short |", "| Lifetime | Forever |"))).toContain(
+      "37: comparison row has 2 cells, the header has 3",
+    );
     expect(messages(lessonWith("| Lifetime | Forever | Short |", "| Lifetime | Forever | Short | Extra |"))).toContain(
       "37: comparison row has 4 cells, the header has 3",
     );
@@ -80,13 +90,17 @@ describe("parseLesson", () => {
     expect(messages(lessonWith("| Lifetime | Forever | Short |", "| Lifetime |  | Short |"))).toContain(
       '37: comparison cell for "Lifetime" / "alpha" is empty',
     );
-    expect(messages(lessonWith("| Owner |", "| Lifetime |"))).toContain('38: comparison feature "Lifetime" appears twice');
+    expect(messages(lessonWith("| Owner |", "| Lifetime |"))).toContain(
+      '38: comparison feature "Lifetime" appears twice',
+    );
   });
 
   it("reports a comparison section without a table and a level-one heading", () => {
     const noTable = validLesson.replace(/\| Feature[\s\S]*?\| Owner .*\n/, "No table here.\n");
     expect(messages(noTable)).toContain("33: the comparison section has no table");
-    expect(messages(lessonWith("Intro paragraph.", "# Title again"))).toContain("14: use ## and ### headings: the lesson title comes from the frontmatter");
+    expect(messages(lessonWith("Intro paragraph.", "# Title again"))).toContain(
+      "14: use ## and ### headings: the lesson title comes from the frontmatter",
+    );
   });
 
   it("reports a steps section without an ordered list", () => {

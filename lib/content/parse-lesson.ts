@@ -1,5 +1,5 @@
 import { splitFrontmatter, validateFrontmatter } from "./frontmatter";
-import { inlineText, slugify, tokenizeLesson, type Token } from "./markdown";
+import { inlineText, slugify, type Token, tokenizeLesson } from "./markdown";
 import type {
   AuthoredCard,
   ComparisonRow,
@@ -12,7 +12,12 @@ import type {
 } from "./types";
 
 /** Section ids with a meaning of their own; every other h2 is prose. */
-export const SECTION_IDS = { comparison: "comparison", keyPoints: "key-points", steps: "steps", flashcards: "flashcards" } as const;
+export const SECTION_IDS = {
+  comparison: "comparison",
+  keyPoints: "key-points",
+  steps: "steps",
+  flashcards: "flashcards",
+} as const;
 
 export interface ParseResult {
   lesson: Lesson | null;
@@ -53,7 +58,11 @@ export function parseLesson(source: string, sourcePath: string): ParseResult {
       report(lineOf(token), "use ## and ### headings: the lesson title comes from the frontmatter");
     }
     if (token.type === "heading_open" && (token.tag === "h2" || token.tag === "h3")) {
-      const entry: TocEntry = { id: String(token.attrGet("id") ?? ""), title: inlineText(tokens[i + 1]), level: token.tag === "h2" ? 2 : 3 };
+      const entry: TocEntry = {
+        id: String(token.attrGet("id") ?? ""),
+        title: inlineText(tokens[i + 1]),
+        level: token.tag === "h2" ? 2 : 3,
+      };
       toc.push(entry);
       if (entry.level === 2) {
         sections.push({ id: entry.id, title: entry.title, line: lineOf(token), tokens: [] });
@@ -78,7 +87,10 @@ export function parseLesson(source: string, sourcePath: string): ParseResult {
     }
     const attributes = parseAttributes(section);
     if (attributes.length === 0) {
-      report(section.line, `concept section "${ref.id}" has no attributes: add ### headings such as "What it is", "Purpose", "Scope", "Example"`);
+      report(
+        section.line,
+        `concept section "${ref.id}" has no attributes: add ### headings such as "What it is", "Purpose", "Scope", "Example"`,
+      );
     }
     concepts.push({ ...ref, sectionId: section.id, attributes });
   }
@@ -92,23 +104,27 @@ export function parseLesson(source: string, sourcePath: string): ParseResult {
   const keyPoints: KeyPoint[] = keyPointSection
     ? listItems(keyPointSection.tokens).map((text) => ({ text, sectionId: keyPointSection.id }))
     : [];
-  if (keyPointSection && keyPoints.length === 0) report(keyPointSection.line, "the key points section has no list items");
+  if (keyPointSection && keyPoints.length === 0)
+    report(keyPointSection.line, "the key points section has no list items");
 
   const stepsSection = sections.find((s) => s.id === SECTION_IDS.steps);
   const steps = stepsSection ? listItems(stepsSection.tokens, "ordered_list_open") : [];
-  if (stepsSection && steps.length < 2) report(stepsSection.line, "the steps section needs an ordered list of at least two steps");
+  if (stepsSection && steps.length < 2)
+    report(stepsSection.line, "the steps section needs an ordered list of at least two steps");
 
   const sectionIds = new Set(toc.map((t) => t.id));
   const authoredCards: AuthoredCard[] = [];
   frontmatter.cards.forEach((card, i) => {
     const sectionId = card.section ?? concepts[0]?.sectionId ?? "";
-    if (card.section && !sectionIds.has(card.section)) report(2, `frontmatter cards.${i}.section: no section has the id "${card.section}"`);
+    if (card.section && !sectionIds.has(card.section))
+      report(2, `frontmatter cards.${i}.section: no section has the id "${card.section}"`);
     authoredCards.push({ front: card.front, back: card.back, sectionId });
   });
   const cardSection = sections.find((s) => s.id === SECTION_IDS.flashcards);
   if (cardSection) {
     const items = listItems(cardSection.tokens);
-    if (items.length === 0) report(cardSection.line, "the flashcards section has no list items (write each card as \"front :: back\")");
+    if (items.length === 0)
+      report(cardSection.line, 'the flashcards section has no list items (write each card as "front :: back")');
     for (const item of items) {
       const [front, back, ...extra] = item.split("::").map((part) => part.trim());
       if (!front || !back || extra.length) report(cardSection.line, `flashcard "${item}" must read "front :: back"`);
@@ -227,10 +243,15 @@ function parseComparison(
   const conceptIds: string[] = [];
   header.cells.slice(1).forEach((name, index) => {
     const concept = concepts.find((c) => c.name.toLowerCase() === name.toLowerCase() || c.id === slugify(name));
-    if (!concept) report(tableLine, `comparison column ${index + 2} "${name}" is not one of the lesson's concepts (${concepts.map((c) => c.name).join(", ")})`);
+    if (!concept)
+      report(
+        tableLine,
+        `comparison column ${index + 2} "${name}" is not one of the lesson's concepts (${concepts.map((c) => c.name).join(", ")})`,
+      );
     else conceptIds.push(concept.id);
   });
-  if (header.cells.length < 3) report(tableLine, "the comparison table needs a feature column and at least two concept columns");
+  if (header.cells.length < 3)
+    report(tableLine, "the comparison table needs a feature column and at least two concept columns");
 
   // markdown-it pads short rows and drops extra cells, so count the cells in the source itself.
   const sourceLines = body.split("\n");
@@ -239,7 +260,11 @@ function parseComparison(
   const seenFeatures = new Set<string>();
   for (const row of bodyRows) {
     const raw = sourceLines[row.line - bodyLine] ?? "";
-    const rawCount = raw.trim().replace(/^\|/, "").replace(/\|$/, "").split(/(?<!\\)\|/).length;
+    const rawCount = raw
+      .trim()
+      .replace(/^\|/, "")
+      .replace(/\|$/, "")
+      .split(/(?<!\\)\|/).length;
     if (rawCount !== expected) report(row.line, `comparison row has ${rawCount} cells, the header has ${expected}`);
     const feature = row.cells[0] ?? "";
     if (!feature) report(row.line, "comparison row has no feature name in its first cell");

@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { splitFrontmatter } from "./frontmatter";
 import { renderLessonHtml } from "./render-lesson";
 import { validLesson } from "./test-support/lesson-fixture";
-import { splitFrontmatter } from "./frontmatter";
 
 const render = (body: string) => renderLessonHtml({ body });
 
 describe("renderLessonHtml", () => {
   it("gives headings ids and anchor links that match the explicit ids", () => {
     const html = render(splitFrontmatter(validLesson).body);
-    expect(html).toContain('<h2 id="alpha">Alpha <a class="anchor" href="#alpha" aria-label="Link to this section">#</a></h2>');
+    expect(html).toContain(
+      '<h2 id="alpha">Alpha <a class="anchor" href="#alpha" aria-label="Link to this section">#</a></h2>',
+    );
     expect(html).toContain('<h3 id="what-it-is-2">');
     expect(html).not.toContain("{#");
   });

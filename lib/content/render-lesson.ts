@@ -1,16 +1,41 @@
 import sanitizeHtml from "sanitize-html";
-import { renderTokens, tokenizeLesson, type Token } from "./markdown";
+import { renderTokens, type Token, tokenizeLesson } from "./markdown";
 import type { Lesson } from "./types";
 
 const allowed: sanitizeHtml.IOptions = {
   allowedTags: [
-    "h2", "h3", "h4", "p", "a", "ul", "ol", "li", "strong", "em", "code", "pre", "blockquote", "hr", "br",
-    "table", "thead", "tbody", "tr", "th", "td", "div", "span", "del",
+    "h2",
+    "h3",
+    "h4",
+    "p",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "code",
+    "pre",
+    "blockquote",
+    "hr",
+    "br",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "div",
+    "span",
+    "del",
   ],
   allowedAttributes: {
-    h2: ["id"], h3: ["id"], h4: ["id"],
+    h2: ["id"],
+    h3: ["id"],
+    h4: ["id"],
     a: ["href", "aria-label", "class"],
-    th: ["scope", "style"], td: ["style"],
+    th: ["scope", "style"],
+    td: ["style"],
     div: ["class", "role", "tabindex", "aria-label"],
     code: ["class"],
   },
@@ -50,7 +75,10 @@ export function renderLessonHtml(lesson: Pick<Lesson, "body">): string {
   const html = renderTokens(tokens)
     .replace(/<table>/g, '<div class="table-wrap" role="region" tabindex="0" aria-label="Comparison table"><table>')
     .replace(/<\/table>/g, "</table></div>")
-    .replace(/<(h[23]) id="([^"]+)">([\s\S]*?)<\/\1>/g, (_m, tag: string, id: string, inner: string) =>
-      `<${tag} id="${id}">${inner} <a class="anchor" href="#${id}" aria-label="Link to this section">#</a></${tag}>`);
+    .replace(
+      /<(h[23]) id="([^"]+)">([\s\S]*?)<\/\1>/g,
+      (_m, tag: string, id: string, inner: string) =>
+        `<${tag} id="${id}">${inner} <a class="anchor" href="#${id}" aria-label="Link to this section">#</a></${tag}>`,
+    );
   return sanitizeHtml(html, allowed);
 }

@@ -26,7 +26,13 @@ export interface MemberRecord {
 
 export class JoinCodeTakenError extends Error {}
 
-const toAssignment = (a: { id: string; classId: string; scope: string; target: string; dueAt: Date }): AssignmentRecord => ({ ...a, scope: a.scope as AssignmentRecord["scope"] });
+const toAssignment = (a: {
+  id: string;
+  classId: string;
+  scope: string;
+  target: string;
+  dueAt: Date;
+}): AssignmentRecord => ({ ...a, scope: a.scope as AssignmentRecord["scope"] });
 
 /**
  * Classes, members and assignments. Instructor methods take the instructor's id and touch only their
@@ -38,7 +44,14 @@ export class ClassRepository {
   async create(instructorId: string, name: string, joinCode: string): Promise<ClassSummary> {
     try {
       const row = await this.db.class.create({ data: { instructorId, name: name.trim(), joinCode } });
-      return { id: row.id, name: row.name, joinCode: row.joinCode, memberCount: 0, assignmentCount: 0, createdAt: row.createdAt };
+      return {
+        id: row.id,
+        name: row.name,
+        joinCode: row.joinCode,
+        memberCount: 0,
+        assignmentCount: 0,
+        createdAt: row.createdAt,
+      };
     } catch (err) {
       if ((err as { code?: string }).code === "P2002") throw new JoinCodeTakenError();
       throw err;
@@ -46,27 +59,47 @@ export class ClassRepository {
   }
 
   async listForInstructor(instructorId: string): Promise<ClassSummary[]> {
-    const rows = await this.db.class.findMany({ where: { instructorId }, orderBy: { createdAt: "desc" }, include: { _count: { select: { members: true, assignments: true } } } });
-    return rows.map((r) => ({ id: r.id, name: r.name, joinCode: r.joinCode, memberCount: r._count.members, assignmentCount: r._count.assignments, createdAt: r.createdAt }));
+    const rows = await this.db.class.findMany({
+      where: { instructorId },
+      orderBy: { createdAt: "desc" },
+      include: { _count: { select: { members: true, assignments: true } } },
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      joinCode: r.joinCode,
+      memberCount: r._count.members,
+      assignmentCount: r._count.assignments,
+      createdAt: r.createdAt,
+    }));
   }
 
   /** One of the instructor's classes with members and assignments, or null (also for someone else's class). */
   async findForInstructor(instructorId: string, classId: string) {
     const row = await this.db.class.findFirst({
       where: { id: classId, instructorId },
-      include: { members: { include: { user: { select: { id: true, name: true, email: true } } }, orderBy: { joinedAt: "asc" } }, assignments: { orderBy: { dueAt: "asc" } } },
+      include: {
+        members: { include: { user: { select: { id: true, name: true, email: true } } }, orderBy: { joinedAt: "asc" } },
+        assignments: { orderBy: { dueAt: "asc" } },
+      },
     });
     if (!row) return null;
     return {
       id: row.id,
       name: row.name,
       joinCode: row.joinCode,
-      members: row.members.map((m): MemberRecord => ({ userId: m.user.id, name: m.user.name, email: m.user.email, joinedAt: m.joinedAt })),
+      members: row.members.map(
+        (m): MemberRecord => ({ userId: m.user.id, name: m.user.name, email: m.user.email, joinedAt: m.joinedAt }),
+      ),
       assignments: row.assignments.map(toAssignment),
     };
   }
 
-  async addAssignment(instructorId: string, classId: string, input: { scope: "lesson" | "module"; target: string; dueAt: Date }): Promise<AssignmentRecord | null> {
+  async addAssignment(
+    instructorId: string,
+    classId: string,
+    input: { scope: "lesson" | "module"; target: string; dueAt: Date },
+  ): Promise<AssignmentRecord | null> {
     const owned = await this.db.class.findFirst({ where: { id: classId, instructorId }, select: { id: true } });
     if (!owned) return null;
     return toAssignment(await this.db.assignment.create({ data: { classId, ...input } }));
@@ -85,7 +118,13 @@ export class ClassRepository {
       where: { completedAt: { not: null }, user: { memberships: { some: { classId } } } },
       select: { userId: true, scope: true, target: true, score: true, completedAt: true },
     });
-    return rows.map((r) => ({ userId: r.userId, scope: r.scope, target: r.target, score: r.score ?? 0, completedAt: r.completedAt! }));
+    return rows.map((r) => ({
+      userId: r.userId,
+      scope: r.scope,
+      target: r.target,
+      score: r.score ?? 0,
+      completedAt: r.completedAt!,
+    }));
   }
 
   /** Per member: lessons completed, drills completed, flashcard reviews since `since`, last activity (only for the class's instructor). */
@@ -94,11 +133,23 @@ export class ClassRepository {
     if (!owned) return null;
     const members = { memberships: { some: { classId } } };
     const [lessons, drills, reviews] = await Promise.all([
-      this.db.lessonProgress.findMany({ where: { user: members }, select: { userId: true, completedAt: true, lastViewedAt: true } }),
-      this.db.drillProgress.findMany({ where: { user: members }, select: { userId: true, completedAt: true, updatedAt: true } }),
-      this.db.flashcardReview.findMany({ where: { user: members, undoneAt: null, review: { gte: since } }, select: { userId: true, review: true } }),
+      this.db.lessonProgress.findMany({
+        where: { user: members },
+        select: { userId: true, completedAt: true, lastViewedAt: true },
+      }),
+      this.db.drillProgress.findMany({
+        where: { user: members },
+        select: { userId: true, completedAt: true, updatedAt: true },
+      }),
+      this.db.flashcardReview.findMany({
+        where: { user: members, undoneAt: null, review: { gte: since } },
+        select: { userId: true, review: true },
+      }),
     ]);
-    const out = new Map<string, { lessonsCompleted: number; drillsCompleted: number; reviews: number; lastActive: Date | null }>();
+    const out = new Map<
+      string,
+      { lessonsCompleted: number; drillsCompleted: number; reviews: number; lastActive: Date | null }
+    >();
     const entry = (userId: string) => {
       let e = out.get(userId);
       if (!e) out.set(userId, (e = { lessonsCompleted: 0, drillsCompleted: 0, reviews: 0, lastActive: null }));
@@ -127,9 +178,16 @@ export class ClassRepository {
 
   /** Joins the class with this code; joining twice is fine. Instructors cannot join their own class. */
   async join(userId: string, joinCode: string): Promise<{ id: string; name: string } | null> {
-    const row = await this.db.class.findUnique({ where: { joinCode }, select: { id: true, name: true, instructorId: true } });
+    const row = await this.db.class.findUnique({
+      where: { joinCode },
+      select: { id: true, name: true, instructorId: true },
+    });
     if (!row || row.instructorId === userId) return null;
-    await this.db.classMember.upsert({ where: { classId_userId: { classId: row.id, userId } }, create: { classId: row.id, userId }, update: {} });
+    await this.db.classMember.upsert({
+      where: { classId_userId: { classId: row.id, userId } },
+      create: { classId: row.id, userId },
+      update: {},
+    });
     return { id: row.id, name: row.name };
   }
 
@@ -141,9 +199,16 @@ export class ClassRepository {
   async listForMember(userId: string) {
     const rows = await this.db.classMember.findMany({
       where: { userId },
-      include: { class: { include: { assignments: { orderBy: { dueAt: "asc" } }, instructor: { select: { name: true } } } } },
+      include: {
+        class: { include: { assignments: { orderBy: { dueAt: "asc" } }, instructor: { select: { name: true } } } },
+      },
       orderBy: { joinedAt: "asc" },
     });
-    return rows.map((m) => ({ id: m.class.id, name: m.class.name, instructorName: m.class.instructor.name, assignments: m.class.assignments.map(toAssignment) }));
+    return rows.map((m) => ({
+      id: m.class.id,
+      name: m.class.name,
+      instructorName: m.class.instructor.name,
+      assignments: m.class.assignments.map(toAssignment),
+    }));
   }
 }

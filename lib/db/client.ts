@@ -1,7 +1,7 @@
-import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
-import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { databaseUrl, providerOf } from "./database-url";
 import { createDriverAdapter } from "./driver-adapter";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 
 /**
  * The app is typed against the SQLite client; the PostgreSQL client is generated from the same

@@ -15,7 +15,13 @@ export interface DrillProgressRecord {
   completedAt: Date | null;
 }
 
-const toRecord = (row: { drillSlug: string; events: string; results: string; updatedAt: Date; completedAt: Date | null }): DrillProgressRecord => ({
+const toRecord = (row: {
+  drillSlug: string;
+  events: string;
+  results: string;
+  updatedAt: Date;
+  completedAt: Date | null;
+}): DrillProgressRecord => ({
   drillSlug: row.drillSlug,
   events: JSON.parse(row.events) as unknown[],
   results: JSON.parse(row.results) as Record<string, StepResult>,
@@ -36,9 +42,21 @@ export class DrillProgressRepository {
     return (await this.db.drillProgress.findMany({ where: { userId } })).map(toRecord);
   }
 
-  async save(userId: string, drillSlug: string, data: { events: unknown[]; results: Record<string, StepResult>; completedAt: Date | null }): Promise<DrillProgressRecord> {
-    const fields = { events: JSON.stringify(data.events), results: JSON.stringify(data.results), completedAt: data.completedAt };
-    const row = await this.db.drillProgress.upsert({ where: { userId_drillSlug: { userId, drillSlug } }, create: { userId, drillSlug, ...fields }, update: fields });
+  async save(
+    userId: string,
+    drillSlug: string,
+    data: { events: unknown[]; results: Record<string, StepResult>; completedAt: Date | null },
+  ): Promise<DrillProgressRecord> {
+    const fields = {
+      events: JSON.stringify(data.events),
+      results: JSON.stringify(data.results),
+      completedAt: data.completedAt,
+    };
+    const row = await this.db.drillProgress.upsert({
+      where: { userId_drillSlug: { userId, drillSlug } },
+      create: { userId, drillSlug, ...fields },
+      update: fields,
+    });
     return toRecord(row);
   }
 

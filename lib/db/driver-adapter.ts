@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { providerOf, sqliteFilePath } from "./database-url";
 
 // PostgreSQL reports catalog columns as `name` (19), `char` (18) and arrays of them (1002, 1003);

@@ -5,27 +5,62 @@ import { repositoriesOn, testDatabases, uniqueEmail } from "./test-support/datab
 
 const t0 = new Date("2026-05-01T08:00:00Z");
 const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
-const strip = <T extends { cardId: string; lessonSlug: string; version: number }>({ cardId: _c, lessonSlug: _l, version: _v, ...s }: T) => s;
+const strip = <T extends { cardId: string; lessonSlug: string; version: number }>({
+  cardId: _c,
+  lessonSlug: _l,
+  version: _v,
+  ...s
+}: T) => s;
 
 describe.each(testDatabases)("flashcard scheduling on $name", ({ url }) => {
   const ctx = repositoriesOn(url);
   const learner = () => ctx.repos.users.create({ email: uniqueEmail("srs"), name: "Card Learner", passwordHash: "h" });
   const first = (userId: string, cardId = "lesson:card-a", rating: "good" | "again" = "good", at = t0) =>
-    ctx.repos.flashcards.applyRating(userId, { cardId, lessonSlug: "lesson", expectedVersion: 0, previous: null, next: rate(newCardState(at), rating, at), rating }, at);
+    ctx.repos.flashcards.applyRating(
+      userId,
+      {
+        cardId,
+        lessonSlug: "lesson",
+        expectedVersion: 0,
+        previous: null,
+        next: rate(newCardState(at), rating, at),
+        rating,
+      },
+      at,
+    );
 
   it("stores a first rating, logs it, and counts it as a new card introduced today", async () => {
     const user = await learner();
     const result = await first(user.id);
-    expect(result.ok && result.state).toMatchObject({ cardId: "lesson:card-a", version: 1, state: "Learning", reps: 1 });
+    expect(result.ok && result.state).toMatchObject({
+      cardId: "lesson:card-a",
+      version: 1,
+      state: "Learning",
+      reps: 1,
+    });
     expect(await ctx.repos.flashcards.newIntroducedSince(user.id, t0)).toBe(1);
-    expect(await ctx.repos.flashcards.reviews(user.id, t0)).toEqual([{ cardId: "lesson:card-a", rating: "good", stateBefore: "New", review: t0 }]);
+    expect(await ctx.repos.flashcards.reviews(user.id, t0)).toEqual([
+      { cardId: "lesson:card-a", rating: "good", stateBefore: "New", review: t0 },
+    ]);
   });
 
   it("applies a rating only once when two tabs (or a double click) rate the same card version", async () => {
     const user = await learner();
     const base = await first(user.id);
     const prev = strip(base.ok ? base.state : (null as never));
-    const rateAt = (r: "good" | "easy") => ctx.repos.flashcards.applyRating(user.id, { cardId: "lesson:card-a", lessonSlug: "lesson", expectedVersion: 1, previous: prev, next: rate(prev, r, later(10)), rating: r }, later(10));
+    const rateAt = (r: "good" | "easy") =>
+      ctx.repos.flashcards.applyRating(
+        user.id,
+        {
+          cardId: "lesson:card-a",
+          lessonSlug: "lesson",
+          expectedVersion: 1,
+          previous: prev,
+          next: rate(prev, r, later(10)),
+          rating: r,
+        },
+        later(10),
+      );
     const results = await Promise.all([rateAt("good"), rateAt("easy")]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const loser = results.find((r) => !r.ok)!;
@@ -42,7 +77,11 @@ describe.each(testDatabases)("flashcard scheduling on $name", ({ url }) => {
     const r1 = await first(user.id);
     const s1 = r1.ok ? r1.state : (null as never);
     const next = rate(strip(s1), "again", later(10));
-    const r2 = await ctx.repos.flashcards.applyRating(user.id, { cardId: s1.cardId, lessonSlug: "lesson", expectedVersion: 1, previous: strip(s1), next, rating: "again" }, later(10));
+    const r2 = await ctx.repos.flashcards.applyRating(
+      user.id,
+      { cardId: s1.cardId, lessonSlug: "lesson", expectedVersion: 1, previous: strip(s1), next, rating: "again" },
+      later(10),
+    );
     expect(r2.ok).toBe(true);
 
     const undo1 = await ctx.repos.flashcards.undoLast(user.id, later(11));
@@ -52,7 +91,10 @@ describe.each(testDatabases)("flashcard scheduling on $name", ({ url }) => {
     expect(await ctx.repos.flashcards.state(user.id, s1.cardId)).toBeNull();
     expect(await ctx.repos.flashcards.reviews(user.id, t0)).toEqual([]);
     expect(await ctx.repos.flashcards.newIntroducedSince(user.id, t0)).toBe(0);
-    expect(await ctx.repos.flashcards.undoLast(user.id, later(13))).toEqual({ ok: false, error: "There is no rating to undo." });
+    expect(await ctx.repos.flashcards.undoLast(user.id, later(13))).toEqual({
+      ok: false,
+      error: "There is no rating to undo.",
+    });
   });
 
   it("refuses to undo a rating when the card changed afterwards in another tab", async () => {
@@ -61,7 +103,10 @@ describe.each(testDatabases)("flashcard scheduling on $name", ({ url }) => {
     const s1 = r1.ok ? r1.state : (null as never);
     // Another tab changes the card behind this tab's back (simulated by bumping the version directly).
     await ctx.db.flashcardState.updateMany({ where: { userId: user.id, cardId: s1.cardId }, data: { version: 7 } });
-    expect(await ctx.repos.flashcards.undoLast(user.id, later(1))).toEqual({ ok: false, error: "That card has changed since (another tab?); nothing was undone." });
+    expect(await ctx.repos.flashcards.undoLast(user.id, later(1))).toEqual({
+      ok: false,
+      error: "That card has changed since (another tab?); nothing was undone.",
+    });
   });
 
   it("keeps each learner's cards and settings apart", async () => {

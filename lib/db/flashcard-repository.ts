@@ -1,5 +1,5 @@
-import type { Db } from "./client";
 import type { CardState, RatingName, StateName } from "../flashcards/core/scheduler";
+import type { Db } from "./client";
 
 export interface StoredCardState extends CardState {
   cardId: string;
@@ -25,11 +25,33 @@ export type ApplyResult = { ok: true; state: StoredCardState } | { ok: false; co
 export type UndoResult = { ok: true; cardId: string; state: StoredCardState | null } | { ok: false; error: string };
 
 const stateColumns = (s: CardState) => ({
-  state: s.state, due: s.due, stability: s.stability, difficulty: s.difficulty, elapsedDays: s.elapsedDays, scheduledDays: s.scheduledDays,
-  learningSteps: s.learningSteps, reps: s.reps, lapses: s.lapses, lastReview: s.lastReview,
+  state: s.state,
+  due: s.due,
+  stability: s.stability,
+  difficulty: s.difficulty,
+  elapsedDays: s.elapsedDays,
+  scheduledDays: s.scheduledDays,
+  learningSteps: s.learningSteps,
+  reps: s.reps,
+  lapses: s.lapses,
+  lastReview: s.lastReview,
 });
 
-type StateRow = { cardId: string; lessonSlug: string; version: number; state: string; due: Date; stability: number; difficulty: number; elapsedDays: number; scheduledDays: number; learningSteps: number; reps: number; lapses: number; lastReview: Date | null };
+type StateRow = {
+  cardId: string;
+  lessonSlug: string;
+  version: number;
+  state: string;
+  due: Date;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  lastReview: Date | null;
+};
 const toStored = (r: StateRow): StoredCardState => ({ ...r, state: r.state as StateName });
 
 const serialise = (s: CardState) => JSON.stringify(s);
@@ -58,17 +80,27 @@ export class FlashcardRepository {
   }
 
   async saveSettings(userId: string, settings: SrsSettingsRecord): Promise<SrsSettingsRecord> {
-    const row = await this.db.srsSettings.upsert({ where: { userId }, create: { userId, ...settings }, update: settings });
+    const row = await this.db.srsSettings.upsert({
+      where: { userId },
+      create: { userId, ...settings },
+      update: settings,
+    });
     return { desiredRetention: row.desiredRetention, dailyNewLimit: row.dailyNewLimit };
   }
 
   /** New cards first seen since `since` (ratings not undone): counts against the daily limit. */
   newIntroducedSince(userId: string, since: Date): Promise<number> {
-    return this.db.flashcardReview.count({ where: { userId, stateBefore: "New", undoneAt: null, review: { gte: since } } });
+    return this.db.flashcardReview.count({
+      where: { userId, stateBefore: "New", undoneAt: null, review: { gte: since } },
+    });
   }
 
   async reviews(userId: string, since: Date): Promise<ReviewRecord[]> {
-    const rows = await this.db.flashcardReview.findMany({ where: { userId, undoneAt: null, review: { gte: since } }, select: { cardId: true, rating: true, stateBefore: true, review: true }, orderBy: { review: "asc" } });
+    const rows = await this.db.flashcardReview.findMany({
+      where: { userId, undoneAt: null, review: { gte: since } },
+      select: { cardId: true, rating: true, stateBefore: true, review: true },
+      orderBy: { review: "asc" },
+    });
     return rows.map((r) => ({ ...r, rating: r.rating as RatingName, stateBefore: r.stateBefore as StateName }));
   }
 
@@ -76,50 +108,90 @@ export class FlashcardRepository {
    * Stores a rating if the card is still at `expectedVersion` (0: never reviewed) and logs it. When
    * another tab or a double submit got there first, nothing changes and the current state comes back.
    */
-  async applyRating(userId: string, input: { cardId: string; lessonSlug: string; expectedVersion: number; previous: CardState | null; next: CardState; rating: RatingName }, now: Date): Promise<ApplyResult> {
+  async applyRating(
+    userId: string,
+    input: {
+      cardId: string;
+      lessonSlug: string;
+      expectedVersion: number;
+      previous: CardState | null;
+      next: CardState;
+      rating: RatingName;
+    },
+    now: Date,
+  ): Promise<ApplyResult> {
     const { cardId, expectedVersion, next } = input;
-    const applied = await this.db.$transaction(async (tx) => {
-      let version: number;
-      if (expectedVersion === 0) {
-        const exists = await tx.flashcardState.findUnique({ where: { userId_cardId: { userId, cardId } }, select: { id: true } });
-        if (exists) return false;
-        await tx.flashcardState.create({ data: { userId, cardId, lessonSlug: input.lessonSlug, ...stateColumns(next), version: 1 } });
-        version = 1;
-      } else {
-        const updated = await tx.flashcardState.updateMany({ where: { userId, cardId, version: expectedVersion }, data: { ...stateColumns(next), version: expectedVersion + 1 } });
-        if (updated.count !== 1) return false;
-        version = expectedVersion + 1;
-      }
-      await tx.flashcardReview.create({
-        data: {
-          userId, cardId, rating: input.rating, stateBefore: input.previous?.state ?? "New", previous: input.previous ? serialise(input.previous) : null,
-          stateAfter: next.state, dueAfter: next.due, stability: next.stability, difficulty: next.difficulty, resultVersion: version, review: now,
-        },
+    const applied = await this.db
+      .$transaction(async (tx) => {
+        let version: number;
+        if (expectedVersion === 0) {
+          const exists = await tx.flashcardState.findUnique({
+            where: { userId_cardId: { userId, cardId } },
+            select: { id: true },
+          });
+          if (exists) return false;
+          await tx.flashcardState.create({
+            data: { userId, cardId, lessonSlug: input.lessonSlug, ...stateColumns(next), version: 1 },
+          });
+          version = 1;
+        } else {
+          const updated = await tx.flashcardState.updateMany({
+            where: { userId, cardId, version: expectedVersion },
+            data: { ...stateColumns(next), version: expectedVersion + 1 },
+          });
+          if (updated.count !== 1) return false;
+          version = expectedVersion + 1;
+        }
+        await tx.flashcardReview.create({
+          data: {
+            userId,
+            cardId,
+            rating: input.rating,
+            stateBefore: input.previous?.state ?? "New",
+            previous: input.previous ? serialise(input.previous) : null,
+            stateAfter: next.state,
+            dueAfter: next.due,
+            stability: next.stability,
+            difficulty: next.difficulty,
+            resultVersion: version,
+            review: now,
+          },
+        });
+        return true;
+      })
+      .catch((err: { code?: string }) => {
+        if (err.code === "P2002") return false; // two first ratings of a new card at once
+        throw err;
       });
-      return true;
-    }).catch((err: { code?: string }) => {
-      if (err.code === "P2002") return false; // two first ratings of a new card at once
-      throw err;
-    });
     const current = await this.state(userId, cardId);
     return applied && current ? { ok: true, state: current } : { ok: false, conflict: current };
   }
 
   /** Undoes the newest rating not yet undone, restoring the card exactly as it was before it. */
   async undoLast(userId: string, now: Date): Promise<UndoResult> {
-    const last = await this.db.flashcardReview.findFirst({ where: { userId, undoneAt: null }, orderBy: [{ review: "desc" }, { resultVersion: "desc" }] });
+    const last = await this.db.flashcardReview.findFirst({
+      where: { userId, undoneAt: null },
+      orderBy: [{ review: "desc" }, { resultVersion: "desc" }],
+    });
     if (!last) return { ok: false, error: "There is no rating to undo." };
     return this.db.$transaction(async (tx): Promise<UndoResult> => {
       const current = await tx.flashcardState.findUnique({ where: { userId_cardId: { userId, cardId: last.cardId } } });
-      if (!current || current.version !== last.resultVersion) return { ok: false, error: "That card has changed since (another tab?); nothing was undone." };
-      const marked = await tx.flashcardReview.updateMany({ where: { id: last.id, undoneAt: null }, data: { undoneAt: now } });
+      if (!current || current.version !== last.resultVersion)
+        return { ok: false, error: "That card has changed since (another tab?); nothing was undone." };
+      const marked = await tx.flashcardReview.updateMany({
+        where: { id: last.id, undoneAt: null },
+        data: { undoneAt: now },
+      });
       if (marked.count !== 1) return { ok: false, error: "That rating was already undone." };
       if (!last.previous) {
         await tx.flashcardState.delete({ where: { id: current.id } });
         return { ok: true, cardId: last.cardId, state: null };
       }
       // Back to the version the rating started from, so an earlier rating can be undone in turn.
-      const restored = await tx.flashcardState.update({ where: { id: current.id }, data: { ...stateColumns(deserialise(last.previous)), version: last.resultVersion - 1 } });
+      const restored = await tx.flashcardState.update({
+        where: { id: current.id },
+        data: { ...stateColumns(deserialise(last.previous)), version: last.resultVersion - 1 },
+      });
       return { ok: true, cardId: last.cardId, state: toStored(restored) };
     });
   }

@@ -17,7 +17,14 @@ export const statusOf = (record: LessonProgressRecord | undefined | null): Lesso
 /** The longest visit one heartbeat may add; a tab left open overnight is not eight hours of study. */
 export const MAX_SECONDS_PER_HEARTBEAT = 300;
 
-const select = { lessonSlug: true, startedAt: true, lastViewedAt: true, completedAt: true, timeSpentSec: true, lastSectionId: true } as const;
+const select = {
+  lessonSlug: true,
+  startedAt: true,
+  lastViewedAt: true,
+  completedAt: true,
+  timeSpentSec: true,
+  lastSectionId: true,
+} as const;
 
 /** Every method takes the signed-in user's id: there is no way to read or write another user's rows. */
 export class LessonProgressRepository {
@@ -34,11 +41,23 @@ export class LessonProgressRepository {
   }
 
   /** Adds reading time (capped) and remembers the section the learner was reading. */
-  async recordActivity(userId: string, lessonSlug: string, input: { seconds: number; sectionId?: string | null }, now: Date): Promise<LessonProgressRecord> {
+  async recordActivity(
+    userId: string,
+    lessonSlug: string,
+    input: { seconds: number; sectionId?: string | null },
+    now: Date,
+  ): Promise<LessonProgressRecord> {
     const seconds = Math.max(0, Math.min(MAX_SECONDS_PER_HEARTBEAT, Math.round(input.seconds)));
     return this.db.lessonProgress.upsert({
       where: { userId_lessonSlug: { userId, lessonSlug } },
-      create: { userId, lessonSlug, startedAt: now, lastViewedAt: now, timeSpentSec: seconds, lastSectionId: input.sectionId ?? null },
+      create: {
+        userId,
+        lessonSlug,
+        startedAt: now,
+        lastViewedAt: now,
+        timeSpentSec: seconds,
+        lastSectionId: input.sectionId ?? null,
+      },
       update: {
         lastViewedAt: now,
         timeSpentSec: { increment: seconds },

@@ -11,7 +11,8 @@ const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 describe.each(testDatabases)("repositories on $name", ({ url }) => {
   const ctx = repositoriesOn(url);
 
-  const newUser = (label = "user") => ctx.repos.users.create({ email: uniqueEmail(label), name: "Test User", passwordHash: "hash" });
+  const newUser = (label = "user") =>
+    ctx.repos.users.create({ email: uniqueEmail(label), name: "Test User", passwordHash: "hash" });
 
   it("creates a learner by default and finds it by e-mail regardless of case", async () => {
     const email = uniqueEmail("Case");
@@ -25,7 +26,9 @@ describe.each(testDatabases)("repositories on $name", ({ url }) => {
   it("refuses a second account with the same e-mail", async () => {
     const email = uniqueEmail("dup");
     await ctx.repos.users.create({ email, name: "One", passwordHash: "h" });
-    await expect(ctx.repos.users.create({ email: email.toUpperCase(), name: "Two", passwordHash: "h" })).rejects.toBeInstanceOf(EmailTakenError);
+    await expect(
+      ctx.repos.users.create({ email: email.toUpperCase(), name: "Two", passwordHash: "h" }),
+    ).rejects.toBeInstanceOf(EmailTakenError);
   });
 
   it("upsert updates an existing account instead of failing (the seed can run twice)", async () => {
@@ -64,7 +67,12 @@ describe.each(testDatabases)("repositories on $name", ({ url }) => {
     const after = await ctx.repos.progress.recordActivity(user.id, "lesson-c", { seconds: 99_999 }, later(1));
     expect(after.timeSpentSec).toBe(40 + MAX_SECONDS_PER_HEARTBEAT);
     expect(after.lastSectionId).toBe("comparison");
-    const negative = await ctx.repos.progress.recordActivity(user.id, "lesson-c", { seconds: -50, sectionId: null }, later(2));
+    const negative = await ctx.repos.progress.recordActivity(
+      user.id,
+      "lesson-c",
+      { seconds: -50, sectionId: null },
+      later(2),
+    );
     expect(negative.timeSpentSec).toBe(after.timeSpentSec);
     expect(negative.lastSectionId).toBeNull();
   });

@@ -1,5 +1,5 @@
-import { getDb, type Db } from "./client";
 import { ClassRepository } from "./class-repository";
+import { type Db, getDb } from "./client";
 import { DrillProgressRepository } from "./drill-progress-repository";
 import { FlashcardRepository } from "./flashcard-repository";
 import { LessonProgressRepository } from "./lesson-progress-repository";
@@ -16,7 +16,14 @@ export interface Repositories {
 }
 
 export function repositoriesFor(db: Db): Repositories {
-  return { users: new UserRepository(db), progress: new LessonProgressRepository(db), quizzes: new QuizAttemptRepository(db), flashcards: new FlashcardRepository(db), drills: new DrillProgressRepository(db), classes: new ClassRepository(db) };
+  return {
+    users: new UserRepository(db),
+    progress: new LessonProgressRepository(db),
+    quizzes: new QuizAttemptRepository(db),
+    flashcards: new FlashcardRepository(db),
+    drills: new DrillProgressRepository(db),
+    classes: new ClassRepository(db),
+  };
 }
 
 /** The server's repositories, on the process-wide client. */

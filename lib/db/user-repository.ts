@@ -24,7 +24,12 @@ export class UserRepository {
   async create(input: { email: string; name: string; passwordHash: string; role?: UserRole }): Promise<UserRecord> {
     try {
       return await this.db.user.create({
-        data: { email: normaliseEmail(input.email), name: input.name.trim(), passwordHash: input.passwordHash, role: input.role ?? "LEARNER" },
+        data: {
+          email: normaliseEmail(input.email),
+          name: input.name.trim(),
+          passwordHash: input.passwordHash,
+          role: input.role ?? "LEARNER",
+        },
       });
     } catch (err) {
       if ((err as { code?: string }).code === "P2002") throw new EmailTakenError(normaliseEmail(input.email));

@@ -42,7 +42,10 @@ describe("ClusterIPAllocator", () => {
 
   it("rejects an address outside the range, and the network and broadcast addresses", () => {
     const alloc = new ClusterIPAllocator(cidr, new Rng(1));
-    const outside = { kind: "not-in-range", message: "the provided IP (10.200.0.5) is not in the valid range. The range of valid IPs is 10.96.0.0/12" };
+    const outside = {
+      kind: "not-in-range",
+      message: "the provided IP (10.200.0.5) is not in the valid range. The range of valid IPs is 10.96.0.0/12",
+    };
     expect(alloc.allocate("10.200.0.5")).toEqual(outside);
     expect(alloc.allocate("10.96.0.0")?.kind).toBe("not-in-range");
     expect(alloc.allocate("10.111.255.255")?.kind).toBe("not-in-range");
@@ -88,7 +91,10 @@ describe("NodePortAllocator", () => {
   });
   it("rejects a port outside the range and a port already taken", () => {
     const alloc = new NodePortAllocator(30000, 32767, new Rng(5));
-    expect(alloc.allocate(8080)).toEqual({ kind: "not-in-range", message: "provided port is not in the valid range. The range of valid ports is 30000-32767" });
+    expect(alloc.allocate(8080)).toEqual({
+      kind: "not-in-range",
+      message: "provided port is not in the valid range. The range of valid ports is 30000-32767",
+    });
     expect(alloc.allocate(30080)).toBeNull();
     expect(alloc.allocate(30080)).toEqual({ kind: "allocated", message: "provided port is already allocated" });
   });

@@ -1,7 +1,10 @@
-import { cidrContains, formatIPv4, parseIPv4, type Cidr } from "./ip";
+import { type Cidr, cidrContains, formatIPv4, parseIPv4 } from "./ip";
 import type { Rng } from "./rng";
 
-export type AllocationError = { kind: "not-in-range"; message: string } | { kind: "allocated"; message: string } | { kind: "full"; message: string };
+export type AllocationError =
+  | { kind: "not-in-range"; message: string }
+  | { kind: "allocated"; message: string }
+  | { kind: "full"; message: string };
 
 /**
  * The size of the band reserved for requested values, as Kubernetes computes it for Service IPs
@@ -21,7 +24,11 @@ export function staticBandSize(size: number, step: number, max: number): number 
 class OffsetAllocator {
   private readonly used: Uint8Array;
   private count = 0;
-  constructor(readonly max: number, readonly bandStart: number, private readonly rng: Rng) {
+  constructor(
+    readonly max: number,
+    readonly bandStart: number,
+    private readonly rng: Rng,
+  ) {
     this.used = new Uint8Array(max);
   }
   has(offset: number) {
@@ -62,7 +69,10 @@ class OffsetAllocator {
 export class ClusterIPAllocator {
   private readonly alloc: OffsetAllocator;
   private readonly first: number;
-  constructor(readonly cidr: Cidr, rng: Rng) {
+  constructor(
+    readonly cidr: Cidr,
+    rng: Rng,
+  ) {
     this.first = cidr.base + 1;
     const max = cidr.size - 2;
     this.alloc = new OffsetAllocator(max, staticBandSize(cidr.size, 16, 256), rng);
@@ -75,7 +85,10 @@ export class ClusterIPAllocator {
     const ip = parseIPv4(ipText);
     const offset = ip === null ? null : this.offsetOf(ip);
     if (offset === null) {
-      return { kind: "not-in-range", message: `the provided IP (${ipText}) is not in the valid range. The range of valid IPs is ${this.cidr.text}` };
+      return {
+        kind: "not-in-range",
+        message: `the provided IP (${ipText}) is not in the valid range. The range of valid IPs is ${this.cidr.text}`,
+      };
     }
     return this.alloc.take(offset) ? null : { kind: "allocated", message: "provided IP is already allocated" };
   }
@@ -92,15 +105,24 @@ export class ClusterIPAllocator {
 
 export class NodePortAllocator {
   private readonly alloc: OffsetAllocator;
-  constructor(readonly low: number, readonly high: number, rng: Rng) {
+  constructor(
+    readonly low: number,
+    readonly high: number,
+    rng: Rng,
+  ) {
     const size = high - low + 1;
     this.alloc = new OffsetAllocator(size, staticBandSize(size, 32, 128), rng);
   }
   allocate(port: number): AllocationError | null {
     if (port < this.low || port > this.high) {
-      return { kind: "not-in-range", message: `provided port is not in the valid range. The range of valid ports is ${this.low}-${this.high}` };
+      return {
+        kind: "not-in-range",
+        message: `provided port is not in the valid range. The range of valid ports is ${this.low}-${this.high}`,
+      };
     }
-    return this.alloc.take(port - this.low) ? null : { kind: "allocated", message: "provided port is already allocated" };
+    return this.alloc.take(port - this.low)
+      ? null
+      : { kind: "allocated", message: "provided port is already allocated" };
   }
   allocateNext(): number | AllocationError {
     const offset = this.alloc.next();
@@ -127,7 +149,7 @@ export class PodIPAM {
     const lastUsable = this.cidr.base + this.cidr.size - 2;
     const span = lastUsable - first + 1;
     for (let i = 1; i <= span; i++) {
-      const candidate = first + ((this.last - first + i) % span + span) % span;
+      const candidate = first + ((((this.last - first + i) % span) + span) % span);
       if (!this.used.has(candidate)) {
         this.used.add(candidate);
         this.last = candidate;

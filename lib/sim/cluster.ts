@@ -1,12 +1,12 @@
 import { ClusterIPAllocator, NodePortAllocator, PodIPAM } from "./allocators";
 import { reconcile } from "./controllers";
 import { alreadyExists, KubeError, notFound } from "./errors";
-import { formatIPv4, parseCidr, subnet, type Cidr } from "./ip";
+import { type Cidr, formatIPv4, parseCidr, subnet } from "./ip";
 import { randomSuffix } from "./names";
 import { initialFiles } from "./pod-runtime";
-import type { StartEnvironment } from "./service-env";
 import { Rng } from "./rng";
 import { createService } from "./service-api";
+import type { StartEnvironment } from "./service-env";
 import { ObjectStore } from "./store";
 import type { ClusterOptions, KubeObject, NodeObject, ObjectMeta, Pod, PodSpec, PodTemplate, Service } from "./types";
 
@@ -59,17 +59,25 @@ export class Cluster {
   private batchDepth = 0;
 
   constructor(options: ClusterOptions = {}) {
-    this.options = { ...DEFAULT_OPTIONS, ...options, externalDNS: { ...DEFAULT_OPTIONS.externalDNS, ...options.externalDNS } };
+    this.options = {
+      ...DEFAULT_OPTIONS,
+      ...options,
+      externalDNS: { ...DEFAULT_OPTIONS.externalDNS, ...options.externalDNS },
+    };
     this.rng = new Rng(this.options.seed);
     this.serviceCIDR = parseCidr(this.options.serviceCIDR);
     this.podCIDR = parseCidr(this.options.podCIDR);
     this.nodeCIDR = parseCidr(this.options.nodeCIDR);
     this.clusterIPs = new ClusterIPAllocator(this.serviceCIDR, this.rng);
     this.nodePorts = new NodePortAllocator(this.options.nodePortRange[0], this.options.nodePortRange[1], this.rng);
-    this.loadBalancerIPs = this.options.loadBalancerPool ? { cidr: parseCidr(this.options.loadBalancerPool), used: new Set() } : null;
+    this.loadBalancerIPs = this.options.loadBalancerPool
+      ? { cidr: parseCidr(this.options.loadBalancerPool), used: new Set() }
+      : null;
     this.outsideHostIP = formatIPv4(this.nodeCIDR.base + 1);
     if (this.options.workers + 1 > this.podCIDR.size / 256) {
-      throw new Error(`podCIDR ${this.podCIDR.text} has room for ${this.podCIDR.size / 256} nodes (a /24 each), not ${this.options.workers + 1}`);
+      throw new Error(
+        `podCIDR ${this.podCIDR.text} has room for ${this.podCIDR.size / 256} nodes (a /24 each), not ${this.options.workers + 1}`,
+      );
     }
     // The cluster "was created" a day before the learner arrives, so system objects have an age.
     this.nowMs = EPOCH - 86_400_000;
@@ -109,7 +117,14 @@ export class Cluster {
   }
 
   meta(name: string, namespace: string | undefined, extra: Partial<ObjectMeta> = {}): ObjectMeta {
-    return { name, ...(namespace !== undefined ? { namespace } : {}), uid: this.store.nextUid(), creationTimestamp: this.timestamp(), resourceVersion: "", ...extra };
+    return {
+      name,
+      ...(namespace !== undefined ? { namespace } : {}),
+      uid: this.store.nextUid(),
+      creationTimestamp: this.timestamp(),
+      resourceVersion: "",
+      ...extra,
+    };
   }
 
   save(object: KubeObject): void {
@@ -122,24 +137,57 @@ export class Cluster {
 
   createNamespace(name: string): void {
     if (this.store.get("Namespace", undefined, name)) throw alreadyExists("Namespace", name);
-    this.save({ apiVersion: "v1", kind: "Namespace", metadata: this.meta(name, undefined, { labels: { "kubernetes.io/metadata.name": name } }), status: { phase: "Active" } });
+    this.save({
+      apiVersion: "v1",
+      kind: "Namespace",
+      metadata: this.meta(name, undefined, { labels: { "kubernetes.io/metadata.name": name } }),
+      status: { phase: "Active" },
+    });
   }
 
-  createPod(input: { name: string; namespace: string; labels?: Record<string, string>; spec: PodSpec; ownerReferences?: ObjectMeta["ownerReferences"]; annotations?: Record<string, string> }): Pod {
+  createPod(input: {
+    name: string;
+    namespace: string;
+    labels?: Record<string, string>;
+    spec: PodSpec;
+    ownerReferences?: ObjectMeta["ownerReferences"];
+    annotations?: Record<string, string>;
+  }): Pod {
     this.requireNamespace(input.namespace);
     if (this.store.get("Pod", input.namespace, input.name)) throw alreadyExists("Pod", input.name);
-    const pod = this.createPodObject(input.namespace, input.name, { metadata: { labels: input.labels ?? {}, annotations: input.annotations }, spec: input.spec }, input.ownerReferences);
+    const pod = this.createPodObject(
+      input.namespace,
+      input.name,
+      { metadata: { labels: input.labels ?? {}, annotations: input.annotations }, spec: input.spec },
+      input.ownerReferences,
+    );
     this.reconcile();
     return pod;
   }
 
   /** A pod made by a controller from its template (no namespace or existence checks needed). */
-  createPodObject(namespace: string, name: string, template: PodTemplate, ownerReferences: ObjectMeta["ownerReferences"]): Pod {
+  createPodObject(
+    namespace: string,
+    name: string,
+    template: PodTemplate,
+    ownerReferences: ObjectMeta["ownerReferences"],
+  ): Pod {
     const pod: Pod = {
       apiVersion: "v1",
       kind: "Pod",
-      metadata: this.meta(name, namespace, { ...(template.metadata.labels && Object.keys(template.metadata.labels).length ? { labels: { ...template.metadata.labels } } : {}), ...(ownerReferences ? { ownerReferences } : {}), ...(template.metadata.annotations ? { annotations: { ...template.metadata.annotations } } : {}) }),
-      spec: { restartPolicy: "Always", terminationGracePeriodSeconds: 30, enableServiceLinks: true, ...structuredClone(template.spec) },
+      metadata: this.meta(name, namespace, {
+        ...(template.metadata.labels && Object.keys(template.metadata.labels).length
+          ? { labels: { ...template.metadata.labels } }
+          : {}),
+        ...(ownerReferences ? { ownerReferences } : {}),
+        ...(template.metadata.annotations ? { annotations: { ...template.metadata.annotations } } : {}),
+      }),
+      spec: {
+        restartPolicy: "Always",
+        terminationGracePeriodSeconds: 30,
+        enableServiceLinks: true,
+        ...structuredClone(template.spec),
+      },
       status: { phase: "Pending", conditions: [], containerStatuses: [] },
     };
     this.save(pod);
@@ -157,7 +205,11 @@ export class Cluster {
   }
 
   waitUntilGone(pod: Pod): void {
-    for (let i = 0; i < 120 && this.store.get("Pod", pod.metadata.namespace, pod.metadata.name)?.metadata.uid === pod.metadata.uid; i++) {
+    for (
+      let i = 0;
+      i < 120 && this.store.get("Pod", pod.metadata.namespace, pod.metadata.name)?.metadata.uid === pod.metadata.uid;
+      i++
+    ) {
       this.advance(SHUTDOWN_SECONDS);
     }
   }
@@ -211,11 +263,35 @@ export class Cluster {
         namespace: "kube-system",
         labels: { component, tier: "control-plane" },
         annotations: { "kubernetes.io/config.mirror": "static" },
-        ownerReferences: [{ apiVersion: "v1", kind: "Node", name: "control-plane", uid: this.store.get("Node", undefined, "control-plane")!.metadata.uid, controller: true }],
+        ownerReferences: [
+          {
+            apiVersion: "v1",
+            kind: "Node",
+            name: "control-plane",
+            uid: this.store.get("Node", undefined, "control-plane")!.metadata.uid,
+            controller: true,
+          },
+        ],
         spec: {
           nodeName: "control-plane",
           hostNetwork: true,
-          containers: [{ name: component, image: `registry.k8s.io/${component}:${component === "etcd" ? "3.5.15-0" : this.options.kubernetesVersion}`, ports: component === "kube-apiserver" ? [{ name: "https", containerPort: 6443 }] : [{ containerPort: component === "etcd" ? 2379 : 10257 + ["kube-controller-manager", "kube-scheduler"].indexOf(component) }] }],
+          containers: [
+            {
+              name: component,
+              image: `registry.k8s.io/${component}:${component === "etcd" ? "3.5.15-0" : this.options.kubernetesVersion}`,
+              ports:
+                component === "kube-apiserver"
+                  ? [{ name: "https", containerPort: 6443 }]
+                  : [
+                      {
+                        containerPort:
+                          component === "etcd"
+                            ? 2379
+                            : 10257 + ["kube-controller-manager", "kube-scheduler"].indexOf(component),
+                      },
+                    ],
+            },
+          ],
           tolerations: [{ operator: "Exists" }],
         },
       });
@@ -228,7 +304,17 @@ export class Cluster {
         selector: { matchLabels: { "k8s-app": "kube-proxy" } },
         template: {
           metadata: { labels: { "k8s-app": "kube-proxy" } },
-          spec: { hostNetwork: true, tolerations: [{ operator: "Exists" }], containers: [{ name: "kube-proxy", image: `registry.k8s.io/kube-proxy:${this.options.kubernetesVersion}`, ports: [{ name: "metrics", containerPort: 10249 }] }] },
+          spec: {
+            hostNetwork: true,
+            tolerations: [{ operator: "Exists" }],
+            containers: [
+              {
+                name: "kube-proxy",
+                image: `registry.k8s.io/kube-proxy:${this.options.kubernetesVersion}`,
+                ports: [{ name: "metrics", containerPort: 10249 }],
+              },
+            ],
+          },
         },
       },
       status: { desiredNumberScheduled: 0, numberReady: 0 },
@@ -244,37 +330,73 @@ export class Cluster {
           metadata: { labels: { "k8s-app": "kube-dns" } },
           spec: {
             tolerations: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }],
-            containers: [{
-              name: "coredns",
-              image: "registry.k8s.io/coredns/coredns:v1.11.3",
-              ports: [{ name: "dns", containerPort: 53, protocol: "UDP" }, { name: "dns-tcp", containerPort: 53, protocol: "TCP" }, { name: "metrics", containerPort: 9153, protocol: "TCP" }],
-            }],
+            containers: [
+              {
+                name: "coredns",
+                image: "registry.k8s.io/coredns/coredns:v1.11.3",
+                ports: [
+                  { name: "dns", containerPort: 53, protocol: "UDP" },
+                  { name: "dns-tcp", containerPort: 53, protocol: "TCP" },
+                  { name: "metrics", containerPort: 9153, protocol: "TCP" },
+                ],
+              },
+            ],
           },
         },
       },
       status: { replicas: 0, readyReplicas: 0, updatedReplicas: 0, availableReplicas: 0 },
     });
     // The API server's own Service: first address of the service range, endpoints set by the API server.
-    this.createService(this.serviceObject("kubernetes", "default", { component: "apiserver", provider: "kubernetes" }, {
-      type: "ClusterIP", clusterIP: formatIPv4(this.serviceCIDR.base + 1), sessionAffinity: "None",
-      ports: [{ name: "https", protocol: "TCP", port: 443, targetPort: 6443 }],
-    }));
-    this.createService(this.serviceObject("kube-dns", "kube-system", { "k8s-app": "kube-dns", "kubernetes.io/name": "CoreDNS" }, {
-      type: "ClusterIP", clusterIP: formatIPv4(this.serviceCIDR.base + 10), sessionAffinity: "None", selector: { "k8s-app": "kube-dns" },
-      ports: [
-        { name: "dns", protocol: "UDP", port: 53, targetPort: 53 },
-        { name: "dns-tcp", protocol: "TCP", port: 53, targetPort: 53 },
-        { name: "metrics", protocol: "TCP", port: 9153, targetPort: 9153 },
-      ],
-    }));
+    this.createService(
+      this.serviceObject(
+        "kubernetes",
+        "default",
+        { component: "apiserver", provider: "kubernetes" },
+        {
+          type: "ClusterIP",
+          clusterIP: formatIPv4(this.serviceCIDR.base + 1),
+          sessionAffinity: "None",
+          ports: [{ name: "https", protocol: "TCP", port: 443, targetPort: 6443 }],
+        },
+      ),
+    );
+    this.createService(
+      this.serviceObject(
+        "kube-dns",
+        "kube-system",
+        { "k8s-app": "kube-dns", "kubernetes.io/name": "CoreDNS" },
+        {
+          type: "ClusterIP",
+          clusterIP: formatIPv4(this.serviceCIDR.base + 10),
+          sessionAffinity: "None",
+          selector: { "k8s-app": "kube-dns" },
+          ports: [
+            { name: "dns", protocol: "UDP", port: 53, targetPort: 53 },
+            { name: "dns-tcp", protocol: "TCP", port: 53, targetPort: 53 },
+            { name: "metrics", protocol: "TCP", port: 9153, targetPort: 9153 },
+          ],
+        },
+      ),
+    );
     this.apiServerEndpoint = controlPlaneIP;
   }
 
   /** The kubernetes Service's single endpoint (the API server on the control-plane node). */
   apiServerEndpoint = "";
 
-  serviceObject(name: string, namespace: string, labels: Record<string, string>, spec: Partial<Service["spec"]>): Service {
-    return { apiVersion: "v1", kind: "Service", metadata: { name, namespace, labels, uid: "", creationTimestamp: "", resourceVersion: "" }, spec: { type: "ClusterIP", ports: [], sessionAffinity: "None", ...spec }, status: { loadBalancer: {} } };
+  serviceObject(
+    name: string,
+    namespace: string,
+    labels: Record<string, string>,
+    spec: Partial<Service["spec"]>,
+  ): Service {
+    return {
+      apiVersion: "v1",
+      kind: "Service",
+      metadata: { name, namespace, labels, uid: "", creationTimestamp: "", resourceVersion: "" },
+      spec: { type: "ClusterIP", ports: [], sessionAffinity: "None", ...spec },
+      status: { loadBalancer: {} },
+    };
   }
 
   private addNode(name: string, index: number): void {
@@ -285,13 +407,29 @@ export class Cluster {
       apiVersion: "v1",
       kind: "Node",
       metadata: this.meta(name, undefined, {
-        labels: { "kubernetes.io/hostname": name, "kubernetes.io/os": "linux", ...(controlPlane ? { "node-role.kubernetes.io/control-plane": "" } : {}) },
+        labels: {
+          "kubernetes.io/hostname": name,
+          "kubernetes.io/os": "linux",
+          ...(controlPlane ? { "node-role.kubernetes.io/control-plane": "" } : {}),
+        },
       }),
-      spec: { podCIDR: podCIDR.text, podCIDRs: [podCIDR.text], ...(controlPlane ? { taints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }] } : {}) },
+      spec: {
+        podCIDR: podCIDR.text,
+        podCIDRs: [podCIDR.text],
+        ...(controlPlane ? { taints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }] } : {}),
+      },
       status: {
-        addresses: [{ type: "InternalIP", address: formatIPv4(this.nodeCIDR.base + 2 + index) }, { type: "Hostname", address: name }],
+        addresses: [
+          { type: "InternalIP", address: formatIPv4(this.nodeCIDR.base + 2 + index) },
+          { type: "Hostname", address: name },
+        ],
         conditions: [{ type: "Ready", status: "True", reason: "KubeletReady" }],
-        nodeInfo: { kubeletVersion: this.options.kubernetesVersion, osImage: "Debian GNU/Linux 12 (bookworm)", kernelVersion: "6.1.0-28-amd64", containerRuntimeVersion: "containerd://1.7.24" },
+        nodeInfo: {
+          kubeletVersion: this.options.kubernetesVersion,
+          osImage: "Debian GNU/Linux 12 (bookworm)",
+          kernelVersion: "6.1.0-28-amd64",
+          containerRuntimeVersion: "containerd://1.7.24",
+        },
       },
     });
   }

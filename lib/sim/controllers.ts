@@ -5,7 +5,17 @@ import { randomSuffix, templateHash } from "./names";
 import { initialFiles, probePasses, resolveTargetPort } from "./pod-runtime";
 import { schedulePending } from "./scheduler";
 import { startEnvironment } from "./service-env";
-import type { DaemonSet, Deployment, Endpoint, EndpointSlice, NodeObject, ObjectMeta, Pod, ReplicaSet, Service } from "./types";
+import type {
+  DaemonSet,
+  Deployment,
+  Endpoint,
+  EndpointSlice,
+  NodeObject,
+  ObjectMeta,
+  Pod,
+  ReplicaSet,
+  Service,
+} from "./types";
 
 /**
  * Runs the control loops until nothing changes: deployments → replica sets → pods, daemon sets,
@@ -25,8 +35,11 @@ export function reconcile(cluster: Cluster): void {
   reconcileEndpointSlices(cluster);
 }
 
-const ownerRef = (o: Deployment | ReplicaSet | DaemonSet) => [{ apiVersion: "apps/v1", kind: o.kind, name: o.metadata.name, uid: o.metadata.uid, controller: true }];
-const ownedBy = (meta: ObjectMeta, owner: { metadata: ObjectMeta }) => meta.ownerReferences?.some((r) => r.uid === owner.metadata.uid) ?? false;
+const ownerRef = (o: Deployment | ReplicaSet | DaemonSet) => [
+  { apiVersion: "apps/v1", kind: o.kind, name: o.metadata.name, uid: o.metadata.uid, controller: true },
+];
+const ownedBy = (meta: ObjectMeta, owner: { metadata: ObjectMeta }) =>
+  meta.ownerReferences?.some((r) => r.uid === owner.metadata.uid) ?? false;
 
 function reconcileDeployment(cluster: Cluster, d: Deployment): void {
   const hash = templateHash(d.spec.template);
@@ -35,11 +48,19 @@ function reconcileDeployment(cluster: Cluster, d: Deployment): void {
   let current = owned.find((rs) => rs.metadata.name === name);
   if (!current) {
     const labels = { ...d.spec.template.metadata.labels, "pod-template-hash": hash };
-    const revision = owned.reduce((max, rs) => Math.max(max, Number(rs.metadata.annotations?.["deployment.kubernetes.io/revision"] ?? 0)), 0) + 1;
+    const revision =
+      owned.reduce(
+        (max, rs) => Math.max(max, Number(rs.metadata.annotations?.["deployment.kubernetes.io/revision"] ?? 0)),
+        0,
+      ) + 1;
     current = {
       apiVersion: "apps/v1",
       kind: "ReplicaSet",
-      metadata: cluster.meta(name, d.metadata.namespace, { labels, ownerReferences: ownerRef(d), annotations: { "deployment.kubernetes.io/revision": String(revision) } }),
+      metadata: cluster.meta(name, d.metadata.namespace, {
+        labels,
+        ownerReferences: ownerRef(d),
+        annotations: { "deployment.kubernetes.io/revision": String(revision) },
+      }),
       spec: {
         replicas: d.spec.replicas,
         selector: { matchLabels: { ...d.spec.selector.matchLabels, "pod-template-hash": hash } },
@@ -85,7 +106,12 @@ function reconcileReplicaSet(cluster: Cluster, rs: ReplicaSet): void {
   const active = cluster.store.podsOwnedBy(rs.metadata.uid).filter((p) => !p.metadata.deletionTimestamp);
   if (active.length < rs.spec.replicas) {
     for (let i = active.length; i < rs.spec.replicas; i++) {
-      cluster.createPodObject(rs.metadata.namespace!, `${rs.metadata.name}-${randomSuffix(cluster.rng)}`, rs.spec.template, ownerRef(rs));
+      cluster.createPodObject(
+        rs.metadata.namespace!,
+        `${rs.metadata.name}-${randomSuffix(cluster.rng)}`,
+        rs.spec.template,
+        ownerRef(rs),
+      );
     }
   } else if (active.length > rs.spec.replicas) {
     const ranked = [...active].sort((a, b) => {
@@ -113,7 +139,12 @@ function reconcileDaemonSet(cluster: Cluster, ds: DaemonSet): void {
   for (const node of nodes) {
     if (pods.some((p) => p.spec.nodeName === node.metadata.name)) continue;
     const template = { ...ds.spec.template, spec: { ...ds.spec.template.spec, nodeName: node.metadata.name } };
-    cluster.createPodObject(ds.metadata.namespace!, `${ds.metadata.name}-${randomSuffix(cluster.rng)}`, template, ownerRef(ds));
+    cluster.createPodObject(
+      ds.metadata.namespace!,
+      `${ds.metadata.name}-${randomSuffix(cluster.rng)}`,
+      template,
+      ownerRef(ds),
+    );
   }
   const ready = cluster.store.podsOwnedBy(ds.metadata.uid).filter((p) => cluster.isPodReady(p)).length;
   if (ds.status.desiredNumberScheduled !== nodes.length || ds.status.numberReady !== ready) {
@@ -126,7 +157,8 @@ function reconcileDaemonSet(cluster: Cluster, ds: DaemonSet): void {
 function runKubelet(cluster: Cluster): void {
   for (const pod of cluster.pods()) {
     if (pod.metadata.deletionTimestamp) {
-      if (cluster.now() >= Date.parse(pod.metadata.deletionTimestamp) + SHUTDOWN_SECONDS * 1000) removePod(cluster, pod);
+      if (cluster.now() >= Date.parse(pod.metadata.deletionTimestamp) + SHUTDOWN_SECONDS * 1000)
+        removePod(cluster, pod);
       continue;
     }
     if (!pod.spec.nodeName) continue;
@@ -155,7 +187,14 @@ function startPod(cluster: Cluster, pod: Pod): void {
       { type: "ContainersReady", status: "False", lastTransitionTime: now },
       { type: "PodScheduled", status: "True", lastTransitionTime: now },
     ],
-    containerStatuses: pod.spec.containers.map((c) => ({ name: c.name, image: c.image, ready: false, restartCount: 0, started: true, state: { running: { startedAt: now } } })),
+    containerStatuses: pod.spec.containers.map((c) => ({
+      name: c.name,
+      image: c.image,
+      ready: false,
+      restartCount: 0,
+      started: true,
+      state: { running: { startedAt: now } },
+    })),
   };
   cluster.save(pod);
 }
@@ -184,7 +223,8 @@ function updateReadiness(cluster: Cluster, pod: Pod): void {
 }
 
 function removePod(cluster: Cluster, pod: Pod): void {
-  if (pod.status.podIP && !pod.spec.hostNetwork && pod.spec.nodeName) cluster.ipam.get(pod.spec.nodeName)?.release(pod.status.podIP);
+  if (pod.status.podIP && !pod.spec.hostNetwork && pod.spec.nodeName)
+    cluster.ipam.get(pod.spec.nodeName)?.release(pod.status.podIP);
   cluster.runtime.delete(pod.metadata.uid);
   cluster.store.remove(pod);
 }
@@ -217,13 +257,27 @@ function reconcileEndpointSlices(cluster: Cluster): void {
         cluster.save(existing);
       }
     } else {
-      const name = service.metadata.name === "kubernetes" ? "kubernetes" : `${service.metadata.name}-${randomSuffix(cluster.rng)}`;
+      const name =
+        service.metadata.name === "kubernetes" ? "kubernetes" : `${service.metadata.name}-${randomSuffix(cluster.rng)}`;
       cluster.save({
         apiVersion: "discovery.k8s.io/v1",
         kind: "EndpointSlice",
         metadata: cluster.meta(name, service.metadata.namespace, {
-          labels: { "kubernetes.io/service-name": service.metadata.name, "endpointslice.kubernetes.io/managed-by": service.spec.selector ? "endpointslice-controller.k8s.io" : "endpointslicemirroring-controller.k8s.io" },
-          ownerReferences: [{ apiVersion: "v1", kind: "Service", name: service.metadata.name, uid: service.metadata.uid, controller: true }],
+          labels: {
+            "kubernetes.io/service-name": service.metadata.name,
+            "endpointslice.kubernetes.io/managed-by": service.spec.selector
+              ? "endpointslice-controller.k8s.io"
+              : "endpointslicemirroring-controller.k8s.io",
+          },
+          ownerReferences: [
+            {
+              apiVersion: "v1",
+              kind: "Service",
+              name: service.metadata.name,
+              uid: service.metadata.uid,
+              controller: true,
+            },
+          ],
         }),
         addressType: "IPv4",
         endpoints: slice.endpoints,
@@ -232,14 +286,21 @@ function reconcileEndpointSlices(cluster: Cluster): void {
     }
   }
   for (const slice of cluster.store.list("EndpointSlice")) {
-    if (!wanted.has(`${slice.metadata.namespace}/${slice.metadata.labels?.["kubernetes.io/service-name"]}`)) cluster.store.remove(slice);
+    if (!wanted.has(`${slice.metadata.namespace}/${slice.metadata.labels?.["kubernetes.io/service-name"]}`))
+      cluster.store.remove(slice);
   }
 }
 
-function desiredSlice(cluster: Cluster, service: Service, pods: Pod[]): Pick<EndpointSlice, "endpoints" | "ports"> | null {
+function desiredSlice(
+  cluster: Cluster,
+  service: Service,
+  pods: Pod[],
+): Pick<EndpointSlice, "endpoints" | "ports"> | null {
   if (service.metadata.name === "kubernetes" && service.metadata.namespace === "default") {
     return {
-      endpoints: [{ addresses: [cluster.apiServerEndpoint], conditions: { ready: true, serving: true, terminating: false } }],
+      endpoints: [
+        { addresses: [cluster.apiServerEndpoint], conditions: { ready: true, serving: true, terminating: false } },
+      ],
       ports: [{ name: "https", port: 6443, protocol: "TCP" }],
     };
   }
@@ -256,7 +317,11 @@ function desiredSlice(cluster: Cluster, service: Service, pods: Pod[]): Pick<End
     const endpoint: Endpoint = {
       addresses: [pod.status.podIP!],
       // "ready" is never true for a terminating pod unless the Service publishes not-ready addresses.
-      conditions: { ready: service.spec.publishNotReadyAddresses === true || (serving && !terminating), serving, terminating },
+      conditions: {
+        ready: service.spec.publishNotReadyAddresses === true || (serving && !terminating),
+        serving,
+        terminating,
+      },
       nodeName: pod.spec.nodeName,
       targetRef: { kind: "Pod", name: pod.metadata.name, namespace: pod.metadata.namespace!, uid: pod.metadata.uid },
     };
@@ -264,5 +329,14 @@ function desiredSlice(cluster: Cluster, service: Service, pods: Pod[]): Pick<End
     endpoints.push(endpoint);
   }
   endpoints.sort((a, b) => a.targetRef!.name.localeCompare(b.targetRef!.name));
-  return { endpoints, ports: ports ?? service.spec.ports.map((p) => ({ name: p.name ?? "", port: typeof p.targetPort === "number" ? p.targetPort : p.port, protocol: p.protocol })) };
+  return {
+    endpoints,
+    ports:
+      ports ??
+      service.spec.ports.map((p) => ({
+        name: p.name ?? "",
+        port: typeof p.targetPort === "number" ? p.targetPort : p.port,
+        protocol: p.protocol,
+      })),
+  };
 }

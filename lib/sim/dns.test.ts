@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerQuery, answerReverse, candidateNames, resolveFromPod, resolvConfFor } from "./dns";
+import { answerQuery, answerReverse, candidateNames, resolvConfFor, resolveFromPod } from "./dns";
 import { harness } from "./test-support/harness";
 import { serviceYaml } from "./test-support/manifests";
 
@@ -8,8 +8,14 @@ import { serviceYaml } from "./test-support/manifests";
 
 function cluster() {
   const files = {
-    "named.yaml": serviceYaml("api", `  selector: { app: web }\n  ports:\n    - name: http\n      port: 80\n      targetPort: 80\n`),
-    "headless.yaml": serviceYaml("web-headless", `  clusterIP: None\n  selector: { app: web }\n  ports:\n    - name: http\n      port: 80\n`),
+    "named.yaml": serviceYaml(
+      "api",
+      `  selector: { app: web }\n  ports:\n    - name: http\n      port: 80\n      targetPort: 80\n`,
+    ),
+    "headless.yaml": serviceYaml(
+      "web-headless",
+      `  clusterIP: None\n  selector: { app: web }\n  ports:\n    - name: http\n      port: 80\n`,
+    ),
     "ext.yaml": serviceYaml("search", `  type: ExternalName\n  externalName: www.example.com\n`),
   };
   const h = harness({ externalDNS: { "www.example.com": "93.184.215.14" } }, files);
@@ -32,8 +38,17 @@ describe("resolv.conf (dnsPolicy ClusterFirst)", () => {
   });
 
   it("tries search domains first for names with fewer than five dots, and the name as is first otherwise", () => {
-    const conf = { nameserver: "10.96.0.10", search: ["default.svc.cluster.local", "svc.cluster.local", "cluster.local"], ndots: 5 };
-    expect(candidateNames("web", conf)).toEqual(["web.default.svc.cluster.local", "web.svc.cluster.local", "web.cluster.local", "web"]);
+    const conf = {
+      nameserver: "10.96.0.10",
+      search: ["default.svc.cluster.local", "svc.cluster.local", "cluster.local"],
+      ndots: 5,
+    };
+    expect(candidateNames("web", conf)).toEqual([
+      "web.default.svc.cluster.local",
+      "web.svc.cluster.local",
+      "web.cluster.local",
+      "web",
+    ]);
     expect(candidateNames("a.b.c.d.e.f", conf)[0]).toBe("a.b.c.d.e.f");
     expect(candidateNames("web.default.svc.cluster.local.", conf)).toEqual(["web.default.svc.cluster.local."]);
   });
@@ -43,7 +58,11 @@ describe("records for a Service with a ClusterIP (spec 2.3)", () => {
   it("answers <service>.<ns>.svc.<zone> with the ClusterIP, not the pod IPs", () => {
     const h = cluster();
     const ip = h.cluster.store.get("Service", "default", "web")!.spec.clusterIP!;
-    expect(answerQuery(h.cluster, "web.default.svc.cluster.local")).toEqual({ rcode: "NOERROR", name: "web.default.svc.cluster.local", records: [{ type: "A", name: "web.default.svc.cluster.local", address: ip }] });
+    expect(answerQuery(h.cluster, "web.default.svc.cluster.local")).toEqual({
+      rcode: "NOERROR",
+      name: "web.default.svc.cluster.local",
+      records: [{ type: "A", name: "web.default.svc.cluster.local", address: ip }],
+    });
     expect(h.ok("kubectl exec client -- nslookup web")).toBe(
       `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\nName:\tweb.default.svc.cluster.local\nAddress: ${ip}\n\n`,
     );
@@ -69,7 +88,16 @@ describe("records for a Service with a ClusterIP (spec 2.3)", () => {
     expect(answerQuery(h.cluster, "_http._tcp.api.default.svc.cluster.local", "SRV")).toEqual({
       rcode: "NOERROR",
       name: "_http._tcp.api.default.svc.cluster.local",
-      records: [{ type: "SRV", name: "_http._tcp.api.default.svc.cluster.local", priority: 0, weight: 100, port: 80, target: "api.default.svc.cluster.local" }],
+      records: [
+        {
+          type: "SRV",
+          name: "_http._tcp.api.default.svc.cluster.local",
+          priority: 0,
+          weight: 100,
+          port: 80,
+          target: "api.default.svc.cluster.local",
+        },
+      ],
     });
     expect(answerQuery(h.cluster, "_http._tcp.web.default.svc.cluster.local", "SRV").rcode).toBe("NXDOMAIN");
   });
@@ -96,7 +124,8 @@ describe("records for a headless Service (spec 2.4)", () => {
     const h = cluster();
     const answer = answerQuery(h.cluster, "web-headless.default.svc.cluster.local");
     expect(answer.rcode).toBe("NOERROR");
-    const addresses = answer.rcode === "NOERROR" ? answer.records.map((r) => (r.type === "A" ? r.address : "")).sort() : [];
+    const addresses =
+      answer.rcode === "NOERROR" ? answer.records.map((r) => (r.type === "A" ? r.address : "")).sort() : [];
     expect(addresses).toEqual(h.ipsOf("web-"));
   });
 
@@ -105,7 +134,8 @@ describe("records for a headless Service (spec 2.4)", () => {
     h.ok("kubectl rollout restart deployment web");
     h.ok("kubectl get pods"); // let the old pods finish terminating
     const answer = answerQuery(h.cluster, "web-headless.default.svc.cluster.local");
-    const addresses = answer.rcode === "NOERROR" ? answer.records.map((r) => (r.type === "A" ? r.address : "")).sort() : [];
+    const addresses =
+      answer.rcode === "NOERROR" ? answer.records.map((r) => (r.type === "A" ? r.address : "")).sort() : [];
     expect(addresses).toEqual(h.ipsOf("web-"));
   });
 
@@ -121,7 +151,9 @@ describe("records for a headless Service (spec 2.4)", () => {
     const srv = answerQuery(h.cluster, "_http._tcp.web-headless.default.svc.cluster.local", "SRV");
     expect(srv.rcode).toBe("NOERROR");
     const targets = srv.rcode === "NOERROR" ? srv.records.map((r) => (r.type === "SRV" ? r.target : "")).sort() : [];
-    expect(targets).toEqual(h.ipsOf("web-").map((ip) => `${ip.replace(/\./g, "-")}.web-headless.default.svc.cluster.local`));
+    expect(targets).toEqual(
+      h.ipsOf("web-").map((ip) => `${ip.replace(/\./g, "-")}.web-headless.default.svc.cluster.local`),
+    );
     const [first] = h.ipsOf("web-");
     const single = answerQuery(h.cluster, `${first.replace(/\./g, "-")}.web-headless.default.svc.cluster.local`);
     expect(single).toMatchObject({ rcode: "NOERROR", records: [{ type: "A", address: first }] });
@@ -140,11 +172,20 @@ spec:
     - name: db
       image: nginx
 `;
-    const h = harness({}, { "pod.yaml": pod, "svc.yaml": serviceYaml("db", `  clusterIP: None\n  selector: { app: db }\n  ports:\n    - port: 80\n`) });
+    const h = harness(
+      {},
+      {
+        "pod.yaml": pod,
+        "svc.yaml": serviceYaml("db", `  clusterIP: None\n  selector: { app: db }\n  ports:\n    - port: 80\n`),
+      },
+    );
     h.ok("kubectl apply -f pod.yaml");
     h.ok("kubectl apply -f svc.yaml");
     const ip = h.podsNamed("db-0")[0].status.podIP!;
-    expect(answerQuery(h.cluster, "db-0.db.default.svc.cluster.local")).toMatchObject({ rcode: "NOERROR", records: [{ address: ip }] });
+    expect(answerQuery(h.cluster, "db-0.db.default.svc.cluster.local")).toMatchObject({
+      rcode: "NOERROR",
+      records: [{ address: ip }],
+    });
   });
 });
 
@@ -159,12 +200,17 @@ describe("ExternalName and pod records", () => {
         { type: "A", name: "www.example.com", address: "93.184.215.14" },
       ],
     });
-    expect(h.ok("kubectl exec client -- nslookup search")).toContain("search.default.svc.cluster.local\tcanonical name = www.example.com.");
+    expect(h.ok("kubectl exec client -- nslookup search")).toContain(
+      "search.default.svc.cluster.local\tcanonical name = www.example.com.",
+    );
   });
 
   it("answers <a-b-c-d>.<ns>.pod.<zone> with that address (spec 2.6)", () => {
     const h = cluster();
-    expect(answerQuery(h.cluster, "10-244-1-7.default.pod.cluster.local")).toMatchObject({ rcode: "NOERROR", records: [{ address: "10.244.1.7" }] });
+    expect(answerQuery(h.cluster, "10-244-1-7.default.pod.cluster.local")).toMatchObject({
+      rcode: "NOERROR",
+      records: [{ address: "10.244.1.7" }],
+    });
     expect(answerQuery(h.cluster, "10-244-1-7.nons.pod.cluster.local").rcode).toBe("NXDOMAIN");
   });
 });
@@ -174,15 +220,26 @@ describe("reverse (PTR) records (spec 2.3.3 and 2.4.3)", () => {
     const h = cluster();
     const ip = h.cluster.store.get("Service", "default", "web")!.spec.clusterIP!;
     const reversed = ip.split(".").reverse().join(".");
-    expect(answerReverse(h.cluster, ip)).toEqual({ rcode: "NOERROR", name: `${reversed}.in-addr.arpa`, records: [{ type: "PTR", name: `${reversed}.in-addr.arpa`, target: "web.default.svc.cluster.local" }] });
-    expect(h.ok(`kubectl exec client -- nslookup ${ip}`)).toContain(`${reversed}.in-addr.arpa\tname = web.default.svc.cluster.local.`);
+    expect(answerReverse(h.cluster, ip)).toEqual({
+      rcode: "NOERROR",
+      name: `${reversed}.in-addr.arpa`,
+      records: [{ type: "PTR", name: `${reversed}.in-addr.arpa`, target: "web.default.svc.cluster.local" }],
+    });
+    expect(h.ok(`kubectl exec client -- nslookup ${ip}`)).toContain(
+      `${reversed}.in-addr.arpa\tname = web.default.svc.cluster.local.`,
+    );
   });
   it("points a ready endpoint of a headless Service to its name under the Service; other addresses have none", () => {
     const h = cluster();
     const [pod] = h.ipsOf("web-");
-    expect(answerReverse(h.cluster, pod)).toMatchObject({ rcode: "NOERROR", records: [{ target: `${pod.replace(/\./g, "-")}.web-headless.default.svc.cluster.local` }] });
+    expect(answerReverse(h.cluster, pod)).toMatchObject({
+      rcode: "NOERROR",
+      records: [{ target: `${pod.replace(/\./g, "-")}.web-headless.default.svc.cluster.local` }],
+    });
     expect(answerReverse(h.cluster, "10.244.9.9").rcode).toBe("NXDOMAIN");
-    expect(h.fails("kubectl exec client -- nslookup 10.244.9.9")).toContain("** server can't find 9.9.244.10.in-addr.arpa: NXDOMAIN");
+    expect(h.fails("kubectl exec client -- nslookup 10.244.9.9")).toContain(
+      "** server can't find 9.9.244.10.in-addr.arpa: NXDOMAIN",
+    );
   });
 });
 
@@ -191,7 +248,9 @@ describe("when cluster DNS is down", () => {
     const h = cluster();
     h.ok("kubectl scale deployment coredns -n kube-system --replicas=0");
     h.ok("kubectl get pods -A");
-    expect(h.fails("kubectl exec client -- nslookup web")).toContain(";; connection timed out; no servers could be reached");
+    expect(h.fails("kubectl exec client -- nslookup web")).toContain(
+      ";; connection timed out; no servers could be reached",
+    );
     expect(h.fails("kubectl exec client -- curl -s web")).toContain("curl: (6) Could not resolve host: web");
   });
 });

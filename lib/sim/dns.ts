@@ -8,7 +8,10 @@ export type DnsRecord =
   | { type: "SRV"; name: string; priority: number; weight: number; port: number; target: string }
   | { type: "PTR"; name: string; target: string };
 
-export type DnsAnswer = { rcode: "NOERROR"; name: string; records: DnsRecord[] } | { rcode: "NXDOMAIN"; name: string } | { rcode: "TIMEOUT"; name: string };
+export type DnsAnswer =
+  | { rcode: "NOERROR"; name: string; records: DnsRecord[] }
+  | { rcode: "NXDOMAIN"; name: string }
+  | { rcode: "TIMEOUT"; name: string };
 
 export interface ResolvConf {
   nameserver: string;
@@ -20,14 +23,20 @@ export interface ResolvConf {
 export function resolvConfFor(cluster: Cluster, pod: Pod): ResolvConf {
   const d = cluster.options.clusterDomain;
   const ns = pod.metadata.namespace!;
-  return { nameserver: cluster.store.get("Service", "kube-system", "kube-dns")?.spec.clusterIP ?? "", search: [`${ns}.svc.${d}`, `svc.${d}`, d], ndots: 5 };
+  return {
+    nameserver: cluster.store.get("Service", "kube-system", "kube-dns")?.spec.clusterIP ?? "",
+    search: [`${ns}.svc.${d}`, `svc.${d}`, d],
+    ndots: 5,
+  };
 }
 
 export const formatResolvConf = (conf: ResolvConf) =>
   `search ${conf.search.join(" ")}\nnameserver ${conf.nameserver}\noptions ndots:${conf.ndots}\n`;
 
 const readyAddresses = (cluster: Cluster, service: Service) =>
-  (cluster.store.sliceFor(service.metadata.namespace!, service.metadata.name)?.endpoints ?? []).filter((e) => e.conditions.ready);
+  (cluster.store.sliceFor(service.metadata.namespace!, service.metadata.name)?.endpoints ?? []).filter(
+    (e) => e.conditions.ready,
+  );
 
 /**
  * The cluster DNS server (CoreDNS's kubernetes plugin), answering one fully qualified name per the
@@ -49,7 +58,9 @@ export function answerQuery(cluster: Cluster, fqdn: string, type: "A" | "SRV" = 
   const labels = name.slice(0, -(zone.length + 1)).split(".");
   if (labels.length === 3 && labels[2] === "pod") {
     const ip = labels[0].replace(/-/g, ".");
-    return /^\d+(\.\d+){3}$/.test(ip) && cluster.store.get("Namespace", undefined, labels[1]) ? { rcode: "NOERROR", name, records: [{ type: "A", name, address: ip }] } : nx;
+    return /^\d+(\.\d+){3}$/.test(ip) && cluster.store.get("Namespace", undefined, labels[1])
+      ? { rcode: "NOERROR", name, records: [{ type: "A", name, address: ip }] }
+      : nx;
   }
   if (labels[labels.length - 1] !== "svc") return nx;
   const parts = labels.slice(0, -1); // [..., svc, ns]
@@ -72,17 +83,27 @@ export function answerQuery(cluster: Cluster, fqdn: string, type: "A" | "SRV" = 
     }
     if (!headless) return { rcode: "NOERROR", name, records: [{ type: "A", name, address: service.spec.clusterIP! }] };
     const endpoints = readyAddresses(cluster, service);
-    return endpoints.length === 0 ? nx : { rcode: "NOERROR", name, records: endpoints.map((e) => ({ type: "A", name, address: e.addresses[0] })) };
+    return endpoints.length === 0
+      ? nx
+      : { rcode: "NOERROR", name, records: endpoints.map((e) => ({ type: "A", name, address: e.addresses[0] })) };
   }
   if (parts.length === 3 && headless) {
-    const endpoint = readyAddresses(cluster, service).find((e) => e.hostname === parts[0] || dashedIP(e.addresses[0]) === parts[0]);
+    const endpoint = readyAddresses(cluster, service).find(
+      (e) => e.hostname === parts[0] || dashedIP(e.addresses[0]) === parts[0],
+    );
     return endpoint ? { rcode: "NOERROR", name, records: [{ type: "A", name, address: endpoint.addresses[0] }] } : nx;
   }
   if (parts.length === 4 && parts[0].startsWith("_") && parts[1].startsWith("_")) {
-    const port = service.spec.ports.find((p) => p.name === parts[0].slice(1) && p.protocol.toLowerCase() === parts[1].slice(1));
+    const port = service.spec.ports.find(
+      (p) => p.name === parts[0].slice(1) && p.protocol.toLowerCase() === parts[1].slice(1),
+    );
     if (!port) return nx;
     if (!headless) {
-      return { rcode: "NOERROR", name, records: [{ type: "SRV", name, priority: 0, weight: 100, port: port.port, target: serviceFqdn }] };
+      return {
+        rcode: "NOERROR",
+        name,
+        records: [{ type: "SRV", name, priority: 0, weight: 100, port: port.port, target: serviceFqdn }],
+      };
     }
     const endpoints = readyAddresses(cluster, service);
     if (endpoints.length === 0) return nx;
@@ -90,7 +111,14 @@ export function answerQuery(cluster: Cluster, fqdn: string, type: "A" | "SRV" = 
     return {
       rcode: "NOERROR",
       name,
-      records: endpoints.map((e) => ({ type: "SRV", name, priority: 0, weight: share, port: port.port, target: `${e.hostname ?? dashedIP(e.addresses[0])}.${serviceFqdn}` })),
+      records: endpoints.map((e) => ({
+        type: "SRV",
+        name,
+        priority: 0,
+        weight: share,
+        port: port.port,
+        target: `${e.hostname ?? dashedIP(e.addresses[0])}.${serviceFqdn}`,
+      })),
     };
   }
   return nx;
@@ -109,10 +137,16 @@ export function answerReverse(cluster: Cluster, ip: string): DnsAnswer {
   const zone = cluster.options.clusterDomain;
   for (const service of cluster.store.list("Service")) {
     const fqdn = `${service.metadata.name}.${service.metadata.namespace}.svc.${zone}`;
-    if (service.spec.clusterIP === ip) return { rcode: "NOERROR", name, records: [{ type: "PTR", name, target: fqdn }] };
+    if (service.spec.clusterIP === ip)
+      return { rcode: "NOERROR", name, records: [{ type: "PTR", name, target: fqdn }] };
     if (service.spec.clusterIP === "None") {
       const endpoint = readyAddresses(cluster, service).find((e) => e.addresses[0] === ip);
-      if (endpoint) return { rcode: "NOERROR", name, records: [{ type: "PTR", name, target: `${endpoint.hostname ?? dashedIP(ip)}.${fqdn}` }] };
+      if (endpoint)
+        return {
+          rcode: "NOERROR",
+          name,
+          records: [{ type: "PTR", name, target: `${endpoint.hostname ?? dashedIP(ip)}.${fqdn}` }],
+        };
     }
   }
   return { rcode: "NXDOMAIN", name };

@@ -1,19 +1,31 @@
 /** An error the way the API server or kubectl reports it; `message` is printed to the learner verbatim. */
 export class KubeError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
   }
 }
 
 const plural: Record<string, string> = {
-  Pod: "pods", Service: "services", Deployment: "deployments.apps", ReplicaSet: "replicasets.apps", DaemonSet: "daemonsets.apps",
-  Node: "nodes", Namespace: "namespaces", EndpointSlice: "endpointslices.discovery.k8s.io", Endpoints: "endpoints",
+  Pod: "pods",
+  Service: "services",
+  Deployment: "deployments.apps",
+  ReplicaSet: "replicasets.apps",
+  DaemonSet: "daemonsets.apps",
+  Node: "nodes",
+  Namespace: "namespaces",
+  EndpointSlice: "endpointslices.discovery.k8s.io",
+  Endpoints: "endpoints",
 };
 
 export const resourceName = (kind: string) => plural[kind] ?? kind.toLowerCase() + "s";
 
-export const notFound = (kind: string, name: string) => new KubeError(`Error from server (NotFound): ${resourceName(kind)} "${name}" not found`);
-export const alreadyExists = (kind: string, name: string) => new KubeError(`Error from server (AlreadyExists): ${resourceName(kind)} "${name}" already exists`);
+export const notFound = (kind: string, name: string) =>
+  new KubeError(`Error from server (NotFound): ${resourceName(kind)} "${name}" not found`);
+export const alreadyExists = (kind: string, name: string) =>
+  new KubeError(`Error from server (AlreadyExists): ${resourceName(kind)} "${name}" already exists`);
 
 /** "The Service "web" is invalid: ..." with one cause, or a bulleted list of several. */
 export function invalid(kind: string, name: string, causes: string[]): KubeError {

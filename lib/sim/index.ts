@@ -4,8 +4,8 @@ import { runCommand } from "./shell/run-command";
 import type { ClusterOptions, CommandResult } from "./types";
 
 export { Cluster } from "./cluster";
-export { answerQuery, resolveFromPod, resolvConfFor } from "./dns";
-export { connect, type Client, type ConnectResult } from "./network";
+export { answerQuery, resolvConfFor, resolveFromPod } from "./dns";
+export { type Client, type ConnectResult, connect } from "./network";
 export { lastRequest } from "./shell/http-client";
 export type * from "./types";
 

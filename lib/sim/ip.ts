@@ -27,7 +27,8 @@ export function parseCidr(text: string): Cidr {
   const [ip, prefixText] = text.split("/");
   const base = parseIPv4(ip);
   const prefix = Number(prefixText);
-  if (base === null || !Number.isInteger(prefix) || prefix < 8 || prefix > 30) throw new Error(`invalid CIDR "${text}"`);
+  if (base === null || !Number.isInteger(prefix) || prefix < 8 || prefix > 30)
+    throw new Error(`invalid CIDR "${text}"`);
   const size = 2 ** (32 - prefix);
   const aligned = Math.floor(base / size) * size;
   return { base: aligned, prefix, size, text: `${formatIPv4(aligned)}/${prefix}` };
@@ -38,7 +39,8 @@ export const cidrContains = (cidr: Cidr, ip: number) => ip >= cidr.base && ip < 
 /** The n-th subnet of the given prefix inside a CIDR (e.g. the n-th /24 of 10.244.0.0/16). */
 export function subnet(cidr: Cidr, prefix: number, index: number): Cidr {
   const size = 2 ** (32 - prefix);
-  if ((index + 1) * size > cidr.size) throw new Error(`${cidr.text} has no room for /${prefix} subnet number ${index + 1}`);
+  if ((index + 1) * size > cidr.size)
+    throw new Error(`${cidr.text} has no room for /${prefix} subnet number ${index + 1}`);
   return parseCidr(`${formatIPv4(cidr.base + index * size)}/${prefix}`);
 }
 

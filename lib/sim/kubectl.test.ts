@@ -31,7 +31,12 @@ describe("kubectl output formats", () => {
     h.ok("kubectl create deployment web --image=nginx");
     h.ok("kubectl expose deployment web --port=80");
     const svc = JSON.parse(h.ok("kubectl get svc web -o json"));
-    expect(svc).toMatchObject({ apiVersion: "v1", kind: "Service", metadata: { name: "web", namespace: "default" }, spec: { type: "ClusterIP", selector: { app: "web" }, ports: [{ port: 80, targetPort: 80, protocol: "TCP" }] } });
+    expect(svc).toMatchObject({
+      apiVersion: "v1",
+      kind: "Service",
+      metadata: { name: "web", namespace: "default" },
+      spec: { type: "ClusterIP", selector: { app: "web" }, ports: [{ port: 80, targetPort: 80, protocol: "TCP" }] },
+    });
     const list = JSON.parse(h.ok("kubectl get pods -o json"));
     expect(list).toMatchObject({ apiVersion: "v1", kind: "List" });
     expect(list.items[0]).toMatchObject({ kind: "Pod", status: { phase: "Running" } });
@@ -52,15 +57,27 @@ describe("kubectl output formats", () => {
     const names = h.podsNamed("web-").map((p) => p.metadata.name);
     expect(h.ok("kubectl get pods -o jsonpath={.items[*].metadata.name}").split(" ").sort()).toEqual(names);
     expect(h.ok(`kubectl get pod ${names[0]} -o jsonpath={.spec.containers[0].image}`)).toBe("nginx");
-    const table = h.ok(`kubectl get pods -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.status.podIP}{"\\n"}{end}'`);
-    expect(table.trim().split("\n").map((l) => l.split("\t")[0]).sort()).toEqual(names);
+    const table = h.ok(
+      `kubectl get pods -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.status.podIP}{"\\n"}{end}'`,
+    );
+    expect(
+      table
+        .trim()
+        .split("\n")
+        .map((l) => l.split("\t")[0])
+        .sort(),
+    ).toEqual(names);
   });
 
   it("-o wide adds IP and NODE columns; -o name prints type/name", () => {
     const h = harness();
     h.ok("kubectl run app --image=nginx");
     const pod = h.podsNamed("app")[0];
-    expect(h.ok("kubectl get pods -o wide")).toMatch(new RegExp(`app\\s+1/1\\s+Running\\s+0\\s+\\d+s\\s+${pod.status.podIP!.replace(/\./g, "\\.")}\\s+${pod.spec.nodeName}`));
+    expect(h.ok("kubectl get pods -o wide")).toMatch(
+      new RegExp(
+        `app\\s+1/1\\s+Running\\s+0\\s+\\d+s\\s+${pod.status.podIP!.replace(/\./g, "\\.")}\\s+${pod.spec.nodeName}`,
+      ),
+    );
     expect(h.ok("kubectl get pods -o name")).toBe("pod/app\n");
   });
 
@@ -71,7 +88,12 @@ describe("kubectl output formats", () => {
     const out = h.ok("kubectl describe service web");
     const endpoints = h.ipsOf("web-").map((ip) => `${ip}:80`);
     expect(out).toMatch(/Endpoints:\s+(\S+)/);
-    expect(out.match(/Endpoints:\s+(\S+)/)![1].split(",").sort()).toEqual(endpoints.sort());
+    expect(
+      out
+        .match(/Endpoints:\s+(\S+)/)![1]
+        .split(",")
+        .sort(),
+    ).toEqual(endpoints.sort());
   });
 
   it("lists across namespaces with -A and in one namespace with -n", () => {
@@ -93,7 +115,10 @@ describe("errors look like kubectl's and never crash", () => {
     ["kubectl scale deployment web", 'error: required flag(s) "replicas" not set'],
     ["kubectl exec nope -- env", 'Error from server (NotFound): pods "nope" not found'],
     ["kubectl run x -n nope --image=nginx", 'Error from server (NotFound): namespaces "nope" not found'],
-    ["kubectl delete namespace default", 'Error from server (Forbidden): namespaces "default" is forbidden: this namespace may not be deleted'],
+    [
+      "kubectl delete namespace default",
+      'Error from server (Forbidden): namespaces "default" is forbidden: this namespace may not be deleted',
+    ],
     ["hello", "bash: hello: command not found"],
   ];
   for (const [line, message] of cases) {
@@ -105,7 +130,24 @@ describe("errors look like kubectl's and never crash", () => {
 
   it("survives arbitrary input without throwing", () => {
     const h = harness();
-    const junk = ["", "   ", "kubectl", "kubectl get", "kubectl exec x", "kubectl exec client --", "curl", "nslookup", "kubectl apply -f", "kubectl get pods -o jsonpath={.items[", "'unterminated", "kubectl label pod", "kubectl expose", "kubectl drain", "kubectl rollout", "kubectl create deployment"];
+    const junk = [
+      "",
+      "   ",
+      "kubectl",
+      "kubectl get",
+      "kubectl exec x",
+      "kubectl exec client --",
+      "curl",
+      "nslookup",
+      "kubectl apply -f",
+      "kubectl get pods -o jsonpath={.items[",
+      "'unterminated",
+      "kubectl label pod",
+      "kubectl expose",
+      "kubectl drain",
+      "kubectl rollout",
+      "kubectl create deployment",
+    ];
     for (const line of junk) expect(() => h.run(line)).not.toThrow();
   });
 });
@@ -134,7 +176,9 @@ describe("the shell", () => {
     h.ok("kubectl create deployment web --image=nginx --replicas=2");
     h.ok("kubectl expose deployment web --port=80");
     const [pod] = h.podsNamed("web-");
-    expect(h.ok(`kubectl label pod ${pod.metadata.name} app=debug --overwrite`)).toBe(`pod/${pod.metadata.name} labeled\n`);
+    expect(h.ok(`kubectl label pod ${pod.metadata.name} app=debug --overwrite`)).toBe(
+      `pod/${pod.metadata.name} labeled\n`,
+    );
     // The ReplicaSet no longer owns a matching pod, so it makes a new one; the Service drops the relabelled pod.
     const endpoints = h.cluster.store.sliceFor("default", "web")!.endpoints.map((e) => e.addresses[0]);
     expect(endpoints).not.toContain(pod.status.podIP);

@@ -2,7 +2,10 @@ import type { LabelSelector, Labels } from "./types";
 
 export function matchesSelector(labels: Labels | undefined, selector: LabelSelector | Labels | undefined): boolean {
   if (!selector) return false;
-  const s: LabelSelector = "matchLabels" in selector || "matchExpressions" in selector ? (selector as LabelSelector) : { matchLabels: selector as Labels };
+  const s: LabelSelector =
+    "matchLabels" in selector || "matchExpressions" in selector
+      ? (selector as LabelSelector)
+      : { matchLabels: selector as Labels };
   const l = labels ?? {};
   for (const [k, v] of Object.entries(s.matchLabels ?? {})) if (l[k] !== v) return false;
   for (const e of s.matchExpressions ?? []) {
@@ -18,7 +21,10 @@ export function matchesSelector(labels: Labels | undefined, selector: LabelSelec
 /** Parses "app=web,tier!=db" (the equality-based subset kubectl's -l accepts). */
 export function parseLabelQuery(text: string): ((labels: Labels | undefined) => boolean) | string {
   const tests: ((l: Labels) => boolean)[] = [];
-  for (const part of text.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^([A-Za-z0-9./_-]+)\s*(==|=|!=)\s*([A-Za-z0-9._-]*)$/.exec(part);
     if (m) {
       const [, key, op, value] = m;
@@ -35,4 +41,6 @@ export function parseLabelQuery(text: string): ((labels: Labels | undefined) => 
 }
 
 export const formatLabels = (labels: Labels | undefined) =>
-  Object.entries(labels ?? {}).map(([k, v]) => `${k}=${v}`).join(",") || "<none>";
+  Object.entries(labels ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(",") || "<none>";

@@ -5,12 +5,16 @@ import { answerQuery } from "./dns";
 import { harness } from "./test-support/harness";
 
 const fixtures = path.join(__dirname, "test-fixtures");
-const files = Object.fromEntries(fs.readdirSync(fixtures).map((f) => [f, fs.readFileSync(path.join(fixtures, f), "utf8")]));
+const files = Object.fromEntries(
+  fs.readdirSync(fixtures).map((f) => [f, fs.readFileSync(path.join(fixtures, f), "utf8")]),
+);
 
 describe("applying typical Deployment + Service manifests", () => {
   it("guestbook front end: three ready pods behind a fixed NodePort, reachable from outside through every node", () => {
     const h = harness({}, files);
-    expect(h.ok("kubectl apply -f guestbook.yaml")).toBe("deployment.apps/frontend created\nservice/frontend created\n");
+    expect(h.ok("kubectl apply -f guestbook.yaml")).toBe(
+      "deployment.apps/frontend created\nservice/frontend created\n",
+    );
     expect(h.ok("kubectl get deployment frontend")).toMatch(/frontend\s+3\/3\s+3\s+3/);
     expect(h.ok("kubectl get svc frontend")).toMatch(/frontend\s+NodePort\s+\S+\s+<none>\s+80:30500\/TCP/);
     const slice = h.cluster.store.sliceFor("default", "frontend")!;
@@ -18,12 +22,16 @@ describe("applying typical Deployment + Service manifests", () => {
     expect(slice.endpoints.filter((e) => e.conditions.ready)).toHaveLength(3);
     for (const node of h.cluster.nodes()) expect(h.ok(`curl -s ${h.cluster.nodeIP(node)}:30500`)).toMatch(/^frontend-/);
     // Applying the same file again changes nothing.
-    expect(h.ok("kubectl apply -f guestbook.yaml")).toBe("deployment.apps/frontend unchanged\nservice/frontend unchanged\n");
+    expect(h.ok("kubectl apply -f guestbook.yaml")).toBe(
+      "deployment.apps/frontend unchanged\nservice/frontend unchanged\n",
+    );
   });
 
   it("redis in its own namespace: matchExpressions selector, non-HTTP port, reached by <service>.<namespace>", () => {
     const h = harness({}, files);
-    expect(h.ok("kubectl apply -f redis.yaml")).toBe("namespace/data created\ndeployment.apps/redis created\nservice/redis-leader created\n");
+    expect(h.ok("kubectl apply -f redis.yaml")).toBe(
+      "namespace/data created\ndeployment.apps/redis created\nservice/redis-leader created\n",
+    );
     expect(h.podsNamed("redis-", "data")).toHaveLength(1);
     const ip = h.cluster.store.get("Service", "data", "redis-leader")!.spec.clusterIP!;
     h.ok("kubectl run client --image=busybox -- sleep 3600");
@@ -36,9 +44,13 @@ describe("applying typical Deployment + Service manifests", () => {
     const h = harness({}, files);
     h.ok("kubectl apply -f stateful-peers.yaml");
     const a = answerQuery(h.cluster, "peers.default.svc.cluster.local");
-    expect(a.rcode === "NOERROR" ? a.records.map((r) => (r.type === "A" ? r.address : "")).sort() : []).toEqual(h.ipsOf("peers-"));
+    expect(a.rcode === "NOERROR" ? a.records.map((r) => (r.type === "A" ? r.address : "")).sort() : []).toEqual(
+      h.ipsOf("peers-"),
+    );
     const srv = answerQuery(h.cluster, "_gossip._tcp.peers.default.svc.cluster.local", "SRV");
-    expect(srv.rcode === "NOERROR" ? srv.records.map((r) => (r.type === "SRV" ? r.port : 0)) : []).toEqual([7946, 7946, 7946]);
+    expect(srv.rcode === "NOERROR" ? srv.records.map((r) => (r.type === "SRV" ? r.port : 0)) : []).toEqual([
+      7946, 7946, 7946,
+    ]);
     h.ok("kubectl run client --image=busybox -- sleep 3600");
     const served = new Set(Array.from({ length: 10 }, () => h.ok("kubectl exec client -- curl -s peers-api:8080")));
     expect(served.size).toBe(1);
@@ -47,7 +59,9 @@ describe("applying typical Deployment + Service manifests", () => {
   it("echo behind a LoadBalancer with a requested ClusterIP and externalTrafficPolicy Local", () => {
     const h = harness({ loadBalancerPool: "172.18.255.0/28", workers: 3 }, files);
     h.ok("kubectl apply -f echo-lb.yaml");
-    expect(h.ok("kubectl get svc echo -o jsonpath='{.spec.clusterIP} {.status.loadBalancer.ingress[0].ip}'")).toBe("10.96.100.100 172.18.255.1");
+    expect(h.ok("kubectl get svc echo -o jsonpath='{.spec.clusterIP} {.status.loadBalancer.ingress[0].ip}'")).toBe(
+      "10.96.100.100 172.18.255.1",
+    );
     expect(h.ok("curl -s 172.18.255.1")).toMatch(/^echo-/);
     const nodePort = h.ok("kubectl get svc echo -o jsonpath={.spec.ports[0].nodePort}");
     const withPods = new Set(h.podsNamed("echo-").map((p) => p.spec.nodeName));
@@ -59,7 +73,9 @@ describe("applying typical Deployment + Service manifests", () => {
   it("deletes everything a file created with delete -f", () => {
     const h = harness({}, files);
     h.ok("kubectl apply -f guestbook.yaml");
-    expect(h.ok("kubectl delete -f guestbook.yaml")).toBe(`deployment.apps "frontend" deleted\nservice "frontend" deleted\n`);
+    expect(h.ok("kubectl delete -f guestbook.yaml")).toBe(
+      `deployment.apps "frontend" deleted\nservice "frontend" deleted\n`,
+    );
     h.ok("kubectl get pods");
     expect(h.ok("kubectl get pods")).toBe("No resources found in default namespace.\n");
   });

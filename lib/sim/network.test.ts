@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { connect } from "./network";
-import { harness, type Harness } from "./test-support/harness";
+import { type Harness, harness } from "./test-support/harness";
 import { serviceYaml } from "./test-support/manifests";
 
 function web(options = {}, files: Record<string, string> = {}, replicas = 3) {
@@ -17,7 +17,9 @@ const servedBy = (h: Harness, times: number, command = "kubectl exec client -- c
 describe("reaching a Service from a pod (kube-proxy)", () => {
   it("answers with the hostname of the pod that served the request", () => {
     const h = web();
-    expect(h.podsNamed("web-").map((p) => p.metadata.name)).toContain(h.ok("kubectl exec client -- curl -s web").trim());
+    expect(h.podsNamed("web-").map((p) => p.metadata.name)).toContain(
+      h.ok("kubectl exec client -- curl -s web").trim(),
+    );
     expect(h.ok("kubectl exec client -- wget -qO- web")).toMatch(/^web-\w+-\w+\n$/);
   });
 
@@ -43,7 +45,8 @@ describe("reaching a Service from a pod (kube-proxy)", () => {
     h.ok("kubectl scale deployment web --replicas=0");
     h.ok("kubectl get pods");
     expect(h.run("kubectl exec client -- curl -s web")).toEqual({
-      output: "curl: (7) Failed to connect to web port 80 after 0 ms: Connection refused\ncommand terminated with exit code 7\n",
+      output:
+        "curl: (7) Failed to connect to web port 80 after 0 ms: Connection refused\ncommand terminated with exit code 7\n",
       exitCode: 7,
     });
   });
@@ -53,7 +56,9 @@ describe("reaching a Service from a pod (kube-proxy)", () => {
     h.ok("kubectl create deployment web --image=nginx");
     h.ok("kubectl apply -f svc.yaml");
     h.ok("kubectl run client --image=busybox -- sleep 3600");
-    expect(h.ok("kubectl get endpointslices -l kubernetes.io/service-name=web")).toMatch(/web-\w+\s+IPv4\s+80\s+<unset>/);
+    expect(h.ok("kubectl get endpointslices -l kubernetes.io/service-name=web")).toMatch(
+      /web-\w+\s+IPv4\s+80\s+<unset>/,
+    );
     expect(h.fails("kubectl exec client -- curl -s web")).toContain("Connection refused");
   });
 
@@ -74,7 +79,16 @@ spec:
             - name: http-api
               containerPort: 8080
 `;
-    const h = harness({}, { "api.yaml": pod, "svc.yaml": serviceYaml("api", `  selector: { app: api }\n  ports:\n    - port: 80\n      targetPort: http-api\n`) });
+    const h = harness(
+      {},
+      {
+        "api.yaml": pod,
+        "svc.yaml": serviceYaml(
+          "api",
+          `  selector: { app: api }\n  ports:\n    - port: 80\n      targetPort: http-api\n`,
+        ),
+      },
+    );
     h.ok("kubectl apply -f api.yaml");
     h.ok("kubectl apply -f svc.yaml");
     h.ok("kubectl run client --image=busybox -- sleep 3600");
@@ -88,7 +102,10 @@ spec:
 
 describe("sessionAffinity: ClientIP", () => {
   const sticky = (timeout?: number) =>
-    serviceYaml("web", `  selector: { app: web }\n  sessionAffinity: ClientIP\n${timeout ? `  sessionAffinityConfig:\n    clientIP:\n      timeoutSeconds: ${timeout}\n` : ""}  ports:\n    - port: 80\n`);
+    serviceYaml(
+      "web",
+      `  selector: { app: web }\n  sessionAffinity: ClientIP\n${timeout ? `  sessionAffinityConfig:\n    clientIP:\n      timeoutSeconds: ${timeout}\n` : ""}  ports:\n    - port: 80\n`,
+    );
 
   it("sends every connection from one client to the same pod", () => {
     const h = harness({}, { "svc.yaml": sticky() });
@@ -116,7 +133,10 @@ describe("reaching things from outside the cluster", () => {
   it("cannot reach a ClusterIP or a pod IP: the connection times out", () => {
     const h = web();
     const clusterIP = h.cluster.store.get("Service", "default", "web")!.spec.clusterIP!;
-    expect(h.run(`curl -s ${clusterIP}`)).toEqual({ output: `curl: (28) Failed to connect to ${clusterIP} port 80 after 130000 ms: Connection timed out\n`, exitCode: 28 });
+    expect(h.run(`curl -s ${clusterIP}`)).toEqual({
+      output: `curl: (28) Failed to connect to ${clusterIP} port 80 after 130000 ms: Connection timed out\n`,
+      exitCode: 28,
+    });
     const [podIP] = h.ipsOf("web-");
     expect(h.fails(`curl -s --max-time 3 ${podIP}`)).toBe("curl: (28) Connection timed out after 3000 milliseconds\n");
   });
@@ -138,7 +158,10 @@ describe("reaching things from outside the cluster", () => {
   });
 
   it("with externalTrafficPolicy Local, only nodes running a pod answer", () => {
-    const svc = serviceYaml("web", `  type: NodePort\n  externalTrafficPolicy: Local\n  selector: { app: web }\n  ports:\n    - port: 80\n      nodePort: 30080\n`);
+    const svc = serviceYaml(
+      "web",
+      `  type: NodePort\n  externalTrafficPolicy: Local\n  selector: { app: web }\n  ports:\n    - port: 80\n      nodePort: 30080\n`,
+    );
     const h = harness({ workers: 3 }, { "svc.yaml": svc });
     h.ok("kubectl create deployment web --image=nginx --replicas=1");
     h.ok("kubectl apply -f svc.yaml");
@@ -166,7 +189,9 @@ describe("reaching pods directly", () => {
     const h = web();
     const [victim] = h.podsNamed("web-");
     h.ok(`kubectl delete pod ${victim.metadata.name}`);
-    expect(h.fails(`kubectl exec client -- curl -s --max-time 2 ${victim.status.podIP}`)).toContain("Connection timed out");
+    expect(h.fails(`kubectl exec client -- curl -s --max-time 2 ${victim.status.podIP}`)).toContain(
+      "Connection timed out",
+    );
     expect(h.ok("kubectl exec client -- curl -s web")).toMatch(/^web-/);
   });
 
@@ -207,12 +232,19 @@ describe("EndpointSlices", () => {
     const [pod] = h.podsNamed("web-");
     h.ok(`kubectl exec ${pod.metadata.name} -- touch /ready`);
     h.ok("kubectl get pods");
-    expect(slice().endpoints.filter((e) => e.conditions.ready).map((e) => e.addresses[0])).toEqual([pod.status.podIP]);
+    expect(
+      slice()
+        .endpoints.filter((e) => e.conditions.ready)
+        .map((e) => e.addresses[0]),
+    ).toEqual([pod.status.podIP]);
     expect(new Set(servedBy(h, 10))).toEqual(new Set([pod.metadata.name]));
   });
 
   it("publishNotReadyAddresses marks unready pods ready for DNS and routing", () => {
-    const svc = serviceYaml("web", `  publishNotReadyAddresses: true\n  clusterIP: None\n  selector: { app: web }\n  ports:\n    - port: 80\n`);
+    const svc = serviceYaml(
+      "web",
+      `  publishNotReadyAddresses: true\n  clusterIP: None\n  selector: { app: web }\n  ports:\n    - port: 80\n`,
+    );
     const h = harness({}, { "svc.yaml": svc, "dep.yaml": unreadyWeb });
     h.ok("kubectl apply -f dep.yaml");
     h.ok("kubectl apply -f svc.yaml");
@@ -225,7 +257,9 @@ describe("EndpointSlices", () => {
     const h = web({}, {}, 1);
     const [pod] = h.podsNamed("web-");
     h.ok("kubectl scale deployment web --replicas=0");
-    const endpoint = h.cluster.store.sliceFor("default", "web")!.endpoints.find((e) => e.addresses[0] === pod.status.podIP);
+    const endpoint = h.cluster.store
+      .sliceFor("default", "web")!
+      .endpoints.find((e) => e.addresses[0] === pod.status.podIP);
     expect(endpoint?.conditions).toEqual({ ready: false, serving: true, terminating: true });
     const client = { kind: "pod" as const, pod: h.podsNamed("client")[0] };
     const clusterIP = h.cluster.store.get("Service", "default", "web")!.spec.clusterIP!;

@@ -39,19 +39,28 @@ const tables = new WeakMap<Cluster, RoutingTable>();
 function routingTable(cluster: Cluster): RoutingTable {
   const cached = tables.get(cluster);
   if (cached && cached.version === cluster.store.version) return cached;
-  const table: RoutingTable = { version: cluster.store.version, byClusterIP: new Map(), byNodePort: new Map(), byLoadBalancerIP: new Map(), podByIP: new Map(), nodeByIP: new Map() };
+  const table: RoutingTable = {
+    version: cluster.store.version,
+    byClusterIP: new Map(),
+    byNodePort: new Map(),
+    byLoadBalancerIP: new Map(),
+    podByIP: new Map(),
+    nodeByIP: new Map(),
+  };
   for (const s of cluster.store.list("Service")) {
     if (s.spec.clusterIP && s.spec.clusterIP !== "None") table.byClusterIP.set(s.spec.clusterIP, s);
     for (const p of s.spec.ports) if (p.nodePort) table.byNodePort.set(p.nodePort, { service: s, port: p });
     for (const ingress of s.status.loadBalancer.ingress ?? []) table.byLoadBalancerIP.set(ingress.ip, s);
   }
-  for (const pod of cluster.pods()) if (pod.status.podIP && !pod.spec.hostNetwork) table.podByIP.set(pod.status.podIP, pod);
+  for (const pod of cluster.pods())
+    if (pod.status.podIP && !pod.spec.hostNetwork) table.podByIP.set(pod.status.podIP, pod);
   for (const node of cluster.nodes()) table.nodeByIP.set(cluster.nodeIP(node), node.metadata.name);
   tables.set(cluster, table);
   return table;
 }
 
-const podByName = (cluster: Cluster, ep: Endpoint) => (ep.targetRef ? cluster.store.get("Pod", ep.targetRef.namespace, ep.targetRef.name) : undefined);
+const podByName = (cluster: Cluster, ep: Endpoint) =>
+  ep.targetRef ? cluster.store.get("Pod", ep.targetRef.namespace, ep.targetRef.name) : undefined;
 
 /**
  * kube-proxy's choice of endpoint for one new connection. Ready endpoints are used; when none is
@@ -62,14 +71,18 @@ const podByName = (cluster: Cluster, ep: Endpoint) => (ep.targetRef ? cluster.st
 function chooseEndpoint(cluster: Cluster, service: Service, client: string, nodeLocal: string | null): Endpoint | null {
   const slice = cluster.store.sliceFor(service.metadata.namespace!, service.metadata.name);
   let endpoints = (slice?.endpoints ?? []).filter((e) => e.conditions.ready);
-  if (endpoints.length === 0) endpoints = (slice?.endpoints ?? []).filter((e) => e.conditions.serving && e.conditions.terminating);
+  if (endpoints.length === 0)
+    endpoints = (slice?.endpoints ?? []).filter((e) => e.conditions.serving && e.conditions.terminating);
   if (nodeLocal) endpoints = endpoints.filter((e) => e.nodeName === nodeLocal);
   if (endpoints.length === 0) return null;
   const key = `${service.metadata.uid}/${client}`;
   if (service.spec.sessionAffinity === "ClientIP") {
     const timeout = (service.spec.sessionAffinityConfig?.clientIP.timeoutSeconds ?? 10800) * 1000;
     const sticky = cluster.affinity.get(key);
-    const still = sticky && cluster.now() - sticky.lastUsed <= timeout ? endpoints.find((e) => e.addresses[0] === sticky.ip) : undefined;
+    const still =
+      sticky && cluster.now() - sticky.lastUsed <= timeout
+        ? endpoints.find((e) => e.addresses[0] === sticky.ip)
+        : undefined;
     if (still) {
       sticky!.lastUsed = cluster.now();
       return still;
@@ -84,25 +97,48 @@ function chooseEndpoint(cluster: Cluster, service: Service, client: string, node
   } else {
     chosen = cluster.rng.pick(endpoints);
   }
-  if (service.spec.sessionAffinity === "ClientIP") cluster.affinity.set(key, { ip: chosen.addresses[0], lastUsed: cluster.now() });
+  if (service.spec.sessionAffinity === "ClientIP")
+    cluster.affinity.set(key, { ip: chosen.addresses[0], lastUsed: cluster.now() });
   return chosen;
 }
 
-function deliver(cluster: Cluster, service: Service, port: ServicePort, via: Hop, client: string, nodeLocal: string | null): ConnectResult {
+function deliver(
+  cluster: Cluster,
+  service: Service,
+  port: ServicePort,
+  via: Hop,
+  client: string,
+  nodeLocal: string | null,
+): ConnectResult {
   const endpoint = chooseEndpoint(cluster, service, client, nodeLocal);
   if (!endpoint) {
     // kube-proxy rejects traffic to a Service without endpoints (ICMP port unreachable) for
     // internal traffic; with externalTrafficPolicy Local a node without local endpoints drops it.
     return nodeLocal
-      ? { ok: false, error: "timeout", reason: `no local endpoints for ${service.metadata.name} on this node (externalTrafficPolicy: Local)`, via }
-      : { ok: false, error: "refused", reason: `service ${service.metadata.namespace}/${service.metadata.name} has no ready endpoints`, via };
+      ? {
+          ok: false,
+          error: "timeout",
+          reason: `no local endpoints for ${service.metadata.name} on this node (externalTrafficPolicy: Local)`,
+          via,
+        }
+      : {
+          ok: false,
+          error: "refused",
+          reason: `service ${service.metadata.namespace}/${service.metadata.name} has no ready endpoints`,
+          via,
+        };
   }
   const pod = podByName(cluster, endpoint);
   const slice = cluster.store.sliceFor(service.metadata.namespace!, service.metadata.name)!;
   const targetPort = slice.ports[service.spec.ports.indexOf(port)]?.port ?? port.port;
   if (!pod) return { ok: false, error: "timeout", reason: `endpoint ${endpoint.addresses[0]} is gone`, via };
   if (!podListensOn(pod, targetPort)) {
-    return { ok: false, error: "refused", reason: `pod ${pod.metadata.name} does not listen on port ${targetPort}`, via };
+    return {
+      ok: false,
+      error: "refused",
+      reason: `pod ${pod.metadata.name} does not listen on port ${targetPort}`,
+      via,
+    };
   }
   return { ok: true, pod, ip: endpoint.addresses[0], port: targetPort, via, clientIP: client };
 }
@@ -117,8 +153,20 @@ export function connect(cluster: Cluster, client: Client, ip: string, port: numb
   const service = table.byClusterIP.get(ip);
   if (service) {
     const servicePort = service.spec.ports.find((p) => p.port === port && p.protocol === "TCP");
-    if (!inCluster) return { ok: false, error: "timeout", reason: `${ip} is a ClusterIP: it exists only inside the cluster (kube-proxy rules on each node)`, via: null };
-    if (!servicePort) return { ok: false, error: "timeout", reason: `service ${service.metadata.name} has no port ${port}; nothing answers on a ClusterIP`, via: null };
+    if (!inCluster)
+      return {
+        ok: false,
+        error: "timeout",
+        reason: `${ip} is a ClusterIP: it exists only inside the cluster (kube-proxy rules on each node)`,
+        via: null,
+      };
+    if (!servicePort)
+      return {
+        ok: false,
+        error: "timeout",
+        reason: `service ${service.metadata.name} has no port ${port}; nothing answers on a ClusterIP`,
+        via: null,
+      };
     return deliver(cluster, service, servicePort, { kind: "service", service, port: servicePort }, source, null);
   }
   const nodeName = table.nodeByIP.get(ip);
@@ -128,22 +176,48 @@ export function connect(cluster: Cluster, client: Client, ip: string, port: numb
       const local = nodePort.service.spec.externalTrafficPolicy === "Local" ? nodeName : null;
       return deliver(cluster, nodePort.service, nodePort.port, { kind: "nodeport", ...nodePort }, source, local);
     }
-    const hostPod = cluster.pods().find((p) => p.spec.hostNetwork && p.spec.nodeName === nodeName && !p.metadata.deletionTimestamp && podListensOn(p, port));
+    const hostPod = cluster
+      .pods()
+      .find(
+        (p) =>
+          p.spec.hostNetwork && p.spec.nodeName === nodeName && !p.metadata.deletionTimestamp && podListensOn(p, port),
+      );
     if (hostPod) return { ok: true, pod: hostPod, ip, port, via: null, clientIP: source };
     return { ok: false, error: "refused", reason: `nothing listens on ${ip}:${port}`, via: null };
   }
   const lbService = table.byLoadBalancerIP.get(ip);
   if (lbService) {
     const servicePort = lbService.spec.ports.find((p) => p.port === port && p.protocol === "TCP");
-    if (!servicePort) return { ok: false, error: "timeout", reason: `the load balancer has no listener on port ${port}`, via: null };
-    return deliver(cluster, lbService, servicePort, { kind: "loadbalancer", service: lbService, port: servicePort }, source, null);
+    if (!servicePort)
+      return { ok: false, error: "timeout", reason: `the load balancer has no listener on port ${port}`, via: null };
+    return deliver(
+      cluster,
+      lbService,
+      servicePort,
+      { kind: "loadbalancer", service: lbService, port: servicePort },
+      source,
+      null,
+    );
   }
   if (ipNumber !== null && cidrContains(cluster.podCIDR, ipNumber)) {
-    if (!inCluster) return { ok: false, error: "timeout", reason: `${ip} is a pod IP: the pod network is not routed outside the cluster`, via: null };
+    if (!inCluster)
+      return {
+        ok: false,
+        error: "timeout",
+        reason: `${ip} is a pod IP: the pod network is not routed outside the cluster`,
+        via: null,
+      };
     const pod = table.podByIP.get(ip);
-    if (!pod || pod.metadata.deletionTimestamp && !cluster.runtime.has(pod.metadata.uid)) return { ok: false, error: "timeout", reason: `no pod has the address ${ip}`, via: null };
+    if (!pod || (pod.metadata.deletionTimestamp && !cluster.runtime.has(pod.metadata.uid)))
+      return { ok: false, error: "timeout", reason: `no pod has the address ${ip}`, via: null };
     // Readiness does not matter here: it only decides whether a pod is a Service endpoint.
-    if (!podListensOn(pod, port)) return { ok: false, error: "refused", reason: `pod ${pod.metadata.name} does not listen on port ${port}`, via: null };
+    if (!podListensOn(pod, port))
+      return {
+        ok: false,
+        error: "refused",
+        reason: `pod ${pod.metadata.name} does not listen on port ${port}`,
+        via: null,
+      };
     return { ok: true, pod, ip, port, via: null, clientIP: source };
   }
   if (ipNumber !== null && cidrContains(cluster.serviceCIDR, ipNumber)) {

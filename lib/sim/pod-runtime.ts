@@ -3,7 +3,8 @@ import type { Container, Pod, Probe } from "./types";
 // Images whose default process is a shell or a sleep, not a server: they accept no connections
 // unless their spec declares ports. Every other image is modelled as a small web server that
 // answers any HTTP request with its pod's hostname.
-const CLIENT_IMAGE = /^(?:docker\.io\/)?(?:library\/)?(busybox|alpine|ubuntu|debian|curlimages\/curl|nicolaka\/netshoot|.*dnsutils|.*\/e2e-test-images\/agnhost-client)(?::|@|$)/;
+const CLIENT_IMAGE =
+  /^(?:docker\.io\/)?(?:library\/)?(busybox|alpine|ubuntu|debian|curlimages\/curl|nicolaka\/netshoot|.*dnsutils|.*\/e2e-test-images\/agnhost-client)(?::|@|$)/;
 
 export const isClientImage = (image: string) => CLIENT_IMAGE.test(image);
 
@@ -14,7 +15,8 @@ export function listeningPorts(container: Container): number[] {
   return isClientImage(container.image) ? [] : [80];
 }
 
-export const podListensOn = (pod: Pod, port: number) => pod.spec.containers.some((c) => listeningPorts(c).includes(port));
+export const podListensOn = (pod: Pod, port: number) =>
+  pod.spec.containers.some((c) => listeningPorts(c).includes(port));
 
 /** Resolves a Service targetPort (number or container port name) against one pod. */
 export function resolveTargetPort(pod: Pod, target: number | string): number | null {
@@ -42,7 +44,10 @@ export function initialFiles(pod: Pod): Set<string> {
 export function probePasses(pod: Pod, container: Container, probe: Probe | undefined, files: Set<string>): boolean {
   if (!probe) return true;
   if (probe.exec) {
-    const paths = probe.exec.command.join(" ").split(/\s+/).filter((a) => a.startsWith("/") && !a.startsWith("/bin/"));
+    const paths = probe.exec.command
+      .join(" ")
+      .split(/\s+/)
+      .filter((a) => a.startsWith("/") && !a.startsWith("/bin/"));
     return paths.every((p) => files.has(p));
   }
   const port = probe.httpGet?.port ?? probe.tcpSocket?.port;

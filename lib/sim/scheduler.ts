@@ -3,7 +3,9 @@ import type { NodeObject, Pod } from "./types";
 
 function tolerates(pod: Pod, node: NodeObject): boolean {
   return (node.spec.taints ?? []).every((taint) =>
-    (pod.spec.tolerations ?? []).some((t) => (t.operator === "Exists" && !t.key) || (t.key === taint.key && (!t.effect || t.effect === taint.effect))),
+    (pod.spec.tolerations ?? []).some(
+      (t) => (t.operator === "Exists" && !t.key) || (t.key === taint.key && (!t.effect || t.effect === taint.effect)),
+    ),
   );
 }
 
@@ -61,13 +63,19 @@ export function schedulePending(cluster: Cluster): void {
   const pending = cluster.pods().filter((p) => !p.spec.nodeName && !p.metadata.deletionTimestamp);
   if (pending.length === 0) return;
   const load = new Map<string, number>();
-  for (const p of cluster.pods()) if (p.spec.nodeName && !p.metadata.deletionTimestamp) load.set(p.spec.nodeName, (load.get(p.spec.nodeName) ?? 0) + 1);
+  for (const p of cluster.pods())
+    if (p.spec.nodeName && !p.metadata.deletionTimestamp)
+      load.set(p.spec.nodeName, (load.get(p.spec.nodeName) ?? 0) + 1);
   const nodes = cluster.nodes();
   const heap = new NodeHeap();
   nodes.forEach((node, index) => {
     if (!node.spec.unschedulable) heap.push({ node, load: load.get(node.metadata.name) ?? 0, index });
   });
-  pending.sort((a, b) => a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp) || a.metadata.name.localeCompare(b.metadata.name));
+  pending.sort(
+    (a, b) =>
+      a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp) ||
+      a.metadata.name.localeCompare(b.metadata.name),
+  );
   for (const pod of pending) {
     const skipped = [];
     let chosen = heap.pop();
@@ -79,7 +87,10 @@ export function schedulePending(cluster: Cluster): void {
     if (!chosen) {
       if (!pod.status.conditions.some((c) => c.type === "PodScheduled")) {
         pod.status.conditions = [{ type: "PodScheduled", status: "False", lastTransitionTime: cluster.timestamp() }];
-        cluster.schedulingFailures.set(pod.metadata.uid, `0/${nodes.length} nodes are available: ${describeUnschedulable(pod, nodes)}`);
+        cluster.schedulingFailures.set(
+          pod.metadata.uid,
+          `0/${nodes.length} nodes are available: ${describeUnschedulable(pod, nodes)}`,
+        );
         cluster.save(pod);
       }
       continue;

@@ -8,7 +8,8 @@ import type { Service, ServicePort, ServiceType } from "./types";
 const TYPES: ServiceType[] = ["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"];
 export const DEFAULT_AFFINITY_TIMEOUT_SECONDS = 10800;
 
-const isError = (value: unknown): value is AllocationError => typeof value === "object" && value !== null && "kind" in value;
+const isError = (value: unknown): value is AllocationError =>
+  typeof value === "object" && value !== null && "kind" in value;
 const goList = (ip: string) => `[]string{"${ip}"}`;
 
 /** Validation that needs no allocation; returns field errors in the API server's words. */
@@ -17,7 +18,10 @@ function validate(service: Service): string[] {
   const { spec } = service;
   const nameError = dns1035LabelError(service.metadata.name);
   if (nameError) errors.push(`metadata.name: Invalid value: "${service.metadata.name}": ${nameError}`);
-  if (!TYPES.includes(spec.type)) errors.push(`spec.type: Unsupported value: "${spec.type}": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"`);
+  if (!TYPES.includes(spec.type))
+    errors.push(
+      `spec.type: Unsupported value: "${spec.type}": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"`,
+    );
   if (spec.type === "ExternalName") {
     if (!spec.externalName) errors.push("spec.externalName: Required value");
     else {
@@ -29,12 +33,19 @@ function validate(service: Service): string[] {
   }
   const seen = new Set<string>();
   spec.ports.forEach((p, i) => {
-    if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535) errors.push(`spec.ports[${i}].port: Invalid value: ${p.port}: must be between 1 and 65535, inclusive`);
+    if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535)
+      errors.push(`spec.ports[${i}].port: Invalid value: ${p.port}: must be between 1 and 65535, inclusive`);
     if (spec.ports.length > 1 && !p.name) errors.push(`spec.ports[${i}].name: Required value`);
     const key = `${p.port}/${p.protocol}`;
-    if (seen.has(key)) errors.push(`spec.ports[${i}]: Duplicate value: core.ServicePort{Name:"${p.name ?? ""}", Protocol:"${p.protocol}", Port:${p.port}}`);
+    if (seen.has(key))
+      errors.push(
+        `spec.ports[${i}]: Duplicate value: core.ServicePort{Name:"${p.name ?? ""}", Protocol:"${p.protocol}", Port:${p.port}}`,
+      );
     seen.add(key);
-    if (typeof p.targetPort === "number" && (p.targetPort < 1 || p.targetPort > 65535)) errors.push(`spec.ports[${i}].targetPort: Invalid value: ${p.targetPort}: must be between 1 and 65535, inclusive`);
+    if (typeof p.targetPort === "number" && (p.targetPort < 1 || p.targetPort > 65535))
+      errors.push(
+        `spec.ports[${i}].targetPort: Invalid value: ${p.targetPort}: must be between 1 and 65535, inclusive`,
+      );
     if (p.nodePort !== undefined && spec.type !== "NodePort" && spec.type !== "LoadBalancer") {
       errors.push(`spec.ports[${i}].nodePort: Forbidden: may not be used when \`type\` is '${spec.type}'`);
     }
@@ -43,7 +54,9 @@ function validate(service: Service): string[] {
     errors.push(`spec.clusterIPs[0]: Invalid value: "None": may not be set to 'None' for ${spec.type} services`);
   }
   if (spec.sessionAffinity !== "None" && spec.sessionAffinity !== "ClientIP") {
-    errors.push(`spec.sessionAffinity: Unsupported value: "${spec.sessionAffinity}": supported values: "ClientIP", "None"`);
+    errors.push(
+      `spec.sessionAffinity: Unsupported value: "${spec.sessionAffinity}": supported values: "ClientIP", "None"`,
+    );
   }
   return errors;
 }
@@ -53,7 +66,11 @@ function applyDefaults(service: Service): void {
   spec.sessionAffinity ??= "None";
   spec.ports = spec.ports.map((p) => ({ ...p, protocol: p.protocol ?? "TCP", targetPort: p.targetPort ?? p.port }));
   if (spec.sessionAffinity === "ClientIP") {
-    spec.sessionAffinityConfig = { clientIP: { timeoutSeconds: spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? DEFAULT_AFFINITY_TIMEOUT_SECONDS } };
+    spec.sessionAffinityConfig = {
+      clientIP: {
+        timeoutSeconds: spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? DEFAULT_AFFINITY_TIMEOUT_SECONDS,
+      },
+    };
   } else delete spec.sessionAffinityConfig;
   if (spec.type !== "ExternalName") {
     spec.ipFamilies = ["IPv4"];
@@ -128,11 +145,17 @@ export function createService(cluster: Cluster, input: Service): Service {
     spec.clusterIPs = ["None"];
   } else if (spec.clusterIP) {
     const err = cluster.clusterIPs.allocate(spec.clusterIP);
-    if (err) throw invalid("Service", name, [`spec.clusterIPs: Invalid value: ${goList(spec.clusterIP)}: failed to allocate IP ${spec.clusterIP}: ${err.message}`]);
+    if (err)
+      throw invalid("Service", name, [
+        `spec.clusterIPs: Invalid value: ${goList(spec.clusterIP)}: failed to allocate IP ${spec.clusterIP}: ${err.message}`,
+      ]);
     spec.clusterIPs = [spec.clusterIP];
   } else {
     const ip = cluster.clusterIPs.allocateNext();
-    if (isError(ip)) throw invalid("Service", name, [`spec.clusterIPs: Internal error: failed to allocate a serviceIP: ${ip.message}`]);
+    if (isError(ip))
+      throw invalid("Service", name, [
+        `spec.clusterIPs: Internal error: failed to allocate a serviceIP: ${ip.message}`,
+      ]);
     spec.clusterIP = ip;
     spec.clusterIPs = [ip];
   }
@@ -196,8 +219,16 @@ export function updateService(cluster: Cluster, existing: Service, input: Servic
     next.spec.clusterIP = oldIP;
     next.spec.clusterIPs = [oldIP];
   } else {
-    const ip = newIP && newIP !== "None" ? (cluster.clusterIPs.allocate(newIP) ?? newIP) : newIP === "None" ? "None" : cluster.clusterIPs.allocateNext();
-    if (isError(ip)) throw invalid("Service", name, [`spec.clusterIPs: Invalid value: ${goList(newIP ?? "")}: failed to allocate IP ${newIP}: ${ip.message}`]);
+    const ip =
+      newIP && newIP !== "None"
+        ? (cluster.clusterIPs.allocate(newIP) ?? newIP)
+        : newIP === "None"
+          ? "None"
+          : cluster.clusterIPs.allocateNext();
+    if (isError(ip))
+      throw invalid("Service", name, [
+        `spec.clusterIPs: Invalid value: ${goList(newIP ?? "")}: failed to allocate IP ${newIP}: ${ip.message}`,
+      ]);
     next.spec.clusterIP = ip;
     next.spec.clusterIPs = [ip];
   }

@@ -23,7 +23,8 @@ function varsFor(service: Service): Record<string, string> {
   return vars;
 }
 
-const hasClusterIP = (s: Service) => s.spec.type !== "ExternalName" && !!s.spec.clusterIP && s.spec.clusterIP !== "None";
+const hasClusterIP = (s: Service) =>
+  s.spec.type !== "ExternalName" && !!s.spec.clusterIP && s.spec.clusterIP !== "None";
 
 /** What a container's environment was built from when it started; shared parts are shared objects. */
 export interface StartEnvironment {

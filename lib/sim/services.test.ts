@@ -74,31 +74,56 @@ describe("NodePort Services", () => {
   });
 
   it("rejects a node port outside the range with the API server's message", () => {
-    const h = harness({}, { "np.yaml": serviceYaml("web", `  type: NodePort\n  selector: { app: web }\n  ports:\n    - port: 80\n      nodePort: 8080\n`) });
+    const h = harness(
+      {},
+      {
+        "np.yaml": serviceYaml(
+          "web",
+          `  type: NodePort\n  selector: { app: web }\n  ports:\n    - port: 80\n      nodePort: 8080\n`,
+        ),
+      },
+    );
     expect(h.fails("kubectl apply -f np.yaml")).toBe(
       'The Service "web" is invalid: spec.ports[0].nodePort: Invalid value: 8080: provided port is not in the valid range. The range of valid ports is 30000-32767\n',
     );
   });
 
   it("rejects a node port another Service holds, and leaves the ClusterIP unallocated", () => {
-    const np = (name: string) => serviceYaml(name, `  type: NodePort\n  clusterIP: 10.96.0.77\n  selector: { app: web }\n  ports:\n    - port: 80\n      nodePort: 30080\n`);
+    const np = (name: string) =>
+      serviceYaml(
+        name,
+        `  type: NodePort\n  clusterIP: 10.96.0.77\n  selector: { app: web }\n  ports:\n    - port: 80\n      nodePort: 30080\n`,
+      );
     const h = harness({}, { "a.yaml": np("a"), "b.yaml": np("b").replace("10.96.0.77", "10.96.0.78") });
     h.ok("kubectl apply -f a.yaml");
-    expect(h.fails("kubectl apply -f b.yaml")).toBe('The Service "b" is invalid: spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated\n');
+    expect(h.fails("kubectl apply -f b.yaml")).toBe(
+      'The Service "b" is invalid: spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated\n',
+    );
     // b's requested ClusterIP was released when its creation failed.
     expect(h.cluster.clusterIPs.allocate("10.96.0.78")).toBeNull();
   });
 
   it("forbids nodePort on a ClusterIP Service", () => {
-    const h = harness({}, { "s.yaml": serviceYaml("web", `  selector: { app: web }\n  ports:\n    - port: 80\n      nodePort: 30080\n`) });
-    expect(h.fails("kubectl apply -f s.yaml")).toContain("spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'");
+    const h = harness(
+      {},
+      { "s.yaml": serviceYaml("web", `  selector: { app: web }\n  ports:\n    - port: 80\n      nodePort: 30080\n`) },
+    );
+    expect(h.fails("kubectl apply -f s.yaml")).toContain(
+      "spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'",
+    );
   });
 
   it("releases node ports when the type goes back to ClusterIP", () => {
     const files = {
-      "np.yaml": serviceYaml("web", `  type: NodePort\n  selector: { app: web }\n  ports:\n    - port: 80\n      nodePort: 30080\n`),
+      "np.yaml": serviceYaml(
+        "web",
+        `  type: NodePort\n  selector: { app: web }\n  ports:\n    - port: 80\n      nodePort: 30080\n`,
+      ),
       "cip.yaml": serviceYaml("web", withPort()),
-      "other.yaml": serviceYaml("other", `  type: NodePort\n  selector: { app: web }\n  ports:\n    - port: 80\n      nodePort: 30080\n`),
+      "other.yaml": serviceYaml(
+        "other",
+        `  type: NodePort\n  selector: { app: web }\n  ports:\n    - port: 80\n      nodePort: 30080\n`,
+      ),
     };
     const h = harness({}, files);
     h.ok("kubectl apply -f np.yaml");
@@ -132,8 +157,18 @@ describe("LoadBalancer, headless and ExternalName Services", () => {
   });
 
   it("rejects a headless NodePort Service", () => {
-    const h = harness({}, { "s.yaml": serviceYaml("web", `  type: NodePort\n  clusterIP: None\n  selector: { app: web }\n  ports:\n    - port: 80\n`) });
-    expect(h.fails("kubectl apply -f s.yaml")).toContain(`spec.clusterIPs[0]: Invalid value: "None": may not be set to 'None' for NodePort services`);
+    const h = harness(
+      {},
+      {
+        "s.yaml": serviceYaml(
+          "web",
+          `  type: NodePort\n  clusterIP: None\n  selector: { app: web }\n  ports:\n    - port: 80\n`,
+        ),
+      },
+    );
+    expect(h.fails("kubectl apply -f s.yaml")).toContain(
+      `spec.clusterIPs[0]: Invalid value: "None": may not be set to 'None' for NodePort services`,
+    );
   });
 
   it("gives an ExternalName Service no ClusterIP and shows the name as its external IP", () => {
@@ -152,9 +187,17 @@ describe("LoadBalancer, headless and ExternalName Services", () => {
   });
 
   it("validates names and ports", () => {
-    const h = harness({}, { "s.yaml": serviceYaml("Web_1", `  selector: { app: web }\n  ports:\n    - port: 70000\n`), "num.yaml": serviceYaml("1web", withPort()) });
+    const h = harness(
+      {},
+      {
+        "s.yaml": serviceYaml("Web_1", `  selector: { app: web }\n  ports:\n    - port: 70000\n`),
+        "num.yaml": serviceYaml("1web", withPort()),
+      },
+    );
     const out = h.fails("kubectl apply -f s.yaml");
-    expect(out).toContain('The Service "Web_1" is invalid:\n* metadata.name: Invalid value: "Web_1": a DNS-1035 label must consist of lower case alphanumeric characters');
+    expect(out).toContain(
+      'The Service "Web_1" is invalid:\n* metadata.name: Invalid value: "Web_1": a DNS-1035 label must consist of lower case alphanumeric characters',
+    );
     expect(out).toContain("* spec.ports[0].port: Invalid value: 70000: must be between 1 and 65535, inclusive");
     // Service names are DNS-1035 labels: they must start with a letter, unlike pod names.
     expect(h.fails("kubectl apply -f num.yaml")).toContain("start with an alphabetic character");
@@ -164,6 +207,8 @@ describe("LoadBalancer, headless and ExternalName Services", () => {
     const h = harness();
     h.ok("kubectl create deployment web --image=nginx");
     h.ok("kubectl expose deployment web --port=80");
-    expect(h.fails("kubectl expose deployment web --port=80")).toBe('Error from server (AlreadyExists): services "web" already exists\n');
+    expect(h.fails("kubectl expose deployment web --port=80")).toBe(
+      'Error from server (AlreadyExists): services "web" already exists\n',
+    );
   });
 });

@@ -7,7 +7,8 @@ export const CLUSTER_SCOPED: ReadonlySet<Kind> = new Set(["Node", "Namespace"]);
 const nsKey = (kind: Kind, namespace: string | undefined) => (CLUSTER_SCOPED.has(kind) ? "" : (namespace ?? ""));
 
 /** The simulated etcd: objects by kind, namespace and name, with a version that moves on every write. */
-const sliceKey = (slice: EndpointSlice) => `${slice.metadata.namespace}/${slice.metadata.labels?.["kubernetes.io/service-name"]}`;
+const sliceKey = (slice: EndpointSlice) =>
+  `${slice.metadata.namespace}/${slice.metadata.labels?.["kubernetes.io/service-name"]}`;
 
 export class ObjectStore {
   private readonly maps = new Map<Kind, Map<string, Map<string, KubeObject>>>();
@@ -35,7 +36,8 @@ export class ObjectStore {
 
   list<K extends Kind>(kind: K, namespace?: string): ByKind[K][] {
     const byNs = this.namespaces(kind);
-    if (namespace !== undefined && !CLUSTER_SCOPED.has(kind)) return [...(byNs.get(namespace)?.values() ?? [])] as ByKind[K][];
+    if (namespace !== undefined && !CLUSTER_SCOPED.has(kind))
+      return [...(byNs.get(namespace)?.values() ?? [])] as ByKind[K][];
     const out: ByKind[K][] = [];
     for (const m of byNs.values()) for (const o of m.values()) out.push(o as ByKind[K]);
     return out;
@@ -59,7 +61,9 @@ export class ObjectStore {
     let m = byNs.get(key);
     if (!m) byNs.set(key, (m = new Map()));
     m.set(object.metadata.name, object);
-    if (object.kind === "Pod") for (const ref of object.metadata.ownerReferences ?? []) this.ownerIndex(ref.uid).set(object.metadata.uid, object);
+    if (object.kind === "Pod")
+      for (const ref of object.metadata.ownerReferences ?? [])
+        this.ownerIndex(ref.uid).set(object.metadata.uid, object);
     if (object.kind === "EndpointSlice") this.slicesByService.set(sliceKey(object), object);
     this.version++;
   }
@@ -86,8 +90,11 @@ export class ObjectStore {
   remove(object: KubeObject): void {
     this.bumpKind(object.kind);
     this.namespaces(object.kind).get(nsKey(object.kind, object.metadata.namespace))?.delete(object.metadata.name);
-    if (object.kind === "Pod") for (const ref of object.metadata.ownerReferences ?? []) this.podsByOwner.get(ref.uid)?.delete(object.metadata.uid);
-    if (object.kind === "EndpointSlice" && this.slicesByService.get(sliceKey(object)) === object) this.slicesByService.delete(sliceKey(object));
+    if (object.kind === "Pod")
+      for (const ref of object.metadata.ownerReferences ?? [])
+        this.podsByOwner.get(ref.uid)?.delete(object.metadata.uid);
+    if (object.kind === "EndpointSlice" && this.slicesByService.get(sliceKey(object)) === object)
+      this.slicesByService.delete(sliceKey(object));
     this.version++;
   }
 
@@ -95,5 +102,4 @@ export class ObjectStore {
   sliceFor(namespace: string, serviceName: string): EndpointSlice | undefined {
     return this.slicesByService.get(`${namespace}/${serviceName}`);
   }
-
 }

@@ -105,7 +105,13 @@ export interface Deployment {
   kind: "Deployment";
   metadata: ObjectMeta;
   spec: { replicas: number; selector: LabelSelector; template: PodTemplate };
-  status: { replicas: number; readyReplicas: number; updatedReplicas: number; availableReplicas: number; observedGeneration?: number };
+  status: {
+    replicas: number;
+    readyReplicas: number;
+    updatedReplicas: number;
+    availableReplicas: number;
+    observedGeneration?: number;
+  };
 }
 
 export interface ReplicaSet {
@@ -177,7 +183,12 @@ export interface NodeObject {
   apiVersion: "v1";
   kind: "Node";
   metadata: ObjectMeta;
-  spec: { podCIDR: string; podCIDRs: string[]; unschedulable?: boolean; taints?: { key: string; effect: string; value?: string }[] };
+  spec: {
+    podCIDR: string;
+    podCIDRs: string[];
+    unschedulable?: boolean;
+    taints?: { key: string; effect: string; value?: string }[];
+  };
   status: {
     addresses: { type: "InternalIP" | "Hostname"; address: string }[];
     conditions: { type: "Ready"; status: "True" | "False"; reason: string }[];

@@ -13,7 +13,12 @@ describe("the default cluster (like kubeadm)", () => {
   });
   it("takes the pod network from options, e.g. 192.168.0.0/16", () => {
     const h = harness({ podCIDR: "192.168.0.0/16", workers: 3 });
-    expect(h.cluster.nodes().map((n) => n.spec.podCIDR)).toEqual(["192.168.0.0/24", "192.168.1.0/24", "192.168.2.0/24", "192.168.3.0/24"]);
+    expect(h.cluster.nodes().map((n) => n.spec.podCIDR)).toEqual([
+      "192.168.0.0/24",
+      "192.168.1.0/24",
+      "192.168.2.0/24",
+      "192.168.3.0/24",
+    ]);
     h.ok("kubectl create deployment web --image=nginx --replicas=3");
     for (const ip of h.ipsOf("web-")) expect(ip).toMatch(/^192\.168\.[1-3]\.\d+$/);
   });
@@ -36,7 +41,10 @@ describe("pod IPs: container restart versus pod recreation", () => {
     const before = h.podsNamed("app")[0];
     const ip = before.status.podIP;
     // The container's main process dies, so the exec session ends as killed (128 + SIGKILL).
-    expect(h.run("kubectl exec app -- kill 1")).toEqual({ output: "command terminated with exit code 137\n", exitCode: 137 });
+    expect(h.run("kubectl exec app -- kill 1")).toEqual({
+      output: "command terminated with exit code 137\n",
+      exitCode: 137,
+    });
     const after = h.podsNamed("app")[0];
     expect(after.metadata.uid).toBe(before.metadata.uid);
     expect(after.status.podIP).toBe(ip);
@@ -98,7 +106,13 @@ describe("Deployments and ReplicaSets", () => {
     expect(after).toHaveLength(3);
     expect(after.some((p) => before.includes(p.metadata.name))).toBe(false);
     expect(after.every((p) => !oldIPs.includes(p.status.podIP!))).toBe(true);
-    expect(h.cluster.store.list("ReplicaSet", "default").filter((r) => r.metadata.name.startsWith("web-")).map((r) => r.spec.replicas).sort()).toEqual([0, 3]);
+    expect(
+      h.cluster.store
+        .list("ReplicaSet", "default")
+        .filter((r) => r.metadata.name.startsWith("web-"))
+        .map((r) => r.spec.replicas)
+        .sort(),
+    ).toEqual([0, 3]);
   });
 });
 
@@ -118,7 +132,9 @@ describe("cordon and drain", () => {
   it("refuses to drain a node with DaemonSet pods unless told to ignore them (kubectl's message)", () => {
     const h = harness();
     const out = h.fails("kubectl drain worker-1");
-    expect(out).toContain("cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/kube-proxy-");
+    expect(out).toContain(
+      "cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/kube-proxy-",
+    );
     expect(out).toContain('error: unable to drain node "worker-1"');
   });
 
@@ -126,7 +142,9 @@ describe("cordon and drain", () => {
     const h = harness();
     h.ok("kubectl run lonely --image=nginx");
     const node = h.podsNamed("lonely")[0].spec.nodeName!;
-    expect(h.fails(`kubectl drain ${node} --ignore-daemonsets`)).toContain("cannot delete Pods that declare no controller (use --force to override): default/lonely");
+    expect(h.fails(`kubectl drain ${node} --ignore-daemonsets`)).toContain(
+      "cannot delete Pods that declare no controller (use --force to override): default/lonely",
+    );
   });
 
   it("evicts pods, which come back on other nodes with new IPs, while the ClusterIP stays", () => {
@@ -138,7 +156,9 @@ describe("cordon and drain", () => {
     expect(onWorker1.length).toBeGreaterThan(0);
     const oldIPs = h.ipsOf("web-");
     const out = h.ok("kubectl drain worker-1 --ignore-daemonsets");
-    expect(out).toMatch(/^node\/worker-1 cordoned\nWarning: ignoring DaemonSet-managed Pods: kube-system\/kube-proxy-\w+\n/);
+    expect(out).toMatch(
+      /^node\/worker-1 cordoned\nWarning: ignoring DaemonSet-managed Pods: kube-system\/kube-proxy-\w+\n/,
+    );
     expect(out).toContain(`evicting pod default/${onWorker1[0].metadata.name}`);
     expect(out.trim().endsWith("node/worker-1 drained")).toBe(true);
     const after = h.podsNamed("web-");
@@ -147,7 +167,10 @@ describe("cordon and drain", () => {
     const moved = after.filter((p) => !oldIPs.includes(p.status.podIP!));
     expect(moved).toHaveLength(onWorker1.length);
     expect(h.cluster.store.get("Service", "default", "web")!.spec.clusterIP).toBe(clusterIP);
-    const endpoints = h.cluster.store.sliceFor("default", "web")!.endpoints.map((e) => e.addresses[0]).sort();
+    const endpoints = h.cluster.store
+      .sliceFor("default", "web")!
+      .endpoints.map((e) => e.addresses[0])
+      .sort();
     expect(endpoints).toEqual(h.ipsOf("web-"));
   });
 

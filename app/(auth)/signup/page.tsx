@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/auth-form";
-import { currentUser } from "@/lib/auth/guards";
 import { safeCallbackPath } from "@/lib/auth/credentials";
+import { currentUser } from "@/lib/auth/guards";
 import { signUpAction } from "../actions";
 
 export const metadata: Metadata = { title: "Create account" };

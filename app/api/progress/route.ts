@@ -21,11 +21,20 @@ export async function POST(request: Request) {
   }
   const parsed = activitySchema.safeParse(body);
   if (!parsed.success) {
-    return Response.json({ ok: false, error: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") }, { status: 400 });
+    return Response.json(
+      { ok: false, error: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") },
+      { status: 400 },
+    );
   }
   const lesson = findLesson(parsed.data.slug);
   if (!lesson) return Response.json({ ok: false, error: `No lesson "${parsed.data.slug}".` }, { status: 404 });
-  const sectionId = parsed.data.sectionId && lesson.toc.some((t) => t.id === parsed.data.sectionId) ? parsed.data.sectionId : undefined;
-  const record = await repositories().progress.recordActivity(user.id, lesson.slug, { seconds: parsed.data.seconds, sectionId }, new Date());
+  const sectionId =
+    parsed.data.sectionId && lesson.toc.some((t) => t.id === parsed.data.sectionId) ? parsed.data.sectionId : undefined;
+  const record = await repositories().progress.recordActivity(
+    user.id,
+    lesson.slug,
+    { seconds: parsed.data.seconds, sectionId },
+    new Date(),
+  );
   return Response.json({ ok: true, timeSpentSec: record.timeSpentSec });
 }

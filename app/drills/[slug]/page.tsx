@@ -19,5 +19,12 @@ export default async function DrillPage({ params }: Params) {
   const user = await requireUser(`/drills/${slug}`);
   const state = await drillService().state(user.id, slug);
   if (!state) notFound();
-  return <DrillWorkspace drill={state.drill} events={state.events} results={state.results} lessonTitle={findLesson(state.drill.lesson)?.title ?? state.drill.lesson} />;
+  return (
+    <DrillWorkspace
+      drill={state.drill}
+      events={state.events}
+      results={state.results}
+      lessonTitle={findLesson(state.drill.lesson)?.title ?? state.drill.lesson}
+    />
+  );
 }

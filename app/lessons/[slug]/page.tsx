@@ -36,13 +36,17 @@ export default async function LessonPage({ params }: Params) {
     <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_16rem] lg:gap-10">
       <article aria-labelledby="lesson-title" className="min-w-0">
         <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-          <Link href="/lessons" className="hover:text-brand-700">Lessons</Link>
+          <Link href="/lessons" className="hover:text-brand-700">
+            Lessons
+          </Link>
           <span aria-hidden="true"> / </span>
           <span>{module?.title ?? lesson.module}</span>
         </nav>
         <header className="mt-2 border-b border-slate-200 pb-6">
           <div className="flex flex-wrap items-center gap-3">
-            <h1 id="lesson-title" className="text-3xl font-bold text-slate-900">{lesson.title}</h1>
+            <h1 id="lesson-title" className="text-3xl font-bold text-slate-900">
+              {lesson.title}
+            </h1>
             <LessonStatusBadge status={statusOf(progress)} />
           </div>
           <p className="mt-3 text-lg text-slate-700">{lesson.summary}</p>
@@ -58,22 +62,55 @@ export default async function LessonPage({ params }: Params) {
         <footer className="mt-12 space-y-6 border-t border-slate-200 pt-6">
           <div className="flex flex-wrap items-start gap-4">
             <CompleteToggle slug={lesson.slug} completed={progress.completedAt !== null} />
-            <Link href={`/lessons/${lesson.slug}/quiz`} className="rounded-md border border-brand-600 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">Test yourself: take the quiz</Link>
-            <Link href={`/review?lesson=${lesson.slug}`} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100">Review its flashcards</Link>
+            <Link
+              href={`/lessons/${lesson.slug}/quiz`}
+              className="rounded-md border border-brand-600 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
+            >
+              Test yourself: take the quiz
+            </Link>
+            <Link
+              href={`/review?lesson=${lesson.slug}`}
+              className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100"
+            >
+              Review its flashcards
+            </Link>
           </div>
           {drillLibrary().some((d) => d.lesson === lesson.slug) && (
             <section aria-labelledby="drills-for-lesson">
-              <h2 id="drills-for-lesson" className="text-lg font-semibold text-slate-900">Practise in a simulated cluster</h2>
+              <h2 id="drills-for-lesson" className="text-lg font-semibold text-slate-900">
+                Practise in a simulated cluster
+              </h2>
               <ul className="mt-2 list-disc pl-6">
-                {drillLibrary().filter((d) => d.lesson === lesson.slug).map((d) => (
-                  <li key={d.slug}><Link href={`/drills/${d.slug}`} className="text-brand-700 underline">{d.title}</Link> <span className="text-slate-600">{d.summary}</span></li>
-                ))}
+                {drillLibrary()
+                  .filter((d) => d.lesson === lesson.slug)
+                  .map((d) => (
+                    <li key={d.slug}>
+                      <Link href={`/drills/${d.slug}`} className="text-brand-700 underline">
+                        {d.title}
+                      </Link>{" "}
+                      <span className="text-slate-600">{d.summary}</span>
+                    </li>
+                  ))}
               </ul>
             </section>
           )}
           <nav aria-label="Lesson navigation" className="flex flex-wrap justify-between gap-4 text-sm">
-            {previous ? <Link href={`/lessons/${previous.slug}`} className="text-brand-700 underline">← {previous.title}</Link> : <span />}
-            {next ? <Link href={`/lessons/${next.slug}`} className="text-brand-700 underline">{next.title} →</Link> : <Link href="/lessons" className="text-brand-700 underline">All lessons</Link>}
+            {previous ? (
+              <Link href={`/lessons/${previous.slug}`} className="text-brand-700 underline">
+                ← {previous.title}
+              </Link>
+            ) : (
+              <span />
+            )}
+            {next ? (
+              <Link href={`/lessons/${next.slug}`} className="text-brand-700 underline">
+                {next.title} →
+              </Link>
+            ) : (
+              <Link href="/lessons" className="text-brand-700 underline">
+                All lessons
+              </Link>
+            )}
           </nav>
         </footer>
       </article>

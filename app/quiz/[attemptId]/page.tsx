@@ -19,7 +19,9 @@ export default async function QuizAttemptPage({ params }: Params) {
       <div className="mx-auto max-w-2xl rounded-lg border border-amber-300 bg-amber-50 p-6">
         <h1 className="text-xl font-semibold">This attempt cannot continue</h1>
         <p className="mt-2">{result.error}</p>
-        <Link href="/lessons" className="mt-4 inline-block text-brand-700 underline">Back to lessons</Link>
+        <Link href="/lessons" className="mt-4 inline-block text-brand-700 underline">
+          Back to lessons
+        </Link>
       </div>
     );
   }

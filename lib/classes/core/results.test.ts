@@ -8,13 +8,18 @@ const quiz = { id: "a1", scope: "lesson" as const, target: "cluster-ip-vs-pod-ip
 
 describe("class results", () => {
   it("takes each learner's best on-time score, else the best late one, else missing or open", () => {
-    const r = classResults(["ann", "bob", "cat", "dan"], [quiz], [
-      { userId: "ann", scope: "lesson", target: quiz.target, score: 0.6, completedAt: before },
-      { userId: "ann", scope: "lesson", target: quiz.target, score: 0.9, completedAt: before },
-      { userId: "ann", scope: "lesson", target: quiz.target, score: 1, completedAt: after },
-      { userId: "bob", scope: "lesson", target: quiz.target, score: 0.7, completedAt: after },
-      { userId: "cat", scope: "module", target: quiz.target, score: 1, completedAt: before },
-    ], after);
+    const r = classResults(
+      ["ann", "bob", "cat", "dan"],
+      [quiz],
+      [
+        { userId: "ann", scope: "lesson", target: quiz.target, score: 0.6, completedAt: before },
+        { userId: "ann", scope: "lesson", target: quiz.target, score: 0.9, completedAt: before },
+        { userId: "ann", scope: "lesson", target: quiz.target, score: 1, completedAt: after },
+        { userId: "bob", scope: "lesson", target: quiz.target, score: 0.7, completedAt: after },
+        { userId: "cat", scope: "module", target: quiz.target, score: 1, completedAt: before },
+      ],
+      after,
+    );
     expect(r.cells.ann.a1).toEqual({ status: "on-time", score: 0.9, attempts: 3 });
     expect(r.cells.bob.a1).toEqual({ status: "late", score: 0.7, attempts: 1 });
     expect(r.cells.cat.a1).toEqual({ status: "missing", score: null, attempts: 0 });

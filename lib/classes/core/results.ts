@@ -31,7 +31,12 @@ export interface ClassResults {
   summary: Record<string, { onTime: number; late: number; missing: number; average: number | null }>;
 }
 
-export function classResults(memberIds: readonly string[], assignments: readonly AssignmentInfo[], attempts: readonly FinishedAttempt[], now: Date): ClassResults {
+export function classResults(
+  memberIds: readonly string[],
+  assignments: readonly AssignmentInfo[],
+  attempts: readonly FinishedAttempt[],
+  now: Date,
+): ClassResults {
   const cells: ClassResults["cells"] = {};
   const summary: ClassResults["summary"] = {};
   for (const a of assignments) summary[a.id] = { onTime: 0, late: 0, missing: 0, average: null };

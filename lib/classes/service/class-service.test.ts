@@ -11,8 +11,21 @@ const now = new Date("2026-09-01T10:00:00Z");
 
 describe.each(testDatabases)("class service on $name", ({ url }) => {
   const ctx = repositoriesOn(url);
-  const service = () => createClassService({ repos: ctx.repos, library: () => library, now: () => now, randomBytes: (n) => new Uint8Array(randomBytes(n)), drillCount: () => 6 });
-  const user = (role: "LEARNER" | "INSTRUCTOR") => ctx.repos.users.upsert({ email: uniqueEmail(role), name: role === "LEARNER" ? "Lea Rner" : "Tea Cher", passwordHash: "h", role });
+  const service = () =>
+    createClassService({
+      repos: ctx.repos,
+      library: () => library,
+      now: () => now,
+      randomBytes: (n) => new Uint8Array(randomBytes(n)),
+      drillCount: () => 6,
+    });
+  const user = (role: "LEARNER" | "INSTRUCTOR") =>
+    ctx.repos.users.upsert({
+      email: uniqueEmail(role),
+      name: role === "LEARNER" ? "Lea Rner" : "Tea Cher",
+      passwordHash: "h",
+      role,
+    });
 
   it("assigns a lesson quiz with a due date and reports each learner's best score, on time or late", async () => {
     const teacher = await user("INSTRUCTOR");
@@ -20,21 +33,39 @@ describe.each(testDatabases)("class service on $name", ({ url }) => {
     const created = await service().createClass(teacher.id, "Term 1");
     expect(created.ok).toBe(true);
     const cls = (await ctx.repos.classes.findForInstructor(teacher.id, created.ok ? created.value.id : ""))!;
-    expect(await service().join(learner.id, cls.joinCode.toLowerCase().replace("-", " "))).toEqual({ ok: true, value: { name: "Term 1" } });
+    expect(await service().join(learner.id, cls.joinCode.toLowerCase().replace("-", " "))).toEqual({
+      ok: true,
+      value: { name: "Term 1" },
+    });
     const due = new Date("2026-09-10T12:00:00Z");
-    const assigned = await service().addAssignment(teacher.id, cls.id, { quiz: "lesson:cluster-ip-vs-pod-ip", dueAt: due });
-    expect(assigned).toMatchObject({ ok: true, value: { title: "Quiz: ClusterIP vs Pod IP", href: "/lessons/cluster-ip-vs-pod-ip/quiz" } });
-    const attempt = await ctx.repos.quizzes.start(learner.id, { scope: "lesson", target: "cluster-ip-vs-pod-ip", seed: 5, feedback: "end", questionIds: ["q"] }, now);
+    const assigned = await service().addAssignment(teacher.id, cls.id, {
+      quiz: "lesson:cluster-ip-vs-pod-ip",
+      dueAt: due,
+    });
+    expect(assigned).toMatchObject({
+      ok: true,
+      value: { title: "Quiz: ClusterIP vs Pod IP", href: "/lessons/cluster-ip-vs-pod-ip/quiz" },
+    });
+    const attempt = await ctx.repos.quizzes.start(
+      learner.id,
+      { scope: "lesson", target: "cluster-ip-vs-pod-ip", seed: 5, feedback: "end", questionIds: ["q"] },
+      now,
+    );
     await ctx.repos.quizzes.complete(learner.id, attempt.id, 0.8, new Date("2026-09-05T10:00:00Z"));
     const detail = (await service().classDetail(teacher.id, cls.id))!;
     const assignmentId = assigned.ok ? assigned.value.id : "";
     expect(detail.results.cells[learner.id][assignmentId]).toEqual({ status: "on-time", score: 0.8, attempts: 1 });
     await ctx.repos.progress.setCompleted(learner.id, "cluster-ip-vs-pod-ip", true, now);
     const withProgress = (await service().classDetail(teacher.id, cls.id))!;
-    expect(withProgress.progress).toEqual([{ userId: learner.id, lessonsCompleted: 1, drillsCompleted: 0, reviews: 0, lastActive: now }]);
+    expect(withProgress.progress).toEqual([
+      { userId: learner.id, lessonsCompleted: 1, drillsCompleted: 0, reviews: 0, lastActive: now },
+    ]);
     expect(withProgress.totals).toEqual({ lessons: 1, drills: 6 });
     const mine = await service().learnerClasses(learner.id);
-    expect(mine[0].assignments[0]).toMatchObject({ title: "Quiz: ClusterIP vs Pod IP", result: { status: "on-time", score: 0.8 } });
+    expect(mine[0].assignments[0]).toMatchObject({
+      title: "Quiz: ClusterIP vs Pod IP",
+      result: { status: "on-time", score: 0.8 },
+    });
   });
 
   it("refuses unknown quizzes, past due dates, wrong codes and other instructors' classes", async () => {
@@ -42,9 +73,21 @@ describe.each(testDatabases)("class service on $name", ({ url }) => {
     const other = await user("INSTRUCTOR");
     const created = await service().createClass(teacher.id, "Term 2");
     const id = created.ok ? created.value.id : "";
-    expect(await service().addAssignment(teacher.id, id, { quiz: "lesson:nope", dueAt: new Date("2027-01-01") })).toEqual({ ok: false, error: "Choose a quiz from the list." });
-    expect(await service().addAssignment(teacher.id, id, { quiz: "lesson:cluster-ip-vs-pod-ip", dueAt: new Date("2026-08-01") })).toEqual({ ok: false, error: "The due date must be in the future." });
-    expect(await service().addAssignment(other.id, id, { quiz: "lesson:cluster-ip-vs-pod-ip", dueAt: new Date("2027-01-01") })).toEqual({ ok: false, error: "There is no such class." });
+    expect(
+      await service().addAssignment(teacher.id, id, { quiz: "lesson:nope", dueAt: new Date("2027-01-01") }),
+    ).toEqual({ ok: false, error: "Choose a quiz from the list." });
+    expect(
+      await service().addAssignment(teacher.id, id, {
+        quiz: "lesson:cluster-ip-vs-pod-ip",
+        dueAt: new Date("2026-08-01"),
+      }),
+    ).toEqual({ ok: false, error: "The due date must be in the future." });
+    expect(
+      await service().addAssignment(other.id, id, {
+        quiz: "lesson:cluster-ip-vs-pod-ip",
+        dueAt: new Date("2027-01-01"),
+      }),
+    ).toEqual({ ok: false, error: "There is no such class." });
     expect(await service().classDetail(other.id, id)).toBeNull();
     expect((await service().join((await user("LEARNER")).id, "ZZZZ-ZZZZ")).ok).toBe(false);
   });
@@ -52,9 +95,18 @@ describe.each(testDatabases)("class service on $name", ({ url }) => {
   it("tries another code when one is taken, and gives up with a clear error after five", async () => {
     const teacher = await user("INSTRUCTOR");
     const fixed = new Uint8Array(randomBytes(8)); // every "random" draw is the same code
-    const stuck = createClassService({ repos: ctx.repos, library: () => library, now: () => now, randomBytes: () => fixed, drillCount: () => 6 });
+    const stuck = createClassService({
+      repos: ctx.repos,
+      library: () => library,
+      now: () => now,
+      randomBytes: () => fixed,
+      drillCount: () => 6,
+    });
     expect((await stuck.createClass(teacher.id, "First")).ok).toBe(true);
-    expect(await stuck.createClass(teacher.id, "Second")).toEqual({ ok: false, error: "Could not find a free join code; try again." });
+    expect(await stuck.createClass(teacher.id, "Second")).toEqual({
+      ok: false,
+      error: "Could not find a free join code; try again.",
+    });
   });
 
   it("offers every lesson and module quiz to assign", () => {
@@ -72,4 +124,3 @@ describe("due dates typed in the browser", () => {
     expect(parseLocalDateTime("10/09/2026", 0)).toBeNull();
   });
 });
-

@@ -1,5 +1,5 @@
 import type { ContentLibrary } from "../../content/load-content";
-import { JoinCodeTakenError, type AssignmentRecord } from "../../db/class-repository";
+import { type AssignmentRecord, JoinCodeTakenError } from "../../db/class-repository";
 import type { Repositories } from "../../db/repositories";
 import { classResults, formatJoinCode, normaliseJoinCode, type ResultCell } from "../core/results";
 
@@ -30,7 +30,10 @@ export function createClassService(deps: ClassServiceDeps) {
     const module = library.modules.find((m) => m.id === target && m.lessons.length > 0);
     return module ? { title: `Module quiz: ${module.title}`, href: `/modules/${module.id}/quiz` } : null;
   }
-  const view = (a: AssignmentRecord): AssignmentView => ({ ...a, ...(describe(a.scope, a.target) ?? { title: `${a.scope} ${a.target} (no longer published)`, href: "/lessons" }) });
+  const view = (a: AssignmentRecord): AssignmentView => ({
+    ...a,
+    ...(describe(a.scope, a.target) ?? { title: `${a.scope} ${a.target} (no longer published)`, href: "/lessons" }),
+  });
 
   return {
     /** Quizzes an instructor can assign: each lesson and each module. */
@@ -38,7 +41,9 @@ export function createClassService(deps: ClassServiceDeps) {
       const library = deps.library();
       return [
         ...library.lessons.map((l) => ({ value: `lesson:${l.slug}`, label: `Quiz: ${l.title}` })),
-        ...library.modules.filter((m) => m.lessons.length > 0).map((m) => ({ value: `module:${m.id}`, label: `Module quiz: ${m.title}` })),
+        ...library.modules
+          .filter((m) => m.lessons.length > 0)
+          .map((m) => ({ value: `module:${m.id}`, label: `Module quiz: ${m.title}` })),
       ];
     },
 
@@ -59,35 +64,70 @@ export function createClassService(deps: ClassServiceDeps) {
       if (!cls) return null;
       const attempts = (await deps.repos.classes.memberAttempts(instructorId, classId)) ?? [];
       const assignments = cls.assignments.map(view);
-      const results = classResults(cls.members.map((m) => m.userId), assignments, attempts, deps.now());
+      const results = classResults(
+        cls.members.map((m) => m.userId),
+        assignments,
+        attempts,
+        deps.now(),
+      );
       const since = new Date(deps.now().getTime() - 7 * 86_400_000);
       const activity = (await deps.repos.classes.memberProgress(instructorId, classId, since)) ?? new Map();
       const library = deps.library();
-      const progress = cls.members.map((m) => ({ userId: m.userId, ...(activity.get(m.userId) ?? { lessonsCompleted: 0, drillsCompleted: 0, reviews: 0, lastActive: null }) }));
-      return { ...cls, assignments, results, progress, totals: { lessons: library.lessons.length, drills: deps.drillCount() } };
+      const progress = cls.members.map((m) => ({
+        userId: m.userId,
+        ...(activity.get(m.userId) ?? { lessonsCompleted: 0, drillsCompleted: 0, reviews: 0, lastActive: null }),
+      }));
+      return {
+        ...cls,
+        assignments,
+        results,
+        progress,
+        totals: { lessons: library.lessons.length, drills: deps.drillCount() },
+      };
     },
 
-    async addAssignment(instructorId: string, classId: string, input: { quiz: string; dueAt: Date }): Promise<Result<AssignmentView>> {
+    async addAssignment(
+      instructorId: string,
+      classId: string,
+      input: { quiz: string; dueAt: Date },
+    ): Promise<Result<AssignmentView>> {
       const [scope, target] = input.quiz.split(":") as ["lesson" | "module", string];
-      if ((scope !== "lesson" && scope !== "module") || !describe(scope, target)) return { ok: false, error: "Choose a quiz from the list." };
-      if (input.dueAt.getTime() <= deps.now().getTime()) return { ok: false, error: "The due date must be in the future." };
-      const created = await deps.repos.classes.addAssignment(instructorId, classId, { scope, target, dueAt: input.dueAt });
+      if ((scope !== "lesson" && scope !== "module") || !describe(scope, target))
+        return { ok: false, error: "Choose a quiz from the list." };
+      if (input.dueAt.getTime() <= deps.now().getTime())
+        return { ok: false, error: "The due date must be in the future." };
+      const created = await deps.repos.classes.addAssignment(instructorId, classId, {
+        scope,
+        target,
+        dueAt: input.dueAt,
+      });
       return created ? { ok: true, value: view(created) } : { ok: false, error: "There is no such class." };
     },
 
     async join(userId: string, code: string): Promise<Result<{ name: string }>> {
       const joined = await deps.repos.classes.join(userId, normaliseJoinCode(code));
-      return joined ? { ok: true, value: { name: joined.name } } : { ok: false, error: "No class has that code. Check it with your instructor (it looks like ABCD-2345)." };
+      return joined
+        ? { ok: true, value: { name: joined.name } }
+        : { ok: false, error: "No class has that code. Check it with your instructor (it looks like ABCD-2345)." };
     },
 
     /** A learner's classes and assignments, each with where the learner stands. */
     async learnerClasses(userId: string) {
       const classes = await deps.repos.classes.listForMember(userId);
-      const attempts = (await deps.repos.quizzes.history(userId)).map((a) => ({ userId, scope: a.scope, target: a.target, score: a.score ?? 0, completedAt: a.completedAt! }));
+      const attempts = (await deps.repos.quizzes.history(userId)).map((a) => ({
+        userId,
+        scope: a.scope,
+        target: a.target,
+        score: a.score ?? 0,
+        completedAt: a.completedAt!,
+      }));
       return classes.map((c) => {
         const assignments = c.assignments.map(view);
         const results = classResults([userId], assignments, attempts, deps.now());
-        return { ...c, assignments: assignments.map((a) => ({ ...a, result: results.cells[userId][a.id] as ResultCell })) };
+        return {
+          ...c,
+          assignments: assignments.map((a) => ({ ...a, result: results.cells[userId][a.id] as ResultCell })),
+        };
       });
     },
   };

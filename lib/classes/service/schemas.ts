@@ -1,6 +1,12 @@
 import { z } from "zod";
 
-export const createClassSchema = z.object({ name: z.string().trim().min(2, "Give the class a name of at least 2 characters.").max(80, "Keep the name under 80 characters.") });
+export const createClassSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(2, "Give the class a name of at least 2 characters.")
+    .max(80, "Keep the name under 80 characters."),
+});
 
 export const addAssignmentSchema = z.object({
   classId: z.string().min(1).max(64),
@@ -10,7 +16,9 @@ export const addAssignmentSchema = z.object({
   tzOffsetMinutes: z.coerce.number().int().min(-840).max(840).default(0),
 });
 
-export const joinClassSchema = z.object({ code: z.string().trim().min(4, "Type the class code, e.g. ABCD-2345.").max(20) });
+export const joinClassSchema = z.object({
+  code: z.string().trim().min(4, "Type the class code, e.g. ABCD-2345.").max(20),
+});
 
 /** "2026-09-10T17:00" typed in a browser whose getTimezoneOffset() is `offset` → the instant it means. */
 export function parseLocalDateTime(value: string, offset: number): Date | null {

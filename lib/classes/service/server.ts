@@ -4,4 +4,11 @@ import { repositories } from "../../db/repositories";
 import { drillLibrary } from "../../drills/service/server";
 import { createClassService } from "./class-service";
 
-export const classService = () => createClassService({ repos: repositories(), library: contentLibrary, now: () => new Date(), randomBytes: (n) => new Uint8Array(randomBytes(n)), drillCount: () => drillLibrary().length });
+export const classService = () =>
+  createClassService({
+    repos: repositories(),
+    library: contentLibrary,
+    now: () => new Date(),
+    randomBytes: (n) => new Uint8Array(randomBytes(n)),
+    drillCount: () => drillLibrary().length,
+  });

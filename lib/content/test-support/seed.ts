@@ -7,6 +7,9 @@ import path from "node:path";
  */
 export function seedDocumentPath(): string {
   const file = path.resolve(import.meta.dirname, "../../../../shared/seed/cluster-ip-vs-pod-ip.md");
-  if (!fs.existsSync(file)) throw new Error(`the seed document is missing at ${file}: check out the repository beside the shared folder (../shared/seed)`);
+  if (!fs.existsSync(file))
+    throw new Error(
+      `the seed document is missing at ${file}: check out the repository beside the shared folder (../shared/seed)`,
+    );
   return file;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 import { createDb, type Db } from "../client";
-import { repositoriesFor, type Repositories } from "../repositories";
+import { type Repositories, repositoriesFor } from "../repositories";
 export const TEST_SQLITE_URL = "file:./data/vitest.db";
 
 /**

@@ -1,6 +1,6 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
 import { TEST_SQLITE_URL } from "./databases";
 
 function migrate(url: string) {

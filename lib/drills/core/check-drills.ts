@@ -18,10 +18,19 @@ export function checkDrill(drill: Drill, lessonSlugs: ReadonlySet<string>): Cont
         run.predictionView(step);
         run.commitPrediction(step);
       } else {
-        if (run.checkTask(step).passed) problems.push(problem(`step ${step.id}: the task is already done before the learner starts it`));
+        if (run.checkTask(step).passed)
+          problems.push(problem(`step ${step.id}: the task is already done before the learner starts it`));
         for (const line of step.solution) run.run(run.resolve(line));
         const after = run.checkTask(step);
-        if (!after.passed) problems.push(problem(`step ${step.id}: the solution does not complete the task: ${after.results.filter((r) => !r.passed).map((r) => r.message).join(" ")}`));
+        if (!after.passed)
+          problems.push(
+            problem(
+              `step ${step.id}: the solution does not complete the task: ${after.results
+                .filter((r) => !r.passed)
+                .map((r) => r.message)
+                .join(" ")}`,
+            ),
+          );
       }
     }
   } catch (err) {

@@ -2,20 +2,56 @@ import type { Cluster } from "../../sim/cluster";
 import { KUBECTL_COMMANDS } from "../../sim/kubectl";
 
 const PROGRAMS = ["kubectl", "curl", "wget", "nslookup", "cat", "echo", "sleep"];
-const TYPES: Record<string, "Pod" | "Service" | "Deployment" | "Node" | "Namespace" | "ReplicaSet" | "EndpointSlice"> = {
-  pod: "Pod", pods: "Pod", po: "Pod", service: "Service", services: "Service", svc: "Service", deployment: "Deployment", deployments: "Deployment", deploy: "Deployment",
-  node: "Node", nodes: "Node", no: "Node", namespace: "Namespace", namespaces: "Namespace", ns: "Namespace", replicaset: "ReplicaSet", replicasets: "ReplicaSet", rs: "ReplicaSet",
-  endpointslice: "EndpointSlice", endpointslices: "EndpointSlice",
-};
-const RESOURCE_WORDS = ["pods", "services", "deployments", "nodes", "endpointslices", "endpoints", "replicasets", "namespaces", "all"];
+const TYPES: Record<string, "Pod" | "Service" | "Deployment" | "Node" | "Namespace" | "ReplicaSet" | "EndpointSlice"> =
+  {
+    pod: "Pod",
+    pods: "Pod",
+    po: "Pod",
+    service: "Service",
+    services: "Service",
+    svc: "Service",
+    deployment: "Deployment",
+    deployments: "Deployment",
+    deploy: "Deployment",
+    node: "Node",
+    nodes: "Node",
+    no: "Node",
+    namespace: "Namespace",
+    namespaces: "Namespace",
+    ns: "Namespace",
+    replicaset: "ReplicaSet",
+    replicasets: "ReplicaSet",
+    rs: "ReplicaSet",
+    endpointslice: "EndpointSlice",
+    endpointslices: "EndpointSlice",
+  };
+const RESOURCE_WORDS = [
+  "pods",
+  "services",
+  "deployments",
+  "nodes",
+  "endpointslices",
+  "endpoints",
+  "replicasets",
+  "namespaces",
+  "all",
+];
 
 function names(cluster: Cluster, kind: (typeof TYPES)[string]): string[] {
   const namespaced = kind !== "Node" && kind !== "Namespace";
-  return cluster.store.list(kind, namespaced ? "default" : undefined).filter((o) => !o.metadata.deletionTimestamp).map((o) => o.metadata.name).sort();
+  return cluster.store
+    .list(kind, namespaced ? "default" : undefined)
+    .filter((o) => !o.metadata.deletionTimestamp)
+    .map((o) => o.metadata.name)
+    .sort();
 }
 
 /** Words that could come next at the cursor, for Tab completion in the drill terminal. */
-export function completionCandidates(cluster: Cluster, files: string[], line: string): { prefix: string; candidates: string[] } {
+export function completionCandidates(
+  cluster: Cluster,
+  files: string[],
+  line: string,
+): { prefix: string; candidates: string[] } {
   const words = line.split(/\s+/);
   const prefix = words[words.length - 1];
   const before = words.slice(0, -1).filter(Boolean);
@@ -31,7 +67,8 @@ export function completionCandidates(cluster: Cluster, files: string[], line: st
     else if (TYPES[previous]) pool = names(cluster, TYPES[previous]);
     else if (command === "exec" && before.length === 2) pool = names(cluster, "Pod");
     else if (["cordon", "uncordon", "drain"].includes(command) && before.length === 2) pool = names(cluster, "Node");
-    else if (["get", "describe", "delete", "label", "scale", "expose"].includes(command) && before.length === 2) pool = RESOURCE_WORDS;
+    else if (["get", "describe", "delete", "label", "scale", "expose"].includes(command) && before.length === 2)
+      pool = RESOURCE_WORDS;
     else if (command === "rollout" && before.length === 2) pool = ["restart", "status"];
     else pool = [];
   }

@@ -1,9 +1,9 @@
 import { createCluster, type SimCluster } from "../../sim";
 import { curlOutcome, nslookupAddresses } from "../../sim/shell/read-output";
 import type { CommandResult } from "../../sim/types";
-import { evaluateCheck, type CheckResult } from "./checks";
+import { type CheckResult, evaluateCheck } from "./checks";
 import { resolvePlaceholders } from "./placeholders";
-import { DrillError, type Drill, type DrillEvent, type PredictStep, type TaskStep } from "./types";
+import { type Drill, DrillError, type DrillEvent, type PredictStep, type TaskStep } from "./types";
 
 export interface Observation {
   command: string;
@@ -17,7 +17,6 @@ export interface PredictionOutcome {
   /** Index of the option that matches what happened. */
   correctIndex: number;
 }
-
 
 function observe(mode: string, results: (CommandResult & { command: string })[]): string {
   const last = results[results.length - 1];
@@ -76,8 +75,15 @@ export class DrillRun {
     });
     const observed = observe(mode, results);
     const matches = values.flatMap((v, i) => (v === observed ? [i] : []));
-    if (matches.length !== 1) throw new DrillError(`step ${step.id}: ${matches.length} options match what the simulator showed (${JSON.stringify(observed)}; options ${JSON.stringify(values)})`);
-    return { observations: results.map(({ command, output }) => ({ command, output })), observed, correctIndex: matches[0] };
+    if (matches.length !== 1)
+      throw new DrillError(
+        `step ${step.id}: ${matches.length} options match what the simulator showed (${JSON.stringify(observed)}; options ${JSON.stringify(values)})`,
+      );
+    return {
+      observations: results.map(({ command, output }) => ({ command, output })),
+      observed,
+      correctIndex: matches[0],
+    };
   }
 
   checkTask(step: TaskStep): { passed: boolean; results: CheckResult[] } {
@@ -90,7 +96,11 @@ export class DrillRun {
  * Rebuilds a run from its events: commands as typed, predictions as committed. `views` receives each
  * committed prediction as the learner saw it then (its placeholders filled before the change).
  */
-export function replay(drill: Drill, events: readonly DrillEvent[], views?: Map<string, { prompt: string; options: string[] }>): DrillRun {
+export function replay(
+  drill: Drill,
+  events: readonly DrillEvent[],
+  views?: Map<string, { prompt: string; options: string[] }>,
+): DrillRun {
   const run = new DrillRun(drill);
   for (const e of events) {
     if (e.type === "command") run.run(e.line);

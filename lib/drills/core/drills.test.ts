@@ -76,7 +76,10 @@ describe("the drills in content/", () => {
 describe("replaying a learner's run", () => {
   const drill = bySlug("pods-come-and-go");
   it("gives the same cluster and the same answer for the same events", () => {
-    const events = [{ type: "command" as const, line: "kubectl scale deployment web --replicas=5" }, { type: "command" as const, line: "kubectl delete pod {{pod:web:1}}" }];
+    const events = [
+      { type: "command" as const, line: "kubectl scale deployment web --replicas=5" },
+      { type: "command" as const, line: "kubectl delete pod {{pod:web:1}}" },
+    ];
     const a = replay(drill, events);
     const b = replay(drill, events);
     expect(a.transcript).toEqual(b.transcript);
@@ -84,7 +87,10 @@ describe("replaying a learner's run", () => {
     expect(a.commitPrediction(step)).toEqual(b.commitPrediction(step));
   });
   it("takes the learner's own commands into account: a ClusterIP Service deleted and re-created gets a new address", () => {
-    const run = replay(drill, [{ type: "command", line: "kubectl delete service web" }, { type: "command", line: "kubectl expose deployment web --port=80" }]);
+    const run = replay(drill, [
+      { type: "command", line: "kubectl delete service web" },
+      { type: "command", line: "kubectl expose deployment web --port=80" },
+    ]);
     expect(run.resolve("{{clusterIP:web}}")).toMatch(/^10\./);
     expect(run.commitPrediction(drill.steps[0] as PredictStep).correctIndex).toBe(0);
   });
@@ -96,7 +102,8 @@ describe("replaying a learner's run", () => {
     b.run("kubectl expose deployment web --type=NodePort --port=80 --name=web-nodeport");
     const task = lb.steps.find((s) => s.type === "task")!;
     if (task.type === "task") for (let i = 0; i < 5; i++) a.checkTask(task);
-    const curls = (r: DrillRun) => Array.from({ length: 5 }, () => r.run(r.resolve("curl -s {{nodeIP:worker-1}}:{{nodePort:web-nodeport}}")).output);
+    const curls = (r: DrillRun) =>
+      Array.from({ length: 5 }, () => r.run(r.resolve("curl -s {{nodeIP:worker-1}}:{{nodePort:web-nodeport}}")).output);
     expect(curls(a)).toEqual(curls(b));
   });
 });
@@ -136,23 +143,41 @@ STEPS
 `;
   const parse = (steps: string) => parseDrill(base.replace("STEPS", steps), "bad.md", "services");
   it("reports schema errors with the field", () => {
-    expect(parse("  - { id: a, type: predict, prompt: P, options: [{ text: x, value: x }], run: [], observe: output, explanation: E }").problems.map((p) => p.message)).toEqual([
+    expect(
+      parse(
+        "  - { id: a, type: predict, prompt: P, options: [{ text: x, value: x }], run: [], observe: output, explanation: E }",
+      ).problems.map((p) => p.message),
+    ).toEqual([
       "drill steps.0.options: a prediction needs at least two options",
       "drill steps.0.run: a prediction runs at least one command",
     ]);
   });
   it("fails the check when no option or two options match what happened", () => {
-    const none = parse("  - { id: a, type: predict, prompt: P, options: [{ text: x, value: '5' }, { text: y, value: '6' }], run: ['kubectl get deploy web -o jsonpath={.spec.replicas}'], observe: output, explanation: E }");
-    expect(checkDrill(none.drill!, lessons)[0].message).toMatch(/step a: 0 options match what the simulator showed \("2"/);
+    const none = parse(
+      "  - { id: a, type: predict, prompt: P, options: [{ text: x, value: '5' }, { text: y, value: '6' }], run: ['kubectl get deploy web -o jsonpath={.spec.replicas}'], observe: output, explanation: E }",
+    );
+    expect(checkDrill(none.drill!, lessons)[0].message).toMatch(
+      /step a: 0 options match what the simulator showed \("2"/,
+    );
   });
   it("fails the check when a task's solution does not do it, or it is done already", () => {
-    const wrong = parse("  - { id: t, type: task, prompt: P, check: [{ kind: ready-endpoints, service: web, equals: 3 }], solution: [kubectl scale deployment web --replicas=4], explanation: E }");
-    expect(checkDrill(wrong.drill!, lessons)[0].message).toBe("step t: the solution does not complete the task: Service web should have 3 ready endpoints; it has 4.");
-    const done = parse("  - { id: t, type: task, prompt: P, check: [{ kind: ready-endpoints, service: web, equals: 2 }], solution: [kubectl get pods], explanation: E }");
-    expect(checkDrill(done.drill!, lessons)[0].message).toBe("step t: the task is already done before the learner starts it");
+    const wrong = parse(
+      "  - { id: t, type: task, prompt: P, check: [{ kind: ready-endpoints, service: web, equals: 3 }], solution: [kubectl scale deployment web --replicas=4], explanation: E }",
+    );
+    expect(checkDrill(wrong.drill!, lessons)[0].message).toBe(
+      "step t: the solution does not complete the task: Service web should have 3 ready endpoints; it has 4.",
+    );
+    const done = parse(
+      "  - { id: t, type: task, prompt: P, check: [{ kind: ready-endpoints, service: web, equals: 2 }], solution: [kubectl get pods], explanation: E }",
+    );
+    expect(checkDrill(done.drill!, lessons)[0].message).toBe(
+      "step t: the task is already done before the learner starts it",
+    );
   });
   it("fails the check for an unknown lesson or placeholder", () => {
-    const d = parse("  - { id: a, type: predict, prompt: '{{nope:x}}', options: [{ text: x, value: '1' }, { text: y, value: '2' }], run: [kubectl get pods], observe: output, explanation: E }");
+    const d = parse(
+      "  - { id: a, type: predict, prompt: '{{nope:x}}', options: [{ text: x, value: '1' }, { text: y, value: '2' }], run: [kubectl get pods], observe: output, explanation: E }",
+    );
     const messages = checkDrill({ ...d.drill!, lesson: "missing" }, lessons).map((p) => p.message);
     expect(messages).toEqual(['drill lesson: no lesson has the slug "missing"', "unknown placeholder {{nope:x}}"]);
   });

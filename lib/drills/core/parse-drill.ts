@@ -8,7 +8,11 @@ const command = z.string().trim().min(1).max(500);
 
 const checkSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("ready-endpoints"), service: z.string(), equals: z.number().int().min(0) }),
-  z.object({ kind: z.literal("service-type"), service: z.string(), equals: z.enum(["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"]) }),
+  z.object({
+    kind: z.literal("service-type"),
+    service: z.string(),
+    equals: z.enum(["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"]),
+  }),
   z.object({ kind: z.literal("headless"), service: z.string() }),
   z.object({ kind: z.literal("session-affinity"), service: z.string(), equals: z.enum(["ClientIP", "None"]) }),
   z.object({ kind: z.literal("reachable-from-outside"), app: z.string() }),
@@ -16,17 +20,34 @@ const checkSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("replicas"), deployment: z.string(), equals: z.number().int().min(0) }),
 ]);
 
-const observe = z.string().regex(/^(output|outcome|address-count|distinct-outputs|contains:.+)$/, "observe is output, outcome, address-count, distinct-outputs or contains:<text>");
+const observe = z
+  .string()
+  .regex(
+    /^(output|outcome|address-count|distinct-outputs|contains:.+)$/,
+    "observe is output, outcome, address-count, distinct-outputs or contains:<text>",
+  );
 
 const stepSchema = z.discriminatedUnion("type", [
   z.object({
-    id: slug, type: z.literal("predict"), prompt: z.string().min(1),
-    options: z.array(z.object({ text: z.string().min(1), value: z.coerce.string() })).min(2, "a prediction needs at least two options").max(6),
-    run: z.array(command).min(1, "a prediction runs at least one command"), observe, explanation: z.string().min(1),
+    id: slug,
+    type: z.literal("predict"),
+    prompt: z.string().min(1),
+    options: z
+      .array(z.object({ text: z.string().min(1), value: z.coerce.string() }))
+      .min(2, "a prediction needs at least two options")
+      .max(6),
+    run: z.array(command).min(1, "a prediction runs at least one command"),
+    observe,
+    explanation: z.string().min(1),
   }),
   z.object({
-    id: slug, type: z.literal("task"), prompt: z.string().min(1), hint: z.string().optional(),
-    check: z.array(checkSchema).min(1), solution: z.array(command).min(1), explanation: z.string().min(1),
+    id: slug,
+    type: z.literal("task"),
+    prompt: z.string().min(1),
+    hint: z.string().optional(),
+    check: z.array(checkSchema).min(1),
+    solution: z.array(command).min(1),
+    explanation: z.string().min(1),
   }),
 ]);
 
@@ -37,21 +58,39 @@ export const drillSchema = z.object({
   order: z.number().int().min(0),
   summary: z.string().min(1),
   seed: z.number().int().min(0),
-  cluster: z.object({ workers: z.number().int().min(1).max(10).optional(), proxyMode: z.enum(["iptables", "ipvs"]).optional() }).default({}),
+  cluster: z
+    .object({ workers: z.number().int().min(1).max(10).optional(), proxyMode: z.enum(["iptables", "ipvs"]).optional() })
+    .default({}),
   files: z.record(z.string(), z.string()).default({}),
   setup: z.array(command).default([]),
   steps: z.array(stepSchema).min(1, "a drill needs at least one step"),
 });
 
-export function parseDrill(source: string, sourcePath: string, module: string): { drill: Drill | null; problems: ContentProblem[] } {
+export function parseDrill(
+  source: string,
+  sourcePath: string,
+  module: string,
+): { drill: Drill | null; problems: ContentProblem[] } {
   const doc = splitFrontmatter(source);
-  if (doc.error) return { drill: null, problems: [{ file: sourcePath, line: doc.error.line, message: doc.error.message }] };
+  if (doc.error)
+    return { drill: null, problems: [{ file: sourcePath, line: doc.error.line, message: doc.error.message }] };
   const parsed = drillSchema.safeParse(doc.data);
   if (!parsed.success) {
-    return { drill: null, problems: parsed.error.issues.map((i) => ({ file: sourcePath, line: 2, message: `drill ${i.path.join(".") || "frontmatter"}: ${i.message}` })) };
+    return {
+      drill: null,
+      problems: parsed.error.issues.map((i) => ({
+        file: sourcePath,
+        line: 2,
+        message: `drill ${i.path.join(".") || "frontmatter"}: ${i.message}`,
+      })),
+    };
   }
   const ids = parsed.data.steps.map((s) => s.id);
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (duplicate) return { drill: null, problems: [{ file: sourcePath, line: 2, message: `drill steps: the id "${duplicate}" is used twice` }] };
+  if (duplicate)
+    return {
+      drill: null,
+      problems: [{ file: sourcePath, line: 2, message: `drill steps: the id "${duplicate}" is used twice` }],
+    };
   return { drill: { ...parsed.data, module, body: doc.body.trim(), sourcePath }, problems: [] };
 }

@@ -3,7 +3,10 @@ import type { Pod } from "../../sim/types";
 import { DrillError } from "./types";
 
 const appPods = (cluster: Cluster, app: string): Pod[] =>
-  cluster.pods("default").filter((p) => p.metadata.labels?.app === app && !p.metadata.deletionTimestamp && p.status.podIP).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+  cluster
+    .pods("default")
+    .filter((p) => p.metadata.labels?.app === app && !p.metadata.deletionTimestamp && p.status.podIP)
+    .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
 
 function nthPod(cluster: Cluster, app: string, n: string): Pod {
   const pod = appPods(cluster, app)[Number(n)];
@@ -13,7 +16,14 @@ function nthPod(cluster: Cluster, app: string, n: string): Pod {
 
 function idleWorker(cluster: Cluster, app: string) {
   const busy = new Set(appPods(cluster, app).map((p) => p.spec.nodeName));
-  const node = cluster.nodes().find((n) => !n.metadata.labels?.["node-role.kubernetes.io/control-plane"] && n.metadata.name !== "control-plane" && !busy.has(n.metadata.name));
+  const node = cluster
+    .nodes()
+    .find(
+      (n) =>
+        !n.metadata.labels?.["node-role.kubernetes.io/control-plane"] &&
+        n.metadata.name !== "control-plane" &&
+        !busy.has(n.metadata.name),
+    );
   if (!node) throw new DrillError(`every worker runs a pod with app=${app}`);
   return node;
 }

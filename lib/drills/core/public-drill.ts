@@ -9,12 +9,20 @@ export function publicDrill(drill: Drill, finished: ReadonlySet<string>): Drill 
   return {
     ...drill,
     steps: drill.steps.map((step): DrillStep => {
-      if (step.type === "task") return { ...step, solution: [], explanation: finished.has(step.id) ? step.explanation : "" };
+      if (step.type === "task")
+        return { ...step, solution: [], explanation: finished.has(step.id) ? step.explanation : "" };
       if (finished.has(step.id)) return step;
-      return { ...step, run: [], observe: "output", options: step.options.map((o) => ({ text: o.text, value: "" })), explanation: "" };
+      return {
+        ...step,
+        run: [],
+        observe: "output",
+        options: step.options.map((o) => ({ text: o.text, value: "" })),
+        explanation: "",
+      };
     }),
   };
 }
 
 /** The first step without a result: the one the learner works on. */
-export const currentStep = (drill: Drill, finished: ReadonlySet<string>) => drill.steps.find((s) => !finished.has(s.id)) ?? null;
+export const currentStep = (drill: Drill, finished: ReadonlySet<string>) =>
+  drill.steps.find((s) => !finished.has(s.id)) ?? null;

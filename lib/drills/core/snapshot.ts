@@ -2,11 +2,31 @@ import type { Cluster } from "../../sim/cluster";
 import { lastRequest } from "../../sim/shell/http-client";
 
 export interface ClusterSnapshot {
-  nodes: { name: string; ip: string; schedulable: boolean; controlPlane: boolean; pods: { name: string; ip: string; ready: boolean; terminating: boolean }[] }[];
+  nodes: {
+    name: string;
+    ip: string;
+    schedulable: boolean;
+    controlPlane: boolean;
+    pods: { name: string; ip: string; ready: boolean; terminating: boolean }[];
+  }[];
   pending: string[];
-  services: { name: string; type: string; clusterIP: string; ports: string; endpoints: { ip: string; ready: boolean; pod: string }[] }[];
+  services: {
+    name: string;
+    type: string;
+    clusterIP: string;
+    ports: string;
+    endpoints: { ip: string; ready: boolean; pod: string }[];
+  }[];
   /** The most recent request's path, for highlighting: who asked, through which Service, which pod answered. */
-  lastRequest: { from: string; clientPod: string | null; to: string; service: string | null; pod: string | null; result: "answered" | "refused" | "timeout"; summary: string } | null;
+  lastRequest: {
+    from: string;
+    clientPod: string | null;
+    to: string;
+    service: string | null;
+    pod: string | null;
+    result: "answered" | "refused" | "timeout";
+    summary: string;
+  } | null;
 }
 
 /** What the drill page's cluster view shows: the default namespace's workloads on each node, and its Services. */
@@ -17,26 +37,68 @@ export function clusterSnapshot(cluster: Cluster): ClusterSnapshot {
     ip: cluster.nodeIP(n),
     schedulable: !n.spec.unschedulable,
     controlPlane: n.metadata.name === "control-plane",
-    pods: pods.filter((p) => p.spec.nodeName === n.metadata.name).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))
-      .map((p) => ({ name: p.metadata.name, ip: p.status.podIP ?? "", ready: cluster.isPodReady(p), terminating: !!p.metadata.deletionTimestamp })),
+    pods: pods
+      .filter((p) => p.spec.nodeName === n.metadata.name)
+      .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))
+      .map((p) => ({
+        name: p.metadata.name,
+        ip: p.status.podIP ?? "",
+        ready: cluster.isPodReady(p),
+        terminating: !!p.metadata.deletionTimestamp,
+      })),
   }));
-  const services = cluster.store.list("Service", "default").sort((a, b) => a.metadata.name.localeCompare(b.metadata.name)).map((s) => ({
-    name: s.metadata.name,
-    type: s.spec.type,
-    clusterIP: s.spec.clusterIP ?? "",
-    ports: s.spec.ports.map((p) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`)).join(", "),
-    endpoints: (cluster.store.sliceFor("default", s.metadata.name)?.endpoints ?? []).map((e) => ({ ip: e.addresses[0], ready: e.conditions.ready, pod: e.targetRef?.name ?? "" })),
-  }));
+  const services = cluster.store
+    .list("Service", "default")
+    .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))
+    .map((s) => ({
+      name: s.metadata.name,
+      type: s.spec.type,
+      clusterIP: s.spec.clusterIP ?? "",
+      ports: s.spec.ports
+        .map((p) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`))
+        .join(", "),
+      endpoints: (cluster.store.sliceFor("default", s.metadata.name)?.endpoints ?? []).map((e) => ({
+        ip: e.addresses[0],
+        ready: e.conditions.ready,
+        pod: e.targetRef?.name ?? "",
+      })),
+    }));
   const trace = lastRequest(cluster);
   let last: ClusterSnapshot["lastRequest"] = null;
   if (trace?.result) {
-    const from = trace.client.kind === "pod" ? `pod ${trace.client.pod.metadata.name}` : trace.client.kind === "node" ? `node ${trace.client.nodeName}` : "your machine (outside the cluster)";
+    const from =
+      trace.client.kind === "pod"
+        ? `pod ${trace.client.pod.metadata.name}`
+        : trace.client.kind === "node"
+          ? `node ${trace.client.nodeName}`
+          : "your machine (outside the cluster)";
     const r = trace.result;
     const service = r.via ? r.via.service.metadata.name : null;
     const pod = r.ok ? r.pod.metadata.name : null;
     const to = `${trace.target.host}:${trace.target.port}`;
-    const path = [from, service ? `Service ${service} (${r.via!.kind === "nodeport" ? "node port" : r.via!.kind === "loadbalancer" ? "load balancer" : "ClusterIP"})` : null, pod ? `pod ${pod} (${r.ok ? r.ip : ""})` : null].filter(Boolean).join(" → ");
-    last = { from, clientPod: trace.client.kind === "pod" ? trace.client.pod.metadata.name : null, to, service, pod, result: r.ok ? "answered" : r.error, summary: r.ok ? `${path}: answered` : `${path} → ${r.error === "refused" ? "refused" : "timed out"}: ${r.reason}` };
+    const path = [
+      from,
+      service
+        ? `Service ${service} (${r.via!.kind === "nodeport" ? "node port" : r.via!.kind === "loadbalancer" ? "load balancer" : "ClusterIP"})`
+        : null,
+      pod ? `pod ${pod} (${r.ok ? r.ip : ""})` : null,
+    ]
+      .filter(Boolean)
+      .join(" → ");
+    last = {
+      from,
+      clientPod: trace.client.kind === "pod" ? trace.client.pod.metadata.name : null,
+      to,
+      service,
+      pod,
+      result: r.ok ? "answered" : r.error,
+      summary: r.ok ? `${path}: answered` : `${path} → ${r.error === "refused" ? "refused" : "timed out"}: ${r.reason}`,
+    };
   }
-  return { nodes, pending: pods.filter((p) => !p.spec.nodeName).map((p) => p.metadata.name), services, lastRequest: last };
+  return {
+    nodes,
+    pending: pods.filter((p) => !p.spec.nodeName).map((p) => p.metadata.name),
+    services,
+    lastRequest: last,
+  };
 }

@@ -48,10 +48,22 @@ describe("the cluster view's snapshot", () => {
     expect(web.endpoints.map((e) => e.ready)).toEqual([true, true]);
     const answer = sim.run("kubectl exec client -- curl -s web").output.trim();
     const after = clusterSnapshot(sim.cluster);
-    expect(after.lastRequest).toMatchObject({ from: "pod client", clientPod: "client", service: "web", pod: answer, result: "answered" });
-    expect(after.lastRequest!.summary).toMatch(/^pod client → Service web \(ClusterIP\) → pod web-\S+ \(10\.244\.\d+\.\d+\): answered$/);
+    expect(after.lastRequest).toMatchObject({
+      from: "pod client",
+      clientPod: "client",
+      service: "web",
+      pod: answer,
+      result: "answered",
+    });
+    expect(after.lastRequest!.summary).toMatch(
+      /^pod client → Service web \(ClusterIP\) → pod web-\S+ \(10\.244\.\d+\.\d+\): answered$/,
+    );
     sim.run(`curl -s --max-time 1 ${web.clusterIP}`);
-    expect(clusterSnapshot(sim.cluster).lastRequest).toMatchObject({ from: "your machine (outside the cluster)", result: "timeout", pod: null });
+    expect(clusterSnapshot(sim.cluster).lastRequest).toMatchObject({
+      from: "your machine (outside the cluster)",
+      result: "timeout",
+      pod: null,
+    });
   });
   it("shows a cordoned node and pending pods", () => {
     const sim = createCluster({ seed: 1, workers: 1 });

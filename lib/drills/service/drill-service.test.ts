@@ -10,13 +10,16 @@ const { drills } = loadDrills(path.resolve("content"));
 const drill = drills.find((d) => d.slug === "no-ready-pods")!;
 const rightChoice = (events: DrillEvent[], stepId: string) => {
   const run = new DrillRun(drill);
-  for (const e of events) if (e.type === "command") run.run(e.line); else run.commitPrediction(run.step(e.stepId) as PredictStep);
+  for (const e of events)
+    if (e.type === "command") run.run(e.line);
+    else run.commitPrediction(run.step(e.stepId) as PredictStep);
   return run.commitPrediction(run.step(stepId) as PredictStep).correctIndex;
 };
 
 describe.each(testDatabases)("drill service on $name", ({ url }) => {
   const ctx = repositoriesOn(url);
-  const service = () => createDrillService({ repos: ctx.repos, drills: () => drills, now: () => new Date("2026-07-01T10:00:00Z") });
+  const service = () =>
+    createDrillService({ repos: ctx.repos, drills: () => drills, now: () => new Date("2026-07-01T10:00:00Z") });
   const learner = () => ctx.repos.users.create({ email: uniqueEmail("drill"), name: "Driller", passwordHash: "h" });
 
   it("grades a prediction by replaying the learner's commands, records it, and reveals the step", async () => {
@@ -25,7 +28,10 @@ describe.each(testDatabases)("drill service on $name", ({ url }) => {
     const choice = rightChoice(events, "scaled-to-zero");
     const result = await service().commitPrediction(user.id, drill.slug, "scaled-to-zero", choice, events);
     expect(result).toMatchObject({ ok: true, value: { correct: true, correctIndex: choice, choice } });
-    expect(result.ok && result.value.observations.map((o) => o.command)).toEqual(["kubectl scale deployment web --replicas=0", "kubectl exec client -- curl -s --max-time 5 web"]);
+    expect(result.ok && result.value.observations.map((o) => o.command)).toEqual([
+      "kubectl scale deployment web --replicas=0",
+      "kubectl exec client -- curl -s --max-time 5 web",
+    ]);
     const state = await service().state(user.id, drill.slug);
     expect(state!.events).toEqual([...events, { type: "predict", stepId: "scaled-to-zero" }]);
     expect(state!.results["scaled-to-zero"]).toMatchObject({ correct: true, choice });
@@ -38,7 +44,9 @@ describe.each(testDatabases)("drill service on $name", ({ url }) => {
     const wrong = (rightChoice([], "scaled-to-zero") + 1) % 4;
     const first = await service().commitPrediction(user.id, drill.slug, "scaled-to-zero", wrong, []);
     expect(first).toMatchObject({ ok: true, value: { correct: false } });
-    const again = await service().commitPrediction(user.id, drill.slug, "scaled-to-zero", wrong, [{ type: "predict", stepId: "scaled-to-zero" }]);
+    const again = await service().commitPrediction(user.id, drill.slug, "scaled-to-zero", wrong, [
+      { type: "predict", stepId: "scaled-to-zero" },
+    ]);
     expect(again).toEqual({ ok: false, error: "That step is not the current one. Reload the page to continue." });
   });
 
@@ -46,9 +54,22 @@ describe.each(testDatabases)("drill service on $name", ({ url }) => {
     const user = await learner();
     await service().commitPrediction(user.id, drill.slug, "scaled-to-zero", 0, []);
     const base: DrillEvent[] = [{ type: "predict", stepId: "scaled-to-zero" }];
-    const notYet = await service().checkTask(user.id, drill.slug, "bring-back", [...base, { type: "command", line: "kubectl scale deployment web --replicas=1" }]);
-    expect(notYet).toMatchObject({ ok: true, value: { passed: false, checks: [{ passed: false, message: "Service web should have 2 ready endpoints; it has 1." }], explanation: null } });
-    const done = await service().checkTask(user.id, drill.slug, "bring-back", [...base, { type: "command", line: "kubectl scale deployment web --replicas=2" }]);
+    const notYet = await service().checkTask(user.id, drill.slug, "bring-back", [
+      ...base,
+      { type: "command", line: "kubectl scale deployment web --replicas=1" },
+    ]);
+    expect(notYet).toMatchObject({
+      ok: true,
+      value: {
+        passed: false,
+        checks: [{ passed: false, message: "Service web should have 2 ready endpoints; it has 1." }],
+        explanation: null,
+      },
+    });
+    const done = await service().checkTask(user.id, drill.slug, "bring-back", [
+      ...base,
+      { type: "command", line: "kubectl scale deployment web --replicas=2" },
+    ]);
     expect(done).toMatchObject({ ok: true, value: { passed: true } });
     expect((await service().statuses(user.id)).get(drill.slug)).toEqual({ done: 2, total: 3, completed: false });
   });
@@ -56,10 +77,22 @@ describe.each(testDatabases)("drill service on $name", ({ url }) => {
   it("refuses forged events, unknown drills and steps out of order, changing nothing", async () => {
     const user = await learner();
     const forged: DrillEvent[] = [{ type: "predict", stepId: "scaled-to-zero" }];
-    expect(await service().checkTask(user.id, drill.slug, "bring-back", forged)).toMatchObject({ ok: false, error: "That step is not the current one. Reload the page to continue." });
-    expect(await service().saveEvents(user.id, drill.slug, forged)).toMatchObject({ ok: false, error: expect.stringContaining("changed in another tab") });
-    expect(await service().commitPrediction(user.id, drill.slug, "scaled-to-zero", 9, [])).toEqual({ ok: false, error: "That option is not part of this question." });
-    expect(await service().commitPrediction(user.id, "nope", "x", 0, [])).toEqual({ ok: false, error: "There is no such drill." });
+    expect(await service().checkTask(user.id, drill.slug, "bring-back", forged)).toMatchObject({
+      ok: false,
+      error: "That step is not the current one. Reload the page to continue.",
+    });
+    expect(await service().saveEvents(user.id, drill.slug, forged)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("changed in another tab"),
+    });
+    expect(await service().commitPrediction(user.id, drill.slug, "scaled-to-zero", 9, [])).toEqual({
+      ok: false,
+      error: "That option is not part of this question.",
+    });
+    expect(await service().commitPrediction(user.id, "nope", "x", 0, [])).toEqual({
+      ok: false,
+      error: "There is no such drill.",
+    });
     expect(await ctx.repos.drills.find(user.id, drill.slug)).toBeNull();
   });
 
@@ -72,7 +105,10 @@ describe.each(testDatabases)("drill service on $name", ({ url }) => {
         events = [...events, { type: "predict", stepId: step.id }];
       } else {
         events = [...events, ...step.solution.map((line) => ({ type: "command" as const, line }))];
-        expect(await service().checkTask(user.id, drill.slug, step.id, events)).toMatchObject({ ok: true, value: { passed: true } });
+        expect(await service().checkTask(user.id, drill.slug, step.id, events)).toMatchObject({
+          ok: true,
+          value: { passed: true },
+        });
       }
     }
     expect((await service().state(user.id, drill.slug))!.completed).toBe(true);

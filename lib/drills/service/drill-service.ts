@@ -1,10 +1,10 @@
+import type { StepResult } from "../../db/drill-progress-repository";
+import type { Repositories } from "../../db/repositories";
+import type { CheckResult } from "../core/checks";
+import { type Observation, replay } from "../core/drill-run";
+import { currentStep, publicDrill } from "../core/public-drill";
 import type { Drill, DrillEvent } from "../core/types";
 import { DrillError } from "../core/types";
-import { replay, type Observation } from "../core/drill-run";
-import type { CheckResult } from "../core/checks";
-import { currentStep, publicDrill } from "../core/public-drill";
-import type { Repositories } from "../../db/repositories";
-import type { StepResult } from "../../db/drill-progress-repository";
 
 export interface DrillState {
   drill: Drill;
@@ -42,7 +42,11 @@ export function createDrillService(deps: DrillServiceDeps) {
 
   async function progress(userId: string, drill: Drill) {
     const row = await deps.repos.drills.find(userId, drill.slug);
-    return { events: (row?.events ?? []) as DrillEvent[], results: row?.results ?? {}, completedAt: row?.completedAt ?? null };
+    return {
+      events: (row?.events ?? []) as DrillEvent[],
+      results: row?.results ?? {},
+      completedAt: row?.completedAt ?? null,
+    };
   }
 
   /**
@@ -52,22 +56,33 @@ export function createDrillService(deps: DrillServiceDeps) {
   function validEvents(drill: Drill, results: Record<string, StepResult>, events: DrillEvent[]): string | null {
     const committed = drill.steps.filter((s) => s.type === "predict" && results[s.id]).map((s) => s.id);
     const markers = events.flatMap((e) => (e.type === "predict" ? [e.stepId] : []));
-    return JSON.stringify(markers) === JSON.stringify(committed) ? null : "This drill changed in another tab. Reload the page to continue from the saved state.";
+    return JSON.stringify(markers) === JSON.stringify(committed)
+      ? null
+      : "This drill changed in another tab. Reload the page to continue from the saved state.";
   }
 
   async function store(userId: string, drill: Drill, events: DrillEvent[], results: Record<string, StepResult>) {
     const completed = drill.steps.every((s) => results[s.id]);
     const existing = await deps.repos.drills.find(userId, drill.slug);
-    await deps.repos.drills.save(userId, drill.slug, { events, results, completedAt: completed ? (existing?.completedAt ?? deps.now()) : null });
+    await deps.repos.drills.save(userId, drill.slug, {
+      events,
+      results,
+      completedAt: completed ? (existing?.completedAt ?? deps.now()) : null,
+    });
   }
 
   /** The drill, its recorded results and the step being answered, when that step is the current one. */
-  async function atCurrentStep(userId: string, slug: string, stepId: string): Promise<Result<{ drill: Drill; results: Record<string, StepResult>; step: Drill["steps"][number] }>> {
+  async function atCurrentStep(
+    userId: string,
+    slug: string,
+    stepId: string,
+  ): Promise<Result<{ drill: Drill; results: Record<string, StepResult>; step: Drill["steps"][number] }>> {
     const drill = find(slug);
     if (!drill) return { ok: false, error: "There is no such drill." };
     const p = await progress(userId, drill);
     const step = currentStep(drill, new Set(Object.keys(p.results)));
-    if (!step || step.id !== stepId) return { ok: false, error: "That step is not the current one. Reload the page to continue." };
+    if (!step || step.id !== stepId)
+      return { ok: false, error: "That step is not the current one. Reload the page to continue." };
     return { ok: true, value: { drill, results: p.results, step } };
   }
 
@@ -76,7 +91,8 @@ export function createDrillService(deps: DrillServiceDeps) {
     try {
       return { ok: true, value: await work() };
     } catch (err) {
-      if (err instanceof DrillError) return { ok: false, error: `This drill cannot continue from here: ${err.message}. Reset it to start again.` };
+      if (err instanceof DrillError)
+        return { ok: false, error: `This drill cannot continue from here: ${err.message}. Reset it to start again.` };
       throw err;
     }
   }
@@ -88,7 +104,12 @@ export function createDrillService(deps: DrillServiceDeps) {
       const drill = find(slug);
       if (!drill) return null;
       const p = await progress(userId, drill);
-      return { drill: publicDrill(drill, new Set(Object.keys(p.results))), events: p.events, results: p.results, completed: p.completedAt !== null };
+      return {
+        drill: publicDrill(drill, new Set(Object.keys(p.results))),
+        events: p.events,
+        results: p.results,
+        completed: p.completedAt !== null,
+      };
     },
 
     async statuses(userId: string): Promise<Map<string, { done: number; total: number; completed: boolean }>> {
@@ -96,7 +117,11 @@ export function createDrillService(deps: DrillServiceDeps) {
       const out = new Map<string, { done: number; total: number; completed: boolean }>();
       for (const d of deps.drills()) {
         const row = rows.find((r) => r.drillSlug === d.slug);
-        out.set(d.slug, { done: row ? d.steps.filter((s) => row.results[s.id]).length : 0, total: d.steps.length, completed: !!row?.completedAt });
+        out.set(d.slug, {
+          done: row ? d.steps.filter((s) => row.results[s.id]).length : 0,
+          total: d.steps.length,
+          completed: !!row?.completedAt,
+        });
       }
       return out;
     },
@@ -113,7 +138,13 @@ export function createDrillService(deps: DrillServiceDeps) {
     },
 
     /** Grades a prediction by replaying the learner's events with the drill's seed, then running the step. */
-    async commitPrediction(userId: string, slug: string, stepId: string, choice: number, events: DrillEvent[]): Promise<Result<PredictionResult>> {
+    async commitPrediction(
+      userId: string,
+      slug: string,
+      stepId: string,
+      choice: number,
+      events: DrillEvent[],
+    ): Promise<Result<PredictionResult>> {
       const at = await atCurrentStep(userId, slug, stepId);
       if (!at.ok) return at;
       const { drill, results: done, step } = at.value;
@@ -126,7 +157,14 @@ export function createDrillService(deps: DrillServiceDeps) {
         const correct = outcome.correctIndex === choice;
         const results = { ...done, [step.id]: { correct, choice, at: deps.now().toISOString() } };
         await store(userId, drill, [...events, { type: "predict", stepId }], results);
-        return { correct, correctIndex: outcome.correctIndex, choice, observations: outcome.observations, explanation: step.explanation, step };
+        return {
+          correct,
+          correctIndex: outcome.correctIndex,
+          choice,
+          observations: outcome.observations,
+          explanation: step.explanation,
+          step,
+        };
       });
     },
 
@@ -142,7 +180,11 @@ export function createDrillService(deps: DrillServiceDeps) {
         const check = replay(drill, events).checkTask(step);
         const results = check.passed ? { ...done, [step.id]: { correct: true, at: deps.now().toISOString() } } : done;
         await store(userId, drill, events, results);
-        return { passed: check.passed, checks: check.results.map((r: CheckResult) => ({ passed: r.passed, message: r.message })), explanation: check.passed ? step.explanation : null };
+        return {
+          passed: check.passed,
+          checks: check.results.map((r: CheckResult) => ({ passed: r.passed, message: r.message })),
+          explanation: check.passed ? step.explanation : null,
+        };
       });
     },
 

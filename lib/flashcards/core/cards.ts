@@ -16,12 +16,30 @@ export interface Flashcard {
 
 const DEFINITION_KEYS = ["what-it-is", "definition", "what-they-are"];
 /** Terms worth a card in key points, longest first. */
-const TERMS = ["ClusterIP", "Pod IP", "kube-proxy", "NodePort", "LoadBalancer", "EndpointSlice", "Deployment", "container", "Service", "DNS", "Pod"];
+const TERMS = [
+  "ClusterIP",
+  "Pod IP",
+  "kube-proxy",
+  "NodePort",
+  "LoadBalancer",
+  "EndpointSlice",
+  "Deployment",
+  "container",
+  "Service",
+  "DNS",
+  "Pod",
+];
 
 export function lessonCards(lesson: Lesson): Flashcard[] {
   const cards: Flashcard[] = [];
-  const card = (id: string, sectionId: string, front: string, back: string, concepts: string[], source: Flashcard["source"] = "generated") =>
-    cards.push({ id: `${lesson.slug}:${id}`, lessonSlug: lesson.slug, sectionId, front, back, concepts, source });
+  const card = (
+    id: string,
+    sectionId: string,
+    front: string,
+    back: string,
+    concepts: string[],
+    source: Flashcard["source"] = "generated",
+  ) => cards.push({ id: `${lesson.slug}:${id}`, lessonSlug: lesson.slug, sectionId, front, back, concepts, source });
   const names = lesson.concepts.map((c) => c.name);
 
   for (const concept of lesson.concepts) {
@@ -29,7 +47,14 @@ export function lessonCards(lesson: Lesson): Flashcard[] {
     if (!definition || definition.statements.length === 0) continue;
     const text = definition.statements.join(" ");
     card(`define:${concept.id}`, definition.sectionId, `What is a ${concept.name}?`, text, [concept.id]);
-    if (lesson.concepts.length > 1) card(`recognise:${concept.id}`, definition.sectionId, `Which concept is this? ${blankNames(text, names)}`, concept.name, [concept.id]);
+    if (lesson.concepts.length > 1)
+      card(
+        `recognise:${concept.id}`,
+        definition.sectionId,
+        `Which concept is this? ${blankNames(text, names)}`,
+        concept.name,
+        [concept.id],
+      );
   }
 
   const table = lesson.comparison;
@@ -37,7 +62,13 @@ export function lessonCards(lesson: Lesson): Flashcard[] {
     for (const row of table.rows) {
       for (const conceptId of table.conceptIds) {
         const name = lesson.concepts.find((c) => c.id === conceptId)?.name ?? conceptId;
-        card(`cell:${row.featureId}:${conceptId}`, table.sectionId, `${name}: ${row.feature.toLowerCase()}?`, row.values[conceptId], [conceptId]);
+        card(
+          `cell:${row.featureId}:${conceptId}`,
+          table.sectionId,
+          `${name}: ${row.feature.toLowerCase()}?`,
+          row.values[conceptId],
+          [conceptId],
+        );
       }
     }
   }
@@ -46,10 +77,30 @@ export function lessonCards(lesson: Lesson): Flashcard[] {
     const hit = findTerm(point.text, [...names, ...TERMS]);
     if (!hit) return;
     const { found } = hit;
-    const concepts = lesson.concepts.filter((c) => point.text.toLowerCase().includes(c.name.toLowerCase())).map((c) => c.id);
-    card(`term:${i}`, point.sectionId, `Fill the gap: ${point.text.replace(found, "____")}`, found, concepts.length ? concepts : lesson.concepts.map((c) => c.id));
+    const concepts = lesson.concepts
+      .filter((c) => point.text.toLowerCase().includes(c.name.toLowerCase()))
+      .map((c) => c.id);
+    card(
+      `term:${i}`,
+      point.sectionId,
+      `Fill the gap: ${point.text.replace(found, "____")}`,
+      found,
+      concepts.length ? concepts : lesson.concepts.map((c) => c.id),
+    );
   });
 
-  lesson.authoredCards.forEach((c, i) => card(`authored:${i}:${c.front.toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 40)}`, c.sectionId, c.front, c.back, lesson.concepts.map((x) => x.id), "authored"));
+  lesson.authoredCards.forEach((c, i) =>
+    card(
+      `authored:${i}:${c.front
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .slice(0, 40)}`,
+      c.sectionId,
+      c.front,
+      c.back,
+      lesson.concepts.map((x) => x.id),
+      "authored",
+    ),
+  );
   return cards;
 }

@@ -1,4 +1,4 @@
-import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type Grade } from "ts-fsrs";
+import { type Card, createEmptyCard, fsrs, type Grade, generatorParameters, Rating, State } from "ts-fsrs";
 
 // A thin wrapper around ts-fsrs (FSRS): our card state as plain data that a database row can hold,
 // four ratings, previews of the next intervals, and nothing else.
@@ -29,33 +29,65 @@ export interface SchedulerSettings {
 export const DEFAULT_SETTINGS: SchedulerSettings = { desiredRetention: 0.9 };
 export const RETENTION_RANGE = [0.7, 0.97] as const;
 
-const GRADE: Record<RatingName, Grade> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
+const GRADE: Record<RatingName, Grade> = {
+  again: Rating.Again,
+  hard: Rating.Hard,
+  good: Rating.Good,
+  easy: Rating.Easy,
+};
 
 function scheduler(settings: SchedulerSettings) {
   return fsrs(generatorParameters({ request_retention: settings.desiredRetention, enable_fuzz: true }));
 }
 
 const toCard = (s: CardState): Card => ({
-  due: s.due, stability: s.stability, difficulty: s.difficulty, elapsed_days: s.elapsedDays, scheduled_days: s.scheduledDays,
-  learning_steps: s.learningSteps, reps: s.reps, lapses: s.lapses, state: State[s.state], ...(s.lastReview ? { last_review: s.lastReview } : {}),
+  due: s.due,
+  stability: s.stability,
+  difficulty: s.difficulty,
+  elapsed_days: s.elapsedDays,
+  scheduled_days: s.scheduledDays,
+  learning_steps: s.learningSteps,
+  reps: s.reps,
+  lapses: s.lapses,
+  state: State[s.state],
+  ...(s.lastReview ? { last_review: s.lastReview } : {}),
 });
 
 const fromCard = (c: Card): CardState => ({
-  state: State[c.state] as StateName, due: c.due, stability: c.stability, difficulty: c.difficulty, elapsedDays: c.elapsed_days,
-  scheduledDays: c.scheduled_days, learningSteps: c.learning_steps, reps: c.reps, lapses: c.lapses, lastReview: c.last_review ?? null,
+  state: State[c.state] as StateName,
+  due: c.due,
+  stability: c.stability,
+  difficulty: c.difficulty,
+  elapsedDays: c.elapsed_days,
+  scheduledDays: c.scheduled_days,
+  learningSteps: c.learning_steps,
+  reps: c.reps,
+  lapses: c.lapses,
+  lastReview: c.last_review ?? null,
 });
 
 export const newCardState = (now: Date): CardState => fromCard(createEmptyCard(now));
 
 /** The card's next state for a rating at `now`. */
-export function rate(state: CardState, rating: RatingName, now: Date, settings: SchedulerSettings = DEFAULT_SETTINGS): CardState {
+export function rate(
+  state: CardState,
+  rating: RatingName,
+  now: Date,
+  settings: SchedulerSettings = DEFAULT_SETTINGS,
+): CardState {
   return fromCard(scheduler(settings).next(toCard(state), now, GRADE[rating]).card);
 }
 
 /** How long until the card comes back for each rating, as "10m", "3h", "4d", "2.5mo", "1.2y". */
-export function previewIntervals(state: CardState, now: Date, settings: SchedulerSettings = DEFAULT_SETTINGS): Record<RatingName, string> {
+export function previewIntervals(
+  state: CardState,
+  now: Date,
+  settings: SchedulerSettings = DEFAULT_SETTINGS,
+): Record<RatingName, string> {
   const preview = scheduler(settings).repeat(toCard(state), now);
-  return Object.fromEntries(RATINGS.map((r) => [r, formatInterval(preview[GRADE[r]].card.due.getTime() - now.getTime())])) as Record<RatingName, string>;
+  return Object.fromEntries(
+    RATINGS.map((r) => [r, formatInterval(preview[GRADE[r]].card.due.getTime() - now.getTime())]),
+  ) as Record<RatingName, string>;
 }
 
 export function formatInterval(ms: number): string {

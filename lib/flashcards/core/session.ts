@@ -18,7 +18,12 @@ export interface ReviewQueue {
   nextDue: Date | null;
 }
 
-export function buildQueue(cards: readonly Flashcard[], states: ReadonlyMap<string, CardState>, now: Date, newLeftToday: number): ReviewQueue {
+export function buildQueue(
+  cards: readonly Flashcard[],
+  states: ReadonlyMap<string, CardState>,
+  now: Date,
+  newLeftToday: number,
+): ReviewQueue {
   const due: QueueEntry[] = [];
   const fresh: QueueEntry[] = [];
   let nextDue: Date | null = null;
@@ -34,7 +39,8 @@ export function buildQueue(cards: readonly Flashcard[], states: ReadonlyMap<stri
   }
   due.sort((a, b) => a.state!.due.getTime() - b.state!.due.getTime());
   const newOnes = fresh.slice(0, Math.max(0, newLeftToday));
-  if (fresh.length > newOnes.length && (!nextDue || nextDue.getTime() > startOfNextDay(now).getTime())) nextDue = startOfNextDay(now);
+  if (fresh.length > newOnes.length && (!nextDue || nextDue.getTime() > startOfNextDay(now).getTime()))
+    nextDue = startOfNextDay(now);
   return { entries: [...due, ...newOnes], dueCount: due.length, newCount: newOnes.length, nextDue };
 }
 

@@ -4,7 +4,7 @@ import { loadContent } from "../../content/load-content";
 import { parseLesson } from "../../content/parse-lesson";
 import { lessonWith } from "../../content/test-support/lesson-fixture";
 import { lessonCards } from "./cards";
-import { formatInterval, newCardState, previewIntervals, rate, type CardState } from "./scheduler";
+import { type CardState, formatInterval, newCardState, previewIntervals, rate } from "./scheduler";
 import { buildQueue } from "./session";
 import { statistics } from "./stats";
 
@@ -26,12 +26,18 @@ describe("cards from a lesson", () => {
   });
   it("has a card per comparison cell, such as “ClusterIP: scope?”", () => {
     const cell = cards.find((c) => c.id === `${lesson.slug}:cell:scope:cluster-ip`)!;
-    expect(cell).toMatchObject({ front: "ClusterIP: scope?", back: "Stable for as long as the Service exists", sectionId: "comparison" });
+    expect(cell).toMatchObject({
+      front: "ClusterIP: scope?",
+      back: "Stable for as long as the Service exists",
+      sectionId: "comparison",
+    });
     expect(cards.filter((c) => c.id.includes(":cell:"))).toHaveLength(lesson.comparison!.rows.length * 2);
   });
   it("blanks a key term out of key points", () => {
     const term = cards.find((c) => c.front.startsWith("Fill the gap: Restarting a container"))!;
-    expect(term.front).toBe("Fill the gap: Restarting a container does not change the ____, because the Pod itself survives.");
+    expect(term.front).toBe(
+      "Fill the gap: Restarting a container does not change the ____, because the Pod itself survives.",
+    );
     expect(term.back).toBe("Pod IP");
   });
   it("has unique, stable ids and a section for every card", () => {
@@ -41,8 +47,13 @@ describe("cards from a lesson", () => {
     for (const c of cards) expect(sections.has(c.sectionId), c.id).toBe(true);
   });
   it("adds hand-written cards from the frontmatter and from a flashcards section", () => {
-    const source = lessonWith("summary: Two things compared.", "summary: Two things compared.\ncards:\n  - { front: Who owns Alpha?, back: The system, section: comparison }")
-      .replace("## Key points {#key-points}", "## Flashcards {#flashcards}\n\n- Is Beta short-lived? :: Yes, it does not last.\n\n## Key points {#key-points}");
+    const source = lessonWith(
+      "summary: Two things compared.",
+      "summary: Two things compared.\ncards:\n  - { front: Who owns Alpha?, back: The system, section: comparison }",
+    ).replace(
+      "## Key points {#key-points}",
+      "## Flashcards {#flashcards}\n\n- Is Beta short-lived? :: Yes, it does not last.\n\n## Key points {#key-points}",
+    );
     const parsed = parseLesson(source, "fixture.md");
     expect(parsed.problems).toEqual([]);
     const authored = lessonCards(parsed.lesson!).filter((c) => c.source === "authored");
@@ -52,8 +63,13 @@ describe("cards from a lesson", () => {
     ]);
   });
   it("reports a malformed hand-written card with its line", () => {
-    const source = lessonWith("## Key points {#key-points}", "## Flashcards {#flashcards}\n\n- no separator here\n\n## Key points {#key-points}");
-    expect(parseLesson(source, "fixture.md").problems[0].message).toBe('flashcard "no separator here" must read "front :: back"');
+    const source = lessonWith(
+      "## Key points {#key-points}",
+      "## Flashcards {#flashcards}\n\n- no separator here\n\n## Key points {#key-points}",
+    );
+    expect(parseLesson(source, "fixture.md").problems[0].message).toBe(
+      'flashcard "no separator here" must read "front :: back"',
+    );
   });
 });
 
@@ -100,7 +116,14 @@ describe("scheduling with FSRS", () => {
     expect(p.easy).toMatch(/^\d+(d|mo)$/);
   });
   it("formats intervals compactly", () => {
-    expect([30_000, 10 * 60_000, 3 * 3_600_000, 4 * DAY, 75 * DAY, 400 * DAY].map(formatInterval)).toEqual(["1m", "10m", "3h", "4d", "2.5mo", "1.1y"]);
+    expect([30_000, 10 * 60_000, 3 * 3_600_000, 4 * DAY, 75 * DAY, 400 * DAY].map(formatInterval)).toEqual([
+      "1m",
+      "10m",
+      "3h",
+      "4d",
+      "2.5mo",
+      "1.1y",
+    ]);
   });
 });
 
@@ -109,7 +132,11 @@ describe("the review queue", () => {
   const reviewed = (dueIn: number): CardState => ({ ...rate(newCardState(t0), "easy", t0), due: at(dueIn) });
 
   it("puts due cards first (most overdue first), then new cards up to the limit", () => {
-    const states = new Map([[cards[0].id, reviewed(-1000)], [cards[1].id, reviewed(-5000)], [cards[2].id, reviewed(DAY)]]);
+    const states = new Map([
+      [cards[0].id, reviewed(-1000)],
+      [cards[1].id, reviewed(-5000)],
+      [cards[2].id, reviewed(DAY)],
+    ]);
     const q = buildQueue(cards, states, t0, 2);
     expect(q.entries.map((e) => e.card.id)).toEqual([cards[1].id, cards[0].id, cards[3].id, cards[4].id]);
     expect(q).toMatchObject({ dueCount: 2, newCount: 2 });
@@ -131,7 +158,11 @@ describe("statistics", () => {
   it("counts cards by state, reviews per day, true retention on mature cards and a 30-day forecast", () => {
     const s = statistics({
       totalCards: 10,
-      states: [{ state: "Review", due: at(2 * DAY) }, { state: "Learning", due: at(-DAY) }, { state: "Relearning", due: at(40 * DAY) }],
+      states: [
+        { state: "Review", due: at(2 * DAY) },
+        { state: "Learning", due: at(-DAY) },
+        { state: "Relearning", due: at(40 * DAY) },
+      ],
       reviews: [
         { rating: "good", stateBefore: "Review", review: at(-DAY) },
         { rating: "again", stateBefore: "Review", review: at(-DAY) },
@@ -142,7 +173,10 @@ describe("statistics", () => {
     });
     expect(s.byState).toEqual({ New: 7, Learning: 1, Review: 1, Relearning: 1 });
     expect(s.reviewsPerDay).toHaveLength(30);
-    expect(s.reviewsPerDay.slice(-2)).toEqual([{ day: "2026-04-30", count: 2 }, { day: "2026-05-01", count: 2 }]);
+    expect(s.reviewsPerDay.slice(-2)).toEqual([
+      { day: "2026-04-30", count: 2 },
+      { day: "2026-05-01", count: 2 },
+    ]);
     expect(s.trueRetention).toEqual({ reviews: 3, passed: 2, rate: 2 / 3 });
     expect(s.forecast[0]).toEqual({ day: "2026-05-01", count: 1 }); // overdue counts today
     expect(s.forecast[2]).toEqual({ day: "2026-05-03", count: 1 });

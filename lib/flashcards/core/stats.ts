@@ -19,14 +19,23 @@ export interface SrsStatistics {
 
 const dayKey = (d: Date) => d.toISOString().slice(0, 10);
 
-export function statistics(input: { totalCards: number; states: { state: StateName; due: Date }[]; reviews: LoggedReview[]; now: Date; days?: number }): SrsStatistics {
+export function statistics(input: {
+  totalCards: number;
+  states: { state: StateName; due: Date }[];
+  reviews: LoggedReview[];
+  now: Date;
+  days?: number;
+}): SrsStatistics {
   const days = input.days ?? 30;
   const today = startOfDay(input.now).getTime();
   const byState: Record<StateName, number> = { New: 0, Learning: 0, Review: 0, Relearning: 0 };
   for (const s of input.states) byState[s.state]++;
   byState.New += Math.max(0, input.totalCards - input.states.length);
 
-  const reviewsPerDay = Array.from({ length: days }, (_, i) => ({ day: dayKey(new Date(today - (days - 1 - i) * 86_400_000)), count: 0 }));
+  const reviewsPerDay = Array.from({ length: days }, (_, i) => ({
+    day: dayKey(new Date(today - (days - 1 - i) * 86_400_000)),
+    count: 0,
+  }));
   const dayIndex = new Map(reviewsPerDay.map((d, i) => [d.day, i]));
   for (const r of input.reviews) {
     const i = dayIndex.get(dayKey(r.review));
@@ -36,11 +45,19 @@ export function statistics(input: { totalCards: number; states: { state: StateNa
   const mature = input.reviews.filter((r) => r.stateBefore === "Review");
   const passed = mature.filter((r) => r.rating !== "again").length;
 
-  const forecast = Array.from({ length: days }, (_, i) => ({ day: dayKey(new Date(today + i * 86_400_000)), count: 0 }));
+  const forecast = Array.from({ length: days }, (_, i) => ({
+    day: dayKey(new Date(today + i * 86_400_000)),
+    count: 0,
+  }));
   for (const s of input.states) {
     if (s.state === "New") continue;
     const offset = Math.max(0, Math.floor((startOfDay(s.due).getTime() - today) / 86_400_000));
     if (offset < days) forecast[offset].count++;
   }
-  return { byState, reviewsPerDay, trueRetention: { reviews: mature.length, passed, rate: mature.length ? passed / mature.length : null }, forecast };
+  return {
+    byState,
+    reviewsPerDay,
+    trueRetention: { reviews: mature.length, passed, rate: mature.length ? passed / mature.length : null },
+    forecast,
+  };
 }

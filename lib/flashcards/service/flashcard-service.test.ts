@@ -2,7 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../content/load-content";
 import { createDb, type Db } from "../../db/client";
-import { repositoriesFor, type Repositories } from "../../db/repositories";
+import { type Repositories, repositoriesFor } from "../../db/repositories";
 import { testDatabases, uniqueEmail } from "../../db/test-support/databases";
 import { lessonCards } from "../core/cards";
 import { createFlashcardService, type FlashcardService } from "./flashcard-service";
@@ -65,7 +65,10 @@ describe.each(testDatabases)("flashcard service on $name", ({ url }) => {
 
   it("refuses an unknown card", async () => {
     const user = await learner();
-    expect(await service.rate(user.id, { cardId: "nope", rating: "good", expectedVersion: 0 })).toEqual({ ok: false, error: "That card no longer exists; reload to get the current cards." });
+    expect(await service.rate(user.id, { cardId: "nope", rating: "good", expectedVersion: 0 })).toEqual({
+      ok: false,
+      error: "That card no longer exists; reload to get the current cards.",
+    });
   });
 
   it("rebuilds statistics from the review log", async () => {

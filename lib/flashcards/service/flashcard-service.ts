@@ -1,10 +1,10 @@
 import type { ContentLibrary } from "../../content/load-content";
-import type { StoredCardState, SrsSettingsRecord } from "../../db/flashcard-repository";
+import type { SrsSettingsRecord, StoredCardState } from "../../db/flashcard-repository";
 import type { Repositories } from "../../db/repositories";
-import { lessonCards, type Flashcard } from "../core/cards";
-import { newCardState, previewIntervals, rate, type CardState, type RatingName } from "../core/scheduler";
+import { type Flashcard, lessonCards } from "../core/cards";
+import { type CardState, newCardState, previewIntervals, type RatingName, rate } from "../core/scheduler";
 import { buildQueue, startOfDay } from "../core/session";
-import { statistics, type SrsStatistics } from "../core/stats";
+import { type SrsStatistics, statistics } from "../core/stats";
 
 /** One card as the review page needs it: both sides, where it comes from, and what each rating would do. */
 export interface ReviewCard {
@@ -39,14 +39,30 @@ export interface FlashcardServiceDeps {
 
 export function createFlashcardService(deps: FlashcardServiceDeps) {
   const allCards = (lessonSlug?: string): Flashcard[] =>
-    deps.library().lessons.filter((l) => !lessonSlug || l.slug === lessonSlug).flatMap(lessonCards);
+    deps
+      .library()
+      .lessons.filter((l) => !lessonSlug || l.slug === lessonSlug)
+      .flatMap(lessonCards);
   const lessonTitle = (slug: string) => deps.library().lessons.find((l) => l.slug === slug)?.title ?? slug;
 
-  function toReviewCard(card: Flashcard, state: StoredCardState | null, now: Date, settings: SrsSettingsRecord): ReviewCard {
+  function toReviewCard(
+    card: Flashcard,
+    state: StoredCardState | null,
+    now: Date,
+    settings: SrsSettingsRecord,
+  ): ReviewCard {
     const current = state ?? newCardState(now);
     return {
-      id: card.id, front: card.front, back: card.back, lessonSlug: card.lessonSlug, lessonTitle: lessonTitle(card.lessonSlug), sectionId: card.sectionId,
-      state: current.state, version: state?.version ?? 0, due: current.due.toISOString(), intervals: previewIntervals(current, now, settings),
+      id: card.id,
+      front: card.front,
+      back: card.back,
+      lessonSlug: card.lessonSlug,
+      lessonTitle: lessonTitle(card.lessonSlug),
+      sectionId: card.sectionId,
+      state: current.state,
+      version: state?.version ?? 0,
+      due: current.due.toISOString(),
+      intervals: previewIntervals(current, now, settings),
     };
   }
 
@@ -73,15 +89,33 @@ export function createFlashcardService(deps: FlashcardServiceDeps) {
      * Applies a rating computed on the server. If the card moved on since the learner saw it (a
      * second tab, a double submit), nothing is stored and the card's current state comes back.
      */
-    async rate(userId: string, input: { cardId: string; rating: RatingName; expectedVersion: number }): Promise<ServiceResult<{ card: ReviewCard; applied: boolean }>> {
+    async rate(
+      userId: string,
+      input: { cardId: string; rating: RatingName; expectedVersion: number },
+    ): Promise<ServiceResult<{ card: ReviewCard; applied: boolean }>> {
       const card = allCards().find((c) => c.id === input.cardId);
       if (!card) return { ok: false, error: "That card no longer exists; reload to get the current cards." };
       const now = deps.now();
-      const [settings, stored] = await Promise.all([deps.repos.flashcards.settings(userId), deps.repos.flashcards.state(userId, card.id)]);
-      if ((stored?.version ?? 0) !== input.expectedVersion) return { ok: true, value: { card: toReviewCard(card, stored, now, settings), applied: false } };
+      const [settings, stored] = await Promise.all([
+        deps.repos.flashcards.settings(userId),
+        deps.repos.flashcards.state(userId, card.id),
+      ]);
+      if ((stored?.version ?? 0) !== input.expectedVersion)
+        return { ok: true, value: { card: toReviewCard(card, stored, now, settings), applied: false } };
       const previous = stored ? (({ cardId: _c, lessonSlug: _l, version: _v, ...s }) => s)(stored) : null;
       const next = rate(previous ?? newCardState(now), input.rating, now, settings);
-      const result = await deps.repos.flashcards.applyRating(userId, { cardId: card.id, lessonSlug: card.lessonSlug, expectedVersion: input.expectedVersion, previous, next, rating: input.rating }, now);
+      const result = await deps.repos.flashcards.applyRating(
+        userId,
+        {
+          cardId: card.id,
+          lessonSlug: card.lessonSlug,
+          expectedVersion: input.expectedVersion,
+          previous,
+          next,
+          rating: input.rating,
+        },
+        now,
+      );
       const state = result.ok ? result.state : result.conflict;
       return { ok: true, value: { card: toReviewCard(card, state, now, settings), applied: result.ok } };
     },
@@ -99,7 +133,10 @@ export function createFlashcardService(deps: FlashcardServiceDeps) {
       const now = deps.now();
       const cards = allCards();
       const known = new Set(cards.map((c) => c.id));
-      const [states, reviews] = await Promise.all([deps.repos.flashcards.states(userId), deps.repos.flashcards.reviews(userId, new Date(startOfDay(now).getTime() - 29 * 86_400_000))]);
+      const [states, reviews] = await Promise.all([
+        deps.repos.flashcards.states(userId),
+        deps.repos.flashcards.reviews(userId, new Date(startOfDay(now).getTime() - 29 * 86_400_000)),
+      ]);
       const current = [...states.values()].filter((s) => known.has(s.cardId));
       return { ...statistics({ totalCards: cards.length, states: current, reviews, now }), totalCards: cards.length };
     },

@@ -8,6 +8,13 @@ export const rateCardSchema = z.object({
 });
 
 export const srsSettingsSchema = z.object({
-  desiredRetention: z.coerce.number().min(RETENTION_RANGE[0], `Desired retention must be at least ${RETENTION_RANGE[0]}.`).max(RETENTION_RANGE[1], `Desired retention must be at most ${RETENTION_RANGE[1]}.`),
-  dailyNewLimit: z.coerce.number().int("The daily limit is a whole number.").min(0, "The daily limit cannot be negative.").max(500, "The daily limit is at most 500."),
+  desiredRetention: z.coerce
+    .number()
+    .min(RETENTION_RANGE[0], `Desired retention must be at least ${RETENTION_RANGE[0]}.`)
+    .max(RETENTION_RANGE[1], `Desired retention must be at most ${RETENTION_RANGE[1]}.`),
+  dailyNewLimit: z.coerce
+    .number()
+    .int("The daily limit is a whole number.")
+    .min(0, "The daily limit cannot be negative.")
+    .max(500, "The daily limit is at most 500."),
 });

@@ -3,7 +3,14 @@ import type { Lesson } from "../../content/types";
 import { continueLearning } from "./continue-learning";
 
 const lesson = (slug: string): Lesson =>
-  ({ slug, title: slug, toc: [{ id: "intro", title: "Intro", level: 2 }, { id: "table", title: "Table", level: 2 }] }) as Lesson;
+  ({
+    slug,
+    title: slug,
+    toc: [
+      { id: "intro", title: "Intro", level: 2 },
+      { id: "table", title: "Table", level: 2 },
+    ],
+  }) as Lesson;
 const lessons = [lesson("one"), lesson("two"), lesson("three")];
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute));
 
@@ -32,7 +39,12 @@ describe("continueLearning", () => {
   });
 
   it("ignores progress on lessons that were removed, and says when all are done", () => {
-    const done = lessons.map((l) => ({ lessonSlug: l.slug, lastViewedAt: at(1), completedAt: at(1), lastSectionId: null }));
+    const done = lessons.map((l) => ({
+      lessonSlug: l.slug,
+      lastViewedAt: at(1),
+      completedAt: at(1),
+      lastSectionId: null,
+    }));
     const stale = { lessonSlug: "removed", lastViewedAt: at(9), completedAt: null, lastSectionId: null };
     expect(continueLearning(lessons, [...done, stale])).toEqual({ kind: "all-done" });
     expect(continueLearning([], [])).toEqual({ kind: "no-lessons" });

@@ -31,7 +31,10 @@ export function drawQuiz(pool: readonly Question[], seed: number, length = DEFAU
   const rng = new Rng(hash32(`draw:${seed}`));
   const shuffled = shuffle(pool, rng);
   const maxPerKind = Math.max(2, Math.ceil(length / 3));
-  const wantScenarios = Math.min(Math.ceil(length / 4), new Set(pool.filter((q) => q.source === "simulator").map(subjectOf)).size);
+  const wantScenarios = Math.min(
+    Math.ceil(length / 4),
+    new Set(pool.filter((q) => q.source === "simulator").map(subjectOf)).size,
+  );
   const picked: Question[] = [];
   const subjects = new Set<string>();
   const perKind = new Map<string, number>();

@@ -16,7 +16,11 @@ export function checkLessonQuestions(lesson: Lesson): ContentProblem[] {
       return [problem(`quiz questions cannot be generated (seed ${seed}): ${(err as Error).message}`)];
     }
     if (size < MIN_POOL_SIZE) {
-      return [problem(`only ${size} quiz question${size === 1 ? "" : "s"} can be generated; add a comparison table, key points or another concept (at least ${MIN_POOL_SIZE})`)];
+      return [
+        problem(
+          `only ${size} quiz question${size === 1 ? "" : "s"} can be generated; add a comparison table, key points or another concept (at least ${MIN_POOL_SIZE})`,
+        ),
+      ];
     }
   }
   return [];

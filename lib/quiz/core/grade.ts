@@ -3,7 +3,14 @@ import type { AnswerKey, Grade, Question, Response } from "./types";
 
 /** Why a response does not fit its question (unknown option, wrong kind...), or null when it does. */
 export function responseProblem(q: Question, r: Response): string | null {
-  const kinds: Record<Question["kind"], Response["kind"][]> = { single: ["single"], "true-false": ["true-false", "single"], multiple: ["multiple"], matching: ["matching"], cloze: ["cloze"], ordering: ["ordering"] };
+  const kinds: Record<Question["kind"], Response["kind"][]> = {
+    single: ["single"],
+    "true-false": ["true-false", "single"],
+    multiple: ["multiple"],
+    matching: ["matching"],
+    cloze: ["cloze"],
+    ordering: ["ordering"],
+  };
   if (!kinds[q.kind].includes(r.kind)) return `This question expects a ${q.kind} answer.`;
   if ((q.kind === "single" || q.kind === "true-false") && r.kind !== "multiple" && "optionId" in r) {
     return q.options.some((o) => o.id === r.optionId) ? null : "That option is not part of this question.";
@@ -11,12 +18,15 @@ export function responseProblem(q: Question, r: Response): string | null {
   if (q.kind === "multiple" && r.kind === "multiple") {
     if (r.optionIds.length === 0) return "Select at least one option.";
     if (new Set(r.optionIds).size !== r.optionIds.length) return "An option was selected twice.";
-    return r.optionIds.every((id) => q.options.some((o) => o.id === id)) ? null : "That option is not part of this question.";
+    return r.optionIds.every((id) => q.options.some((o) => o.id === id))
+      ? null
+      : "That option is not part of this question.";
   }
   if (q.kind === "matching" && r.kind === "matching") {
     const entries = Object.entries(r.pairs);
     if (entries.some(([item]) => !q.items.some((i) => i.id === item))) return "That item is not part of this question.";
-    if (entries.some(([, choice]) => !q.choices.some((c) => c.id === choice))) return "That choice is not part of this question.";
+    if (entries.some(([, choice]) => !q.choices.some((c) => c.id === choice)))
+      return "That choice is not part of this question.";
     return entries.length === q.items.length ? null : "Match every item before submitting.";
   }
   if (q.kind === "cloze" && r.kind === "cloze") return r.text.trim() ? null : "Type an answer before submitting.";

@@ -1,7 +1,15 @@
 import { blankNames, findTerm } from "../../content/lesson-text";
 import type { ComparisonRow, Concept, Lesson } from "../../content/types";
 import { normaliseTerm, opaqueId, Rng, sample, shuffle } from "./seeded";
-import type { ChoiceQuestion, ClozeQuestion, MatchingQuestion, MultipleQuestion, Option, OrderingQuestion, Question } from "./types";
+import type {
+  ChoiceQuestion,
+  ClozeQuestion,
+  MatchingQuestion,
+  MultipleQuestion,
+  Option,
+  OrderingQuestion,
+  Question,
+} from "./types";
 
 // Questions built from a lesson's structure: its comparison table, concept attributes, key points
 // and steps. Every distractor comes from the same lesson (same row, same column, sibling concept),
@@ -9,7 +17,11 @@ import type { ChoiceQuestion, ClozeQuestion, MatchingQuestion, MultipleQuestion,
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-function options(questionId: string, correct: string[], distractors: { text: string; misconception: string }[]): { options: Option[]; ids: string[] } {
+function options(
+  questionId: string,
+  correct: string[],
+  distractors: { text: string; misconception: string }[],
+): { options: Option[]; ids: string[] } {
   const seen: string[] = [];
   const out: Option[] = [];
   const ids: string[] = [];
@@ -31,7 +43,11 @@ function options(questionId: string, correct: string[], distractors: { text: str
 const conceptName = (lesson: Lesson, id: string) => lesson.concepts.find((c) => c.id === id)?.name ?? id;
 
 /** Statements name their own concept; blank every concept name so the name does not give the answer away. */
-const blankConceptNames = (lesson: Lesson, text: string) => blankNames(text, lesson.concepts.map((c) => c.name));
+const blankConceptNames = (lesson: Lesson, text: string) =>
+  blankNames(
+    text,
+    lesson.concepts.map((c) => c.name),
+  );
 
 function rowExplanation(lesson: Lesson, row: ComparisonRow): string {
   return `${row.feature}: ${lesson.comparison!.conceptIds.map((id) => `${conceptName(lesson, id)}, “${row.values[id]}”`).join("; ")}.`;
@@ -43,16 +59,31 @@ function whichConcept(lesson: Lesson): Question[] {
   if (!table) return [];
   const out: Question[] = [];
   for (const row of table.rows) {
-    const distinct = new Set(table.conceptIds.map((id) => row.values[id].toLowerCase())).size === table.conceptIds.length;
+    const distinct =
+      new Set(table.conceptIds.map((id) => row.values[id].toLowerCase())).size === table.conceptIds.length;
     if (!distinct) continue;
     for (const conceptId of table.conceptIds) {
       const id = `table-concept:${row.featureId}:${conceptId}`;
       const others = table.conceptIds.filter((c) => c !== conceptId);
-      const built = options(id, [conceptName(lesson, conceptId)], others.map((o) => ({ text: conceptName(lesson, o), misconception: `Mixes up the ${row.feature.toLowerCase()} of ${conceptName(lesson, conceptId)} and ${conceptName(lesson, o)}.` })));
+      const built = options(
+        id,
+        [conceptName(lesson, conceptId)],
+        others.map((o) => ({
+          text: conceptName(lesson, o),
+          misconception: `Mixes up the ${row.feature.toLowerCase()} of ${conceptName(lesson, conceptId)} and ${conceptName(lesson, o)}.`,
+        })),
+      );
       const q: ChoiceQuestion = {
-        id, kind: "single", lessonSlug: lesson.slug, sectionId: table.sectionId, source: "lesson", difficulty: 1, concepts: [conceptId],
+        id,
+        kind: "single",
+        lessonSlug: lesson.slug,
+        sectionId: table.sectionId,
+        source: "lesson",
+        difficulty: 1,
+        concepts: [conceptId],
         prompt: `${row.feature}: “${row.values[conceptId]}”. Which one does this describe?`,
-        options: built.options, answer: built.ids[0],
+        options: built.options,
+        answer: built.ids[0],
         explanation: rowExplanation(lesson, row),
       };
       out.push(q);
@@ -70,14 +101,33 @@ function cellValue(lesson: Lesson, rng: Rng): Question[] {
     for (const conceptId of table.conceptIds) {
       const id = `table-value:${row.featureId}:${conceptId}`;
       const name = conceptName(lesson, conceptId);
-      const rowDistractors = table.conceptIds.filter((c) => c !== conceptId).map((c) => ({ text: row.values[c], misconception: `Gives ${name} the ${row.feature.toLowerCase()} of ${conceptName(lesson, c)}.` }));
-      const columnDistractors = sample(table.rows.filter((r) => r !== row), 3, rng).map((r) => ({ text: r.values[conceptId], misconception: `Confuses the ${row.feature.toLowerCase()} of ${name} with its ${r.feature.toLowerCase()}.` }));
+      const rowDistractors = table.conceptIds
+        .filter((c) => c !== conceptId)
+        .map((c) => ({
+          text: row.values[c],
+          misconception: `Gives ${name} the ${row.feature.toLowerCase()} of ${conceptName(lesson, c)}.`,
+        }));
+      const columnDistractors = sample(
+        table.rows.filter((r) => r !== row),
+        3,
+        rng,
+      ).map((r) => ({
+        text: r.values[conceptId],
+        misconception: `Confuses the ${row.feature.toLowerCase()} of ${name} with its ${r.feature.toLowerCase()}.`,
+      }));
       const built = options(id, [row.values[conceptId]], [...rowDistractors, ...columnDistractors].slice(0, 3));
       if (built.options.length < 3) continue;
       out.push({
-        id, kind: "single", lessonSlug: lesson.slug, sectionId: table.sectionId, source: "lesson", difficulty: 2, concepts: [conceptId],
+        id,
+        kind: "single",
+        lessonSlug: lesson.slug,
+        sectionId: table.sectionId,
+        source: "lesson",
+        difficulty: 2,
+        concepts: [conceptId],
         prompt: `For a ${name}, which is the right “${row.feature}”?`,
-        options: built.options, answer: built.ids[0],
+        options: built.options,
+        answer: built.ids[0],
         explanation: rowExplanation(lesson, row),
       } satisfies ChoiceQuestion);
     }
@@ -97,9 +147,22 @@ function trueFalse(lesson: Lesson, rng: Rng): Question[] {
       const id = `table-tf:${row.featureId}:${conceptId}${swap ? `:from-${swap}` : ""}`;
       const value = swap ? row.values[swap] : row.values[conceptId];
       out.push({
-        id, kind: "true-false", lessonSlug: lesson.slug, sectionId: table.sectionId, source: "lesson", difficulty: 1, concepts: [conceptId],
+        id,
+        kind: "true-false",
+        lessonSlug: lesson.slug,
+        sectionId: table.sectionId,
+        source: "lesson",
+        difficulty: 1,
+        concepts: [conceptId],
         prompt: `True or false? ${conceptName(lesson, conceptId)} — ${row.feature}: “${value}”.`,
-        options: [{ id: "true", text: "True" }, { id: "false", text: "False", ...(swap ? {} : { misconception: `Thinks the ${row.feature.toLowerCase()} belongs to another concept.` }) }],
+        options: [
+          { id: "true", text: "True" },
+          {
+            id: "false",
+            text: "False",
+            ...(swap ? {} : { misconception: `Thinks the ${row.feature.toLowerCase()} belongs to another concept.` }),
+          },
+        ],
         answer: swap ? "false" : "true",
         explanation: swap
           ? `False: “${value}” is the ${row.feature.toLowerCase()} of ${conceptName(lesson, swap)}. ${rowExplanation(lesson, row)}`
@@ -120,15 +183,31 @@ function describesConcept(lesson: Lesson, rng: Rng): Question[] {
       const id = `table-multi:${conceptId}:${variant}`;
       const rows = sample(table.rows, Math.min(table.rows.length, 4), rng);
       const correct = rows.slice(0, 2).map((r) => r.values[conceptId]);
-      const wrong = rows.slice(2).flatMap((r) => table.conceptIds.filter((c) => c !== conceptId).map((c) => ({ row: r, c })))
+      const wrong = rows
+        .slice(2)
+        .flatMap((r) => table.conceptIds.filter((c) => c !== conceptId).map((c) => ({ row: r, c })))
         .filter(({ row: r, c }) => !same(r.values[c], r.values[conceptId]))
-        .map(({ row: r, c }) => ({ text: `${r.feature}: ${r.values[c]}`, misconception: `Takes the ${r.feature.toLowerCase()} of ${conceptName(lesson, c)} for that of ${conceptName(lesson, conceptId)}.` }));
-      const built = options(id, rows.slice(0, 2).map((r, i) => `${r.feature}: ${correct[i]}`), wrong.slice(0, 2));
+        .map(({ row: r, c }) => ({
+          text: `${r.feature}: ${r.values[c]}`,
+          misconception: `Takes the ${r.feature.toLowerCase()} of ${conceptName(lesson, c)} for that of ${conceptName(lesson, conceptId)}.`,
+        }));
+      const built = options(
+        id,
+        rows.slice(0, 2).map((r, i) => `${r.feature}: ${correct[i]}`),
+        wrong.slice(0, 2),
+      );
       if (built.options.length < 3 || built.ids.length < 2) continue;
       out.push({
-        id, kind: "multiple", lessonSlug: lesson.slug, sectionId: table.sectionId, source: "lesson", difficulty: 2, concepts: [conceptId],
+        id,
+        kind: "multiple",
+        lessonSlug: lesson.slug,
+        sectionId: table.sectionId,
+        source: "lesson",
+        difficulty: 2,
+        concepts: [conceptId],
         prompt: `Which of these describe a ${conceptName(lesson, conceptId)}? Select all that apply.`,
-        options: built.options, answer: built.ids,
+        options: built.options,
+        answer: built.ids,
         explanation: rows.map((r) => rowExplanation(lesson, r)).join(" "),
       } satisfies MultipleQuestion);
     }
@@ -140,17 +219,38 @@ function describesConcept(lesson: Lesson, rng: Rng): Question[] {
 function matchCells(lesson: Lesson, rng: Rng): Question[] {
   const table = lesson.comparison;
   if (!table || table.rows.length < 2) return [];
-  const usable = table.rows.filter((r) => new Set(table.conceptIds.map((c) => r.values[c].toLowerCase())).size === table.conceptIds.length);
+  const usable = table.rows.filter(
+    (r) => new Set(table.conceptIds.map((c) => r.values[c].toLowerCase())).size === table.conceptIds.length,
+  );
   const out: Question[] = [];
   for (let variant = 0; variant < 3 && usable.length >= 2; variant++) {
     const rows = sample(usable, Math.min(usable.length, table.conceptIds.length > 2 ? 2 : 3), rng);
-    const id = `table-match:${rows.map((r) => r.featureId).sort().join("+")}`;
+    const id = `table-match:${rows
+      .map((r) => r.featureId)
+      .sort()
+      .join("+")}`;
     if (out.some((q) => q.id === id)) continue;
-    const cells = rows.flatMap((r) => table.conceptIds.map((c) => ({ text: `${r.feature}: ${r.values[c]}`, conceptId: c })));
-    const items = shuffle(cells, rng).map((cell) => ({ id: opaqueId(id, cell.text), text: cell.text, conceptId: cell.conceptId }));
-    const choices = table.conceptIds.map((c) => ({ id: opaqueId(`${id}:choice`, c), text: conceptName(lesson, c), conceptId: c }));
+    const cells = rows.flatMap((r) =>
+      table.conceptIds.map((c) => ({ text: `${r.feature}: ${r.values[c]}`, conceptId: c })),
+    );
+    const items = shuffle(cells, rng).map((cell) => ({
+      id: opaqueId(id, cell.text),
+      text: cell.text,
+      conceptId: cell.conceptId,
+    }));
+    const choices = table.conceptIds.map((c) => ({
+      id: opaqueId(`${id}:choice`, c),
+      text: conceptName(lesson, c),
+      conceptId: c,
+    }));
     out.push({
-      id, kind: "matching", lessonSlug: lesson.slug, sectionId: table.sectionId, source: "lesson", difficulty: 2, concepts: [...table.conceptIds],
+      id,
+      kind: "matching",
+      lessonSlug: lesson.slug,
+      sectionId: table.sectionId,
+      source: "lesson",
+      difficulty: 2,
+      concepts: [...table.conceptIds],
       prompt: "Match each entry of the comparison with what it describes.",
       items: items.map(({ id: itemId, text }) => ({ id: itemId, text })),
       choices: choices.map(({ id: choiceId, text }) => ({ id: choiceId, text })),
@@ -170,13 +270,25 @@ function attributeStatements(lesson: Lesson, rng: Rng): Question[] {
       attribute.statements.forEach((statement, index) => {
         const id = `attribute:${concept.id}:${attribute.key}:${index}`;
         const siblings = lesson.concepts.filter((c) => c.id !== concept.id);
-        const distractors = siblings.flatMap((s) => (byKey(s, attribute.key)?.statements ?? []).map((text) => ({ text: blankConceptNames(lesson, text), misconception: `Attributes a property of ${s.name} (${attribute.label.toLowerCase()}) to ${concept.name}.` })));
+        const distractors = siblings.flatMap((s) =>
+          (byKey(s, attribute.key)?.statements ?? []).map((text) => ({
+            text: blankConceptNames(lesson, text),
+            misconception: `Attributes a property of ${s.name} (${attribute.label.toLowerCase()}) to ${concept.name}.`,
+          })),
+        );
         const built = options(id, [blankConceptNames(lesson, statement)], sample(distractors, 3, rng));
         if (built.options.length < 2) return;
         out.push({
-          id, kind: "single", lessonSlug: lesson.slug, sectionId: attribute.sectionId, source: "lesson", difficulty: 2, concepts: [concept.id],
+          id,
+          kind: "single",
+          lessonSlug: lesson.slug,
+          sectionId: attribute.sectionId,
+          source: "lesson",
+          difficulty: 2,
+          concepts: [concept.id],
           prompt: `${attribute.label} — which statement is about a ${concept.name}? (Concept names are blanked out as ▢.)`,
-          options: built.options, answer: built.ids[0],
+          options: built.options,
+          answer: built.ids[0],
           explanation: `From “${concept.name} · ${attribute.label}”: ${statement}`,
         } satisfies ChoiceQuestion);
       });
@@ -186,7 +298,26 @@ function attributeStatements(lesson: Lesson, rng: Rng): Question[] {
 }
 
 /** Terms worth blanking in a key point, longest first so "Pod IP" wins over "Pod". */
-export const KEY_TERMS = ["ClusterIP", "Pod IP", "Service", "kube-proxy", "NodePort", "LoadBalancer", "EndpointSlice", "Deployment", "container", "node", "namespace", "DNS", "Ingress", "CNI", "API server", "headless", "ReplicaSet", "Pod"];
+export const KEY_TERMS = [
+  "ClusterIP",
+  "Pod IP",
+  "Service",
+  "kube-proxy",
+  "NodePort",
+  "LoadBalancer",
+  "EndpointSlice",
+  "Deployment",
+  "container",
+  "node",
+  "namespace",
+  "DNS",
+  "Ingress",
+  "CNI",
+  "API server",
+  "headless",
+  "ReplicaSet",
+  "Pod",
+];
 
 function cloze(lesson: Lesson): Question[] {
   const out: Question[] = [];
@@ -195,13 +326,22 @@ function cloze(lesson: Lesson): Question[] {
     const hit = findTerm(point.text, terms);
     if (hit) {
       const { term, found, at } = hit;
-      const conceptIds = lesson.concepts.filter((c) => point.text.toLowerCase().includes(c.name.toLowerCase())).map((c) => c.id);
+      const conceptIds = lesson.concepts
+        .filter((c) => point.text.toLowerCase().includes(c.name.toLowerCase()))
+        .map((c) => c.id);
       out.push({
-        id: `cloze:${index}:${normaliseTerm(term)}`, kind: "cloze", lessonSlug: lesson.slug, sectionId: point.sectionId, source: "lesson", difficulty: 2,
+        id: `cloze:${index}:${normaliseTerm(term)}`,
+        kind: "cloze",
+        lessonSlug: lesson.slug,
+        sectionId: point.sectionId,
+        source: "lesson",
+        difficulty: 2,
         concepts: conceptIds.length ? conceptIds : lesson.concepts.map((c) => c.id),
         prompt: "Fill in the missing term.",
-        before: point.text.slice(0, at), after: point.text.slice(at + found.length),
-        answer: found, accepted: [term],
+        before: point.text.slice(0, at),
+        after: point.text.slice(at + found.length),
+        answer: found,
+        accepted: [term],
         explanation: `The key point reads: ${point.text}`,
       } satisfies ClozeQuestion);
     }
@@ -214,12 +354,21 @@ function ordering(lesson: Lesson): Question[] {
   const id = "steps:order";
   const items = lesson.steps.map((text, i) => ({ id: opaqueId(id, `${i}:${text}`), text }));
   const section = lesson.toc.find((t) => t.id === "steps")?.id ?? lesson.concepts[0].sectionId;
-  return [{
-    id, kind: "ordering", lessonSlug: lesson.slug, sectionId: section, source: "lesson", difficulty: 2, concepts: lesson.concepts.map((c) => c.id),
-    prompt: "Put these steps in the order they happen.",
-    items, answer: items.map((i) => i.id),
-    explanation: lesson.steps.map((s, i) => `${i + 1}. ${s}`).join(" "),
-  } satisfies OrderingQuestion];
+  return [
+    {
+      id,
+      kind: "ordering",
+      lessonSlug: lesson.slug,
+      sectionId: section,
+      source: "lesson",
+      difficulty: 2,
+      concepts: lesson.concepts.map((c) => c.id),
+      prompt: "Put these steps in the order they happen.",
+      items,
+      answer: items.map((i) => i.id),
+      explanation: lesson.steps.map((s, i) => `${i + 1}. ${s}`).join(" "),
+    } satisfies OrderingQuestion,
+  ];
 }
 
 /** Every question the lesson's structure yields, deterministic for a seed. */

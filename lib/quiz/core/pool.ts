@@ -2,7 +2,7 @@ import type { Lesson } from "../../content/types";
 import { lessonQuestions } from "./lesson-questions";
 import { findScenario } from "./scenarios";
 import { hash32 } from "./seeded";
-import { QuizGenerationError, type Question } from "./types";
+import { type Question, QuizGenerationError } from "./types";
 import { questionProblems } from "./validate-question";
 
 /** Scenario variants per scenario in a pool: each is a different cluster (seed), names and sizes. */

@@ -4,7 +4,10 @@ const mark = (on: boolean) => (on ? "[x]" : "[ ]");
 
 /** A question with its key, for authors reviewing what a lesson generates. */
 export function formatQuestion(q: Question, index: number): string {
-  const lines = [`${index}. ${q.prompt}`, `   id: ${q.id} · ${q.kind} · difficulty ${q.difficulty} · ${q.source} · concepts: ${q.concepts.join(", ")} · section: #${q.sectionId}`];
+  const lines = [
+    `${index}. ${q.prompt}`,
+    `   id: ${q.id} · ${q.kind} · difficulty ${q.difficulty} · ${q.source} · concepts: ${q.concepts.join(", ")} · section: #${q.sectionId}`,
+  ];
   for (const c of q.context ?? []) {
     lines.push(`   $ ${c.command}`);
     for (const l of c.output.trimEnd().split("\n").filter(Boolean)) lines.push(`     ${l}`);
@@ -19,7 +22,8 @@ export function formatQuestion(q: Question, index: number): string {
       }
       break;
     case "matching":
-      for (const item of q.items) lines.push(`   ${item.text} → ${q.choices.find((c) => c.id === q.answer[item.id])?.text}`);
+      for (const item of q.items)
+        lines.push(`   ${item.text} → ${q.choices.find((c) => c.id === q.answer[item.id])?.text}`);
       break;
     case "cloze":
       lines.push(`   ${q.before}[${q.answer}]${q.after}`);

@@ -9,7 +9,14 @@ const items = (list: readonly Item[]) => list.map(({ id, text }) => ({ id, text 
  */
 export function toPublicQuestion(q: Question, attemptSeed: number): PublicQuestion {
   const rng = new Rng(hash32(`${attemptSeed}:${q.id}`));
-  const base = { id: q.id, prompt: q.prompt, concepts: q.concepts, difficulty: q.difficulty, source: q.source, ...(q.context ? { context: q.context } : {}) };
+  const base = {
+    id: q.id,
+    prompt: q.prompt,
+    concepts: q.concepts,
+    difficulty: q.difficulty,
+    source: q.source,
+    ...(q.context ? { context: q.context } : {}),
+  };
   switch (q.kind) {
     case "true-false":
       return { ...base, kind: q.kind, options: items(q.options) };

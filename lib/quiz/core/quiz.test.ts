@@ -9,7 +9,14 @@ import { checkLessonQuestions } from "./check-questions";
 import { answerKey, gradeResponse, responseProblem } from "./grade";
 import { questionPool } from "./pool";
 import { toPublicQuestion } from "./public-question";
-import type { ChoiceQuestion, ClozeQuestion, MatchingQuestion, MultipleQuestion, OrderingQuestion, Question } from "./types";
+import type {
+  ChoiceQuestion,
+  ClozeQuestion,
+  MatchingQuestion,
+  MultipleQuestion,
+  OrderingQuestion,
+  Question,
+} from "./types";
 import { questionProblems } from "./validate-question";
 
 const lessons = loadContent(path.resolve("content"), { includeDrafts: true }).lessons;
@@ -20,7 +27,10 @@ function fixture(source: string): Lesson {
   if (!lesson) throw new Error(JSON.stringify(problems));
   return lesson;
 }
-const stepsLesson = () => fixture(lessonWith("1. First do this.\n2. Then that.", "1. First do this.\n2. Then that.\n3. Finally the last thing."));
+const stepsLesson = () =>
+  fixture(
+    lessonWith("1. First do this.\n2. Then that.", "1. First do this.\n2. Then that.\n3. Finally the last thing."),
+  );
 
 describe("generation invariants over every lesson and many seeds", () => {
   it("has lessons to check", () => expect(lessons.length).toBeGreaterThan(0));
@@ -43,9 +53,11 @@ describe("generation invariants over every lesson and many seeds", () => {
 
     it(`${lesson.slug}: generates every kind the lesson supports, including simulator scenarios`, () => {
       const kinds = new Set(questionPool(lesson, 1).map((q) => q.kind));
-      if (lesson.comparison) for (const k of ["single", "true-false", "multiple", "matching"]) expect(kinds).toContain(k);
+      if (lesson.comparison)
+        for (const k of ["single", "true-false", "multiple", "matching"]) expect(kinds).toContain(k);
       if (lesson.keyPoints.length) expect(kinds).toContain("cloze");
-      if (lesson.scenarios.length) expect(questionPool(lesson, 1).filter((q) => q.source === "simulator")).not.toHaveLength(0);
+      if (lesson.scenarios.length)
+        expect(questionPool(lesson, 1).filter((q) => q.source === "simulator")).not.toHaveLength(0);
     });
 
     it(`${lesson.slug}: passes the content check`, () => expect(checkLessonQuestions(lesson)).toEqual([]));
@@ -71,8 +83,12 @@ describe("generation invariants over every lesson and many seeds", () => {
   });
 
   it("blanks a key term out of a key point for cloze questions", () => {
-    const q = questionPool(lessons[0], 1).find((q): q is ClozeQuestion => q.kind === "cloze" && q.answer === "container")!;
-    expect(q.before + "____" + q.after).toBe("Restarting a ____ does not change the Pod IP, because the Pod itself survives.");
+    const q = questionPool(lessons[0], 1).find(
+      (q): q is ClozeQuestion => q.kind === "cloze" && q.answer === "container",
+    )!;
+    expect(q.before + "____" + q.after).toBe(
+      "Restarting a ____ does not change the Pod IP, because the Pod itself survives.",
+    );
   });
 
   it("is deterministic for a seed and varies across seeds", () => {
@@ -102,7 +118,9 @@ summary: One concept.
 - Only is alone.
 `);
     expect(checkLessonQuestions(thin)[0].message).toMatch(/only \d+ quiz questions? can be generated/);
-    const unknown = fixture(lessonWith("summary: Two things compared.", "summary: Two things compared.\nscenarios: [no-such-scenario]"));
+    const unknown = fixture(
+      lessonWith("summary: Two things compared.", "summary: Two things compared.\nscenarios: [no-such-scenario]"),
+    );
     expect(checkLessonQuestions(unknown)[0].message).toContain('unknown scenario "no-such-scenario"');
   });
 });
@@ -126,7 +144,12 @@ describe("drawing a quiz", () => {
     const distinct = pool.filter((q, i) => pool.findIndex((o) => subjectOf(o) === subjectOf(q)) === i).slice(0, 4);
     expect(drawQuiz(distinct, 1)).toHaveLength(4);
     // Two questions on one subject never go into the same quiz.
-    expect(drawQuiz(pool.filter((q) => subjectOf(q) === subjectOf(pool[0])), 1)).toHaveLength(1);
+    expect(
+      drawQuiz(
+        pool.filter((q) => subjectOf(q) === subjectOf(pool[0])),
+        1,
+      ),
+    ).toHaveLength(1);
   });
 });
 
@@ -136,14 +159,16 @@ describe("what the browser receives before answering", () => {
     for (const q of pool) {
       const sent = toPublicQuestion(q, 99);
       const text = JSON.stringify(sent);
-      for (const field of ["answer", "explanation", "misconception", "evidence", "accepted", "sectionId"]) expect(sent).not.toHaveProperty(field);
+      for (const field of ["answer", "explanation", "misconception", "evidence", "accepted", "sectionId"])
+        expect(sent).not.toHaveProperty(field);
       expect(text).not.toContain(q.explanation);
       if (q.kind === "cloze") expect(text).not.toContain(`"${q.answer}"`);
     }
   });
   it("keeps option order stable for an attempt and shuffles it between attempts", () => {
     const q = pool.find((q): q is ChoiceQuestion => q.kind === "single" && q.options.length >= 3)!;
-    const order = (seed: number) => (toPublicQuestion(q, seed) as { options: { id: string }[] }).options.map((o) => o.id).join();
+    const order = (seed: number) =>
+      (toPublicQuestion(q, seed) as { options: { id: string }[] }).options.map((o) => o.id).join();
     expect(order(1)).toBe(order(1));
     expect(new Set([1, 2, 3, 4, 5, 6, 7, 8].map(order)).size).toBeGreaterThan(1);
   });
@@ -159,7 +184,9 @@ describe("what the browser receives before answering", () => {
 describe("grading", () => {
   const pool = questionPool(lessons[0], 4);
   const single = pool.find((q): q is ChoiceQuestion => q.kind === "single")!;
-  const multiple = pool.find((q): q is MultipleQuestion => q.kind === "multiple" && q.answer.length === 2 && q.options.length === 4)!;
+  const multiple = pool.find(
+    (q): q is MultipleQuestion => q.kind === "multiple" && q.answer.length === 2 && q.options.length === 4,
+  )!;
   const matching = pool.find((q): q is MatchingQuestion => q.kind === "matching")!;
   const cloze = pool.find((q): q is ClozeQuestion => q.kind === "cloze" && q.answer === "container")!;
 
@@ -186,11 +213,15 @@ describe("grading", () => {
     const [first] = matching.items;
     const other = matching.choices.find((c) => c.id !== pairs[first.id])!;
     const oneWrong = { ...pairs, [first.id]: other.id };
-    expect(gradeResponse(matching, { kind: "matching", pairs: oneWrong }).score).toBeCloseTo(1 - 1 / matching.items.length, 3);
+    expect(gradeResponse(matching, { kind: "matching", pairs: oneWrong }).score).toBeCloseTo(
+      1 - 1 / matching.items.length,
+      3,
+    );
   });
 
   it("accepts cloze answers whatever their case, spacing or plural", () => {
-    for (const text of ["container", "Container", " containers ", "CONTAINER"]) expect(gradeResponse(cloze, { kind: "cloze", text }).correct).toBe(true);
+    for (const text of ["container", "Container", " containers ", "CONTAINER"])
+      expect(gradeResponse(cloze, { kind: "cloze", text }).correct).toBe(true);
     expect(gradeResponse(cloze, { kind: "cloze", text: "pod" }).correct).toBe(false);
   });
 
@@ -202,10 +233,14 @@ describe("grading", () => {
   });
 
   it("rejects responses that do not fit the question with a clear message", () => {
-    expect(responseProblem(single, { kind: "single", optionId: "forged" })).toBe("That option is not part of this question.");
+    expect(responseProblem(single, { kind: "single", optionId: "forged" })).toBe(
+      "That option is not part of this question.",
+    );
     expect(responseProblem(single, { kind: "cloze", text: "x" })).toBe("This question expects a single answer.");
     expect(responseProblem(multiple, { kind: "multiple", optionIds: [] })).toBe("Select at least one option.");
-    expect(responseProblem(multiple, { kind: "multiple", optionIds: [multiple.answer[0], multiple.answer[0]] })).toBe("An option was selected twice.");
+    expect(responseProblem(multiple, { kind: "multiple", optionIds: [multiple.answer[0], multiple.answer[0]] })).toBe(
+      "An option was selected twice.",
+    );
     expect(responseProblem(matching, { kind: "matching", pairs: {} })).toBe("Match every item before submitting.");
     expect(responseProblem(cloze, { kind: "cloze", text: "   " })).toBe("Type an answer before submitting.");
     expect(responseProblem(single, { kind: "single", optionId: single.answer })).toBeNull();
@@ -224,7 +259,11 @@ describe("grading", () => {
 describe("simulator scenarios", () => {
   const scenarioPool = (seed: number) => questionPool(lessons[0], seed).filter((q) => q.source === "simulator");
   const correctTexts = (q: Question) =>
-    q.kind === "multiple" ? q.options.filter((o) => q.answer.includes(o.id)).map((o) => o.text) : q.kind === "single" || q.kind === "true-false" ? [q.options.find((o) => o.id === q.answer)!.text] : [];
+    q.kind === "multiple"
+      ? q.options.filter((o) => q.answer.includes(o.id)).map((o) => o.text)
+      : q.kind === "single" || q.kind === "true-false"
+        ? [q.options.find((o) => o.id === q.answer)!.text]
+        : [];
 
   it("records evidence that a fresh simulator run reproduces exactly", async () => {
     const { findScenario } = await import("./scenarios");

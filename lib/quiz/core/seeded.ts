@@ -29,4 +29,8 @@ export function sample<T>(items: readonly T[], count: number, rng: Rng): T[] {
 }
 
 /** Compares free-text answers: case, spacing, hyphens and a plural "s" do not matter. */
-export const normaliseTerm = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "").replace(/s$/, "");
+export const normaliseTerm = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "")
+    .replace(/s$/, "");

@@ -2,12 +2,12 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../content/load-content";
 import { createDb, type Db } from "../../db/client";
-import { repositoriesFor, type Repositories } from "../../db/repositories";
+import { type Repositories, repositoriesFor } from "../../db/repositories";
 import { testDatabases, uniqueEmail } from "../../db/test-support/databases";
 import { answerKey } from "../core/grade";
 import { questionPool } from "../core/pool";
 import type { Response } from "../core/types";
-import { createQuizService, type AttemptView, type QuizService } from "./quiz-service";
+import { type AttemptView, createQuizService, type QuizService } from "./quiz-service";
 
 const library = loadContent(path.resolve("content"));
 const lesson = library.lessons[0];
@@ -20,7 +20,12 @@ describe.each(testDatabases)("quiz service on $name", ({ url }) => {
   beforeAll(() => {
     db = createDb(url);
     repos = repositoriesFor(db);
-    service = createQuizService({ repos, library: () => library, now: () => new Date("2026-04-01T12:00:00Z"), newSeed: () => nextSeed++ });
+    service = createQuizService({
+      repos,
+      library: () => library,
+      now: () => new Date("2026-04-01T12:00:00Z"),
+      newSeed: () => nextSeed++,
+    });
   });
   afterAll(() => db.$disconnect());
 
@@ -39,7 +44,6 @@ describe.each(testDatabases)("quiz service on $name", ({ url }) => {
   }
   const rightAnswer = (q: ReturnType<typeof questionPool>[number]): Response => answerKey(q);
 
-
   it("sends ten questions without keys, explanations or server ids", async () => {
     const { view, serverQuestions } = await started("immediate");
     expect(view.questions).toHaveLength(10);
@@ -56,7 +60,17 @@ describe.each(testDatabases)("quiz service on $name", ({ url }) => {
   it("grades on the server and reveals the key after an answer in immediate mode", async () => {
     const { user, view, serverQuestions } = await started("immediate");
     const result = await service.submit(user.id, view.id, view.questions[0].id, rightAnswer(serverQuestions[0]));
-    expect(result).toMatchObject({ ok: true, value: { saved: true, duplicate: false, score: 1, correct: true, explanation: serverQuestions[0].explanation, lessonSlug: lesson.slug } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        saved: true,
+        duplicate: false,
+        score: 1,
+        correct: true,
+        explanation: serverQuestions[0].explanation,
+        lessonSlug: lesson.slug,
+      },
+    });
     const again = await service.view(user.id, view.id);
     expect(again.ok && again.value.answered[view.questions[0].id]).toMatchObject({ saved: true, correct: true });
     // Only the answered question is revealed.
@@ -65,11 +79,20 @@ describe.each(testDatabases)("quiz service on $name", ({ url }) => {
 
   it("names the misconception behind a wrong choice", async () => {
     const { user, view, serverQuestions } = await started("immediate");
-    const index = serverQuestions.findIndex((q) => (q.kind === "single" || q.kind === "true-false") && q.options.some((o) => o.id !== q.answer && o.misconception));
+    const index = serverQuestions.findIndex(
+      (q) =>
+        (q.kind === "single" || q.kind === "true-false") && q.options.some((o) => o.id !== q.answer && o.misconception),
+    );
     const q = serverQuestions[index] as Extract<(typeof serverQuestions)[number], { kind: "single" | "true-false" }>;
     const wrong = q.options.find((o) => o.id !== q.answer && o.misconception)!;
-    const result = await service.submit(user.id, view.id, view.questions[index].id, { kind: q.kind, optionId: wrong.id });
-    expect(result).toMatchObject({ ok: true, value: { correct: false, score: 0, misconception: wrong.misconception, key: { optionId: q.answer } } });
+    const result = await service.submit(user.id, view.id, view.questions[index].id, {
+      kind: q.kind,
+      optionId: wrong.id,
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { correct: false, score: 0, misconception: wrong.misconception, key: { optionId: q.answer } },
+    });
   });
 
   it("keeps the key back until the end in end-of-quiz mode, then scores unanswered questions as 0", async () => {
@@ -82,9 +105,14 @@ describe.each(testDatabases)("quiz service on $name", ({ url }) => {
     expect(await service.finish(user.id, view.id)).toEqual({ ok: true, value: { score: 0.1 } });
     const done = await service.view(user.id, view.id);
     expect(done.ok && done.value.completed).toBe(true);
-    expect(done.ok && done.value.answered[view.questions[0].id]).toMatchObject({ correct: true, explanation: serverQuestions[0].explanation });
+    expect(done.ok && done.value.answered[view.questions[0].id]).toMatchObject({
+      correct: true,
+      explanation: serverQuestions[0].explanation,
+    });
     // The review also explains the questions left unanswered.
-    expect(done.ok && done.value.unanswered[view.questions[1].id]).toMatchObject({ explanation: serverQuestions[1].explanation });
+    expect(done.ok && done.value.unanswered[view.questions[1].id]).toMatchObject({
+      explanation: serverQuestions[1].explanation,
+    });
     expect(done.ok && Object.keys(done.value.unanswered)).toHaveLength(9);
   });
 
@@ -103,11 +131,21 @@ describe.each(testDatabases)("quiz service on $name", ({ url }) => {
     const other = await learner();
     const q0 = view.questions[0];
     const cases: [Promise<unknown>, string][] = [
-      [service.submit(user.id, view.id, "not-a-question", { kind: "single", optionId: "x" }), "That question is not part of this attempt."],
+      [
+        service.submit(user.id, view.id, "not-a-question", { kind: "single", optionId: "x" }),
+        "That question is not part of this attempt.",
+      ],
       [service.submit(other.id, view.id, q0.id, { kind: "single", optionId: "x" }), "There is no such quiz attempt."],
-      [service.submit(user.id, "no-such-attempt", q0.id, { kind: "single", optionId: "x" }), "There is no such quiz attempt."],
+      [
+        service.submit(user.id, "no-such-attempt", q0.id, { kind: "single", optionId: "x" }),
+        "There is no such quiz attempt.",
+      ],
     ];
-    if (q0.kind === "single" || q0.kind === "true-false") cases.push([service.submit(user.id, view.id, q0.id, { kind: q0.kind, optionId: "forged-option" }), "That option is not part of this question."]);
+    if (q0.kind === "single" || q0.kind === "true-false")
+      cases.push([
+        service.submit(user.id, view.id, q0.id, { kind: q0.kind, optionId: "forged-option" }),
+        "That option is not part of this question.",
+      ]);
     for (const [promise, error] of cases) expect(await promise).toMatchObject({ ok: false, error });
     expect((await repos.quizzes.find(user.id, view.id))!.answers).toEqual([]);
     expect(await service.view(other.id, view.id)).toMatchObject({ ok: false, status: 404 });
@@ -117,7 +155,9 @@ describe.each(testDatabases)("quiz service on $name", ({ url }) => {
   it("refuses answers after the attempt is finished", async () => {
     const { user, view, serverQuestions } = await started("immediate");
     await service.finish(user.id, view.id);
-    expect(await service.submit(user.id, view.id, view.questions[1].id, rightAnswer(serverQuestions[1]))).toMatchObject({ ok: false, status: 409 });
+    expect(await service.submit(user.id, view.id, view.questions[1].id, rightAnswer(serverQuestions[1]))).toMatchObject(
+      { ok: false, status: 409 },
+    );
   });
 
   it("draws a different quiz for each new attempt and the same one again on reload", async () => {

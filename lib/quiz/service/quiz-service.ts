@@ -84,7 +84,10 @@ export function createQuizService(deps: QuizServiceDeps) {
     if (!target) return null;
     const byId = new Map(poolFor(target.lessons, attempt.seed).map((q) => [q.id, q]));
     // Public ids are opaque per attempt: a question id (which can carry a scenario's seed) never leaves the server.
-    return attempt.questionIds.map((id) => ({ publicId: opaqueId(`attempt:${attempt.seed}`, id), question: byId.get(id) }));
+    return attempt.questionIds.map((id) => ({
+      publicId: opaqueId(`attempt:${attempt.seed}`, id),
+      question: byId.get(id),
+    }));
   }
 
   function reveal(question: Question, answer: { score: number; correct: boolean; response: string }): Reveal {
@@ -92,7 +95,9 @@ export function createQuizService(deps: QuizServiceDeps) {
     const response = JSON.parse(answer.response) as Response;
     const picked = "optionId" in response ? [response.optionId] : "optionIds" in response ? response.optionIds : [];
     const options = "options" in question ? question.options : [];
-    const misconception = answer.correct ? null : (options.find((o) => picked.includes(o.id) && o.misconception)?.misconception ?? null);
+    const misconception = answer.correct
+      ? null
+      : (options.find((o) => picked.includes(o.id) && o.misconception)?.misconception ?? null);
     return {
       score: answer.score,
       correct: answer.correct,
@@ -120,17 +125,35 @@ export function createQuizService(deps: QuizServiceDeps) {
     const unanswered: AttemptView["unanswered"] = {};
     for (const { publicId, question } of questions) {
       const answer = attempt.answers.find((a) => a.questionId === question!.id);
-      if (answer) answered[publicId] = showKeys ? { saved: true, ...reveal(question!, answer) } : { saved: true, response: JSON.parse(answer.response) as Response };
+      if (answer)
+        answered[publicId] = showKeys
+          ? { saved: true, ...reveal(question!, answer) }
+          : { saved: true, response: JSON.parse(answer.response) as Response };
       else if (completed) {
-        const { score: _s, correct: _c, response: _r, misconception: _m, ...solution } = reveal(question!, { score: 0, correct: false, response: "{}" });
+        const {
+          score: _s,
+          correct: _c,
+          response: _r,
+          misconception: _m,
+          ...solution
+        } = reveal(question!, { score: 0, correct: false, response: "{}" });
         unanswered[publicId] = solution;
       }
     }
     return {
       ok: true,
       value: {
-        id: attempt.id, scope: attempt.scope, target: attempt.target, title: target.title, feedback: attempt.feedback, completed, score: attempt.score,
-        questions: questions.map(({ publicId, question }) => ({ ...toPublicQuestion(question!, attempt.seed), id: publicId })),
+        id: attempt.id,
+        scope: attempt.scope,
+        target: attempt.target,
+        title: target.title,
+        feedback: attempt.feedback,
+        completed,
+        score: attempt.score,
+        questions: questions.map(({ publicId, question }) => ({
+          ...toPublicQuestion(question!, attempt.seed),
+          id: publicId,
+        })),
         answered,
         unanswered,
       },
@@ -140,12 +163,21 @@ export function createQuizService(deps: QuizServiceDeps) {
   return {
     lessonsFor,
 
-    async start(userId: string, scope: QuizScope, target: string, feedback: FeedbackMode): Promise<QuizResult<{ attemptId: string }>> {
+    async start(
+      userId: string,
+      scope: QuizScope,
+      target: string,
+      feedback: FeedbackMode,
+    ): Promise<QuizResult<{ attemptId: string }>> {
       const found = lessonsFor(scope, target);
       if (!found) return fail("There is no such quiz.", 404);
       const seed = deps.newSeed();
       const questions = drawQuiz(poolFor(found.lessons, seed), seed);
-      const attempt = await deps.repos.quizzes.start(userId, { scope, target, seed, feedback, questionIds: questions.map((q) => q.id) }, deps.now());
+      const attempt = await deps.repos.quizzes.start(
+        userId,
+        { scope, target, seed, feedback, questionIds: questions.map((q) => q.id) },
+        deps.now(),
+      );
       return { ok: true, value: { attemptId: attempt.id } };
     },
 
@@ -155,20 +187,38 @@ export function createQuizService(deps: QuizServiceDeps) {
     },
 
     /** Grades on the server; the key comes back only in immediate-feedback mode. */
-    async submit(userId: string, attemptId: string, publicId: string, response: Response): Promise<QuizResult<{ saved: true; duplicate: boolean } & Partial<Reveal>>> {
+    async submit(
+      userId: string,
+      attemptId: string,
+      publicId: string,
+      response: Response,
+    ): Promise<QuizResult<{ saved: true; duplicate: boolean } & Partial<Reveal>>> {
       const attempt = await deps.repos.quizzes.find(userId, attemptId);
       if (!attempt) return fail("There is no such quiz attempt.", 404);
       if (attempt.completedAt) return fail("This attempt is finished; start a new one to answer again.", 409);
       const entry = questionsOf(attempt)?.find((q) => q.publicId === publicId);
       if (!entry) return fail("That question is not part of this attempt.", 400);
-      if (!entry.question) return fail("This quiz's lesson has changed since the attempt started; start a new attempt.", 409);
+      if (!entry.question)
+        return fail("This quiz's lesson has changed since the attempt started; start a new attempt.", 409);
       const problem = responseProblem(entry.question, response);
       if (problem) return fail(problem, 400);
       const grade = gradeResponse(entry.question, response);
-      const stored = await deps.repos.quizzes.recordAnswer(userId, attemptId, { questionId: entry.question.id, response: JSON.stringify(response), ...grade }, deps.now());
+      const stored = await deps.repos.quizzes.recordAnswer(
+        userId,
+        attemptId,
+        { questionId: entry.question.id, response: JSON.stringify(response), ...grade },
+        deps.now(),
+      );
       if (!stored) return fail("There is no such quiz attempt.", 404);
-      const base = { saved: true as const, duplicate: stored.duplicate, response: JSON.parse(stored.answer.response) as Response };
-      return { ok: true, value: attempt.feedback === "immediate" ? { ...base, ...reveal(entry.question, stored.answer) } : base };
+      const base = {
+        saved: true as const,
+        duplicate: stored.duplicate,
+        response: JSON.parse(stored.answer.response) as Response,
+      };
+      return {
+        ok: true,
+        value: attempt.feedback === "immediate" ? { ...base, ...reveal(entry.question, stored.answer) } : base,
+      };
     },
 
     /** Finishes the attempt: the score is the mean over all its questions, unanswered ones count 0. */

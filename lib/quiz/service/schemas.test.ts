@@ -6,7 +6,8 @@ import { startQuizSchema, submitAnswerSchema } from "./schemas";
 // What the server actions accept from the browser: anything else is refused before it reaches a service.
 describe("input schemas at the server boundary", () => {
   it("accepts each kind of quiz response and refuses forged shapes", () => {
-    const ok = (response: unknown) => submitAnswerSchema.safeParse({ attemptId: "a1", questionId: "q1", response }).success;
+    const ok = (response: unknown) =>
+      submitAnswerSchema.safeParse({ attemptId: "a1", questionId: "q1", response }).success;
     expect(ok({ kind: "single", optionId: "x" })).toBe(true);
     expect(ok({ kind: "multiple", optionIds: ["x", "y"] })).toBe(true);
     expect(ok({ kind: "matching", pairs: { a: "b" } })).toBe(true);
@@ -23,14 +24,36 @@ describe("input schemas at the server boundary", () => {
     expect(rateCardSchema.safeParse({ cardId: "c", rating: "good", expectedVersion: 0 }).success).toBe(true);
     expect(rateCardSchema.safeParse({ cardId: "c", rating: "perfect", expectedVersion: 0 }).success).toBe(false);
     expect(rateCardSchema.safeParse({ cardId: "c", rating: "good", expectedVersion: -1 }).success).toBe(false);
-    expect(srsSettingsSchema.safeParse({ desiredRetention: "0.9", dailyNewLimit: "20" }).data).toEqual({ desiredRetention: 0.9, dailyNewLimit: 20 });
-    expect(srsSettingsSchema.safeParse({ desiredRetention: "0.5", dailyNewLimit: "20" }).error?.issues[0].message).toBe("Desired retention must be at least 0.7.");
-    expect(srsSettingsSchema.safeParse({ desiredRetention: "0.9", dailyNewLimit: "2.5" }).error?.issues[0].message).toBe("The daily limit is a whole number.");
+    expect(srsSettingsSchema.safeParse({ desiredRetention: "0.9", dailyNewLimit: "20" }).data).toEqual({
+      desiredRetention: 0.9,
+      dailyNewLimit: 20,
+    });
+    expect(srsSettingsSchema.safeParse({ desiredRetention: "0.5", dailyNewLimit: "20" }).error?.issues[0].message).toBe(
+      "Desired retention must be at least 0.7.",
+    );
+    expect(
+      srsSettingsSchema.safeParse({ desiredRetention: "0.9", dailyNewLimit: "2.5" }).error?.issues[0].message,
+    ).toBe("The daily limit is a whole number.");
   });
   it("bounds drill events", () => {
-    expect(saveEventsSchema.safeParse({ slug: "d", events: [{ type: "command", line: "kubectl get pods" }, { type: "predict", stepId: "s" }] }).success).toBe(true);
-    expect(saveEventsSchema.safeParse({ slug: "d", events: [{ type: "shell", line: "rm -rf /" }] }).success).toBe(false);
-    expect(saveEventsSchema.safeParse({ slug: "d", events: Array.from({ length: MAX_EVENTS + 1 }, () => ({ type: "command", line: "x" })) }).error?.issues[0].message).toMatch(/at most 400 commands/);
+    expect(
+      saveEventsSchema.safeParse({
+        slug: "d",
+        events: [
+          { type: "command", line: "kubectl get pods" },
+          { type: "predict", stepId: "s" },
+        ],
+      }).success,
+    ).toBe(true);
+    expect(saveEventsSchema.safeParse({ slug: "d", events: [{ type: "shell", line: "rm -rf /" }] }).success).toBe(
+      false,
+    );
+    expect(
+      saveEventsSchema.safeParse({
+        slug: "d",
+        events: Array.from({ length: MAX_EVENTS + 1 }, () => ({ type: "command", line: "x" })),
+      }).error?.issues[0].message,
+    ).toMatch(/at most 400 commands/);
     expect(commitPredictionSchema.safeParse({ slug: "d", stepId: "s", choice: 12, events: [] }).success).toBe(false);
     expect(checkTaskSchema.safeParse({ slug: "D!", stepId: "s", events: [] }).success).toBe(false);
   });

@@ -7,7 +7,10 @@ export const responseSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("single"), optionId: id }),
   z.object({ kind: z.literal("true-false"), optionId: id }),
   z.object({ kind: z.literal("multiple"), optionIds: z.array(id).max(20) }),
-  z.object({ kind: z.literal("matching"), pairs: z.record(id, id).refine((p) => Object.keys(p).length <= 40, "too many pairs") }),
+  z.object({
+    kind: z.literal("matching"),
+    pairs: z.record(id, id).refine((p) => Object.keys(p).length <= 40, "too many pairs"),
+  }),
   z.object({ kind: z.literal("cloze"), text: z.string().max(200) }),
   z.object({ kind: z.literal("ordering"), order: z.array(id).max(40) }),
 ]);

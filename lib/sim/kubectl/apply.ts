@@ -3,11 +3,21 @@ import type { Cluster } from "../cluster";
 import { KubeError, resourceName } from "../errors";
 import { createService, updateService } from "../service-api";
 import type { Container, Deployment, Kind, PodSpec, Service, ServicePort } from "../types";
-import { boolFlag, flag, parseArgs, type FlagSpec } from "./args";
+import { boolFlag, type FlagSpec, flag, parseArgs } from "./args";
 import type { KubectlContext } from "./context";
 import { createBarePod, createDeployment, validateWorkload } from "./workloads";
 
-type Manifest = Record<string, unknown> & { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: Record<string, unknown> };
+type Manifest = Record<string, unknown> & {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  spec?: Record<string, unknown>;
+};
 
 const SUPPORTED: Record<string, string> = { Namespace: "v1", Pod: "v1", Service: "v1", Deployment: "apps/v1" };
 
@@ -29,7 +39,10 @@ function podSpecOf(raw: unknown): PodSpec {
   const spec = (raw ?? {}) as PodSpec;
   return {
     ...spec,
-    containers: (spec.containers ?? []).map((c: Container) => ({ ...c, ports: c.ports?.map((p) => ({ ...p, protocol: p.protocol ?? "TCP" })) })),
+    containers: (spec.containers ?? []).map((c: Container) => ({
+      ...c,
+      ports: c.ports?.map((p) => ({ ...p, protocol: p.protocol ?? "TCP" })),
+    })),
   };
 }
 
@@ -38,12 +51,25 @@ function serviceOf(m: Manifest, namespace: string): Service {
   return {
     apiVersion: "v1",
     kind: "Service",
-    metadata: { name: m.metadata!.name!, namespace, labels: m.metadata?.labels, annotations: m.metadata?.annotations, uid: "", creationTimestamp: "", resourceVersion: "" },
+    metadata: {
+      name: m.metadata!.name!,
+      namespace,
+      labels: m.metadata?.labels,
+      annotations: m.metadata?.annotations,
+      uid: "",
+      creationTimestamp: "",
+      resourceVersion: "",
+    },
     spec: {
       ...spec,
       type: spec.type ?? "ClusterIP",
       sessionAffinity: spec.sessionAffinity ?? "None",
-      ports: (spec.ports ?? []).map((p) => ({ ...p, protocol: p.protocol ?? "TCP", port: p.port!, targetPort: p.targetPort ?? p.port! })),
+      ports: (spec.ports ?? []).map((p) => ({
+        ...p,
+        protocol: p.protocol ?? "TCP",
+        port: p.port!,
+        targetPort: p.targetPort ?? p.port!,
+      })),
     } as Service["spec"],
     status: { loadBalancer: {} },
   };
@@ -53,11 +79,19 @@ function serviceOf(m: Manifest, namespace: string): Service {
 function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file: string): string {
   const kind = m.kind ?? "";
   const name = m.metadata?.name;
-  if (!m.apiVersion || !kind) throw new KubeError(`error: error validating "${file}": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false`);
+  if (!m.apiVersion || !kind)
+    throw new KubeError(
+      `error: error validating "${file}": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false`,
+    );
   if (SUPPORTED[kind] !== m.apiVersion) {
-    throw new KubeError(`error: resource mapping not found for name: "${name ?? ""}" namespace: "${m.metadata?.namespace ?? ""}" from "${file}": no matches for kind "${kind}" in version "${m.apiVersion}"\nensure CRDs are installed first`);
+    throw new KubeError(
+      `error: resource mapping not found for name: "${name ?? ""}" namespace: "${m.metadata?.namespace ?? ""}" from "${file}": no matches for kind "${kind}" in version "${m.apiVersion}"\nensure CRDs are installed first`,
+    );
   }
-  if (!name) throw new KubeError(`error: error when retrieving current configuration of:\nResource: "${kind.toLowerCase()}s", GroupVersionKind: "${m.apiVersion}, Kind=${kind}"\nfrom server for: "${file}": resource name may not be empty`);
+  if (!name)
+    throw new KubeError(
+      `error: error when retrieving current configuration of:\nResource: "${kind.toLowerCase()}s", GroupVersionKind: "${m.apiVersion}, Kind=${kind}"\nfrom server for: "${file}": resource name may not be empty`,
+    );
   const namespace = m.metadata?.namespace ?? defaultNamespace;
   const display = kind === "Deployment" ? `deployment.apps/${name}` : `${kind.toLowerCase()}/${name}`;
 
@@ -82,17 +116,33 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
       createBarePod(cluster, { name, namespace, labels: m.metadata?.labels, spec });
       return `${display} created`;
     }
-    const same = JSON.stringify(existing.spec.containers.map((c) => [c.image, c.ports ?? []])) === JSON.stringify(spec.containers.map((c) => [c.image, c.ports ?? []]));
-    if (same && JSON.stringify(existing.metadata.labels ?? {}) === JSON.stringify(m.metadata?.labels ?? {})) return `${display} unchanged`;
-    if (!same) throw new KubeError(`The Pod "${name}" is invalid: spec: Forbidden: pod updates may not change fields other than \`spec.containers[*].image\`,\`spec.initContainers[*].image\`,\`spec.activeDeadlineSeconds\`,\`spec.tolerations\` (only additions to existing tolerations),\`spec.terminationGracePeriodSeconds\` (allow it to be set to 1 if it was previously negative)`);
+    const same =
+      JSON.stringify(existing.spec.containers.map((c) => [c.image, c.ports ?? []])) ===
+      JSON.stringify(spec.containers.map((c) => [c.image, c.ports ?? []]));
+    if (same && JSON.stringify(existing.metadata.labels ?? {}) === JSON.stringify(m.metadata?.labels ?? {}))
+      return `${display} unchanged`;
+    if (!same)
+      throw new KubeError(
+        `The Pod "${name}" is invalid: spec: Forbidden: pod updates may not change fields other than \`spec.containers[*].image\`,\`spec.initContainers[*].image\`,\`spec.activeDeadlineSeconds\`,\`spec.tolerations\` (only additions to existing tolerations),\`spec.terminationGracePeriodSeconds\` (allow it to be set to 1 if it was previously negative)`,
+      );
     existing.metadata.labels = m.metadata?.labels;
     cluster.save(existing);
     cluster.reconcile();
     return `${display} configured`;
   }
   // Deployment
-  const spec = (m.spec ?? {}) as { replicas?: number; selector?: Deployment["spec"]["selector"]; template?: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: unknown } };
-  const template = { metadata: { labels: spec.template?.metadata?.labels ?? {}, ...(spec.template?.metadata?.annotations ? { annotations: spec.template.metadata.annotations } : {}) }, spec: podSpecOf(spec.template?.spec) };
+  const spec = (m.spec ?? {}) as {
+    replicas?: number;
+    selector?: Deployment["spec"]["selector"];
+    template?: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: unknown };
+  };
+  const template = {
+    metadata: {
+      labels: spec.template?.metadata?.labels ?? {},
+      ...(spec.template?.metadata?.annotations ? { annotations: spec.template.metadata.annotations } : {}),
+    },
+    spec: podSpecOf(spec.template?.spec),
+  };
   const replicas = spec.replicas ?? 1;
   const selector = spec.selector ?? {};
   const existing = cluster.store.get("Deployment", namespace, name);
@@ -102,7 +152,9 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
   }
   validateWorkload(name, replicas, selector, template);
   if (JSON.stringify(existing.spec.selector) !== JSON.stringify(selector)) {
-    throw new KubeError(`The Deployment "${name}" is invalid: spec.selector: Invalid value: ${JSON.stringify(selector)}: field is immutable`);
+    throw new KubeError(
+      `The Deployment "${name}" is invalid: spec.selector: Invalid value: ${JSON.stringify(selector)}: field is immutable`,
+    );
   }
   const before = JSON.stringify([existing.spec.replicas, existing.spec.template]);
   existing.spec.replicas = replicas;
@@ -113,14 +165,21 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
   return `${display} configured`;
 }
 
-const FLAGS: FlagSpec[] = [{ name: "filename", short: "f", takesValue: true, repeatable: true }, { name: "dry-run", takesValue: true }, { name: "recursive", short: "R", takesValue: false }];
+const FLAGS: FlagSpec[] = [
+  { name: "filename", short: "f", takesValue: true, repeatable: true },
+  { name: "dry-run", takesValue: true },
+  { name: "recursive", short: "R", takesValue: false },
+];
 
 /** kubectl apply -f FILE [-f FILE]: every document in order; one failure does not stop the others. */
 export function kubectlApply(ctx: KubectlContext, argv: string[], verb: "apply" | "create" = "apply"): string {
   const args = parseArgs(argv, FLAGS, verb);
   const files = args.flags.get("filename") ?? [];
-  if (files.length === 0) throw new KubeError(`error: must specify one of -f and -k\n\nSee 'kubectl ${verb} -h' for help and examples`);
-  if (boolFlag(args, "recursive") || flag(args, "dry-run")) { /* accepted for compatibility; nothing to change */ }
+  if (files.length === 0)
+    throw new KubeError(`error: must specify one of -f and -k\n\nSee 'kubectl ${verb} -h' for help and examples`);
+  if (boolFlag(args, "recursive") || flag(args, "dry-run")) {
+    /* accepted for compatibility; nothing to change */
+  }
   const namespace = flag(args, "namespace") ?? "default";
   const lines: string[] = [];
   const errors: string[] = [];
@@ -133,8 +192,14 @@ export function kubectlApply(ctx: KubectlContext, argv: string[], verb: "apply" 
     for (const manifest of readManifests(text, file)) {
       try {
         const kind = manifest.kind as Kind;
-        if (verb === "create" && SUPPORTED[kind] && ctx.cluster.store.get(kind, manifest.metadata?.namespace ?? namespace, manifest.metadata?.name ?? "")) {
-          errors.push(`Error from server (AlreadyExists): error when creating "${file}": ${resourceName(kind)} "${manifest.metadata?.name}" already exists`);
+        if (
+          verb === "create" &&
+          SUPPORTED[kind] &&
+          ctx.cluster.store.get(kind, manifest.metadata?.namespace ?? namespace, manifest.metadata?.name ?? "")
+        ) {
+          errors.push(
+            `Error from server (AlreadyExists): error when creating "${file}": ${resourceName(kind)} "${manifest.metadata?.name}" already exists`,
+          );
           continue;
         }
         lines.push(applyOne(ctx.cluster, manifest, namespace, file));

@@ -71,6 +71,9 @@ export const boolFlag = (args: ParsedArgs, name: string): boolean => {
 export function intFlag(args: ParsedArgs, name: string): number | undefined {
   const v = flag(args, name);
   if (v === undefined) return undefined;
-  if (!/^-?\d+$/.test(v)) throw new KubeError(`error: invalid argument "${v}" for "--${name}" flag: strconv.ParseInt: parsing "${v}": invalid syntax`);
+  if (!/^-?\d+$/.test(v))
+    throw new KubeError(
+      `error: invalid argument "${v}" for "--${name}" flag: strconv.ParseInt: parsing "${v}": invalid syntax`,
+    );
   return Number(v);
 }

@@ -1,6 +1,6 @@
 import type { Cluster } from "../cluster";
 import { KubeError } from "../errors";
-import { flag, boolFlag, type ParsedArgs } from "./args";
+import { boolFlag, flag, type ParsedArgs } from "./args";
 
 /** Reads a file named by `apply -f`: the CLI reads the disk, a drill its own files. */
 export type FileReader = (path: string) => string | null;

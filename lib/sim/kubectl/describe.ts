@@ -3,9 +3,9 @@ import type { Cluster } from "../cluster";
 import { formatLabels } from "../labels";
 import type { Deployment, NodeObject, Pod, Service } from "../types";
 import { parseArgs } from "./args";
-import { namespaceOf, type KubectlContext } from "./context";
+import { type KubectlContext, namespaceOf } from "./context";
 import { podStatusText, servicePorts } from "./printers";
-import { getObject, listObjects, parseTargets, type Listable } from "./resources";
+import { getObject, type Listable, listObjects, parseTargets } from "./resources";
 
 const field = (label: string, value: string, width = 20) => `${(label + ":").padEnd(width)}${value}`;
 const labelLines = (label: string, labels: Record<string, string> | undefined, width = 20) => {
@@ -32,11 +32,26 @@ function describePod(cluster: Cluster, pod: Pod): string[] {
   ];
   pod.spec.containers.forEach((c, i) => {
     const s = pod.status.containerStatuses[i];
-    lines.push(`  ${c.name}:`, `    Image:          ${c.image}`, `    Port:           ${c.ports?.map((p) => `${p.containerPort}/${p.protocol ?? "TCP"}${p.name ? ` (${p.name})` : ""}`).join(", ") || "<none>"}`);
-    lines.push(`    State:          ${s?.state.running ? "Running" : "Waiting"}`, `    Ready:          ${s?.ready ? "True" : "False"}`, `    Restart Count:  ${s?.restartCount ?? 0}`);
-    if (c.readinessProbe) lines.push(`    Readiness:      ${c.readinessProbe.exec ? `exec [${c.readinessProbe.exec.command.join(" ")}]` : c.readinessProbe.httpGet ? `http-get :${c.readinessProbe.httpGet.port}${c.readinessProbe.httpGet.path ?? "/"}` : `tcp-socket :${c.readinessProbe.tcpSocket?.port}`}`);
+    lines.push(
+      `  ${c.name}:`,
+      `    Image:          ${c.image}`,
+      `    Port:           ${c.ports?.map((p) => `${p.containerPort}/${p.protocol ?? "TCP"}${p.name ? ` (${p.name})` : ""}`).join(", ") || "<none>"}`,
+    );
+    lines.push(
+      `    State:          ${s?.state.running ? "Running" : "Waiting"}`,
+      `    Ready:          ${s?.ready ? "True" : "False"}`,
+      `    Restart Count:  ${s?.restartCount ?? 0}`,
+    );
+    if (c.readinessProbe)
+      lines.push(
+        `    Readiness:      ${c.readinessProbe.exec ? `exec [${c.readinessProbe.exec.command.join(" ")}]` : c.readinessProbe.httpGet ? `http-get :${c.readinessProbe.httpGet.port}${c.readinessProbe.httpGet.path ?? "/"}` : `tcp-socket :${c.readinessProbe.tcpSocket?.port}`}`,
+      );
   });
-  lines.push("Conditions:", "  Type              Status", ...pod.status.conditions.map((c) => `  ${c.type.padEnd(18)}${c.status}`));
+  lines.push(
+    "Conditions:",
+    "  Type              Status",
+    ...pod.status.conditions.map((c) => `  ${c.type.padEnd(18)}${c.status}`),
+  );
   const failure = cluster.schedulingFailures.get(pod.metadata.uid);
   lines.push("Events:", failure ? `  Warning  FailedScheduling  default-scheduler  ${failure}` : "  <none>");
   return lines;
@@ -54,40 +69,79 @@ function describeService(cluster: Cluster, service: Service): string[] {
   if (service.spec.type === "ExternalName") {
     lines.push(field("External Name", service.spec.externalName ?? "", 26));
   } else {
-    lines.push(field("IP Family Policy", service.spec.ipFamilyPolicy ?? "SingleStack", 26), field("IP Families", "IPv4", 26), field("IP", service.spec.clusterIP ?? "", 26), field("IPs", service.spec.clusterIP ?? "", 26));
+    lines.push(
+      field("IP Family Policy", service.spec.ipFamilyPolicy ?? "SingleStack", 26),
+      field("IP Families", "IPv4", 26),
+      field("IP", service.spec.clusterIP ?? "", 26),
+      field("IPs", service.spec.clusterIP ?? "", 26),
+    );
   }
-  if (service.status.loadBalancer.ingress?.length) lines.push(field("LoadBalancer Ingress", service.status.loadBalancer.ingress.map((i) => i.ip).join(", "), 26));
+  if (service.status.loadBalancer.ingress?.length)
+    lines.push(field("LoadBalancer Ingress", service.status.loadBalancer.ingress.map((i) => i.ip).join(", "), 26));
   service.spec.ports.forEach((p, i) => {
     const name = p.name || "<unset>";
-    lines.push(field("Port", `${name}  ${p.port}/${p.protocol}`, 26), field("TargetPort", `${p.targetPort}/${p.protocol}`, 26));
+    lines.push(
+      field("Port", `${name}  ${p.port}/${p.protocol}`, 26),
+      field("TargetPort", `${p.targetPort}/${p.protocol}`, 26),
+    );
     if (p.nodePort) lines.push(field("NodePort", `${name}  ${p.nodePort}/${p.protocol}`, 26));
-    const ready = (slice?.endpoints ?? []).filter((e) => e.conditions.ready).map((e) => `${e.addresses[0]}:${slice!.ports[i]?.port ?? p.port}`);
-    if (service.spec.type !== "ExternalName") lines.push(field("Endpoints", ready.length ? ready.join(",") : "<none>", 26));
+    const ready = (slice?.endpoints ?? [])
+      .filter((e) => e.conditions.ready)
+      .map((e) => `${e.addresses[0]}:${slice!.ports[i]?.port ?? p.port}`);
+    if (service.spec.type !== "ExternalName")
+      lines.push(field("Endpoints", ready.length ? ready.join(",") : "<none>", 26));
   });
   lines.push(field("Session Affinity", service.spec.sessionAffinity, 26));
-  if (service.spec.externalTrafficPolicy) lines.push(field("External Traffic Policy", service.spec.externalTrafficPolicy, 26));
+  if (service.spec.externalTrafficPolicy)
+    lines.push(field("External Traffic Policy", service.spec.externalTrafficPolicy, 26));
   if (service.spec.type === "LoadBalancer" && !service.status.loadBalancer.ingress?.length) {
-    lines.push(field("Events", "", 26), "  Normal  EnsuringLoadBalancer  service-controller  Ensuring load balancer (no load-balancer implementation in this cluster, so EXTERNAL-IP stays <pending>)");
+    lines.push(
+      field("Events", "", 26),
+      "  Normal  EnsuringLoadBalancer  service-controller  Ensuring load balancer (no load-balancer implementation in this cluster, so EXTERNAL-IP stays <pending>)",
+    );
   } else lines.push(field("Events", "<none>", 26));
   return lines;
 }
 
 function describeDeployment(cluster: Cluster, d: Deployment): string[] {
-  const rs = cluster.store.list("ReplicaSet", d.metadata.namespace).filter((r) => r.metadata.ownerReferences?.some((o) => o.uid === d.metadata.uid));
+  const rs = cluster.store
+    .list("ReplicaSet", d.metadata.namespace)
+    .filter((r) => r.metadata.ownerReferences?.some((o) => o.uid === d.metadata.uid));
   const current = rs.find((r) => r.spec.replicas > 0 || r.status.replicas > 0) ?? rs[0];
   return [
     field("Name", d.metadata.name, 24),
     field("Namespace", d.metadata.namespace!, 24),
     ...labelLines("Labels", d.metadata.labels, 24),
     field("Selector", formatLabels(d.spec.selector.matchLabels), 24),
-    field("Replicas", `${d.spec.replicas} desired | ${d.status.updatedReplicas} updated | ${d.status.replicas} total | ${d.status.availableReplicas} available | ${d.status.replicas - d.status.availableReplicas} unavailable`, 24),
+    field(
+      "Replicas",
+      `${d.spec.replicas} desired | ${d.status.updatedReplicas} updated | ${d.status.replicas} total | ${d.status.availableReplicas} available | ${d.status.replicas - d.status.availableReplicas} unavailable`,
+      24,
+    ),
     field("StrategyType", "RollingUpdate", 24),
     "Pod Template:",
     ...labelLines("  Labels", d.spec.template.metadata.labels, 24),
     "  Containers:",
-    ...d.spec.template.spec.containers.flatMap((c) => [`   ${c.name}:`, `    Image:         ${c.image}`, `    Port:          ${c.ports?.map((p) => `${p.containerPort}/${p.protocol ?? "TCP"}`).join(", ") || "<none>"}`]),
-    field("OldReplicaSets", rs.filter((r) => r !== current && r.status.replicas > 0).map((r) => `${r.metadata.name} (${r.status.replicas}/${r.spec.replicas} replicas created)`).join(", ") || "<none>", 24),
-    field("NewReplicaSet", current ? `${current.metadata.name} (${current.status.replicas}/${current.spec.replicas} replicas created)` : "<none>", 24),
+    ...d.spec.template.spec.containers.flatMap((c) => [
+      `   ${c.name}:`,
+      `    Image:         ${c.image}`,
+      `    Port:          ${c.ports?.map((p) => `${p.containerPort}/${p.protocol ?? "TCP"}`).join(", ") || "<none>"}`,
+    ]),
+    field(
+      "OldReplicaSets",
+      rs
+        .filter((r) => r !== current && r.status.replicas > 0)
+        .map((r) => `${r.metadata.name} (${r.status.replicas}/${r.spec.replicas} replicas created)`)
+        .join(", ") || "<none>",
+      24,
+    ),
+    field(
+      "NewReplicaSet",
+      current
+        ? `${current.metadata.name} (${current.status.replicas}/${current.spec.replicas} replicas created)`
+        : "<none>",
+      24,
+    ),
     field("Events", "<none>", 24),
   ];
 }
@@ -96,9 +150,16 @@ function describeNode(cluster: Cluster, node: NodeObject): string[] {
   const pods = cluster.pods().filter((p) => p.spec.nodeName === node.metadata.name && !p.metadata.deletionTimestamp);
   return [
     field("Name", node.metadata.name),
-    field("Roles", Object.hasOwn(node.metadata.labels ?? {}, "node-role.kubernetes.io/control-plane") ? "control-plane" : "<none>"),
+    field(
+      "Roles",
+      Object.hasOwn(node.metadata.labels ?? {}, "node-role.kubernetes.io/control-plane") ? "control-plane" : "<none>",
+    ),
     ...labelLines("Labels", node.metadata.labels),
-    field("Taints", (node.spec.taints ?? []).map((t) => `${t.key}:${t.effect}`).join(", ") || (node.spec.unschedulable ? "node.kubernetes.io/unschedulable:NoSchedule" : "<none>")),
+    field(
+      "Taints",
+      (node.spec.taints ?? []).map((t) => `${t.key}:${t.effect}`).join(", ") ||
+        (node.spec.unschedulable ? "node.kubernetes.io/unschedulable:NoSchedule" : "<none>"),
+    ),
     field("Unschedulable", node.spec.unschedulable ? "true" : "false"),
     "Addresses:",
     ...node.status.addresses.map((a) => `  ${a.type}:  ${a.address}`),
@@ -106,23 +167,45 @@ function describeNode(cluster: Cluster, node: NodeObject): string[] {
     field("PodCIDRs", node.spec.podCIDRs.join(",")),
     `Non-terminated Pods:          (${pods.length} in total)`,
     "  Namespace                   Name",
-    ...pods.sort((a, b) => `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`)).map((p) => `  ${p.metadata.namespace!.padEnd(28)}${p.metadata.name}`),
+    ...pods
+      .sort((a, b) =>
+        `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`),
+      )
+      .map((p) => `  ${p.metadata.namespace!.padEnd(28)}${p.metadata.name}`),
   ];
 }
 
 function describeGeneric(object: Listable): string[] {
-  return [field("Name", object.metadata.name), ...(object.metadata.namespace ? [field("Namespace", object.metadata.namespace)] : []), ...labelLines("Labels", object.metadata.labels), stringify(object, { lineWidth: 0 }).trimEnd()];
+  return [
+    field("Name", object.metadata.name),
+    ...(object.metadata.namespace ? [field("Namespace", object.metadata.namespace)] : []),
+    ...labelLines("Labels", object.metadata.labels),
+    stringify(object, { lineWidth: 0 }).trimEnd(),
+  ];
 }
 
 export function kubectlDescribe(ctx: KubectlContext, argv: string[]): string {
   const args = parseArgs(argv, [{ name: "selector", short: "l", takesValue: true }], "describe");
   const namespace = namespaceOf(ctx, args);
   const targets = parseTargets(args.positional);
-  const objects = targets.flatMap(({ type, name }) => (name ? [getObject(ctx.cluster, type, namespace, name)] : listObjects(ctx.cluster, type, namespace)));
+  const objects = targets.flatMap(({ type, name }) =>
+    name ? [getObject(ctx.cluster, type, namespace, name)] : listObjects(ctx.cluster, type, namespace),
+  );
   if (objects.length === 0) return `No resources found in ${namespace} namespace.\n`;
-  return objects.map((o) => {
-    const c = ctx.cluster;
-    const lines = o.kind === "Pod" ? describePod(c, o) : o.kind === "Service" ? describeService(c, o) : o.kind === "Deployment" ? describeDeployment(c, o) : o.kind === "Node" ? describeNode(c, o) : describeGeneric(o);
-    return lines.join("\n") + "\n";
-  }).join("\n\n");
+  return objects
+    .map((o) => {
+      const c = ctx.cluster;
+      const lines =
+        o.kind === "Pod"
+          ? describePod(c, o)
+          : o.kind === "Service"
+            ? describeService(c, o)
+            : o.kind === "Deployment"
+              ? describeDeployment(c, o)
+              : o.kind === "Node"
+                ? describeNode(c, o)
+                : describeGeneric(o);
+      return lines.join("\n") + "\n";
+    })
+    .join("\n\n");
 }

@@ -1,12 +1,11 @@
 import { formatResolvConf, resolvConfFor } from "../dns";
-import { environmentOf } from "../service-env";
 import { KubeError } from "../errors";
-import type { Pod } from "../types";
+import { environmentOf } from "../service-env";
 import { curl, nslookup, wget } from "../shell/network-tools";
 import { tokenize } from "../shell/tokenize";
-import type { CommandResult } from "../types";
+import type { CommandResult, Pod } from "../types";
 import { flag, parseArgs } from "./args";
-import { namespaceOf, type KubectlContext } from "./context";
+import { type KubectlContext, namespaceOf } from "./context";
 import { getObject, parseTargets } from "./resources";
 
 const ok = (output: string): CommandResult => ({ output, exitCode: 0 });
@@ -42,8 +41,13 @@ function runInPod(ctx: KubectlContext, pod: Pod, command: string[]): CommandResu
     case "env":
     case "printenv": {
       const env = environmentOf(runtime.env);
-      if (program === "printenv" && args[0]) return env[args[0]] !== undefined ? ok(`${env[args[0]]}\n`) : { output: "", exitCode: 1 };
-      return ok(Object.entries(env).map(([k, v]) => `${k}=${v}\n`).join(""));
+      if (program === "printenv" && args[0])
+        return env[args[0]] !== undefined ? ok(`${env[args[0]]}\n`) : { output: "", exitCode: 1 };
+      return ok(
+        Object.entries(env)
+          .map(([k, v]) => `${k}=${v}\n`)
+          .join(""),
+      );
     }
     case "cat": {
       const out: string[] = [];
@@ -60,14 +64,17 @@ function runInPod(ctx: KubectlContext, pod: Pod, command: string[]): CommandResu
     case "rm": {
       for (const path of args.filter((a) => !a.startsWith("-"))) {
         if (program === "touch") runtime.files.add(path);
-        else if (!runtime.files.delete(path) && !args.includes("-f")) return { output: `rm: can't remove '${path}': No such file or directory\n`, exitCode: 1 };
+        else if (!runtime.files.delete(path) && !args.includes("-f"))
+          return { output: `rm: can't remove '${path}': No such file or directory\n`, exitCode: 1 };
       }
       // The kubelet's next readiness probe sees the change.
       cluster.reconcile();
       return ok("");
     }
     case "ls": {
-      const files = [...runtime.files].filter((f) => !args[0] || f.startsWith(args[0].replace(/\/?$/, "/")) || f === args[0]).sort();
+      const files = [...runtime.files]
+        .filter((f) => !args[0] || f.startsWith(args[0].replace(/\/?$/, "/")) || f === args[0])
+        .sort();
       return ok(files.map((f) => `${f}\n`).join(""));
     }
     case "kill":
@@ -91,32 +98,53 @@ function runInPod(ctx: KubectlContext, pod: Pod, command: string[]): CommandResu
 
 /** kubectl exec [-it] POD [-c CONTAINER] -- COMMAND [ARGS...] */
 export function kubectlExec(ctx: KubectlContext, argv: string[]): CommandResult {
-  const args = parseArgs(argv, [
-    { name: "stdin", short: "i", takesValue: false },
-    { name: "tty", short: "t", takesValue: false },
-    { name: "container", short: "c", takesValue: true },
-  ], "exec");
+  const args = parseArgs(
+    argv,
+    [
+      { name: "stdin", short: "i", takesValue: false },
+      { name: "tty", short: "t", takesValue: false },
+      { name: "container", short: "c", takesValue: true },
+    ],
+    "exec",
+  );
   const namespace = namespaceOf(ctx, args);
   // kubectl accepts -it as one token; parseArgs sees "-i" with "t" attached, which it treats as a value-less flag.
   if (!args.positional[0]) throw new KubeError("error: pod, type/name or --filename must be specified");
-  if (!args.rest || args.rest.length === 0) throw new KubeError("error: you must specify at least one command for the container");
-  const [{ type, name }] = parseTargets(args.positional[0].includes("/") ? [args.positional[0]] : ["pod", args.positional[0]]);
+  if (!args.rest || args.rest.length === 0)
+    throw new KubeError("error: you must specify at least one command for the container");
+  const [{ type, name }] = parseTargets(
+    args.positional[0].includes("/") ? [args.positional[0]] : ["pod", args.positional[0]],
+  );
   let pod: Pod;
   if (type.kind === "Pod") pod = getObject(ctx.cluster, type, namespace, name) as Pod;
   else if (type.kind === "Deployment") {
     const d = getObject(ctx.cluster, type, namespace, name);
-    const candidates = ctx.cluster.pods(namespace).filter((p) => p.status.phase === "Running" && !p.metadata.deletionTimestamp && d.kind === "Deployment" && Object.entries(d.spec.selector.matchLabels ?? {}).every(([k, v]) => p.metadata.labels?.[k] === v)).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
-    if (!candidates[0]) throw new KubeError(`error: unable to upgrade connection: no running pod for deployment/${name}`);
+    const candidates = ctx.cluster
+      .pods(namespace)
+      .filter(
+        (p) =>
+          p.status.phase === "Running" &&
+          !p.metadata.deletionTimestamp &&
+          d.kind === "Deployment" &&
+          Object.entries(d.spec.selector.matchLabels ?? {}).every(([k, v]) => p.metadata.labels?.[k] === v),
+      )
+      .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+    if (!candidates[0])
+      throw new KubeError(`error: unable to upgrade connection: no running pod for deployment/${name}`);
     pod = candidates[0];
   } else throw new KubeError(`error: cannot exec into ${type.plural}`);
   const container = flag(args, "container");
-  if (container && !pod.spec.containers.some((c) => c.name === container)) throw new KubeError(`error: container ${container} not found in pod ${pod.metadata.name}`);
+  if (container && !pod.spec.containers.some((c) => c.name === container))
+    throw new KubeError(`error: container ${container} not found in pod ${pod.metadata.name}`);
   if (pod.status.phase !== "Running" || !ctx.cluster.runtime.has(pod.metadata.uid)) {
     throw new KubeError(`error: unable to upgrade connection: container not found ("${pod.spec.containers[0].name}")`);
   }
   const result = runInPod(ctx, pod, args.rest);
   if (result.exitCode !== 0 && !result.output.startsWith("error: Internal error")) {
-    return { output: `${result.output}command terminated with exit code ${result.exitCode}\n`, exitCode: result.exitCode };
+    return {
+      output: `${result.output}command terminated with exit code ${result.exitCode}\n`,
+      exitCode: result.exitCode,
+    };
   }
   return result;
 }

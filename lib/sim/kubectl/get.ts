@@ -1,10 +1,10 @@
 import { KubeError } from "../errors";
 import { parseLabelQuery } from "../labels";
-import { boolFlag, flag, parseArgs, type FlagSpec } from "./args";
-import { allNamespaces, namespaceOf, type KubectlContext } from "./context";
+import { boolFlag, type FlagSpec, flag, parseArgs } from "./args";
+import { allNamespaces, type KubectlContext, namespaceOf } from "./context";
 import { formatObjects } from "./output";
 import { printTable } from "./printers";
-import { getObject, listObjects, parseTargets, typeOfKind, type Listable } from "./resources";
+import { getObject, type Listable, listObjects, parseTargets, typeOfKind } from "./resources";
 
 const FLAGS: FlagSpec[] = [
   { name: "output", short: "o", takesValue: true },
@@ -17,7 +17,8 @@ const ALL = ["pods", "services", "daemonsets", "deployments", "replicasets"];
 
 export function kubectlGet(ctx: KubectlContext, argv: string[]): string {
   const args = parseArgs(argv, FLAGS, "get");
-  const positional = args.positional[0]?.toLowerCase() === "all" ? [ALL.join(","), ...args.positional.slice(1)] : args.positional;
+  const positional =
+    args.positional[0]?.toLowerCase() === "all" ? [ALL.join(","), ...args.positional.slice(1)] : args.positional;
   const targets = parseTargets(positional);
   const allNs = allNamespaces(args);
   const namespace = namespaceOf(ctx, args);
@@ -53,18 +54,33 @@ export function kubectlGet(ctx: KubectlContext, argv: string[]): string {
   const total = groups.reduce((n, g) => n + g.objects.length, 0);
   let out = "";
   if (output && output !== "wide") {
-    if (total > 0 || !named) out = formatObjects(groups.flatMap((g) => g.objects), output, named && targets.length === 1);
+    if (total > 0 || !named)
+      out = formatObjects(
+        groups.flatMap((g) => g.objects),
+        output,
+        named && targets.length === 1,
+      );
   } else if (total === 0 && errors.length === 0) {
     const scoped = targets.every((t) => t.type.namespaced);
     out = allNs || !scoped ? "No resources found\n" : `No resources found in ${namespace} namespace.\n`;
   } else {
     const prefixNames = groups.length > 1 || positional[0]?.split(",").length > 1;
-    const tables = groups.filter((g) => g.objects.length > 0).map((g) => {
-      const type = typeOfKind(g.kind);
-      const objects = prefixNames ? g.objects.map((o) => ({ ...o, metadata: { ...o.metadata, name: `${type.display}/${o.metadata.name}` } }) as Listable) : g.objects;
-      const table = printTable(ctx.cluster, g.kind, objects, { wide: output === "wide", withNamespace: allNs && type.namespaced, showLabels: boolFlag(args, "show-labels") });
-      return boolFlag(args, "no-headers") ? table.split("\n").slice(1).join("\n") : table;
-    });
+    const tables = groups
+      .filter((g) => g.objects.length > 0)
+      .map((g) => {
+        const type = typeOfKind(g.kind);
+        const objects = prefixNames
+          ? g.objects.map(
+              (o) => ({ ...o, metadata: { ...o.metadata, name: `${type.display}/${o.metadata.name}` } }) as Listable,
+            )
+          : g.objects;
+        const table = printTable(ctx.cluster, g.kind, objects, {
+          wide: output === "wide",
+          withNamespace: allNs && type.namespaced,
+          showLabels: boolFlag(args, "show-labels"),
+        });
+        return boolFlag(args, "no-headers") ? table.split("\n").slice(1).join("\n") : table;
+      });
     out = tables.join("\n");
   }
   if (errors.length) {
@@ -73,4 +89,3 @@ export function kubectlGet(ctx: KubectlContext, argv: string[]): string {
   }
   return out;
 }
-

@@ -3,7 +3,10 @@ import { KubeError } from "../errors";
 // kubectl's JSONPath template subset: {.a.b}, {.items[0]}, {.items[*].x}, {.a['b.c']},
 // {range .items[*]}...{end}, quoted literals {"\n"} and plain text between expressions.
 
-type Node = { kind: "text"; text: string } | { kind: "expr"; path: string } | { kind: "range"; path: string; body: Node[] };
+type Node =
+  | { kind: "text"; text: string }
+  | { kind: "expr"; path: string }
+  | { kind: "range"; path: string; body: Node[] };
 
 function parseTemplate(template: string): Node[] {
   const root: Node[] = [];
@@ -27,7 +30,12 @@ function parseTemplate(template: string): Node[] {
       if (stack.length === 1) throw new KubeError(`error: error parsing jsonpath ${template}, not in range`);
       stack.pop();
     } else if (/^"(?:[^"\\]|\\.)*"$/.test(inner) || /^'[^']*'$/.test(inner)) {
-      stack.at(-1)!.push({ kind: "text", text: inner.slice(1, -1).replace(/\\n/g, "\n").replace(/\\t/g, "\t").replace(/\\"/g, '"') });
+      stack
+        .at(-1)!
+        .push({
+          kind: "text",
+          text: inner.slice(1, -1).replace(/\\n/g, "\n").replace(/\\t/g, "\t").replace(/\\"/g, '"'),
+        });
     } else {
       stack.at(-1)!.push({ kind: "expr", path: inner });
     }
@@ -53,7 +61,8 @@ function findClose(text: string, open: number): number {
 function evaluate(path: string, value: unknown, template: string): unknown[] {
   if (path === "." || path === "@" || path === "$") return [value];
   const steps = path.replace(/^[$@]/, "").match(/\.\.?[A-Za-z0-9_-]+|\[[^\]]*\]|\.\*/g);
-  if (!steps || steps.join("") !== path.replace(/^[$@]/, "")) throw new KubeError(`error: error parsing jsonpath ${template}, unrecognized character in action: ${path}`);
+  if (!steps || steps.join("") !== path.replace(/^[$@]/, ""))
+    throw new KubeError(`error: error parsing jsonpath ${template}, unrecognized character in action: ${path}`);
   let current: unknown[] = [value];
   for (const step of steps) {
     const next: unknown[] = [];
@@ -69,7 +78,10 @@ function evaluate(path: string, value: unknown, template: string): unknown[] {
         else if (/^-?\d+$/.test(inner) && Array.isArray(v)) {
           const index = Number(inner);
           const item = v[index < 0 ? v.length + index : index];
-          if (item === undefined) throw new KubeError(`error: error executing jsonpath "${template}": array index out of bounds: index ${index}, length ${v.length}`);
+          if (item === undefined)
+            throw new KubeError(
+              `error: error executing jsonpath "${template}": array index out of bounds: index ${index}, length ${v.length}`,
+            );
           next.push(item);
         } else if (/^\d*:\d*$/.test(inner) && Array.isArray(v)) {
           const [a, b] = inner.split(":");
@@ -85,7 +97,8 @@ function evaluate(path: string, value: unknown, template: string): unknown[] {
   return current;
 }
 
-const show = (v: unknown) => (typeof v === "string" ? v : typeof v === "object" && v !== null ? JSON.stringify(v) : String(v));
+const show = (v: unknown) =>
+  typeof v === "string" ? v : typeof v === "object" && v !== null ? JSON.stringify(v) : String(v);
 
 function render(nodes: Node[], value: unknown, template: string): string {
   let out = "";

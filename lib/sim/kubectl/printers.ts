@@ -18,7 +18,8 @@ interface Columns {
   wideRow?: (o: never, cluster: Cluster) => Row;
 }
 
-const age = (cluster: Cluster, o: { metadata: { creationTimestamp: string } }) => humanDuration(cluster.now() - Date.parse(o.metadata.creationTimestamp));
+const age = (cluster: Cluster, o: { metadata: { creationTimestamp: string } }) =>
+  humanDuration(cluster.now() - Date.parse(o.metadata.creationTimestamp));
 const none = (v: string | undefined) => (v === undefined || v === "" ? "<none>" : v);
 
 export function podStatusText(pod: Pod): string {
@@ -30,7 +31,11 @@ export function podStatusText(pod: Pod): string {
 function restarts(cluster: Cluster, pod: Pod): string {
   const count = pod.status.containerStatuses.reduce((n, s) => n + s.restartCount, 0);
   if (count === 0) return "0";
-  const last = pod.status.containerStatuses.map((s) => s.state.running?.startedAt).filter(Boolean).sort().at(-1);
+  const last = pod.status.containerStatuses
+    .map((s) => s.state.running?.startedAt)
+    .filter(Boolean)
+    .sort()
+    .at(-1);
   return last ? `${count} (${humanDuration(cluster.now() - Date.parse(last!))} ago)` : String(count);
 }
 
@@ -41,14 +46,18 @@ export function servicePorts(service: Service): string {
 
 export function serviceExternalIP(service: Service): string {
   if (service.spec.type === "ExternalName") return service.spec.externalName ?? "<none>";
-  if (service.spec.type === "LoadBalancer") return service.status.loadBalancer.ingress?.map((i) => i.ip).join(",") || "<pending>";
+  if (service.spec.type === "LoadBalancer")
+    return service.status.loadBalancer.ingress?.map((i) => i.ip).join(",") || "<pending>";
   return "<none>";
 }
 
-const firstThree = (items: string[]) => (items.length > 3 ? `${items.slice(0, 3).join(",")} + ${items.length - 3} more...` : items.join(","));
+const firstThree = (items: string[]) =>
+  items.length > 3 ? `${items.slice(0, 3).join(",")} + ${items.length - 3} more...` : items.join(",");
 
 export function endpointsText(ep: EndpointsObject): string {
-  const items = (ep.subsets ?? []).flatMap((s) => (s.addresses ?? []).flatMap((a) => s.ports.map((p) => `${a.ip}:${p.port}`)));
+  const items = (ep.subsets ?? []).flatMap((s) =>
+    (s.addresses ?? []).flatMap((a) => s.ports.map((p) => `${a.ip}:${p.port}`)),
+  );
   return items.length ? firstThree(items) : "<none>";
 }
 
@@ -56,34 +65,77 @@ const COLUMNS: Record<ResourceKind, Columns> = {
   Pod: {
     headers: ["NAME", "READY", "STATUS", "RESTARTS", "AGE"],
     wideHeaders: ["IP", "NODE", "NOMINATED NODE", "READINESS GATES"],
-    row: (p: Pod, c) => [p.metadata.name, `${p.status.containerStatuses.filter((s) => s.ready).length}/${p.spec.containers.length}`, podStatusText(p), restarts(c, p), age(c, p)],
+    row: (p: Pod, c) => [
+      p.metadata.name,
+      `${p.status.containerStatuses.filter((s) => s.ready).length}/${p.spec.containers.length}`,
+      podStatusText(p),
+      restarts(c, p),
+      age(c, p),
+    ],
     wideRow: (p: Pod) => [none(p.status.podIP), none(p.spec.nodeName), "<none>", "<none>"],
   },
   Service: {
     headers: ["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"],
     wideHeaders: ["SELECTOR"],
-    row: (s: Service, c) => [s.metadata.name, s.spec.type, s.spec.clusterIP ?? "<none>", serviceExternalIP(s), servicePorts(s), age(c, s)],
+    row: (s: Service, c) => [
+      s.metadata.name,
+      s.spec.type,
+      s.spec.clusterIP ?? "<none>",
+      serviceExternalIP(s),
+      servicePorts(s),
+      age(c, s),
+    ],
     wideRow: (s: Service) => [formatLabels(s.spec.selector)],
   },
   Deployment: {
     headers: ["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"],
     wideHeaders: ["CONTAINERS", "IMAGES", "SELECTOR"],
-    row: (d: Deployment, c) => [d.metadata.name, `${d.status.readyReplicas}/${d.spec.replicas}`, String(d.status.updatedReplicas), String(d.status.availableReplicas), age(c, d)],
-    wideRow: (d: Deployment) => [d.spec.template.spec.containers.map((x) => x.name).join(","), d.spec.template.spec.containers.map((x) => x.image).join(","), formatLabels(d.spec.selector.matchLabels)],
+    row: (d: Deployment, c) => [
+      d.metadata.name,
+      `${d.status.readyReplicas}/${d.spec.replicas}`,
+      String(d.status.updatedReplicas),
+      String(d.status.availableReplicas),
+      age(c, d),
+    ],
+    wideRow: (d: Deployment) => [
+      d.spec.template.spec.containers.map((x) => x.name).join(","),
+      d.spec.template.spec.containers.map((x) => x.image).join(","),
+      formatLabels(d.spec.selector.matchLabels),
+    ],
   },
   ReplicaSet: {
     headers: ["NAME", "DESIRED", "CURRENT", "READY", "AGE"],
     wideHeaders: ["CONTAINERS", "IMAGES", "SELECTOR"],
-    row: (r: ReplicaSet, c) => [r.metadata.name, String(r.spec.replicas), String(r.status.replicas), String(r.status.readyReplicas), age(c, r)],
-    wideRow: (r: ReplicaSet) => [r.spec.template.spec.containers.map((x) => x.name).join(","), r.spec.template.spec.containers.map((x) => x.image).join(","), formatLabels(r.spec.selector.matchLabels)],
+    row: (r: ReplicaSet, c) => [
+      r.metadata.name,
+      String(r.spec.replicas),
+      String(r.status.replicas),
+      String(r.status.readyReplicas),
+      age(c, r),
+    ],
+    wideRow: (r: ReplicaSet) => [
+      r.spec.template.spec.containers.map((x) => x.name).join(","),
+      r.spec.template.spec.containers.map((x) => x.image).join(","),
+      formatLabels(r.spec.selector.matchLabels),
+    ],
   },
   DaemonSet: {
     headers: ["NAME", "DESIRED", "CURRENT", "READY", "UP-TO-DATE", "AVAILABLE", "NODE SELECTOR", "AGE"],
-    row: (d: DaemonSet, c) => { const n = String(d.status.desiredNumberScheduled); const r = String(d.status.numberReady); return [d.metadata.name, n, n, r, n, r, "kubernetes.io/os=linux", age(c, d)]; },
+    row: (d: DaemonSet, c) => {
+      const n = String(d.status.desiredNumberScheduled);
+      const r = String(d.status.numberReady);
+      return [d.metadata.name, n, n, r, n, r, "kubernetes.io/os=linux", age(c, d)];
+    },
   },
   EndpointSlice: {
     headers: ["NAME", "ADDRESSTYPE", "PORTS", "ENDPOINTS", "AGE"],
-    row: (s: EndpointSlice, c) => [s.metadata.name, s.addressType, s.ports.length ? s.ports.map((p) => String(p.port)).join(",") : "<unset>", s.endpoints.length ? firstThree(s.endpoints.map((e) => e.addresses[0])) : "<unset>", age(c, s)],
+    row: (s: EndpointSlice, c) => [
+      s.metadata.name,
+      s.addressType,
+      s.ports.length ? s.ports.map((p) => String(p.port)).join(",") : "<unset>",
+      s.endpoints.length ? firstThree(s.endpoints.map((e) => e.addresses[0])) : "<unset>",
+      age(c, s),
+    ],
   },
   Endpoints: {
     headers: ["NAME", "ENDPOINTS", "AGE"],
@@ -92,8 +144,20 @@ const COLUMNS: Record<ResourceKind, Columns> = {
   Node: {
     headers: ["NAME", "STATUS", "ROLES", "AGE", "VERSION"],
     wideHeaders: ["INTERNAL-IP", "EXTERNAL-IP", "OS-IMAGE", "KERNEL-VERSION", "CONTAINER-RUNTIME"],
-    row: (n: NodeObject, c) => [n.metadata.name, `Ready${n.spec.unschedulable ? ",SchedulingDisabled" : ""}`, Object.hasOwn(n.metadata.labels ?? {}, "node-role.kubernetes.io/control-plane") ? "control-plane" : "<none>", age(c, n), n.status.nodeInfo.kubeletVersion],
-    wideRow: (n: NodeObject, c) => [c.nodeIP(n), "<none>", n.status.nodeInfo.osImage, n.status.nodeInfo.kernelVersion, n.status.nodeInfo.containerRuntimeVersion],
+    row: (n: NodeObject, c) => [
+      n.metadata.name,
+      `Ready${n.spec.unschedulable ? ",SchedulingDisabled" : ""}`,
+      Object.hasOwn(n.metadata.labels ?? {}, "node-role.kubernetes.io/control-plane") ? "control-plane" : "<none>",
+      age(c, n),
+      n.status.nodeInfo.kubeletVersion,
+    ],
+    wideRow: (n: NodeObject, c) => [
+      c.nodeIP(n),
+      "<none>",
+      n.status.nodeInfo.osImage,
+      n.status.nodeInfo.kernelVersion,
+      n.status.nodeInfo.containerRuntimeVersion,
+    ],
   },
   Namespace: {
     headers: ["NAME", "STATUS", "AGE"],
@@ -104,12 +168,26 @@ const COLUMNS: Record<ResourceKind, Columns> = {
 /** Columns padded like kubectl's tabwriter: three spaces between columns, no padding at the end. */
 export function renderTable(rows: Row[]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i]?.length ?? 0)));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] + 3))).join("").trimEnd()).join("\n") + "\n";
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] + 3)))
+          .join("")
+          .trimEnd(),
+      )
+      .join("\n") + "\n"
+  );
 }
 
 export function printTable(cluster: Cluster, kind: ResourceKind, objects: Listable[], options: TableOptions): string {
   const cols = COLUMNS[kind];
-  const headers = [...(options.withNamespace ? ["NAMESPACE"] : []), ...cols.headers, ...(options.wide ? (cols.wideHeaders ?? []) : []), ...(options.showLabels ? ["LABELS"] : [])];
+  const headers = [
+    ...(options.withNamespace ? ["NAMESPACE"] : []),
+    ...cols.headers,
+    ...(options.wide ? (cols.wideHeaders ?? []) : []),
+    ...(options.showLabels ? ["LABELS"] : []),
+  ];
   const rows = objects.map((o) => [
     ...(options.withNamespace ? [o.metadata.namespace ?? ""] : []),
     ...cols.row(o as never, cluster),

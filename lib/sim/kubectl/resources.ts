@@ -7,7 +7,11 @@ export interface EndpointsObject {
   apiVersion: "v1";
   kind: "Endpoints";
   metadata: { name: string; namespace: string; creationTimestamp: string; labels?: Record<string, string> };
-  subsets?: { addresses?: { ip: string; nodeName?: string; targetRef?: unknown }[]; notReadyAddresses?: { ip: string; nodeName?: string; targetRef?: unknown }[]; ports: { name?: string; port: number; protocol: string }[] }[];
+  subsets?: {
+    addresses?: { ip: string; nodeName?: string; targetRef?: unknown }[];
+    notReadyAddresses?: { ip: string; nodeName?: string; targetRef?: unknown }[];
+    ports: { name?: string; port: number; protocol: string }[];
+  }[];
 }
 
 export type Listable = KubeObject | EndpointsObject;
@@ -25,13 +29,43 @@ export interface ResourceType {
 export const RESOURCE_TYPES: ResourceType[] = [
   { kind: "Pod", plural: "pods", names: ["pods", "pod", "po"], namespaced: true, display: "pod" },
   { kind: "Service", plural: "services", names: ["services", "service", "svc"], namespaced: true, display: "service" },
-  { kind: "Deployment", plural: "deployments", names: ["deployments", "deployment", "deploy", "deployments.apps", "deployment.apps"], namespaced: true, display: "deployment.apps" },
-  { kind: "ReplicaSet", plural: "replicasets", names: ["replicasets", "replicaset", "rs", "replicasets.apps"], namespaced: true, display: "replicaset.apps" },
-  { kind: "DaemonSet", plural: "daemonsets", names: ["daemonsets", "daemonset", "ds", "daemonsets.apps"], namespaced: true, display: "daemonset.apps" },
-  { kind: "EndpointSlice", plural: "endpointslices", names: ["endpointslices", "endpointslice", "endpointslices.discovery.k8s.io"], namespaced: true, display: "endpointslice.discovery.k8s.io" },
+  {
+    kind: "Deployment",
+    plural: "deployments",
+    names: ["deployments", "deployment", "deploy", "deployments.apps", "deployment.apps"],
+    namespaced: true,
+    display: "deployment.apps",
+  },
+  {
+    kind: "ReplicaSet",
+    plural: "replicasets",
+    names: ["replicasets", "replicaset", "rs", "replicasets.apps"],
+    namespaced: true,
+    display: "replicaset.apps",
+  },
+  {
+    kind: "DaemonSet",
+    plural: "daemonsets",
+    names: ["daemonsets", "daemonset", "ds", "daemonsets.apps"],
+    namespaced: true,
+    display: "daemonset.apps",
+  },
+  {
+    kind: "EndpointSlice",
+    plural: "endpointslices",
+    names: ["endpointslices", "endpointslice", "endpointslices.discovery.k8s.io"],
+    namespaced: true,
+    display: "endpointslice.discovery.k8s.io",
+  },
   { kind: "Endpoints", plural: "endpoints", names: ["endpoints", "ep"], namespaced: true, display: "endpoints" },
   { kind: "Node", plural: "nodes", names: ["nodes", "node", "no"], namespaced: false, display: "node" },
-  { kind: "Namespace", plural: "namespaces", names: ["namespaces", "namespace", "ns"], namespaced: false, display: "namespace" },
+  {
+    kind: "Namespace",
+    plural: "namespaces",
+    names: ["namespaces", "namespace", "ns"],
+    namespaced: false,
+    display: "namespace",
+  },
 ];
 
 export function resourceType(name: string): ResourceType {
@@ -44,7 +78,10 @@ export const typeOfKind = (kind: ResourceKind) => RESOURCE_TYPES.find((t) => t.k
 
 /** "deployment/web" or ("deployment", "web") forms into (type, names). */
 export function parseTargets(positional: string[]): { type: ResourceType; name: string }[] {
-  if (positional.length === 0) throw new KubeError("error: you must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.");
+  if (positional.length === 0)
+    throw new KubeError(
+      'error: you must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.',
+    );
   if (positional[0].includes("/")) {
     return positional.map((p) => {
       const [t, n] = p.split("/", 2);
@@ -59,31 +96,60 @@ export function parseTargets(positional: string[]): { type: ResourceType; name: 
 
 function endpointsFor(cluster: Cluster, service: Service): EndpointsObject {
   const slice = cluster.store.sliceFor(service.metadata.namespace!, service.metadata.name);
-  const toAddress = (e: NonNullable<typeof slice>["endpoints"][number]) => ({ ip: e.addresses[0], ...(e.nodeName ? { nodeName: e.nodeName } : {}), ...(e.targetRef ? { targetRef: e.targetRef } : {}) });
+  const toAddress = (e: NonNullable<typeof slice>["endpoints"][number]) => ({
+    ip: e.addresses[0],
+    ...(e.nodeName ? { nodeName: e.nodeName } : {}),
+    ...(e.targetRef ? { targetRef: e.targetRef } : {}),
+  });
   const ready = (slice?.endpoints ?? []).filter((e) => e.conditions.ready).map(toAddress);
   const notReady = (slice?.endpoints ?? []).filter((e) => !e.conditions.ready).map(toAddress);
   return {
     apiVersion: "v1",
     kind: "Endpoints",
-    metadata: { name: service.metadata.name, namespace: service.metadata.namespace!, creationTimestamp: slice?.metadata.creationTimestamp ?? service.metadata.creationTimestamp, ...(service.metadata.labels ? { labels: service.metadata.labels } : {}) },
+    metadata: {
+      name: service.metadata.name,
+      namespace: service.metadata.namespace!,
+      creationTimestamp: slice?.metadata.creationTimestamp ?? service.metadata.creationTimestamp,
+      ...(service.metadata.labels ? { labels: service.metadata.labels } : {}),
+    },
     ...(ready.length || notReady.length
-      ? { subsets: [{ ...(ready.length ? { addresses: ready } : {}), ...(notReady.length ? { notReadyAddresses: notReady } : {}), ports: slice!.ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.port, protocol: p.protocol })) }] }
+      ? {
+          subsets: [
+            {
+              ...(ready.length ? { addresses: ready } : {}),
+              ...(notReady.length ? { notReadyAddresses: notReady } : {}),
+              ports: slice!.ports.map((p) => ({
+                ...(p.name ? { name: p.name } : {}),
+                port: p.port,
+                protocol: p.protocol,
+              })),
+            },
+          ],
+        }
       : {}),
   };
 }
 
 export function listObjects(cluster: Cluster, type: ResourceType, namespace: string | undefined): Listable[] {
   if (type.kind === "Endpoints") {
-    return cluster.store.list("Service", namespace).filter((s) => s.spec.type !== "ExternalName" && (s.spec.selector || s.metadata.name === "kubernetes")).map((s) => endpointsFor(cluster, s));
+    return cluster.store
+      .list("Service", namespace)
+      .filter((s) => s.spec.type !== "ExternalName" && (s.spec.selector || s.metadata.name === "kubernetes"))
+      .map((s) => endpointsFor(cluster, s));
   }
   const objects: Listable[] = cluster.store.list(type.kind, type.namespaced ? namespace : undefined);
-  return objects.sort((a, b) => (a.metadata.namespace ?? "").localeCompare(b.metadata.namespace ?? "") || a.metadata.name.localeCompare(b.metadata.name));
+  return objects.sort(
+    (a, b) =>
+      (a.metadata.namespace ?? "").localeCompare(b.metadata.namespace ?? "") ||
+      a.metadata.name.localeCompare(b.metadata.name),
+  );
 }
 
 export function getObject(cluster: Cluster, type: ResourceType, namespace: string, name: string): Listable {
-  const found = type.kind === "Endpoints"
-    ? listObjects(cluster, type, namespace).find((o) => o.metadata.name === name)
-    : cluster.store.get(type.kind, namespace, name);
+  const found =
+    type.kind === "Endpoints"
+      ? listObjects(cluster, type, namespace).find((o) => o.metadata.name === name)
+      : cluster.store.get(type.kind, namespace, name);
   if (!found) throw notFound(type.kind, name);
   return found;
 }

@@ -5,14 +5,27 @@ import { dnsLabelError, dnsSubdomainError } from "../names";
 import type { Deployment, Pod, PodSpec, PodTemplate } from "../types";
 
 /** Creates a Deployment after the API server's validation (the selector must match the template). */
-export function createDeployment(cluster: Cluster, input: { name: string; namespace: string; replicas: number; selector: Deployment["spec"]["selector"]; template: PodTemplate; labels?: Record<string, string> }): Deployment {
+export function createDeployment(
+  cluster: Cluster,
+  input: {
+    name: string;
+    namespace: string;
+    replicas: number;
+    selector: Deployment["spec"]["selector"];
+    template: PodTemplate;
+    labels?: Record<string, string>;
+  },
+): Deployment {
   cluster.requireNamespace(input.namespace);
   if (cluster.store.get("Deployment", input.namespace, input.name)) throw alreadyExists("Deployment", input.name);
   validateWorkload(input.name, input.replicas, input.selector, input.template);
   const deployment: Deployment = {
     apiVersion: "apps/v1",
     kind: "Deployment",
-    metadata: cluster.meta(input.name, input.namespace, { labels: input.labels ?? { ...input.template.metadata.labels }, annotations: { "deployment.kubernetes.io/revision": "1" } }),
+    metadata: cluster.meta(input.name, input.namespace, {
+      labels: input.labels ?? { ...input.template.metadata.labels },
+      annotations: { "deployment.kubernetes.io/revision": "1" },
+    }),
     spec: { replicas: input.replicas, selector: input.selector, template: structuredClone(input.template) },
     status: { replicas: 0, readyReplicas: 0, updatedReplicas: 0, availableReplicas: 0 },
   };
@@ -21,15 +34,25 @@ export function createDeployment(cluster: Cluster, input: { name: string; namesp
   return deployment;
 }
 
-export function validateWorkload(name: string, replicas: number, selector: Deployment["spec"]["selector"], template: PodTemplate): void {
+export function validateWorkload(
+  name: string,
+  replicas: number,
+  selector: Deployment["spec"]["selector"],
+  template: PodTemplate,
+): void {
   const errors: string[] = [];
   const nameError = dnsSubdomainError(name);
   if (nameError) errors.push(`metadata.name: Invalid value: "${name}": ${nameError}`);
-  if (!Number.isInteger(replicas) || replicas < 0) errors.push(`spec.replicas: Invalid value: ${replicas}: must be greater than or equal to 0`);
+  if (!Number.isInteger(replicas) || replicas < 0)
+    errors.push(`spec.replicas: Invalid value: ${replicas}: must be greater than or equal to 0`);
   if (!selector.matchLabels && !selector.matchExpressions) errors.push("spec.selector: Required value");
   else if (!matchesSelector(template.metadata.labels, selector)) {
-    const labels = Object.entries(template.metadata.labels ?? {}).map(([k, v]) => `"${k}":"${v}"`).join(", ");
-    errors.push(`spec.template.metadata.labels: Invalid value: map[string]string{${labels}}: \`selector\` does not match template \`labels\``);
+    const labels = Object.entries(template.metadata.labels ?? {})
+      .map(([k, v]) => `"${k}":"${v}"`)
+      .join(", ");
+    errors.push(
+      `spec.template.metadata.labels: Invalid value: map[string]string{${labels}}: \`selector\` does not match template \`labels\``,
+    );
   }
   errors.push(...validatePodSpec(template.spec, "spec.template.spec"));
   if (errors.length) throw invalid("Deployment", name, errors);
@@ -40,20 +63,29 @@ export function validatePodSpec(spec: PodSpec, path: string): string[] {
   if (!spec.containers?.length) errors.push(`${path}.containers: Required value`);
   (spec.containers ?? []).forEach((c, i) => {
     if (!c.name) errors.push(`${path}.containers[${i}].name: Required value`);
-    else if (dnsLabelError(c.name)) errors.push(`${path}.containers[${i}].name: Invalid value: "${c.name}": ${dnsLabelError(c.name)}`);
+    else if (dnsLabelError(c.name))
+      errors.push(`${path}.containers[${i}].name: Invalid value: "${c.name}": ${dnsLabelError(c.name)}`);
     if (!c.image) errors.push(`${path}.containers[${i}].image: Required value`);
     (c.ports ?? []).forEach((p, j) => {
       if (!Number.isInteger(p.containerPort) || p.containerPort < 1 || p.containerPort > 65535) {
-        errors.push(`${path}.containers[${i}].ports[${j}].containerPort: Invalid value: ${p.containerPort}: must be between 1 and 65535, inclusive`);
+        errors.push(
+          `${path}.containers[${i}].ports[${j}].containerPort: Invalid value: ${p.containerPort}: must be between 1 and 65535, inclusive`,
+        );
       }
     });
   });
   return errors;
 }
 
-export function createBarePod(cluster: Cluster, input: { name: string; namespace: string; labels?: Record<string, string>; spec: PodSpec }): Pod {
+export function createBarePod(
+  cluster: Cluster,
+  input: { name: string; namespace: string; labels?: Record<string, string>; spec: PodSpec },
+): Pod {
   const nameError = dnsSubdomainError(input.name);
-  const errors = [...(nameError ? [`metadata.name: Invalid value: "${input.name}": ${nameError}`] : []), ...validatePodSpec(input.spec, "spec")];
+  const errors = [
+    ...(nameError ? [`metadata.name: Invalid value: "${input.name}": ${nameError}`] : []),
+    ...validatePodSpec(input.spec, "spec"),
+  ];
   if (errors.length) throw invalid("Pod", input.name, errors);
   return cluster.createPod(input);
 }

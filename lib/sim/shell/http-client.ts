@@ -1,7 +1,7 @@
 import type { Cluster } from "../cluster";
 import { resolveFromPod } from "../dns";
 import { parseIPv4 } from "../ip";
-import { connect, type Client, type ConnectResult } from "../network";
+import { type Client, type ConnectResult, connect } from "../network";
 
 export interface HttpTarget {
   host: string;
@@ -60,7 +60,8 @@ export function httpExchange(cluster: Cluster, client: Client, target: HttpTarge
 
 /** What the modelled web server in every non-client container answers: its pod's hostname. */
 export function responseBody(exchange: Exchange): string {
-  if (exchange.kind === "internet") return `<!doctype html><html><head><title>${exchange.target.host}</title></head><body>A page from outside the cluster.</body></html>\n`;
+  if (exchange.kind === "internet")
+    return `<!doctype html><html><head><title>${exchange.target.host}</title></head><body>A page from outside the cluster.</body></html>\n`;
   if (exchange.kind === "connected" && exchange.result.ok) {
     const pod = exchange.result.pod;
     return `${pod.spec.hostNetwork ? pod.spec.nodeName : (pod.spec.hostname ?? pod.metadata.name)}\n`;

@@ -1,7 +1,7 @@
 import type { Cluster } from "../cluster";
-import { candidateNames, resolveFromPod, resolvConfFor, reverseFromPod, reverseName } from "../dns";
-import type { CommandResult } from "../types";
+import { candidateNames, resolvConfFor, resolveFromPod, reverseFromPod, reverseName } from "../dns";
 import type { Client } from "../network";
+import type { CommandResult } from "../types";
 import { CONNECT_TIMEOUT_SECONDS, httpExchange, parseUrl, responseBody } from "./http-client";
 
 const fail = (output: string, exitCode: number): CommandResult => ({ output, exitCode });
@@ -16,10 +16,15 @@ export function curl(cluster: Cluster, client: Client, args: string[]): CommandR
     if (a === "-m" || a === "--max-time" || a === "--connect-timeout") maxTime = Number(args[++i]);
     else if (a === "-I" || a === "--head") headOnly = true;
     else if (/^-[sSfLvk]+$/.test(a) || a === "--silent" || a === "--fail" || a === "--location") continue;
-    else if (a.startsWith("-")) return fail(`curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`, 2);
+    else if (a.startsWith("-"))
+      return fail(
+        `curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`,
+        2,
+      );
     else url = a;
   }
-  if (!url) return fail("curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n", 2);
+  if (!url)
+    return fail("curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n", 2);
   const target = parseUrl(url);
   if (!target) return fail(`curl: (3) URL using bad/illegal format or missing URL\n`, 3);
   const exchange = httpExchange(cluster, client, target);
@@ -28,34 +33,56 @@ export function curl(cluster: Cluster, client: Client, args: string[]): CommandR
     return fail(`curl: (6) Could not resolve host: ${target.host}\n`, 6);
   }
   if (exchange.kind === "connected" && !exchange.result.ok) {
-    if (exchange.result.error === "refused") return fail(`curl: (7) Failed to connect to ${target.host} port ${target.port} after 0 ms: Connection refused\n`, 7);
+    if (exchange.result.error === "refused")
+      return fail(
+        `curl: (7) Failed to connect to ${target.host} port ${target.port} after 0 ms: Connection refused\n`,
+        7,
+      );
     const waited = maxTime ?? CONNECT_TIMEOUT_SECONDS;
     cluster.advance(waited);
     return maxTime !== undefined
       ? fail(`curl: (28) Connection timed out after ${waited * 1000} milliseconds\n`, 28)
-      : fail(`curl: (28) Failed to connect to ${target.host} port ${target.port} after ${waited * 1000} ms: Connection timed out\n`, 28);
+      : fail(
+          `curl: (28) Failed to connect to ${target.host} port ${target.port} after ${waited * 1000} ms: Connection timed out\n`,
+          28,
+        );
   }
   const body = responseBody(exchange);
-  if (headOnly) return { output: `HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n`, exitCode: 0 };
+  if (headOnly)
+    return {
+      output: `HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n`,
+      exitCode: 0,
+    };
   return { output: body, exitCode: 0 };
 }
 
 /** busybox wget: `wget -qO- URL` prints the body. */
 export function wget(cluster: Cluster, client: Client, args: string[]): CommandResult {
   const url = args.filter((a) => !a.startsWith("-")).at(-1);
-  const quietToStdout = args.some((a) => /^-q?O-?$|^-qO-$|^-O-$/.test(a)) || args.includes("-O") && args[args.indexOf("-O") + 1] === "-";
-  if (!url) return fail("BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n", 1);
+  const quietToStdout =
+    args.some((a) => /^-q?O-?$|^-qO-$|^-O-$/.test(a)) || (args.includes("-O") && args[args.indexOf("-O") + 1] === "-");
+  if (!url)
+    return fail(
+      "BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n",
+      1,
+    );
   const target = parseUrl(url);
   if (!target) return fail(`wget: bad address '${url}'\n`, 1);
   const exchange = httpExchange(cluster, client, target);
   if (exchange.kind === "dns-failed") return fail(`wget: bad address '${target.host}'\n`, 1);
   if (exchange.kind === "connected" && !exchange.result.ok) {
-    if (exchange.result.error === "refused") return fail(`wget: can't connect to remote host (${exchange.ip}): Connection refused\n`, 1);
+    if (exchange.result.error === "refused")
+      return fail(`wget: can't connect to remote host (${exchange.ip}): Connection refused\n`, 1);
     cluster.advance(CONNECT_TIMEOUT_SECONDS);
     return fail(`wget: can't connect to remote host (${exchange.ip}): Connection timed out\n`, 1);
   }
   const body = responseBody(exchange);
-  return quietToStdout ? { output: body, exitCode: 0 } : { output: `Connecting to ${target.host} (${exchange.ip}:${target.port})\nsaving to 'index.html'\nindex.html           100% |********************************|    ${body.length}  0:00:00 ETA\n'index.html' saved\n`, exitCode: 0 };
+  return quietToStdout
+    ? { output: body, exitCode: 0 }
+    : {
+        output: `Connecting to ${target.host} (${exchange.ip}:${target.port})\nsaving to 'index.html'\nindex.html           100% |********************************|    ${body.length}  0:00:00 ETA\n'index.html' saved\n`,
+        exitCode: 0,
+      };
 }
 
 /** nslookup as in the dnsutils image (BIND 9): the name, what server answered, the records. */
@@ -73,7 +100,9 @@ export function nslookup(cluster: Cluster, client: Client, args: string[]): Comm
   }
   const conf = resolvConfFor(cluster, client.pod);
   const isAddress = /^\d{1,3}(\.\d{1,3}){3}$/.test(name);
-  const answer = isAddress ? reverseFromPod(cluster, client.pod, name) : resolveFromPod(cluster, client.pod, name, type);
+  const answer = isAddress
+    ? reverseFromPod(cluster, client.pod, name)
+    : resolveFromPod(cluster, client.pod, name, type);
   if (answer.rcode === "TIMEOUT") {
     cluster.advance(15);
     return fail(";; connection timed out; no servers could be reached\n\n", 1);

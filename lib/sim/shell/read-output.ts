@@ -11,4 +11,11 @@ export function curlOutcome(exitCode: number): Outcome {
 }
 
 /** The addresses in an nslookup answer, leaving out the "Address:" of the server block above it. */
-export const nslookupAddresses = (output: string) => [...output.split("\n\n").slice(1).join("\n").matchAll(/^Address: (\S+)$/gm)].map((m) => m[1]);
+export const nslookupAddresses = (output: string) =>
+  [
+    ...output
+      .split("\n\n")
+      .slice(1)
+      .join("\n")
+      .matchAll(/^Address: (\S+)$/gm),
+  ].map((m) => m[1]);

@@ -8,7 +8,8 @@ export function tokenize(line: string): string[] | { error: string } {
     const ch = line[i];
     if (quote) {
       if (ch === quote) quote = null;
-      else if (ch === "\\" && quote === '"' && i + 1 < line.length && '"\\$`'.includes(line[i + 1])) current += line[++i];
+      else if (ch === "\\" && quote === '"' && i + 1 < line.length && '"\\$`'.includes(line[i + 1]))
+        current += line[++i];
       else current += ch;
       continue;
     }

@@ -26,7 +26,13 @@ export function harness(options: ClusterOptions = {}, files: Record<string, stri
     return result.output;
   };
   const podsNamed = (prefix: string, namespace = "default") =>
-    sim.cluster.pods(namespace).filter((p) => p.metadata.name.startsWith(prefix) && !p.metadata.deletionTimestamp).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
-  const ipsOf = (prefix: string, namespace?: string) => podsNamed(prefix, namespace).map((p) => p.status.podIP ?? "").sort();
+    sim.cluster
+      .pods(namespace)
+      .filter((p) => p.metadata.name.startsWith(prefix) && !p.metadata.deletionTimestamp)
+      .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+  const ipsOf = (prefix: string, namespace?: string) =>
+    podsNamed(prefix, namespace)
+      .map((p) => p.status.podIP ?? "")
+      .sort();
   return { ...sim, ok, fails, podsNamed, ipsOf };
 }

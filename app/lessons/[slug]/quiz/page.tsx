@@ -18,6 +18,19 @@ export default async function LessonQuizPage({ params }: Params) {
   if (!lesson) notFound();
   const user = await requireUser(`/lessons/${slug}/quiz`);
   const repos = repositories();
-  const [unfinished, history] = await Promise.all([repos.quizzes.unfinished(user.id, "lesson", slug), repos.quizzes.history(user.id, "lesson", slug)]);
-  return <QuizStart scope="lesson" target={slug} title={lesson.title} backHref={`/lessons/${slug}`} backLabel={lesson.title} unfinished={unfinished} history={history} />;
+  const [unfinished, history] = await Promise.all([
+    repos.quizzes.unfinished(user.id, "lesson", slug),
+    repos.quizzes.history(user.id, "lesson", slug),
+  ]);
+  return (
+    <QuizStart
+      scope="lesson"
+      target={slug}
+      title={lesson.title}
+      backHref={`/lessons/${slug}`}
+      backLabel={lesson.title}
+      unfinished={unfinished}
+      history={history}
+    />
+  );
 }

@@ -20,6 +20,19 @@ export default async function ModuleQuizPage({ params }: Params) {
   if (!module) notFound();
   const user = await requireUser(`/modules/${id}/quiz`);
   const repos = repositories();
-  const [unfinished, history] = await Promise.all([repos.quizzes.unfinished(user.id, "module", id), repos.quizzes.history(user.id, "module", id)]);
-  return <QuizStart scope="module" target={id} title={module.title} backHref="/lessons" backLabel="Lessons" unfinished={unfinished} history={history} />;
+  const [unfinished, history] = await Promise.all([
+    repos.quizzes.unfinished(user.id, "module", id),
+    repos.quizzes.history(user.id, "module", id),
+  ]);
+  return (
+    <QuizStart
+      scope="module"
+      target={id}
+      title={module.title}
+      backHref="/lessons"
+      backLabel="Lessons"
+      unfinished={unfinished}
+      history={history}
+    />
+  );
 }

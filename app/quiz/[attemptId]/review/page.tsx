@@ -24,18 +24,36 @@ export default async function QuizReviewPage({ params }: Params) {
     <div className="mx-auto max-w-3xl">
       <p className="text-sm text-slate-600">Quiz: {view.title}</p>
       <h1 className="mt-1 text-3xl font-bold text-slate-900">Your result: {Math.round((view.score ?? 0) * 100)}%</h1>
-      <p className="mt-2 text-slate-700">{right} of {view.questions.length} questions fully right; partly right answers earn part of a point.</p>
+      <p className="mt-2 text-slate-700">
+        {right} of {view.questions.length} questions fully right; partly right answers earn part of a point.
+      </p>
       <div className="mt-4 flex flex-wrap gap-3">
-        <Link href={retryHref} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">Try a new attempt</Link>
-        {view.scope === "lesson" && <Link href={`/lessons/${view.target}`} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100">Back to the lesson</Link>}
+        <Link href={retryHref} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          Try a new attempt
+        </Link>
+        {view.scope === "lesson" && (
+          <Link
+            href={`/lessons/${view.target}`}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100"
+          >
+            Back to the lesson
+          </Link>
+        )}
       </div>
       <ol className="mt-8 space-y-6">
         {view.questions.map((q, i) => {
           const a = view.answered[q.id] ?? view.unanswered[q.id];
           return (
             <li key={q.id} className="rounded-lg border border-slate-200 bg-white p-5">
-              <p className="text-sm font-medium text-slate-600">Question {i + 1} · <span className={a && "correct" in a && a.correct ? "text-emerald-800" : "text-red-700"}>{a && "score" in a && a.score !== undefined ? scoreLabel(a.score, !!a.correct) : "Not answered"}</span></p>
-              <h2 className="mt-1 text-lg font-semibold text-slate-900"><InlineCode text={q.prompt} /></h2>
+              <p className="text-sm font-medium text-slate-600">
+                Question {i + 1} ·{" "}
+                <span className={a && "correct" in a && a.correct ? "text-emerald-800" : "text-red-700"}>
+                  {a && "score" in a && a.score !== undefined ? scoreLabel(a.score, !!a.correct) : "Not answered"}
+                </span>
+              </p>
+              <h2 className="mt-1 text-lg font-semibold text-slate-900">
+                <InlineCode text={q.prompt} />
+              </h2>
               {q.context && q.context.length > 0 && (
                 <details className="mt-2">
                   <summary className="cursor-pointer text-sm text-slate-700">The cluster set-up</summary>
@@ -44,14 +62,45 @@ export default async function QuizReviewPage({ params }: Params) {
               )}
               <dl className="mt-3 grid gap-2 sm:grid-cols-[10rem_1fr]">
                 <dt className="font-medium text-slate-700">Your answer</dt>
-                <dd>{a && "response" in a && a.response ? answerText(q, a.response).map((t, j) => <span key={j} className="block">{t}</span>) : <span className="text-slate-500">No answer</span>}</dd>
+                <dd>
+                  {a && "response" in a && a.response ? (
+                    answerText(q, a.response).map((t, j) => (
+                      <span key={j} className="block">
+                        {t}
+                      </span>
+                    ))
+                  ) : (
+                    <span className="text-slate-500">No answer</span>
+                  )}
+                </dd>
                 <dt className="font-medium text-slate-700">Correct answer</dt>
-                <dd>{a?.key ? answerText(q, a.key).map((t, j) => <span key={j} className="block">{t}</span>) : <span className="text-slate-500">Shown once answered</span>}</dd>
+                <dd>
+                  {a?.key ? (
+                    answerText(q, a.key).map((t, j) => (
+                      <span key={j} className="block">
+                        {t}
+                      </span>
+                    ))
+                  ) : (
+                    <span className="text-slate-500">Shown once answered</span>
+                  )}
+                </dd>
               </dl>
-              {a && "misconception" in a && a.misconception && <p className="mt-2 text-slate-800">A common mix-up: {a.misconception}</p>}
+              {a && "misconception" in a && a.misconception && (
+                <p className="mt-2 text-slate-800">A common mix-up: {a.misconception}</p>
+              )}
               {a?.explanation && <p className="mt-2 text-slate-800">{a.explanation}</p>}
-              {a?.evidence && a.evidence.length > 0 && <Transcript title="What the simulator showed" lines={a.evidence} />}
-              {a?.lessonSlug && <Link href={`/lessons/${a.lessonSlug}#${a.sectionId}`} className="mt-2 inline-block text-brand-700 underline">Read “{a.sectionTitle}”</Link>}
+              {a?.evidence && a.evidence.length > 0 && (
+                <Transcript title="What the simulator showed" lines={a.evidence} />
+              )}
+              {a?.lessonSlug && (
+                <Link
+                  href={`/lessons/${a.lessonSlug}#${a.sectionId}`}
+                  className="mt-2 inline-block text-brand-700 underline"
+                >
+                  Read “{a.sectionTitle}”
+                </Link>
+              )}
             </li>
           );
         })}

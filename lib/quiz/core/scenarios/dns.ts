@@ -1,7 +1,6 @@
 import { nslookupAddresses } from "../../../sim/shell/read-output";
 import { Script } from "./script";
-import { params, single, type ScenarioTemplate } from "./template";
-
+import { params, type ScenarioTemplate, single } from "./template";
 
 /** A ClusterIP Service's DNS answer does not change with the number of pods. */
 export const scaleLookup: ScenarioTemplate = {
@@ -21,15 +20,26 @@ export const scaleLookup: ScenarioTemplate = {
     const found = lookup.exitCode === 0 ? nslookupAddresses(lookup.output).length : 0;
     const candidates = [
       { text: "One address", n: 1 },
-      { text: `${before} addresses`, n: before, misconception: "Thinks DNS for a ClusterIP Service lists the pods (that is a headless Service)." },
-      { text: `${after} addresses`, n: after, misconception: "Thinks DNS for a ClusterIP Service lists the pods (that is a headless Service)." },
+      {
+        text: `${before} addresses`,
+        n: before,
+        misconception: "Thinks DNS for a ClusterIP Service lists the pods (that is a headless Service).",
+      },
+      {
+        text: `${after} addresses`,
+        n: after,
+        misconception: "Thinks DNS for a ClusterIP Service lists the pods (that is a headless Service).",
+      },
       { text: "No address: NXDOMAIN", n: 0, misconception: "Thinks the name is not ready while pods are added." },
     ];
     return {
       kind: "single",
       prompt: `Service ${app} (type ClusterIP) selects ${before} ready pods. You scale the Deployment to ${after} replicas and run \`nslookup ${app}\` from the client pod. How many addresses does it print for ${app}?`,
       context: s.context,
-      ...single(`${this.id}:${seed}`, candidates.map((c) => ({ text: c.text, correct: c.n === found, misconception: c.misconception }))),
+      ...single(
+        `${this.id}:${seed}`,
+        candidates.map((c) => ({ text: c.text, correct: c.n === found, misconception: c.misconception })),
+      ),
       evidence: s.evidence,
       explanation: `A Service with a ClusterIP has exactly one A record, ${app}.default.svc.cluster.local → its ClusterIP, however many pods it has. kube-proxy, not DNS, spreads connections across the ${after} pods.`,
     };
@@ -54,10 +64,22 @@ export const headlessLookup: ScenarioTemplate = {
     const addresses = lookup.exitCode === 0 ? nslookupAddresses(lookup.output) : [];
     const allPods = addresses.length > 0 && addresses.every((a) => podIPs.has(a));
     const candidates = [
-      { text: "One address: a ClusterIP from 10.96.0.0/12", correct: addresses.length === 1 && !allPods, misconception: "Thinks every Service gets a ClusterIP." },
+      {
+        text: "One address: a ClusterIP from 10.96.0.0/12",
+        correct: addresses.length === 1 && !allPods,
+        misconception: "Thinks every Service gets a ClusterIP.",
+      },
       { text: `${replicas} addresses: the IPs of the ready pods`, correct: allPods && addresses.length === replicas },
-      { text: "One pod IP, a different one each time", correct: allPods && addresses.length === 1, misconception: "Thinks DNS load-balances like kube-proxy." },
-      { text: "NXDOMAIN: a Service without a ClusterIP has no DNS name", correct: lookup.output.includes("NXDOMAIN"), misconception: "Thinks DNS needs a ClusterIP to point at." },
+      {
+        text: "One pod IP, a different one each time",
+        correct: allPods && addresses.length === 1,
+        misconception: "Thinks DNS load-balances like kube-proxy.",
+      },
+      {
+        text: "NXDOMAIN: a Service without a ClusterIP has no DNS name",
+        correct: lookup.output.includes("NXDOMAIN"),
+        misconception: "Thinks DNS needs a ClusterIP to point at.",
+      },
     ];
     return {
       kind: "single",

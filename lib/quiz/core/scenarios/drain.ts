@@ -27,10 +27,25 @@ export const drainNode: ScenarioTemplate = {
     const moved = before.filter((p) => p.spec.nodeName === node);
     const stayed = before.filter((p) => p.spec.nodeName !== node);
     const candidates = [
-      { text: `The ClusterIP of Service ${app}`, correct: s.clusterIP(app) !== clusterIP, misconception: "Thinks a Service is renumbered when its pods move." },
-      { text: `The IPs of the ${app} pods that ran on ${node}`, correct: moved.every((p) => !afterIPs.has(p.status.podIP)) },
-      { text: `The IPs of the ${app} pods on the other nodes`, correct: stayed.length > 0 && stayed.every((p) => !afterIPs.has(p.status.podIP)), misconception: "Thinks a drain restarts every pod of the Deployment." },
-      { text: `The address \`nslookup ${app}\` returns`, correct: lookupBefore !== lookupAfter, misconception: "Thinks DNS for a ClusterIP Service follows the pods." },
+      {
+        text: `The ClusterIP of Service ${app}`,
+        correct: s.clusterIP(app) !== clusterIP,
+        misconception: "Thinks a Service is renumbered when its pods move.",
+      },
+      {
+        text: `The IPs of the ${app} pods that ran on ${node}`,
+        correct: moved.every((p) => !afterIPs.has(p.status.podIP)),
+      },
+      {
+        text: `The IPs of the ${app} pods on the other nodes`,
+        correct: stayed.length > 0 && stayed.every((p) => !afterIPs.has(p.status.podIP)),
+        misconception: "Thinks a drain restarts every pod of the Deployment.",
+      },
+      {
+        text: `The address \`nslookup ${app}\` returns`,
+        correct: lookupBefore !== lookupAfter,
+        misconception: "Thinks DNS for a ClusterIP Service follows the pods.",
+      },
     ];
     const built = computedOptions(`${this.id}:${seed}`, candidates);
     return {

@@ -1,12 +1,21 @@
-import { drainNode } from "./drain";
 import { headlessLookup, scaleLookup } from "./dns";
+import { drainNode } from "./drain";
 import { podRecreated, restartOrRecreate } from "./pod-addresses";
-import { noReadyPods, nodePortFromOutside, outsideClusterIP } from "./reachability";
+import { nodePortFromOutside, noReadyPods, outsideClusterIP } from "./reachability";
 import type { ScenarioTemplate } from "./template";
 
 export type { ScenarioTemplate } from "./template";
 
 /** Every scenario a lesson can name in its frontmatter `scenarios:` list. */
-export const SCENARIOS: readonly ScenarioTemplate[] = [podRecreated, restartOrRecreate, scaleLookup, headlessLookup, outsideClusterIP, noReadyPods, nodePortFromOutside, drainNode];
+export const SCENARIOS: readonly ScenarioTemplate[] = [
+  podRecreated,
+  restartOrRecreate,
+  scaleLookup,
+  headlessLookup,
+  outsideClusterIP,
+  noReadyPods,
+  nodePortFromOutside,
+  drainNode,
+];
 
 export const findScenario = (id: string) => SCENARIOS.find((s) => s.id === id);

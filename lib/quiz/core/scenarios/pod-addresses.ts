@@ -20,12 +20,31 @@ export const podRecreated: ScenarioTemplate = {
     s.observe(`kubectl delete pod ${victim.metadata.name}`);
     s.observe(`kubectl get pods -l app=${app} -o wide`);
     const targets = [
-      { text: `${clusterIP}, the ClusterIP of Service ${app}`, target: clusterIP, misconception: "Thinks a Service's address follows its pods." },
-      { text: `${app}, the Service's DNS name`, target: app, misconception: "Thinks DNS names break when pods are replaced." },
-      { text: `${victim.status.podIP}, the IP of the deleted pod ${victim.metadata.name}`, target: victim.status.podIP!, misconception: "Thinks a replacement pod inherits the old pod's IP." },
-      { text: `${survivor.status.podIP}, the IP of ${survivor.metadata.name}, which was not deleted`, target: survivor.status.podIP!, misconception: "Thinks deleting one pod renumbers the others." },
+      {
+        text: `${clusterIP}, the ClusterIP of Service ${app}`,
+        target: clusterIP,
+        misconception: "Thinks a Service's address follows its pods.",
+      },
+      {
+        text: `${app}, the Service's DNS name`,
+        target: app,
+        misconception: "Thinks DNS names break when pods are replaced.",
+      },
+      {
+        text: `${victim.status.podIP}, the IP of the deleted pod ${victim.metadata.name}`,
+        target: victim.status.podIP!,
+        misconception: "Thinks a replacement pod inherits the old pod's IP.",
+      },
+      {
+        text: `${survivor.status.podIP}, the IP of ${survivor.metadata.name}, which was not deleted`,
+        target: survivor.status.podIP!,
+        misconception: "Thinks deleting one pod renumbers the others.",
+      },
     ];
-    const candidates = targets.map((t) => ({ ...t, correct: s.observe(`kubectl exec client -- curl -s --max-time 2 ${t.target}`).exitCode === 0 }));
+    const candidates = targets.map((t) => ({
+      ...t,
+      correct: s.observe(`kubectl exec client -- curl -s --max-time 2 ${t.target}`).exitCode === 0,
+    }));
     const built = computedOptions(`${this.id}:${seed}`, candidates);
     const replacement = s.pods(`${app}-`).find((p) => !s.context.some((c) => c.output.includes(p.metadata.name)));
     return {
@@ -60,14 +79,24 @@ export const restartOrRecreate: ScenarioTemplate = {
     s.observe(`kubectl get pods -l app=${app} -o wide`);
     const after = s.pods(`${app}-`);
     const kept = after.some((p) => p.status.podIP === ip);
-    const what = restart ? `the container in ${pod.metadata.name} crashes (you run \`${action}\`) and the kubelet restarts it` : `you run \`${action}\` and the Deployment creates a replacement`;
+    const what = restart
+      ? `the container in ${pod.metadata.name} crashes (you run \`${action}\`) and the kubelet restarts it`
+      : `you run \`${action}\` and the Deployment creates a replacement`;
     return {
       kind: "true-false",
       prompt: `True or false? After ${what}, the ${app} pods still include one with the IP ${ip}.`,
       context: s.context,
       options: [
-        { id: "true", text: "True", ...(kept ? {} : { misconception: "Thinks a replacement pod reuses the old pod's IP." }) },
-        { id: "false", text: "False", ...(kept ? { misconception: "Thinks a container restart creates a new pod." } : {}) },
+        {
+          id: "true",
+          text: "True",
+          ...(kept ? {} : { misconception: "Thinks a replacement pod reuses the old pod's IP." }),
+        },
+        {
+          id: "false",
+          text: "False",
+          ...(kept ? { misconception: "Thinks a container restart creates a new pod." } : {}),
+        },
       ],
       answer: kept ? "true" : "false",
       evidence: s.evidence,

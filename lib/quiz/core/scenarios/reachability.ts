@@ -1,6 +1,6 @@
 import { curlOutcome, type Outcome } from "../../../sim/shell/read-output";
 import { OUTCOME_TEXT, Script } from "./script";
-import { params, single, type ScenarioTemplate } from "./template";
+import { params, type ScenarioTemplate, single } from "./template";
 
 const MISCONCEPTIONS: Partial<Record<Outcome, string>> = {
   answered: "Thinks the address is reachable from there.",
@@ -10,7 +10,14 @@ const MISCONCEPTIONS: Partial<Record<Outcome, string>> = {
 };
 
 function outcomeQuestion(scope: string, observed: Outcome) {
-  return single(scope, (Object.keys(OUTCOME_TEXT) as Outcome[]).map((o) => ({ text: OUTCOME_TEXT[o], correct: o === observed, misconception: MISCONCEPTIONS[o] })));
+  return single(
+    scope,
+    (Object.keys(OUTCOME_TEXT) as Outcome[]).map((o) => ({
+      text: OUTCOME_TEXT[o],
+      correct: o === observed,
+      misconception: MISCONCEPTIONS[o],
+    })),
+  );
 }
 
 /** A ClusterIP exists only in kube-proxy's rules on the nodes: from outside it goes nowhere. */
@@ -76,7 +83,9 @@ export const nodePortFromOutside: ScenarioTemplate = {
     s.show("kubectl get nodes -o wide");
     s.show(`kubectl get service ${app}`);
     const podNode = s.pods(`${app}-`)[0].spec.nodeName;
-    const other = s.sim.cluster.nodes().find((n) => n.metadata.name !== podNode && n.metadata.name !== "control-plane")!;
+    const other = s.sim.cluster
+      .nodes()
+      .find((n) => n.metadata.name !== podNode && n.metadata.name !== "control-plane")!;
     const nodeIP = s.sim.cluster.nodeIP(other);
     const nodePort = s.sim.cluster.store.get("Service", "default", app)!.spec.ports[0].nodePort;
     const result = s.observe(`curl -s --max-time 5 http://${nodeIP}:${nodePort}/`);

@@ -21,7 +21,8 @@ export class Script {
   /** Set-up the learner is shown, output included. */
   show(command: string) {
     const r = this.exec(command);
-    if (r.exitCode !== 0 && !command.includes(" delete ")) throw new Error(`scenario set-up failed: ${command}\n${r.output}`);
+    if (r.exitCode !== 0 && !command.includes(" delete "))
+      throw new Error(`scenario set-up failed: ${command}\n${r.output}`);
     this.context.push({ command: r.command, output: r.output });
     return r;
   }
@@ -39,7 +40,10 @@ export class Script {
     return r;
   }
   pods(prefix: string) {
-    return this.sim.cluster.pods("default").filter((p) => p.metadata.name.startsWith(prefix) && !p.metadata.deletionTimestamp).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+    return this.sim.cluster
+      .pods("default")
+      .filter((p) => p.metadata.name.startsWith(prefix) && !p.metadata.deletionTimestamp)
+      .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
   }
   clusterIP(service: string) {
     return this.sim.cluster.store.get("Service", "default", service)?.spec.clusterIP ?? "";

@@ -22,14 +22,22 @@ export function params(templateId: string, seed: number) {
 }
 
 /** Options whose correctness was computed; ids are opaque so they do not hint at the key. */
-export function computedOptions(scope: string, candidates: { text: string; correct: boolean; misconception?: string }[]): { options: Option[]; correct: string[] } {
-  const options = candidates.map((c) => ({ id: opaqueId(scope, c.text), text: c.text, ...(c.correct || !c.misconception ? {} : { misconception: c.misconception }) }));
+export function computedOptions(
+  scope: string,
+  candidates: { text: string; correct: boolean; misconception?: string }[],
+): { options: Option[]; correct: string[] } {
+  const options = candidates.map((c) => ({
+    id: opaqueId(scope, c.text),
+    text: c.text,
+    ...(c.correct || !c.misconception ? {} : { misconception: c.misconception }),
+  }));
   return { options, correct: candidates.flatMap((c, i) => (c.correct ? [options[i].id] : [])) };
 }
 
 /** The single option the simulator's result matches; a scenario that matches none is a bug. */
 export function single(scope: string, candidates: { text: string; correct: boolean; misconception?: string }[]) {
   const built = computedOptions(scope, candidates);
-  if (built.correct.length !== 1) throw new Error(`scenario ${scope}: ${built.correct.length} options match the simulator's result`);
+  if (built.correct.length !== 1)
+    throw new Error(`scenario ${scope}: ${built.correct.length} options match the simulator's result`);
   return { options: built.options, answer: built.correct[0] };
 }
