@@ -5,6 +5,7 @@ import { repositories } from "@/lib/db/repositories";
 import { drillService } from "@/lib/drills/service/server";
 import { flashcardService } from "@/lib/flashcards/service/server";
 import { continueLearning } from "@/lib/progress/core/continue-learning";
+import { progressService } from "@/lib/progress/service/server";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
   const { error } = await searchParams;
@@ -12,7 +13,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   if (!user) return <Welcome />;
   const { lessons } = contentLibrary();
   const [progress, cards, quizzes, drills] = await Promise.all([
-    repositories().progress.listForUser(user.id),
+    progressService().list(user.id),
     flashcardService().session(user.id),
     repositories().quizzes.history(user.id),
     drillService().statuses(user.id),

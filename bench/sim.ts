@@ -84,32 +84,32 @@ const tenth = run(0.1);
 globalThis.gc?.();
 const full = run(1);
 
-console.log("kubelearn simulator benchmark (one run; Node " + process.version + ")");
+console.log(`kubelearn simulator benchmark (one run; Node ${process.version})`);
 console.log("");
 const rows: [string, string, string, string][] = [
   ["", "tenth", "full", "full/tenth"],
   ["nodes", String(tenth.counts.nodes), String(full.counts.nodes), ""],
   ["running pods", String(tenth.counts.pods), String(full.counts.pods), ""],
   ["services", String(tenth.counts.services), String(full.counts.services), ""],
-  ["build (create + reconcile)", fmt(tenth.build), fmt(full.build), (full.build / tenth.build).toFixed(1) + "x"],
+  ["build (create + reconcile)", fmt(tenth.build), fmt(full.build), `${(full.build / tenth.build).toFixed(1)}x`],
   [
     "  per pod",
     us(tenth.build, tenth.counts.pods),
     us(full.build, full.counts.pods),
-    (full.build / full.counts.pods / (tenth.build / tenth.counts.pods)).toFixed(2) + "x",
+    `${(full.build / full.counts.pods / (tenth.build / tenth.counts.pods)).toFixed(2)}x`,
   ],
   [
     "one kubectl command afterwards",
     fmt(tenth.command),
     fmt(full.command),
-    (full.command / tenth.command).toFixed(1) + "x",
+    `${(full.command / tenth.command).toFixed(1)}x`,
   ],
   [`DNS lookups (${tenth.counts.operations} / ${full.counts.operations})`, fmt(tenth.lookups), fmt(full.lookups), ""],
   [
     "  per lookup",
     us(tenth.lookups, tenth.counts.operations),
     us(full.lookups, full.counts.operations),
-    (full.lookups / full.counts.operations / (tenth.lookups / tenth.counts.operations)).toFixed(2) + "x",
+    `${(full.lookups / full.counts.operations / (tenth.lookups / tenth.counts.operations)).toFixed(2)}x`,
   ],
   [
     `connections (${tenth.counts.operations} / ${full.counts.operations})`,
@@ -121,13 +121,13 @@ const rows: [string, string, string, string][] = [
     "  per connection",
     us(tenth.connections, tenth.counts.operations),
     us(full.connections, full.counts.operations),
-    (full.connections / full.counts.operations / (tenth.connections / tenth.counts.operations)).toFixed(2) + "x",
+    `${(full.connections / full.counts.operations / (tenth.connections / tenth.counts.operations)).toFixed(2)}x`,
   ],
   [
     "heap after run",
     `${tenth.heapMiB.toFixed(0)} MiB`,
     `${full.heapMiB.toFixed(0)} MiB`,
-    (full.heapMiB / tenth.heapMiB).toFixed(1) + "x",
+    `${(full.heapMiB / tenth.heapMiB).toFixed(1)}x`,
   ],
 ];
 const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length)));

@@ -25,7 +25,7 @@ export function LessonActivityTracker({ slug, sectionIds }: { slug: string; sect
       },
       { rootMargin: "0px 0px -70% 0px" },
     );
-    headings.forEach((h) => observer.observe(h));
+    for (const h of headings) observer.observe(h);
 
     const flush = (useBeacon: boolean) => {
       const seconds = visibleSince ? (Date.now() - visibleSince) / 1000 : 0;

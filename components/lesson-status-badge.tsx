@@ -1,4 +1,4 @@
-import type { LessonStatus } from "@/lib/db/lesson-progress-repository";
+import type { LessonStatus } from "@/lib/progress/core/lesson-status";
 
 const styles: Record<LessonStatus, { label: string; className: string }> = {
   "not-started": { label: "Not started", className: "bg-slate-100 text-slate-700" },

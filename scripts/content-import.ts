@@ -25,7 +25,7 @@ const moduleDir = path.join(contentRoot, moduleId);
 const existing = loadContent(contentRoot, { includeDrafts: true }).lessons.filter((l) => l.module === moduleId);
 const order = existing.reduce((max, l) => Math.max(max, l.order), 0) + 1;
 
-let skeleton;
+let skeleton: ReturnType<typeof importConceptDocument>;
 try {
   skeleton = importConceptDocument(fs.readFileSync(file, "utf8"), {
     module: moduleId,

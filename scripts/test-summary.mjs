@@ -63,6 +63,6 @@ if (playwright) {
 
 for (const note of notes) console.log(note);
 const summary = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`;
-fs.writeFileSync(path.join(dir, "summary.txt"), summary + "\n");
+fs.writeFileSync(path.join(dir, "summary.txt"), `${summary}\n`);
 console.log(summary);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test: the whole suite. Type check, content check, Vitest (unit + SQLite + PostgreSQL
+# npm test: the whole suite. Lint (Biome: format, imports, layer rules), type check, content check, Vitest (unit + SQLite + PostgreSQL
 # integration), production build, Playwright end to end. Ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +27,7 @@ if [ -z "${TEST_POSTGRES_URL:-}" ] && [ "${SKIP_POSTGRES:-}" != 1 ]; then
   fi
 fi
 
+step lint ./node_modules/.bin/biome check .
 step typecheck ./node_modules/.bin/tsc --noEmit
 step content-check ./node_modules/.bin/tsx scripts/content-check.ts
 ./node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"

@@ -73,7 +73,7 @@ export async function signUpAction(_prev: AuthFormState, form: FormData): Promis
   } catch (err) {
     if (err instanceof EmailTakenError) {
       return {
-        error: err.message + " Sign in instead, or use another e-mail.",
+        error: `${err.message} Sign in instead, or use another e-mail.`,
         fieldErrors: { email: "This e-mail already has an account." },
         values,
       };

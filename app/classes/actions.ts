@@ -19,7 +19,7 @@ export async function createClassAction(_prev: FormState, form: FormData): Promi
   const parsed = createClassSchema.safeParse({ name: field(form, "name") });
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message };
   const user = await currentUser();
-  if (!user || user.role !== "INSTRUCTOR") return { ok: false, message: "Only instructors can create classes." };
+  if (user?.role !== "INSTRUCTOR") return { ok: false, message: "Only instructors can create classes." };
   const result = await classService().createClass(user.id, parsed.data.name);
   if (!result.ok) return { ok: false, message: result.error };
   redirect(`/teach/classes/${result.value.id}`);
@@ -36,7 +36,7 @@ export async function addAssignmentAction(_prev: FormState, form: FormData): Pro
   const dueAt = parseLocalDateTime(parsed.data.dueAt, parsed.data.tzOffsetMinutes);
   if (!dueAt) return { ok: false, message: "Pick a due date and time." };
   const user = await currentUser();
-  if (!user || user.role !== "INSTRUCTOR") return { ok: false, message: "Only instructors can assign quizzes." };
+  if (user?.role !== "INSTRUCTOR") return { ok: false, message: "Only instructors can assign quizzes." };
   const result = await classService().addAssignment(user.id, parsed.data.classId, { quiz: parsed.data.quiz, dueAt });
   if (!result.ok) return { ok: false, message: result.error };
   revalidatePath(`/teach/classes/${parsed.data.classId}`);
@@ -47,7 +47,7 @@ export async function removeAssignmentAction(form: FormData): Promise<void> {
   const id = field(form, "assignmentId");
   const classId = field(form, "classId");
   const user = await currentUser();
-  if (!user || user.role !== "INSTRUCTOR" || id.length > 64 || classId.length > 64) return;
+  if (user?.role !== "INSTRUCTOR" || id.length > 64 || classId.length > 64) return;
   await repositories().classes.removeAssignment(user.id, id);
   revalidatePath(`/teach/classes/${classId}`);
 }

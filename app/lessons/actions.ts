@@ -3,8 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/guards";
-import { findLesson } from "@/lib/content/library";
-import { repositories } from "@/lib/db/repositories";
+import { progressService } from "@/lib/progress/service/server";
 
 export type CompletionState = { ok: true; completed: boolean } | { ok: false; error: string; completed: boolean };
 
@@ -28,14 +27,9 @@ export async function setLessonCompletedAction(prev: CompletionState, form: Form
       error: "Your session has ended. Sign in again to save your progress.",
       completed: prev.completed,
     };
-  if (!findLesson(parsed.data.slug))
-    return { ok: false, error: "That lesson does not exist.", completed: prev.completed };
-  const record = await repositories().progress.setCompleted(
-    user.id,
-    parsed.data.slug,
-    parsed.data.completed,
-    new Date(),
-  );
+  const result = await progressService().setCompleted(user.id, parsed.data.slug, parsed.data.completed);
+  if (!result.ok) return { ok: false, error: result.error, completed: prev.completed };
+  const record = result.value;
   revalidatePath("/");
   revalidatePath("/lessons");
   return { ok: true, completed: record.completedAt !== null };

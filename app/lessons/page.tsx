@@ -3,8 +3,8 @@ import Link from "next/link";
 import { LessonStatusBadge } from "@/components/lesson-status-badge";
 import { currentUser } from "@/lib/auth/guards";
 import { contentLibrary } from "@/lib/content/library";
-import { type LessonProgressRecord, statusOf } from "@/lib/db/lesson-progress-repository";
-import { repositories } from "@/lib/db/repositories";
+import { type LessonProgressRecord, statusOf } from "@/lib/progress/core/lesson-status";
+import { progressService } from "@/lib/progress/service/server";
 
 export const metadata: Metadata = { title: "Lessons" };
 
@@ -12,7 +12,7 @@ export default async function CataloguePage() {
   const { modules } = contentLibrary();
   const user = await currentUser();
   const progress = new Map<string, LessonProgressRecord>(
-    user ? (await repositories().progress.listForUser(user.id)).map((p) => [p.lessonSlug, p]) : [],
+    user ? (await progressService().list(user.id)).map((p) => [p.lessonSlug, p]) : [],
   );
   return (
     <div>

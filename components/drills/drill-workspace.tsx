@@ -3,11 +3,10 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { checkTaskAction, commitPredictionAction, resetDrillAction, saveDrillEventsAction } from "@/app/drills/actions";
-import type { StepResult } from "@/lib/db/drill-progress-repository";
 import { completionCandidates } from "@/lib/drills/core/completion";
-import { DrillRun, type Observation, replay } from "@/lib/drills/core/drill-run";
+import { type DrillRun, type Observation, replay } from "@/lib/drills/core/drill-run";
 import { clusterSnapshot } from "@/lib/drills/core/snapshot";
-import type { Drill, DrillEvent, DrillStep, PredictStep, TaskStep } from "@/lib/drills/core/types";
+import type { Drill, DrillEvent, DrillStep, PredictStep, StepResult, TaskStep } from "@/lib/drills/core/types";
 import { InlineCode } from "../quiz/inline-code";
 import { ClusterView } from "./cluster-view";
 import { Terminal, type TerminalLine } from "./terminal";

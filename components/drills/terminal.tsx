@@ -72,6 +72,7 @@ export function Terminal({ lines, onRun, complete, disabled }: Props) {
         ref={screen}
         className="h-80 overflow-auto px-3 py-2 font-mono text-sm leading-6"
         tabIndex={0}
+        role="log"
         aria-label="Terminal output"
       >
         {lines.map((l, i) => (

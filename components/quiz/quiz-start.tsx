@@ -1,9 +1,9 @@
 import Link from "next/link";
-import type { QuizAttemptRecord } from "@/lib/db/quiz-attempt-repository";
+import type { QuizAttemptRecord } from "@/lib/quiz/core/attempt";
 import { QuizStartForm } from "./quiz-start-form";
 
 const percent = (score: number | null) => `${Math.round((score ?? 0) * 100)}%`;
-const date = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "");
+const date = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : "");
 
 /** The page before a quiz: how it works, resume an unfinished attempt, past results. */
 export function QuizStart(props: {

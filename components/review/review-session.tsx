@@ -203,11 +203,8 @@ export function ReviewSession({ initial, scopeLabel }: { initial: ReviewSessionV
                 Show answer <kbd className="ml-1 text-xs">(Space)</kbd>
               </button>
             ) : (
-              <div
-                className="grid grid-cols-2 gap-2 sm:grid-cols-4"
-                role="group"
-                aria-label="How well did you remember?"
-              >
+              <fieldset className="m-0 grid min-w-0 grid-cols-2 gap-2 border-0 p-0 sm:grid-cols-4">
+                <legend className="sr-only">How well did you remember?</legend>
                 {RATINGS.map((r, i) => (
                   <button
                     key={r}
@@ -223,7 +220,7 @@ export function ReviewSession({ initial, scopeLabel }: { initial: ReviewSessionV
                     </span>
                   </button>
                 ))}
-              </div>
+              </fieldset>
             )}
           </div>
           <div className="mt-3 flex items-center justify-between text-xs text-slate-500">

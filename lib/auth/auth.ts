@@ -21,7 +21,8 @@ export class TooManyAttempts extends CredentialsSignin {
 }
 
 const globalForThrottle = globalThis as unknown as { kubelearnLoginThrottle?: LoginThrottle };
-const throttle = (globalForThrottle.kubelearnLoginThrottle ??= new LoginThrottle());
+globalForThrottle.kubelearnLoginThrottle ??= new LoginThrottle();
+const throttle = globalForThrottle.kubelearnLoginThrottle;
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // Credentials sign-in only works with JWT sessions; the token carries the user id and role.

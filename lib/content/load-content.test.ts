@@ -16,7 +16,9 @@ function contentTree(files: Record<string, string>): string {
   }
   return root;
 }
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
 
 const moduleYaml = "title: Testing\norder: 1\ndescription: Lessons for tests.\n";
 

@@ -69,7 +69,10 @@ function markRowHeaders(tokens: Token[]): void {
 }
 
 /** Lesson body as sanitised HTML: heading anchors, scrollable tables with row and column headers. */
-export function renderLessonHtml(lesson: Pick<Lesson, "body">): string {
+/** HTML that has been through sanitize-html with the lesson allow-list; the only HTML a page may inject. */
+export type SanitizedHtml = string & { readonly __sanitized: true };
+
+export function renderLessonHtml(lesson: Pick<Lesson, "body">): SanitizedHtml {
   const tokens = tokenizeLesson(lesson.body);
   markRowHeaders(tokens);
   const html = renderTokens(tokens)
@@ -80,5 +83,5 @@ export function renderLessonHtml(lesson: Pick<Lesson, "body">): string {
       (_m, tag: string, id: string, inner: string) =>
         `<${tag} id="${id}">${inner} <a class="anchor" href="#${id}" aria-label="Link to this section">#</a></${tag}>`,
     );
-  return sanitizeHtml(html, allowed);
+  return sanitizeHtml(html, allowed) as SanitizedHtml;
 }

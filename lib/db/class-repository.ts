@@ -152,7 +152,10 @@ export class ClassRepository {
     >();
     const entry = (userId: string) => {
       let e = out.get(userId);
-      if (!e) out.set(userId, (e = { lessonsCompleted: 0, drillsCompleted: 0, reviews: 0, lastActive: null }));
+      if (!e) {
+        e = { lessonsCompleted: 0, drillsCompleted: 0, reviews: 0, lastActive: null };
+        out.set(userId, e);
+      }
       return e;
     };
     const touch = (e: { lastActive: Date | null }, d: Date) => {

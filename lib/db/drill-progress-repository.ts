@@ -1,11 +1,7 @@
+import type { StepResult } from "../drills/core/types";
 import type { Db } from "./client";
 
-export interface StepResult {
-  correct: boolean;
-  /** The option index a learner committed to, for predictions. */
-  choice?: number;
-  at: string;
-}
+export type { StepResult } from "../drills/core/types";
 
 export interface DrillProgressRecord {
   drillSlug: string;

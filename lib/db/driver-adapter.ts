@@ -17,22 +17,32 @@ function remapCatalogTypes(res: pg.QueryResult | undefined): void {
   }
 }
 
+type QueryFunction = (...args: unknown[]) => unknown;
+const isPromise = (value: unknown): value is Promise<pg.QueryResult> =>
+  typeof (value as Promise<unknown> | undefined)?.then === "function";
+
 class CatalogFriendlyClient extends pg.Client {
-  // pg.Pool calls query(text, values, callback); a direct caller may use the promise form.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  override query(...args: any[]): any {
-    const last = args[args.length - 1];
-    if (typeof last === "function") {
-      args[args.length - 1] = (err: Error | null, res: pg.QueryResult) => {
-        if (!err) remapCatalogTypes(res);
-        last(err, res);
-      };
-    }
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const result = (super.query as any)(...args);
-    return result && typeof result.then === "function"
-      ? result.then((res: pg.QueryResult) => (remapCatalogTypes(res), res))
-      : result;
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    // pg.Pool calls query(text, values, callback); a direct caller may use the promise form. Both
+    // are wrapped on the instance, so pg's overloaded signatures stay as they are.
+    const query = pg.Client.prototype.query.bind(this) as unknown as QueryFunction;
+    const wrapped: QueryFunction = (...args) => {
+      const last = args[args.length - 1];
+      if (typeof last === "function") {
+        args[args.length - 1] = (err: Error | null, res: pg.QueryResult) => {
+          if (!err) remapCatalogTypes(res);
+          last(err, res);
+        };
+      }
+      const result = query(...args);
+      if (!isPromise(result)) return result;
+      return result.then((res) => {
+        remapCatalogTypes(res);
+        return res;
+      });
+    };
+    this.query = wrapped as unknown as pg.Client["query"];
   }
 }
 

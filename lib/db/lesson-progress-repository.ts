@@ -1,21 +1,7 @@
+import { completionTime, type LessonProgressRecord } from "../progress/core/lesson-status";
 import type { Db } from "./client";
 
-export interface LessonProgressRecord {
-  lessonSlug: string;
-  startedAt: Date;
-  lastViewedAt: Date;
-  completedAt: Date | null;
-  timeSpentSec: number;
-  lastSectionId: string | null;
-}
-
-export type LessonStatus = "not-started" | "in-progress" | "completed";
-
-export const statusOf = (record: LessonProgressRecord | undefined | null): LessonStatus =>
-  !record ? "not-started" : record.completedAt ? "completed" : "in-progress";
-
-/** The longest visit one heartbeat may add; a tab left open overnight is not eight hours of study. */
-export const MAX_SECONDS_PER_HEARTBEAT = 300;
+export type { LessonProgressRecord } from "../progress/core/lesson-status";
 
 const select = {
   lessonSlug: true,
@@ -40,14 +26,14 @@ export class LessonProgressRepository {
     });
   }
 
-  /** Adds reading time (capped) and remembers the section the learner was reading. */
+  /** Adds reading time (already capped by the service) and remembers the section being read. */
   async recordActivity(
     userId: string,
     lessonSlug: string,
     input: { seconds: number; sectionId?: string | null },
     now: Date,
   ): Promise<LessonProgressRecord> {
-    const seconds = Math.max(0, Math.min(MAX_SECONDS_PER_HEARTBEAT, Math.round(input.seconds)));
+    const { seconds } = input;
     return this.db.lessonProgress.upsert({
       where: { userId_lessonSlug: { userId, lessonSlug } },
       create: {
@@ -70,7 +56,7 @@ export class LessonProgressRepository {
   /** Marks complete or not complete; completing twice keeps the first completion time. */
   async setCompleted(userId: string, lessonSlug: string, completed: boolean, now: Date): Promise<LessonProgressRecord> {
     const existing = await this.find(userId, lessonSlug);
-    const completedAt = completed ? (existing?.completedAt ?? now) : null;
+    const completedAt = completionTime(existing?.completedAt, completed, now);
     return this.db.lessonProgress.upsert({
       where: { userId_lessonSlug: { userId, lessonSlug } },
       create: { userId, lessonSlug, startedAt: now, lastViewedAt: now, completedAt },

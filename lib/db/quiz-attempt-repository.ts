@@ -1,28 +1,7 @@
+import type { FeedbackMode, QuizAnswerRecord, QuizAttemptRecord, QuizScope } from "../quiz/core/attempt";
 import type { Db } from "./client";
 
-export type QuizScope = "lesson" | "module";
-export type FeedbackMode = "immediate" | "end";
-
-export interface QuizAnswerRecord {
-  questionId: string;
-  response: string;
-  score: number;
-  correct: boolean;
-  answeredAt: Date;
-}
-
-export interface QuizAttemptRecord {
-  id: string;
-  scope: QuizScope;
-  target: string;
-  seed: number;
-  feedback: FeedbackMode;
-  questionIds: string[];
-  startedAt: Date;
-  completedAt: Date | null;
-  score: number | null;
-  answers: QuizAnswerRecord[];
-}
+export type { FeedbackMode, QuizAnswerRecord, QuizAttemptRecord, QuizScope } from "../quiz/core/attempt";
 
 export class AttemptClosedError extends Error {
   constructor() {

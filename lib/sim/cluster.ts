@@ -253,7 +253,7 @@ export class Cluster {
   private bootstrap(): void {
     for (const ns of ["default", "kube-system", "kube-public", "kube-node-lease"]) this.createNamespace(ns);
     const names = ["control-plane", ...Array.from({ length: this.options.workers }, (_, i) => `worker-${i + 1}`)];
-    names.forEach((name, index) => this.addNode(name, index));
+    for (const [index, name] of names.entries()) this.addNode(name, index);
     const controlPlaneIP = this.nodeIP(this.nodes().find((n) => n.metadata.name === "control-plane")!);
 
     // Control-plane static pods run with the node's network (their pod IP is the node IP).

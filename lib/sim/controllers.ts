@@ -5,17 +5,7 @@ import { randomSuffix, templateHash } from "./names";
 import { initialFiles, probePasses, resolveTargetPort } from "./pod-runtime";
 import { schedulePending } from "./scheduler";
 import { startEnvironment } from "./service-env";
-import type {
-  DaemonSet,
-  Deployment,
-  Endpoint,
-  EndpointSlice,
-  NodeObject,
-  ObjectMeta,
-  Pod,
-  ReplicaSet,
-  Service,
-} from "./types";
+import type { DaemonSet, Deployment, Endpoint, EndpointSlice, ObjectMeta, Pod, ReplicaSet, Service } from "./types";
 
 /**
  * Runs the control loops until nothing changes: deployments → replica sets → pods, daemon sets,

@@ -20,7 +20,7 @@ const plural: Record<string, string> = {
   Endpoints: "endpoints",
 };
 
-export const resourceName = (kind: string) => plural[kind] ?? kind.toLowerCase() + "s";
+export const resourceName = (kind: string) => plural[kind] ?? `${kind.toLowerCase()}s`;
 
 export const notFound = (kind: string, name: string) =>
   new KubeError(`Error from server (NotFound): ${resourceName(kind)} "${name}" not found`);

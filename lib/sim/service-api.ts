@@ -95,7 +95,7 @@ function allocateNodePorts(cluster: Cluster, ports: ServicePort[], keep: Map<num
     p.nodePort = requested;
   });
   if (errors.length) {
-    taken.forEach((t) => cluster.nodePorts.release(t));
+    for (const t of taken) cluster.nodePorts.release(t);
     return errors;
   }
   for (const p of ports) {
@@ -209,7 +209,7 @@ export function updateService(cluster: Cluster, existing: Service, input: Servic
     const portErrors = allocateNodePorts(cluster, next.spec.ports, kept);
     if (portErrors.length) throw invalid("Service", name, portErrors);
   } else {
-    next.spec.ports.forEach((p) => delete p.nodePort);
+    for (const p of next.spec.ports) delete p.nodePort;
   }
   if (next.spec.type === "ExternalName") {
     if (oldIP && oldIP !== "None") cluster.clusterIPs.release(oldIP);

@@ -37,7 +37,10 @@ const linkCache = new WeakMap<Cluster, Map<string, { version: number; vars: Read
 
 function serviceLinks(cluster: Cluster, namespace: string): Readonly<Record<string, string>> {
   let byNamespace = linkCache.get(cluster);
-  if (!byNamespace) linkCache.set(cluster, (byNamespace = new Map()));
+  if (!byNamespace) {
+    byNamespace = new Map();
+    linkCache.set(cluster, byNamespace);
+  }
   const version = cluster.store.kindVersion("Service");
   const cached = byNamespace.get(namespace);
   if (cached && cached.version === version) return cached.vars;

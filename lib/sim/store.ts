@@ -21,7 +21,10 @@ export class ObjectStore {
 
   private namespaces(kind: Kind) {
     let m = this.maps.get(kind);
-    if (!m) this.maps.set(kind, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      this.maps.set(kind, m);
+    }
     return m;
   }
 
@@ -59,7 +62,10 @@ export class ObjectStore {
     const byNs = this.namespaces(object.kind);
     const key = nsKey(object.kind, object.metadata.namespace);
     let m = byNs.get(key);
-    if (!m) byNs.set(key, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      byNs.set(key, m);
+    }
     m.set(object.metadata.name, object);
     if (object.kind === "Pod")
       for (const ref of object.metadata.ownerReferences ?? [])
@@ -70,7 +76,10 @@ export class ObjectStore {
 
   private ownerIndex(uid: string) {
     let m = this.podsByOwner.get(uid);
-    if (!m) this.podsByOwner.set(uid, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      this.podsByOwner.set(uid, m);
+    }
     return m;
   }
 

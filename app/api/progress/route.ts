@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/guards";
-import { findLesson } from "@/lib/content/library";
-import { repositories } from "@/lib/db/repositories";
+import { progressService } from "@/lib/progress/service/server";
 
 const activitySchema = z.object({
   slug: z.string().min(1).max(120),
@@ -26,15 +25,7 @@ export async function POST(request: Request) {
       { status: 400 },
     );
   }
-  const lesson = findLesson(parsed.data.slug);
-  if (!lesson) return Response.json({ ok: false, error: `No lesson "${parsed.data.slug}".` }, { status: 404 });
-  const sectionId =
-    parsed.data.sectionId && lesson.toc.some((t) => t.id === parsed.data.sectionId) ? parsed.data.sectionId : undefined;
-  const record = await repositories().progress.recordActivity(
-    user.id,
-    lesson.slug,
-    { seconds: parsed.data.seconds, sectionId },
-    new Date(),
-  );
-  return Response.json({ ok: true, timeSpentSec: record.timeSpentSec });
+  const result = await progressService().recordReading(user.id, parsed.data);
+  if (!result.ok) return Response.json({ ok: false, error: result.error }, { status: 404 });
+  return Response.json({ ok: true, timeSpentSec: result.value.timeSpentSec });
 }

@@ -5,12 +5,13 @@ import { CompleteToggle } from "@/components/complete-toggle";
 import { LessonActivityTracker } from "@/components/lesson-activity-tracker";
 import { LessonStatusBadge } from "@/components/lesson-status-badge";
 import { LessonToc } from "@/components/lesson-toc";
+import { SanitizedHtmlBlock } from "@/components/ui/sanitized-html";
 import { requireUser } from "@/lib/auth/guards";
 import { contentLibrary, findLesson } from "@/lib/content/library";
 import { renderLessonHtml } from "@/lib/content/render-lesson";
-import { statusOf } from "@/lib/db/lesson-progress-repository";
-import { repositories } from "@/lib/db/repositories";
 import { drillLibrary } from "@/lib/drills/service/server";
+import { statusOf } from "@/lib/progress/core/lesson-status";
+import { progressService } from "@/lib/progress/service/server";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -24,7 +25,9 @@ export default async function LessonPage({ params }: Params) {
   const lesson = findLesson(slug);
   if (!lesson) notFound();
   const user = await requireUser(`/lessons/${slug}`);
-  const progress = await repositories().progress.recordVisit(user.id, lesson.slug, new Date());
+  const visit = await progressService().visit(user.id, lesson.slug);
+  if (!visit.ok) notFound();
+  const progress = visit.value;
 
   const library = contentLibrary();
   const module = library.modules.find((m) => m.id === lesson.module);
@@ -57,7 +60,7 @@ export default async function LessonPage({ params }: Params) {
           <LessonToc toc={lesson.toc} />
         </details>
 
-        <div className="lesson-body mt-6" dangerouslySetInnerHTML={{ __html: renderLessonHtml(lesson) }} />
+        <SanitizedHtmlBlock className="lesson-body mt-6" html={renderLessonHtml(lesson)} />
 
         <footer className="mt-12 space-y-6 border-t border-slate-200 pt-6">
           <div className="flex flex-wrap items-start gap-4">

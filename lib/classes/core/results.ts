@@ -55,7 +55,10 @@ export function classResults(
       if (cell.status === "on-time") summary[a.id].onTime++;
       if (cell.status === "late") summary[a.id].late++;
       if (cell.status === "missing") summary[a.id].missing++;
-      if (cell.score !== null) (scores[a.id] ??= []).push(cell.score);
+      if (cell.score !== null) {
+        scores[a.id] ??= [];
+        scores[a.id].push(cell.score);
+      }
     }
   }
   for (const a of assignments) {

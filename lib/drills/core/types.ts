@@ -71,3 +71,11 @@ export interface Drill {
 export type DrillEvent = { type: "command"; line: string } | { type: "predict"; stepId: string };
 
 export class DrillError extends Error {}
+
+/** How a learner finished one step of a drill. */
+export interface StepResult {
+  correct: boolean;
+  /** The option index a learner committed to, for predictions. */
+  choice?: number;
+  at: string;
+}

@@ -89,18 +89,19 @@ export function lessonCards(lesson: Lesson): Flashcard[] {
     );
   });
 
-  lesson.authoredCards.forEach((c, i) =>
+  for (const [i, c] of lesson.authoredCards.entries()) {
+    const slug = c.front
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .slice(0, 40);
     card(
-      `authored:${i}:${c.front
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, "-")
-        .slice(0, 40)}`,
+      `authored:${i}:${slug}`,
       c.sectionId,
       c.front,
       c.back,
       lesson.concepts.map((x) => x.id),
       "authored",
-    ),
-  );
+    );
+  }
   return cards;
 }

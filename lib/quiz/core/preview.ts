@@ -29,7 +29,7 @@ export function formatQuestion(q: Question, index: number): string {
       lines.push(`   ${q.before}[${q.answer}]${q.after}`);
       break;
     case "ordering":
-      q.answer.forEach((id, i) => lines.push(`   ${i + 1}. ${q.items.find((it) => it.id === id)?.text}`));
+      for (const [i, id] of q.answer.entries()) lines.push(`   ${i + 1}. ${q.items.find((it) => it.id === id)?.text}`);
       break;
   }
   for (const e of q.evidence ?? []) {

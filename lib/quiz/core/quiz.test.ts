@@ -86,7 +86,7 @@ describe("generation invariants over every lesson and many seeds", () => {
     const q = questionPool(lessons[0], 1).find(
       (q): q is ClozeQuestion => q.kind === "cloze" && q.answer === "container",
     )!;
-    expect(q.before + "____" + q.after).toBe(
+    expect(`${q.before}____${q.after}`).toBe(
       "Restarting a ____ does not change the Pod IP, because the Pod itself survives.",
     );
   });

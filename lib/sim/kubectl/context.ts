@@ -1,5 +1,4 @@
 import type { Cluster } from "../cluster";
-import { KubeError } from "../errors";
 import { boolFlag, flag, type ParsedArgs } from "./args";
 
 /** Reads a file named by `apply -f`: the CLI reads the disk, a drill its own files. */
@@ -10,9 +9,8 @@ export interface KubectlContext {
   readFile: FileReader;
 }
 
-export function namespaceOf(ctx: KubectlContext, args: ParsedArgs): string {
-  const ns = flag(args, "namespace") ?? "default";
-  return ns;
+export function namespaceOf(_ctx: KubectlContext, args: ParsedArgs): string {
+  return flag(args, "namespace") ?? "default";
 }
 
 export const allNamespaces = (args: ParsedArgs) => boolFlag(args, "all-namespaces");

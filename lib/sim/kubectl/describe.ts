@@ -4,10 +4,10 @@ import { formatLabels } from "../labels";
 import type { Deployment, NodeObject, Pod, Service } from "../types";
 import { parseArgs } from "./args";
 import { type KubectlContext, namespaceOf } from "./context";
-import { podStatusText, servicePorts } from "./printers";
+import { podStatusText } from "./printers";
 import { getObject, type Listable, listObjects, parseTargets } from "./resources";
 
-const field = (label: string, value: string, width = 20) => `${(label + ":").padEnd(width)}${value}`;
+const field = (label: string, value: string, width = 20) => `${(`${label}:`).padEnd(width)}${value}`;
 const labelLines = (label: string, labels: Record<string, string> | undefined, width = 20) => {
   const entries = Object.entries(labels ?? {});
   if (entries.length === 0) return [field(label, "<none>", width)];
@@ -205,7 +205,7 @@ export function kubectlDescribe(ctx: KubectlContext, argv: string[]): string {
               : o.kind === "Node"
                 ? describeNode(c, o)
                 : describeGeneric(o);
-      return lines.join("\n") + "\n";
+      return `${lines.join("\n")}\n`;
     })
     .join("\n\n");
 }

@@ -56,7 +56,7 @@ function runInPod(ctx: KubectlContext, pod: Pod, command: string[]): CommandResu
         else if (path === "/etc/hostname") out.push(`${pod.spec.hostname ?? pod.metadata.name}\n`);
         else if (path === "/etc/hosts") out.push(hostsFile(pod));
         else if (runtime.files.has(path)) out.push("");
-        else return { output: out.join("") + `cat: ${path}: No such file or directory\n`, exitCode: 1 };
+        else return { output: `${out.join("")}cat: ${path}: No such file or directory\n`, exitCode: 1 };
       }
       return ok(out.join(""));
     }

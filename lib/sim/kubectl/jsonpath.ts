@@ -30,12 +30,10 @@ function parseTemplate(template: string): Node[] {
       if (stack.length === 1) throw new KubeError(`error: error parsing jsonpath ${template}, not in range`);
       stack.pop();
     } else if (/^"(?:[^"\\]|\\.)*"$/.test(inner) || /^'[^']*'$/.test(inner)) {
-      stack
-        .at(-1)!
-        .push({
-          kind: "text",
-          text: inner.slice(1, -1).replace(/\\n/g, "\n").replace(/\\t/g, "\t").replace(/\\"/g, '"'),
-        });
+      stack.at(-1)!.push({
+        kind: "text",
+        text: inner.slice(1, -1).replace(/\\n/g, "\n").replace(/\\t/g, "\t").replace(/\\"/g, '"'),
+      });
     } else {
       stack.at(-1)!.push({ kind: "expr", path: inner });
     }

@@ -2,7 +2,7 @@ import { KubeError } from "../errors";
 import { parseLabelQuery } from "../labels";
 import { deleteService } from "../service-api";
 import type { Pod, Service, ServiceType } from "../types";
-import { boolFlag, type FlagSpec, flag, intFlag, type ParsedArgs, parseArgs } from "./args";
+import { boolFlag, flag, intFlag, type ParsedArgs, parseArgs } from "./args";
 import { type KubectlContext, namespaceOf } from "./context";
 import { getObject, parseTargets, type ResourceType } from "./resources";
 import { createBarePod, createDeployment, requireDeployment } from "./workloads";
@@ -340,7 +340,9 @@ export function kubectlDrain(ctx: KubectlContext, argv: string[]): string {
     );
   const evicted = pods.filter((p) => !isDaemonSetPod(p));
   for (const pod of evicted) out.push(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}`);
-  ctx.cluster.batch(() => evicted.forEach((pod) => ctx.cluster.deletePod(pod, { wait: false })));
+  ctx.cluster.batch(() => {
+    for (const pod of evicted) ctx.cluster.deletePod(pod, { wait: false });
+  });
   for (const pod of evicted) {
     ctx.cluster.waitUntilGone(pod);
     out.push(`pod/${pod.metadata.name} evicted`);
@@ -390,7 +392,7 @@ export function kubectlDelete(
   const errors: string[] = [];
   for (const target of targets) {
     const ns = target.namespace ?? namespace;
-    let object;
+    let object: ReturnType<typeof getObject>;
     try {
       object = getObject(ctx.cluster, target.type, ns, target.name);
     } catch (err) {

@@ -9,7 +9,7 @@ export function formatObjects(objects: Listable[], output: string, single: boole
     single && objects.length === 1
       ? objects[0]
       : { apiVersion: "v1", items: objects, kind: "List", metadata: { resourceVersion: "" } };
-  if (output === "json") return JSON.stringify(value, null, 4) + "\n";
+  if (output === "json") return `${JSON.stringify(value, null, 4)}\n`;
   if (output === "yaml") return stringify(value, { lineWidth: 0 });
   if (output === "name")
     return (

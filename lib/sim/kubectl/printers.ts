@@ -168,16 +168,14 @@ const COLUMNS: Record<ResourceKind, Columns> = {
 /** Columns padded like kubectl's tabwriter: three spaces between columns, no padding at the end. */
 export function renderTable(rows: Row[]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i]?.length ?? 0)));
-  return (
-    rows
-      .map((r) =>
-        r
-          .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] + 3)))
-          .join("")
-          .trimEnd(),
-      )
-      .join("\n") + "\n"
-  );
+  return `${rows
+    .map((r) =>
+      r
+        .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] + 3)))
+        .join("")
+        .trimEnd(),
+    )
+    .join("\n")}\n`;
 }
 
 export function printTable(cluster: Cluster, kind: ResourceKind, objects: Listable[], options: TableOptions): string {

@@ -1,0 +1,50 @@
+import type { ContentLibrary } from "../../content/load-content";
+import type { Repositories } from "../../db/repositories";
+import { fail, ok, type Result } from "../../result";
+import { heartbeatSeconds, type LessonProgressRecord } from "../core/lesson-status";
+
+export interface ProgressServiceDeps {
+  repos: Repositories;
+  library: () => ContentLibrary;
+  now: () => Date;
+}
+
+/** Lesson progress: visits, reading time and completion, always for the signed-in learner. */
+export function createProgressService({ repos, library, now }: ProgressServiceDeps) {
+  const findLesson = (slug: string) => library().lessons.find((l) => l.slug === slug);
+
+  return {
+    /** Every lesson record of the learner, most recently viewed first. */
+    list(userId: string): Promise<LessonProgressRecord[]> {
+      return repos.progress.listForUser(userId);
+    },
+
+    /** A visit to a lesson page: starts the lesson on first view. */
+    async visit(userId: string, slug: string): Promise<Result<LessonProgressRecord>> {
+      const lesson = findLesson(slug);
+      if (!lesson) return fail(`No lesson "${slug}".`);
+      return ok(await repos.progress.recordVisit(userId, lesson.slug, now()));
+    },
+
+    /** A reading heartbeat: capped time, and the section only when the lesson really has it. */
+    async recordReading(
+      userId: string,
+      input: { slug: string; seconds: number; sectionId?: string | null },
+    ): Promise<Result<LessonProgressRecord>> {
+      const lesson = findLesson(input.slug);
+      if (!lesson) return fail(`No lesson "${input.slug}".`);
+      const sectionId =
+        input.sectionId && lesson.toc.some((t) => t.id === input.sectionId) ? input.sectionId : undefined;
+      const seconds = heartbeatSeconds(input.seconds);
+      return ok(await repos.progress.recordActivity(userId, lesson.slug, { seconds, sectionId }, now()));
+    },
+
+    async setCompleted(userId: string, slug: string, completed: boolean): Promise<Result<LessonProgressRecord>> {
+      const lesson = findLesson(slug);
+      if (!lesson) return fail("That lesson does not exist.");
+      return ok(await repos.progress.setCompleted(userId, lesson.slug, completed, now()));
+    },
+  };
+}
+
+export type ProgressService = ReturnType<typeof createProgressService>;
