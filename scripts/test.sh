@@ -31,7 +31,7 @@ step lint ./node_modules/.bin/biome check .
 step typecheck ./node_modules/.bin/tsc --noEmit
 step content-check ./node_modules/.bin/tsx scripts/content-check.ts
 ./node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"
-step build ./node_modules/.bin/next build
+step build node scripts/build-if-stale.mjs
 if grep -q "^build pass" "$steps"; then
   PLAYWRIGHT_JSON_OUTPUT_FILE="$reports/playwright.json" ./node_modules/.bin/playwright test
 else
