@@ -1,24 +1,11 @@
 import { z } from "zod";
 import { splitFrontmatter } from "../../content/frontmatter";
 import type { ContentProblem } from "../../content/types";
+import { checkSchema } from "./check-schema";
 import type { Drill } from "./types";
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lowercase words joined by hyphens");
 const command = z.string().trim().min(1).max(500);
-
-const checkSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("ready-endpoints"), service: z.string(), equals: z.number().int().min(0) }),
-  z.object({
-    kind: z.literal("service-type"),
-    service: z.string(),
-    equals: z.enum(["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"]),
-  }),
-  z.object({ kind: z.literal("headless"), service: z.string() }),
-  z.object({ kind: z.literal("session-affinity"), service: z.string(), equals: z.enum(["ClientIP", "None"]) }),
-  z.object({ kind: z.literal("reachable-from-outside"), app: z.string() }),
-  z.object({ kind: z.literal("node-schedulable"), node: z.string() }),
-  z.object({ kind: z.literal("replicas"), deployment: z.string(), equals: z.number().int().min(0) }),
-]);
 
 const observe = z
   .string()

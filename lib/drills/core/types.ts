@@ -27,14 +27,9 @@ export interface PredictStep {
   explanation: string;
 }
 
-export type Check =
-  | { kind: "ready-endpoints"; service: string; equals: number }
-  | { kind: "service-type"; service: string; equals: "ClusterIP" | "NodePort" | "LoadBalancer" | "ExternalName" }
-  | { kind: "headless"; service: string }
-  | { kind: "session-affinity"; service: string; equals: "ClientIP" | "None" }
-  | { kind: "reachable-from-outside"; app: string }
-  | { kind: "node-schedulable"; node: string }
-  | { kind: "replicas"; deployment: string; equals: number };
+export type { Check } from "./check-schema";
+
+import type { Check } from "./check-schema";
 
 export interface TaskStep {
   id: string;

@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+/** A task's goal as a drill file states it; the one definition of `Check` (see checks.ts for how each is evaluated). */
+export const checkSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("ready-endpoints"), service: z.string(), equals: z.number().int().min(0) }),
+  z.object({
+    kind: z.literal("service-type"),
+    service: z.string(),
+    equals: z.enum(["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"]),
+  }),
+  z.object({ kind: z.literal("headless"), service: z.string() }),
+  z.object({ kind: z.literal("session-affinity"), service: z.string(), equals: z.enum(["ClientIP", "None"]) }),
+  z.object({ kind: z.literal("reachable-from-outside"), app: z.string() }),
+  z.object({ kind: z.literal("node-schedulable"), node: z.string() }),
+  z.object({ kind: z.literal("replicas"), deployment: z.string(), equals: z.number().int().min(0) }),
+]);
+
+export type Check = z.infer<typeof checkSchema>;
