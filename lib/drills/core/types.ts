@@ -1,3 +1,5 @@
+import type { Check } from "./check-schema";
+
 // Drills: a cluster set up by commands, then steps. A prediction's answer and a task's success are
 // always computed by running the simulator; a drill file never states them.
 
@@ -28,8 +30,6 @@ export interface PredictStep {
 }
 
 export type { Check } from "./check-schema";
-
-import type { Check } from "./check-schema";
 
 export interface TaskStep {
   id: string;
