@@ -34,5 +34,6 @@ export async function saveSrsSettingsAction(_prev: ActionState, form: FormData):
   if (!user) return failureState(SIGNED_OUT, {}, input.values);
   await flashcardService().saveSettings(user.id, input.data);
   revalidatePath("/review");
+  // The inputs keep showing what was saved.
   return { ...successState("Settings saved. They apply from your next rating."), values: input.values };
 }
