@@ -2,9 +2,18 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: [
+      { find: "@", replacement: path.resolve(import.meta.dirname) },
+      // `server-only` throws unless resolved with the `react-server` condition, which only Next's
+      // server bundles use. Tests are server code that opens real databases (lib/db/client and the
+      // services' server entries), so here the marker resolves to the empty module its own
+      // react-server export points at. The marker still guards every Next build.
+      { find: /^server-only$/, replacement: path.resolve(import.meta.dirname, "node_modules/server-only/empty.js") },
+    ],
+  },
   test: {
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.tsx"],
     globalSetup: ["./lib/db/test-support/global-setup.ts"],
     // Database suites share one SQLite file and one PostgreSQL database; files run in parallel
     // but every test writes rows it owns (unique e-mails), so they never collide.

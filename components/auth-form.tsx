@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import type { AuthFormState } from "@/app/(auth)/actions";
+import { Button } from "@/components/ui/button";
 
 interface Props {
   mode: "signin" | "signup";
@@ -84,11 +85,7 @@ export function AuthForm({ mode, action, callbackUrl }: Props) {
           </div>
         );
       })}
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:cursor-wait disabled:opacity-70"
-      >
+      <Button type="submit" disabled={pending} className="w-full disabled:cursor-wait">
         {pending
           ? mode === "signup"
             ? "Creating account…"
@@ -96,7 +93,7 @@ export function AuthForm({ mode, action, callbackUrl }: Props) {
           : mode === "signup"
             ? "Create account"
             : "Sign in"}
-      </button>
+      </Button>
       <p className="text-center text-sm text-slate-600">
         {mode === "signup" ? (
           <>

@@ -1,28 +1,22 @@
 "use client";
 
 import { useActionState } from "react";
-import { type CompletionState, setLessonCompletedAction } from "@/app/lessons/actions";
+import { setLessonCompletedAction } from "@/app/lessons/actions";
+import { Button } from "@/components/ui/button";
+import { idleState } from "@/lib/result";
 
 export function CompleteToggle({ slug, completed }: { slug: string; completed: boolean }) {
-  const [state, action, pending] = useActionState(setLessonCompletedAction, { ok: true, completed } as CompletionState);
-  const isDone = state.completed;
+  const [state, action, pending] = useActionState(setLessonCompletedAction, idleState({ completed }));
+  const isDone = state.data?.completed ?? completed;
   return (
     <form action={action} className="flex flex-col items-start gap-2">
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="completed" value={String(!isDone)} />
-      <button
-        type="submit"
-        disabled={pending}
-        className={
-          isDone
-            ? "rounded-md border border-emerald-600 bg-emerald-50 px-4 py-2 font-medium text-emerald-800 hover:bg-emerald-100 disabled:opacity-70"
-            : "rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-70"
-        }
-      >
+      <Button type="submit" disabled={pending} variant={isDone ? "success" : "primary"}>
         {pending ? "Saving…" : isDone ? "Completed ✓ (mark as not complete)" : "Mark as complete"}
-      </button>
+      </Button>
       <p role="status" aria-live="polite" className="text-sm text-slate-600">
-        {!state.ok ? <span className="text-red-700">{state.error}</span> : isDone ? "You completed this lesson." : ""}
+        {!state.ok ? <span className="text-red-700">{state.message}</span> : isDone ? "You completed this lesson." : ""}
       </p>
     </form>
   );

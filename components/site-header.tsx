@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
+import { ButtonLink } from "@/components/ui/button";
 
 interface Props {
   user: { name: string; role: "LEARNER" | "INSTRUCTOR" } | null;
@@ -66,12 +67,9 @@ export function SiteHeader({ user }: Props) {
               <Link href="/signin" className="text-slate-700 hover:text-brand-700">
                 Sign in
               </Link>
-              <Link
-                href="/signup"
-                className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700"
-              >
+              <ButtonLink href="/signup" size="sm">
                 Create account
-              </Link>
+              </ButtonLink>
             </>
           )}
         </div>

@@ -1,6 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations, LESSON_SLUG, newLearner, signIn, signOut, signUp } from "./helpers";
 
+// Due dates are typed in the instructor's local time: a zone away from UTC (and without daylight
+// saving, so the offset the browser sends is the same all year) shows that offset is applied.
+test.use({ timezoneId: "Asia/Kolkata" });
+
 test("an instructor assigns a quiz; a learner joins with the code, takes it, and the instructor sees the result", async ({
   page,
 }) => {
@@ -13,12 +17,21 @@ test("an instructor assigns a quiz; a learner joins with the code, takes it, and
   await expect(page.getByRole("heading", { name: "Networking 101" })).toBeVisible();
   const code = (await page.getByTestId("join-code").textContent())!;
   expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-  await page.getByRole("button", { name: "Assign" }).click();
-  await expect(page.getByRole("status").getByText("Choose a quiz from the list.")).toBeVisible();
-  await page.getByLabel("Quiz", { exact: true }).selectOption(`lesson:${LESSON_SLUG}`);
+  // A refused submit points at the field and keeps what was typed, the browser's offset included.
   await page.getByLabel("Due").fill("2099-01-01T12:00");
   await page.getByRole("button", { name: "Assign" }).click();
+  await expect(page.getByRole("status").getByText("Please fix the highlighted field.")).toBeVisible();
+  await expect(page.getByLabel("Quiz", { exact: true })).toHaveAccessibleDescription("Choose a quiz from the list.");
+  await expect(page.getByLabel("Due")).toHaveValue("2099-01-01T12:00");
+  await page.getByLabel("Quiz", { exact: true }).selectOption(`lesson:${LESSON_SLUG}`);
+  await page.getByRole("button", { name: "Assign" }).click();
   await expect(page.getByRole("status").getByText("Assigned “Quiz: ClusterIP vs Pod IP”.")).toBeVisible();
+  // Noon in India (UTC+5:30) is 06:30 UTC; a success empties the form for the next one.
+  await expect(
+    page.getByRole("region", { name: "Assignments", exact: true }).getByText("due 2099-01-01 06:30 UTC"),
+  ).toBeVisible();
+  await expect(page.getByLabel("Quiz", { exact: true })).toHaveValue("");
+  await expect(page.getByLabel("Due")).toHaveValue("");
   await expect(page.getByText("No learners have joined yet. Share the code above.")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   const classUrl = page.url();
@@ -66,4 +79,6 @@ test("an instructor assigns a quiz; a learner joins with the code, takes it, and
       .getByRole("cell"),
   ).toHaveText(["0 / 1", "0 / 6", "0", "never"]);
   await expect(page.getByText("average 0% · 1 on time · 0 late · 0 missing")).toBeVisible();
+  // The tables scroll inside regions a keyboard can reach.
+  await expectNoSeriousA11yViolations(page);
 });

@@ -50,7 +50,10 @@ test("settings are validated and limit new cards; a finished day says when the n
   await page.goto("/review/stats");
   await page.getByLabel("Desired retention").fill("1.5");
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByRole("status").getByText("Desired retention must be at most 0.97.")).toBeVisible();
+  await expect(page.getByRole("status").getByText("Please fix the highlighted field.")).toBeVisible();
+  await expect(page.getByLabel("Desired retention")).toHaveAccessibleDescription(
+    /^Desired retention must be at most 0\.97\./,
+  );
   await expect(page.getByLabel("Desired retention")).toHaveValue("1.5");
   await page.getByLabel("Desired retention").fill("0.9");
   await page.getByLabel("New cards per day").fill("1");

@@ -1,13 +1,15 @@
 // Seeds the demo accounts (idempotent) into the database DATABASE_URL names.
+// Runs under plain Node (tsx), so it opens its own client with create-db and uses the user
+// repository directly: lib/db/client and lib/db/repositories are server-only.
 import { hashPassword } from "../lib/auth/password";
-import { createDb } from "../lib/db/client";
+import { createDb } from "../lib/db/create-db";
 import { DEMO_ACCOUNTS } from "../lib/db/demo-accounts";
-import { repositoriesFor } from "../lib/db/repositories";
+import { UserRepository } from "../lib/db/user-repository";
 
 async function main() {
   const db = createDb();
   try {
-    const { users } = repositoriesFor(db);
+    const users = new UserRepository(db);
     for (const account of DEMO_ACCOUNTS) {
       await users.upsert({
         email: account.email,

@@ -8,57 +8,55 @@ import {
   createClassSchema,
   joinClassSchema,
   parseLocalDateTime,
+  removeAssignmentSchema,
 } from "@/lib/classes/service/schemas";
 import { classService } from "@/lib/classes/service/server";
-import { repositories } from "@/lib/db/repositories";
+import { invalidFieldsState, parseForm } from "@/lib/forms";
+import { type ActionState, failureState, successState } from "@/lib/result";
 
-export type FormState = { ok: boolean; message: string | null };
-const field = (form: FormData, name: string) => String(form.get(name) ?? "");
-
-export async function createClassAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const parsed = createClassSchema.safeParse({ name: field(form, "name") });
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message };
+export async function createClassAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = parseForm(createClassSchema, form);
+  if (!input.ok) return input.state;
   const user = await currentUser();
-  if (user?.role !== "INSTRUCTOR") return { ok: false, message: "Only instructors can create classes." };
-  const result = await classService().createClass(user.id, parsed.data.name);
-  if (!result.ok) return { ok: false, message: result.error };
+  if (user?.role !== "INSTRUCTOR") return failureState("Only instructors can create classes.", {}, input.values);
+  const result = await classService().createClass(user.id, input.data.name);
+  if (!result.ok) return failureState(result.error, {}, input.values);
   redirect(`/teach/classes/${result.value.id}`);
 }
 
-export async function addAssignmentAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const parsed = addAssignmentSchema.safeParse({
-    classId: field(form, "classId"),
-    quiz: field(form, "quiz"),
-    dueAt: field(form, "dueAt"),
-    tzOffsetMinutes: field(form, "tzOffsetMinutes") || "0",
-  });
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message };
-  const dueAt = parseLocalDateTime(parsed.data.dueAt, parsed.data.tzOffsetMinutes);
-  if (!dueAt) return { ok: false, message: "Pick a due date and time." };
+export async function addAssignmentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = parseForm(addAssignmentSchema, form);
+  if (!input.ok) return input.state;
+  const { classId, quiz, dueAt: localDueAt, tzOffsetMinutes } = input.data;
+  const dueAt = parseLocalDateTime(localDueAt, tzOffsetMinutes);
+  if (!dueAt) return invalidFieldsState({ dueAt: "Pick a due date and time." }, input.values);
   const user = await currentUser();
-  if (user?.role !== "INSTRUCTOR") return { ok: false, message: "Only instructors can assign quizzes." };
-  const result = await classService().addAssignment(user.id, parsed.data.classId, { quiz: parsed.data.quiz, dueAt });
-  if (!result.ok) return { ok: false, message: result.error };
-  revalidatePath(`/teach/classes/${parsed.data.classId}`);
-  return { ok: true, message: `Assigned “${result.value.title}”.` };
-}
-
-export async function removeAssignmentAction(form: FormData): Promise<void> {
-  const id = field(form, "assignmentId");
-  const classId = field(form, "classId");
-  const user = await currentUser();
-  if (user?.role !== "INSTRUCTOR" || id.length > 64 || classId.length > 64) return;
-  await repositories().classes.removeAssignment(user.id, id);
+  if (user?.role !== "INSTRUCTOR") return failureState("Only instructors can assign quizzes.", {}, input.values);
+  const result = await classService().addAssignment(user.id, classId, { quiz, dueAt });
+  if (!result.ok) return failureState(result.error, {}, input.values);
   revalidatePath(`/teach/classes/${classId}`);
+  return successState(`Assigned “${result.value.title}”.`);
 }
 
-export async function joinClassAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const parsed = joinClassSchema.safeParse({ code: field(form, "code") });
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message };
+export async function removeAssignmentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = parseForm(removeAssignmentSchema, form, {
+    message: "That assignment could not be read; reload the page and try again.",
+  });
+  if (!input.ok) return input.state;
   const user = await currentUser();
-  if (!user) return { ok: false, message: "Sign in to join a class." };
-  const result = await classService().join(user.id, parsed.data.code);
-  if (!result.ok) return { ok: false, message: result.error };
+  if (user?.role !== "INSTRUCTOR") return failureState("Only instructors can remove assignments.");
+  const result = await classService().removeAssignment(user.id, input.data.assignmentId);
+  revalidatePath(`/teach/classes/${input.data.classId}`);
+  return result.ok ? successState(null) : failureState(result.error);
+}
+
+export async function joinClassAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = parseForm(joinClassSchema, form);
+  if (!input.ok) return input.state;
+  const user = await currentUser();
+  if (!user) return failureState("Sign in to join a class.", {}, input.values);
+  const result = await classService().join(user.id, input.data.code);
+  if (!result.ok) return failureState(result.error, {}, input.values);
   revalidatePath("/classes");
-  return { ok: true, message: `You joined ${result.value.name}.` };
+  return successState(`You joined ${result.value.name}.`);
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { JoinClassForm } from "@/components/classes/forms";
-import { formatWhen, percent } from "@/components/classes/when";
+import { cardClass } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/guards";
 import { classService } from "@/lib/classes/service/server";
+import { formatDateTime, formatPercent } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Classes" };
 
@@ -40,18 +41,18 @@ export default async function ClassesPage() {
             {c.assignments.length === 0 ? (
               <p className="mt-2 text-slate-600">No assignments yet.</p>
             ) : (
-              <ul className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+              <ul className={cardClass("mt-2 divide-y divide-slate-200")}>
                 {c.assignments.map((a) => (
                   <li key={a.id} className="flex flex-col gap-1 p-3 sm:flex-row sm:items-center sm:justify-between">
                     <span>
                       <Link href={a.href} className="font-medium text-brand-700 hover:underline">
                         {a.title}
                       </Link>{" "}
-                      <span className="text-sm text-slate-600">due {formatWhen(a.dueAt)}</span>
+                      <span className="text-sm text-slate-600">due {formatDateTime(a.dueAt)}</span>
                     </span>
                     <span className="text-sm font-medium">
                       {STATUS[a.result.status]}
-                      {a.result.score !== null && ` · best ${percent(a.result.score)}`}
+                      {a.result.score !== null && ` · best ${formatPercent(a.result.score)}`}
                     </span>
                   </li>
                 ))}

@@ -1,36 +1,29 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { currentUser } from "@/lib/auth/guards";
+import { parseForm } from "@/lib/forms";
+import { completionSchema } from "@/lib/progress/service/schemas";
 import { progressService } from "@/lib/progress/service/server";
+import { type ActionState, failureState, successState } from "@/lib/result";
 
-export type CompletionState = { ok: true; completed: boolean } | { ok: false; error: string; completed: boolean };
+export type Completion = { completed: boolean };
 
-const completionSchema = z.object({
-  slug: z.string().min(1).max(120),
-  completed: z.enum(["true", "false"]).transform((v) => v === "true"),
-});
-
-export async function setLessonCompletedAction(prev: CompletionState, form: FormData): Promise<CompletionState> {
-  const parsed = completionSchema.safeParse({ slug: form.get("slug"), completed: form.get("completed") });
-  if (!parsed.success)
-    return {
-      ok: false,
-      error: "That request was not understood; reload the page and try again.",
-      completed: prev.completed,
-    };
+/** Marks a lesson complete or not; on failure the toggle keeps showing what it showed before. */
+export async function setLessonCompletedAction(
+  prev: ActionState<Completion>,
+  form: FormData,
+): Promise<ActionState<Completion>> {
+  const unchanged = prev.data ?? { completed: false };
+  const input = parseForm(completionSchema, form, {
+    message: "That request was not understood; reload the page and try again.",
+  });
+  if (!input.ok) return { ...input.state, data: unchanged };
   const user = await currentUser();
-  if (!user)
-    return {
-      ok: false,
-      error: "Your session has ended. Sign in again to save your progress.",
-      completed: prev.completed,
-    };
-  const result = await progressService().setCompleted(user.id, parsed.data.slug, parsed.data.completed);
-  if (!result.ok) return { ok: false, error: result.error, completed: prev.completed };
-  const record = result.value;
+  if (!user) return failureState("Your session has ended. Sign in again to save your progress.", {}, {}, unchanged);
+  const result = await progressService().setCompleted(user.id, input.data.slug, input.data.completed);
+  if (!result.ok) return failureState(result.error, {}, {}, unchanged);
   revalidatePath("/");
   revalidatePath("/lessons");
-  return { ok: true, completed: record.completedAt !== null };
+  return successState(null, { completed: result.value.completedAt !== null });
 }

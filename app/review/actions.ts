@@ -2,50 +2,38 @@
 
 import { revalidatePath } from "next/cache";
 import { currentUser } from "@/lib/auth/guards";
-import { repositories } from "@/lib/db/repositories";
 import type { ReviewCard } from "@/lib/flashcards/service/flashcard-service";
 import { rateCardSchema, srsSettingsSchema } from "@/lib/flashcards/service/schemas";
 import { flashcardService } from "@/lib/flashcards/service/server";
+import { parseForm } from "@/lib/forms";
+import { type ActionState, fail, failureState, type Result, successState } from "@/lib/result";
 
-export type CardActionResult = { ok: true; card: ReviewCard; applied: boolean } | { ok: false; error: string };
+// Rating and undo are called from the review page's keyboard handlers, not submitted as forms, so
+// they answer with the service's Result; the settings form answers with an ActionState.
 
-const signedOut = {
-  ok: false as const,
-  error: "Your session has ended. Sign in again; your reviews so far are saved.",
-};
+const SIGNED_OUT = "Your session has ended. Sign in again; your reviews so far are saved.";
 
-export async function rateCardAction(input: unknown): Promise<CardActionResult> {
+export async function rateCardAction(input: unknown): Promise<Result<{ card: ReviewCard; applied: boolean }>> {
   const parsed = rateCardSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "That rating could not be read. Reload the page and try again." };
+  if (!parsed.success) return fail("That rating could not be read. Reload the page and try again.");
   const user = await currentUser();
-  if (!user) return signedOut;
-  const result = await flashcardService().rate(user.id, parsed.data);
-  return result.ok ? { ok: true, ...result.value } : result;
+  if (!user) return fail(SIGNED_OUT);
+  return flashcardService().rate(user.id, parsed.data);
 }
 
-export async function undoRatingAction(): Promise<CardActionResult> {
+export async function undoRatingAction(): Promise<Result<{ card: ReviewCard }>> {
   const user = await currentUser();
-  if (!user) return signedOut;
-  const result = await flashcardService().undo(user.id);
-  return result.ok ? { ok: true, card: result.value.card, applied: true } : result;
+  if (!user) return fail(SIGNED_OUT);
+  return flashcardService().undo(user.id);
 }
 
-export type SettingsState = {
-  ok: boolean;
-  message: string | null;
-  values: { desiredRetention: string; dailyNewLimit: string };
-};
-
-export async function saveSrsSettingsAction(_prev: SettingsState, form: FormData): Promise<SettingsState> {
-  const values = {
-    desiredRetention: String(form.get("desiredRetention") ?? ""),
-    dailyNewLimit: String(form.get("dailyNewLimit") ?? ""),
-  };
-  const parsed = srsSettingsSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message, values };
+export async function saveSrsSettingsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = parseForm(srsSettingsSchema, form);
+  if (!input.ok) return input.state;
   const user = await currentUser();
-  if (!user) return { ok: false, message: signedOut.error, values };
-  await repositories().flashcards.saveSettings(user.id, parsed.data);
+  if (!user) return failureState(SIGNED_OUT, {}, input.values);
+  await flashcardService().saveSettings(user.id, input.data);
   revalidatePath("/review");
-  return { ok: true, message: "Settings saved. They apply from your next rating.", values };
+  // The inputs keep showing what was saved.
+  return { ...successState("Settings saved. They apply from your next rating."), values: input.values };
 }

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateClassForm } from "@/components/classes/forms";
-import { formatWhen } from "@/components/classes/when";
+import { cardClass } from "@/components/ui/card";
 import { requireInstructor } from "@/lib/auth/guards";
-import { repositories } from "@/lib/db/repositories";
+import { classService } from "@/lib/classes/service/server";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Teach" };
 
 export default async function TeachPage() {
   const user = await requireInstructor("/teach");
-  const classes = await repositories().classes.listForInstructor(user.id);
+  const classes = await classService().instructorClasses(user.id);
   return (
     <div className="mx-auto max-w-4xl">
       <h1 className="text-3xl font-bold text-slate-900">Your classes</h1>
@@ -24,7 +25,7 @@ export default async function TeachPage() {
           No classes yet. Create your first one above.
         </p>
       ) : (
-        <ul className="mt-6 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+        <ul className={cardClass("mt-6 divide-y divide-slate-200")}>
           {classes.map((c) => (
             <li key={c.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-center sm:justify-between">
               <div>
@@ -32,7 +33,7 @@ export default async function TeachPage() {
                   {c.name}
                 </Link>
                 <p className="text-sm text-slate-600">
-                  Code {c.joinCode} · created {formatWhen(c.createdAt)}
+                  Code {c.joinCode} · created {formatDateTime(c.createdAt)}
                 </p>
               </div>
               <p className="text-sm text-slate-700">

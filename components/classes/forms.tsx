@@ -1,88 +1,133 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
-import { addAssignmentAction, createClassAction, type FormState, joinClassAction } from "@/app/classes/actions";
+import { useActionState, useEffect, useState } from "react";
+import { addAssignmentAction, createClassAction, joinClassAction, removeAssignmentAction } from "@/app/classes/actions";
+import { Button } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
+import { Field, fieldControlClass } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { type ActionState, idleState } from "@/lib/result";
 
-const initial: FormState = { ok: true, message: null };
-const button = "rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-70";
-const inputClass = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2";
+const initial: ActionState = idleState();
+const inputClass = fieldControlClass("w-full px-3 py-2");
+const rowForm = cardClass("flex flex-col gap-2 p-4 sm:flex-row sm:items-end");
 
-function Status({ state }: { state: FormState }) {
-  return (
-    <p role="status" aria-live="polite" className={`text-sm ${state.ok ? "text-emerald-800" : "text-red-700"}`}>
-      {state.message}
-    </p>
-  );
-}
+// Inputs are uncontrolled and React resets a form after its action; each one is keyed by the value
+// the action echoed, so a failed submit re-renders it with what was typed and a success (no echo)
+// empties it.
+const echoed = (state: ActionState, name: string) => state.values?.[name] ?? "";
 
 export function CreateClassForm() {
   const [state, action, pending] = useActionState(createClassAction, initial);
   return (
-    <form
-      action={action}
-      className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 sm:flex-row sm:items-end"
-    >
-      <div className="flex-1">
-        <label htmlFor="class-name" className="font-medium text-slate-900">
-          New class name
-        </label>
-        <input
-          id="class-name"
-          name="name"
-          required
-          maxLength={80}
-          className={inputClass}
-          placeholder="Networking 101, spring term"
-        />
-      </div>
-      <button type="submit" disabled={pending} className={button}>
+    <form action={action} className={rowForm}>
+      <Field id="class-name" label="New class name" error={state.fieldErrors.name} className="flex-1">
+        {(control) => (
+          <input
+            {...control}
+            key={echoed(state, "name")}
+            name="name"
+            required
+            maxLength={80}
+            defaultValue={echoed(state, "name")}
+            className={inputClass}
+            placeholder="Networking 101, spring term"
+          />
+        )}
+      </Field>
+      <Button type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create class"}
-      </button>
-      <Status state={state} />
+      </Button>
+      <FormMessage state={state} />
     </form>
   );
 }
 
+/** The browser's offset from UTC, read after hydration; 0 (UTC) until then, as the server cannot know it. */
+function useTimezoneOffset(): string {
+  const [offset, setOffset] = useState("0");
+  useEffect(() => setOffset(String(new Date().getTimezoneOffset())), []);
+  return offset;
+}
+
 export function AssignQuizForm({ classId, choices }: { classId: string; choices: { value: string; label: string }[] }) {
   const [state, action, pending] = useActionState(addAssignmentAction, initial);
-  const offset = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (offset.current) offset.current.value = String(new Date().getTimezoneOffset());
-  }, []);
+  // Controlled, so the form's reset after each submit cannot put it back to 0.
+  const offset = useTimezoneOffset();
   return (
-    <form
-      action={action}
-      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_auto_auto] sm:items-end"
-    >
+    <form action={action} className={cardClass("grid gap-3 p-4 sm:grid-cols-[1fr_auto_auto] sm:items-end")}>
       <input type="hidden" name="classId" value={classId} />
-      <input type="hidden" name="tzOffsetMinutes" ref={offset} defaultValue="0" />
-      <div>
-        <label htmlFor="quiz" className="font-medium text-slate-900">
-          Quiz
-        </label>
-        <select id="quiz" name="quiz" className={inputClass} defaultValue="">
-          <option value="" disabled>
-            Choose a quiz…
-          </option>
-          {choices.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
+      <input type="hidden" name="tzOffsetMinutes" value={offset} />
+      <Field id="quiz" label="Quiz" error={state.fieldErrors.quiz}>
+        {(control) => (
+          <select
+            {...control}
+            key={echoed(state, "quiz")}
+            name="quiz"
+            className={inputClass}
+            defaultValue={echoed(state, "quiz")}
+          >
+            <option value="" disabled>
+              Choose a quiz…
             </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="dueAt" className="font-medium text-slate-900">
-          Due
-        </label>
-        <input id="dueAt" name="dueAt" type="datetime-local" className={inputClass} />
-      </div>
-      <button type="submit" disabled={pending} className={button}>
+            {choices.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="dueAt" label="Due" error={state.fieldErrors.dueAt}>
+        {(control) => (
+          <input
+            {...control}
+            key={echoed(state, "dueAt")}
+            name="dueAt"
+            type="datetime-local"
+            defaultValue={echoed(state, "dueAt")}
+            className={inputClass}
+          />
+        )}
+      </Field>
+      <Button type="submit" disabled={pending}>
         {pending ? "Assigning…" : "Assign"}
-      </button>
+      </Button>
       <div className="sm:col-span-3">
-        <Status state={state} />
+        <FormMessage state={state} />
       </div>
+    </form>
+  );
+}
+
+export function RemoveAssignmentForm({
+  classId,
+  assignmentId,
+  title,
+}: {
+  classId: string;
+  assignmentId: string;
+  title: string;
+}) {
+  const [state, action, pending] = useActionState(removeAssignmentAction, initial);
+  return (
+    <form action={action} className="flex items-center gap-2">
+      <input type="hidden" name="assignmentId" value={assignmentId} />
+      <input type="hidden" name="classId" value={classId} />
+      {/* Rare (someone else removed it first), so an alert, announced when it appears. */}
+      {!state.ok && (
+        <p role="alert" className="text-sm text-red-700">
+          {state.message}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded border border-slate-300 px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 disabled:opacity-70"
+        aria-label={`Remove ${title}`}
+      >
+        {pending ? "Removing…" : "Remove"}
+      </button>
     </form>
   );
 }
@@ -90,20 +135,25 @@ export function AssignQuizForm({ classId, choices }: { classId: string; choices:
 export function JoinClassForm() {
   const [state, action, pending] = useActionState(joinClassAction, initial);
   return (
-    <form
-      action={action}
-      className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 sm:flex-row sm:items-end"
-    >
-      <div className="flex-1">
-        <label htmlFor="code" className="font-medium text-slate-900">
-          Class code
-        </label>
-        <input id="code" name="code" required autoComplete="off" className={inputClass} placeholder="ABCD-2345" />
-      </div>
-      <button type="submit" disabled={pending} className={button}>
+    <form action={action} className={rowForm}>
+      <Field id="code" label="Class code" error={state.fieldErrors.code} className="flex-1">
+        {(control) => (
+          <input
+            {...control}
+            key={echoed(state, "code")}
+            name="code"
+            required
+            autoComplete="off"
+            defaultValue={echoed(state, "code")}
+            className={inputClass}
+            placeholder="ABCD-2345"
+          />
+        )}
+      </Field>
+      <Button type="submit" disabled={pending}>
         {pending ? "Joining…" : "Join class"}
-      </button>
-      <Status state={state} />
+      </Button>
+      <FormMessage state={state} />
     </form>
   );
 }

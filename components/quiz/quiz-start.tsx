@@ -1,9 +1,8 @@
 import Link from "next/link";
+import { cardClass } from "@/components/ui/card";
+import { formatDateTime, formatPercent } from "@/lib/format";
 import type { QuizAttemptRecord } from "@/lib/quiz/core/attempt";
 import { QuizStartForm } from "./quiz-start-form";
-
-const percent = (score: number | null) => `${Math.round((score ?? 0) * 100)}%`;
-const date = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : "");
 
 /** The page before a quiz: how it works, resume an unfinished attempt, past results. */
 export function QuizStart(props: {
@@ -56,12 +55,14 @@ export function QuizStart(props: {
         {history.length === 0 ? (
           <p className="mt-2 text-slate-600">No finished attempts yet.</p>
         ) : (
-          <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+          <ul className={cardClass("mt-3 divide-y divide-slate-200")}>
             {history.map((a) => (
               <li key={a.id} className="flex items-center justify-between gap-4 p-3">
                 <span>
-                  <span className="font-semibold">{percent(a.score)}</span>{" "}
-                  <span className="text-sm text-slate-600">on {date(a.completedAt)}</span>
+                  <span className="font-semibold">{formatPercent(a.score ?? 0)}</span>{" "}
+                  <span className="text-sm text-slate-600">
+                    on {a.completedAt ? formatDateTime(a.completedAt) : ""}
+                  </span>
                 </span>
                 <Link href={`/quiz/${a.id}/review`} className="text-brand-700 underline">
                   Review

@@ -1,19 +1,13 @@
-import { databaseUrl, providerOf } from "./database-url";
-import { createDriverAdapter } from "./driver-adapter";
-import { PrismaClient as PostgresClient } from "./generated/postgres/client";
-import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import "server-only";
+import { createDb, type Db } from "./create-db";
 
-/**
- * The app is typed against the SQLite client; the PostgreSQL client is generated from the same
- * models, so the two agree on every model and query the repositories use.
- */
-export type Db = SqliteClient;
+// The server's way into the database: the process-wide client. `server-only` makes the build fail if
+// a client component reaches this module (through a service or repositories()) instead of shipping
+// database code. Code that opens its own client on a URL (scripts, tests) imports ./create-db.
 
-export function createDb(url: string = databaseUrl()): Db {
-  const adapter = createDriverAdapter(url);
-  if (providerOf(url) === "postgres") return new PostgresClient({ adapter: adapter as never }) as unknown as Db;
-  return new SqliteClient({ adapter: adapter as never });
-}
+// Re-exported only for lib/quiz/service/quiz-service.test.ts, which imports them from here and is
+// outside this change; once it imports ./create-db, this line goes.
+export { createDb, type Db };
 
 const globalForDb = globalThis as unknown as { kubelearnDb?: Db };
 

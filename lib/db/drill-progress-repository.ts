@@ -1,5 +1,5 @@
 import type { StepResult } from "../drills/core/types";
-import type { Db } from "./client";
+import type { Db } from "./create-db";
 
 export type { StepResult } from "../drills/core/types";
 

@@ -1,5 +1,5 @@
 import type { CardState, RatingName, StateName } from "../flashcards/core/scheduler";
-import type { Db } from "./client";
+import type { Db } from "./create-db";
 
 export interface StoredCardState extends CardState {
   cardId: string;

@@ -1,5 +1,5 @@
 import { completionTime, type LessonProgressRecord } from "../progress/core/lesson-status";
-import type { Db } from "./client";
+import type { Db } from "./create-db";
 
 export type { LessonProgressRecord } from "../progress/core/lesson-status";
 

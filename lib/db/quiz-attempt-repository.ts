@@ -1,5 +1,5 @@
 import type { FeedbackMode, QuizAnswerRecord, QuizAttemptRecord, QuizScope } from "../quiz/core/attempt";
-import type { Db } from "./client";
+import type { Db } from "./create-db";
 
 export type { FeedbackMode, QuizAnswerRecord, QuizAttemptRecord, QuizScope } from "../quiz/core/attempt";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { statusOf } from "../progress/core/lesson-status";
-import { createDb } from "./client";
+import { createDb } from "./create-db";
 import { repositoriesFor } from "./repositories";
 import { repositoriesOn, testDatabases, uniqueEmail } from "./test-support/databases";
 import { EmailTakenError } from "./user-repository";

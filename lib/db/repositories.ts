@@ -1,5 +1,6 @@
 import { ClassRepository } from "./class-repository";
-import { type Db, getDb } from "./client";
+import { getDb } from "./client";
+import type { Db } from "./create-db";
 import { DrillProgressRepository } from "./drill-progress-repository";
 import { FlashcardRepository } from "./flashcard-repository";
 import { LessonProgressRepository } from "./lesson-progress-repository";
@@ -26,5 +27,5 @@ export function repositoriesFor(db: Db): Repositories {
   };
 }
 
-/** The server's repositories, on the process-wide client. */
+/** The server's repositories, on the process-wide client (server-only, through ./client). */
 export const repositories = (): Repositories => repositoriesFor(getDb());

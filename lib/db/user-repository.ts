@@ -1,4 +1,4 @@
-import type { Db } from "./client";
+import type { Db } from "./create-db";
 
 export type UserRole = "LEARNER" | "INSTRUCTOR";
 

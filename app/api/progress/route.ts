@@ -1,12 +1,6 @@
-import { z } from "zod";
 import { currentUser } from "@/lib/auth/guards";
+import { readingSchema } from "@/lib/progress/service/schemas";
 import { progressService } from "@/lib/progress/service/server";
-
-const activitySchema = z.object({
-  slug: z.string().min(1).max(120),
-  seconds: z.number().finite().min(0).max(3600),
-  sectionId: z.string().max(120).nullable().optional(),
-});
 
 /** Reading-time heartbeats from the lesson page (sent with fetch or navigator.sendBeacon). */
 export async function POST(request: Request) {
@@ -18,7 +12,7 @@ export async function POST(request: Request) {
   } catch {
     return Response.json({ ok: false, error: "The request body must be JSON." }, { status: 400 });
   }
-  const parsed = activitySchema.safeParse(body);
+  const parsed = readingSchema.safeParse(body);
   if (!parsed.success) {
     return Response.json(
       { ok: false, error: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") },

@@ -1,28 +1,25 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { DayChart } from "@/components/review/day-chart";
 import { SrsSettingsForm } from "@/components/review/srs-settings-form";
+import { ButtonLink } from "@/components/ui/button";
+import { Stat } from "@/components/ui/stat";
 import { requireUser } from "@/lib/auth/guards";
-import { repositories } from "@/lib/db/repositories";
 import { STATES } from "@/lib/flashcards/core/scheduler";
 import { flashcardService } from "@/lib/flashcards/service/server";
+import { formatPercent } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Flashcard statistics" };
 
 export default async function ReviewStatsPage() {
   const user = await requireUser("/review/stats");
-  const [stats, settings] = await Promise.all([
-    flashcardService().statistics(user.id),
-    repositories().flashcards.settings(user.id),
-  ]);
+  const service = flashcardService();
+  const [stats, settings] = await Promise.all([service.statistics(user.id), service.settings(user.id)]);
   const retention = stats.trueRetention;
   return (
     <div className="mx-auto max-w-3xl">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-3xl font-bold text-slate-900">Flashcard statistics</h1>
-        <Link href="/review" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-          Review cards
-        </Link>
+        <ButtonLink href="/review">Review cards</ButtonLink>
       </div>
 
       <section aria-labelledby="states" className="mt-6">
@@ -31,10 +28,7 @@ export default async function ReviewStatsPage() {
         </h2>
         <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
           {STATES.map((s) => (
-            <div key={s} className="rounded-lg border border-slate-200 bg-white p-4">
-              <dt className="text-sm text-slate-600">{s}</dt>
-              <dd className="text-2xl font-semibold text-slate-900">{stats.byState[s]}</dd>
-            </div>
+            <Stat key={s} label={s} value={stats.byState[s]} />
           ))}
         </dl>
         <p className="mt-2 text-sm text-slate-600">{stats.totalCards} cards in all lessons.</p>
@@ -47,7 +41,7 @@ export default async function ReviewStatsPage() {
         <p className="mt-2 text-slate-800">
           {retention.rate === null
             ? "No reviews of mature cards yet: this shows once cards come back for review after their first days."
-            : `${Math.round(retention.rate * 100)}% of ${retention.reviews} reviews of mature cards were remembered (not rated Again) in the last 30 days. Your target is ${Math.round(settings.desiredRetention * 100)}%.`}
+            : `${formatPercent(retention.rate)} of ${retention.reviews} reviews of mature cards were remembered (not rated Again) in the last 30 days. Your target is ${formatPercent(settings.desiredRetention)}.`}
         </p>
       </section>
 

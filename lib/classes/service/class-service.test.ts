@@ -9,14 +9,15 @@ import { parseLocalDateTime } from "./schemas";
 const library = loadContent(path.resolve("content"));
 const now = new Date("2026-09-01T10:00:00Z");
 
-describe.each(testDatabases)("class service on $name", ({ url }) => {
+/** Inside a describe block: a class service on `url` and a way to make users on it. */
+function classServiceOn(url: string) {
   const ctx = repositoriesOn(url);
-  const service = () =>
+  const service = (randomBytesFor: (n: number) => Uint8Array = (n) => new Uint8Array(randomBytes(n))) =>
     createClassService({
       repos: ctx.repos,
       library: () => library,
       now: () => now,
-      randomBytes: (n) => new Uint8Array(randomBytes(n)),
+      randomBytes: randomBytesFor,
       drillCount: () => 6,
     });
   const user = (role: "LEARNER" | "INSTRUCTOR") =>
@@ -26,6 +27,11 @@ describe.each(testDatabases)("class service on $name", ({ url }) => {
       passwordHash: "h",
       role,
     });
+  return { ctx, service, user };
+}
+
+describe.each(testDatabases)("class results on $name", ({ url }) => {
+  const { ctx, service, user } = classServiceOn(url);
 
   it("assigns a lesson quiz with a due date and reports each learner's best score, on time or late", async () => {
     const teacher = await user("INSTRUCTOR");
@@ -91,17 +97,39 @@ describe.each(testDatabases)("class service on $name", ({ url }) => {
     expect(await service().classDetail(other.id, id)).toBeNull();
     expect((await service().join((await user("LEARNER")).id, "ZZZZ-ZZZZ")).ok).toBe(false);
   });
+});
+
+describe.each(testDatabases)("classes and assignments on $name", ({ url }) => {
+  const { ctx, service, user } = classServiceOn(url);
+
+  it("lists an instructor's own classes with counts, and removes an assignment only once", async () => {
+    const teacher = await user("INSTRUCTOR");
+    const other = await user("INSTRUCTOR");
+    const created = await service().createClass(teacher.id, "Term 3");
+    const id = created.ok ? created.value.id : "";
+    const assigned = await service().addAssignment(teacher.id, id, {
+      quiz: "module:services",
+      dueAt: new Date("2026-12-01T09:00:00Z"),
+    });
+    const assignmentId = assigned.ok ? assigned.value.id : "";
+    expect(await service().instructorClasses(teacher.id)).toMatchObject([
+      { id, name: "Term 3", memberCount: 0, assignmentCount: 1 },
+    ]);
+    expect(await service().instructorClasses(other.id)).toEqual([]);
+
+    expect(await service().removeAssignment(other.id, assignmentId)).toEqual({
+      ok: false,
+      error: "That assignment was already removed.",
+    });
+    expect(await service().removeAssignment(teacher.id, assignmentId)).toEqual({ ok: true, value: null });
+    expect(await service().removeAssignment(teacher.id, assignmentId)).toMatchObject({ ok: false });
+    expect((await ctx.repos.classes.findForInstructor(teacher.id, id))?.assignments).toEqual([]);
+  });
 
   it("tries another code when one is taken, and gives up with a clear error after five", async () => {
     const teacher = await user("INSTRUCTOR");
     const fixed = new Uint8Array(randomBytes(8)); // every "random" draw is the same code
-    const stuck = createClassService({
-      repos: ctx.repos,
-      library: () => library,
-      now: () => now,
-      randomBytes: () => fixed,
-      drillCount: () => 6,
-    });
+    const stuck = service(() => fixed);
     expect((await stuck.createClass(teacher.id, "First")).ok).toBe(true);
     expect(await stuck.createClass(teacher.id, "Second")).toEqual({
       ok: false,

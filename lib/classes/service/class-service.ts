@@ -1,9 +1,9 @@
 import type { ContentLibrary } from "../../content/load-content";
-import { type AssignmentRecord, JoinCodeTakenError } from "../../db/class-repository";
+import { type AssignmentRecord, type ClassSummary, JoinCodeTakenError } from "../../db/class-repository";
 import type { Repositories } from "../../db/repositories";
+import { fail, ok, type Result } from "../../result";
 import { classResults, formatJoinCode, normaliseJoinCode, type ResultCell } from "../core/results";
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+import type { AddAssignmentInput } from "./schemas";
 
 export interface ClassServiceDeps {
   repos: Repositories;
@@ -14,123 +14,161 @@ export interface ClassServiceDeps {
   drillCount: () => number;
 }
 
+/** An assignment as the service takes it: the quiz chosen in the form and the instant it is due. */
+export type NewAssignment = Pick<AddAssignmentInput, "quiz"> & { dueAt: Date };
+
 export interface AssignmentView extends AssignmentRecord {
   title: string;
   href: string;
 }
 
-export function createClassService(deps: ClassServiceDeps) {
-  /** What a quiz target is called and where it is taken, or null when the content no longer has it. */
-  function describe(scope: "lesson" | "module", target: string): { title: string; href: string } | null {
-    const library = deps.library();
-    if (scope === "lesson") {
-      const lesson = library.lessons.find((l) => l.slug === target);
-      return lesson ? { title: `Quiz: ${lesson.title}`, href: `/lessons/${lesson.slug}/quiz` } : null;
-    }
-    const module = library.modules.find((m) => m.id === target && m.lessons.length > 0);
-    return module ? { title: `Module quiz: ${module.title}`, href: `/modules/${module.id}/quiz` } : null;
+type QuizScope = AssignmentRecord["scope"];
+
+/** What a quiz target is called and where it is taken, or null when the content no longer has it. */
+function describeQuiz(
+  library: ContentLibrary,
+  scope: QuizScope,
+  target: string,
+): { title: string; href: string } | null {
+  if (scope === "lesson") {
+    const lesson = library.lessons.find((l) => l.slug === target);
+    return lesson ? { title: `Quiz: ${lesson.title}`, href: `/lessons/${lesson.slug}/quiz` } : null;
   }
-  const view = (a: AssignmentRecord): AssignmentView => ({
-    ...a,
-    ...(describe(a.scope, a.target) ?? { title: `${a.scope} ${a.target} (no longer published)`, href: "/lessons" }),
-  });
+  const module = library.modules.find((m) => m.id === target && m.lessons.length > 0);
+  return module ? { title: `Module quiz: ${module.title}`, href: `/modules/${module.id}/quiz` } : null;
+}
 
+const assignmentView = (library: ContentLibrary, a: AssignmentRecord): AssignmentView => ({
+  ...a,
+  ...(describeQuiz(library, a.scope, a.target) ?? {
+    title: `${a.scope} ${a.target} (no longer published)`,
+    href: "/lessons",
+  }),
+});
+
+/** Quizzes an instructor can assign: each lesson and each module that has lessons. */
+function quizChoices(library: ContentLibrary): { value: string; label: string }[] {
+  return [
+    ...library.lessons.map((l) => ({ value: `lesson:${l.slug}`, label: `Quiz: ${l.title}` })),
+    ...library.modules
+      .filter((m) => m.lessons.length > 0)
+      .map((m) => ({ value: `module:${m.id}`, label: `Module quiz: ${m.title}` })),
+  ];
+}
+
+/** A class gets a fresh random join code; a clash with an existing one is retried a few times. */
+async function createClass(
+  deps: ClassServiceDeps,
+  instructorId: string,
+  name: string,
+): Promise<Result<{ id: string }>> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      const created = await deps.repos.classes.create(instructorId, name, formatJoinCode(deps.randomBytes(8)));
+      return ok({ id: created.id });
+    } catch (err) {
+      if (!(err instanceof JoinCodeTakenError)) throw err;
+    }
+  }
+  return fail("Could not find a free join code; try again.");
+}
+
+/** The instructor's view of one class: members, assignments, the results table and recent activity. */
+async function classDetail(deps: ClassServiceDeps, instructorId: string, classId: string) {
+  const cls = await deps.repos.classes.findForInstructor(instructorId, classId);
+  if (!cls) return null;
+  const library = deps.library();
+  const now = deps.now();
+  const since = new Date(now.getTime() - 7 * 86_400_000);
+  const [attempts, activity] = await Promise.all([
+    deps.repos.classes.memberAttempts(instructorId, classId),
+    deps.repos.classes.memberProgress(instructorId, classId, since),
+  ]);
+  const assignments = cls.assignments.map((a) => assignmentView(library, a));
+  const memberIds = cls.members.map((m) => m.userId);
+  const progress = memberIds.map((userId) => ({
+    userId,
+    ...(activity?.get(userId) ?? { lessonsCompleted: 0, drillsCompleted: 0, reviews: 0, lastActive: null }),
+  }));
   return {
-    /** Quizzes an instructor can assign: each lesson and each module. */
-    quizChoices(): { value: string; label: string }[] {
-      const library = deps.library();
-      return [
-        ...library.lessons.map((l) => ({ value: `lesson:${l.slug}`, label: `Quiz: ${l.title}` })),
-        ...library.modules
-          .filter((m) => m.lessons.length > 0)
-          .map((m) => ({ value: `module:${m.id}`, label: `Module quiz: ${m.title}` })),
-      ];
-    },
+    ...cls,
+    assignments,
+    results: classResults(memberIds, assignments, attempts ?? [], now),
+    progress,
+    totals: { lessons: library.lessons.length, drills: deps.drillCount() },
+  };
+}
 
-    async createClass(instructorId: string, name: string): Promise<Result<{ id: string }>> {
-      for (let attempt = 0; attempt < 5; attempt++) {
-        try {
-          const created = await deps.repos.classes.create(instructorId, name, formatJoinCode(deps.randomBytes(8)));
-          return { ok: true, value: { id: created.id } };
-        } catch (err) {
-          if (!(err instanceof JoinCodeTakenError)) throw err;
-        }
-      }
-      return { ok: false, error: "Could not find a free join code; try again." };
-    },
+async function addAssignment(
+  deps: ClassServiceDeps,
+  instructorId: string,
+  classId: string,
+  input: NewAssignment,
+): Promise<Result<AssignmentView>> {
+  const [scope, target] = input.quiz.split(":") as [QuizScope, string];
+  const library = deps.library();
+  if ((scope !== "lesson" && scope !== "module") || !describeQuiz(library, scope, target))
+    return fail("Choose a quiz from the list.");
+  if (input.dueAt.getTime() <= deps.now().getTime()) return fail("The due date must be in the future.");
+  const created = await deps.repos.classes.addAssignment(instructorId, classId, { scope, target, dueAt: input.dueAt });
+  return created ? ok(assignmentView(library, created)) : fail("There is no such class.");
+}
 
-    async classDetail(instructorId: string, classId: string) {
-      const cls = await deps.repos.classes.findForInstructor(instructorId, classId);
-      if (!cls) return null;
-      const attempts = (await deps.repos.classes.memberAttempts(instructorId, classId)) ?? [];
-      const assignments = cls.assignments.map(view);
-      const results = classResults(
-        cls.members.map((m) => m.userId),
-        assignments,
-        attempts,
-        deps.now(),
-      );
-      const since = new Date(deps.now().getTime() - 7 * 86_400_000);
-      const activity = (await deps.repos.classes.memberProgress(instructorId, classId, since)) ?? new Map();
-      const library = deps.library();
-      const progress = cls.members.map((m) => ({
-        userId: m.userId,
-        ...(activity.get(m.userId) ?? { lessonsCompleted: 0, drillsCompleted: 0, reviews: 0, lastActive: null }),
-      }));
-      return {
-        ...cls,
-        assignments,
-        results,
-        progress,
-        totals: { lessons: library.lessons.length, drills: deps.drillCount() },
-      };
-    },
+/** A learner's classes and assignments, each with where the learner stands. */
+async function learnerClasses(deps: ClassServiceDeps, userId: string) {
+  const [classes, history] = await Promise.all([
+    deps.repos.classes.listForMember(userId),
+    deps.repos.quizzes.history(userId),
+  ]);
+  const attempts = history.map((a) => ({
+    userId,
+    scope: a.scope,
+    target: a.target,
+    score: a.score ?? 0,
+    completedAt: a.completedAt!,
+  }));
+  const library = deps.library();
+  return classes.map((c) => {
+    const assignments = c.assignments.map((a) => assignmentView(library, a));
+    const results = classResults([userId], assignments, attempts, deps.now());
+    return {
+      ...c,
+      assignments: assignments.map((a) => ({ ...a, result: results.cells[userId][a.id] as ResultCell })),
+    };
+  });
+}
 
-    async addAssignment(
-      instructorId: string,
-      classId: string,
-      input: { quiz: string; dueAt: Date },
-    ): Promise<Result<AssignmentView>> {
-      const [scope, target] = input.quiz.split(":") as ["lesson" | "module", string];
-      if ((scope !== "lesson" && scope !== "module") || !describe(scope, target))
-        return { ok: false, error: "Choose a quiz from the list." };
-      if (input.dueAt.getTime() <= deps.now().getTime())
-        return { ok: false, error: "The due date must be in the future." };
-      const created = await deps.repos.classes.addAssignment(instructorId, classId, {
-        scope,
-        target,
-        dueAt: input.dueAt,
-      });
-      return created ? { ok: true, value: view(created) } : { ok: false, error: "There is no such class." };
+export function createClassService(deps: ClassServiceDeps) {
+  return {
+    quizChoices: () => quizChoices(deps.library()),
+
+    /** The instructor's own classes, newest first, with member and assignment counts. */
+    instructorClasses: (instructorId: string): Promise<ClassSummary[]> =>
+      deps.repos.classes.listForInstructor(instructorId),
+
+    createClass: (instructorId: string, name: string) => createClass(deps, instructorId, name),
+    classDetail: (instructorId: string, classId: string) => classDetail(deps, instructorId, classId),
+    addAssignment: (instructorId: string, classId: string, input: NewAssignment) =>
+      addAssignment(deps, instructorId, classId, input),
+
+    /** Removes an assignment from one of the instructor's classes (with the results it showed). */
+    async removeAssignment(instructorId: string, assignmentId: string): Promise<Result<null>> {
+      const removed = await deps.repos.classes.removeAssignment(instructorId, assignmentId);
+      return removed ? ok(null) : fail("That assignment was already removed.");
     },
 
     async join(userId: string, code: string): Promise<Result<{ name: string }>> {
       const joined = await deps.repos.classes.join(userId, normaliseJoinCode(code));
       return joined
-        ? { ok: true, value: { name: joined.name } }
-        : { ok: false, error: "No class has that code. Check it with your instructor (it looks like ABCD-2345)." };
+        ? ok({ name: joined.name })
+        : fail("No class has that code. Check it with your instructor (it looks like ABCD-2345).");
     },
 
-    /** A learner's classes and assignments, each with where the learner stands. */
-    async learnerClasses(userId: string) {
-      const classes = await deps.repos.classes.listForMember(userId);
-      const attempts = (await deps.repos.quizzes.history(userId)).map((a) => ({
-        userId,
-        scope: a.scope,
-        target: a.target,
-        score: a.score ?? 0,
-        completedAt: a.completedAt!,
-      }));
-      return classes.map((c) => {
-        const assignments = c.assignments.map(view);
-        const results = classResults([userId], assignments, attempts, deps.now());
-        return {
-          ...c,
-          assignments: assignments.map((a) => ({ ...a, result: results.cells[userId][a.id] as ResultCell })),
-        };
-      });
-    },
+    learnerClasses: (userId: string) => learnerClasses(deps, userId),
   };
 }
 
 export type ClassService = ReturnType<typeof createClassService>;
+
+/** One class as its instructor sees it (see `classDetail`). */
+export type ClassDetail = NonNullable<Awaited<ReturnType<ClassService["classDetail"]>>>;

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+const id = z.string().min(1).max(64);
+
 export const createClassSchema = z.object({
   name: z
     .string()
@@ -9,15 +11,23 @@ export const createClassSchema = z.object({
 });
 
 export const addAssignmentSchema = z.object({
-  classId: z.string().min(1).max(64),
+  classId: id,
   quiz: z.string().regex(/^(lesson|module):[a-z0-9-]+$/, "Choose a quiz from the list."),
   // From <input type="datetime-local"> plus the browser's offset, so the due time means what the instructor saw.
   dueAt: z.string().min(1, "Pick a due date and time."),
-  tzOffsetMinutes: z.coerce.number().int().min(-840).max(840).default(0),
+  // The browser's Date#getTimezoneOffset(); before the page's script runs the field holds 0 (UTC).
+  tzOffsetMinutes: z.coerce.number().int().min(-840).max(840),
 });
+export type AddAssignmentInput = z.infer<typeof addAssignmentSchema>;
+
+export const removeAssignmentSchema = z.object({ classId: id, assignmentId: id });
 
 export const joinClassSchema = z.object({
-  code: z.string().trim().min(4, "Type the class code, e.g. ABCD-2345.").max(20),
+  code: z
+    .string()
+    .trim()
+    .min(4, "Type the class code, e.g. ABCD-2345.")
+    .max(20, "A class code is 9 characters, e.g. ABCD-2345."),
 });
 
 /** "2026-09-10T17:00" typed in a browser whose getTimezoneOffset() is `offset` → the instant it means. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { contentLibrary } from "../../content/library";
 import { repositories } from "../../db/repositories";

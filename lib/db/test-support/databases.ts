@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
-import { createDb, type Db } from "../client";
+import { createDb, type Db } from "../create-db";
 import { type Repositories, repositoriesFor } from "../repositories";
 export const TEST_SQLITE_URL = "file:./data/vitest.db";
 

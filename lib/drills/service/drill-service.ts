@@ -1,5 +1,6 @@
 import type { StepResult } from "../../db/drill-progress-repository";
 import type { Repositories } from "../../db/repositories";
+import type { Result } from "../../result";
 import type { CheckResult } from "../core/checks";
 import { type Observation, replay } from "../core/drill-run";
 import { currentStep, publicDrill } from "../core/public-drill";
@@ -29,7 +30,8 @@ export interface TaskResult {
   explanation: string | null;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+// The one Result (lib/result), re-exported for app/drills/actions.ts, which imports it from here.
+export type { Result };
 
 export interface DrillServiceDeps {
   repos: Repositories;

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../content/load-content";
-import { createDb, type Db } from "../../db/client";
+import { createDb, type Db } from "../../db/create-db";
+import { DEFAULT_SRS_SETTINGS } from "../../db/flashcard-repository";
 import { type Repositories, repositoriesFor } from "../../db/repositories";
 import { testDatabases, uniqueEmail } from "../../db/test-support/databases";
 import { lessonCards } from "../core/cards";
@@ -61,6 +62,22 @@ describe.each(testDatabases)("flashcard service on $name", ({ url }) => {
     await service.rate(user.id, { cardId: a.id, rating: "again", expectedVersion: 1 });
     const undone = await service.undo(user.id);
     expect(undone).toEqual({ ok: true, value: { card: before } });
+  });
+
+  it("keeps the default settings until the learner saves their own, which the next session uses", async () => {
+    const user = await learner();
+    expect(await service.settings(user.id)).toEqual(DEFAULT_SRS_SETTINGS);
+    expect(await service.saveSettings(user.id, { desiredRetention: 0.85, dailyNewLimit: 1 })).toEqual({
+      desiredRetention: 0.85,
+      dailyNewLimit: 1,
+    });
+    expect(await service.settings(user.id)).toEqual({ desiredRetention: 0.85, dailyNewLimit: 1 });
+    expect((await service.session(user.id)).cards).toHaveLength(1);
+  });
+
+  it("says so when there is nothing to undo", async () => {
+    const user = await learner();
+    expect(await service.undo(user.id)).toMatchObject({ ok: false, error: expect.any(String) });
   });
 
   it("refuses an unknown card", async () => {

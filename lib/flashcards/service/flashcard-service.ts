@@ -1,10 +1,12 @@
 import type { ContentLibrary } from "../../content/load-content";
 import type { SrsSettingsRecord, StoredCardState } from "../../db/flashcard-repository";
 import type { Repositories } from "../../db/repositories";
+import { fail, ok, type Result } from "../../result";
 import { type Flashcard, lessonCards } from "../core/cards";
 import { type CardState, newCardState, previewIntervals, type RatingName, rate } from "../core/scheduler";
 import { buildQueue, startOfDay } from "../core/session";
 import { type SrsStatistics, statistics } from "../core/stats";
+import type { RateCardInput, SrsSettingsInput } from "./schemas";
 
 /** One card as the review page needs it: both sides, where it comes from, and what each rating would do. */
 export interface ReviewCard {
@@ -29,117 +31,133 @@ export interface ReviewSessionView {
   settings: SrsSettingsRecord;
 }
 
-export type ServiceResult<T> = { ok: true; value: T } | { ok: false; error: string };
-
 export interface FlashcardServiceDeps {
   repos: Repositories;
   library: () => ContentLibrary;
   now: () => Date;
 }
 
-export function createFlashcardService(deps: FlashcardServiceDeps) {
-  const allCards = (lessonSlug?: string): Flashcard[] =>
-    deps
-      .library()
-      .lessons.filter((l) => !lessonSlug || l.slug === lessonSlug)
-      .flatMap(lessonCards);
-  const lessonTitle = (slug: string) => deps.library().lessons.find((l) => l.slug === slug)?.title ?? slug;
+const DAY_MS = 86_400_000;
 
-  function toReviewCard(
-    card: Flashcard,
-    state: StoredCardState | null,
-    now: Date,
-    settings: SrsSettingsRecord,
-  ): ReviewCard {
-    const current = state ?? newCardState(now);
-    return {
-      id: card.id,
-      front: card.front,
-      back: card.back,
-      lessonSlug: card.lessonSlug,
-      lessonTitle: lessonTitle(card.lessonSlug),
-      sectionId: card.sectionId,
-      state: current.state,
-      version: state?.version ?? 0,
-      due: current.due.toISOString(),
-      intervals: previewIntervals(current, now, settings),
-    };
-  }
-
+/** The cards of every lesson (or of one), and how to show a card with its stored state. */
+function cardCatalogue(library: ContentLibrary) {
+  const titles = new Map(library.lessons.map((l) => [l.slug, l.title]));
   return {
-    /** Due cards first, then new cards up to what is left of today's limit. */
-    async session(userId: string, lessonSlug?: string): Promise<ReviewSessionView> {
-      const now = deps.now();
-      const [states, settings, introduced] = await Promise.all([
-        deps.repos.flashcards.states(userId),
-        deps.repos.flashcards.settings(userId),
-        deps.repos.flashcards.newIntroducedSince(userId, startOfDay(now)),
-      ]);
-      const queue = buildQueue(allCards(lessonSlug), states, now, settings.dailyNewLimit - introduced);
+    cards: (lessonSlug?: string): Flashcard[] =>
+      library.lessons.filter((l) => !lessonSlug || l.slug === lessonSlug).flatMap(lessonCards),
+    find: (cardId: string) => library.lessons.flatMap(lessonCards).find((c) => c.id === cardId),
+    view(card: Flashcard, state: StoredCardState | null, now: Date, settings: SrsSettingsRecord): ReviewCard {
+      const current = state ?? newCardState(now);
       return {
-        cards: queue.entries.map((e) => toReviewCard(e.card, states.get(e.card.id) ?? null, now, settings)),
-        dueCount: queue.dueCount,
-        newCount: queue.newCount,
-        nextDue: queue.nextDue?.toISOString() ?? null,
-        settings,
+        id: card.id,
+        front: card.front,
+        back: card.back,
+        lessonSlug: card.lessonSlug,
+        lessonTitle: titles.get(card.lessonSlug) ?? card.lessonSlug,
+        sectionId: card.sectionId,
+        state: current.state,
+        version: state?.version ?? 0,
+        due: current.due.toISOString(),
+        intervals: previewIntervals(current, now, settings),
       };
     },
+  };
+}
 
-    /**
-     * Applies a rating computed on the server. If the card moved on since the learner saw it (a
-     * second tab, a double submit), nothing is stored and the card's current state comes back.
-     */
-    async rate(
-      userId: string,
-      input: { cardId: string; rating: RatingName; expectedVersion: number },
-    ): Promise<ServiceResult<{ card: ReviewCard; applied: boolean }>> {
-      const card = allCards().find((c) => c.id === input.cardId);
-      if (!card) return { ok: false, error: "That card no longer exists; reload to get the current cards." };
-      const now = deps.now();
-      const [settings, stored] = await Promise.all([
-        deps.repos.flashcards.settings(userId),
-        deps.repos.flashcards.state(userId, card.id),
-      ]);
-      if ((stored?.version ?? 0) !== input.expectedVersion)
-        return { ok: true, value: { card: toReviewCard(card, stored, now, settings), applied: false } };
-      const previous = stored ? (({ cardId: _c, lessonSlug: _l, version: _v, ...s }) => s)(stored) : null;
-      const next = rate(previous ?? newCardState(now), input.rating, now, settings);
-      const result = await deps.repos.flashcards.applyRating(
-        userId,
-        {
-          cardId: card.id,
-          lessonSlug: card.lessonSlug,
-          expectedVersion: input.expectedVersion,
-          previous,
-          next,
-          rating: input.rating,
-        },
-        now,
-      );
-      const state = result.ok ? result.state : result.conflict;
-      return { ok: true, value: { card: toReviewCard(card, state, now, settings), applied: result.ok } };
-    },
+/** Due cards first, then new cards up to what is left of today's limit. */
+async function session(deps: FlashcardServiceDeps, userId: string, lessonSlug?: string): Promise<ReviewSessionView> {
+  const now = deps.now();
+  const catalogue = cardCatalogue(deps.library());
+  const [states, settings, introduced] = await Promise.all([
+    deps.repos.flashcards.states(userId),
+    deps.repos.flashcards.settings(userId),
+    deps.repos.flashcards.newIntroducedSince(userId, startOfDay(now)),
+  ]);
+  const queue = buildQueue(catalogue.cards(lessonSlug), states, now, settings.dailyNewLimit - introduced);
+  return {
+    cards: queue.entries.map((e) => catalogue.view(e.card, states.get(e.card.id) ?? null, now, settings)),
+    dueCount: queue.dueCount,
+    newCount: queue.newCount,
+    nextDue: queue.nextDue?.toISOString() ?? null,
+    settings,
+  };
+}
 
-    async undo(userId: string): Promise<ServiceResult<{ card: ReviewCard }>> {
-      const result = await deps.repos.flashcards.undoLast(userId, deps.now());
-      if (!result.ok) return result;
-      const card = allCards().find((c) => c.id === result.cardId);
-      if (!card) return { ok: false, error: "The undone card no longer exists." };
-      const settings = await deps.repos.flashcards.settings(userId);
-      return { ok: true, value: { card: toReviewCard(card, result.state, deps.now(), settings) } };
+/**
+ * Applies a rating computed on the server. If the card moved on since the learner saw it (a
+ * second tab, a double submit), nothing is stored and the card's current state comes back.
+ */
+async function rateCard(
+  deps: FlashcardServiceDeps,
+  userId: string,
+  input: RateCardInput,
+): Promise<Result<{ card: ReviewCard; applied: boolean }>> {
+  const catalogue = cardCatalogue(deps.library());
+  const card = catalogue.find(input.cardId);
+  if (!card) return fail("That card no longer exists; reload to get the current cards.");
+  const now = deps.now();
+  const [settings, stored] = await Promise.all([
+    deps.repos.flashcards.settings(userId),
+    deps.repos.flashcards.state(userId, card.id),
+  ]);
+  if ((stored?.version ?? 0) !== input.expectedVersion)
+    return ok({ card: catalogue.view(card, stored, now, settings), applied: false });
+  const previous = stored ? (({ cardId: _c, lessonSlug: _l, version: _v, ...s }) => s)(stored) : null;
+  const next = rate(previous ?? newCardState(now), input.rating, now, settings);
+  const result = await deps.repos.flashcards.applyRating(
+    userId,
+    {
+      cardId: card.id,
+      lessonSlug: card.lessonSlug,
+      expectedVersion: input.expectedVersion,
+      previous,
+      next,
+      rating: input.rating,
     },
+    now,
+  );
+  const state = result.ok ? result.state : result.conflict;
+  return ok({ card: catalogue.view(card, state, now, settings), applied: result.ok });
+}
 
-    async statistics(userId: string): Promise<SrsStatistics & { totalCards: number }> {
-      const now = deps.now();
-      const cards = allCards();
-      const known = new Set(cards.map((c) => c.id));
-      const [states, reviews] = await Promise.all([
-        deps.repos.flashcards.states(userId),
-        deps.repos.flashcards.reviews(userId, new Date(startOfDay(now).getTime() - 29 * 86_400_000)),
-      ]);
-      const current = [...states.values()].filter((s) => known.has(s.cardId));
-      return { ...statistics({ totalCards: cards.length, states: current, reviews, now }), totalCards: cards.length };
-    },
+async function undo(deps: FlashcardServiceDeps, userId: string): Promise<Result<{ card: ReviewCard }>> {
+  const result = await deps.repos.flashcards.undoLast(userId, deps.now());
+  if (!result.ok) return fail(result.error);
+  const catalogue = cardCatalogue(deps.library());
+  const card = catalogue.find(result.cardId);
+  if (!card) return fail("The undone card no longer exists.");
+  const settings = await deps.repos.flashcards.settings(userId);
+  return ok({ card: catalogue.view(card, result.state, deps.now(), settings) });
+}
+
+/** Cards by state, reviews per day, true retention and the forecast, over the last 30 days. */
+async function cardStatistics(
+  deps: FlashcardServiceDeps,
+  userId: string,
+): Promise<SrsStatistics & { totalCards: number }> {
+  const now = deps.now();
+  const cards = cardCatalogue(deps.library()).cards();
+  const known = new Set(cards.map((c) => c.id));
+  const [states, reviews] = await Promise.all([
+    deps.repos.flashcards.states(userId),
+    deps.repos.flashcards.reviews(userId, new Date(startOfDay(now).getTime() - 29 * DAY_MS)),
+  ]);
+  const current = [...states.values()].filter((s) => known.has(s.cardId));
+  return { ...statistics({ totalCards: cards.length, states: current, reviews, now }), totalCards: cards.length };
+}
+
+export function createFlashcardService(deps: FlashcardServiceDeps) {
+  return {
+    session: (userId: string, lessonSlug?: string) => session(deps, userId, lessonSlug),
+    rate: (userId: string, input: RateCardInput) => rateCard(deps, userId, input),
+    undo: (userId: string) => undo(deps, userId),
+    statistics: (userId: string) => cardStatistics(deps, userId),
+
+    /** The learner's desired retention and daily new-card limit (the defaults until they save their own). */
+    settings: (userId: string): Promise<SrsSettingsRecord> => deps.repos.flashcards.settings(userId),
+    /** Takes effect from the next rating and the next session. */
+    saveSettings: (userId: string, input: SrsSettingsInput): Promise<SrsSettingsRecord> =>
+      deps.repos.flashcards.saveSettings(userId, input),
   };
 }
 

@@ -6,6 +6,7 @@ export const rateCardSchema = z.object({
   rating: z.enum(RATINGS),
   expectedVersion: z.number().int().min(0),
 });
+export type RateCardInput = z.infer<typeof rateCardSchema>;
 
 export const srsSettingsSchema = z.object({
   desiredRetention: z.coerce
@@ -18,3 +19,4 @@ export const srsSettingsSchema = z.object({
     .min(0, "The daily limit cannot be negative.")
     .max(500, "The daily limit is at most 500."),
 });
+export type SrsSettingsInput = z.infer<typeof srsSettingsSchema>;

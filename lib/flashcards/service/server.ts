@@ -1,3 +1,4 @@
+import "server-only";
 import { contentLibrary } from "../../content/library";
 import { repositories } from "../../db/repositories";
 import { createFlashcardService } from "./flashcard-service";

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../content/load-content";
-import { createDb, type Db } from "../../db/client";
+import { createDb, type Db } from "../../db/create-db";
 import { type Repositories, repositoriesFor } from "../../db/repositories";
 import { testDatabases, uniqueEmail } from "../../db/test-support/databases";
 import { MAX_SECONDS_PER_HEARTBEAT } from "../core/lesson-status";
@@ -45,6 +45,24 @@ describe.each(testDatabases)("progress service on $name", ({ url }) => {
     });
     expect(await service.setCompleted(user.id, "no-such-lesson", true)).toMatchObject({ ok: false });
     expect(await service.list(user.id)).toEqual([]);
+  });
+
+  it("reports a quiz's open attempt and finished ones, and the latest score across quizzes", async () => {
+    const user = await learner();
+    expect(await service.latestQuizScore(user.id)).toBeNull();
+    expect(await service.quizStanding(user.id, "lesson", lesson.slug)).toEqual({ unfinished: null, history: [] });
+    const start = (scope: "lesson" | "module", target: string) =>
+      repos.quizzes.start(user.id, { scope, target, seed: 1, feedback: "end", questionIds: ["q"] }, clock);
+    const first = await start("lesson", lesson.slug);
+    await repos.quizzes.complete(user.id, first.id, 0.6, new Date("2026-06-04T10:00:00Z"));
+    const moduleQuiz = await start("module", lesson.module);
+    await repos.quizzes.complete(user.id, moduleQuiz.id, 0.9, new Date("2026-06-05T10:00:00Z"));
+    const open = await start("lesson", lesson.slug);
+
+    const standing = await service.quizStanding(user.id, "lesson", lesson.slug);
+    expect(standing.unfinished?.id).toBe(open.id);
+    expect(standing.history.map((a) => [a.id, a.score])).toEqual([[first.id, 0.6]]);
+    expect(await service.latestQuizScore(user.id)).toBe(0.9);
   });
 
   it("keeps the first completion time when completed twice", async () => {

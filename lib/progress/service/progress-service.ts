@@ -1,7 +1,9 @@
 import type { ContentLibrary } from "../../content/load-content";
+import type { QuizAttemptRecord, QuizScope } from "../../db/quiz-attempt-repository";
 import type { Repositories } from "../../db/repositories";
 import { fail, ok, type Result } from "../../result";
 import { heartbeatSeconds, type LessonProgressRecord } from "../core/lesson-status";
+import type { ReadingInput } from "./schemas";
 
 export interface ProgressServiceDeps {
   repos: Repositories;
@@ -9,7 +11,10 @@ export interface ProgressServiceDeps {
   now: () => Date;
 }
 
-/** Lesson progress: visits, reading time and completion, always for the signed-in learner. */
+/**
+ * Where the signed-in learner stands: lesson visits, reading time and completion, and the quiz
+ * attempts they have finished or left open.
+ */
 export function createProgressService({ repos, library, now }: ProgressServiceDeps) {
   const findLesson = (slug: string) => library().lessons.find((l) => l.slug === slug);
 
@@ -27,10 +32,7 @@ export function createProgressService({ repos, library, now }: ProgressServiceDe
     },
 
     /** A reading heartbeat: capped time, and the section only when the lesson really has it. */
-    async recordReading(
-      userId: string,
-      input: { slug: string; seconds: number; sectionId?: string | null },
-    ): Promise<Result<LessonProgressRecord>> {
+    async recordReading(userId: string, input: ReadingInput): Promise<Result<LessonProgressRecord>> {
       const lesson = findLesson(input.slug);
       if (!lesson) return fail(`No lesson "${input.slug}".`);
       const sectionId =
@@ -43,6 +45,25 @@ export function createProgressService({ repos, library, now }: ProgressServiceDe
       const lesson = findLesson(slug);
       if (!lesson) return fail("That lesson does not exist.");
       return ok(await repos.progress.setCompleted(userId, lesson.slug, completed, now()));
+    },
+
+    /** A lesson's or module's quiz for the learner: an attempt to resume, and finished ones, newest first. */
+    async quizStanding(
+      userId: string,
+      scope: QuizScope,
+      target: string,
+    ): Promise<{ unfinished: QuizAttemptRecord | null; history: QuizAttemptRecord[] }> {
+      const [unfinished, history] = await Promise.all([
+        repos.quizzes.unfinished(userId, scope, target),
+        repos.quizzes.history(userId, scope, target),
+      ]);
+      return { unfinished, history };
+    },
+
+    /** The score of the learner's most recently finished quiz, or null before the first. */
+    async latestQuizScore(userId: string): Promise<number | null> {
+      const [latest] = await repos.quizzes.history(userId);
+      return latest ? (latest.score ?? 0) : null;
     },
   };
 }

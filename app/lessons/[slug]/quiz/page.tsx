@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { QuizStart } from "@/components/quiz/quiz-start";
 import { requireUser } from "@/lib/auth/guards";
 import { findLesson } from "@/lib/content/library";
-import { repositories } from "@/lib/db/repositories";
+import { progressService } from "@/lib/progress/service/server";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -17,11 +17,7 @@ export default async function LessonQuizPage({ params }: Params) {
   const lesson = findLesson(slug);
   if (!lesson) notFound();
   const user = await requireUser(`/lessons/${slug}/quiz`);
-  const repos = repositories();
-  const [unfinished, history] = await Promise.all([
-    repos.quizzes.unfinished(user.id, "lesson", slug),
-    repos.quizzes.history(user.id, "lesson", slug),
-  ]);
+  const { unfinished, history } = await progressService().quizStanding(user.id, "lesson", slug);
   return (
     <QuizStart
       scope="lesson"

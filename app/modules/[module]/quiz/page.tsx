@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { QuizStart } from "@/components/quiz/quiz-start";
 import { requireUser } from "@/lib/auth/guards";
 import { contentLibrary } from "@/lib/content/library";
-import { repositories } from "@/lib/db/repositories";
+import { progressService } from "@/lib/progress/service/server";
 
 type Params = { params: Promise<{ module: string }> };
 
@@ -19,11 +19,7 @@ export default async function ModuleQuizPage({ params }: Params) {
   const module = findModule(id);
   if (!module) notFound();
   const user = await requireUser(`/modules/${id}/quiz`);
-  const repos = repositories();
-  const [unfinished, history] = await Promise.all([
-    repos.quizzes.unfinished(user.id, "module", id),
-    repos.quizzes.history(user.id, "module", id),
-  ]);
+  const { unfinished, history } = await progressService().quizStanding(user.id, "module", id);
   return (
     <QuizStart
       scope="module"

@@ -4,7 +4,9 @@ import { notFound, redirect } from "next/navigation";
 import { answerText, scoreLabel } from "@/components/quiz/answer-text";
 import { InlineCode } from "@/components/quiz/inline-code";
 import { Transcript } from "@/components/quiz/transcript";
+import { ButtonLink } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/guards";
+import { formatPercent } from "@/lib/format";
 import { quizService } from "@/lib/quiz/service/server";
 
 type Params = { params: Promise<{ attemptId: string }> };
@@ -23,21 +25,16 @@ export default async function QuizReviewPage({ params }: Params) {
   return (
     <div className="mx-auto max-w-3xl">
       <p className="text-sm text-slate-600">Quiz: {view.title}</p>
-      <h1 className="mt-1 text-3xl font-bold text-slate-900">Your result: {Math.round((view.score ?? 0) * 100)}%</h1>
+      <h1 className="mt-1 text-3xl font-bold text-slate-900">Your result: {formatPercent(view.score ?? 0)}</h1>
       <p className="mt-2 text-slate-700">
         {right} of {view.questions.length} questions fully right; partly right answers earn part of a point.
       </p>
       <div className="mt-4 flex flex-wrap gap-3">
-        <Link href={retryHref} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-          Try a new attempt
-        </Link>
+        <ButtonLink href={retryHref}>Try a new attempt</ButtonLink>
         {view.scope === "lesson" && (
-          <Link
-            href={`/lessons/${view.target}`}
-            className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100"
-          >
+          <ButtonLink href={`/lessons/${view.target}`} variant="secondary">
             Back to the lesson
-          </Link>
+          </ButtonLink>
         )}
       </div>
       <ol className="mt-8 space-y-6">

@@ -1,9 +1,12 @@
 import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { Stat } from "@/components/ui/stat";
 import { currentUser } from "@/lib/auth/guards";
 import { contentLibrary } from "@/lib/content/library";
-import { repositories } from "@/lib/db/repositories";
 import { drillService } from "@/lib/drills/service/server";
 import { flashcardService } from "@/lib/flashcards/service/server";
+import { formatMinutes, formatPercent } from "@/lib/format";
 import { continueLearning } from "@/lib/progress/core/continue-learning";
 import { progressService } from "@/lib/progress/service/server";
 
@@ -12,27 +15,27 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const user = await currentUser();
   if (!user) return <Welcome />;
   const { lessons } = contentLibrary();
-  const [progress, cards, quizzes, drills] = await Promise.all([
+  const [progress, cards, latestQuizScore, drills] = await Promise.all([
     progressService().list(user.id),
     flashcardService().session(user.id),
-    repositories().quizzes.history(user.id),
+    progressService().latestQuizScore(user.id),
     drillService().statuses(user.id),
   ]);
   const drillList = [...drills.values()];
   const suggestion = continueLearning(lessons, progress);
   const completed = progress.filter((p) => p.completedAt && lessons.some((l) => l.slug === p.lessonSlug)).length;
-  const minutes = Math.round(progress.reduce((sum, p) => sum + p.timeSpentSec, 0) / 60);
+  const secondsReading = progress.reduce((sum, p) => sum + p.timeSpentSec, 0);
 
   return (
     <div className="space-y-8">
       {error === "instructors-only" && (
-        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">
+        <Alert tone="warning">
           That page is for instructors. Join a class from{" "}
           <Link href="/classes" className="underline">
             Classes
           </Link>{" "}
           instead.
-        </p>
+        </Alert>
       )}
       <h1 className="text-3xl font-bold text-slate-900">Welcome back, {user.name}</h1>
       <section aria-labelledby="continue-heading" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
@@ -49,12 +52,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               <p className="text-xl font-semibold text-slate-900">{suggestion.lesson.title}</p>
               <p className="text-slate-700">{suggestion.lesson.summary}</p>
             </div>
-            <Link
+            <ButtonLink
               href={`/lessons/${suggestion.lesson.slug}${suggestion.kind === "resume" && suggestion.sectionId ? `#${suggestion.sectionId}` : ""}`}
-              className="shrink-0 rounded-md bg-brand-600 px-4 py-2 text-center font-medium text-white hover:bg-brand-700"
+              className="shrink-0 text-center"
             >
               {suggestion.kind === "resume" ? "Continue lesson" : "Start lesson"}
-            </Link>
+            </ButtonLink>
           </div>
         ) : (
           <p className="mt-3 text-slate-700">
@@ -74,7 +77,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             label="Lessons started"
             value={String(progress.filter((p) => lessons.some((l) => l.slug === p.lessonSlug)).length)}
           />
-          <Stat label="Minutes reading" value={String(minutes)} />
+          <Stat label="Minutes reading" value={formatMinutes(secondsReading)} />
         </dl>
         <p className="mt-4">
           <Link href="/lessons" className="text-brand-700 underline">
@@ -90,7 +93,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           <Stat label="Flashcards to review now" value={`${cards.dueCount} due · ${cards.newCount} new`} />
           <Stat
             label="Latest quiz score"
-            value={quizzes[0] ? `${Math.round((quizzes[0].score ?? 0) * 100)}%` : "No quiz yet"}
+            value={latestQuizScore === null ? "No quiz yet" : formatPercent(latestQuizScore)}
           />
           <Stat
             label="Drills completed"
@@ -110,15 +113,6 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   );
 }
 
-function Stat({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4">
-      <dt className="text-sm text-slate-600">{label}</dt>
-      <dd className="mt-1 text-2xl font-semibold text-slate-900">{value}</dd>
-    </div>
-  );
-}
-
 function Welcome() {
   return (
     <div className="mx-auto max-w-3xl py-8 text-center">
@@ -130,15 +124,12 @@ function Welcome() {
         answers come from a faithful cluster simulator.
       </p>
       <div className="mt-8 flex flex-col justify-center gap-3 sm:flex-row">
-        <Link href="/signup" className="rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700">
+        <ButtonLink href="/signup" size="lg">
           Create a free account
-        </Link>
-        <Link
-          href="/lessons"
-          className="rounded-md border border-slate-300 bg-white px-5 py-2.5 font-medium text-slate-800 hover:bg-slate-100"
-        >
+        </ButtonLink>
+        <ButtonLink href="/lessons" size="lg" variant="secondary">
           Browse lessons
-        </Link>
+        </ButtonLink>
       </div>
     </div>
   );

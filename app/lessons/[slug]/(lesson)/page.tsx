@@ -5,6 +5,7 @@ import { CompleteToggle } from "@/components/complete-toggle";
 import { LessonActivityTracker } from "@/components/lesson-activity-tracker";
 import { LessonStatusBadge } from "@/components/lesson-status-badge";
 import { LessonToc } from "@/components/lesson-toc";
+import { ButtonLink } from "@/components/ui/button";
 import { SanitizedHtmlBlock } from "@/components/ui/sanitized-html";
 import { requireUser } from "@/lib/auth/guards";
 import { contentLibrary, findLesson } from "@/lib/content/library";
@@ -65,18 +66,12 @@ export default async function LessonPage({ params }: Params) {
         <footer className="mt-12 space-y-6 border-t border-slate-200 pt-6">
           <div className="flex flex-wrap items-start gap-4">
             <CompleteToggle slug={lesson.slug} completed={progress.completedAt !== null} />
-            <Link
-              href={`/lessons/${lesson.slug}/quiz`}
-              className="rounded-md border border-brand-600 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
-            >
+            <ButtonLink href={`/lessons/${lesson.slug}/quiz`} variant="outline">
               Test yourself: take the quiz
-            </Link>
-            <Link
-              href={`/review?lesson=${lesson.slug}`}
-              className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100"
-            >
+            </ButtonLink>
+            <ButtonLink href={`/review?lesson=${lesson.slug}`} variant="secondary">
               Review its flashcards
-            </Link>
+            </ButtonLink>
           </div>
           {drillLibrary().some((d) => d.lesson === lesson.slug) && (
             <section aria-labelledby="drills-for-lesson">

@@ -1,0 +1,23 @@
+import { Button } from "./button";
+
+/**
+ * A page that failed to load: what happened, that nothing saved is lost, and a way to try again.
+ * Rendered by the app's error boundaries (error.tsx files, which are client components).
+ */
+export function ErrorState({
+  message = "We could not load this page.",
+  reset,
+}: {
+  message?: string;
+  reset: () => void;
+}) {
+  return (
+    <div role="alert" className="mx-auto max-w-lg py-12 text-center">
+      <h1 className="text-2xl font-bold text-slate-900">Something went wrong</h1>
+      <p className="mt-2 text-slate-700">{message} Your saved progress is safe.</p>
+      <Button onClick={reset} className="mt-6">
+        Try again
+      </Button>
+    </div>
+  );
+}
