@@ -1,15 +1,13 @@
 import { blankNames, findTerm } from "../../content/lesson-text";
 import type { ComparisonRow, Concept, Lesson } from "../../content/types";
+import type { ClozeQuestion } from "./kinds/cloze";
+import type { MatchingQuestion } from "./kinds/matching";
+import type { MultipleQuestion } from "./kinds/multiple";
+import type { OrderingQuestion } from "./kinds/ordering";
+import type { SingleQuestion } from "./kinds/single";
+import type { TrueFalseQuestion } from "./kinds/true-false";
 import { normaliseTerm, opaqueId, Rng, sample, shuffle } from "./seeded";
-import type {
-  ChoiceQuestion,
-  ClozeQuestion,
-  MatchingQuestion,
-  MultipleQuestion,
-  Option,
-  OrderingQuestion,
-  Question,
-} from "./types";
+import type { Option, Question } from "./types";
 
 // Questions built from a lesson's structure: its comparison table, concept attributes, key points
 // and steps. Every distractor comes from the same lesson (same row, same column, sibling concept),
@@ -73,7 +71,7 @@ function whichConcept(lesson: Lesson): Question[] {
           misconception: `Mixes up the ${row.feature.toLowerCase()} of ${conceptName(lesson, conceptId)} and ${conceptName(lesson, o)}.`,
         })),
       );
-      const q: ChoiceQuestion = {
+      const q: SingleQuestion = {
         id,
         kind: "single",
         lessonSlug: lesson.slug,
@@ -129,7 +127,7 @@ function cellValue(lesson: Lesson, rng: Rng): Question[] {
         options: built.options,
         answer: built.ids[0],
         explanation: rowExplanation(lesson, row),
-      } satisfies ChoiceQuestion);
+      } satisfies SingleQuestion);
     }
   }
   return out;
@@ -167,7 +165,7 @@ function trueFalse(lesson: Lesson, rng: Rng): Question[] {
         explanation: swap
           ? `False: “${value}” is the ${row.feature.toLowerCase()} of ${conceptName(lesson, swap)}. ${rowExplanation(lesson, row)}`
           : `True. ${rowExplanation(lesson, row)}`,
-      } satisfies ChoiceQuestion);
+      } satisfies TrueFalseQuestion);
     }
   }
   return out;
@@ -290,7 +288,7 @@ function attributeStatements(lesson: Lesson, rng: Rng): Question[] {
           options: built.options,
           answer: built.ids[0],
           explanation: `From “${concept.name} · ${attribute.label}”: ${statement}`,
-        } satisfies ChoiceQuestion);
+        } satisfies SingleQuestion);
       });
     }
   }
