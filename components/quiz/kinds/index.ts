@@ -3,6 +3,7 @@ import { clozeView } from "./cloze";
 import type { QuestionKindView } from "./kind-view";
 import { matchingView } from "./matching";
 import { multipleView } from "./multiple";
+import { oddOneOutView } from "./odd-one-out";
 import { orderingView } from "./ordering";
 import { singleView } from "./single";
 import { trueFalseView } from "./true-false";
@@ -15,6 +16,7 @@ export const kindViews: { [K in QuestionKind]: QuestionKindView<K> } = {
   matching: matchingView,
   cloze: clozeView,
   ordering: orderingView,
+  "odd-one-out": oddOneOutView,
 };
 
 /** A kind's view for code that handles any question; it is given questions and drafts of that kind only. */

@@ -3,6 +3,7 @@ import { cloze } from "./cloze";
 import type { QuestionKindModule } from "./kind-module";
 import { matching } from "./matching";
 import { multiple } from "./multiple";
+import { oddOneOut } from "./odd-one-out";
 import { ordering } from "./ordering";
 import { single } from "./single";
 import { trueFalse } from "./true-false";
@@ -21,6 +22,7 @@ export const questionKinds = registry({
   matching,
   cloze,
   ordering,
+  "odd-one-out": oddOneOut,
 });
 
 export type QuestionKinds = typeof questionKinds;
