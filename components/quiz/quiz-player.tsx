@@ -3,42 +3,14 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { finishQuizAction, submitAnswerAction } from "@/app/quiz/actions";
-import type { PublicQuestion, Response } from "@/lib/quiz/core/types";
+import type { Response } from "@/lib/quiz/core/types";
 import type { AttemptView, Reveal } from "@/lib/quiz/service/quiz-service";
-import { scoreLabel } from "./answer-text";
 import { InlineCode } from "./inline-code";
-import { type Draft, emptyDraft, pressNumber, QuestionInput } from "./question-input";
+import { draftOf, pressNumber, QuestionInput, toResponse } from "./question-input";
+import { scoreLabel } from "./score-label";
 import { Transcript } from "./transcript";
 
 type Answered = AttemptView["answered"];
-
-function toResponse(q: PublicQuestion, draft: Draft): Response | string {
-  if (draft.kind === "choice") {
-    if (draft.optionIds.length === 0)
-      return q.kind === "multiple" ? "Select at least one option." : "Choose an option first.";
-    return q.kind === "multiple"
-      ? { kind: "multiple", optionIds: draft.optionIds }
-      : { kind: q.kind as "single" | "true-false", optionId: draft.optionIds[0] };
-  }
-  if (draft.kind === "matching") {
-    const items = q.kind === "matching" ? q.items : [];
-    return items.every((i) => draft.pairs[i.id])
-      ? { kind: "matching", pairs: draft.pairs }
-      : "Match every entry before submitting.";
-  }
-  if (draft.kind === "cloze")
-    return draft.text.trim() ? { kind: "cloze", text: draft.text } : "Type the missing term first.";
-  return { kind: "ordering", order: draft.order };
-}
-
-function draftOf(q: PublicQuestion, response: Response | undefined): Draft {
-  if (!response) return emptyDraft(q);
-  if ("optionId" in response) return { kind: "choice", optionIds: [response.optionId] };
-  if ("optionIds" in response) return { kind: "choice", optionIds: response.optionIds };
-  if ("pairs" in response) return { kind: "matching", pairs: response.pairs };
-  if ("text" in response) return { kind: "cloze", text: response.text };
-  return { kind: "ordering", order: response.order };
-}
 
 const isTyping = (el: EventTarget | null) =>
   el instanceof HTMLElement &&
@@ -51,7 +23,7 @@ export function QuizPlayer({ view }: { view: AttemptView }) {
   const [answered, setAnswered] = useState<Answered>(view.answered);
   const firstOpen = questions.findIndex((q) => !view.answered[q.id]);
   const [index, setIndex] = useState(firstOpen === -1 ? questions.length - 1 : firstOpen);
-  const [drafts, setDrafts] = useState<Record<string, Draft>>(() =>
+  const [drafts, setDrafts] = useState<Record<string, Response>>(() =>
     Object.fromEntries(questions.map((q) => [q.id, draftOf(q, view.answered[q.id]?.response)])),
   );
   const [error, setError] = useState<string | null>(null);

@@ -14,6 +14,8 @@ export function subjectOf(q: Question): string {
     case "table-value":
     case "table-tf":
       return `row:${rest[0]}`;
+    case "odd-one-out":
+      return `odd-one-out:${rest[0]}`;
     case "attribute":
       return `attribute:${rest[0]}:${rest[1]}`;
     case "scenario":

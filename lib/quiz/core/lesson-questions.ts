@@ -1,57 +1,19 @@
-import { blankNames, findTerm } from "../../content/lesson-text";
-import type { ComparisonRow, Concept, Lesson } from "../../content/types";
-import { normaliseTerm, opaqueId, Rng, sample, shuffle } from "./seeded";
-import type {
-  ChoiceQuestion,
-  ClozeQuestion,
-  MatchingQuestion,
-  MultipleQuestion,
-  Option,
-  OrderingQuestion,
-  Question,
-} from "./types";
+import { findTerm } from "../../content/lesson-text";
+import type { Concept, Lesson } from "../../content/types";
+import type { ClozeQuestion } from "./kinds/cloze";
+import type { MatchingQuestion } from "./kinds/matching";
+import type { MultipleQuestion } from "./kinds/multiple";
+import type { OrderingQuestion } from "./kinds/ordering";
+import type { SingleQuestion } from "./kinds/single";
+import type { TrueFalseQuestion } from "./kinds/true-false";
+import { blankConceptNames, conceptName, options, rowExplanation, same } from "./lesson-options";
+import { oddOneOutQuestions } from "./odd-one-out-questions";
+import { hash32, normaliseTerm, opaqueId, Rng, sample, shuffle } from "./seeded";
+import type { Question } from "./types";
 
 // Questions built from a lesson's structure: its comparison table, concept attributes, key points
 // and steps. Every distractor comes from the same lesson (same row, same column, sibling concept),
 // so a wrong option is always a real statement from the lesson attached to the wrong thing.
-
-const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
-function options(
-  questionId: string,
-  correct: string[],
-  distractors: { text: string; misconception: string }[],
-): { options: Option[]; ids: string[] } {
-  const seen: string[] = [];
-  const out: Option[] = [];
-  const ids: string[] = [];
-  for (const text of correct) {
-    if (seen.some((s) => same(s, text))) continue;
-    seen.push(text);
-    const id = opaqueId(questionId, text);
-    ids.push(id);
-    out.push({ id, text });
-  }
-  for (const d of distractors) {
-    if (seen.some((s) => same(s, d.text))) continue; // never a duplicate, never a second right answer
-    seen.push(d.text);
-    out.push({ id: opaqueId(questionId, d.text), text: d.text, misconception: d.misconception });
-  }
-  return { options: out, ids };
-}
-
-const conceptName = (lesson: Lesson, id: string) => lesson.concepts.find((c) => c.id === id)?.name ?? id;
-
-/** Statements name their own concept; blank every concept name so the name does not give the answer away. */
-const blankConceptNames = (lesson: Lesson, text: string) =>
-  blankNames(
-    text,
-    lesson.concepts.map((c) => c.name),
-  );
-
-function rowExplanation(lesson: Lesson, row: ComparisonRow): string {
-  return `${row.feature}: ${lesson.comparison!.conceptIds.map((id) => `${conceptName(lesson, id)}, “${row.values[id]}”`).join("; ")}.`;
-}
 
 /** "Assigned to: A Service. Which one is that?" — a table cell back to its concept. */
 function whichConcept(lesson: Lesson): Question[] {
@@ -73,7 +35,7 @@ function whichConcept(lesson: Lesson): Question[] {
           misconception: `Mixes up the ${row.feature.toLowerCase()} of ${conceptName(lesson, conceptId)} and ${conceptName(lesson, o)}.`,
         })),
       );
-      const q: ChoiceQuestion = {
+      const q: SingleQuestion = {
         id,
         kind: "single",
         lessonSlug: lesson.slug,
@@ -129,7 +91,7 @@ function cellValue(lesson: Lesson, rng: Rng): Question[] {
         options: built.options,
         answer: built.ids[0],
         explanation: rowExplanation(lesson, row),
-      } satisfies ChoiceQuestion);
+      } satisfies SingleQuestion);
     }
   }
   return out;
@@ -167,7 +129,7 @@ function trueFalse(lesson: Lesson, rng: Rng): Question[] {
         explanation: swap
           ? `False: “${value}” is the ${row.feature.toLowerCase()} of ${conceptName(lesson, swap)}. ${rowExplanation(lesson, row)}`
           : `True. ${rowExplanation(lesson, row)}`,
-      } satisfies ChoiceQuestion);
+      } satisfies TrueFalseQuestion);
     }
   }
   return out;
@@ -290,7 +252,7 @@ function attributeStatements(lesson: Lesson, rng: Rng): Question[] {
           options: built.options,
           answer: built.ids[0],
           explanation: `From “${concept.name} · ${attribute.label}”: ${statement}`,
-        } satisfies ChoiceQuestion);
+        } satisfies SingleQuestion);
       });
     }
   }
@@ -383,5 +345,7 @@ export function lessonQuestions(lesson: Lesson, seed: number): Question[] {
     ...attributeStatements(lesson, rng),
     ...cloze(lesson),
     ...ordering(lesson),
+    // Its own random stream, so adding it left every earlier question exactly as it was.
+    ...oddOneOutQuestions(lesson, new Rng(hash32(`odd-one-out:${seed}`))),
   ];
 }

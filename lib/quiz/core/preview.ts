@@ -1,6 +1,5 @@
+import { kindModule } from "./kinds";
 import type { Question } from "./types";
-
-const mark = (on: boolean) => (on ? "[x]" : "[ ]");
 
 /** A question with its key, for authors reviewing what a lesson generates. */
 export function formatQuestion(q: Question, index: number): string {
@@ -12,26 +11,7 @@ export function formatQuestion(q: Question, index: number): string {
     lines.push(`   $ ${c.command}`);
     for (const l of c.output.trimEnd().split("\n").filter(Boolean)) lines.push(`     ${l}`);
   }
-  switch (q.kind) {
-    case "single":
-    case "true-false":
-    case "multiple":
-      for (const o of q.options) {
-        const right = q.kind === "multiple" ? q.answer.includes(o.id) : q.answer === o.id;
-        lines.push(`   ${mark(right)} ${o.text}${o.misconception ? `   (misconception: ${o.misconception})` : ""}`);
-      }
-      break;
-    case "matching":
-      for (const item of q.items)
-        lines.push(`   ${item.text} → ${q.choices.find((c) => c.id === q.answer[item.id])?.text}`);
-      break;
-    case "cloze":
-      lines.push(`   ${q.before}[${q.answer}]${q.after}`);
-      break;
-    case "ordering":
-      for (const [i, id] of q.answer.entries()) lines.push(`   ${i + 1}. ${q.items.find((it) => it.id === id)?.text}`);
-      break;
-  }
+  for (const l of kindModule(q.kind).preview(q)) lines.push(`   ${l}`);
   for (const e of q.evidence ?? []) {
     lines.push(`   observed $ ${e.command}`);
     for (const l of e.output.trimEnd().split("\n").filter(Boolean)) lines.push(`     ${l}`);

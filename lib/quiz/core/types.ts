@@ -1,6 +1,9 @@
 // Quiz questions as the server holds them (with answer keys) and as the browser sees them (without).
+// What differs by kind (the question's fields, the response, the public form) is defined once, in
+// the kind's module under kinds/; the types here are derived from the registry in kinds/index.ts.
 
-export type QuestionKind = "single" | "multiple" | "true-false" | "matching" | "cloze" | "ordering";
+import type { z } from "zod";
+import type { QuestionKinds } from "./kinds";
 
 export interface Option {
   id: string;
@@ -20,10 +23,10 @@ export interface Observation {
   output: string;
 }
 
-interface QuestionBase {
+/** What every question has, whatever its kind; a kind's module adds `kind` and its own fields. */
+export interface QuestionBase {
   /** Stable for the same lesson content and seed: generator, subject and parameters. */
   id: string;
-  kind: QuestionKind;
   lessonSlug: string;
   /** The lesson section the question comes from; the player links to it after answering. */
   sectionId: string;
@@ -38,51 +41,17 @@ interface QuestionBase {
   evidence?: Observation[];
 }
 
-export interface ChoiceQuestion extends QuestionBase {
-  kind: "single" | "true-false";
-  options: Option[];
-  answer: string;
-}
+export type QuestionKind = keyof QuestionKinds;
 
-export interface MultipleQuestion extends QuestionBase {
-  kind: "multiple";
-  options: Option[];
-  answer: string[];
-}
+/** A question of one kind, with its key. */
+export type QuestionOf<K extends QuestionKind> = Parameters<QuestionKinds[K]["validate"]>[0];
 
-export interface MatchingQuestion extends QuestionBase {
-  kind: "matching";
-  items: Item[];
-  choices: Item[];
-  /** item id → choice id */
-  answer: Record<string, string>;
-}
+export type Question = { [K in QuestionKind]: QuestionOf<K> }[QuestionKind];
 
-export interface ClozeQuestion extends QuestionBase {
-  kind: "cloze";
-  before: string;
-  after: string;
-  answer: string;
-  /** Other spellings that count as right (compared after normalising). */
-  accepted: string[];
-}
+/** What a learner submits for a question of this kind: the kind's zod schema, inferred. */
+export type ResponseOf<K extends QuestionKind> = z.infer<QuestionKinds[K]["responseSchema"]>;
 
-export interface OrderingQuestion extends QuestionBase {
-  kind: "ordering";
-  items: Item[];
-  /** Item ids in the right order. */
-  answer: string[];
-}
-
-export type Question = ChoiceQuestion | MultipleQuestion | MatchingQuestion | ClozeQuestion | OrderingQuestion;
-
-/** What a learner submits, by question kind. */
-export type Response =
-  | { kind: "single" | "true-false"; optionId: string }
-  | { kind: "multiple"; optionIds: string[] }
-  | { kind: "matching"; pairs: Record<string, string> }
-  | { kind: "cloze"; text: string }
-  | { kind: "ordering"; order: string[] };
+export type Response = { [K in QuestionKind]: ResponseOf<K> }[QuestionKind];
 
 /** The answer key, revealed only once the learner has answered: the response that earns full marks. */
 export type AnswerKey = Response;
@@ -93,20 +62,19 @@ export interface Grade {
   correct: boolean;
 }
 
-/** A question as the browser receives it before answering: no key, no explanation, no evidence. */
-export type PublicQuestion = {
+/** What the browser sees of every question before answering: no key, no explanation, no evidence. */
+export interface PublicQuestionBase {
   id: string;
-  kind: QuestionKind;
   prompt: string;
   context?: Observation[];
   concepts: string[];
   difficulty: 1 | 2 | 3;
   source: "lesson" | "simulator";
-} & (
-  | { kind: "single" | "true-false" | "multiple"; options: Item[] }
-  | { kind: "matching"; items: Item[]; choices: Item[] }
-  | { kind: "cloze"; before: string; after: string }
-  | { kind: "ordering"; items: Item[] }
-);
+}
+
+/** A question of one kind as the browser receives it: the base and the fields its kind shows. */
+export type PublicQuestionOf<K extends QuestionKind> = PublicQuestionBase & ReturnType<QuestionKinds[K]["toPublic"]>;
+
+export type PublicQuestion = { [K in QuestionKind]: PublicQuestionOf<K> }[QuestionKind];
 
 export class QuizGenerationError extends Error {}

@@ -3,7 +3,7 @@ import type { Lesson } from "../../content/types";
 import type { FeedbackMode, QuizAttemptRecord, QuizScope } from "../../db/quiz-attempt-repository";
 import type { Repositories } from "../../db/repositories";
 import { drawQuiz } from "../core/assemble";
-import { answerKey, gradeResponse, responseProblem } from "../core/grade";
+import { answerKey, gradeResponse, misconceptionOf, responseProblem } from "../core/grade";
 import { questionPool } from "../core/pool";
 import { toPublicQuestion } from "../core/public-question";
 import { opaqueId } from "../core/seeded";
@@ -93,11 +93,7 @@ export function createQuizService(deps: QuizServiceDeps) {
   function reveal(question: Question, answer: { score: number; correct: boolean; response: string }): Reveal {
     const lesson = deps.library().lessons.find((l) => l.slug === question.lessonSlug);
     const response = JSON.parse(answer.response) as Response;
-    const picked = "optionId" in response ? [response.optionId] : "optionIds" in response ? response.optionIds : [];
-    const options = "options" in question ? question.options : [];
-    const misconception = answer.correct
-      ? null
-      : (options.find((o) => picked.includes(o.id) && o.misconception)?.misconception ?? null);
+    const misconception = answer.correct ? null : misconceptionOf(question, response);
     return {
       score: answer.score,
       correct: answer.correct,

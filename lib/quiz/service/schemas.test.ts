@@ -13,6 +13,8 @@ describe("input schemas at the server boundary", () => {
     expect(ok({ kind: "matching", pairs: { a: "b" } })).toBe(true);
     expect(ok({ kind: "cloze", text: "Service" })).toBe(true);
     expect(ok({ kind: "ordering", order: ["a", "b"] })).toBe(true);
+    expect(ok({ kind: "odd-one-out", optionId: "x" })).toBe(true);
+    expect(ok({ kind: "odd-one-out", optionIds: ["x"] })).toBe(false);
     expect(ok({ kind: "single", optionId: 3 })).toBe(false);
     expect(ok({ kind: "essay", text: "x" })).toBe(false);
     expect(ok({ kind: "cloze", text: "x".repeat(201) })).toBe(false);

@@ -1,19 +1,12 @@
 import { z } from "zod";
+import { responseSchemas } from "../core/kinds";
 
 const id = z.string().min(1).max(64);
 
-/** A learner's response as it arrives from the browser; never trusted beyond this shape. */
-export const responseSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("single"), optionId: id }),
-  z.object({ kind: z.literal("true-false"), optionId: id }),
-  z.object({ kind: z.literal("multiple"), optionIds: z.array(id).max(20) }),
-  z.object({
-    kind: z.literal("matching"),
-    pairs: z.record(id, id).refine((p) => Object.keys(p).length <= 40, "too many pairs"),
-  }),
-  z.object({ kind: z.literal("cloze"), text: z.string().max(200) }),
-  z.object({ kind: z.literal("ordering"), order: z.array(id).max(40) }),
-]);
+const [firstResponse, ...otherResponses] = responseSchemas();
+
+/** A learner's response as it arrives from the browser, one shape per question kind; never trusted beyond this. */
+export const responseSchema = z.discriminatedUnion("kind", [firstResponse, ...otherResponses]);
 
 export const attemptIdSchema = z.string().min(1).max(64);
 

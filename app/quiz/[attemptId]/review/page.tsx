@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { answerText, scoreLabel } from "@/components/quiz/answer-text";
 import { InlineCode } from "@/components/quiz/inline-code";
+import { scoreLabel } from "@/components/quiz/score-label";
 import { Transcript } from "@/components/quiz/transcript";
 import { ButtonLink } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/guards";
 import { formatPercent } from "@/lib/format";
+import { answerText } from "@/lib/quiz/core/answer-text";
 import { quizService } from "@/lib/quiz/service/server";
 
 type Params = { params: Promise<{ attemptId: string }> };

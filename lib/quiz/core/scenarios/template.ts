@@ -1,8 +1,14 @@
+import type { MultipleQuestion } from "../kinds/multiple";
+import type { SingleQuestion } from "../kinds/single";
+import type { TrueFalseQuestion } from "../kinds/true-false";
 import { opaqueId, Rng } from "../seeded";
-import type { ChoiceQuestion, MultipleQuestion, Option } from "../types";
+import type { Option } from "../types";
 
 type Filled = "id" | "lessonSlug" | "sectionId" | "concepts" | "source" | "difficulty";
-export type ScenarioDraft = Omit<ChoiceQuestion, Filled> | Omit<MultipleQuestion, Filled>;
+export type ScenarioDraft =
+  | Omit<SingleQuestion, Filled>
+  | Omit<TrueFalseQuestion, Filled>
+  | Omit<MultipleQuestion, Filled>;
 
 /** A family of scenario questions: set up a cluster, make a change, ask what happens. */
 export interface ScenarioTemplate {
