@@ -1,3 +1,4 @@
+import { dayKey } from "../../format";
 import type { RatingName, StateName } from "./scheduler";
 import { startOfDay } from "./session";
 
@@ -16,8 +17,6 @@ export interface SrsStatistics {
   /** Cards coming due per day, today first (today includes everything overdue). */
   forecast: { day: string; count: number }[];
 }
-
-const dayKey = (d: Date) => d.toISOString().slice(0, 10);
 
 export function statistics(input: {
   totalCards: number;
