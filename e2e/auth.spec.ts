@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { LESSON_SLUG, newLearner, signIn, signOut, signUp } from "./helpers";
+import { expectNoSeriousA11yViolations, LESSON_SLUG, newLearner, signIn, signOut, signUp } from "./helpers";
 
 test("a wrong password shows a clear error and keeps the e-mail", async ({ page }) => {
   await signIn(page, "learner@example.com", "not-the-password");
@@ -109,6 +109,7 @@ test("changing the password needs the current one, keeps this browser signed in 
   const otherDevice = await page.context().cookies();
 
   await page.goto("/account/password");
+  await expectNoSeriousA11yViolations(page);
   await page.getByLabel("Current password").fill("not-my-password");
   await page.getByLabel("New password").fill("a-brand-new-password");
   await page.getByRole("button", { name: "Change password" }).click();

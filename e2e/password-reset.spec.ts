@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { startTestSmtpServer } from "../lib/auth/test-support/smtp-server";
-import { newLearner, signIn, signOut, signUp } from "./helpers";
+import { expectNoSeriousA11yViolations, newLearner, signIn, signOut, signUp } from "./helpers";
 import { ServerProcess } from "./server-process";
 
 // A server of our own that mails through a real SMTP server started here, so the spec can read the mail.
@@ -47,6 +47,7 @@ test("a forgotten password is reset by e-mail, with the keyboard only, and the l
   await page.getByRole("link", { name: "Forgot your password?" }).focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await page.getByLabel("E-mail").focus();
   await page.keyboard.type(learner.email);
   await page.keyboard.press("Enter");
@@ -57,6 +58,7 @@ test("a forgotten password is reset by e-mail, with the keyboard only, and the l
   expect(link.startsWith(`${baseURL}/reset-password?token=`)).toBe(true);
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await page.getByLabel("New password").focus();
   await page.keyboard.type("short");
   await page.keyboard.press("Enter");

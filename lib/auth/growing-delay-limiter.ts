@@ -34,19 +34,16 @@ export class GrowingDelayLimiter {
     db: Db,
     keyPrefix: string,
     private readonly rule: GrowingDelayRule,
-    sweepExpired: boolean,
   ) {
     this.attempts = rateLimiterFor(db, {
       keyPrefix,
       points: rule.freeAttempts,
       durationSec: rule.windowSec,
-      sweepExpired,
     });
     this.strikes = rateLimiterFor(db, {
       keyPrefix: `${keyPrefix}-strikes`,
       points: 1_000_000,
       durationSec: rule.memorySec,
-      sweepExpired,
     });
   }
 

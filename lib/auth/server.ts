@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "../db/client";
+import { sweepExpiredRateLimits } from "../db/rate-limiter";
 import { repositoriesFor } from "../db/repositories";
 import { type AccountService, createAccountService, RESET_REQUEST_RULE } from "./account-service";
 import { type CheckCredentials, createCredentialCheck } from "./credential-check";
@@ -21,9 +22,10 @@ export const appUrl = (env: Record<string, string | undefined> = process.env) =>
 function createAuthServices(): AuthServices {
   const db = getDb();
   const repos = repositoriesFor(db);
+  sweepExpiredRateLimits(db);
   const checkCredentials = createCredentialCheck({
     findUserByEmail: (email) => repos.users.findByEmail(email),
-    throttle: new SignInThrottle(db, undefined, { sweepExpired: true }),
+    throttle: new SignInThrottle(db),
     verifyPassword,
     dummyPasswordHash,
   });
@@ -38,11 +40,11 @@ function createAuthServices(): AuthServices {
   return {
     checkCredentials,
     accounts,
-    resetRequests: new GrowingDelayLimiter(db, "reset-ip", RESET_REQUEST_RULE, true),
+    resetRequests: new GrowingDelayLimiter(db, "reset-ip", RESET_REQUEST_RULE),
   };
 }
 
-// One set per process (and per dev-server reload): the limiters keep a sweeping timer each.
+// One set per process (and per dev-server reload), with one timer sweeping expired rate limits.
 const globalForAuth = globalThis as unknown as { kubelearnAuth?: AuthServices };
 
 export function authServices(): AuthServices {

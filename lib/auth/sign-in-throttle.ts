@@ -20,10 +20,9 @@ export class SignInThrottle {
   private readonly ip: GrowingDelayLimiter;
   private readonly ipAccount: GrowingDelayLimiter;
 
-  constructor(db: Db, rules = SIGN_IN_RULES, options: { sweepExpired?: boolean } = {}) {
-    const sweep = options.sweepExpired ?? false;
-    this.ip = new GrowingDelayLimiter(db, "signin-ip", rules.ip, sweep);
-    this.ipAccount = new GrowingDelayLimiter(db, "signin-ip-account", rules.ipAccount, sweep);
+  constructor(db: Db, rules = SIGN_IN_RULES) {
+    this.ip = new GrowingDelayLimiter(db, "signin-ip", rules.ip);
+    this.ipAccount = new GrowingDelayLimiter(db, "signin-ip-account", rules.ipAccount);
   }
 
   private static accountKey(ip: string, email: string) {

@@ -9,13 +9,11 @@ export type RateLimiter = RateLimiterPrisma;
  * on the same database) shares the same counts. rate-limiter-flexible's Prisma store increments
  * with one `INSERT … ON CONFLICT DO UPDATE SET points = points + n` on both SQLite and PostgreSQL
  * (Prisma's native upsert), so parallel requests are counted exactly.
- *
- * Create these once per process (lib/auth/server.ts): each one with `sweepExpired` keeps a timer
- * that deletes rows expired for over an hour.
+ * Expired rows are removed by sweepExpiredRateLimits, once per process, not by each limiter.
  */
 export function rateLimiterFor(
   db: Db,
-  options: { keyPrefix: string; points: number; durationSec: number; sweepExpired?: boolean },
+  options: { keyPrefix: string; points: number; durationSec: number },
 ): RateLimiter {
   return new RateLimiterPrisma({
     storeClient: db,
@@ -23,8 +21,21 @@ export function rateLimiterFor(
     keyPrefix: options.keyPrefix,
     points: options.points,
     duration: options.durationSec,
-    clearExpiredByTimeout: options.sweepExpired ?? false,
+    clearExpiredByTimeout: false,
   });
+}
+
+/** Deletes the rows of every limiter that expired over an hour before `now`; returns how many. */
+export async function deleteExpiredRateLimits(db: Db, now: Date): Promise<number> {
+  const { count } = await db.rateLimit.deleteMany({ where: { expire: { lt: new Date(now.getTime() - 60 * 60_000) } } });
+  return count;
+}
+
+/** Every 5 minutes, deleteExpiredRateLimits; the timer does not keep the process alive. */
+export function sweepExpiredRateLimits(db: Db): void {
+  setInterval(() => {
+    deleteExpiredRateLimits(db, new Date()).catch((err) => console.warn("could not delete expired rate limits", err));
+  }, 5 * 60_000).unref();
 }
 
 /** rate-limiter-flexible rejects with a RateLimiterRes when a limit is reached, and with an Error when the store fails. */
