@@ -95,6 +95,8 @@ test("signing out revokes the session: a copy of the old cookie no longer signs 
     await expect(stolen.getByRole("heading", { name: `Welcome back, ${learner.name}` })).toHaveCount(0);
     await stolen.goto(`/lessons/${LESSON_SLUG}`);
     await expect(stolen).toHaveURL(/\/signin\?callbackUrl=/);
+    // next-auth's own session endpoint refuses it too.
+    expect(await (await stolen.request.get("/api/auth/session")).json()).toBeNull();
   } finally {
     await thief.close();
   }

@@ -4,7 +4,7 @@ import { repositoriesFor } from "../db/repositories";
 import { repositoriesOn, testDatabases, uniqueEmail } from "../db/test-support/databases";
 import { createAccountService, RESET_MAILS_PER_HOUR } from "./account-service";
 import { createCredentialCheck } from "./credential-check";
-import { smtpMailer, smtpSettings } from "./mailer";
+import { logMailer, smtpMailer, smtpSettings } from "./mailer";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
 import { userForToken } from "./session-token";
 import { SignInThrottle } from "./sign-in-throttle";
@@ -214,6 +214,18 @@ describe("SMTP settings", () => {
     });
     expect(smtpSettings({ SMTP_HOST: "mail.test" })).toEqual({ host: "mail.test", port: 587, secure: false });
     expect(smtpSettings({})).toBeNull();
+  });
+
+  it("without SMTP, prints the mail with its link to the server log", async () => {
+    const lines: string[] = [];
+    await logMailer((line) => lines.push(line)).send({
+      to: "ada@example.test",
+      subject: "Reset your kubelearn password",
+      text: `Open:\n${APP_URL}/reset-password?token=abc`,
+    });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("To: ada@example.test");
+    expect(lines[0]).toContain(`${APP_URL}/reset-password?token=abc`);
   });
 
   it("authenticates with SMTP_USER and SMTP_PASS against a server that requires it", async () => {
