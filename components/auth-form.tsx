@@ -2,59 +2,115 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import type { AuthFormState } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
+import { type ActionState, idleState } from "@/lib/result";
 
-interface Props {
-  mode: "signin" | "signup";
-  action: (state: AuthFormState, form: FormData) => Promise<AuthFormState>;
-  callbackUrl: string;
+interface Field {
+  name: string;
+  label: string;
+  type: "text" | "email" | "password";
+  autoComplete: string;
+  hint?: string;
 }
 
-const initialState: AuthFormState = { error: null, fieldErrors: {}, values: {} };
+const email: Field = { name: "email", label: "E-mail", type: "email", autoComplete: "email" };
+const newPasswordHint = "At least 8 characters.";
 
-export function AuthForm({ mode, action, callbackUrl }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialState);
-  const fields =
-    mode === "signup"
-      ? ([
-          { name: "name", label: "Name", type: "text", autoComplete: "name" },
-          { name: "email", label: "E-mail", type: "email", autoComplete: "email" },
-          {
-            name: "password",
-            label: "Password",
-            type: "password",
-            autoComplete: "new-password",
-            hint: "At least 8 characters.",
-          },
-        ] as const)
-      : ([
-          { name: "email", label: "E-mail", type: "email", autoComplete: "email" },
-          { name: "password", label: "Password", type: "password", autoComplete: "current-password" },
-        ] as const);
+/** Every account form: its fields, its button, and the links under it. */
+const FORMS = {
+  signin: {
+    fields: [email, { name: "password", label: "Password", type: "password", autoComplete: "current-password" }],
+    submit: "Sign in",
+    pending: "Signing in…",
+  },
+  signup: {
+    fields: [
+      { name: "name", label: "Name", type: "text", autoComplete: "name" },
+      email,
+      { name: "password", label: "Password", type: "password", autoComplete: "new-password", hint: newPasswordHint },
+    ],
+    submit: "Create account",
+    pending: "Creating account…",
+  },
+  forgot: { fields: [email], submit: "Send reset link", pending: "Sending…" },
+  reset: {
+    fields: [
+      {
+        name: "newPassword",
+        label: "New password",
+        type: "password",
+        autoComplete: "new-password",
+        hint: newPasswordHint,
+      },
+    ],
+    submit: "Set new password",
+    pending: "Saving…",
+  },
+  change: {
+    fields: [
+      { name: "currentPassword", label: "Current password", type: "password", autoComplete: "current-password" },
+      {
+        name: "newPassword",
+        label: "New password",
+        type: "password",
+        autoComplete: "new-password",
+        hint: newPasswordHint,
+      },
+    ],
+    submit: "Change password",
+    pending: "Changing password…",
+  },
+} satisfies Record<string, { fields: Field[]; submit: string; pending: string }>;
+
+export type AuthFormMode = keyof typeof FORMS;
+
+interface Props {
+  mode: AuthFormMode;
+  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+  /** Hidden inputs sent with the form: the page to return to after sign-in, a reset token. */
+  hidden?: Record<string, string>;
+  /** Where to go after signing in, for the links between sign-in and sign-up. */
+  callbackUrl?: string;
+}
+
+export function AuthForm({ mode, action, hidden = {}, callbackUrl = "/" }: Props) {
+  const [state, formAction, pending] = useActionState(action, idleState());
+  const form = FORMS[mode];
+  const values = state.values ?? {};
 
   return (
     <form
       action={formAction}
       noValidate
       className="space-y-5"
-      aria-describedby={state.error ? "form-error" : undefined}
+      aria-describedby={state.message ? "form-message" : undefined}
     >
-      <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      {state.error && (
-        <p
-          id="form-error"
-          role="alert"
-          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
-        >
-          {state.error}
-        </p>
-      )}
-      {fields.map((f) => {
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {state.message &&
+        (state.ok ? (
+          <p
+            id="form-message"
+            role="status"
+            className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900"
+          >
+            {state.message}
+          </p>
+        ) : (
+          <p
+            id="form-message"
+            role="alert"
+            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+          >
+            {state.message}
+          </p>
+        ))}
+      {form.fields.map((f: Field) => {
         const error = state.fieldErrors[f.name];
-        const hint = "hint" in f ? f.hint : undefined;
         const describedBy =
-          [error ? `${f.name}-error` : null, hint ? `${f.name}-hint` : null].filter(Boolean).join(" ") || undefined;
+          [error ? `${f.name}-error` : null, f.hint ? `${f.name}-hint` : null].filter(Boolean).join(" ") || undefined;
+        const isPassword = f.type === "password";
         return (
           <div key={f.name}>
             <label htmlFor={f.name} className="block text-sm font-medium text-slate-800">
@@ -66,15 +122,16 @@ export function AuthForm({ mode, action, callbackUrl }: Props) {
               type={f.type}
               autoComplete={f.autoComplete}
               required
-              defaultValue={f.name === "password" ? undefined : state.values[f.name]}
-              key={f.name === "password" ? undefined : `${f.name}-${state.values[f.name] ?? ""}`}
+              // Passwords are never sent back; everything else is, so a failed submit loses nothing.
+              defaultValue={isPassword ? undefined : values[f.name]}
+              key={isPassword ? undefined : `${f.name}-${values[f.name] ?? ""}`}
               aria-invalid={error ? true : undefined}
               aria-describedby={describedBy}
               className={`mt-1 block w-full rounded-md border px-3 py-2 shadow-sm focus:border-brand-600 ${error ? "border-red-500" : "border-slate-300"}`}
             />
-            {hint && (
+            {f.hint && (
               <p id={`${f.name}-hint`} className="mt-1 text-xs text-slate-600">
-                {hint}
+                {f.hint}
               </p>
             )}
             {error && (
@@ -86,31 +143,58 @@ export function AuthForm({ mode, action, callbackUrl }: Props) {
         );
       })}
       <Button type="submit" disabled={pending} className="w-full disabled:cursor-wait">
-        {pending
-          ? mode === "signup"
-            ? "Creating account…"
-            : "Signing in…"
-          : mode === "signup"
-            ? "Create account"
-            : "Sign in"}
+        {pending ? form.pending : form.submit}
       </Button>
-      <p className="text-center text-sm text-slate-600">
-        {mode === "signup" ? (
-          <>
-            Already have an account?{" "}
-            <Link className="text-brand-700 underline" href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
-              Sign in
-            </Link>
-          </>
-        ) : (
-          <>
-            New here?{" "}
-            <Link className="text-brand-700 underline" href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
-              Create an account
-            </Link>
-          </>
-        )}
-      </p>
+      <FormLinks mode={mode} callbackUrl={callbackUrl} />
     </form>
   );
+}
+
+const linkClass = "text-brand-700 underline";
+
+function FormLinks({ mode, callbackUrl }: { mode: AuthFormMode; callbackUrl: string }) {
+  const back = encodeURIComponent(callbackUrl);
+  switch (mode) {
+    case "signin":
+      return (
+        <div className="space-y-2 text-center text-sm text-slate-600">
+          <p>
+            <Link className={linkClass} href="/forgot-password">
+              Forgot your password?
+            </Link>
+          </p>
+          <p>
+            New here?{" "}
+            <Link className={linkClass} href={`/signup?callbackUrl=${back}`}>
+              Create an account
+            </Link>
+          </p>
+        </div>
+      );
+    case "signup":
+      return (
+        <p className="text-center text-sm text-slate-600">
+          Already have an account?{" "}
+          <Link className={linkClass} href={`/signin?callbackUrl=${back}`}>
+            Sign in
+          </Link>
+        </p>
+      );
+    case "forgot":
+    case "reset":
+      return (
+        <p className="text-center text-sm text-slate-600">
+          Remembered it?{" "}
+          <Link className={linkClass} href="/signin">
+            Sign in
+          </Link>
+        </p>
+      );
+    case "change":
+      return null;
+    default: {
+      const unreachable: never = mode;
+      return unreachable;
+    }
+  }
 }

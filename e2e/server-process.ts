@@ -6,6 +6,8 @@ export class ServerProcess {
   constructor(
     private readonly port: number,
     private readonly databaseUrl: string,
+    /** More environment for this server only (SMTP settings, TRUST_PROXY, …). */
+    private readonly extraEnv: Record<string, string> = {},
   ) {}
 
   get baseURL() {
@@ -18,6 +20,7 @@ export class ServerProcess {
       DATABASE_URL: this.databaseUrl,
       AUTH_SECRET: "e2e-restart-secret-0123456789abcdef",
       NODE_ENV: "production" as const,
+      ...this.extraEnv,
     };
   }
 

@@ -1,69 +1,72 @@
 "use server";
 
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { AuthError } from "next-auth";
-import { signIn, signOut } from "@/lib/auth/auth";
-import { safeCallbackPath, signInSchema, signUpSchema } from "@/lib/auth/credentials";
+import { SignInThrottled, signIn, signOut } from "@/lib/auth/auth";
+import { clientIp } from "@/lib/auth/client-ip";
+import {
+  changePasswordSchema,
+  forgotPasswordSchema,
+  resetPasswordSchema,
+  safeCallbackPath,
+  signInSchema,
+  signUpSchema,
+} from "@/lib/auth/credentials";
+import { currentUser } from "@/lib/auth/guards";
 import { hashPassword } from "@/lib/auth/password";
+import { authServices } from "@/lib/auth/server";
+import { waitSentence } from "@/lib/auth/wait-sentence";
 import { repositories } from "@/lib/db/repositories";
 import { EmailTakenError } from "@/lib/db/user-repository";
-
-export interface AuthFormState {
-  error: string | null;
-  fieldErrors: Partial<Record<"name" | "email" | "password", string>>;
-  /** What the person typed (never the password), so a failed submit loses nothing. */
-  values: { name?: string; email?: string };
-}
+import { type ActionState, failureState, successState } from "@/lib/result";
 
 const field = (form: FormData, name: string) => {
   const value = form.get(name);
   return typeof value === "string" ? value : "";
 };
 
-function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[]): AuthFormState["fieldErrors"] {
-  const out: AuthFormState["fieldErrors"] = {};
-  for (const issue of issues) {
-    const key = String(issue.path[0]) as keyof AuthFormState["fieldErrors"];
-    out[key] ??= issue.message;
-  }
+function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of issues) out[String(issue.path[0])] ??= issue.message;
   return out;
 }
 
-async function signInAndRedirect(email: string, password: string, callbackUrl: string): Promise<AuthFormState | never> {
+const FIX_FIELDS = "Please fix the highlighted fields.";
+
+/** Signs in and redirects; on failure, an ActionState that keeps what was typed (never the password). */
+async function signInAndRedirect(
+  email: string,
+  password: string,
+  redirectTo: string,
+  values: Record<string, string>,
+): Promise<ActionState> {
   try {
-    await signIn("credentials", { email, password, redirectTo: callbackUrl });
+    await signIn("credentials", { email, password, redirectTo });
   } catch (err) {
+    if (err instanceof SignInThrottled) {
+      return failureState(`Too many failed sign-ins. ${waitSentence(err.retryAfterSec)}`, {}, values);
+    }
     if (err instanceof AuthError) {
-      if ((err as { code?: string }).code === "too_many_attempts") {
-        return {
-          error: "Too many failed sign-ins for this e-mail. Wait up to 15 minutes, then try again.",
-          fieldErrors: {},
-          values: { email },
-        };
-      }
-      return {
-        error: "That e-mail and password do not match an account. Check both and try again.",
-        fieldErrors: {},
-        values: { email },
-      };
+      return failureState("That e-mail and password do not match an account. Check both and try again.", {}, values);
     }
     throw err; // the redirect after a successful sign-in
   }
-  return { error: null, fieldErrors: {}, values: {} };
+  return successState(null);
 }
 
-export async function signInAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
+export async function signInAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = { email: field(form, "email") };
   const parsed = signInSchema.safeParse({ email: values.email, password: field(form, "password") });
-  if (!parsed.success)
-    return { error: "Please fix the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error.issues), values };
-  return signInAndRedirect(parsed.data.email, parsed.data.password, safeCallbackPath(form.get("callbackUrl")));
+  if (!parsed.success) return failureState(FIX_FIELDS, fieldErrorsOf(parsed.error.issues), values);
+  return signInAndRedirect(parsed.data.email, parsed.data.password, safeCallbackPath(form.get("callbackUrl")), values);
 }
 
-export async function signUpAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
+export async function signUpAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = { name: field(form, "name"), email: field(form, "email") };
   const parsed = signUpSchema.safeParse({ ...values, password: field(form, "password") });
-  if (!parsed.success)
-    return { error: "Please fix the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error.issues), values };
+  if (!parsed.success) return failureState(FIX_FIELDS, fieldErrorsOf(parsed.error.issues), values);
   try {
     await repositories().users.create({
       name: parsed.data.name,
@@ -72,17 +75,71 @@ export async function signUpAction(_prev: AuthFormState, form: FormData): Promis
     });
   } catch (err) {
     if (err instanceof EmailTakenError) {
-      return {
-        error: `${err.message} Sign in instead, or use another e-mail.`,
-        fieldErrors: { email: "This e-mail already has an account." },
+      return failureState(
+        `${err.message} Sign in instead, or use another e-mail.`,
+        { email: "This e-mail already has an account." },
         values,
-      };
+      );
     }
     throw err;
   }
-  return signInAndRedirect(parsed.data.email, parsed.data.password, safeCallbackPath(form.get("callbackUrl")));
+  return signInAndRedirect(parsed.data.email, parsed.data.password, safeCallbackPath(form.get("callbackUrl")), values);
 }
 
+/** Signs out this browser and, through the signOut event, revokes every session of the user. */
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
+}
+
+export async function changePasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const user = await currentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent("/account/password")}`);
+  const parsed = changePasswordSchema.safeParse({
+    currentPassword: field(form, "currentPassword"),
+    newPassword: field(form, "newPassword"),
+  });
+  if (!parsed.success) return failureState(FIX_FIELDS, fieldErrorsOf(parsed.error.issues));
+  const changed = await authServices().accounts.changePassword(user.id, {
+    ...parsed.data,
+    ip: clientIp(await headers()),
+  });
+  if (!changed.ok) return failureState(changed.error);
+  // Every session was revoked, this one too: sign this browser in again with the new password.
+  return signInAndRedirect(changed.value.email, parsed.data.newPassword, "/account/password?changed=1", {});
+}
+
+export async function forgotPasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const values = { email: field(form, "email") };
+  const parsed = forgotPasswordSchema.safeParse(values);
+  if (!parsed.success) return failureState(FIX_FIELDS, fieldErrorsOf(parsed.error.issues), values);
+  const wait = await authServices().resetRequests.take(clientIp(await headers()));
+  if (wait > 0) return failureState(`Too many reset requests from your network. ${waitSentence(wait)}`, {}, values);
+  // OWASP Forgot Password cheat sheet: the same answer, in the same time, whether or not the e-mail
+  // has an account; so the lookup and the mail happen after the response is sent.
+  const { email } = parsed.data;
+  after(() =>
+    authServices()
+      .accounts.requestPasswordReset(email)
+      .catch((err) => console.error("password reset: could not send the mail", err)),
+  );
+  return {
+    ...successState(
+      "If an account uses that e-mail, a link to choose a new password is on its way. It works once, for 30 minutes; check your spam folder if it does not arrive.",
+    ),
+    values,
+  };
+}
+
+export async function resetPasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const parsed = resetPasswordSchema.safeParse({
+    token: field(form, "token"),
+    newPassword: field(form, "newPassword"),
+  });
+  if (!parsed.success) {
+    const errors = fieldErrorsOf(parsed.error.issues);
+    return failureState(errors.token ?? FIX_FIELDS, errors); // the token is a hidden field: say it at the top
+  }
+  const reset = await authServices().accounts.resetPassword(parsed.data.token, parsed.data.newPassword);
+  if (!reset.ok) return failureState(reset.error);
+  redirect("/signin?reset=1");
 }

@@ -1,10 +1,12 @@
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { cache } from "react";
 import { repositories } from "../db/repositories";
 import type { UserRole } from "../db/user-repository";
+import { clientIp } from "./client-ip";
 import { signInSchema } from "./credentials";
-import { LoginThrottle } from "./login-throttle";
-import { verifyPassword } from "./password";
+import { authServices } from "./server";
+import { sessionTokenCallback } from "./session-token";
 
 declare module "next-auth" {
   interface Session {
@@ -12,58 +14,65 @@ declare module "next-auth" {
   }
   interface User {
     role?: UserRole;
+    sessionVersion?: number;
   }
 }
 
-/** Thrown when an e-mail has had too many failed sign-ins recently; the sign-in form explains it. */
-export class TooManyAttempts extends CredentialsSignin {
-  code = "too_many_attempts";
+/** Thrown when sign-in is throttled; the sign-in form says how long to wait. */
+export class SignInThrottled extends CredentialsSignin {
+  code = "throttled";
+  constructor(readonly retryAfterSec: number) {
+    super();
+  }
 }
 
-const globalForThrottle = globalThis as unknown as { kubelearnLoginThrottle?: LoginThrottle };
-globalForThrottle.kubelearnLoginThrottle ??= new LoginThrottle();
-const throttle = globalForThrottle.kubelearnLoginThrottle;
+/**
+ * The user row behind a session, read once per request: the jwt callback (which checks the token's
+ * version against it) and currentUser() share this cache.
+ */
+export const findSessionUser = cache((id: string) => repositories().users.findById(id));
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  // Credentials sign-in only works with JWT sessions; the token carries the user id and role.
+  // Credentials sign-in only works with JWT sessions; the token carries the user id, role and the
+  // session version that makes it revocable.
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   trustHost: true,
   pages: { signIn: "/signin" },
   providers: [
     Credentials({
       credentials: { email: { label: "E-mail" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const key = parsed.data.email.trim().toLowerCase();
-        if (throttle.retryAfter(key, Date.now()) > 0) throw new TooManyAttempts();
-        const user = await repositories().users.findByEmail(parsed.data.email);
-        // Compare even when the user is missing, so timing does not reveal which e-mails exist.
-        const ok = await verifyPassword(
-          parsed.data.password,
-          user?.passwordHash ?? "$2b$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinv",
-        );
-        if (!user || !ok) {
-          throttle.fail(key, Date.now());
-          return null;
-        }
-        throttle.succeed(key);
-        return { id: user.id, email: user.email, name: user.name, role: user.role };
+        const outcome = await authServices().checkCredentials({ ...parsed.data, ip: clientIp(request.headers) });
+        if (!outcome.ok && outcome.reason === "throttled") throw new SignInThrottled(outcome.retryAfterSec);
+        if (!outcome.ok) return null;
+        const { user } = outcome;
+        return {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          sessionVersion: user.sessionVersion,
+        };
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) {
-        token.sub = user.id;
-        token.role = user.role;
-      }
-      return token;
-    },
+    // At sign-in the token gets the session version; on every later read a revoked token is refused.
+    jwt: ({ token, user }) => sessionTokenCallback(token, user, findSessionUser),
     session({ session, token }) {
       session.user.id = token.sub ?? "";
       session.user.role = (token.role as UserRole) ?? "LEARNER";
       return session;
+    },
+  },
+  events: {
+    // Sign-out (the header's button, or POST /api/auth/signout) revokes every token of the user,
+    // not only the cookie in this browser: a copied cookie stops working too.
+    async signOut(message) {
+      const sub = "token" in message ? message.token?.sub : undefined;
+      if (sub) await authServices().accounts.revokeSessions(sub);
     },
   },
 });

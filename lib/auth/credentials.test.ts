@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackPath, signUpSchema } from "./credentials";
+import { changePasswordSchema, resetPasswordSchema, safeCallbackPath, signUpSchema } from "./credentials";
 import { hashPassword, verifyPassword } from "./password";
 
 describe("safeCallbackPath", () => {
@@ -34,6 +34,20 @@ describe("signUpSchema", () => {
       "name: Enter your name.",
       "email: Enter a valid e-mail address.",
       "password: Use at least 8 characters for your password.",
+    ]);
+  });
+});
+
+describe("password change and reset input", () => {
+  it("applies the sign-up rule to every new password and explains each field", () => {
+    const change = changePasswordSchema.safeParse({ currentPassword: "", newPassword: "short" });
+    expect(change.error!.issues.map((i) => `${String(i.path[0])}: ${i.message}`)).toEqual([
+      "currentPassword: Enter your current password.",
+      "newPassword: Use at least 8 characters for your password.",
+    ]);
+    const reset = resetPasswordSchema.safeParse({ token: " ", newPassword: "long-enough" });
+    expect(reset.error!.issues.map((i) => `${String(i.path[0])}: ${i.message}`)).toEqual([
+      "token: This page needs the link from the reset e-mail.",
     ]);
   });
 });

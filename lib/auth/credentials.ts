@@ -12,13 +12,32 @@ export const signInSchema = z.object({
   password: z.string().min(1, "Enter your password.").max(200, "That password is too long."),
 });
 
+/** The rule for every new password: at sign-up, on change and on reset. */
+export const newPasswordSchema = z
+  .string()
+  .min(8, "Use at least 8 characters for your password.")
+  .max(200, "Keep your password under 200 characters.");
+
 export const signUpSchema = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(80, "Keep your name under 80 characters."),
   email: emailSchema,
-  password: z
+  password: newPasswordSchema,
+});
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, "Enter your current password.").max(200, "That password is too long."),
+  newPassword: newPasswordSchema,
+});
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+export const resetPasswordSchema = z.object({
+  token: z
     .string()
-    .min(8, "Use at least 8 characters for your password.")
-    .max(200, "Keep your password under 200 characters."),
+    .trim()
+    .min(1, "This page needs the link from the reset e-mail.")
+    .max(200, "That reset link is too long."),
+  newPassword: newPasswordSchema,
 });
 
 /** Only same-site paths may be used as a post-sign-in destination (no open redirects). */

@@ -1,23 +1,23 @@
 import { redirect } from "next/navigation";
-import { repositories } from "../db/repositories";
+import { cache } from "react";
 import type { UserRecord } from "../db/user-repository";
-import { auth } from "./auth";
+import { auth, findSessionUser } from "./auth";
 
-export type CurrentUser = Omit<UserRecord, "passwordHash">;
+export type CurrentUser = Omit<UserRecord, "passwordHash" | "sessionVersion">;
 
 /**
- * The signed-in user, read fresh from the database so a deleted account or a changed role takes
- * effect at once, or null.
+ * The signed-in user, read fresh from the database so a deleted account, a changed role or a revoked
+ * session takes effect at once, or null. Cached per request: a page and its layout share one read.
  */
-export async function currentUser(): Promise<CurrentUser | null> {
+export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await repositories().users.findById(id);
+  const user = await findSessionUser(id);
   if (!user) return null;
-  const { passwordHash: _hidden, ...visible } = user;
+  const { passwordHash: _hash, sessionVersion: _version, ...visible } = user;
   return visible;
-}
+});
 
 /** For pages: the user, or a redirect to sign-in that comes back to `returnTo`. */
 export async function requireUser(returnTo: string): Promise<CurrentUser> {

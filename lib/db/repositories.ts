@@ -4,11 +4,13 @@ import type { Db } from "./create-db";
 import { DrillProgressRepository } from "./drill-progress-repository";
 import { FlashcardRepository } from "./flashcard-repository";
 import { LessonProgressRepository } from "./lesson-progress-repository";
+import { PasswordResetRepository } from "./password-reset-repository";
 import { QuizAttemptRepository } from "./quiz-attempt-repository";
 import { UserRepository } from "./user-repository";
 
 export interface Repositories {
   users: UserRepository;
+  passwordResets: PasswordResetRepository;
   progress: LessonProgressRepository;
   quizzes: QuizAttemptRepository;
   flashcards: FlashcardRepository;
@@ -19,6 +21,7 @@ export interface Repositories {
 export function repositoriesFor(db: Db): Repositories {
   return {
     users: new UserRepository(db),
+    passwordResets: new PasswordResetRepository(db),
     progress: new LessonProgressRepository(db),
     quizzes: new QuizAttemptRepository(db),
     flashcards: new FlashcardRepository(db),

@@ -8,6 +8,8 @@ export interface UserRecord {
   name: string;
   role: UserRole;
   passwordHash: string;
+  /** Bumped to revoke every session token issued before (see lib/auth/session-token.ts). */
+  sessionVersion: number;
 }
 
 export class EmailTakenError extends Error {
@@ -43,6 +45,21 @@ export class UserRepository {
 
   findById(id: string): Promise<UserRecord | null> {
     return this.db.user.findUnique({ where: { id } });
+  }
+
+  /**
+   * Revokes every session of the user: tokens carry the version they were issued at, and a token
+   * whose version is behind the row's is refused. Returns the new version, or null if the user is gone.
+   */
+  async bumpSessionVersion(id: string): Promise<number | null> {
+    const updated = await this.db.user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
+    if (updated.count === 0) return null;
+    return (await this.db.user.findUnique({ where: { id }, select: { sessionVersion: true } }))?.sessionVersion ?? null;
+  }
+
+  /** Sets a new password hash and, in the same update, revokes every existing session. */
+  async changePasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.db.user.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
   }
 
   /** Creates or updates an account by e-mail; used by the demo seed so it can run again safely. */

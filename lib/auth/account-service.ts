@@ -1,0 +1,138 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { PasswordResetRecord, PasswordResetRepository } from "../db/password-reset-repository";
+import type { UserRecord, UserRepository } from "../db/user-repository";
+import { fail, ok, type Result } from "../result";
+import type { CheckCredentials } from "./credential-check";
+import type { GrowingDelayRule } from "./growing-delay-limiter";
+import type { Mailer } from "./mailer";
+import { hashPassword } from "./password";
+import { waitSentence } from "./wait-sentence";
+
+/** OWASP Forgot Password cheat sheet: short-lived, single-use, random tokens. */
+export const RESET_TOKEN_TTL_MINUTES = 30;
+/** At most this many reset mails per account per hour, so the form cannot flood someone's inbox. */
+export const RESET_MAILS_PER_HOUR = 3;
+
+/** Reset requests per client IP: a few are free, then the waits grow (like sign-in). */
+export const RESET_REQUEST_RULE: GrowingDelayRule = {
+  freeAttempts: 5,
+  windowSec: 60 * 60,
+  firstDelaySec: 15 * 60,
+  maxDelaySec: 24 * 60 * 60,
+  memorySec: 24 * 60 * 60,
+};
+
+export interface AccountServiceDeps {
+  users: UserRepository;
+  passwordResets: PasswordResetRepository;
+  checkCredentials: CheckCredentials;
+  mailer: Mailer;
+  now: () => Date;
+  /** Where links in mails point (APP_URL). Never the request's Host header, which a client can forge. */
+  appUrl: string;
+}
+
+/** Only a SHA-256 of a reset token is stored: the token is 256 random bits, so a slow hash adds nothing. */
+export const hashResetToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+function resetTokenProblem(record: PasswordResetRecord | null, now: Date): string | null {
+  if (!record)
+    return "This reset link is not valid. Check that you opened the whole link from the e-mail, or ask for a new one.";
+  if (record.usedAt) return "This reset link has already been used. Ask for a new one if you still need it.";
+  if (record.expiresAt <= now)
+    return `This reset link has expired (links work for ${RESET_TOKEN_TTL_MINUTES} minutes). Ask for a new one.`;
+  return null;
+}
+
+function resetMail(user: UserRecord, link: string) {
+  return {
+    to: user.email,
+    subject: "Reset your kubelearn password",
+    text: [
+      `Hello ${user.name},`,
+      "",
+      "Someone (hopefully you) asked to reset the password of your kubelearn account. To choose a new one, open:",
+      "",
+      link,
+      "",
+      `The link works once, for ${RESET_TOKEN_TTL_MINUTES} minutes. Setting a new password signs you out everywhere.`,
+      "If you did not ask for this, ignore this mail: your password stays as it is.",
+    ].join("\n"),
+  };
+}
+
+/** Password change, sign-out everywhere, and password reset by e-mail. */
+export function createAccountService(deps: AccountServiceDeps) {
+  const { users, passwordResets, mailer, now } = deps;
+
+  return {
+    /** Revokes every session of the user (sign-out, or "sign out everywhere"). */
+    async revokeSessions(userId: string): Promise<void> {
+      await users.bumpSessionVersion(userId);
+    },
+
+    /**
+     * A signed-in user sets a new password. The current one is checked like a sign-in (same
+     * throttle), so a stolen session cannot be used to guess it. Revokes every session, including
+     * the one making the change, and every reset link sent before.
+     */
+    async changePassword(
+      userId: string,
+      input: { currentPassword: string; newPassword: string; ip: string },
+    ): Promise<Result<{ email: string }>> {
+      const user = await users.findById(userId);
+      if (!user) return fail("Your account no longer exists.");
+      const check = await deps.checkCredentials({ email: user.email, password: input.currentPassword, ip: input.ip });
+      if (!check.ok && check.reason === "throttled")
+        return fail(`Too many wrong passwords. ${waitSentence(check.retryAfterSec)}`);
+      if (!check.ok) return fail("That is not your current password.");
+      if (input.newPassword === input.currentPassword)
+        return fail("Choose a new password that differs from the current one.");
+      await users.changePasswordHash(user.id, await hashPassword(input.newPassword));
+      await passwordResets.invalidateForUser(user.id, now());
+      return ok({ email: user.email });
+    },
+
+    /**
+     * Sends a reset link when the e-mail has an account, and does nothing otherwise. The caller
+     * answers the same either way, and runs this after the response so its timing tells nothing.
+     */
+    async requestPasswordReset(email: string): Promise<void> {
+      const user = await users.findByEmail(email);
+      if (!user) return;
+      const at = now();
+      if (
+        (await passwordResets.countCreatedSince(user.id, new Date(at.getTime() - 60 * 60_000))) >= RESET_MAILS_PER_HOUR
+      )
+        return;
+      const token = randomBytes(32).toString("base64url");
+      await passwordResets.create({
+        userId: user.id,
+        tokenHash: hashResetToken(token),
+        expiresAt: new Date(at.getTime() + RESET_TOKEN_TTL_MINUTES * 60_000),
+      });
+      const link = new URL("/reset-password", deps.appUrl);
+      link.searchParams.set("token", token);
+      await mailer.send(resetMail(user, link.toString()));
+    },
+
+    /** Whether a reset link can still be used, to say so before the person types a new password. */
+    async checkResetToken(token: string): Promise<Result<void>> {
+      const problem = resetTokenProblem(await passwordResets.findByHash(hashResetToken(token)), now());
+      return problem ? fail(problem) : ok(undefined);
+    },
+
+    /** Sets the new password if the token is valid, unused and unexpired; the token then stops working. */
+    async resetPassword(token: string, newPassword: string): Promise<Result<void>> {
+      const tokenHash = hashResetToken(token);
+      const problem = resetTokenProblem(await passwordResets.findByHash(tokenHash), now());
+      if (problem) return fail(problem);
+      const userId = await passwordResets.redeem(tokenHash, await hashPassword(newPassword), now());
+      // Another request redeemed it in the meantime (or it expired while we hashed): say which.
+      if (!userId) return fail(resetTokenProblem(await passwordResets.findByHash(tokenHash), now()) ?? "Try again.");
+      return ok(undefined);
+    },
+  };
+}
+
+export type AccountService = ReturnType<typeof createAccountService>;
