@@ -46,7 +46,13 @@ export function SiteHeader({ user }: Props) {
             <>
               <span className="hidden text-slate-600 sm:inline">
                 <span className="sr-only">Signed in as </span>
-                <span className="font-medium text-slate-900">{user.name}</span>
+                <Link
+                  href="/account/password"
+                  className="font-medium text-slate-900 hover:text-brand-700"
+                  title="Account: change your password"
+                >
+                  {user.name}
+                </Link>
                 {user.role === "INSTRUCTOR" && (
                   <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
                     Instructor
