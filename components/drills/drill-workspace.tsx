@@ -8,7 +8,7 @@ import { type DrillRun, type Observation, replay } from "@/lib/drills/core/drill
 import { COMMIT_FIRST, type OpenPrediction, revealsPrediction } from "@/lib/drills/core/prediction-guard";
 import { clusterSnapshot } from "@/lib/drills/core/snapshot";
 import type { Drill, DrillEvent, DrillStep, PredictStep, StepResult, TaskStep } from "@/lib/drills/core/types";
-import { LINE_TOO_LONG, MAX_EVENTS, MAX_LINE, TOO_MANY_EVENTS } from "@/lib/drills/service/schemas";
+import { LINE_TOO_LONG, MAX_EVENTS, MAX_LINE, TOO_MANY_EVENTS } from "@/lib/drills/service/limits";
 import { InlineCode } from "../quiz/inline-code";
 import { ClusterView } from "./cluster-view";
 import { Terminal, type TerminalLine } from "./terminal";

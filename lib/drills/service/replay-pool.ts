@@ -30,17 +30,18 @@ export interface ReplayPoolOptions {
 }
 
 // Under Next.js (`next build`, `next dev`) the worker entry is bundled: Turbopack compiles the file
-// named in `new Worker(new URL("./replay-worker.ts", import.meta.url))` into a chunk of its own.
-// From TypeScript source (Vitest, tsx scripts) Node 20 cannot load .ts in a worker, and `--import tsx`
-// in a worker's execArgv does not reach its entry, so a two-line bootstrap registers tsx's require
-// hook and then requires the same file. (The source path is built from import.meta.dirname, not a
-// `new URL`, so that Turbopack does not also copy the .ts file into the public assets.)
+// named in `new Worker("./lib/...")` (a path from the project directory, where Next runs) into a
+// chunk of its own and points the call at it. (The `new URL("./replay-worker.ts", import.meta.url)`
+// form works too, but also copies the .ts source into the public static files.) From TypeScript
+// source (Vitest, tsx scripts) Node 20 cannot load .ts in a worker, and `--import tsx` in a worker's
+// execArgv does not reach its entry, so a two-line bootstrap registers tsx's require hook and then
+// requires the same file.
 const TSX_BOOTSTRAP = `require("tsx/cjs/api").register();
 require(require("node:worker_threads").workerData.entry);`;
 
 function startWorker(heapMb: number): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: heapMb };
-  if (process.env.NEXT_RUNTIME) return new Worker(new URL("./replay-worker.ts", import.meta.url), { resourceLimits });
+  if (process.env.NEXT_RUNTIME) return new Worker("./lib/drills/service/replay-worker.ts", { resourceLimits });
   const entry = path.join(import.meta.dirname, "replay-worker.ts");
   return new Worker(TSX_BOOTSTRAP, { eval: true, workerData: { entry }, resourceLimits });
 }

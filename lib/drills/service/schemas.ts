@@ -1,15 +1,5 @@
 import { z } from "zod";
-
-/**
- * How much one drill run may hold. Grading replays every event, so these bound the work a request
- * can ask for (with the replay budget in server.ts). A drill's own solution needs a handful of
- * commands; 200 leaves room to explore. Committed predictions count as events too.
- */
-export const MAX_EVENTS = 200;
-export const MAX_LINE = 500;
-
-export const TOO_MANY_EVENTS = `This drill keeps at most ${MAX_EVENTS} commands; reset it to start over.`;
-export const LINE_TOO_LONG = `A command can be at most ${MAX_LINE} characters long.`;
+import { LINE_TOO_LONG, MAX_EVENTS, MAX_LINE, TOO_MANY_EVENTS } from "./limits";
 
 export const drillEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("command"), line: z.string().max(MAX_LINE, LINE_TOO_LONG) }),

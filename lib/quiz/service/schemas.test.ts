@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkTaskSchema, commitPredictionSchema, MAX_EVENTS, saveEventsSchema } from "../../drills/service/schemas";
+import { MAX_EVENTS } from "../../drills/service/limits";
+import { checkTaskSchema, commitPredictionSchema, saveEventsSchema } from "../../drills/service/schemas";
 import { rateCardSchema, srsSettingsSchema } from "../../flashcards/service/schemas";
 import { startQuizSchema, submitAnswerSchema } from "./schemas";
 
