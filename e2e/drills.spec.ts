@@ -33,6 +33,20 @@ test("a learner completes a drill by typing commands, predicting and fixing the 
   await expect(view.getByText(/^web ClusterIP · 10\.\d+\.\d+\.\d+ · 80\/TCP$/)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
+  // While the prediction is open, its own change is not run (however it is spelled): committing runs it.
+  const terminal = page.getByLabel("Terminal output");
+  const twoEndpoints = view.getByText(/^endpoints: 10\.244\.\d+\.\d+, 10\.244\.\d+\.\d+$/).first();
+  await type(page, "kubectl scale deploy/web --replicas 0");
+  await expect(terminal).toContainText("Commit your prediction first; this step runs that command for you.");
+  await expect(twoEndpoints).toBeVisible();
+  // Anything else runs, and the newest command can be taken back.
+  await type(page, "kubectl scale deployment web --replicas=3");
+  await expect(view.getByText(/^endpoints: (10\.244\.\d+\.\d+(, )?){3}$/).first()).toBeVisible();
+  await page.getByRole("button", { name: "Undo last command" }).click();
+  await expect(twoEndpoints).toBeVisible();
+  await expect(terminal).not.toContainText("--replicas=3");
+  await expect(terminal).toContainText("$ kubectl get pods -o wide");
+
   // Step 1: predict, then observe.
   await page.getByRole("radio", { name: "The connection is refused at once" }).check();
   await page.getByRole("button", { name: "Commit prediction and run it" }).click();

@@ -1,14 +1,16 @@
 "use server";
 
 import { currentUser } from "@/lib/auth/guards";
-import type { PredictionResult, Result, TaskResult } from "@/lib/drills/service/drill-service";
+import type { AlreadyAnswered, PredictionResult, TaskResult } from "@/lib/drills/service/drill-service";
 import {
   checkTaskSchema,
   commitPredictionSchema,
   drillSlugSchema,
+  LIMIT_MESSAGES,
   saveEventsSchema,
 } from "@/lib/drills/service/schemas";
 import { drillService } from "@/lib/drills/service/server";
+import type { Result } from "@/lib/result";
 
 const signedOut = {
   ok: false as const,
@@ -16,9 +18,9 @@ const signedOut = {
 };
 const unreadable = (issues: { message: string }[]) => ({
   ok: false as const,
-  error: issues[0]?.message.startsWith("A drill keeps")
-    ? issues[0].message
-    : "That request could not be read. Reload the page and try again.",
+  error:
+    issues.find((i) => LIMIT_MESSAGES.has(i.message))?.message ??
+    "That request could not be read. Reload the page and try again.",
 });
 
 export async function saveDrillEventsAction(input: unknown): Promise<Result<null>> {
@@ -29,7 +31,7 @@ export async function saveDrillEventsAction(input: unknown): Promise<Result<null
   return drillService().saveEvents(user.id, parsed.data.slug, parsed.data.events);
 }
 
-export async function commitPredictionAction(input: unknown): Promise<Result<PredictionResult>> {
+export async function commitPredictionAction(input: unknown): Promise<Result<PredictionResult | AlreadyAnswered>> {
   const parsed = commitPredictionSchema.safeParse(input);
   if (!parsed.success) return unreadable(parsed.error.issues);
   const user = await currentUser();
@@ -43,7 +45,7 @@ export async function commitPredictionAction(input: unknown): Promise<Result<Pre
   );
 }
 
-export async function checkTaskAction(input: unknown): Promise<Result<TaskResult>> {
+export async function checkTaskAction(input: unknown): Promise<Result<TaskResult | AlreadyAnswered>> {
   const parsed = checkTaskSchema.safeParse(input);
   if (!parsed.success) return unreadable(parsed.error.issues);
   const user = await currentUser();

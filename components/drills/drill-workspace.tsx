@@ -5,8 +5,10 @@ import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from
 import { checkTaskAction, commitPredictionAction, resetDrillAction, saveDrillEventsAction } from "@/app/drills/actions";
 import { completionCandidates } from "@/lib/drills/core/completion";
 import { type DrillRun, type Observation, replay } from "@/lib/drills/core/drill-run";
+import { COMMIT_FIRST, type OpenPrediction, revealsPrediction } from "@/lib/drills/core/prediction-guard";
 import { clusterSnapshot } from "@/lib/drills/core/snapshot";
 import type { Drill, DrillEvent, DrillStep, PredictStep, StepResult, TaskStep } from "@/lib/drills/core/types";
+import { LINE_TOO_LONG, MAX_EVENTS, MAX_LINE, TOO_MANY_EVENTS } from "@/lib/drills/service/limits";
 import { InlineCode } from "../quiz/inline-code";
 import { ClusterView } from "./cluster-view";
 import { Terminal, type TerminalLine } from "./terminal";
@@ -15,8 +17,22 @@ interface Props {
   drill: Drill;
   events: DrillEvent[];
   results: Record<string, StepResult>;
+  /** Where the current step opened in `events`: commands after it can be undone. */
+  stepStart: number;
+  openPrediction: OpenPrediction | null;
   lessonTitle: string;
 }
+
+const ALREADY_ANSWERED =
+  "This step was already answered (in another tab?); that first answer stands. Reload the page to see it.";
+
+const transcriptOf = (drill: Drill, run: DrillRun): TerminalLine[] => [
+  {
+    command: "",
+    output: `Drill cluster ready: ${drill.setup.length} set-up command(s) ran. Try kubectl get pods -o wide\n`,
+  },
+  ...run.transcript,
+];
 
 type Feedback =
   | { kind: "prediction"; correct: boolean; correctIndex: number; choice: number; observations: Observation[] }
@@ -26,16 +42,12 @@ export function DrillWorkspace(props: Props) {
   const [drill, setDrill] = useState(props.drill);
   // Committed predictions keep the wording they had when the learner answered them.
   const [frozen] = useState(() => new Map<string, { prompt: string; options: string[] }>());
-  const [run] = useState<DrillRun>(() => replay(props.drill, props.events, frozen));
+  const [run, setRun] = useState<DrillRun>(() => replay(props.drill, props.events, frozen));
   const [events, setEvents] = useState<DrillEvent[]>(props.events);
   const [results, setResults] = useState(props.results);
-  const [lines, setLines] = useState<TerminalLine[]>(() => [
-    {
-      command: "",
-      output: `Drill cluster ready: ${props.drill.setup.length} set-up command(s) ran. Try kubectl get pods -o wide\n`,
-    },
-    ...run.transcript,
-  ]);
+  const [stepStart, setStepStart] = useState(props.stepStart);
+  const [openPrediction, setOpenPrediction] = useState(props.openPrediction);
+  const [lines, setLines] = useState<TerminalLine[]>(() => transcriptOf(props.drill, run));
   const [tick, setTick] = useState(0);
   const [feedback, setFeedback] = useState<Record<string, Feedback>>({});
   const [choice, setChoice] = useState<number | null>(null);
@@ -67,6 +79,16 @@ export function DrillWorkspace(props: Props) {
 
   const onRun = useCallback(
     (command: string) => {
+      // Refused here, not run: the server would refuse these events anyway (see prediction-guard.ts).
+      const guarded = openPrediction !== null && openPrediction.stepId === current?.id ? openPrediction : null;
+      let refusal: string | null = null;
+      if (events.length >= MAX_EVENTS) refusal = TOO_MANY_EVENTS;
+      else if (command.length > MAX_LINE) refusal = LINE_TOO_LONG;
+      else if (guarded && revealsPrediction(run.sim.cluster, guarded.run, command)) refusal = COMMIT_FIRST;
+      if (refusal) {
+        setLines((l) => [...l, { command, output: `${refusal}\n` }]);
+        return;
+      }
       const result = run.run(command);
       setLines((l) => [...l, { command, output: result.output }]);
       setEvents((e) => {
@@ -76,8 +98,20 @@ export function DrillWorkspace(props: Props) {
       });
       setTick((t) => t + 1);
     },
-    [persist, run],
+    [persist, run, events.length, openPrediction, current?.id],
   );
+
+  /** Takes back the newest command typed since the current step opened, rebuilding the cluster without it. */
+  function undo() {
+    const next = events.slice(0, -1);
+    const rebuilt = replay(drill, next, frozen);
+    setRun(rebuilt);
+    setEvents(next);
+    setLines(transcriptOf(drill, rebuilt));
+    setTick((t) => t + 1);
+    persist(next);
+  }
+  const canUndo = events.length > stepStart && events[events.length - 1]?.type === "command";
 
   function commit(step: PredictStep) {
     if (choice === null) {
@@ -92,18 +126,25 @@ export function DrillWorkspace(props: Props) {
         setError(r.error);
         return;
       }
-      const full = r.value.step as PredictStep;
+      if (r.value.alreadyAnswered) {
+        setError(ALREADY_ANSWERED);
+        return;
+      }
+      const graded = r.value;
+      const full = graded.step;
       setDrill((d) => ({ ...d, steps: d.steps.map((s) => (s.id === full.id ? full : s)) }));
       // The same change on the browser's cluster, so the view and terminal match what was graded.
       frozen.set(full.id, run.predictionView(step));
       run.commitPrediction(full);
-      setLines((l) => [...l, ...r.value.observations]);
+      setLines((l) => [...l, ...graded.observations]);
       setEvents((e) => [...e, { type: "predict", stepId: full.id }]);
+      setStepStart(events.length + 1);
+      setOpenPrediction(graded.openPrediction);
       setResults((res) => ({
         ...res,
-        [full.id]: { correct: r.value.correct, choice: r.value.choice, at: new Date().toISOString() },
+        [full.id]: { correct: graded.correct, choice: graded.choice, at: new Date().toISOString() },
       }));
-      setFeedback((f) => ({ ...f, [full.id]: { kind: "prediction", ...r.value } }));
+      setFeedback((f) => ({ ...f, [full.id]: { kind: "prediction", ...graded } }));
       setChoice(null);
       setTick((t) => t + 1);
     });
@@ -118,13 +159,20 @@ export function DrillWorkspace(props: Props) {
         setError(r.error);
         return;
       }
-      setFeedback((f) => ({ ...f, [step.id]: { kind: "task", passed: r.value.passed, checks: r.value.checks } }));
-      if (r.value.passed) {
+      if (r.value.alreadyAnswered) {
+        setError(ALREADY_ANSWERED);
+        return;
+      }
+      const value = r.value;
+      setFeedback((f) => ({ ...f, [step.id]: { kind: "task", passed: value.passed, checks: value.checks } }));
+      if (value.passed) {
         setDrill((d) => ({
           ...d,
-          steps: d.steps.map((s) => (s.id === step.id ? { ...step, explanation: r.value.explanation ?? "" } : s)),
+          steps: d.steps.map((s) => (s.id === step.id ? { ...step, explanation: value.explanation ?? "" } : s)),
         }));
         setResults((res) => ({ ...res, [step.id]: { correct: true, at: new Date().toISOString() } }));
+        setStepStart(events.length);
+        setOpenPrediction(value.openPrediction);
       }
     });
   }
@@ -331,7 +379,15 @@ export function DrillWorkspace(props: Props) {
               })}
             </ol>
           </section>
-          <Terminal lines={lines} onRun={onRun} complete={complete} disabled={pending} />
+          <Terminal lines={lines} onRun={onRun} complete={complete} disabled={pending} maxLength={MAX_LINE} />
+          <button
+            type="button"
+            onClick={undo}
+            disabled={pending || !canUndo}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60"
+          >
+            Undo last command
+          </button>
         </div>
         <ClusterView snapshot={snapshot} />
       </div>

@@ -13,10 +13,11 @@ interface Props {
   onRun(command: string): void;
   complete(line: string): { prefix: string; candidates: string[] };
   disabled?: boolean;
+  maxLength?: number;
 }
 
 /** A prompt with history (↑/↓), Tab completion and the transcript; output is plain text, as a shell prints it. */
-export function Terminal({ lines, onRun, complete, disabled }: Props) {
+export function Terminal({ lines, onRun, complete, disabled, maxLength }: Props) {
   const [input, setInput] = useState("");
   const [history, setHistory] = useState<string[]>(() => lines.map((l) => l.command).filter(Boolean));
   const [cursor, setCursor] = useState<number | null>(null);
@@ -100,6 +101,7 @@ export function Terminal({ lines, onRun, complete, disabled }: Props) {
           id="terminal-input"
           value={input}
           disabled={disabled}
+          maxLength={maxLength}
           onChange={(e) => {
             setInput(e.target.value);
             setCursor(null);

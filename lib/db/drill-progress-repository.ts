@@ -7,6 +7,10 @@ export interface DrillProgressRecord {
   drillSlug: string;
   events: unknown[];
   results: Record<string, StepResult>;
+  /** How many events there were when the current step opened; those events are fixed. */
+  stepStart: number;
+  /** Bumped each time a step is recorded; 0 for a run with no row yet. */
+  version: number;
   updatedAt: Date;
   completedAt: Date | null;
 }
@@ -15,17 +19,26 @@ const toRecord = (row: {
   drillSlug: string;
   events: string;
   results: string;
+  stepStart: number;
+  version: number;
   updatedAt: Date;
   completedAt: Date | null;
 }): DrillProgressRecord => ({
   drillSlug: row.drillSlug,
   events: JSON.parse(row.events) as unknown[],
   results: JSON.parse(row.results) as Record<string, StepResult>,
+  stepStart: row.stepStart,
+  version: row.version,
   updatedAt: row.updatedAt,
   completedAt: row.completedAt,
 });
 
-/** Every method takes the signed-in user's id. */
+const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === "P2002";
+
+/**
+ * Every method takes the signed-in user's id. Writes are compare-and-set on `version`: each names
+ * the version it read and changes nothing (returning false) when another request got there first.
+ */
 export class DrillProgressRepository {
   constructor(private readonly db: Db) {}
 
@@ -38,22 +51,49 @@ export class DrillProgressRepository {
     return (await this.db.drillProgress.findMany({ where: { userId } })).map(toRecord);
   }
 
-  async save(
+  /**
+   * Writes `fields` if the run is still at `expectedVersion` (0: no row yet, or one that has only
+   * saved commands). A row that does not exist is created; if a parallel request created it first,
+   * the write is retried once as an update, so it wins only if that row is still at version 0.
+   */
+  private async writeAt(
     userId: string,
     drillSlug: string,
-    data: { events: unknown[]; results: Record<string, StepResult>; completedAt: Date | null },
-  ): Promise<DrillProgressRecord> {
-    const fields = {
+    expectedVersion: number,
+    fields: { events: string; results?: string; stepStart?: number; version?: number; completedAt?: Date | null },
+  ): Promise<boolean> {
+    const update = () =>
+      this.db.drillProgress.updateMany({ where: { userId, drillSlug, version: expectedVersion }, data: fields });
+    if ((await update()).count === 1) return true;
+    if (expectedVersion !== 0) return false;
+    try {
+      await this.db.drillProgress.create({ data: { userId, drillSlug, results: "{}", ...fields } });
+      return true;
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      return (await update()).count === 1;
+    }
+  }
+
+  /** Saves the commands typed so far; does not bump the version (no step was recorded). */
+  saveEvents(userId: string, drillSlug: string, expectedVersion: number, events: unknown[]): Promise<boolean> {
+    return this.writeAt(userId, drillSlug, expectedVersion, { events: JSON.stringify(events) });
+  }
+
+  /** Records a finished step: the events up to it, the results with it, and where the next step opens. */
+  recordStep(
+    userId: string,
+    drillSlug: string,
+    expectedVersion: number,
+    data: { events: unknown[]; results: Record<string, StepResult>; stepStart: number; completedAt: Date | null },
+  ): Promise<boolean> {
+    return this.writeAt(userId, drillSlug, expectedVersion, {
       events: JSON.stringify(data.events),
       results: JSON.stringify(data.results),
+      stepStart: data.stepStart,
       completedAt: data.completedAt,
-    };
-    const row = await this.db.drillProgress.upsert({
-      where: { userId_drillSlug: { userId, drillSlug } },
-      create: { userId, drillSlug, ...fields },
-      update: fields,
+      version: expectedVersion + 1,
     });
-    return toRecord(row);
   }
 
   async reset(userId: string, drillSlug: string): Promise<void> {

@@ -24,6 +24,8 @@ export default async function DrillPage({ params }: Params) {
       drill={state.drill}
       events={state.events}
       results={state.results}
+      stepStart={state.stepStart}
+      openPrediction={state.openPrediction}
       lessonTitle={findLesson(state.drill.lesson)?.title ?? state.drill.lesson}
     />
   );

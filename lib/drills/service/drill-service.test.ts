@@ -1,13 +1,20 @@
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { repositoriesOn, testDatabases, uniqueEmail } from "../../db/test-support/databases";
 import { DrillRun } from "../core/drill-run";
 import { loadDrills } from "../core/load-drills";
 import type { DrillEvent, PredictStep } from "../core/types";
-import { createDrillService } from "./drill-service";
+import { createDrillService, DRILL_MESSAGES, type PredictionResult } from "./drill-service";
+import { LINE_TOO_LONG, MAX_EVENTS, MAX_LINE, TOO_MANY_EVENTS } from "./limits";
+import { createReplayPool, type ReplayPool } from "./replay-pool";
+import { REPLAY_POOL_OPTIONS } from "./server";
+import { longestStall } from "./test-support/longest-stall";
+import { barrierPool, countingPool } from "./test-support/replay-pools";
 
 const { drills } = loadDrills(path.resolve("content"));
 const drill = drills.find((d) => d.slug === "no-ready-pods")!;
+const command = (line: string): DrillEvent => ({ type: "command", line });
+const marker = (stepId: string): DrillEvent => ({ type: "predict", stepId });
 const rightChoice = (events: DrillEvent[], stepId: string) => {
   const run = new DrillRun(drill);
   for (const e of events)
@@ -16,47 +23,84 @@ const rightChoice = (events: DrillEvent[], stepId: string) => {
   return run.commitPrediction(run.step(stepId) as PredictStep).correctIndex;
 };
 
+// The real pool, as the server configures it: replays in worker threads with the real time budget.
+const workers = createReplayPool(REPLAY_POOL_OPTIONS);
+afterAll(() => workers.close());
+const counting = (inner: ReplayPool = workers) => countingPool(inner);
+const barrier = (n: number) => barrierPool(n, workers);
+
 describe.each(testDatabases)("drill service on $name", ({ url }) => {
   const ctx = repositoriesOn(url);
-  const service = () =>
-    createDrillService({ repos: ctx.repos, drills: () => drills, now: () => new Date("2026-07-01T10:00:00Z") });
+  const now = () => new Date("2026-07-01T10:00:00Z");
+  const service = (replays: ReplayPool = workers) =>
+    createDrillService({ repos: ctx.repos, drills: () => drills, now, replays });
   const learner = () => ctx.repos.users.create({ email: uniqueEmail("drill"), name: "Driller", passwordHash: "h" });
+  /** A learner who has committed the first prediction and is on the task "bring-back". */
+  const atTask = async () => {
+    const user = await learner();
+    await service().commitPrediction(user.id, drill.slug, "scaled-to-zero", 0, []);
+    return user;
+  };
 
   it("grades a prediction by replaying the learner's commands, records it, and reveals the step", async () => {
     const user = await learner();
-    const events: DrillEvent[] = [{ type: "command", line: "kubectl get pods" }];
+    const events: DrillEvent[] = [command("kubectl get pods")];
     const choice = rightChoice(events, "scaled-to-zero");
     const result = await service().commitPrediction(user.id, drill.slug, "scaled-to-zero", choice, events);
-    expect(result).toMatchObject({ ok: true, value: { correct: true, correctIndex: choice, choice } });
-    expect(result.ok && result.value.observations.map((o) => o.command)).toEqual([
+    expect(result).toMatchObject({
+      ok: true,
+      value: { alreadyAnswered: false, correct: true, correctIndex: choice, choice, openPrediction: null },
+    });
+    expect(result.ok && !result.value.alreadyAnswered && result.value.observations.map((o) => o.command)).toEqual([
       "kubectl scale deployment web --replicas=0",
       "kubectl exec client -- curl -s --max-time 5 web",
     ]);
     const state = await service().state(user.id, drill.slug);
-    expect(state!.events).toEqual([...events, { type: "predict", stepId: "scaled-to-zero" }]);
+    expect(state!.events).toEqual([...events, marker("scaled-to-zero")]);
+    expect(state!.stepStart).toBe(2);
     expect(state!.results["scaled-to-zero"]).toMatchObject({ correct: true, choice });
     expect(state!.drill.steps[0]).toEqual(drill.steps[0]); // now complete in the browser's copy
     expect((state!.drill.steps[2] as PredictStep).run).toEqual([]); // the next prediction still hidden
   });
 
-  it("records a wrong prediction as wrong, once; the step cannot be answered again", async () => {
+  it("gives the browser the open prediction's run lines, and the next one's once a step is done", async () => {
+    const user = await learner();
+    expect((await service().state(user.id, drill.slug))!.openPrediction).toEqual({
+      stepId: "scaled-to-zero",
+      run: (drill.steps[0] as PredictStep).run,
+    });
+    await service().commitPrediction(user.id, drill.slug, "scaled-to-zero", 0, []);
+    expect((await service().state(user.id, drill.slug))!.openPrediction).toBeNull(); // a task is open
+    const done = await service().checkTask(user.id, drill.slug, "bring-back", [
+      marker("scaled-to-zero"),
+      command("kubectl scale deployment web --replicas=2"),
+    ]);
+    expect(done).toMatchObject({
+      ok: true,
+      value: { passed: true, openPrediction: { stepId: "selector-typo", run: (drill.steps[2] as PredictStep).run } },
+    });
+  });
+
+  it("records a wrong prediction as wrong, once; answering again gets the stored result", async () => {
     const user = await learner();
     const wrong = (rightChoice([], "scaled-to-zero") + 1) % 4;
     const first = await service().commitPrediction(user.id, drill.slug, "scaled-to-zero", wrong, []);
     expect(first).toMatchObject({ ok: true, value: { correct: false } });
-    const again = await service().commitPrediction(user.id, drill.slug, "scaled-to-zero", wrong, [
-      { type: "predict", stepId: "scaled-to-zero" },
+    const again = await service().commitPrediction(user.id, drill.slug, "scaled-to-zero", (wrong + 1) % 4, [
+      marker("scaled-to-zero"),
     ]);
-    expect(again).toEqual({ ok: false, error: "That step is not the current one. Reload the page to continue." });
+    expect(again).toEqual({
+      ok: true,
+      value: { alreadyAnswered: true, result: { correct: false, choice: wrong, at: now().toISOString() } },
+    });
   });
 
   it("checks a task on the replayed cluster and only records it once done", async () => {
-    const user = await learner();
-    await service().commitPrediction(user.id, drill.slug, "scaled-to-zero", 0, []);
-    const base: DrillEvent[] = [{ type: "predict", stepId: "scaled-to-zero" }];
+    const user = await atTask();
+    const base: DrillEvent[] = [marker("scaled-to-zero")];
     const notYet = await service().checkTask(user.id, drill.slug, "bring-back", [
       ...base,
-      { type: "command", line: "kubectl scale deployment web --replicas=1" },
+      command("kubectl scale deployment web --replicas=1"),
     ]);
     expect(notYet).toMatchObject({
       ok: true,
@@ -68,7 +112,7 @@ describe.each(testDatabases)("drill service on $name", ({ url }) => {
     });
     const done = await service().checkTask(user.id, drill.slug, "bring-back", [
       ...base,
-      { type: "command", line: "kubectl scale deployment web --replicas=2" },
+      command("kubectl scale deployment web --replicas=2"),
     ]);
     expect(done).toMatchObject({ ok: true, value: { passed: true } });
     expect((await service().statuses(user.id)).get(drill.slug)).toEqual({ done: 2, total: 3, completed: false });
@@ -76,14 +120,14 @@ describe.each(testDatabases)("drill service on $name", ({ url }) => {
 
   it("refuses forged events, unknown drills and steps out of order, changing nothing", async () => {
     const user = await learner();
-    const forged: DrillEvent[] = [{ type: "predict", stepId: "scaled-to-zero" }];
+    const forged: DrillEvent[] = [marker("scaled-to-zero")];
     expect(await service().checkTask(user.id, drill.slug, "bring-back", forged)).toMatchObject({
       ok: false,
-      error: "That step is not the current one. Reload the page to continue.",
+      error: DRILL_MESSAGES.notCurrent,
     });
-    expect(await service().saveEvents(user.id, drill.slug, forged)).toMatchObject({
+    expect(await service().saveEvents(user.id, drill.slug, forged)).toEqual({
       ok: false,
-      error: expect.stringContaining("changed in another tab"),
+      error: DRILL_MESSAGES.changed,
     });
     expect(await service().commitPrediction(user.id, drill.slug, "scaled-to-zero", 9, [])).toEqual({
       ok: false,
@@ -91,9 +135,22 @@ describe.each(testDatabases)("drill service on $name", ({ url }) => {
     });
     expect(await service().commitPrediction(user.id, "nope", "x", 0, [])).toEqual({
       ok: false,
-      error: "There is no such drill.",
+      error: DRILL_MESSAGES.noDrill,
     });
     expect(await ctx.repos.drills.find(user.id, drill.slug)).toBeNull();
+  });
+
+  it("keeps the events up to the current step fixed; commands since it can be saved, and undone", async () => {
+    const user = await atTask();
+    const typed = [marker("scaled-to-zero"), command("kubectl get pods"), command("kubectl get svc")];
+    expect(await service().saveEvents(user.id, drill.slug, typed)).toEqual({ ok: true, value: null });
+    expect(await service().saveEvents(user.id, drill.slug, typed.slice(0, 2))).toEqual({ ok: true, value: null });
+    // Rewriting what came before the step (here: dropping the committed prediction) is refused.
+    expect(await service().saveEvents(user.id, drill.slug, [command("kubectl get pods")])).toEqual({
+      ok: false,
+      error: DRILL_MESSAGES.changed,
+    });
+    expect((await ctx.repos.drills.find(user.id, drill.slug))!.events).toEqual(typed.slice(0, 2));
   });
 
   it("completes after the last step and can be reset", async () => {
@@ -102,9 +159,9 @@ describe.each(testDatabases)("drill service on $name", ({ url }) => {
     for (const step of drill.steps) {
       if (step.type === "predict") {
         await service().commitPrediction(user.id, drill.slug, step.id, rightChoice(events, step.id), events);
-        events = [...events, { type: "predict", stepId: step.id }];
+        events = [...events, marker(step.id)];
       } else {
-        events = [...events, ...step.solution.map((line) => ({ type: "command" as const, line }))];
+        events = [...events, ...step.solution.map(command)];
         expect(await service().checkTask(user.id, drill.slug, step.id, events)).toMatchObject({
           ok: true,
           value: { passed: true },
@@ -121,5 +178,184 @@ describe.each(testDatabases)("drill service on $name", ({ url }) => {
     const b = await learner();
     await service().commitPrediction(a.id, drill.slug, "scaled-to-zero", 0, []);
     expect(await service().state(b.id, drill.slug)).toMatchObject({ events: [], results: {} });
+  });
+
+  describe("bounded work", () => {
+    it("refuses event lists past the limits with a message a person understands, before any replay", async () => {
+      const user = await atTask();
+      const pool = counting();
+      const tooMany = [
+        marker("scaled-to-zero"),
+        ...Array.from({ length: MAX_EVENTS }, () => command("kubectl get pods")),
+      ];
+      const tooLong = [marker("scaled-to-zero"), command(`kubectl get pods ${"x".repeat(MAX_LINE)}`)];
+      for (const [events, message] of [
+        [tooMany, TOO_MANY_EVENTS],
+        [tooLong, LINE_TOO_LONG],
+      ] as const) {
+        expect(await service(pool).saveEvents(user.id, drill.slug, [...events])).toEqual({ ok: false, error: message });
+        expect(await service(pool).checkTask(user.id, drill.slug, "bring-back", [...events])).toEqual({
+          ok: false,
+          error: message,
+        });
+      }
+      expect(TOO_MANY_EVENTS).toBe("This drill keeps at most 200 commands; reset it to start over.");
+      expect(pool.calls).toBe(0);
+      // At the limits exactly, the run is taken.
+      const atLimit = [marker("scaled-to-zero"), command(`kubectl get pods ${"x".repeat(MAX_LINE - 17)}`)];
+      expect(atLimit[1].type === "command" && atLimit[1].line.length).toBe(MAX_LINE);
+      expect(await service(pool).saveEvents(user.id, drill.slug, atLimit)).toEqual({ ok: true, value: null });
+    });
+
+    it("keeps the server's event loop free under the worst inputs, and answers them readably, storing nothing", {
+      timeout: 180_000,
+    }, async () => {
+      const predicting = await learner();
+      const checking = await atTask();
+      const before = await ctx.repos.drills.find(checking.id, drill.slug);
+      await service().state(predicting.id, drill.slug); // the database client is warm
+      const scale = command("kubectl scale deployment web --replicas=100000");
+      const three = [scale, scale, scale];
+      // The longest runs allowed: 200 events as stored (a commit adds its prediction's marker).
+      const full = Array.from({ length: MAX_EVENTS - 1 }, () => scale);
+      const fire = () =>
+        Promise.all([
+          service().commitPrediction(predicting.id, drill.slug, "scaled-to-zero", 1, three),
+          service().commitPrediction(predicting.id, drill.slug, "scaled-to-zero", 1, full),
+          service().checkTask(checking.id, drill.slug, "bring-back", [marker("scaled-to-zero"), ...three]),
+          service().checkTask(checking.id, drill.slug, "bring-back", [marker("scaled-to-zero"), ...full]),
+          service().commitPrediction(predicting.id, drill.slug, "scaled-to-zero", 1, [...full, scale]),
+        ]);
+      // Run on the request thread, these would stall it for seconds every time. Anything left is
+      // noise of a busy machine, so the test tries up to three times: the smallest stall counts.
+      const stalls: number[] = [];
+      for (let attempt = 0; attempt < 3 && !(Math.min(...stalls) < 50); attempt++) {
+        const { value, stallMs } = await longestStall(fire);
+        stalls.push(stallMs);
+        expect(value).toEqual([
+          { ok: false, error: DRILL_MESSAGES.tooLong },
+          { ok: false, error: DRILL_MESSAGES.tooLong },
+          { ok: false, error: DRILL_MESSAGES.tooLong },
+          { ok: false, error: DRILL_MESSAGES.tooLong },
+          { ok: false, error: TOO_MANY_EVENTS },
+        ]);
+      }
+      expect(Math.min(...stalls)).toBeLessThan(50);
+      expect(await ctx.repos.drills.find(predicting.id, drill.slug)).toBeNull();
+      expect(await ctx.repos.drills.find(checking.id, drill.slug)).toEqual(before);
+    });
+  });
+
+  describe("a prediction is committed before its commands run", () => {
+    it("refuses a commit whose commands since the step opened include the step's own, recording nothing", async () => {
+      const user = await learner();
+      const events = [command("kubectl get pods"), command("kubectl scale deploy/web --replicas 0")];
+      expect(await service().commitPrediction(user.id, drill.slug, "scaled-to-zero", 1, events)).toEqual({
+        ok: false,
+        error: DRILL_MESSAGES.revealed("kubectl scale deploy/web --replicas 0"),
+      });
+      expect(DRILL_MESSAGES.revealed("x")).toMatch(
+        /^Commit your prediction first; this step runs that command for you/,
+      );
+      expect(await ctx.repos.drills.find(user.id, drill.slug)).toBeNull();
+    });
+
+    it("does not count commands typed before the step opened", async () => {
+      const early = await atTask();
+      const apply = command("kubectl apply -f web-typo.yaml");
+      const task = [marker("scaled-to-zero"), apply, command("kubectl scale deployment web --replicas=2")];
+      expect(await service().checkTask(early.id, drill.slug, "bring-back", task)).toMatchObject({
+        ok: true,
+        value: { passed: true },
+      });
+      expect(await service().commitPrediction(early.id, drill.slug, "selector-typo", 1, task)).toMatchObject({
+        ok: true,
+        value: { alreadyAnswered: false },
+      });
+      // The same command typed once the prediction is open is refused.
+      const late = await atTask();
+      const solved = [marker("scaled-to-zero"), command("kubectl scale deployment web --replicas=2")];
+      await service().checkTask(late.id, drill.slug, "bring-back", solved);
+      expect(await service().commitPrediction(late.id, drill.slug, "selector-typo", 1, [...solved, apply])).toEqual({
+        ok: false,
+        error: DRILL_MESSAGES.revealed(apply.type === "command" ? apply.line : ""),
+      });
+    });
+  });
+
+  describe("commits are compare-and-set", () => {
+    const answered = (r: Awaited<ReturnType<ReturnType<typeof service>["commitPrediction"]>>) =>
+      r.ok && r.value.alreadyAnswered;
+
+    it("grades one of nine parallel commits of a step and answers the others with the stored result", async () => {
+      const user = await learner();
+      const pool = counting();
+      const one = service(pool);
+      const answers = await Promise.all(
+        Array.from({ length: 9 }, (_, i) => one.commitPrediction(user.id, drill.slug, "scaled-to-zero", i % 4, [])),
+      );
+      expect(pool.calls).toBe(1);
+      const stored = (await ctx.repos.drills.find(user.id, drill.slug))!;
+      expect(answers.filter((a) => !answered(a))).toEqual([
+        { ok: true, value: expect.objectContaining({ alreadyAnswered: false, choice: 0 }) },
+      ]);
+      expect(answers.filter(answered)).toEqual(
+        Array(8).fill({ ok: true, value: { alreadyAnswered: true, result: stored.results["scaled-to-zero"] } }),
+      );
+      expect(stored).toMatchObject({ version: 1, events: [marker("scaled-to-zero")] });
+    });
+
+    it("lets the database decide between nine server processes committing at once", async () => {
+      const user = await learner();
+      const pool = barrier(9);
+      const right = rightChoice([], "scaled-to-zero");
+      const answers = await Promise.all(
+        Array.from({ length: 9 }, (_, i) =>
+          service(pool).commitPrediction(user.id, drill.slug, "scaled-to-zero", (right + i) % 4, []),
+        ),
+      );
+      expect(pool.calls).toBe(9); // every one read the run and replayed it before any wrote
+      const graded = answers.filter((a) => !answered(a));
+      expect(graded).toHaveLength(1);
+      const winner = graded[0].ok ? (graded[0].value as PredictionResult) : null;
+      const stored = (await ctx.repos.drills.find(user.id, drill.slug))!;
+      expect(stored.results["scaled-to-zero"]).toEqual({
+        correct: winner!.correct,
+        choice: winner!.choice,
+        at: now().toISOString(),
+      });
+      expect(answers.filter(answered)).toEqual(
+        Array(8).fill({ ok: true, value: { alreadyAnswered: true, result: stored.results["scaled-to-zero"] } }),
+      );
+      expect(stored).toMatchObject({ version: 1, stepStart: 1, events: [marker("scaled-to-zero")] });
+      // And it never changes: a later commit, or a stale save from a tab that missed the commit, changes nothing.
+      expect(await service().commitPrediction(user.id, drill.slug, "scaled-to-zero", (right + 1) % 4, [])).toEqual({
+        ok: true,
+        value: { alreadyAnswered: true, result: stored.results["scaled-to-zero"] },
+      });
+      expect(await service().saveEvents(user.id, drill.slug, [command("kubectl get pods")])).toEqual({
+        ok: false,
+        error: DRILL_MESSAGES.changed,
+      });
+      expect(await ctx.repos.drills.find(user.id, drill.slug)).toEqual(stored);
+    });
+
+    it("records a task once when nine server processes check it at once", async () => {
+      const user = await atTask();
+      const pool = barrier(9);
+      const solved = [marker("scaled-to-zero"), command("kubectl scale deployment web --replicas=2")];
+      const answers = await Promise.all(
+        Array.from({ length: 9 }, () => service(pool).checkTask(user.id, drill.slug, "bring-back", solved)),
+      );
+      expect(pool.calls).toBe(9);
+      const stored = (await ctx.repos.drills.find(user.id, drill.slug))!;
+      expect(answers.filter((a) => a.ok && !a.value.alreadyAnswered)).toEqual([
+        { ok: true, value: expect.objectContaining({ passed: true }) },
+      ]);
+      expect(answers.filter((a) => a.ok && a.value.alreadyAnswered)).toEqual(
+        Array(8).fill({ ok: true, value: { alreadyAnswered: true, result: stored.results["bring-back"] } }),
+      );
+      expect(stored).toMatchObject({ version: 2, stepStart: 2, events: solved });
+    });
   });
 });

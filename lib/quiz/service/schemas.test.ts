@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkTaskSchema, commitPredictionSchema, MAX_EVENTS, saveEventsSchema } from "../../drills/service/schemas";
+import { MAX_EVENTS } from "../../drills/service/limits";
+import { checkTaskSchema, commitPredictionSchema, saveEventsSchema } from "../../drills/service/schemas";
 import { rateCardSchema, srsSettingsSchema } from "../../flashcards/service/schemas";
 import { startQuizSchema, submitAnswerSchema } from "./schemas";
 
@@ -55,7 +56,7 @@ describe("input schemas at the server boundary", () => {
         slug: "d",
         events: Array.from({ length: MAX_EVENTS + 1 }, () => ({ type: "command", line: "x" })),
       }).error?.issues[0].message,
-    ).toMatch(/at most 400 commands/);
+    ).toMatch(/at most 200 commands/);
     expect(commitPredictionSchema.safeParse({ slug: "d", stepId: "s", choice: 12, events: [] }).success).toBe(false);
     expect(checkTaskSchema.safeParse({ slug: "D!", stepId: "s", events: [] }).success).toBe(false);
   });

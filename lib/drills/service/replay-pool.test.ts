@@ -1,0 +1,75 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadDrills } from "../core/load-drills";
+import type { DrillEvent } from "../core/types";
+import { type GradeJob, gradeStep } from "./grade-step";
+import { createReplayPool, type ReplayPool } from "./replay-pool";
+
+const { drills } = loadDrills(path.resolve("content"));
+const drill = drills.find((d) => d.slug === "no-ready-pods")!;
+const command = (line: string): DrillEvent => ({ type: "command", line });
+const quick: GradeJob = { kind: "prediction", drill, events: [], stepId: "scaled-to-zero", from: 0 };
+// Seconds of simulator work on a fast machine: 100,000 pods to create, schedule and give IPs.
+const slow: GradeJob = {
+  kind: "task",
+  drill,
+  events: [command("kubectl scale deployment web --replicas=100000")],
+  stepId: "bring-back",
+};
+
+describe("the replay pool", () => {
+  const pools: ReplayPool[] = [];
+  const pool = (options: Partial<Parameters<typeof createReplayPool>[0]> = {}) => {
+    const p = createReplayPool({ size: 1, budgetMs: 2000, maxQueue: 8, heapMb: 256, ...options });
+    pools.push(p);
+    return p;
+  };
+  afterAll(() => Promise.all(pools.map((p) => p.close())));
+
+  it("grades in a worker thread exactly as on the main thread", async () => {
+    expect(await pool().grade(quick)).toEqual({ kind: "done", reply: gradeStep(quick) });
+  });
+
+  it("terminates a job past its budget, says so, and runs the next job on a fresh worker", async () => {
+    const p = pool({ budgetMs: 300 });
+    const [late, next] = await Promise.all([p.grade(slow), p.grade(quick)]);
+    expect(late).toEqual({ kind: "over-budget" });
+    expect(next).toEqual({ kind: "done", reply: gradeStep(quick) });
+  });
+
+  it("treats a worker that outgrows its heap like one past its budget", async () => {
+    const p = pool({ budgetMs: 60_000, heapMb: 16 });
+    expect(await p.grade(slow)).toEqual({ kind: "over-budget" });
+    expect(await p.grade(quick)).toMatchObject({ kind: "done" });
+  });
+
+  it("refuses at once when too many jobs wait", async () => {
+    const p = pool({ maxQueue: 1, budgetMs: 300 });
+    const first = p.grade(slow);
+    expect(await p.grade(quick)).toEqual({ kind: "busy" });
+    expect(await first).toEqual({ kind: "over-budget" });
+  });
+
+  it("works from a tsx script, which exits once the work is done", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "replay-pool-"));
+    const script = path.join(dir, "grade.mts");
+    fs.writeFileSync(
+      script,
+      `import { createReplayPool } from ${JSON.stringify(path.resolve("lib/drills/service/replay-pool.ts"))};
+const pool = createReplayPool({ size: 1, budgetMs: 2000, maxQueue: 1, heapMb: 256 });
+console.log(JSON.stringify(await pool.grade(JSON.parse(process.argv[2]))));
+`,
+    );
+    const result = spawnSync(path.resolve("node_modules/.bin/tsx"), [script, JSON.stringify(quick)], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ kind: "done", reply: gradeStep(quick) });
+  });
+});
