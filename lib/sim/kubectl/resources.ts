@@ -68,8 +68,12 @@ export const RESOURCE_TYPES: ResourceType[] = [
   },
 ];
 
+/** The type a name or alias (po, svc, deploy, ...) stands for, if any. */
+export const findResourceType = (name: string): ResourceType | undefined =>
+  RESOURCE_TYPES.find((t) => t.names.includes(name.toLowerCase()));
+
 export function resourceType(name: string): ResourceType {
-  const type = RESOURCE_TYPES.find((t) => t.names.includes(name.toLowerCase()));
+  const type = findResourceType(name);
   if (!type) throw new KubeError(`error: the server doesn't have a resource type "${name}"`);
   return type;
 }

@@ -1,0 +1,40 @@
+import type { KubectlCommand } from "../command";
+import { applyCommand } from "./apply";
+import { cordonCommand, uncordonCommand } from "./cordon";
+import { createCommand } from "./create";
+import { deleteCommand } from "./delete";
+import { describeCommand } from "./describe";
+import { drainCommand } from "./drain";
+import { execCommand } from "./exec";
+import { exposeCommand } from "./expose";
+import { getCommand } from "./get";
+import { labelCommand } from "./label";
+import { rolloutCommand } from "./rollout";
+import { runCommand } from "./run";
+import { scaleCommand } from "./scale";
+import { versionCommand } from "./version";
+
+/**
+ * Every kubectl command the simulator understands, one module each. The dispatcher, the list of
+ * supported commands, `kubectl help` and Tab completion are all derived from this table.
+ */
+export const COMMANDS: readonly KubectlCommand[] = [
+  getCommand,
+  describeCommand,
+  applyCommand,
+  createCommand,
+  deleteCommand,
+  exposeCommand,
+  scaleCommand,
+  rolloutCommand,
+  labelCommand,
+  cordonCommand,
+  uncordonCommand,
+  drainCommand,
+  execCommand,
+  runCommand,
+  versionCommand,
+];
+
+export const commandNamed = (name: string | undefined): KubectlCommand | undefined =>
+  COMMANDS.find((c) => c.name === name);
