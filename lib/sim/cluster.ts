@@ -1,7 +1,8 @@
-import { ClusterIPAllocator, NodePortAllocator, PodIPAM } from "./allocators";
+import { ClusterIPAllocator, NodePortAllocator, type PodIPAM } from "./allocators";
+import { bootstrapCluster } from "./bootstrap";
 import { reconcile } from "./controllers";
-import { alreadyExists, KubeError, notFound } from "./errors";
-import { type Cidr, formatIPv4, parseCidr, subnet } from "./ip";
+import { alreadyExists, notFound } from "./errors";
+import { type Cidr, formatIPv4, parseCidr } from "./ip";
 import { randomSuffix } from "./names";
 import { initialFiles } from "./pod-runtime";
 import { Rng } from "./rng";
@@ -81,7 +82,7 @@ export class Cluster {
     }
     // The cluster "was created" a day before the learner arrives, so system objects have an age.
     this.nowMs = EPOCH - 86_400_000;
-    this.batch(() => this.bootstrap());
+    this.batch(() => bootstrapCluster(this));
     this.nowMs = EPOCH;
   }
 
@@ -249,138 +250,6 @@ export class Cluster {
     return `${base}${randomSuffix(this.rng)}`;
   }
 
-  // ── bootstrap: what kubeadm leaves behind ──────────────────────────────
-  private bootstrap(): void {
-    for (const ns of ["default", "kube-system", "kube-public", "kube-node-lease"]) this.createNamespace(ns);
-    const names = ["control-plane", ...Array.from({ length: this.options.workers }, (_, i) => `worker-${i + 1}`)];
-    for (const [index, name] of names.entries()) this.addNode(name, index);
-    const controlPlaneIP = this.nodeIP(this.nodes().find((n) => n.metadata.name === "control-plane")!);
-
-    // Control-plane static pods run with the node's network (their pod IP is the node IP).
-    for (const component of ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler"]) {
-      this.createPod({
-        name: `${component}-control-plane`,
-        namespace: "kube-system",
-        labels: { component, tier: "control-plane" },
-        annotations: { "kubernetes.io/config.mirror": "static" },
-        ownerReferences: [
-          {
-            apiVersion: "v1",
-            kind: "Node",
-            name: "control-plane",
-            uid: this.store.get("Node", undefined, "control-plane")!.metadata.uid,
-            controller: true,
-          },
-        ],
-        spec: {
-          nodeName: "control-plane",
-          hostNetwork: true,
-          containers: [
-            {
-              name: component,
-              image: `registry.k8s.io/${component}:${component === "etcd" ? "3.5.15-0" : this.options.kubernetesVersion}`,
-              ports:
-                component === "kube-apiserver"
-                  ? [{ name: "https", containerPort: 6443 }]
-                  : [
-                      {
-                        containerPort:
-                          component === "etcd"
-                            ? 2379
-                            : 10257 + ["kube-controller-manager", "kube-scheduler"].indexOf(component),
-                      },
-                    ],
-            },
-          ],
-          tolerations: [{ operator: "Exists" }],
-        },
-      });
-    }
-    this.save({
-      apiVersion: "apps/v1",
-      kind: "DaemonSet",
-      metadata: this.meta("kube-proxy", "kube-system", { labels: { "k8s-app": "kube-proxy" } }),
-      spec: {
-        selector: { matchLabels: { "k8s-app": "kube-proxy" } },
-        template: {
-          metadata: { labels: { "k8s-app": "kube-proxy" } },
-          spec: {
-            hostNetwork: true,
-            tolerations: [{ operator: "Exists" }],
-            containers: [
-              {
-                name: "kube-proxy",
-                image: `registry.k8s.io/kube-proxy:${this.options.kubernetesVersion}`,
-                ports: [{ name: "metrics", containerPort: 10249 }],
-              },
-            ],
-          },
-        },
-      },
-      status: { desiredNumberScheduled: 0, numberReady: 0 },
-    });
-    this.save({
-      apiVersion: "apps/v1",
-      kind: "Deployment",
-      metadata: this.meta("coredns", "kube-system", { labels: { "k8s-app": "kube-dns" } }),
-      spec: {
-        replicas: 2,
-        selector: { matchLabels: { "k8s-app": "kube-dns" } },
-        template: {
-          metadata: { labels: { "k8s-app": "kube-dns" } },
-          spec: {
-            tolerations: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }],
-            containers: [
-              {
-                name: "coredns",
-                image: "registry.k8s.io/coredns/coredns:v1.11.3",
-                ports: [
-                  { name: "dns", containerPort: 53, protocol: "UDP" },
-                  { name: "dns-tcp", containerPort: 53, protocol: "TCP" },
-                  { name: "metrics", containerPort: 9153, protocol: "TCP" },
-                ],
-              },
-            ],
-          },
-        },
-      },
-      status: { replicas: 0, readyReplicas: 0, updatedReplicas: 0, availableReplicas: 0 },
-    });
-    // The API server's own Service: first address of the service range, endpoints set by the API server.
-    this.createService(
-      this.serviceObject(
-        "kubernetes",
-        "default",
-        { component: "apiserver", provider: "kubernetes" },
-        {
-          type: "ClusterIP",
-          clusterIP: formatIPv4(this.serviceCIDR.base + 1),
-          sessionAffinity: "None",
-          ports: [{ name: "https", protocol: "TCP", port: 443, targetPort: 6443 }],
-        },
-      ),
-    );
-    this.createService(
-      this.serviceObject(
-        "kube-dns",
-        "kube-system",
-        { "k8s-app": "kube-dns", "kubernetes.io/name": "CoreDNS" },
-        {
-          type: "ClusterIP",
-          clusterIP: formatIPv4(this.serviceCIDR.base + 10),
-          sessionAffinity: "None",
-          selector: { "k8s-app": "kube-dns" },
-          ports: [
-            { name: "dns", protocol: "UDP", port: 53, targetPort: 53 },
-            { name: "dns-tcp", protocol: "TCP", port: 53, targetPort: 53 },
-            { name: "metrics", protocol: "TCP", port: 9153, targetPort: 9153 },
-          ],
-        },
-      ),
-    );
-    this.apiServerEndpoint = controlPlaneIP;
-  }
-
   /** The kubernetes Service's single endpoint (the API server on the control-plane node). */
   apiServerEndpoint = "";
 
@@ -397,49 +266,5 @@ export class Cluster {
       spec: { type: "ClusterIP", ports: [], sessionAffinity: "None", ...spec },
       status: { loadBalancer: {} },
     };
-  }
-
-  private addNode(name: string, index: number): void {
-    const podCIDR = subnet(this.podCIDR, 24, index);
-    this.ipam.set(name, new PodIPAM(podCIDR));
-    const controlPlane = index === 0;
-    this.save({
-      apiVersion: "v1",
-      kind: "Node",
-      metadata: this.meta(name, undefined, {
-        labels: {
-          "kubernetes.io/hostname": name,
-          "kubernetes.io/os": "linux",
-          ...(controlPlane ? { "node-role.kubernetes.io/control-plane": "" } : {}),
-        },
-      }),
-      spec: {
-        podCIDR: podCIDR.text,
-        podCIDRs: [podCIDR.text],
-        ...(controlPlane ? { taints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }] } : {}),
-      },
-      status: {
-        addresses: [
-          { type: "InternalIP", address: formatIPv4(this.nodeCIDR.base + 2 + index) },
-          { type: "Hostname", address: name },
-        ],
-        conditions: [{ type: "Ready", status: "True", reason: "KubeletReady" }],
-        nodeInfo: {
-          kubeletVersion: this.options.kubernetesVersion,
-          osImage: "Debian GNU/Linux 12 (bookworm)",
-          kernelVersion: "6.1.0-28-amd64",
-          containerRuntimeVersion: "containerd://1.7.24",
-        },
-      },
-    });
-  }
-
-  throwIfMissing<T>(value: T | undefined, kind: string, name: string): T {
-    if (value === undefined) throw notFound(kind, name);
-    return value;
-  }
-
-  fail(message: string): never {
-    throw new KubeError(message);
   }
 }
