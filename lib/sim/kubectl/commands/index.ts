@@ -19,20 +19,21 @@ import { versionCommand } from "./version";
  * supported commands, `kubectl help` and Tab completion are all derived from this table.
  */
 export const COMMANDS: readonly KubectlCommand[] = [
-  getCommand,
-  describeCommand,
-  applyCommand,
+  // In the order of `kubectl --help`, which lists them by group.
   createCommand,
-  deleteCommand,
   exposeCommand,
-  scaleCommand,
+  runCommand,
+  getCommand,
+  deleteCommand,
   rolloutCommand,
-  labelCommand,
+  scaleCommand,
   cordonCommand,
   uncordonCommand,
   drainCommand,
+  describeCommand,
   execCommand,
-  runCommand,
+  applyCommand,
+  labelCommand,
   versionCommand,
 ];
 
