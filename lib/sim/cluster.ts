@@ -2,7 +2,9 @@ import { ClusterIPAllocator, NodePortAllocator, type PodIPAM } from "./allocator
 import { bootstrapCluster } from "./bootstrap";
 import { reconcile } from "./controllers";
 import { alreadyExists, notFound } from "./errors";
+import { EventLog } from "./events";
 import { type Cidr, formatIPv4, parseCidr } from "./ip";
+import { reportContainerStarts, SHUTDOWN_SECONDS } from "./kubelet";
 import { randomSuffix } from "./names";
 import { initialFiles } from "./pod-runtime";
 import { Rng } from "./rng";
@@ -32,10 +34,9 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
 export interface PodRuntime {
   env: StartEnvironment;
   files: Set<string>;
+  /** The kubelet has begun stopping the containers (and reported Killing). */
+  stopping?: boolean;
 }
-
-/** Seconds the modelled containers take to exit after SIGTERM. */
-export const SHUTDOWN_SECONDS = 1;
 
 export class Cluster {
   readonly store = new ObjectStore();
@@ -54,6 +55,10 @@ export class Cluster {
   readonly roundRobin = new Map<string, number>();
   /** Why the scheduler could not place a pod, by pod uid (shown by describe). */
   readonly schedulingFailures = new Map<string, string>();
+  /** What controllers, the scheduler and the kubelets reported (kubectl get events). */
+  readonly events = new EventLog(this);
+  /** What each node's kubelet last saw of spec.unschedulable; it reports a change as an event. */
+  readonly kubeletSawUnschedulable = new Map<string, boolean>();
   /** Address of the machine outside the cluster that `curl` at the prompt runs on. */
   readonly outsideHostIP: string;
   private nowMs = EPOCH;
@@ -224,6 +229,7 @@ export class Cluster {
     const runtime = this.runtime.get(pod.metadata.uid);
     // A container's writable layer does not survive a restart.
     if (runtime) runtime.files = initialFiles(pod);
+    reportContainerStarts(this, pod);
     this.save(pod);
     this.reconcile();
   }

@@ -65,3 +65,60 @@ describe("Deployments and ReplicaSets", () => {
     ).toEqual([0, 3]);
   });
 });
+
+describe("the controllers' events", () => {
+  const scaling = (h: ReturnType<typeof harness>) =>
+    h
+      .events()
+      .filter((e) => e.reason === "ScalingReplicaSet")
+      .map((e) => e.message);
+
+  it('reports SuccessfulCreate, "Created pod: NAME", from replicaset-controller against the ReplicaSet', () => {
+    const h = harness();
+    h.ok("kubectl create deployment web --image=nginx --replicas=2");
+    const rs = h.cluster.store.list("ReplicaSet", "default")[0].metadata.name;
+    const created = h.events().filter((e) => e.reason === "SuccessfulCreate");
+    expect(created.map((e) => e.message).sort()).toEqual(
+      h.podsNamed("web-").map((p) => `Created pod: ${p.metadata.name}`),
+    );
+    for (const e of created)
+      expect(e).toMatchObject({
+        involvedObject: { kind: "ReplicaSet", name: rs },
+        source: { component: "replicaset-controller" },
+      });
+  });
+
+  it('reports ScalingReplicaSet, "Scaled up|down replica set NAME from OLD to NEW" (v1.31 order), and SuccessfulDelete on scale-down', () => {
+    const h = harness();
+    h.ok("kubectl create deployment web --image=nginx --replicas=3");
+    const rs = h.cluster.store.list("ReplicaSet", "default")[0].metadata.name;
+    h.ok("kubectl scale deployment web --replicas=1");
+    expect(scaling(h)).toEqual([
+      `Scaled up replica set ${rs} from 0 to 3`,
+      `Scaled down replica set ${rs} from 3 to 1`,
+    ]);
+    expect(h.events().filter((e) => e.reason === "SuccessfulDelete")).toHaveLength(2);
+    expect(h.events().find((e) => e.reason === "ScalingReplicaSet")).toMatchObject({
+      involvedObject: { kind: "Deployment", name: "web" },
+      source: { component: "deployment-controller" },
+    });
+  });
+
+  it("scales the new ReplicaSet up and then the old one down on a rollout restart", () => {
+    const h = harness();
+    h.ok("kubectl create deployment web --image=nginx --replicas=2");
+    const old = h.cluster.store.list("ReplicaSet", "default")[0].metadata.name;
+    h.ok("kubectl rollout restart deployment web");
+    const fresh = h.cluster.store.list("ReplicaSet", "default").find((r) => r.metadata.name !== old)!.metadata.name;
+    expect(scaling(h).slice(1)).toEqual([
+      `Scaled up replica set ${fresh} from 0 to 2`,
+      `Scaled down replica set ${old} from 2 to 0`,
+    ]);
+  });
+
+  it("reports nothing for a Deployment created with zero replicas (the controller only reports a scale-up above 0)", () => {
+    const h = harness();
+    h.ok("kubectl create deployment web --image=nginx --replicas=0");
+    expect(h.events()).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Cluster } from "./cluster";
 import { reconcileEndpointSlices } from "./endpointslice-controller";
+import { involvedObject } from "./events";
 import { runKubelet } from "./kubelet";
 import { matchesSelector } from "./labels";
 import { randomSuffix, templateHash } from "./names";
@@ -30,6 +31,24 @@ const ownerRef = (o: Deployment | ReplicaSet | DaemonSet) => [
 const ownedBy = (meta: ObjectMeta, owner: { metadata: ObjectMeta }) =>
   meta.ownerReferences?.some((r) => r.uid === owner.metadata.uid) ?? false;
 
+/**
+ * The deployment controller's ScalingReplicaSet event (sync.go scaleReplicaSet, getNewReplicaSet):
+ * "Scaled up replica set web-7d4b9c8f5 from 0 to 3", the from/to order of Kubernetes v1.31.
+ */
+function reportScaling(cluster: Cluster, d: Deployment, rs: ReplicaSet, from: number, to: number): void {
+  const message = `Scaled ${to > from ? "up" : "down"} replica set ${rs.metadata.name} from ${from} to ${to}`;
+  cluster.events.record(involvedObject(d), "Normal", "ScalingReplicaSet", message, {
+    component: "deployment-controller",
+  });
+}
+
+/** controller_utils.go RealPodControl: "Created pod: NAME" and "Deleted pod: NAME" against the controller. */
+function reportPod(cluster: Cluster, owner: ReplicaSet | DaemonSet, verb: "Create" | "Delete", pod: Pod): void {
+  cluster.events.record(involvedObject(owner), "Normal", `Successful${verb}`, `${verb}d pod: ${pod.metadata.name}`, {
+    component: owner.kind === "ReplicaSet" ? "replicaset-controller" : "daemonset-controller",
+  });
+}
+
 function reconcileDeployment(cluster: Cluster, d: Deployment): void {
   const hash = templateHash(d.spec.template);
   const name = `${d.metadata.name}-${hash}`;
@@ -58,13 +77,16 @@ function reconcileDeployment(cluster: Cluster, d: Deployment): void {
       status: { replicas: 0, readyReplicas: 0, availableReplicas: 0 },
     };
     cluster.save(current);
+    if (current.spec.replicas > 0) reportScaling(cluster, d, current, 0, current.spec.replicas);
   } else if (current.spec.replicas !== d.spec.replicas) {
+    reportScaling(cluster, d, current, current.spec.replicas, d.spec.replicas);
     current.spec.replicas = d.spec.replicas;
     cluster.save(current);
   }
   // Rolling update, compressed: old replica sets scale to zero once the new one has its pods.
   for (const old of owned) {
     if (old !== current && old.spec.replicas !== 0) {
+      reportScaling(cluster, d, old, old.spec.replicas, 0);
       old.spec.replicas = 0;
       cluster.save(old);
     }
@@ -95,12 +117,13 @@ function reconcileReplicaSet(cluster: Cluster, rs: ReplicaSet): void {
   const active = cluster.store.podsOwnedBy(rs.metadata.uid).filter((p) => !p.metadata.deletionTimestamp);
   if (active.length < rs.spec.replicas) {
     for (let i = active.length; i < rs.spec.replicas; i++) {
-      cluster.createPodObject(
+      const pod = cluster.createPodObject(
         rs.metadata.namespace!,
         `${rs.metadata.name}-${randomSuffix(cluster.rng)}`,
         rs.spec.template,
         ownerRef(rs),
       );
+      reportPod(cluster, rs, "Create", pod);
     }
   } else if (active.length > rs.spec.replicas) {
     const ranked = [...active].sort((a, b) => {
@@ -111,6 +134,7 @@ function reconcileReplicaSet(cluster: Cluster, rs: ReplicaSet): void {
     for (const pod of ranked.slice(0, active.length - rs.spec.replicas)) {
       pod.metadata.deletionTimestamp = cluster.timestamp();
       cluster.save(pod);
+      reportPod(cluster, rs, "Delete", pod);
     }
   }
   const current = cluster.store.podsOwnedBy(rs.metadata.uid).filter((p) => !p.metadata.deletionTimestamp);
@@ -128,12 +152,13 @@ function reconcileDaemonSet(cluster: Cluster, ds: DaemonSet): void {
   for (const node of nodes) {
     if (pods.some((p) => p.spec.nodeName === node.metadata.name)) continue;
     const template = { ...ds.spec.template, spec: { ...ds.spec.template.spec, nodeName: node.metadata.name } };
-    cluster.createPodObject(
+    const pod = cluster.createPodObject(
       ds.metadata.namespace!,
       `${ds.metadata.name}-${randomSuffix(cluster.rng)}`,
       template,
       ownerRef(ds),
     );
+    reportPod(cluster, ds, "Create", pod);
   }
   const ready = cluster.store.podsOwnedBy(ds.metadata.uid).filter((p) => cluster.isPodReady(p)).length;
   if (ds.status.desiredNumberScheduled !== nodes.length || ds.status.numberReady !== ready) {

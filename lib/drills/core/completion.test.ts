@@ -65,4 +65,9 @@ describe("Tab completion follows the kubectl command table", () => {
   it("offers nothing after a bare -- (the words belong to the container's command)", () => {
     expect(complete("kubectl exec client -- c")).toEqual([]);
   });
+  it("offers the events command, the events type and the --types values, all from the table", () => {
+    expect(complete("kubectl eve")).toEqual(["events"]);
+    expect(complete("kubectl get eve")).toEqual(["events"]);
+    expect(complete("kubectl events --types ")).toEqual(["Normal", "Warning"]);
+  });
 });

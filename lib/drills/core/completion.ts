@@ -75,7 +75,7 @@ function readKubectlLine(words: string[]): KubectlLine {
 /** Names of the objects of one type that are not being deleted, in the line's namespace. */
 function objectNames(cluster: Cluster, type: ResourceType, namespace: string): string[] {
   return listObjects(cluster, type, type.namespaced ? namespace : undefined)
-    .filter((o) => o.kind === "Endpoints" || !o.metadata.deletionTimestamp)
+    .filter((o) => o.kind === "Endpoints" || o.kind === "Event" || !o.metadata.deletionTimestamp)
     .map((o) => o.metadata.name);
 }
 

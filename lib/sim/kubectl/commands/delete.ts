@@ -57,7 +57,10 @@ function kubectlDelete(ctx: KubectlContext, argv: string[]): string {
     const test = selectorText ? parseLabelQuery(selectorText) : () => true;
     if (typeof test === "string") throw new KubeError(`error: ${test}`);
     targets = targets.flatMap(({ type }) =>
-      (type.kind === "Endpoints" ? [] : ctx.cluster.store.list(type.kind, type.namespaced ? namespace : undefined))
+      (type.kind === "Endpoints" || type.kind === "Event"
+        ? []
+        : ctx.cluster.store.list(type.kind, type.namespaced ? namespace : undefined)
+      )
         .filter((o) => test(o.metadata.labels))
         .map((o) => ({ type, name: o.metadata.name })),
     );
@@ -120,6 +123,8 @@ function kubectlDelete(ctx: KubectlContext, argv: string[]): string {
           for (const p of cluster.pods(object.metadata.name)) cluster.deletePod(p, { wait: false });
           cluster.store.remove(object);
         });
+        // The namespace controller deletes everything in the namespace, its events included.
+        cluster.events.forgetNamespace(object.metadata.name);
         break;
       default:
         errors.push(

@@ -47,3 +47,17 @@ describe("kubectl drain", () => {
     expect(endpoints).toEqual(h.ipsOf("web-"));
   });
 });
+
+describe("kubectl drain's events", () => {
+  it("shows the kubelet stopping each evicted pod and the cordon; API-initiated eviction itself reports no event", () => {
+    const h = harness();
+    h.ok("kubectl create deployment web --image=nginx --replicas=2");
+    const onWorker1 = h.podsNamed("web-").filter((p) => p.spec.nodeName === "worker-1");
+    h.ok("kubectl drain worker-1 --ignore-daemonsets");
+    const reasons = h.events().map((e) => e.reason);
+    expect(reasons).toContain("NodeNotSchedulable");
+    expect(reasons).not.toContain("Evicted");
+    for (const pod of onWorker1)
+      expect(h.eventsAbout(pod.metadata.name)).toContain(`Pod/${pod.metadata.name} Killing: Stopping container nginx`);
+  });
+});

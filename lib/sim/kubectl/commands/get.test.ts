@@ -47,3 +47,28 @@ describe("kubectl get output formats", () => {
     expect(h.ok("kubectl get pods -n nope")).toBe("No resources found in nope namespace.\n");
   });
 });
+
+describe("kubectl get events", () => {
+  it("prints the API server's event columns with the object as lowercase kind/name, in the API server's order (by name)", () => {
+    const h = harness();
+    h.ok("kubectl run zeta --image=nginx");
+    h.ok("kubectl run alpha --image=nginx");
+    const lines = h.ok("kubectl get events").trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE$/);
+    // Not sorted by time (kubernetes/kubernetes#29838): alpha's events come first, although zeta started first.
+    expect(lines.slice(1).map((l) => l.split(/\s+/)[3])).toEqual([
+      ...Array(4).fill("pod/alpha"),
+      ...Array(4).fill("pod/zeta"),
+    ]);
+    expect(h.ok("kubectl get ev -o name").split("\n")[0]).toMatch(/^event\/alpha\.[0-9a-f]{16}$/);
+  });
+
+  it("lists every namespace with -A and finds one event by name", () => {
+    const h = harness();
+    h.ok("kubectl run app --image=nginx");
+    expect(h.ok("kubectl get events -A")).toMatch(/^NAMESPACE\s+LAST SEEN\s+TYPE/);
+    const name = h.ok("kubectl get events -o name").split("\n")[0].replace("event/", "");
+    expect(h.ok(`kubectl get event ${name} -o jsonpath={.reason}`)).toBe("Scheduled");
+    expect(h.fails("kubectl get event nope")).toBe('Error from server (NotFound): events "nope" not found\n');
+  });
+});

@@ -5,6 +5,7 @@ import { createCommand } from "./create";
 import { deleteCommand } from "./delete";
 import { describeCommand } from "./describe";
 import { drainCommand } from "./drain";
+import { eventsCommand } from "./events";
 import { execCommand } from "./exec";
 import { exposeCommand } from "./expose";
 import { getCommand } from "./get";
@@ -32,6 +33,7 @@ export const COMMANDS: readonly KubectlCommand[] = [
   drainCommand,
   describeCommand,
   execCommand,
+  eventsCommand,
   applyCommand,
   labelCommand,
   versionCommand,

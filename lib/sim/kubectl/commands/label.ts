@@ -31,6 +31,8 @@ function kubectlLabel(ctx: KubectlContext, argv: string[]): string {
     const object = getObject(ctx.cluster, type, namespace, name);
     if (object.kind === "Endpoints")
       throw new KubeError("error: endpoints are derived from EndpointSlices here; label the Service instead");
+    if (object.kind === "Event")
+      throw new KubeError("error: events are recorded by the simulated control plane and cannot be labeled here");
     const labels = { ...(object.metadata.labels ?? {}) };
     for (const change of changes) {
       if (change.endsWith("-") && !change.includes("=")) {
