@@ -1,5 +1,5 @@
 import type { Cluster } from "../../sim/cluster";
-import { COMMANDS } from "../../sim/kubectl";
+import { COMMANDS, commandNamed } from "../../sim/kubectl";
 import { type FlagSpec, GLOBAL_FLAGS } from "../../sim/kubectl/args";
 import { type CommandSpec, type Completion, subcommandNamed } from "../../sim/kubectl/command";
 import {
@@ -60,7 +60,7 @@ function readKubectlLine(words: string[]): KubectlLine {
         attached || undefined,
       );
     } else if (line.spec === null) {
-      line.spec = COMMANDS.find((c) => c.name === word) ?? null;
+      line.spec = commandNamed(word) ?? null;
       line.unknown = line.spec === null;
       if (line.unknown) break;
     } else {

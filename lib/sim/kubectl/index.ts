@@ -1,3 +1,3 @@
-export { COMMANDS } from "./commands";
+export { COMMANDS, commandNamed } from "./commands";
 export { commandHelp, commandsMarkdown, kubectlHelp } from "./help";
 export { KUBECTL_COMMANDS, kubectl } from "./kubectl";
