@@ -10,7 +10,7 @@ interface Figures {
   command: number;
   lookups: number;
   connections: number;
-  counts: { nodes: number; pods: number; services: number; operations: number };
+  counts: { nodes: number; pods: number; services: number; operations: number; events: number };
   heapMiB: number;
 }
 
@@ -71,7 +71,8 @@ function run(scale: number): Figures {
     command,
     lookups,
     connections,
-    counts: { nodes: cluster.nodes().length, pods, services, operations },
+    // The event log is bounded (lib/sim/events.ts MAX_EVENTS), however many pods were started.
+    counts: { nodes: cluster.nodes().length, pods, services, operations, events: cluster.events.size },
     heapMiB,
   };
 }
@@ -91,6 +92,7 @@ const rows: [string, string, string, string][] = [
   ["nodes", String(tenth.counts.nodes), String(full.counts.nodes), ""],
   ["running pods", String(tenth.counts.pods), String(full.counts.pods), ""],
   ["services", String(tenth.counts.services), String(full.counts.services), ""],
+  ["events kept", String(tenth.counts.events), String(full.counts.events), ""],
   ["build (create + reconcile)", fmt(tenth.build), fmt(full.build), `${(full.build / tenth.build).toFixed(1)}x`],
   [
     "  per pod",

@@ -45,3 +45,13 @@ describe("npm run sim", () => {
     expect(sim(["missing-script.sh"]).stderr).toContain("no such file: missing-script.sh");
   });
 });
+
+describe("npm run sim -- --commands", () => {
+  it("prints the kubectl command table as markdown, one row per command", () => {
+    const result = sim(["--commands"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^\| command \| what it does \| usage \| flags \|\n\| --- \| --- \| --- \| --- \|\n/);
+    expect(result.stdout).toContain("| `kubectl get` | Display one or many resources | ");
+    expect(result.stdout).toContain("| `kubectl rollout restart` | Restart a resource | ");
+  });
+});

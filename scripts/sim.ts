@@ -1,18 +1,24 @@
 // npm run --silent sim -- [--seed N] [--workers N] [--proxy-mode iptables|ipvs] [SCRIPT]
 // Runs simulator commands (one per line, # comments) from SCRIPT or standard input and prints
 // "$ <command>" followed by its output. `kubectl apply -f NAME` reads NAME relative to the script.
+// npm run --silent sim -- --commands prints the supported kubectl commands as a markdown table.
 import fs from "node:fs";
 import path from "node:path";
 import { createCluster } from "../lib/sim";
+import { COMMANDS, commandsMarkdown } from "../lib/sim/kubectl";
 
 function usage(message: string): never {
   console.error(
-    `sim: ${message}\nusage: npm run --silent sim -- [--seed N] [--workers N] [--proxy-mode iptables|ipvs] [SCRIPT]`,
+    `sim: ${message}\nusage: npm run --silent sim -- [--seed N] [--workers N] [--proxy-mode iptables|ipvs] [SCRIPT]\n       npm run --silent sim -- --commands`,
   );
   process.exit(2);
 }
 
 const args = process.argv.slice(2);
+if (args.length === 1 && args[0] === "--commands") {
+  process.stdout.write(commandsMarkdown(COMMANDS));
+  process.exit(0);
+}
 let seed = 1;
 let workers: number | undefined;
 let proxyMode: "iptables" | "ipvs" | undefined;

@@ -1,7 +1,10 @@
-import { ClusterIPAllocator, NodePortAllocator, PodIPAM } from "./allocators";
+import { ClusterIPAllocator, NodePortAllocator, type PodIPAM } from "./allocators";
+import { bootstrapCluster } from "./bootstrap";
 import { reconcile } from "./controllers";
-import { alreadyExists, KubeError, notFound } from "./errors";
-import { type Cidr, formatIPv4, parseCidr, subnet } from "./ip";
+import { alreadyExists, notFound } from "./errors";
+import { EventLog } from "./events";
+import { type Cidr, formatIPv4, parseCidr } from "./ip";
+import { reportContainerStarts, SHUTDOWN_SECONDS } from "./kubelet";
 import { randomSuffix } from "./names";
 import { initialFiles } from "./pod-runtime";
 import { Rng } from "./rng";
@@ -31,10 +34,9 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
 export interface PodRuntime {
   env: StartEnvironment;
   files: Set<string>;
+  /** The kubelet has begun stopping the containers (and reported Killing). */
+  stopping?: boolean;
 }
-
-/** Seconds the modelled containers take to exit after SIGTERM. */
-export const SHUTDOWN_SECONDS = 1;
 
 export class Cluster {
   readonly store = new ObjectStore();
@@ -53,6 +55,10 @@ export class Cluster {
   readonly roundRobin = new Map<string, number>();
   /** Why the scheduler could not place a pod, by pod uid (shown by describe). */
   readonly schedulingFailures = new Map<string, string>();
+  /** What controllers, the scheduler and the kubelets reported (kubectl get events). */
+  readonly events = new EventLog(this);
+  /** What each node's kubelet last saw of spec.unschedulable; it reports a change as an event. */
+  readonly kubeletSawUnschedulable = new Map<string, boolean>();
   /** Address of the machine outside the cluster that `curl` at the prompt runs on. */
   readonly outsideHostIP: string;
   private nowMs = EPOCH;
@@ -81,7 +87,7 @@ export class Cluster {
     }
     // The cluster "was created" a day before the learner arrives, so system objects have an age.
     this.nowMs = EPOCH - 86_400_000;
-    this.batch(() => this.bootstrap());
+    this.batch(() => bootstrapCluster(this));
     this.nowMs = EPOCH;
   }
 
@@ -223,6 +229,7 @@ export class Cluster {
     const runtime = this.runtime.get(pod.metadata.uid);
     // A container's writable layer does not survive a restart.
     if (runtime) runtime.files = initialFiles(pod);
+    reportContainerStarts(this, pod);
     this.save(pod);
     this.reconcile();
   }
@@ -249,138 +256,6 @@ export class Cluster {
     return `${base}${randomSuffix(this.rng)}`;
   }
 
-  // ── bootstrap: what kubeadm leaves behind ──────────────────────────────
-  private bootstrap(): void {
-    for (const ns of ["default", "kube-system", "kube-public", "kube-node-lease"]) this.createNamespace(ns);
-    const names = ["control-plane", ...Array.from({ length: this.options.workers }, (_, i) => `worker-${i + 1}`)];
-    for (const [index, name] of names.entries()) this.addNode(name, index);
-    const controlPlaneIP = this.nodeIP(this.nodes().find((n) => n.metadata.name === "control-plane")!);
-
-    // Control-plane static pods run with the node's network (their pod IP is the node IP).
-    for (const component of ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler"]) {
-      this.createPod({
-        name: `${component}-control-plane`,
-        namespace: "kube-system",
-        labels: { component, tier: "control-plane" },
-        annotations: { "kubernetes.io/config.mirror": "static" },
-        ownerReferences: [
-          {
-            apiVersion: "v1",
-            kind: "Node",
-            name: "control-plane",
-            uid: this.store.get("Node", undefined, "control-plane")!.metadata.uid,
-            controller: true,
-          },
-        ],
-        spec: {
-          nodeName: "control-plane",
-          hostNetwork: true,
-          containers: [
-            {
-              name: component,
-              image: `registry.k8s.io/${component}:${component === "etcd" ? "3.5.15-0" : this.options.kubernetesVersion}`,
-              ports:
-                component === "kube-apiserver"
-                  ? [{ name: "https", containerPort: 6443 }]
-                  : [
-                      {
-                        containerPort:
-                          component === "etcd"
-                            ? 2379
-                            : 10257 + ["kube-controller-manager", "kube-scheduler"].indexOf(component),
-                      },
-                    ],
-            },
-          ],
-          tolerations: [{ operator: "Exists" }],
-        },
-      });
-    }
-    this.save({
-      apiVersion: "apps/v1",
-      kind: "DaemonSet",
-      metadata: this.meta("kube-proxy", "kube-system", { labels: { "k8s-app": "kube-proxy" } }),
-      spec: {
-        selector: { matchLabels: { "k8s-app": "kube-proxy" } },
-        template: {
-          metadata: { labels: { "k8s-app": "kube-proxy" } },
-          spec: {
-            hostNetwork: true,
-            tolerations: [{ operator: "Exists" }],
-            containers: [
-              {
-                name: "kube-proxy",
-                image: `registry.k8s.io/kube-proxy:${this.options.kubernetesVersion}`,
-                ports: [{ name: "metrics", containerPort: 10249 }],
-              },
-            ],
-          },
-        },
-      },
-      status: { desiredNumberScheduled: 0, numberReady: 0 },
-    });
-    this.save({
-      apiVersion: "apps/v1",
-      kind: "Deployment",
-      metadata: this.meta("coredns", "kube-system", { labels: { "k8s-app": "kube-dns" } }),
-      spec: {
-        replicas: 2,
-        selector: { matchLabels: { "k8s-app": "kube-dns" } },
-        template: {
-          metadata: { labels: { "k8s-app": "kube-dns" } },
-          spec: {
-            tolerations: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }],
-            containers: [
-              {
-                name: "coredns",
-                image: "registry.k8s.io/coredns/coredns:v1.11.3",
-                ports: [
-                  { name: "dns", containerPort: 53, protocol: "UDP" },
-                  { name: "dns-tcp", containerPort: 53, protocol: "TCP" },
-                  { name: "metrics", containerPort: 9153, protocol: "TCP" },
-                ],
-              },
-            ],
-          },
-        },
-      },
-      status: { replicas: 0, readyReplicas: 0, updatedReplicas: 0, availableReplicas: 0 },
-    });
-    // The API server's own Service: first address of the service range, endpoints set by the API server.
-    this.createService(
-      this.serviceObject(
-        "kubernetes",
-        "default",
-        { component: "apiserver", provider: "kubernetes" },
-        {
-          type: "ClusterIP",
-          clusterIP: formatIPv4(this.serviceCIDR.base + 1),
-          sessionAffinity: "None",
-          ports: [{ name: "https", protocol: "TCP", port: 443, targetPort: 6443 }],
-        },
-      ),
-    );
-    this.createService(
-      this.serviceObject(
-        "kube-dns",
-        "kube-system",
-        { "k8s-app": "kube-dns", "kubernetes.io/name": "CoreDNS" },
-        {
-          type: "ClusterIP",
-          clusterIP: formatIPv4(this.serviceCIDR.base + 10),
-          sessionAffinity: "None",
-          selector: { "k8s-app": "kube-dns" },
-          ports: [
-            { name: "dns", protocol: "UDP", port: 53, targetPort: 53 },
-            { name: "dns-tcp", protocol: "TCP", port: 53, targetPort: 53 },
-            { name: "metrics", protocol: "TCP", port: 9153, targetPort: 9153 },
-          ],
-        },
-      ),
-    );
-    this.apiServerEndpoint = controlPlaneIP;
-  }
-
   /** The kubernetes Service's single endpoint (the API server on the control-plane node). */
   apiServerEndpoint = "";
 
@@ -397,49 +272,5 @@ export class Cluster {
       spec: { type: "ClusterIP", ports: [], sessionAffinity: "None", ...spec },
       status: { loadBalancer: {} },
     };
-  }
-
-  private addNode(name: string, index: number): void {
-    const podCIDR = subnet(this.podCIDR, 24, index);
-    this.ipam.set(name, new PodIPAM(podCIDR));
-    const controlPlane = index === 0;
-    this.save({
-      apiVersion: "v1",
-      kind: "Node",
-      metadata: this.meta(name, undefined, {
-        labels: {
-          "kubernetes.io/hostname": name,
-          "kubernetes.io/os": "linux",
-          ...(controlPlane ? { "node-role.kubernetes.io/control-plane": "" } : {}),
-        },
-      }),
-      spec: {
-        podCIDR: podCIDR.text,
-        podCIDRs: [podCIDR.text],
-        ...(controlPlane ? { taints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }] } : {}),
-      },
-      status: {
-        addresses: [
-          { type: "InternalIP", address: formatIPv4(this.nodeCIDR.base + 2 + index) },
-          { type: "Hostname", address: name },
-        ],
-        conditions: [{ type: "Ready", status: "True", reason: "KubeletReady" }],
-        nodeInfo: {
-          kubeletVersion: this.options.kubernetesVersion,
-          osImage: "Debian GNU/Linux 12 (bookworm)",
-          kernelVersion: "6.1.0-28-amd64",
-          containerRuntimeVersion: "containerd://1.7.24",
-        },
-      },
-    });
-  }
-
-  throwIfMissing<T>(value: T | undefined, kind: string, name: string): T {
-    if (value === undefined) throw notFound(kind, name);
-    return value;
-  }
-
-  fail(message: string): never {
-    throw new KubeError(message);
   }
 }

@@ -1,5 +1,8 @@
 import type { Cluster } from "./cluster";
+import { involvedObject } from "./events";
 import type { NodeObject, Pod } from "./types";
+
+const SCHEDULER = { component: "default-scheduler" };
 
 function tolerates(pod: Pod, node: NodeObject): boolean {
   return (node.spec.taints ?? []).every((taint) =>
@@ -87,10 +90,9 @@ export function schedulePending(cluster: Cluster): void {
     if (!chosen) {
       if (!pod.status.conditions.some((c) => c.type === "PodScheduled")) {
         pod.status.conditions = [{ type: "PodScheduled", status: "False", lastTransitionTime: cluster.timestamp() }];
-        cluster.schedulingFailures.set(
-          pod.metadata.uid,
-          `0/${nodes.length} nodes are available: ${describeUnschedulable(pod, nodes)}`,
-        );
+        const failure = `0/${nodes.length} nodes are available: ${describeUnschedulable(pod, nodes)}`;
+        cluster.schedulingFailures.set(pod.metadata.uid, failure);
+        cluster.events.record(involvedObject(pod), "Warning", "FailedScheduling", failure, SCHEDULER);
         cluster.save(pod);
       }
       continue;
@@ -99,6 +101,9 @@ export function schedulePending(cluster: Cluster): void {
     chosen.load++;
     heap.push(chosen);
     cluster.schedulingFailures.delete(pod.metadata.uid);
+    // kube-scheduler's binding cycle: "Successfully assigned %v/%v to %v" (schedule_one.go).
+    const assigned = `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${pod.spec.nodeName}`;
+    cluster.events.record(involvedObject(pod), "Normal", "Scheduled", assigned, SCHEDULER);
     cluster.save(pod);
   }
 }

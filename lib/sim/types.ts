@@ -203,6 +203,43 @@ export interface Namespace {
   status: { phase: "Active" | "Terminating" };
 }
 
+/** The object an Event is about (core/v1 ObjectReference); `fieldPath` names a container. */
+export interface InvolvedObject {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+  uid: string;
+  fieldPath?: string;
+}
+
+/**
+ * A core/v1 Event: what a controller, the scheduler or a kubelet reported about an object. Events
+ * live in their own bounded log (lib/sim/events.ts), not in the object store.
+ */
+export interface KubeEvent {
+  apiVersion: "v1";
+  count: number;
+  firstTimestamp: string;
+  involvedObject: InvolvedObject;
+  kind: "Event";
+  lastTimestamp: string;
+  message: string;
+  metadata: {
+    name: string;
+    namespace: string;
+    uid: string;
+    creationTimestamp: string;
+    resourceVersion: string;
+    labels?: Labels;
+  };
+  reason: string;
+  reportingComponent: string;
+  reportingInstance: string;
+  source: { component: string; host?: string };
+  type: "Normal" | "Warning";
+}
+
 export type KubeObject = Pod | Deployment | ReplicaSet | DaemonSet | Service | EndpointSlice | NodeObject | Namespace;
 export type Kind = KubeObject["kind"];
 

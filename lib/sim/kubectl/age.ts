@@ -14,3 +14,6 @@ export function humanDuration(ms: number): string {
   if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24)}d`;
   return `${Math.floor(hours / 24 / 365)}y`;
 }
+
+/** How long ago an RFC 3339 timestamp was, as kubectl prints it (translateTimestampSince). */
+export const since = (now: number, timestamp: string) => humanDuration(now - Date.parse(timestamp));

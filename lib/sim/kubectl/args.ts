@@ -1,4 +1,5 @@
 import { KubeError } from "../errors";
+import type { Completion } from "./command";
 
 export interface FlagSpec {
   /** Long name without dashes; `short` is a single letter. */
@@ -7,6 +8,8 @@ export interface FlagSpec {
   /** Flags without a value are booleans (--force, or --force=false). */
   takesValue: boolean;
   repeatable?: boolean;
+  /** What the flag's value completes to at the prompt (files for -f, namespaces for -n, ...). */
+  values?: Completion;
 }
 
 export interface ParsedArgs {
@@ -16,13 +19,13 @@ export interface ParsedArgs {
   rest: string[] | null;
 }
 
-export const GLOBAL_FLAGS: FlagSpec[] = [
-  { name: "namespace", short: "n", takesValue: true },
+export const GLOBAL_FLAGS: readonly FlagSpec[] = [
+  { name: "namespace", short: "n", takesValue: true, values: { kind: "objects", resource: "Namespace" } },
   { name: "all-namespaces", short: "A", takesValue: false },
 ];
 
 /** Parses kubectl-style flags: --name value, --name=value, -n value, -nvalue, booleans. */
-export function parseArgs(args: string[], specs: FlagSpec[], command: string): ParsedArgs {
+export function parseArgs(args: string[], specs: readonly FlagSpec[], command: string): ParsedArgs {
   const all = [...GLOBAL_FLAGS, ...specs];
   const result: ParsedArgs = { positional: [], flags: new Map(), rest: null };
   const set = (spec: FlagSpec, value: string) => {

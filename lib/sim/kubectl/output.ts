@@ -3,6 +3,9 @@ import { KubeError } from "../errors";
 import { jsonpath } from "./jsonpath";
 import { type Listable, typeOfKind } from "./resources";
 
+/** Values of -o that complete at the prompt (jsonpath=TEMPLATE takes a template, so it is typed). */
+export const OUTPUT_FORMATS = ["json", "name", "wide", "yaml"] as const;
+
 /** Objects as -o json|yaml|name|jsonpath=... print them (one object, or a List). */
 export function formatObjects(objects: Listable[], output: string, single: boolean): string {
   const value =

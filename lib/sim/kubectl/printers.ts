@@ -1,7 +1,17 @@
 import type { Cluster } from "../cluster";
 import { formatLabels } from "../labels";
-import type { DaemonSet, Deployment, EndpointSlice, Namespace, NodeObject, Pod, ReplicaSet, Service } from "../types";
-import { humanDuration } from "./age";
+import type {
+  DaemonSet,
+  Deployment,
+  EndpointSlice,
+  KubeEvent,
+  Namespace,
+  NodeObject,
+  Pod,
+  ReplicaSet,
+  Service,
+} from "../types";
+import { humanDuration, since } from "./age";
 import type { EndpointsObject, Listable, ResourceKind } from "./resources";
 
 export interface TableOptions {
@@ -19,7 +29,7 @@ interface Columns {
 }
 
 const age = (cluster: Cluster, o: { metadata: { creationTimestamp: string } }) =>
-  humanDuration(cluster.now() - Date.parse(o.metadata.creationTimestamp));
+  since(cluster.now(), o.metadata.creationTimestamp);
 const none = (v: string | undefined) => (v === undefined || v === "" ? "<none>" : v);
 
 export function podStatusText(pod: Pod): string {
@@ -162,6 +172,17 @@ const COLUMNS: Record<ResourceKind, Columns> = {
   Namespace: {
     headers: ["NAME", "STATUS", "AGE"],
     row: (n: Namespace, c) => [n.metadata.name, n.status.phase, age(c, n)],
+  },
+  // The API server's event printer (printers.go printEvent): the object as lowercase kind/name.
+  Event: {
+    headers: ["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"],
+    row: (e: KubeEvent, c) => [
+      since(c.now(), e.lastTimestamp),
+      e.type,
+      e.reason,
+      `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}`,
+      e.message.trim(),
+    ],
   },
 };
 

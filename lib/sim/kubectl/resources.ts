@@ -1,6 +1,6 @@
 import type { Cluster } from "../cluster";
 import { KubeError, notFound } from "../errors";
-import type { Kind, KubeObject, Service } from "../types";
+import type { Kind, KubeEvent, KubeObject, Service } from "../types";
 
 /** v1 Endpoints, derived from the EndpointSlice on demand (kubectl get endpoints still works). */
 export interface EndpointsObject {
@@ -14,8 +14,8 @@ export interface EndpointsObject {
   }[];
 }
 
-export type Listable = KubeObject | EndpointsObject;
-export type ResourceKind = Kind | "Endpoints";
+export type Listable = KubeObject | EndpointsObject | KubeEvent;
+export type ResourceKind = Kind | "Endpoints" | "Event";
 
 export interface ResourceType {
   kind: ResourceKind;
@@ -58,6 +58,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
     display: "endpointslice.discovery.k8s.io",
   },
   { kind: "Endpoints", plural: "endpoints", names: ["endpoints", "ep"], namespaced: true, display: "endpoints" },
+  { kind: "Event", plural: "events", names: ["events", "event", "ev"], namespaced: true, display: "event" },
   { kind: "Node", plural: "nodes", names: ["nodes", "node", "no"], namespaced: false, display: "node" },
   {
     kind: "Namespace",
@@ -68,8 +69,12 @@ export const RESOURCE_TYPES: ResourceType[] = [
   },
 ];
 
+/** The type a name or alias (po, svc, deploy, ...) stands for, if any. */
+export const findResourceType = (name: string): ResourceType | undefined =>
+  RESOURCE_TYPES.find((t) => t.names.includes(name.toLowerCase()));
+
 export function resourceType(name: string): ResourceType {
-  const type = RESOURCE_TYPES.find((t) => t.names.includes(name.toLowerCase()));
+  const type = findResourceType(name);
   if (!type) throw new KubeError(`error: the server doesn't have a resource type "${name}"`);
   return type;
 }
@@ -137,7 +142,11 @@ export function listObjects(cluster: Cluster, type: ResourceType, namespace: str
       .filter((s) => s.spec.type !== "ExternalName" && (s.spec.selector || s.metadata.name === "kubernetes"))
       .map((s) => endpointsFor(cluster, s));
   }
-  const objects: Listable[] = cluster.store.list(type.kind, type.namespaced ? namespace : undefined);
+  // Events come from their own log; the API server lists them, like everything else, by namespace and name.
+  const objects: Listable[] =
+    type.kind === "Event"
+      ? cluster.events.list(namespace)
+      : cluster.store.list(type.kind, type.namespaced ? namespace : undefined);
   return objects.sort(
     (a, b) =>
       (a.metadata.namespace ?? "").localeCompare(b.metadata.namespace ?? "") ||
@@ -147,7 +156,7 @@ export function listObjects(cluster: Cluster, type: ResourceType, namespace: str
 
 export function getObject(cluster: Cluster, type: ResourceType, namespace: string, name: string): Listable {
   const found =
-    type.kind === "Endpoints"
+    type.kind === "Endpoints" || type.kind === "Event"
       ? listObjects(cluster, type, namespace).find((o) => o.metadata.name === name)
       : cluster.store.get(type.kind, namespace, name);
   if (!found) throw notFound(type.kind, name);

@@ -5,6 +5,10 @@ import type { CommandResult } from "../types";
 import { curl, nslookup, wget } from "./network-tools";
 import { tokenize } from "./tokenize";
 
+/** The programs on the learner's machine, as Tab completion offers them (`k` is kubectl's short alias). */
+export const SHELL_PROGRAMS = ["kubectl", "curl", "wget", "nslookup", "cat", "echo", "sleep"] as const;
+export const KUBECTL_ALIASES: readonly string[] = ["kubectl", "k"];
+
 /** Every command at the prompt takes a second of simulated time, so AGE columns move. */
 const SECONDS_PER_COMMAND = 1;
 

@@ -1,5 +1,5 @@
 import { createCluster, type SimCluster } from "../index";
-import type { ClusterOptions, Pod } from "../types";
+import type { ClusterOptions, KubeEvent, Pod } from "../types";
 
 export interface Harness extends SimCluster {
   /** Runs a command that must succeed and returns its output. */
@@ -10,6 +10,10 @@ export interface Harness extends SimCluster {
   podsNamed(prefix: string, namespace?: string): Pod[];
   /** The IPs of those pods, sorted. */
   ipsOf(prefix: string, namespace?: string): string[];
+  /** The events about objects whose name starts with `prefix`, as "Kind/name Reason: message", oldest first. */
+  eventsAbout(prefix: string, namespace?: string): string[];
+  /** The live events of a namespace, in order of their last update. */
+  events(namespace?: string): KubeEvent[];
 }
 
 /** A cluster for tests: seed 1 unless given, manifests served from `files`. */
@@ -34,5 +38,10 @@ export function harness(options: ClusterOptions = {}, files: Record<string, stri
     podsNamed(prefix, namespace)
       .map((p) => p.status.podIP ?? "")
       .sort();
-  return { ...sim, ok, fails, podsNamed, ipsOf };
+  const events = (namespace = "default") => sim.cluster.events.list(namespace);
+  const eventsAbout = (prefix: string, namespace?: string) =>
+    events(namespace)
+      .filter((e) => e.involvedObject.name.startsWith(prefix))
+      .map((e) => `${e.involvedObject.kind}/${e.involvedObject.name} ${e.reason}: ${e.message}`);
+  return { ...sim, ok, fails, podsNamed, ipsOf, events, eventsAbout };
 }

@@ -1,12 +1,29 @@
-import { formatResolvConf, resolvConfFor } from "../dns";
-import { KubeError } from "../errors";
-import { environmentOf } from "../service-env";
-import { curl, nslookup, wget } from "../shell/network-tools";
-import { tokenize } from "../shell/tokenize";
-import type { CommandResult, Pod } from "../types";
-import { flag, parseArgs } from "./args";
-import { type KubectlContext, namespaceOf } from "./context";
-import { getObject, parseTargets } from "./resources";
+import { formatResolvConf, resolvConfFor } from "../../dns";
+import { KubeError } from "../../errors";
+import { environmentOf } from "../../service-env";
+import { curl, nslookup, wget } from "../../shell/network-tools";
+import { tokenize } from "../../shell/tokenize";
+import type { CommandResult, Pod } from "../../types";
+import { type FlagSpec, flag, parseArgs } from "../args";
+import type { KubectlCommand } from "../command";
+import { type KubectlContext, namespaceOf } from "../context";
+import { getObject, parseTargets } from "../resources";
+
+const FLAGS: readonly FlagSpec[] = [
+  { name: "stdin", short: "i", takesValue: false },
+  { name: "tty", short: "t", takesValue: false },
+  { name: "container", short: "c", takesValue: true },
+];
+
+export const execCommand: KubectlCommand = {
+  name: "exec",
+  summary: "Execute a command in a container",
+  group: "Troubleshooting and Debugging Commands",
+  usage: "exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]",
+  flags: FLAGS,
+  args: [{ kind: "objects", resource: "Pod" }, { kind: "none" }],
+  run: kubectlExec,
+};
 
 const ok = (output: string): CommandResult => ({ output, exitCode: 0 });
 
@@ -97,16 +114,8 @@ function runInPod(ctx: KubectlContext, pod: Pod, command: string[]): CommandResu
 }
 
 /** kubectl exec [-it] POD [-c CONTAINER] -- COMMAND [ARGS...] */
-export function kubectlExec(ctx: KubectlContext, argv: string[]): CommandResult {
-  const args = parseArgs(
-    argv,
-    [
-      { name: "stdin", short: "i", takesValue: false },
-      { name: "tty", short: "t", takesValue: false },
-      { name: "container", short: "c", takesValue: true },
-    ],
-    "exec",
-  );
+function kubectlExec(ctx: KubectlContext, argv: string[]): CommandResult {
+  const args = parseArgs(argv, FLAGS, "exec");
   const namespace = namespaceOf(ctx, args);
   // kubectl accepts -it as one token; parseArgs sees "-i" with "t" attached, which it treats as a value-less flag.
   if (!args.positional[0]) throw new KubeError("error: pod, type/name or --filename must be specified");

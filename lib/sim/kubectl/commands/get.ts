@@ -1,21 +1,33 @@
-import { KubeError } from "../errors";
-import { parseLabelQuery } from "../labels";
-import { boolFlag, type FlagSpec, flag, parseArgs } from "./args";
-import { allNamespaces, type KubectlContext, namespaceOf } from "./context";
-import { formatObjects } from "./output";
-import { printTable } from "./printers";
-import { getObject, type Listable, listObjects, parseTargets, typeOfKind } from "./resources";
+import { KubeError } from "../../errors";
+import { parseLabelQuery } from "../../labels";
+import { boolFlag, type FlagSpec, flag, parseArgs } from "../args";
+import type { KubectlCommand } from "../command";
+import { allNamespaces, type KubectlContext, namespaceOf } from "../context";
+import { formatObjects, OUTPUT_FORMATS } from "../output";
+import { printTable } from "../printers";
+import { getObject, type Listable, listObjects, parseTargets, typeOfKind } from "../resources";
 
-const FLAGS: FlagSpec[] = [
-  { name: "output", short: "o", takesValue: true },
+const FLAGS: readonly FlagSpec[] = [
+  { name: "output", short: "o", takesValue: true, values: { kind: "words", words: OUTPUT_FORMATS } },
   { name: "selector", short: "l", takesValue: true },
   { name: "show-labels", takesValue: false },
   { name: "no-headers", takesValue: false },
 ];
 
+/** What `kubectl get all` lists (the "all" category of the built-in types we model). */
 const ALL = ["pods", "services", "daemonsets", "deployments", "replicasets"];
 
-export function kubectlGet(ctx: KubectlContext, argv: string[]): string {
+export const getCommand: KubectlCommand = {
+  name: "get",
+  summary: "Display one or many resources",
+  group: "Basic Commands (Intermediate)",
+  usage: "get [(-o|--output=)json|yaml|name|wide|jsonpath=...] (TYPE [NAME | -l label] | TYPE/NAME ...) [flags]",
+  flags: FLAGS,
+  args: [{ kind: "resource-types", extra: ["all"] }, { kind: "typed-objects" }],
+  run: kubectlGet,
+};
+
+function kubectlGet(ctx: KubectlContext, argv: string[]): string {
   const args = parseArgs(argv, FLAGS, "get");
   const positional =
     args.positional[0]?.toLowerCase() === "all" ? [ALL.join(","), ...args.positional.slice(1)] : args.positional;

@@ -165,15 +165,24 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
   return `${display} configured`;
 }
 
-const FLAGS: FlagSpec[] = [
-  { name: "filename", short: "f", takesValue: true, repeatable: true },
+/** -f FILE, shared by apply, create -f and delete -f. */
+export const FILENAME_FLAG: FlagSpec = {
+  name: "filename",
+  short: "f",
+  takesValue: true,
+  repeatable: true,
+  values: { kind: "files" },
+};
+
+export const APPLY_FLAGS: readonly FlagSpec[] = [
+  FILENAME_FLAG,
   { name: "dry-run", takesValue: true },
   { name: "recursive", short: "R", takesValue: false },
 ];
 
-/** kubectl apply -f FILE [-f FILE]: every document in order; one failure does not stop the others. */
-export function kubectlApply(ctx: KubectlContext, argv: string[], verb: "apply" | "create" = "apply"): string {
-  const args = parseArgs(argv, FLAGS, verb);
+/** kubectl apply -f FILE [-f FILE] (and create -f): every document in order; one failure does not stop the others. */
+export function applyFiles(ctx: KubectlContext, argv: string[], verb: "apply" | "create"): string {
+  const args = parseArgs(argv, APPLY_FLAGS, verb);
   const files = args.flags.get("filename") ?? [];
   if (files.length === 0)
     throw new KubeError(`error: must specify one of -f and -k\n\nSee 'kubectl ${verb} -h' for help and examples`);

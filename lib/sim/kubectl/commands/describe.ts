@@ -1,11 +1,24 @@
 import { stringify } from "yaml";
-import type { Cluster } from "../cluster";
-import { formatLabels } from "../labels";
-import type { Deployment, NodeObject, Pod, Service } from "../types";
-import { parseArgs } from "./args";
-import { type KubectlContext, namespaceOf } from "./context";
-import { podStatusText } from "./printers";
-import { getObject, type Listable, listObjects, parseTargets } from "./resources";
+import type { Cluster } from "../../cluster";
+import { formatLabels } from "../../labels";
+import type { Deployment, NodeObject, Pod, Service } from "../../types";
+import { type FlagSpec, parseArgs } from "../args";
+import type { KubectlCommand } from "../command";
+import { type KubectlContext, namespaceOf } from "../context";
+import { podStatusText } from "../printers";
+import { getObject, type Listable, listObjects, parseTargets } from "../resources";
+
+const FLAGS: readonly FlagSpec[] = [{ name: "selector", short: "l", takesValue: true }];
+
+export const describeCommand: KubectlCommand = {
+  name: "describe",
+  summary: "Show details of a specific resource or group of resources",
+  group: "Troubleshooting and Debugging Commands",
+  usage: "describe (TYPE [NAME] | TYPE/NAME) [flags]",
+  flags: FLAGS,
+  args: [{ kind: "resource-types" }, { kind: "typed-objects" }],
+  run: kubectlDescribe,
+};
 
 const field = (label: string, value: string, width = 20) => `${(`${label}:`).padEnd(width)}${value}`;
 const labelLines = (label: string, labels: Record<string, string> | undefined, width = 20) => {
@@ -184,8 +197,8 @@ function describeGeneric(object: Listable): string[] {
   ];
 }
 
-export function kubectlDescribe(ctx: KubectlContext, argv: string[]): string {
-  const args = parseArgs(argv, [{ name: "selector", short: "l", takesValue: true }], "describe");
+function kubectlDescribe(ctx: KubectlContext, argv: string[]): string {
+  const args = parseArgs(argv, FLAGS, "describe");
   const namespace = namespaceOf(ctx, args);
   const targets = parseTargets(args.positional);
   const objects = targets.flatMap(({ type, name }) =>

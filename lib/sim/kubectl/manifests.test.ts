@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { answerQuery } from "./dns";
-import { harness } from "./test-support/harness";
+import { answerQuery } from "../dns";
+import { harness } from "../test-support/harness";
 
-const fixtures = path.join(__dirname, "test-fixtures");
+const fixtures = path.join(__dirname, "../test-fixtures");
 const files = Object.fromEntries(
   fs.readdirSync(fixtures).map((f) => [f, fs.readFileSync(path.join(fixtures, f), "utf8")]),
 );

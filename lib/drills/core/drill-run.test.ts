@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { DrillRun, replay } from "./drill-run";
+import { bySlug } from "./test-support/content-drills";
+import type { Drill, PredictStep } from "./types";
+
+/** Walks a drill as a learner following the solutions, returning each prediction's right option text. */
+function walk(drill: Drill): Record<string, string> {
+  const run = new DrillRun(drill);
+  const answers: Record<string, string> = {};
+  for (const step of drill.steps) {
+    if (step.type === "predict") {
+      const view = run.predictionView(step);
+      answers[step.id] = view.options[run.commitPrediction(step).correctIndex];
+    } else {
+      for (const line of step.solution) run.run(run.resolve(line));
+    }
+  }
+  return answers;
+}
+
+describe("what the drills in content/ teach, computed by the simulator", () => {
+  it("pods recreated get new IPs while the ClusterIP and the name keep working", () => {
+    const a = walk(bySlug("pods-come-and-go"));
+    expect(a["clusterip-after-delete"]).toMatch(/: the address the Service has now$/);
+    expect(a["name-still-works"]).toBe("A web pod answers with its name");
+  });
+
+  it("kube-proxy spreads connections; ClientIP affinity pins them to one pod", () => {
+    const a = walk(bySlug("load-balancing"));
+    expect(Number(a.spread)).toBeGreaterThan(1);
+    expect(a["sticky-spread"]).toBe("1");
+  });
+
+  it("a Service without ready endpoints refuses connections, whatever the reason", () => {
+    const a = walk(bySlug("no-ready-pods"));
+    expect(a["scaled-to-zero"]).toBe("The connection is refused at once");
+    expect(a["selector-typo"]).toBe("The connection is refused at once");
+  });
+
+  it("ClusterIPs and pod IPs time out from outside; a NodePort answers on every node", () => {
+    const a = walk(bySlug("from-outside"));
+    expect(a["outside-clusterip"]).toBe("The connection hangs until it times out");
+    expect(a["outside-podip"]).toBe("The connection hangs until it times out");
+    expect(a["idle-node"]).toBe("A web pod on another node answers");
+  });
+
+  it("DNS: one address for a ClusterIP Service, the ready pod IPs for a headless one", () => {
+    const a = walk(bySlug("headless-dns"));
+    expect(a["clusterip-lookup"]).toBe("One");
+    expect(a["headless-lookup"]).toBe("Three: the pod IPs");
+    expect(a["headless-after-scale"]).toBe("Five");
+  });
+
+  it("a drained node's pods come back elsewhere with new IPs; the ClusterIP stays", () => {
+    const a = walk(bySlug("drain-a-node"));
+    expect(a["drained-pod-ip"]).toBe("No: its replacement is a new pod with a new IP");
+    expect(a["clusterip-after-drain"]).toMatch(/, as before the drain$/);
+  });
+});
+
+describe("replaying a learner's run", () => {
+  const drill = bySlug("pods-come-and-go");
+  it("gives the same cluster and the same answer for the same events", () => {
+    const events = [
+      { type: "command" as const, line: "kubectl scale deployment web --replicas=5" },
+      { type: "command" as const, line: "kubectl delete pod {{pod:web:1}}" },
+    ];
+    const a = replay(drill, events);
+    const b = replay(drill, events);
+    expect(a.transcript).toEqual(b.transcript);
+    const step = drill.steps[0] as PredictStep;
+    expect(a.commitPrediction(step)).toEqual(b.commitPrediction(step));
+  });
+  it("takes the learner's own commands into account: a ClusterIP Service deleted and re-created gets a new address", () => {
+    const run = replay(drill, [
+      { type: "command", line: "kubectl delete service web" },
+      { type: "command", line: "kubectl expose deployment web --port=80" },
+    ]);
+    expect(run.resolve("{{clusterIP:web}}")).toMatch(/^10\./);
+    expect(run.commitPrediction(drill.steps[0] as PredictStep).correctIndex).toBe(0);
+  });
+  it("checks tasks without changing what happens next (no random draw is used up)", () => {
+    const lb = bySlug("from-outside");
+    const a = new DrillRun(lb);
+    const b = new DrillRun(lb);
+    a.run("kubectl expose deployment web --type=NodePort --port=80 --name=web-nodeport");
+    b.run("kubectl expose deployment web --type=NodePort --port=80 --name=web-nodeport");
+    const task = lb.steps.find((s) => s.type === "task")!;
+    if (task.type === "task") for (let i = 0; i < 5; i++) a.checkTask(task);
+    const curls = (r: DrillRun) =>
+      Array.from({ length: 5 }, () => r.run(r.resolve("curl -s {{nodeIP:worker-1}}:{{nodePort:web-nodeport}}")).output);
+    expect(curls(a)).toEqual(curls(b));
+  });
+});

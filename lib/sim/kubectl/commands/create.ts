@@ -1,0 +1,105 @@
+import { KubeError } from "../../errors";
+import { type FlagSpec, intFlag, type ParsedArgs, parseArgs } from "../args";
+import { type CommandSpec, type KubectlCommand, subcommandNamed } from "../command";
+import { type KubectlContext, namespaceOf } from "../context";
+import { line } from "../line";
+import { APPLY_FLAGS, applyFiles } from "../manifests";
+import { createDeployment } from "../workloads";
+
+const DEPLOYMENT_FLAGS: readonly FlagSpec[] = [
+  { name: "image", takesValue: true, repeatable: true },
+  { name: "replicas", short: "r", takesValue: true },
+  { name: "port", takesValue: true },
+];
+
+const SUBCOMMANDS: readonly CommandSpec[] = [
+  {
+    name: "deployment",
+    aliases: ["deploy"],
+    summary: "Create a deployment with the specified name",
+    usage: "create deployment NAME --image=image [--replicas=N] [--port=port] [flags]",
+    flags: DEPLOYMENT_FLAGS,
+    args: [{ kind: "none" }],
+  },
+  {
+    name: "namespace",
+    aliases: ["ns"],
+    summary: "Create a namespace with the specified name",
+    usage: "create namespace NAME [flags]",
+    flags: [],
+    args: [{ kind: "none" }],
+  },
+];
+
+export const createCommand: KubectlCommand = {
+  name: "create",
+  summary: "Create a resource from a file or from stdin",
+  group: "Basic Commands (Beginner)",
+  usage: "create -f FILENAME [flags]",
+  flags: APPLY_FLAGS,
+  args: [{ kind: "none" }],
+  subcommands: SUBCOMMANDS,
+  run: (ctx, argv) =>
+    argv.some((a) => a === "-f" || a.startsWith("--filename") || a.startsWith("-f"))
+      ? applyFiles(ctx, argv, "create")
+      : kubectlCreate(ctx, argv),
+};
+
+function containerName(image: string): string {
+  return (
+    image
+      .split("/")
+      .at(-1)!
+      .split(/[:@]/)[0]
+      .replace(/[^a-z0-9-]/g, "-") || "app"
+  );
+}
+
+function kubectlCreate(ctx: KubectlContext, argv: string[]): string {
+  // One flag set for every sub-verb: only `create deployment` has flags of its own.
+  const args = parseArgs(argv, DEPLOYMENT_FLAGS, "create");
+  const [what, name] = args.positional;
+  const namespace = namespaceOf(ctx, args);
+  const sub = subcommandNamed(createCommand, what);
+  if (!sub)
+    throw new KubeError(
+      what
+        ? `error: unknown command "${what}" for "kubectl create"\nSupported here: ${SUBCOMMANDS.map((s) => s.name).join(", ")} (and -f FILE)`
+        : "error: must specify one of -f and -k",
+    );
+  if (!name) throw new KubeError("error: exactly one NAME is required, got 0");
+  switch (sub.name) {
+    case "namespace":
+      ctx.cluster.createNamespace(name);
+      return line(`namespace/${name} created`);
+    case "deployment":
+      return createDeploymentNamed(ctx, args, name, namespace);
+    default:
+      throw new Error(`kubectl create ${sub.name} is listed but not implemented`);
+  }
+}
+
+function createDeploymentNamed(ctx: KubectlContext, args: ParsedArgs, name: string, namespace: string): string {
+  const images = args.flags.get("image") ?? [];
+  if (images.length === 0) throw new KubeError('error: required flag(s) "image" not set');
+  const port = intFlag(args, "port");
+  const labels = { app: name };
+  createDeployment(ctx.cluster, {
+    name,
+    namespace,
+    replicas: intFlag(args, "replicas") ?? 1,
+    selector: { matchLabels: labels },
+    labels,
+    template: {
+      metadata: { labels },
+      spec: {
+        containers: images.map((image) => ({
+          name: containerName(image),
+          image,
+          ...(port ? { ports: [{ containerPort: port, protocol: "TCP" as const }] } : {}),
+        })),
+      },
+    },
+  });
+  return line(`deployment.apps/${name} created`);
+}

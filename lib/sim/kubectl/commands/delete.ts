@@ -1,0 +1,140 @@
+import { KubeError } from "../../errors";
+import { parseLabelQuery } from "../../labels";
+import { deleteService } from "../../service-api";
+import { boolFlag, type FlagSpec, flag, type ParsedArgs, parseArgs } from "../args";
+import type { KubectlCommand } from "../command";
+import { type KubectlContext, namespaceOf } from "../context";
+import { line } from "../line";
+import { FILENAME_FLAG, readManifests } from "../manifests";
+import { getObject, parseTargets, type ResourceType, resourceType } from "../resources";
+
+const FLAGS: readonly FlagSpec[] = [
+  FILENAME_FLAG,
+  { name: "selector", short: "l", takesValue: true },
+  { name: "wait", takesValue: false },
+  { name: "force", takesValue: false },
+  { name: "grace-period", takesValue: true },
+  { name: "now", takesValue: false },
+  { name: "all", takesValue: false },
+  { name: "ignore-not-found", takesValue: false },
+];
+
+export const deleteCommand: KubectlCommand = {
+  name: "delete",
+  summary: "Delete resources by file names, stdin, resources and names, or by resources and label selector",
+  group: "Basic Commands (Intermediate)",
+  usage: "delete ([-f FILENAME] | TYPE [(NAME | -l label | --all)]) [flags]",
+  flags: FLAGS,
+  args: [{ kind: "resource-types" }, { kind: "typed-objects" }],
+  run: kubectlDelete,
+};
+
+type Target = { type: ResourceType; name: string; namespace?: string };
+
+/** The objects named by the documents of `-f FILE`, or null without -f. */
+function fileTargets(ctx: KubectlContext, args: ParsedArgs): Target[] | null {
+  const files = args.flags.get("filename");
+  if (!files) return null;
+  return files.flatMap((f) => {
+    const content = ctx.readFile(f);
+    if (content === null) throw new KubeError(`error: the path "${f}" does not exist`);
+    return readManifests(content, f).map((m) => ({
+      type: resourceType(String(m.kind)),
+      name: String(m.metadata?.name ?? ""),
+      namespace: m.metadata?.namespace,
+    }));
+  });
+}
+
+function kubectlDelete(ctx: KubectlContext, argv: string[]): string {
+  const args = parseArgs(argv, FLAGS, "delete");
+  const namespace = namespaceOf(ctx, args);
+  const wait = flag(args, "wait") !== "false";
+  const immediate = boolFlag(args, "force") && flag(args, "grace-period") === "0";
+  let targets: Target[] = fileTargets(ctx, args) ?? parseTargets(args.positional);
+  const selectorText = flag(args, "selector");
+  if ((selectorText || boolFlag(args, "all")) && targets.every((t) => !t.name)) {
+    const test = selectorText ? parseLabelQuery(selectorText) : () => true;
+    if (typeof test === "string") throw new KubeError(`error: ${test}`);
+    targets = targets.flatMap(({ type }) =>
+      (type.kind === "Endpoints" || type.kind === "Event"
+        ? []
+        : ctx.cluster.store.list(type.kind, type.namespaced ? namespace : undefined)
+      )
+        .filter((o) => test(o.metadata.labels))
+        .map((o) => ({ type, name: o.metadata.name })),
+    );
+    if (targets.length === 0) return line(`No resources found`);
+  } else if (targets.some((t) => !t.name)) {
+    throw new KubeError(`error: resource(s) were provided, but no name was specified`);
+  }
+  const out: string[] = [];
+  const errors: string[] = [];
+  for (const target of targets) {
+    const ns = target.namespace ?? namespace;
+    let object: ReturnType<typeof getObject>;
+    try {
+      object = getObject(ctx.cluster, target.type, ns, target.name);
+    } catch (err) {
+      if (boolFlag(args, "ignore-not-found")) continue;
+      if (err instanceof KubeError) {
+        errors.push(err.message);
+        continue;
+      }
+      throw err;
+    }
+    const cluster = ctx.cluster;
+    switch (object.kind) {
+      case "Pod":
+        if (immediate)
+          out.push(
+            "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.",
+          );
+        cluster.deletePod(object, { wait: wait && !immediate });
+        break;
+      case "Service":
+        deleteService(cluster, object);
+        break;
+      case "Deployment":
+      case "ReplicaSet":
+      case "DaemonSet": {
+        // Background cascading deletion: the owner goes now, its dependents follow.
+        cluster.store.remove(object);
+        const owned = cluster.store
+          .list("ReplicaSet", ns)
+          .filter((rs) => rs.metadata.ownerReferences?.some((r) => r.uid === object.metadata.uid));
+        for (const rs of owned) cluster.store.remove(rs);
+        for (const owner of [object, ...owned])
+          for (const pod of cluster.store.podsOwnedBy(owner.metadata.uid)) cluster.deletePod(pod, { wait: false });
+        cluster.reconcile();
+        break;
+      }
+      case "Namespace":
+        if (["default", "kube-system", "kube-public", "kube-node-lease"].includes(object.metadata.name)) {
+          errors.push(
+            `Error from server (Forbidden): namespaces "${object.metadata.name}" is forbidden: this namespace may not be deleted`,
+          );
+          continue;
+        }
+        cluster.batch(() => {
+          for (const s of cluster.store.list("Service", object.metadata.name)) deleteService(cluster, s);
+          for (const kind of ["Deployment", "ReplicaSet", "DaemonSet"] as const)
+            for (const o of cluster.store.list(kind, object.metadata.name)) cluster.store.remove(o);
+          for (const p of cluster.pods(object.metadata.name)) cluster.deletePod(p, { wait: false });
+          cluster.store.remove(object);
+        });
+        // The namespace controller deletes everything in the namespace, its events included.
+        cluster.events.forgetNamespace(object.metadata.name);
+        break;
+      default:
+        errors.push(
+          `error: deleting ${target.type.plural} is not supported by the simulator (they are managed by the control plane)`,
+        );
+        continue;
+    }
+    out.push(`${target.type.display} "${target.name}" deleted`);
+  }
+  const text = out.map(line).join("");
+  if (errors.length) throw new KubeError(text + errors.join("\n"));
+  return text;
+}

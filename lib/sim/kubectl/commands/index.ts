@@ -1,0 +1,43 @@
+import type { KubectlCommand } from "../command";
+import { applyCommand } from "./apply";
+import { cordonCommand, uncordonCommand } from "./cordon";
+import { createCommand } from "./create";
+import { deleteCommand } from "./delete";
+import { describeCommand } from "./describe";
+import { drainCommand } from "./drain";
+import { eventsCommand } from "./events";
+import { execCommand } from "./exec";
+import { exposeCommand } from "./expose";
+import { getCommand } from "./get";
+import { labelCommand } from "./label";
+import { rolloutCommand } from "./rollout";
+import { runCommand } from "./run";
+import { scaleCommand } from "./scale";
+import { versionCommand } from "./version";
+
+/**
+ * Every kubectl command the simulator understands, one module each. The dispatcher, the list of
+ * supported commands, `kubectl help` and Tab completion are all derived from this table.
+ */
+export const COMMANDS: readonly KubectlCommand[] = [
+  // In the order of `kubectl --help`, which lists them by group.
+  createCommand,
+  exposeCommand,
+  runCommand,
+  getCommand,
+  deleteCommand,
+  rolloutCommand,
+  scaleCommand,
+  cordonCommand,
+  uncordonCommand,
+  drainCommand,
+  describeCommand,
+  execCommand,
+  eventsCommand,
+  applyCommand,
+  labelCommand,
+  versionCommand,
+];
+
+export const commandNamed = (name: string | undefined): KubectlCommand | undefined =>
+  COMMANDS.find((c) => c.name === name);

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { harness } from "../test-support/harness";
+import { COMMANDS } from "./commands";
+
+describe("errors look like kubectl's and never crash", () => {
+  const cases: [string, string][] = [
+    ["kubectl foo", 'error: unknown command "foo" for "kubectl"'],
+    ["kubectl get pods --bogus", "error: unknown flag: --bogus"],
+    ["kubectl get widgets", 'error: the server doesn\'t have a resource type "widgets"'],
+    ["kubectl get pod nope", 'Error from server (NotFound): pods "nope" not found'],
+    ["kubectl get pods -o bogus", 'error: unable to match a printer suitable for the output format "bogus"'],
+    ["kubectl scale deployment web", 'error: required flag(s) "replicas" not set'],
+    ["kubectl exec nope -- env", 'Error from server (NotFound): pods "nope" not found'],
+    ["kubectl run x -n nope --image=nginx", 'Error from server (NotFound): namespaces "nope" not found'],
+    [
+      "kubectl delete namespace default",
+      'Error from server (Forbidden): namespaces "default" is forbidden: this namespace may not be deleted',
+    ],
+  ];
+  for (const [line, message] of cases) {
+    it(`${line} → ${message}`, () => {
+      const h = harness();
+      expect(h.fails(line)).toContain(message);
+    });
+  }
+});
+
+describe("help from the command table", () => {
+  it("prints the overview for kubectl, kubectl help, kubectl --help and -h, with exit code 0", () => {
+    const h = harness();
+    const overview = h.ok("kubectl");
+    expect(overview).toMatch(/^kubectl controls the Kubernetes cluster manager\.\n/);
+    for (const c of COMMANDS) expect(overview).toContain(`  ${c.name.padEnd(16)}${c.summary}\n`);
+    for (const line of ["kubectl help", "kubectl --help", "kubectl -h"]) expect(h.ok(line)).toBe(overview);
+  });
+  it("prints a command's help for CMD --help, CMD -h and help CMD, sub-verbs included", () => {
+    const h = harness();
+    const get = h.ok("kubectl get --help");
+    expect(get).toMatch(/^Display one or many resources\.\n/);
+    expect(h.ok("kubectl get pods -h")).toBe(get);
+    expect(h.ok("kubectl help get")).toBe(get);
+    expect(h.ok("kubectl help rollout restart")).toBe(h.ok("kubectl rollout restart --help"));
+    expect(h.ok("kubectl help rollout restart")).toMatch(/^Restart a resource\.\n/);
+  });
+  it("answers an unknown help topic as cobra does, then shows the overview", () => {
+    const h = harness();
+    expect(h.ok("kubectl help frobnicate")).toBe(`Unknown help topic [\`frobnicate\`]\n${h.ok("kubectl")}`);
+  });
+  it("leaves -h after a bare -- to the container's command", () => {
+    const h = harness();
+    h.ok("kubectl run client --image=busybox -- sleep 3600");
+    expect(h.ok("kubectl exec client -- echo -h")).toBe("-h\n");
+  });
+});

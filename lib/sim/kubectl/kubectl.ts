@@ -1,0 +1,56 @@
+import { KubeError } from "../errors";
+import type { CommandResult } from "../types";
+import { type CommandSpec, subcommandNamed } from "./command";
+import { COMMANDS, commandNamed } from "./commands";
+import type { KubectlContext } from "./context";
+import { commandHelp, kubectlHelp } from "./help";
+
+/** The names of the commands this simulator supports, in table order. */
+export const KUBECTL_COMMANDS: readonly string[] = COMMANDS.map((c) => c.name);
+
+const ok = (output: string): CommandResult => ({ output, exitCode: 0 });
+
+/** The command (or family sub-verb) that `words` name, and the words that name it. */
+function specFor(words: readonly string[]): { path: string[]; spec: CommandSpec } | null {
+  const command = commandNamed(words[0]);
+  if (!command) return null;
+  const sub = subcommandNamed(command, words[1]);
+  return sub ? { path: [command.name, sub.name], spec: sub } : { path: [command.name], spec: command };
+}
+
+/** `--help` or `-h` among the arguments before a bare `--` (after it they belong to the container's command). */
+function asksForHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf("--");
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === "--help" || a === "-h");
+}
+
+/** `kubectl help [COMMAND [SUBCOMMAND]]`; an unknown topic answers as cobra does, with the overview. */
+function help(topic: readonly string[]): string {
+  if (topic.length === 0) return kubectlHelp(COMMANDS);
+  const found = specFor(topic);
+  return found
+    ? commandHelp(found.path, found.spec)
+    : `Unknown help topic [\`${topic.join(" ")}\`]\n${kubectlHelp(COMMANDS)}`;
+}
+
+/** Runs `kubectl ARGV...`: finds the command in the table and turns KubeErrors into kubectl's output. */
+export function kubectl(ctx: KubectlContext, argv: string[]): CommandResult {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === "--help" || name === "-h") return ok(kubectlHelp(COMMANDS));
+    if (name === "help") return ok(help(rest));
+    const command = commandNamed(name);
+    if (!command)
+      throw new KubeError(`error: unknown command "${name}" for "kubectl"\nRun 'kubectl --help' for usage.`);
+    if (asksForHelp(rest)) {
+      const found = specFor(argv)!;
+      return ok(commandHelp(found.path, found.spec));
+    }
+    const result = command.run(ctx, rest);
+    return typeof result === "string" ? ok(result) : result;
+  } catch (err) {
+    if (err instanceof KubeError)
+      return { output: err.message.endsWith("\n") ? err.message : `${err.message}\n`, exitCode: err.exitCode };
+    throw err;
+  }
+}
