@@ -18,7 +18,8 @@ export async function signUp(page: Page, learner: { name: string; email: string;
   await page.getByLabel("E-mail").fill(learner.email);
   await page.getByLabel("Password").fill(learner.password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: `Welcome back, ${learner.name}` })).toBeVisible();
+  // A freshly started server (restart.spec) renders its first page slowly on a busy machine.
+  await expect(page.getByRole("heading", { name: `Welcome back, ${learner.name}` })).toBeVisible({ timeout: 15_000 });
 }
 
 export async function signIn(page: Page, email: string, password: string) {
