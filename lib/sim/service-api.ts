@@ -2,6 +2,7 @@ import type { AllocationError } from "./allocators";
 import type { Cluster } from "./cluster";
 import { alreadyExists, invalid } from "./errors";
 import { formatIPv4 } from "./ip";
+import { admitCreate } from "./quota";
 import { dns1035LabelError, dnsSubdomainError } from "./names";
 import type { Service, ServicePort, ServiceType } from "./types";
 
@@ -136,6 +137,8 @@ export function createService(cluster: Cluster, input: Service): Service {
   applyDefaults(service);
   const errors = validate(service);
   if (errors.length) throw invalid("Service", name, errors);
+  // Validating admission (ResourceQuota) runs after validation.
+  admitCreate(cluster, namespace, "services", name);
 
   const { spec } = service;
   if (spec.type === "ExternalName") {

@@ -1,6 +1,7 @@
 import { parseAllDocuments } from "yaml";
 import type { Cluster } from "../cluster";
 import { KubeError, resourceName } from "../errors";
+import { guardNamespaceQuota, quotaObject, validateHard } from "../quota";
 import { createService, updateService } from "../service-api";
 import type { Container, Deployment, Kind, PodSpec, Service, ServicePort } from "../types";
 import { boolFlag, type FlagSpec, flag, parseArgs } from "./args";
@@ -19,7 +20,13 @@ type Manifest = Record<string, unknown> & {
   spec?: Record<string, unknown>;
 };
 
-const SUPPORTED: Record<string, string> = { Namespace: "v1", Pod: "v1", Service: "v1", Deployment: "apps/v1" };
+const SUPPORTED: Record<string, string> = {
+  Namespace: "v1",
+  Pod: "v1",
+  Service: "v1",
+  Deployment: "apps/v1",
+  ResourceQuota: "v1",
+};
 
 /** Reads the YAML (or JSON) documents of a file, skipping empty ones; Lists are flattened. */
 export function readManifests(text: string, file: string): Manifest[] {
@@ -108,6 +115,21 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
       return `${display} created`;
     }
     return `${display} ${updateService(cluster, existing, serviceOf(m, namespace)) ? "configured" : "unchanged"}`;
+  }
+  if (kind === "ResourceQuota") {
+    const hard = validateHard(name, ((m.spec ?? {}) as { hard?: Record<string, unknown> }).hard ?? {});
+    const existing = cluster.store.get("ResourceQuota", namespace, name);
+    if (!existing) {
+      cluster.save(quotaObject(cluster, name, namespace, hard));
+      cluster.reconcile();
+      return `${display} created`;
+    }
+    if (JSON.stringify(existing.spec.hard) === JSON.stringify(hard)) return `${display} unchanged`;
+    guardNamespaceQuota(cluster, existing, "patch");
+    existing.spec.hard = hard;
+    cluster.save(existing);
+    cluster.reconcile();
+    return `${display} configured`;
   }
   if (kind === "Pod") {
     const spec = podSpecOf(m.spec);

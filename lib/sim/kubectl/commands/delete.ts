@@ -1,5 +1,6 @@
 import { KubeError } from "../../errors";
 import { parseLabelQuery } from "../../labels";
+import { guardNamespaceQuota } from "../../quota";
 import { deleteService } from "../../service-api";
 import { boolFlag, type FlagSpec, flag, type ParsedArgs, parseArgs } from "../args";
 import type { KubectlCommand } from "../command";
@@ -109,6 +110,19 @@ function kubectlDelete(ctx: KubectlContext, argv: string[]): string {
         cluster.reconcile();
         break;
       }
+      case "ResourceQuota":
+        try {
+          guardNamespaceQuota(cluster, object, "delete");
+        } catch (err) {
+          if (err instanceof KubeError) {
+            errors.push(err.message);
+            continue;
+          }
+          throw err;
+        }
+        cluster.store.remove(object);
+        cluster.reconcile();
+        break;
       case "Namespace":
         if (["default", "kube-system", "kube-public", "kube-node-lease"].includes(object.metadata.name)) {
           errors.push(
@@ -118,7 +132,7 @@ function kubectlDelete(ctx: KubectlContext, argv: string[]): string {
         }
         cluster.batch(() => {
           for (const s of cluster.store.list("Service", object.metadata.name)) deleteService(cluster, s);
-          for (const kind of ["Deployment", "ReplicaSet", "DaemonSet"] as const)
+          for (const kind of ["Deployment", "ReplicaSet", "DaemonSet", "ResourceQuota"] as const)
             for (const o of cluster.store.list(kind, object.metadata.name)) cluster.store.remove(o);
           for (const p of cluster.pods(object.metadata.name)) cluster.deletePod(p, { wait: false });
           cluster.store.remove(object);
