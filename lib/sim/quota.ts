@@ -102,11 +102,9 @@ export function addNamespaceQuota(cluster: Cluster, namespace: string): void {
  * in the authorizer's words (rbac.go: `User "%s" cannot %s resource "%s" in API group "%s" in the
  * namespace "%s"`).
  */
-export function guardNamespaceQuota(cluster: Cluster, quota: ResourceQuota, verb: "delete" | "patch"): void {
-  if (!cluster.options.namespaceQuota || quota.metadata.name !== NAMESPACE_QUOTA) return;
-  throw new KubeError(
-    `Error from server (Forbidden): resourcequotas "${NAMESPACE_QUOTA}" is forbidden: User "learner" cannot ${verb} resource "resourcequotas" in API group "" in the namespace "${quota.metadata.namespace}"`,
-  );
+export function namespaceQuotaRefusal(cluster: Cluster, quota: ResourceQuota, verb: "delete" | "patch"): string | null {
+  if (!cluster.options.namespaceQuota || quota.metadata.name !== NAMESPACE_QUOTA) return null;
+  return `Error from server (Forbidden): resourcequotas "${NAMESPACE_QUOTA}" is forbidden: User "learner" cannot ${verb} resource "resourcequotas" in API group "" in the namespace "${quota.metadata.namespace}"`;
 }
 
 export function quotaObject(cluster: Cluster, name: string, namespace: string, hard: Record<string, string>) {

@@ -2,8 +2,8 @@ import type { AllocationError } from "./allocators";
 import type { Cluster } from "./cluster";
 import { alreadyExists, invalid } from "./errors";
 import { formatIPv4 } from "./ip";
-import { admitCreate } from "./quota";
 import { dns1035LabelError, dnsSubdomainError } from "./names";
+import { admitCreate } from "./quota";
 import type { Service, ServicePort, ServiceType } from "./types";
 
 const TYPES: ServiceType[] = ["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"];

@@ -57,7 +57,9 @@ export class DrillRun {
     const { store } = this.sim.cluster;
     const replaced = store
       .list("ResourceQuota")
-      .filter((q) => q.metadata.name === NAMESPACE_QUOTA && store.list("ResourceQuota", q.metadata.namespace).length > 1);
+      .filter(
+        (q) => q.metadata.name === NAMESPACE_QUOTA && store.list("ResourceQuota", q.metadata.namespace).length > 1,
+      );
     for (const preset of replaced) store.remove(preset);
     if (replaced.length) this.sim.cluster.reconcile();
   }

@@ -1,7 +1,7 @@
 import { parseAllDocuments } from "yaml";
 import type { Cluster } from "../cluster";
 import { KubeError, resourceName } from "../errors";
-import { guardNamespaceQuota, quotaObject, validateHard } from "../quota";
+import { namespaceQuotaRefusal, quotaObject, validateHard } from "../quota";
 import { createService, updateService } from "../service-api";
 import type { Container, Deployment, Kind, PodSpec, Service, ServicePort } from "../types";
 import { boolFlag, type FlagSpec, flag, parseArgs } from "./args";
@@ -82,6 +82,23 @@ function serviceOf(m: Manifest, namespace: string): Service {
   };
 }
 
+function applyQuota(cluster: Cluster, m: Manifest, name: string, namespace: string): string {
+  const hard = validateHard(name, ((m.spec ?? {}) as { hard?: Record<string, unknown> }).hard ?? {});
+  const existing = cluster.store.get("ResourceQuota", namespace, name);
+  if (!existing) {
+    cluster.save(quotaObject(cluster, name, namespace, hard));
+    cluster.reconcile();
+    return "created";
+  }
+  if (JSON.stringify(existing.spec.hard) === JSON.stringify(hard)) return "unchanged";
+  const refused = namespaceQuotaRefusal(cluster, existing, "patch");
+  if (refused) throw new KubeError(refused);
+  existing.spec.hard = hard;
+  cluster.save(existing);
+  cluster.reconcile();
+  return "configured";
+}
+
 /** Applies one manifest; returns "created", "configured" or "unchanged". */
 function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file: string): string {
   const kind = m.kind ?? "";
@@ -116,21 +133,7 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
     }
     return `${display} ${updateService(cluster, existing, serviceOf(m, namespace)) ? "configured" : "unchanged"}`;
   }
-  if (kind === "ResourceQuota") {
-    const hard = validateHard(name, ((m.spec ?? {}) as { hard?: Record<string, unknown> }).hard ?? {});
-    const existing = cluster.store.get("ResourceQuota", namespace, name);
-    if (!existing) {
-      cluster.save(quotaObject(cluster, name, namespace, hard));
-      cluster.reconcile();
-      return `${display} created`;
-    }
-    if (JSON.stringify(existing.spec.hard) === JSON.stringify(hard)) return `${display} unchanged`;
-    guardNamespaceQuota(cluster, existing, "patch");
-    existing.spec.hard = hard;
-    cluster.save(existing);
-    cluster.reconcile();
-    return `${display} configured`;
-  }
+  if (kind === "ResourceQuota") return `${display} ${applyQuota(cluster, m, name, namespace)}`;
   if (kind === "Pod") {
     const spec = podSpecOf(m.spec);
     const existing = cluster.store.get("Pod", namespace, name);
