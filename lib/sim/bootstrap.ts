@@ -1,6 +1,7 @@
 import { PodIPAM } from "./allocators";
 import type { Cluster } from "./cluster";
 import { formatIPv4, subnet } from "./ip";
+import { addNamespaceQuota } from "./quota";
 
 // What kubeadm leaves behind: the namespaces, a control-plane node and the workers, the
 // control-plane static pods, kube-proxy on every node, CoreDNS, and the two system Services.
@@ -16,6 +17,8 @@ export function bootstrapCluster(cluster: Cluster): void {
   addCoreDNS(cluster);
   addSystemServices(cluster);
   cluster.apiServerEndpoint = controlPlaneIP;
+  // Last, so that a cluster without the option creates exactly the objects (and uids) it always did.
+  for (const ns of cluster.store.list("Namespace")) addNamespaceQuota(cluster, ns.metadata.name);
 }
 
 /** Control-plane static pods run with the node's network (their pod IP is the node IP). */
@@ -183,6 +186,8 @@ function addNode(cluster: Cluster, name: string, index: number): void {
         kernelVersion: "6.1.0-28-amd64",
         containerRuntimeVersion: "containerd://1.7.24",
       },
+      capacity: { pods: String(cluster.options.maxPods) },
+      allocatable: { pods: String(cluster.options.maxPods) },
     },
   });
 }

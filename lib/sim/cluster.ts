@@ -7,13 +7,15 @@ import { type Cidr, formatIPv4, parseCidr } from "./ip";
 import { reportContainerStarts, SHUTDOWN_SECONDS } from "./kubelet";
 import { randomSuffix } from "./names";
 import { initialFiles } from "./pod-runtime";
+import { addNamespaceQuota, admitCreate } from "./quota";
 import { Rng } from "./rng";
 import { createService } from "./service-api";
 import type { StartEnvironment } from "./service-env";
 import { ObjectStore } from "./store";
 import type { ClusterOptions, KubeObject, NodeObject, ObjectMeta, Pod, PodSpec, PodTemplate, Service } from "./types";
 
-export type ResolvedOptions = Required<Omit<ClusterOptions, "loadBalancerPool">> & { loadBalancerPool?: string };
+export type ResolvedOptions = Required<Omit<ClusterOptions, "loadBalancerPool" | "namespaceQuota">> &
+  Pick<ClusterOptions, "loadBalancerPool" | "namespaceQuota">;
 
 const EPOCH = Date.UTC(2026, 0, 15, 9, 0, 0);
 
@@ -28,6 +30,8 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   proxyMode: "iptables",
   kubernetesVersion: "v1.31.4",
   externalDNS: { "example.com": "93.184.215.14", "kubernetes.io": "147.75.40.148" },
+  // KubeletConfiguration.maxPods default (pkg/kubelet/apis/config/v1beta1/defaults.go).
+  maxPods: 110,
 };
 
 /** Per-pod state that is not part of the API object: what the containers see. */
@@ -63,6 +67,7 @@ export class Cluster {
   readonly outsideHostIP: string;
   private nowMs = EPOCH;
   private batchDepth = 0;
+  private bootstrapped = false;
 
   constructor(options: ClusterOptions = {}) {
     this.options = {
@@ -88,6 +93,7 @@ export class Cluster {
     // The cluster "was created" a day before the learner arrives, so system objects have an age.
     this.nowMs = EPOCH - 86_400_000;
     this.batch(() => bootstrapCluster(this));
+    this.bootstrapped = true;
     this.nowMs = EPOCH;
   }
 
@@ -149,6 +155,7 @@ export class Cluster {
       metadata: this.meta(name, undefined, { labels: { "kubernetes.io/metadata.name": name } }),
       status: { phase: "Active" },
     });
+    if (this.bootstrapped) addNamespaceQuota(this, name);
   }
 
   createPod(input: {
@@ -161,6 +168,8 @@ export class Cluster {
   }): Pod {
     this.requireNamespace(input.namespace);
     if (this.store.get("Pod", input.namespace, input.name)) throw alreadyExists("Pod", input.name);
+    // ResourceQuota admission (validating admission, after validation in createBarePod).
+    admitCreate(this, input.namespace, "pods", input.name);
     const pod = this.createPodObject(
       input.namespace,
       input.name,

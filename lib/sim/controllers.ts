@@ -4,8 +4,9 @@ import { involvedObject } from "./events";
 import { runKubelet } from "./kubelet";
 import { matchesSelector } from "./labels";
 import { randomSuffix, templateHash } from "./names";
+import { quotaRefusal, syncQuotaStatus } from "./quota";
 import { schedulePending } from "./scheduler";
-import type { DaemonSet, Deployment, ObjectMeta, Pod, ReplicaSet } from "./types";
+import type { DaemonSet, Deployment, ObjectMeta, Pod, PodTemplate, ReplicaSet } from "./types";
 
 /**
  * Runs the control loops until nothing changes: deployments → replica sets → pods, daemon sets,
@@ -23,6 +24,7 @@ export function reconcile(cluster: Cluster): void {
     if (cluster.store.version === before) break;
   }
   reconcileEndpointSlices(cluster);
+  syncQuotaStatus(cluster);
 }
 
 const ownerRef = (o: Deployment | ReplicaSet | DaemonSet) => [
@@ -116,15 +118,7 @@ function reconcileReplicaSet(cluster: Cluster, rs: ReplicaSet): void {
   }
   const active = cluster.store.podsOwnedBy(rs.metadata.uid).filter((p) => !p.metadata.deletionTimestamp);
   if (active.length < rs.spec.replicas) {
-    for (let i = active.length; i < rs.spec.replicas; i++) {
-      const pod = cluster.createPodObject(
-        rs.metadata.namespace!,
-        `${rs.metadata.name}-${randomSuffix(cluster.rng)}`,
-        rs.spec.template,
-        ownerRef(rs),
-      );
-      reportPod(cluster, rs, "Create", pod);
-    }
+    slowStartBatch(rs.spec.replicas - active.length, () => createControlledPod(cluster, rs, rs.spec.template));
   } else if (active.length > rs.spec.replicas) {
     const ranked = [...active].sort((a, b) => {
       const ra = deletionRank(cluster, a);
@@ -146,19 +140,59 @@ function reconcileReplicaSet(cluster: Cluster, rs: ReplicaSet): void {
   }
 }
 
+/**
+ * replica_set.go slowStartBatch: creations go in batches of 1, 2, 4, ... (SlowStartInitialBatchSize
+ * is 1); the first batch with a failure ends the sync, so a ReplicaSet whose pods are refused (by a
+ * ResourceQuota, say) makes a handful of attempts per sync, not one per missing replica. Upstream
+ * runs a batch's creations concurrently, so every creation in the failing batch is attempted.
+ * Returns how many succeeded.
+ */
+export function slowStartBatch(count: number, create: () => boolean): number {
+  let successes = 0;
+  let remaining = count;
+  for (let size = Math.min(remaining, 1); size > 0; size = Math.min(2 * size, remaining)) {
+    let failed = false;
+    for (let i = 0; i < size; i++) {
+      if (create()) successes++;
+      else failed = true;
+    }
+    if (failed) break;
+    remaining -= size;
+  }
+  return successes;
+}
+
+/**
+ * controller_utils.go RealPodControl.CreatePods: the API server admits the pod (its name is still
+ * the generateName prefix then), or refuses it and the controller records FailedCreate
+ * ("Error creating: %v") against itself. Returns whether the pod was created.
+ */
+function createControlledPod(cluster: Cluster, owner: ReplicaSet | DaemonSet, template: PodTemplate): boolean {
+  const namespace = owner.metadata.namespace!;
+  const refusal = quotaRefusal(cluster, namespace, "pods", `${owner.metadata.name}-`);
+  if (refusal) {
+    cluster.events.record(involvedObject(owner), "Warning", "FailedCreate", `Error creating: ${refusal}`, {
+      component: owner.kind === "ReplicaSet" ? "replicaset-controller" : "daemonset-controller",
+    });
+    return false;
+  }
+  const pod = cluster.createPodObject(
+    namespace,
+    `${owner.metadata.name}-${randomSuffix(cluster.rng)}`,
+    template,
+    ownerRef(owner),
+  );
+  reportPod(cluster, owner, "Create", pod);
+  return true;
+}
+
 function reconcileDaemonSet(cluster: Cluster, ds: DaemonSet): void {
   const pods = cluster.store.podsOwnedBy(ds.metadata.uid).filter((p) => !p.metadata.deletionTimestamp);
   const nodes = cluster.nodes();
   for (const node of nodes) {
     if (pods.some((p) => p.spec.nodeName === node.metadata.name)) continue;
     const template = { ...ds.spec.template, spec: { ...ds.spec.template.spec, nodeName: node.metadata.name } };
-    const pod = cluster.createPodObject(
-      ds.metadata.namespace!,
-      `${ds.metadata.name}-${randomSuffix(cluster.rng)}`,
-      template,
-      ownerRef(ds),
-    );
-    reportPod(cluster, ds, "Create", pod);
+    createControlledPod(cluster, ds, template);
   }
   const ready = cluster.store.podsOwnedBy(ds.metadata.uid).filter((p) => cluster.isPodReady(p)).length;
   if (ds.status.desiredNumberScheduled !== nodes.length || ds.status.numberReady !== ready) {

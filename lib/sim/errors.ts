@@ -18,6 +18,7 @@ const plural: Record<string, string> = {
   Namespace: "namespaces",
   EndpointSlice: "endpointslices.discovery.k8s.io",
   Endpoints: "endpoints",
+  ResourceQuota: "resourcequotas",
 };
 
 export const resourceName = (kind: string) => plural[kind] ?? `${kind.toLowerCase()}s`;

@@ -39,3 +39,38 @@ describe("the scheduler's events", () => {
     );
   });
 });
+
+describe("the kubelet's maxPods and the NodeResourcesFit filter", () => {
+  it("reports capacity and allocatable pods = maxPods (KubeletConfiguration.maxPods, default 110)", () => {
+    expect(harness().cluster.nodes()[1].status).toMatchObject({
+      capacity: { pods: "110" },
+      allocatable: { pods: "110" },
+    });
+    const h = harness({ maxPods: 4 });
+    expect(h.ok("kubectl get node worker-1 -o jsonpath={.status.allocatable.pods}")).toBe("4");
+    expect(h.ok("kubectl describe node worker-1")).toContain("Capacity:\n  pods:  4\nAllocatable:\n  pods:  4\n");
+  });
+
+  it('leaves pods past every node\'s maxPods Pending with FailedScheduling "Too many pods" (noderesources/fit.go)', () => {
+    // Each worker already runs kube-proxy; coredns takes one more on each: 2 of 4 used per worker.
+    const h = harness({ maxPods: 4 });
+    h.ok("kubectl create deployment web --image=nginx --replicas=6");
+    const pods = h.podsNamed("web-");
+    expect(pods.filter((p) => p.spec.nodeName)).toHaveLength(4);
+    const pending = pods.filter((p) => !p.spec.nodeName);
+    expect(pending).toHaveLength(2);
+    expect(pending[0].status.conditions).toMatchObject([{ type: "PodScheduled", status: "False" }]);
+    const message =
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Too many pods. " +
+      "preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.";
+    const failed = h.events().filter((e) => e.reason === "FailedScheduling");
+    expect(failed.map((e) => [e.type, e.involvedObject.name, e.message])).toEqual(
+      pending.map((p) => ["Warning", p.metadata.name, message]),
+    );
+    expect(h.ok(`kubectl describe pod ${pending[0].metadata.name}`)).toContain(message);
+    // Room on a node again: the next pass places a pending pod.
+    h.ok(`kubectl delete pod ${pods.find((p) => p.spec.nodeName)!.metadata.name}`);
+    expect(h.podsNamed("web-").filter((p) => !p.spec.nodeName)).toHaveLength(2);
+    expect(h.podsNamed("web-").filter((p) => p.spec.nodeName)).toHaveLength(4);
+  });
+});

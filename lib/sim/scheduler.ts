@@ -12,13 +12,41 @@ function tolerates(pod: Pod, node: NodeObject): boolean {
   );
 }
 
-function describeUnschedulable(pod: Pod, nodes: NodeObject[]): string {
-  const cordoned = nodes.filter((n) => n.spec.unschedulable).length;
-  const tainted = nodes.filter((n) => !n.spec.unschedulable && !tolerates(pod, n)).length;
-  const parts = [];
-  if (tainted) parts.push(`${tainted} node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }`);
-  if (cordoned) parts.push(`${cordoned} node(s) were unschedulable`);
-  return `${parts.join(", ")}. preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`;
+/**
+ * schedule_one.go FitError.Error: "0/N nodes are available: " then each filter's reason with the
+ * number of nodes it rejected, sorted as strings (sortReasonsHistogram), then what preemption
+ * found. Each node fails at its first filter, in the default profile's order: NodeUnschedulable,
+ * TaintToleration, NodeResourcesFit. The first two are UnschedulableAndUnresolvable ("Preemption is
+ * not helpful for scheduling"); a full node could take the pod if a lower-priority pod were evicted,
+ * and the simulator's pods all have the same priority ("No preemption victims found for incoming pod").
+ */
+function describeUnschedulable(pod: Pod, nodes: NodeObject[], load: Map<string, number>, maxPods: number): string {
+  const counts = new Map<string, number>();
+  let unresolvable = 0;
+  const add = (reason: string) => counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  for (const n of nodes) {
+    if (n.spec.unschedulable) {
+      add("node(s) were unschedulable");
+      unresolvable++;
+    } else if (!tolerates(pod, n)) {
+      add("node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }");
+      unresolvable++;
+    } else if ((load.get(n.metadata.name) ?? 0) >= maxPods) {
+      // noderesources/fit.go fitsRequest: len(nodeInfo.Pods)+1 > allowedPodNumber → "Too many pods".
+      add("Too many pods");
+    }
+  }
+  const histogram = (entries: [string, number][]) =>
+    entries
+      .filter(([, n]) => n > 0)
+      .map(([reason, n]) => `${n} ${reason}`)
+      .sort()
+      .join(", ");
+  const preemption = histogram([
+    ["Preemption is not helpful for scheduling", unresolvable],
+    ["No preemption victims found for incoming pod", nodes.length - unresolvable],
+  ]);
+  return `${histogram([...counts])}. preemption: 0/${nodes.length} nodes are available: ${preemption}.`;
 }
 
 /** Schedulable nodes ordered by (pod count, position): the least-loaded node on top. */
@@ -60,7 +88,8 @@ class NodeHeap {
 
 /**
  * kube-scheduler, reduced to its visible effect: each pending pod, oldest first, goes to the
- * feasible node (schedulable, taints tolerated) running the fewest pods, ties by node order.
+ * feasible node (schedulable, taints tolerated, fewer than maxPods pods) running the fewest pods,
+ * ties by node order.
  */
 export function schedulePending(cluster: Cluster): void {
   const pending = cluster.pods().filter((p) => !p.spec.nodeName && !p.metadata.deletionTimestamp);
@@ -79,18 +108,24 @@ export function schedulePending(cluster: Cluster): void {
       a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp) ||
       a.metadata.name.localeCompare(b.metadata.name),
   );
+  const maxPods = cluster.options.maxPods;
   for (const pod of pending) {
     const skipped = [];
-    let chosen = heap.pop();
+    let chosen: ReturnType<NodeHeap["pop"]> | undefined = heap.pop();
     while (chosen && !tolerates(pod, chosen.node)) {
       skipped.push(chosen);
       chosen = heap.pop();
+    }
+    // The heap yields the least-loaded node first: if it is full, so is every node after it.
+    if (chosen && chosen.load >= maxPods) {
+      skipped.push(chosen);
+      chosen = undefined;
     }
     for (const s of skipped) heap.push(s);
     if (!chosen) {
       if (!pod.status.conditions.some((c) => c.type === "PodScheduled")) {
         pod.status.conditions = [{ type: "PodScheduled", status: "False", lastTransitionTime: cluster.timestamp() }];
-        const failure = `0/${nodes.length} nodes are available: ${describeUnschedulable(pod, nodes)}`;
+        const failure = `0/${nodes.length} nodes are available: ${describeUnschedulable(pod, nodes, load, maxPods)}`;
         cluster.schedulingFailures.set(pod.metadata.uid, failure);
         cluster.events.record(involvedObject(pod), "Warning", "FailedScheduling", failure, SCHEDULER);
         cluster.save(pod);
@@ -99,6 +134,7 @@ export function schedulePending(cluster: Cluster): void {
     }
     pod.spec.nodeName = chosen.node.metadata.name;
     chosen.load++;
+    load.set(chosen.node.metadata.name, chosen.load);
     heap.push(chosen);
     cluster.schedulingFailures.delete(pod.metadata.uid);
     // kube-scheduler's binding cycle: "Successfully assigned %v/%v to %v" (schedule_one.go).

@@ -3,6 +3,7 @@ import type { Cluster } from "./cluster";
 import { alreadyExists, invalid } from "./errors";
 import { formatIPv4 } from "./ip";
 import { dns1035LabelError, dnsSubdomainError } from "./names";
+import { admitCreate } from "./quota";
 import type { Service, ServicePort, ServiceType } from "./types";
 
 const TYPES: ServiceType[] = ["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"];
@@ -136,6 +137,8 @@ export function createService(cluster: Cluster, input: Service): Service {
   applyDefaults(service);
   const errors = validate(service);
   if (errors.length) throw invalid("Service", name, errors);
+  // Validating admission (ResourceQuota) runs after validation.
+  admitCreate(cluster, namespace, "services", name);
 
   const { spec } = service;
   if (spec.type === "ExternalName") {

@@ -193,6 +193,9 @@ export interface NodeObject {
     addresses: { type: "InternalIP" | "Hostname"; address: string }[];
     conditions: { type: "Ready"; status: "True" | "False"; reason: string }[];
     nodeInfo: { kubeletVersion: string; osImage: string; kernelVersion: string; containerRuntimeVersion: string };
+    /** What the kubelet reports; only `pods` (KubeletConfiguration.maxPods) is modelled. */
+    capacity: { pods: string };
+    allocatable: { pods: string };
   };
 }
 
@@ -240,7 +243,28 @@ export interface KubeEvent {
   type: "Normal" | "Warning";
 }
 
-export type KubeObject = Pod | Deployment | ReplicaSet | DaemonSet | Service | EndpointSlice | NodeObject | Namespace;
+/**
+ * A core/v1 ResourceQuota. Only object counts are modelled (`pods`, `services`); `status.used`
+ * is kept current by the quota controller step at the end of every reconcile.
+ */
+export interface ResourceQuota {
+  apiVersion: "v1";
+  kind: "ResourceQuota";
+  metadata: ObjectMeta;
+  spec: { hard: Record<string, string> };
+  status: { hard: Record<string, string>; used: Record<string, string> };
+}
+
+export type KubeObject =
+  | Pod
+  | Deployment
+  | ReplicaSet
+  | DaemonSet
+  | Service
+  | EndpointSlice
+  | NodeObject
+  | Namespace
+  | ResourceQuota;
 export type Kind = KubeObject["kind"];
 
 export interface ClusterOptions {
@@ -261,6 +285,19 @@ export interface ClusterOptions {
   kubernetesVersion?: string;
   /** Names outside the cluster that cluster DNS forwards and answers (the simulated internet). */
   externalDNS?: Record<string, string>;
+  /**
+   * KubeletConfiguration.maxPods of every node (upstream default 110): reported as the node's
+   * capacity and allocatable `pods`, and enforced by the scheduler's NodeResourcesFit filter.
+   */
+  maxPods?: number;
+  /**
+   * When set, every namespace gets ResourceQuota `namespace-quota` with this `spec.hard` (e.g.
+   * `{ pods: "50" }`): the bootstrap namespaces once the cluster is up, later ones as they are
+   * created, as a cluster administrator's policy does on a shared cluster. The learner cannot
+   * delete or change it (RBAC). Drills and the browser terminal set it so that no command can make
+   * the simulator create an unbounded number of pods.
+   */
+  namespaceQuota?: Record<string, string>;
 }
 
 export interface CommandResult {

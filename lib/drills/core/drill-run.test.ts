@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DrillRun, replay } from "./drill-run";
+import { DRILL_POD_QUOTA, DrillRun, replay } from "./drill-run";
 import { bySlug } from "./test-support/content-drills";
 import type { Drill, PredictStep } from "./types";
 
@@ -90,5 +90,37 @@ describe("replaying a learner's run", () => {
     const curls = (r: DrillRun) =>
       Array.from({ length: 5 }, () => r.run(r.resolve("curl -s {{nodeIP:worker-1}}:{{nodePort:web-nodeport}}")).output);
     expect(curls(a)).toEqual(curls(b));
+  });
+});
+
+describe("a drill cluster's namespace quota", () => {
+  it("bounds kubectl scale --replicas=100000 to the quota (slowStartBatch stops at FailedCreate)", () => {
+    const run = new DrillRun(bySlug("no-ready-pods"));
+    const before = run.sim.cluster.pods("default").length;
+    expect(run.run("kubectl scale deployment web --replicas=100000").exitCode).toBe(0);
+    const { cluster } = run.sim;
+    expect(cluster.pods("default")).toHaveLength(DRILL_POD_QUOTA);
+    const events = cluster.events.list("default");
+    const created = events.filter((e) => e.reason === "SuccessfulCreate" && e.involvedObject.kind === "ReplicaSet");
+    const failed = events.find((e) => e.reason === "FailedCreate")!;
+    expect(failed.message).toMatch(
+      /exceeded quota: namespace-quota, requested: pods=1, used: pods=50, limited: pods=50$/,
+    );
+    // Attempts in this command: the pods it created plus the refusals; bounded by the quota, not by 100,000.
+    const attempts = created.length + failed.count;
+    expect(attempts).toBeLessThanOrEqual(2 * DRILL_POD_QUOTA + 1 + 20 + before);
+    expect(run.run("kubectl get quota").output).toMatch(/namespace-quota .* pods: 50\/50\n$/);
+  });
+
+  it("is not the learner's to delete or raise, and covers namespaces the learner creates", () => {
+    const run = new DrillRun(bySlug("no-ready-pods"));
+    expect(run.run("kubectl delete quota namespace-quota")).toEqual({
+      exitCode: 1,
+      output:
+        'Error from server (Forbidden): resourcequotas "namespace-quota" is forbidden: User "learner" cannot delete resource "resourcequotas" in API group "" in the namespace "default"\n',
+    });
+    run.run("kubectl create namespace mine");
+    run.run("kubectl create deployment big --image=nginx --replicas=100000 -n mine");
+    expect(run.sim.cluster.pods("mine")).toHaveLength(DRILL_POD_QUOTA);
   });
 });

@@ -1,4 +1,5 @@
 import { createCluster, type SimCluster } from "../../sim";
+import { NAMESPACE_QUOTA } from "../../sim/quota";
 import { curlOutcome, nslookupAddresses } from "../../sim/shell/read-output";
 import type { CommandResult } from "../../sim/types";
 import { type CheckResult, evaluateCheck } from "./checks";
@@ -33,15 +34,34 @@ function observe(mode: string, results: (CommandResult & { command: string })[])
  * then whatever the learner types. The browser and the server build the same run from the same
  * events, so the server's grade always matches what the learner saw.
  */
+/**
+ * The pod quota of every namespace of a drill cluster, as a namespace handed to a learner on a
+ * shared cluster would have: it bounds what one command can make the simulator do (`kubectl scale
+ * --replicas=100000` creates at most this many pods, then the ReplicaSet reports FailedCreate).
+ */
+export const DRILL_POD_QUOTA = 50;
+
 export class DrillRun {
   readonly sim: SimCluster;
   readonly transcript: Observation[] = [];
   constructor(readonly drill: Drill) {
-    this.sim = createCluster({ seed: drill.seed, ...drill.cluster }, (name) => drill.files[name] ?? null);
+    this.sim = createCluster(
+      { seed: drill.seed, ...drill.cluster, namespaceQuota: { pods: String(DRILL_POD_QUOTA) } },
+      (name) => drill.files[name] ?? null,
+    );
     for (const line of drill.setup) {
       const r = this.sim.run(line);
       if (r.exitCode !== 0) throw new DrillError(`set-up command failed: ${line}\n${r.output}`);
     }
+    // A drill whose set-up applies its own quota to a namespace teaches with that one alone there.
+    const { store } = this.sim.cluster;
+    const replaced = store
+      .list("ResourceQuota")
+      .filter(
+        (q) => q.metadata.name === NAMESPACE_QUOTA && store.list("ResourceQuota", q.metadata.namespace).length > 1,
+      );
+    for (const preset of replaced) store.remove(preset);
+    if (replaced.length) this.sim.cluster.reconcile();
   }
 
   run(line: string): CommandResult {

@@ -1,6 +1,7 @@
 import { parseAllDocuments } from "yaml";
 import type { Cluster } from "../cluster";
 import { KubeError, resourceName } from "../errors";
+import { namespaceQuotaRefusal, quotaObject, validateHard } from "../quota";
 import { createService, updateService } from "../service-api";
 import type { Container, Deployment, Kind, PodSpec, Service, ServicePort } from "../types";
 import { boolFlag, type FlagSpec, flag, parseArgs } from "./args";
@@ -19,7 +20,13 @@ type Manifest = Record<string, unknown> & {
   spec?: Record<string, unknown>;
 };
 
-const SUPPORTED: Record<string, string> = { Namespace: "v1", Pod: "v1", Service: "v1", Deployment: "apps/v1" };
+const SUPPORTED: Record<string, string> = {
+  Namespace: "v1",
+  Pod: "v1",
+  Service: "v1",
+  Deployment: "apps/v1",
+  ResourceQuota: "v1",
+};
 
 /** Reads the YAML (or JSON) documents of a file, skipping empty ones; Lists are flattened. */
 export function readManifests(text: string, file: string): Manifest[] {
@@ -75,6 +82,23 @@ function serviceOf(m: Manifest, namespace: string): Service {
   };
 }
 
+function applyQuota(cluster: Cluster, m: Manifest, name: string, namespace: string): string {
+  const hard = validateHard(name, ((m.spec ?? {}) as { hard?: Record<string, unknown> }).hard ?? {});
+  const existing = cluster.store.get("ResourceQuota", namespace, name);
+  if (!existing) {
+    cluster.save(quotaObject(cluster, name, namespace, hard));
+    cluster.reconcile();
+    return "created";
+  }
+  if (JSON.stringify(existing.spec.hard) === JSON.stringify(hard)) return "unchanged";
+  const refused = namespaceQuotaRefusal(cluster, existing, "patch");
+  if (refused) throw new KubeError(refused);
+  existing.spec.hard = hard;
+  cluster.save(existing);
+  cluster.reconcile();
+  return "configured";
+}
+
 /** Applies one manifest; returns "created", "configured" or "unchanged". */
 function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file: string): string {
   const kind = m.kind ?? "";
@@ -109,6 +133,7 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
     }
     return `${display} ${updateService(cluster, existing, serviceOf(m, namespace)) ? "configured" : "unchanged"}`;
   }
+  if (kind === "ResourceQuota") return `${display} ${applyQuota(cluster, m, name, namespace)}`;
   if (kind === "Pod") {
     const spec = podSpecOf(m.spec);
     const existing = cluster.store.get("Pod", namespace, name);

@@ -9,6 +9,7 @@ import type {
   NodeObject,
   Pod,
   ReplicaSet,
+  ResourceQuota,
   Service,
 } from "../types";
 import { humanDuration, since } from "./age";
@@ -172,6 +173,19 @@ const COLUMNS: Record<ResourceKind, Columns> = {
   Namespace: {
     headers: ["NAME", "STATUS", "AGE"],
     row: (n: Namespace, c) => [n.metadata.name, n.status.phase, age(c, n)],
+  },
+  // printers.go printResourceQuota: "resource: used/hard" by resource name, limits.* under LIMIT.
+  ResourceQuota: {
+    headers: ["NAME", "AGE", "REQUEST", "LIMIT"],
+    row: (q: ResourceQuota, c) => {
+      const cells = (limits: boolean) =>
+        Object.keys(q.status.hard)
+          .sort()
+          .filter((r) => r.startsWith("limits.") === limits)
+          .map((r) => `${r}: ${q.status.used[r] ?? "0"}/${q.status.hard[r]}`)
+          .join(", ");
+      return [q.metadata.name, age(c, q), cells(false), cells(true)];
+    },
   },
   // The API server's event printer (printers.go printEvent): the object as lowercase kind/name.
   Event: {

@@ -59,6 +59,13 @@ export const RESOURCE_TYPES: ResourceType[] = [
   },
   { kind: "Endpoints", plural: "endpoints", names: ["endpoints", "ep"], namespaced: true, display: "endpoints" },
   { kind: "Event", plural: "events", names: ["events", "event", "ev"], namespaced: true, display: "event" },
+  {
+    kind: "ResourceQuota",
+    plural: "resourcequotas",
+    names: ["resourcequotas", "resourcequota", "quota"],
+    namespaced: true,
+    display: "resourcequota",
+  },
   { kind: "Node", plural: "nodes", names: ["nodes", "node", "no"], namespaced: false, display: "node" },
   {
     kind: "Namespace",

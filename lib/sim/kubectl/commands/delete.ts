@@ -1,6 +1,9 @@
+import type { Cluster } from "../../cluster";
 import { KubeError } from "../../errors";
 import { parseLabelQuery } from "../../labels";
+import { namespaceQuotaRefusal } from "../../quota";
 import { deleteService } from "../../service-api";
+import type { Namespace, ResourceQuota } from "../../types";
 import { boolFlag, type FlagSpec, flag, type ParsedArgs, parseArgs } from "../args";
 import type { KubectlCommand } from "../command";
 import { type KubectlContext, namespaceOf } from "../context";
@@ -44,6 +47,31 @@ function fileTargets(ctx: KubectlContext, args: ParsedArgs): Target[] | null {
       namespace: m.metadata?.namespace,
     }));
   });
+}
+
+/** Deletes a namespace and everything in it, or says why not. */
+function deleteNamespace(cluster: Cluster, namespace: Namespace): string | null {
+  const name = namespace.metadata.name;
+  if (["default", "kube-system", "kube-public", "kube-node-lease"].includes(name))
+    return `Error from server (Forbidden): namespaces "${name}" is forbidden: this namespace may not be deleted`;
+  cluster.batch(() => {
+    for (const s of cluster.store.list("Service", name)) deleteService(cluster, s);
+    for (const kind of ["Deployment", "ReplicaSet", "DaemonSet", "ResourceQuota"] as const)
+      for (const o of cluster.store.list(kind, name)) cluster.store.remove(o);
+    for (const p of cluster.pods(name)) cluster.deletePod(p, { wait: false });
+    cluster.store.remove(namespace);
+  });
+  // The namespace controller deletes everything in the namespace, its events included.
+  cluster.events.forgetNamespace(name);
+  return null;
+}
+
+function deleteQuota(cluster: Cluster, quota: ResourceQuota): string | null {
+  const refused = namespaceQuotaRefusal(cluster, quota, "delete");
+  if (refused) return refused;
+  cluster.store.remove(quota);
+  cluster.reconcile();
+  return null;
 }
 
 function kubectlDelete(ctx: KubectlContext, argv: string[]): string {
@@ -109,23 +137,15 @@ function kubectlDelete(ctx: KubectlContext, argv: string[]): string {
         cluster.reconcile();
         break;
       }
-      case "Namespace":
-        if (["default", "kube-system", "kube-public", "kube-node-lease"].includes(object.metadata.name)) {
-          errors.push(
-            `Error from server (Forbidden): namespaces "${object.metadata.name}" is forbidden: this namespace may not be deleted`,
-          );
+      case "ResourceQuota":
+      case "Namespace": {
+        const refused = object.kind === "Namespace" ? deleteNamespace(cluster, object) : deleteQuota(cluster, object);
+        if (refused) {
+          errors.push(refused);
           continue;
         }
-        cluster.batch(() => {
-          for (const s of cluster.store.list("Service", object.metadata.name)) deleteService(cluster, s);
-          for (const kind of ["Deployment", "ReplicaSet", "DaemonSet"] as const)
-            for (const o of cluster.store.list(kind, object.metadata.name)) cluster.store.remove(o);
-          for (const p of cluster.pods(object.metadata.name)) cluster.deletePod(p, { wait: false });
-          cluster.store.remove(object);
-        });
-        // The namespace controller deletes everything in the namespace, its events included.
-        cluster.events.forgetNamespace(object.metadata.name);
         break;
+      }
       default:
         errors.push(
           `error: deleting ${target.type.plural} is not supported by the simulator (they are managed by the control plane)`,

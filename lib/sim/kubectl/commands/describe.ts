@@ -1,7 +1,7 @@
 import { stringify } from "yaml";
 import type { Cluster } from "../../cluster";
 import { formatLabels } from "../../labels";
-import type { Deployment, NodeObject, Pod, Service } from "../../types";
+import type { Deployment, NodeObject, Pod, ResourceQuota, Service } from "../../types";
 import { type FlagSpec, parseArgs } from "../args";
 import type { KubectlCommand } from "../command";
 import { type KubectlContext, namespaceOf } from "../context";
@@ -176,6 +176,11 @@ function describeNode(cluster: Cluster, node: NodeObject): string[] {
     field("Unschedulable", node.spec.unschedulable ? "true" : "false"),
     "Addresses:",
     ...node.status.addresses.map((a) => `  ${a.type}:  ${a.address}`),
+    // describe.go describeNode: Capacity and Allocatable after Addresses (only pods is modelled).
+    "Capacity:",
+    `  pods:  ${node.status.capacity.pods}`,
+    "Allocatable:",
+    `  pods:  ${node.status.allocatable.pods}`,
     field("PodCIDR", node.spec.podCIDR),
     field("PodCIDRs", node.spec.podCIDRs.join(",")),
     `Non-terminated Pods:          (${pods.length} in total)`,
@@ -186,6 +191,26 @@ function describeNode(cluster: Cluster, node: NodeObject): string[] {
       )
       .map((p) => `  ${p.metadata.namespace!.padEnd(28)}${p.metadata.name}`),
   ];
+}
+
+/**
+ * describe.go describeQuota, through kubectl's tabwriter (padding 2): Name and Namespace, then a
+ * Resource / Used / Hard table sorted by resource, all lines sharing the first column's width.
+ */
+function describeQuota(quota: ResourceQuota): string[] {
+  const resources = Object.keys(quota.status.hard).sort();
+  const rows = [
+    ["Name:", quota.metadata.name],
+    ["Namespace:", quota.metadata.namespace ?? ""],
+    ["Resource", "Used", "Hard"],
+    ["--------", "----", "----"],
+    ...resources.map((r) => [r, quota.status.used[r] ?? "0", quota.status.hard[r]]),
+  ];
+  const first = Math.max(...rows.map((r) => r[0].length)) + 2;
+  const second = Math.max(...rows.slice(2).map((r) => r[1].length)) + 2;
+  return rows.map((r) =>
+    r.length === 2 ? `${r[0].padEnd(first)}${r[1]}` : `${r[0].padEnd(first)}${r[1].padEnd(second)}${r[2]}`,
+  );
 }
 
 function describeGeneric(object: Listable): string[] {
@@ -217,7 +242,9 @@ function kubectlDescribe(ctx: KubectlContext, argv: string[]): string {
               ? describeDeployment(c, o)
               : o.kind === "Node"
                 ? describeNode(c, o)
-                : describeGeneric(o);
+                : o.kind === "ResourceQuota"
+                  ? describeQuota(o)
+                  : describeGeneric(o);
       return `${lines.join("\n")}\n`;
     })
     .join("\n\n");
