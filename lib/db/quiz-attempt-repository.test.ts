@@ -139,11 +139,13 @@ describe.each(testDatabases)("quiz attempts on $name", ({ url }) => {
     const questionIds = Array.from({ length: 20 }, (_, i) => `q${i + 1}`);
     for (let trial = 0; trial < 10; trial++) {
       const attempt = await ctx.repos.quizzes.start(user.id, { ...start, questionIds }, t0);
-      const submit = (id: string) => ctx.repos.quizzes.recordAnswer(user.id, attempt.id, answer(id), t0);
+      // A real clock, read once each transaction holds its claim.
+      const clock = () => new Date();
+      const submit = (id: string) => ctx.repos.quizzes.recordAnswer(user.id, attempt.id, answer(id), clock);
       // All 21 calls are in flight at once; the finish is issued between the first and second ten.
       const [firstTen, done, lastTen] = await Promise.all([
         Promise.all(questionIds.slice(0, 10).map(submit)),
-        ctx.repos.quizzes.complete(user.id, attempt.id, meanScore, t0),
+        ctx.repos.quizzes.complete(user.id, attempt.id, meanScore, clock),
         Promise.all(questionIds.slice(10).map(submit)),
       ]);
       const outcomes = [...firstTen, ...lastTen];
@@ -156,6 +158,8 @@ describe.each(testDatabases)("quiz attempts on $name", ({ url }) => {
       expect(stored.answers.map((a) => a.questionId).sort(), `trial ${trial}`).toEqual([...acknowledged].sort());
       expect(done!.score, `trial ${trial}`).toBe(acknowledged.length / 20);
       expect(stored.score, `trial ${trial}`).toBe(acknowledged.length / 20);
+      // No answer is timed after the completion that closed its attempt.
+      for (const a of stored.answers) expect(a.answeredAt <= stored.completedAt!, `trial ${trial}`).toBe(true);
     }
   });
 });

@@ -226,7 +226,7 @@ export function createQuizService(deps: QuizServiceDeps) {
         userId,
         attemptId,
         { questionId: question.id, response: JSON.stringify(internal.value), ...grade },
-        deps.now(),
+        deps.now,
       );
       if (outcome.kind === "missing") return fail(NO_SUCH_ATTEMPT, 404);
       if (outcome.kind === "closed") return fail(ATTEMPT_FINISHED, 409);
@@ -244,7 +244,7 @@ export function createQuizService(deps: QuizServiceDeps) {
         userId,
         attemptId,
         (attempt) => attemptScore(attempt.answers, attempt.questionIds.length),
-        deps.now(),
+        deps.now,
       );
       return done ? success({ score: done.score ?? 0 }) : fail(NO_SUCH_ATTEMPT, 404);
     },
