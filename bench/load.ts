@@ -59,6 +59,8 @@ const load = () =>
 interface Learner {
   email: string;
   cookie: string;
+  /** The attempt being answered, carried from the warm-up into the measured run. */
+  current?: { id: string; questions: PublicQuestion[]; next: number };
 }
 const cookiesOf = (res: globalThis.Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]);
 
@@ -113,22 +115,35 @@ function responseFor(q: PublicQuestion): Response {
 /** What the server acknowledged, per attempt and public question id: how often, and how often as the first answer. */
 type Ledger = Map<string, Map<string, { acks: number; firsts: number }>>;
 
+async function startAttempt(base: string, learner: Learner, stats: Stats, ledger: Ledger) {
+  const started = await call(
+    base,
+    learner,
+    "/api/quiz/attempts",
+    { scope: "lesson", target: LESSON, feedback: "immediate" },
+    stats.start,
+  );
+  if (started.status !== 201) {
+    stats.start.errors++;
+    return;
+  }
+  const attempt = started.json.value as { id: string; questions: PublicQuestion[] };
+  learner.current = { ...attempt, next: 0 };
+  ledger.set(attempt.id, new Map());
+}
+
+/**
+ * One learner until `until`: answers the current attempt's questions in order (the first one sent
+ * twice at once, a double click; the last one at the same time as the finish), then starts the next.
+ */
 async function learnerLoop(base: string, learner: Learner, until: number, stats: Stats, ledger: Ledger) {
   while (performance.now() < until) {
-    const started = await call(
-      base,
-      learner,
-      "/api/quiz/attempts",
-      { scope: "lesson", target: LESSON, feedback: "immediate" },
-      stats.start,
-    );
-    if (started.status !== 201) {
-      stats.start.errors++;
+    const attempt = learner.current;
+    if (!attempt) {
+      await startAttempt(base, learner, stats, ledger);
       continue;
     }
-    const attempt = started.json.value as { id: string; questions: PublicQuestion[] };
-    const acked = new Map<string, { acks: number; firsts: number }>();
-    ledger.set(attempt.id, acked);
+    const acked = ledger.get(attempt.id)!;
     const submit = async (q: PublicQuestion, racingFinish: boolean) => {
       const r = await call(
         base,
@@ -149,12 +164,13 @@ async function learnerLoop(base: string, learner: Learner, until: number, stats:
       const r = await call(base, learner, `/api/quiz/attempts/${attempt.id}/finish`, {}, stats.finish);
       if (r.status !== 200) stats.finish.errors++;
     };
-    for (const [i, q] of attempt.questions.entries()) {
-      if (performance.now() >= until) return;
-      if (i === 0) await Promise.all([submit(q, false), submit(q, false)]);
-      else if (i === attempt.questions.length - 1) await Promise.all([submit(q, true), finish()]);
-      else await submit(q, false);
-    }
+    const q = attempt.questions[attempt.next];
+    const last = attempt.next === attempt.questions.length - 1;
+    if (attempt.next === 0) await Promise.all([submit(q, false), submit(q, false)]);
+    else if (last) await Promise.all([submit(q, true), finish()]);
+    else await submit(q, false);
+    attempt.next++;
+    if (last) learner.current = undefined;
   }
 }
 
@@ -284,10 +300,10 @@ async function benchDatabase(provider: "sqlite" | "postgresql") {
     await waitFor(`${base}/signin`);
     const learners: Learner[] = [];
     for (const email of emails) learners.push(await signIn(base, email));
-    // Warm-up: one attempt per learner, not measured (but verified with the rest).
+    // Warm-up, not measured (but verified with the rest): every learner starts an attempt, so the
+    // measured run does not open with a burst of ${LEARNERS} pool generations.
     const warm: Stats = { start: newStats(), submit: newStats(), finish: newStats(), baseline: newStats() };
-    const warmUntil = performance.now() + 3_000;
-    await Promise.all(learners.map((l) => learnerLoop(base, l, warmUntil, warm, ledger)));
+    await Promise.all(learners.map((l) => startAttempt(base, l, warm, ledger)));
     console.log(`${provider}: ${LEARNERS} learners signed in; driving for ${SECONDS} s (load average ${load()})`);
     const t0 = performance.now();
     await Promise.all(learners.map((l) => learnerLoop(base, l, t0 + SECONDS * 1000, stats, ledger)));
