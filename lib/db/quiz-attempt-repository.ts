@@ -166,7 +166,7 @@ export class QuizAttemptRepository {
     input: { secret: string; questions: Question[] },
   ): Promise<boolean> {
     const result = await this.db.quizAttempt.updateMany({
-      where: { id: attemptId, userId, questions: null },
+      where: { id: attemptId, userId, OR: [{ questions: null }, { secret: null }] },
       data: { secret: input.secret, questions: JSON.stringify(input.questions) },
     });
     return result.count === 1;

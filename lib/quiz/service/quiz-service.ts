@@ -86,6 +86,14 @@ export function createQuizService(deps: QuizServiceDeps) {
 
   const poolOf = (lessons: Lesson[], seed: QuizSeed) => lessons.flatMap((l) => questionPool(l, seed));
 
+  /** An old attempt's questions from its seed: the same pool and draw as when it started, or null once its lessons changed. */
+  function rebuilt(attempt: AttemptState): Question[] | null {
+    const target = lessonsFor(attempt.scope, attempt.target);
+    const byId = new Map((target ? poolOf(target.lessons, attempt.seed) : []).map((q) => [q.id, q]));
+    const questions = attempt.questionIds.map((id) => byId.get(id));
+    return questions.every((q) => q !== undefined) ? questions : null;
+  }
+
   /**
    * The attempt's stored questions and id scheme. An attempt from before they were stored is
    * rebuilt once from its seed (the same pool and draw as when it started, while its lessons are
@@ -94,13 +102,11 @@ export function createQuizService(deps: QuizServiceDeps) {
   async function drawnOf(userId: string, attempt: AttemptState): Promise<QuizResult<Drawn>> {
     if (attempt.questions && attempt.secret)
       return success({ questions: attempt.questions, ids: macIdScheme(attempt.secret) });
-    const target = lessonsFor(attempt.scope, attempt.target);
-    const byId = new Map((target ? poolOf(target.lessons, attempt.seed) : []).map((q) => [q.id, q]));
-    const questions = attempt.questionIds.map((id) => byId.get(id));
-    if (questions.some((q) => !q)) return fail(LESSON_CHANGED, 409);
+    const questions = attempt.questions ?? rebuilt(attempt);
+    if (!questions) return fail(LESSON_CHANGED, 409);
     const secret = deps.newSecret();
-    if (await deps.repos.quizzes.storeQuestions(userId, attempt.id, { secret, questions: questions as Question[] }))
-      return success({ questions: questions as Question[], ids: macIdScheme(secret) });
+    if (await deps.repos.quizzes.storeQuestions(userId, attempt.id, { secret, questions }))
+      return success({ questions, ids: macIdScheme(secret) });
     // Another request upgraded it first: use what it stored.
     const stored = await deps.repos.quizzes.findForAnswering(userId, attempt.id);
     if (!stored?.questions || !stored.secret) return fail(NO_SUCH_ATTEMPT, 404);
