@@ -4,8 +4,9 @@ import { drawQuiz } from "../core/assemble";
 import { questionPool } from "../core/pool";
 import { toPublicQuestion } from "../core/public-question";
 import type { Question } from "../core/types";
+import { newAttemptSecret } from "./attempt-secrets";
 import { macIdScheme } from "./public-id-scheme";
-import { type AttemptView, LESSON_CHANGED } from "./quiz-service";
+import { type AttemptView, createQuizService, LESSON_CHANGED } from "./quiz-service";
 import { lesson, library, quizServiceOn } from "./test-support/quiz-service-on";
 
 describe.each(testDatabases)("quiz service on $name", ({ url }) => {
@@ -164,6 +165,27 @@ describe.each(testDatabases)("quiz service on $name", ({ url }) => {
     const start = await ctx.service.start(user.id, "module", lesson.module, "immediate");
     expect(start.ok && start.value.title).toBe(library.modules.find((m) => m.id === lesson.module)!.title);
     expect(start.ok && start.value.questions).toHaveLength(10);
+  });
+
+  it("answers and finishes from the stored questions, without rebuilding a pool (even once the lesson is gone)", async () => {
+    const { user, view, serverQuestions, secret } = await started("immediate");
+    // The same database, but a content library without any lesson: nothing can be regenerated.
+    const withoutLessons = createQuizService({
+      repos: ctx.repos,
+      library: () => ({ ...library, lessons: [], modules: [] }),
+      now: () => new Date("2026-04-01T12:00:00Z"),
+      newSeed: () => 1,
+      newSecret: newAttemptSecret,
+    });
+    const answer = await withoutLessons.submit(
+      user.id,
+      view.id,
+      view.questions[0].id,
+      rightAnswer(serverQuestions[0], secret),
+    );
+    expect(answer).toMatchObject({ ok: true, value: { correct: true, explanation: serverQuestions[0].explanation } });
+    expect(await withoutLessons.finish(user.id, view.id)).toEqual({ ok: true, value: { score: 0.1 } });
+    expect((await withoutLessons.view(user.id, view.id)).ok).toBe(true);
   });
 
   describe("attempts started before questions were stored", () => {
