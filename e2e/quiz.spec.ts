@@ -128,3 +128,52 @@ test("the module quiz and another learner's attempt", async ({ page, browser }) 
   await expect(other.getByRole("heading", { name: /not found/i })).toBeVisible();
   await other.close();
 });
+
+test("the quiz's JSON API: signed in by the session cookie, opaque ids, readable refusals", async ({
+  page,
+  request,
+}) => {
+  const start = { scope: "lesson", target: LESSON_SLUG, feedback: "immediate" };
+  // Without a session (the bare request fixture has no cookies).
+  const anonymous = await request.post("/api/quiz/attempts", { data: start });
+  expect(anonymous.status()).toBe(401);
+  expect(await anonymous.json()).toEqual({ ok: false, error: "Sign in to take a quiz." });
+
+  await signUp(page, newLearner());
+  const api = page.request; // shares the signed-in page's cookies
+  expect((await api.post("/api/quiz/attempts", { data: { ...start, feedback: "later" } })).status()).toBe(400);
+  const started = await api.post("/api/quiz/attempts", { data: start });
+  expect(started.status()).toBe(201);
+  const text = await started.text();
+  expect(text).not.toMatch(/"(answer|key|explanation|misconception|evidence|seed|secret)"/);
+  const attempt = JSON.parse(text).value as {
+    id: string;
+    questions: { id: string; kind: string; options?: { id: string }[] }[];
+  };
+  expect(attempt.questions).toHaveLength(10);
+  // Every id the browser sees is a 96-bit MAC: 16 base64url characters.
+  for (const q of attempt.questions)
+    for (const id of [q.id, ...(q.options ?? []).map((o) => o.id)]) expect(id).toMatch(/^[A-Za-z0-9_-]{16}$/);
+
+  const choice = attempt.questions.find((q) => ["single", "true-false", "odd-one-out"].includes(q.kind))!;
+  const answer = (optionId: string, questionId = choice.id) =>
+    api.post(`/api/quiz/attempts/${attempt.id}/answers`, {
+      data: { questionId, response: { kind: choice.kind, optionId } },
+    });
+  const forged = await answer("AAAAAAAAAAAAAAAA");
+  expect(forged.status()).toBe(400);
+  expect(await forged.json()).toEqual({ ok: false, error: "That option is not part of this question." });
+  const first = await answer(choice.options![0].id);
+  expect(first.status()).toBe(200);
+  expect((await first.json()).value).toMatchObject({ saved: true, duplicate: false, key: { kind: choice.kind } });
+  expect((await (await answer(choice.options![0].id)).json()).value).toMatchObject({ duplicate: true });
+
+  const finished = await api.post(`/api/quiz/attempts/${attempt.id}/finish`);
+  expect(finished.status()).toBe(200);
+  expect((await finished.json()).value.score).toBeGreaterThanOrEqual(0);
+  const late = await answer(choice.options![0].id, attempt.questions.find((q) => q !== choice)!.id);
+  expect(late.status()).toBe(409);
+  expect(await late.json()).toEqual({ ok: false, error: "This attempt is finished; start a new one to answer again." });
+  expect((await api.post("/api/quiz/attempts/no-such-attempt/finish")).status()).toBe(404);
+  expect((await api.get(`/api/quiz/attempts/${attempt.id}`)).status()).toBe(200);
+});

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/guards";
 import { parseForm } from "@/lib/forms";
-import type { Reveal } from "@/lib/quiz/service/quiz-service";
+import type { SubmitResult } from "@/lib/quiz/service/quiz-service";
 import { attemptIdSchema, startQuizSchema, submitAnswerSchema } from "@/lib/quiz/service/schemas";
 import { quizService } from "@/lib/quiz/service/server";
 import { type ActionState, fail, failureState, ok, type Result } from "@/lib/result";
@@ -19,10 +19,10 @@ export async function startQuizAction(_prev: ActionState, form: FormData): Promi
   const { scope, target, feedback } = input.data;
   const result = await quizService().start(user.id, scope, target, feedback);
   if (!result.ok) return failureState(result.error, {}, input.values);
-  redirect(`/quiz/${result.value.attemptId}`);
+  redirect(`/quiz/${result.value.id}`);
 }
 
-export type SubmitAnswerResult = Result<{ saved: true; duplicate: boolean } & Partial<Reveal>>;
+export type SubmitAnswerResult = Result<SubmitResult>;
 
 /** Grades one answer on the server. Input comes from the browser, so it is validated in full. */
 export async function submitAnswerAction(input: unknown): Promise<SubmitAnswerResult> {

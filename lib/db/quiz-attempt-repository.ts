@@ -1,68 +1,175 @@
-import type { FeedbackMode, QuizAnswerRecord, QuizAttemptRecord, QuizScope } from "../quiz/core/attempt";
+import { randomUUID } from "node:crypto";
+import type {
+  FeedbackMode,
+  QuizAnswerRecord,
+  QuizAttemptRecord,
+  QuizAttemptSecrets,
+  QuizScope,
+  StoredQuizAttempt,
+} from "../quiz/core/attempt";
+import type { Question } from "../quiz/core/types";
 import type { Db } from "./create-db";
 
-export type { FeedbackMode, QuizAnswerRecord, QuizAttemptRecord, QuizScope } from "../quiz/core/attempt";
+export type {
+  FeedbackMode,
+  QuizAnswerRecord,
+  QuizAttemptRecord,
+  QuizAttemptSecrets,
+  QuizScope,
+  StoredQuizAttempt,
+} from "../quiz/core/attempt";
 
-export class AttemptClosedError extends Error {
-  constructor() {
-    super("This attempt is finished; start a new one to answer again.");
-  }
-}
+/** What storing an answer came to. */
+export type RecordAnswerOutcome =
+  | { kind: "stored"; answer: QuizAnswerRecord }
+  /** The question was answered before (a double click, a second tab): the first answer, unchanged. */
+  | { kind: "duplicate"; answer: QuizAnswerRecord }
+  /** The attempt was finished before this answer could land: nothing stored. */
+  | { kind: "closed" }
+  /** No such attempt of this user. */
+  | { kind: "missing" };
 
-const include = {
-  answers: {
-    select: { questionId: true, response: true, score: true, correct: true, answeredAt: true },
-    orderBy: { answeredAt: "asc" as const },
-  },
-};
+/** A time, or a clock read inside the transaction once the attempt is claimed (so times follow the order of commits). */
+export type At = Date | (() => Date);
+const timeOf = (at: At) => (typeof at === "function" ? at() : at);
 
-type Row = {
-  id: string;
+/** How a finished attempt's score is set: given outright, or computed from its stored answers inside the finishing transaction. */
+export type ScoreOnCompletion = number | ((attempt: { questionIds: string[]; answers: QuizAnswerRecord[] }) => number);
+
+const answerSelect = { questionId: true, response: true, score: true, correct: true, answeredAt: true } as const;
+const answers = { select: answerSelect, orderBy: { answeredAt: "asc" as const } };
+const summarySelect = {
+  id: true,
+  scope: true,
+  target: true,
+  feedback: true,
+  questionIds: true,
+  startedAt: true,
+  completedAt: true,
+  score: true,
+  answers,
+} as const;
+const secretsSelect = { seed: true, secret: true, questions: true } as const;
+
+type SummaryRow = Omit<QuizAttemptRecord, "scope" | "feedback" | "questionIds"> & {
   scope: string;
-  target: string;
-  seed: number;
   feedback: string;
   questionIds: string;
-  startedAt: Date;
-  completedAt: Date | null;
-  score: number | null;
-  answers: QuizAnswerRecord[];
 };
+type SecretsRow = { seed: string; secret: string | null; questions: string | null };
 
-const toRecord = (row: Row): QuizAttemptRecord => ({
-  ...row,
+const toRecord = (row: SummaryRow): QuizAttemptRecord => ({
+  id: row.id,
   scope: row.scope as QuizScope,
+  target: row.target,
   feedback: row.feedback as FeedbackMode,
   questionIds: JSON.parse(row.questionIds) as string[],
+  startedAt: row.startedAt,
+  completedAt: row.completedAt,
+  score: row.score,
+  answers: row.answers,
 });
+
+// The stored questions are the server's own JSON, written by start() or storeQuestions().
+const toSecrets = (row: SecretsRow): QuizAttemptSecrets => ({
+  seed: row.seed,
+  secret: row.secret,
+  questions: row.questions === null ? null : (JSON.parse(row.questions) as Question[]),
+});
+
+/**
+ * Interactive transactions queue: on SQLite behind the adapter's one connection, on PostgreSQL
+ * behind the pool. Under load a short wait is normal, so the limits are generous.
+ */
+const TRANSACTION_LIMITS = { maxWait: 15_000, timeout: 15_000 };
+
+type Transaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * Inside a transaction, claims an attempt while it is open: a write that changes nothing
+ * (`completedAt` stays null) and matches only an open attempt of this user. On PostgreSQL it holds
+ * the attempt's row lock until commit, so a second claim (a finish, another answer) waits and then
+ * sees what the first committed; SQLite takes its one write lock. True when the attempt is open.
+ *
+ * The hot path of every answer is plain SQL, valid on both databases (quoted identifiers, bound
+ * parameters, ON CONFLICT): the client's query compiler costs about 1.5 ms of CPU per query here.
+ */
+async function claimOpen(tx: Transaction, userId: string, attemptId: string): Promise<boolean> {
+  const claimed = await tx.$executeRaw`
+    UPDATE "QuizAttempt" SET "completedAt" = NULL
+    WHERE "id" = ${attemptId} AND "userId" = ${userId} AND "completedAt" IS NULL`;
+  return claimed === 1;
+}
 
 /** Every method takes the signed-in user's id: an attempt is found only through its owner. */
 export class QuizAttemptRepository {
   constructor(private readonly db: Db) {}
 
+  /** `secret` and `questions` may be left out only by fixtures: such an attempt is treated like one from before they existed. */
   async start(
     userId: string,
-    input: { scope: QuizScope; target: string; seed: number; feedback: FeedbackMode; questionIds: string[] },
+    input: {
+      scope: QuizScope;
+      target: string;
+      seed: number | string;
+      feedback: FeedbackMode;
+      questionIds: string[];
+      secret?: string;
+      questions?: Question[];
+    },
     now: Date,
-  ): Promise<QuizAttemptRecord> {
+  ): Promise<StoredQuizAttempt> {
     const row = await this.db.quizAttempt.create({
       data: {
         userId,
         scope: input.scope,
         target: input.target,
-        seed: input.seed,
+        seed: String(input.seed),
+        secret: input.secret ?? null,
         feedback: input.feedback,
         questionIds: JSON.stringify(input.questionIds),
+        questions: input.questions ? JSON.stringify(input.questions) : null,
         startedAt: now,
       },
-      include,
+      select: { ...summarySelect, ...secretsSelect },
     });
-    return toRecord(row);
+    return { ...toRecord(row), ...toSecrets(row) };
   }
 
-  async find(userId: string, attemptId: string): Promise<QuizAttemptRecord | null> {
-    const row = await this.db.quizAttempt.findFirst({ where: { id: attemptId, userId }, include });
-    return row ? toRecord(row) : null;
+  /** The attempt with its answers and secrets, for the quiz service. */
+  async find(userId: string, attemptId: string): Promise<StoredQuizAttempt | null> {
+    const row = await this.db.quizAttempt.findFirst({
+      where: { id: attemptId, userId },
+      select: { ...summarySelect, ...secretsSelect },
+    });
+    return row ? { ...toRecord(row), ...toSecrets(row) } : null;
+  }
+
+  /** The attempt and its secrets without its answers: the one read an answer costs (plain SQL, see `claimOpen`). */
+  async findForAnswering(userId: string, attemptId: string): Promise<Omit<StoredQuizAttempt, "answers"> | null> {
+    const [row] = await this.db.$queryRaw<(Omit<SummaryRow, "answers"> & SecretsRow)[]>`
+      SELECT "id", "scope", "target", "feedback", "questionIds", "startedAt", "completedAt", "score",
+             "seed", "secret", "questions"
+      FROM "QuizAttempt" WHERE "id" = ${attemptId} AND "userId" = ${userId}`;
+    if (!row) return null;
+    const { answers: _none, ...record } = toRecord({ ...row, answers: [] });
+    return { ...record, ...toSecrets(row) };
+  }
+
+  /**
+   * Gives an attempt from before secrets and stored questions its own, once: false when another
+   * request stored them first (read the attempt again for theirs).
+   */
+  async storeQuestions(
+    userId: string,
+    attemptId: string,
+    input: { secret: string; questions: Question[] },
+  ): Promise<boolean> {
+    const result = await this.db.quizAttempt.updateMany({
+      where: { id: attemptId, userId, OR: [{ questions: null }, { secret: null }] },
+      data: { secret: input.secret, questions: JSON.stringify(input.questions) },
+    });
+    return result.count === 1;
   }
 
   /** The newest unfinished attempt on a lesson or module, to resume. */
@@ -70,7 +177,7 @@ export class QuizAttemptRepository {
     const row = await this.db.quizAttempt.findFirst({
       where: { userId, scope, target, completedAt: null },
       orderBy: { startedAt: "desc" },
-      include,
+      select: summarySelect,
     });
     return row ? toRecord(row) : null;
   }
@@ -80,55 +187,65 @@ export class QuizAttemptRepository {
     const rows = await this.db.quizAttempt.findMany({
       where: { userId, completedAt: { not: null }, ...(scope ? { scope } : {}), ...(target ? { target } : {}) },
       orderBy: { completedAt: "desc" },
-      include,
+      select: summarySelect,
       take: 50,
     });
     return rows.map(toRecord);
   }
 
   /**
-   * Stores a graded answer once: a second submit for the same question (a double click, a second
-   * tab) returns the first answer unchanged with `duplicate: true`.
+   * Stores a graded answer exactly once, and only while the attempt is open. The transaction
+   * first claims the open attempt with a write that changes nothing (`completedAt` stays null,
+   * matched only while it is null): on PostgreSQL that holds the attempt's row lock until commit,
+   * on SQLite the database's write lock. So a finish either waits for this answer (and counts it)
+   * or has happened, and this answer is refused; and two submits of one question run one after
+   * the other, the second finding the first. `now` is read after the claim, so an answer's time
+   * is never later than its attempt's completion.
    */
-  async recordAnswer(
+  recordAnswer(
     userId: string,
     attemptId: string,
     answer: Omit<QuizAnswerRecord, "answeredAt">,
-    now: Date,
-  ): Promise<{ answer: QuizAnswerRecord; duplicate: boolean } | null> {
-    const attempt = await this.db.quizAttempt.findFirst({
-      where: { id: attemptId, userId },
-      select: { completedAt: true },
-    });
-    if (!attempt) return null;
-    const existing = await this.db.quizAnswer.findUnique({
-      where: { attemptId_questionId: { attemptId, questionId: answer.questionId } },
-      select: include.answers.select,
-    });
-    if (existing) return { answer: existing, duplicate: true };
-    if (attempt.completedAt) throw new AttemptClosedError();
-    try {
-      const created = await this.db.quizAnswer.create({
-        data: { attemptId, ...answer, answeredAt: now },
-        select: include.answers.select,
-      });
-      return { answer: created, duplicate: false };
-    } catch (err) {
-      if ((err as { code?: string }).code !== "P2002") throw err;
-      const first = await this.db.quizAnswer.findUniqueOrThrow({
+    now: At,
+  ): Promise<RecordAnswerOutcome> {
+    return this.db.$transaction(async (tx): Promise<RecordAnswerOutcome> => {
+      const open = await claimOpen(tx, userId, attemptId);
+      if (open) {
+        const stored = { ...answer, answeredAt: timeOf(now) };
+        // Plain SQL (see claimOpen): one statement where the client's create takes two. Under the
+        // claim, a conflict can only be an answer committed before.
+        const inserted = await tx.$executeRaw`
+          INSERT INTO "QuizAnswer" ("id", "attemptId", "questionId", "response", "score", "correct", "answeredAt")
+          VALUES (${randomUUID()}, ${attemptId}, ${stored.questionId}, ${stored.response}, ${stored.score},
+                  ${stored.correct}, ${stored.answeredAt})
+          ON CONFLICT ("attemptId", "questionId") DO NOTHING`;
+        if (inserted === 1) return { kind: "stored", answer: stored };
+      } else if (!(await tx.quizAttempt.findFirst({ where: { id: attemptId, userId }, select: { id: true } }))) {
+        return { kind: "missing" };
+      }
+      const existing = await tx.quizAnswer.findUnique({
         where: { attemptId_questionId: { attemptId, questionId: answer.questionId } },
-        select: include.answers.select,
+        select: answerSelect,
       });
-      return { answer: first, duplicate: true };
-    }
+      // A repeat of an answer given before the finish is still reported as that answer.
+      return existing ? { kind: "duplicate", answer: existing } : { kind: "closed" };
+    }, TRANSACTION_LIMITS);
   }
 
-  /** Finishes an attempt with its score; finishing twice keeps the first result. */
-  async complete(userId: string, attemptId: string, score: number, now: Date): Promise<QuizAttemptRecord | null> {
-    await this.db.quizAttempt.updateMany({
-      where: { id: attemptId, userId, completedAt: null },
-      data: { completedAt: now, score },
-    });
-    return this.find(userId, attemptId);
+  /**
+   * Finishes an attempt; finishing twice keeps the first result. It claims the open attempt the
+   * way recordAnswer does, so answers in flight either land before (and count: the score is
+   * computed from the stored answers inside this transaction) or are refused after.
+   */
+  complete(userId: string, attemptId: string, score: ScoreOnCompletion, now: At): Promise<QuizAttemptRecord | null> {
+    return this.db.$transaction(async (tx) => {
+      const open = await claimOpen(tx, userId, attemptId);
+      const row = await tx.quizAttempt.findFirst({ where: { id: attemptId, userId }, select: summarySelect });
+      if (!row || !open) return row ? toRecord(row) : null;
+      const record = toRecord(row);
+      const done = { completedAt: timeOf(now), score: typeof score === "number" ? score : score(record) };
+      await tx.quizAttempt.update({ where: { id: attemptId }, data: done });
+      return { ...record, ...done };
+    }, TRANSACTION_LIMITS);
   }
 }

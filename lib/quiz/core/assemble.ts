@@ -1,4 +1,4 @@
-import { hash32, Rng, shuffle } from "./seeded";
+import { hash32, type QuizSeed, Rng, shuffle } from "./seeded";
 import type { Question } from "./types";
 
 export const DEFAULT_QUIZ_LENGTH = 10;
@@ -29,7 +29,7 @@ export function subjectOf(q: Question): string {
  * A quiz drawn from a pool: seeded, a varied mix of kinds, each subject once, simulator questions
  * included when the pool has them, easier questions first.
  */
-export function drawQuiz(pool: readonly Question[], seed: number, length = DEFAULT_QUIZ_LENGTH): Question[] {
+export function drawQuiz(pool: readonly Question[], seed: QuizSeed, length = DEFAULT_QUIZ_LENGTH): Question[] {
   const rng = new Rng(hash32(`draw:${seed}`));
   const shuffled = shuffle(pool, rng);
   const maxPerKind = Math.max(2, Math.ceil(length / 3));

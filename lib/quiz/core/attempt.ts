@@ -1,25 +1,54 @@
 // A quiz attempt as the platform stores it: which questions were drawn, how they were answered.
 
+import type { Question } from "./types";
+
 export type QuizScope = "lesson" | "module";
 export type FeedbackMode = "immediate" | "end";
 
 export interface QuizAnswerRecord {
+  /** The question's internal id. */
   questionId: string;
+  /** The response as JSON, in the question's internal ids. */
   response: string;
   score: number;
   correct: boolean;
   answeredAt: Date;
 }
 
+/** What lists and summaries show of an attempt: no seed, no secret, no keys. */
 export interface QuizAttemptRecord {
   id: string;
   scope: QuizScope;
   target: string;
-  seed: number;
   feedback: FeedbackMode;
   questionIds: string[];
   startedAt: Date;
   completedAt: Date | null;
   score: number | null;
   answers: QuizAnswerRecord[];
+}
+
+/** What only the server knows of an attempt; none of it is ever sent to the browser. */
+export interface QuizAttemptSecrets {
+  /** Decimal text: 64 bits of crypto randomness for new attempts, a 31-bit integer for early ones. */
+  seed: string;
+  /**
+   * 128 random bits (base64url) keying the MAC that names the attempt's questions and options to
+   * the browser. Null for attempts started before it existed, until the service first reads them.
+   */
+  secret: string | null;
+  /**
+   * The drawn questions with their keys, in the order asked, so answering never rebuilds a pool.
+   * Null for attempts started before they were stored, until the service first reads them.
+   */
+  questions: Question[] | null;
+}
+
+/** An attempt with its secrets, for the quiz service only. */
+export type StoredQuizAttempt = QuizAttemptRecord & QuizAttemptSecrets;
+
+/** An attempt's score: the mean over all its questions, unanswered ones counting 0. */
+export function attemptScore(answers: readonly { score: number }[], questionCount: number): number {
+  if (questionCount === 0) return 0;
+  return answers.reduce((sum, a) => sum + a.score, 0) / questionCount;
 }

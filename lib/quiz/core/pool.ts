@@ -1,14 +1,14 @@
 import type { Lesson } from "../../content/types";
 import { lessonQuestions } from "./lesson-questions";
 import { findScenario } from "./scenarios";
-import { hash32 } from "./seeded";
+import { hash32, type QuizSeed } from "./seeded";
 import { type Question, QuizGenerationError } from "./types";
 import { questionProblems } from "./validate-question";
 
 /** Scenario variants per scenario in a pool: each is a different cluster (seed), names and sizes. */
 export const SCENARIO_VARIANTS = 2;
 
-export function scenarioQuestions(lesson: Lesson, seed: number): Question[] {
+export function scenarioQuestions(lesson: Lesson, seed: QuizSeed): Question[] {
   const lessonConcepts = lesson.concepts.map((c) => c.id);
   const sections = new Set(lesson.toc.map((t) => t.id));
   const out: Question[] = [];
@@ -37,7 +37,7 @@ export function scenarioQuestions(lesson: Lesson, seed: number): Question[] {
  * Every question for a lesson with this seed: from its structure and from its scenarios. The same
  * lesson and seed always give the same pool, so the server can rebuild a quiz from its seed alone.
  */
-export function questionPool(lesson: Lesson, seed: number): Question[] {
+export function questionPool(lesson: Lesson, seed: QuizSeed): Question[] {
   const pool = [...lessonQuestions(lesson, hash32(`${lesson.slug}:${seed}`)), ...scenarioQuestions(lesson, seed)];
   const ids = new Set<string>();
   for (const q of pool) {

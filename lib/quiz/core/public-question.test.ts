@@ -24,7 +24,7 @@ describe("what the browser receives before answering", () => {
     expect(new Set([1, 2, 3, 4, 5, 6, 7, 8].map(order)).size).toBeGreaterThan(1);
   });
   it("sends every option, item and choice id through publicId", () => {
-    const rename = (id: string) => `pub-${id}`;
+    const rename = { question: (id: string) => id, choice: (_q: string, id: string) => `pub-${id}` };
     for (const q of pool) {
       const plain = JSON.stringify(toPublicQuestion(q, 5));
       const renamed = toPublicQuestion(q, 5, rename);

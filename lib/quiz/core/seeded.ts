@@ -2,6 +2,13 @@ import { Rng } from "../../sim/rng";
 
 export { Rng };
 
+/**
+ * An attempt's seed. Generation only ever hashes its decimal text (`${seed}`), so the 31-bit
+ * integers of early attempts and the 64-bit decimal strings of new ones (crypto randomness on the
+ * server) both work, and an old seed stored as text draws the same quiz as before.
+ */
+export type QuizSeed = number | string;
+
 /** A 32-bit FNV-1a hash: turns text (a lesson slug, a question id) into a seed or a short id. */
 export function hash32(text: string): number {
   let h = 0x811c9dc5;

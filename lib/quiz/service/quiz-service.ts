@@ -1,18 +1,22 @@
 import type { ContentLibrary } from "../../content/load-content";
 import type { Lesson } from "../../content/types";
-import type { FeedbackMode, QuizAttemptRecord, QuizScope } from "../../db/quiz-attempt-repository";
+import type { FeedbackMode, QuizAnswerRecord, QuizScope, StoredQuizAttempt } from "../../db/quiz-attempt-repository";
 import type { Repositories } from "../../db/repositories";
 import { drawQuiz } from "../core/assemble";
+import { attemptScore } from "../core/attempt";
 import { answerKey, gradeResponse, misconceptionOf, responseProblem } from "../core/grade";
 import { questionPool } from "../core/pool";
+import { type PublicIdScheme, toInternalResponse, toPublicResponse } from "../core/public-ids";
 import { toPublicQuestion } from "../core/public-question";
-import { opaqueId } from "../core/seeded";
+import type { QuizSeed } from "../core/seeded";
 import type { AnswerKey, Observation, PublicQuestion, Question, Response } from "../core/types";
+import { macIdScheme } from "./public-id-scheme";
 
 /** What the browser may know about an answered question: shown after answering (or at the end). */
 export interface Reveal {
   score: number;
   correct: boolean;
+  /** In the ids the browser knows, like the key. */
   response: Response;
   key: AnswerKey;
   explanation: string;
@@ -40,21 +44,34 @@ export interface AttemptView {
   unanswered: Record<string, Omit<Reveal, "score" | "correct" | "response" | "misconception">>;
 }
 
+export type SubmitResult = { saved: true; duplicate: boolean } & Partial<Reveal>;
+
 export type QuizResult<T> = { ok: true; value: T } | { ok: false; error: string; status: 400 | 404 | 409 };
 
 export interface QuizServiceDeps {
   repos: Repositories;
   library: () => ContentLibrary;
   now: () => Date;
-  /** A fresh secret seed per attempt (crypto on the server). */
-  newSeed: () => number;
+  /** A fresh secret seed per attempt: at least 64 bits of crypto randomness on the server (see attempt-secrets.ts). */
+  newSeed: () => QuizSeed;
+  /** A fresh 128-bit key per attempt, base64url, for its public ids. */
+  newSecret: () => string;
 }
 
-const fail = <T>(error: string, status: 400 | 404 | 409 = 400): QuizResult<T> => ({ ok: false, error, status });
+export const NO_SUCH_ATTEMPT = "There is no such quiz attempt.";
+export const ATTEMPT_FINISHED = "This attempt is finished; start a new one to answer again.";
+export const LESSON_CHANGED = "This quiz's lesson has changed since the attempt started; start a new attempt.";
 
-/** Pools are rebuilt from (content, seed); a small cache spares the simulator runs on every click. */
-const poolCache = new Map<string, Question[]>();
-const POOL_CACHE_SIZE = 64;
+const fail = <T>(error: string, status: 400 | 404 | 409 = 400): QuizResult<T> => ({ ok: false, error, status });
+const success = <T>(value: T): QuizResult<T> => ({ ok: true, value });
+
+/** An attempt's questions as the server holds them, and the scheme that names them to the browser. */
+interface Drawn {
+  questions: Question[];
+  ids: PublicIdScheme;
+}
+
+type AttemptState = Omit<StoredQuizAttempt, "answers">;
 
 export function createQuizService(deps: QuizServiceDeps) {
   function lessonsFor(scope: QuizScope, target: string): { title: string; lessons: Lesson[] } | null {
@@ -67,40 +84,49 @@ export function createQuizService(deps: QuizServiceDeps) {
     return module && module.lessons.length > 0 ? { title: module.title, lessons: module.lessons } : null;
   }
 
-  function poolFor(lessons: Lesson[], seed: number): Question[] {
-    const key = `${lessons.map((l) => `${l.slug}@${l.body.length}:${l.scenarios.join(",")}`).join("|")}#${seed}`;
-    let pool = poolCache.get(key);
-    if (!pool) {
-      pool = lessons.flatMap((l) => questionPool(l, seed));
-      if (poolCache.size >= POOL_CACHE_SIZE) poolCache.delete(poolCache.keys().next().value!);
-      poolCache.set(key, pool);
-    }
-    return pool;
-  }
+  const poolOf = (lessons: Lesson[], seed: QuizSeed) => lessons.flatMap((l) => questionPool(l, seed));
 
-  /** The attempt's questions in order, each with the id the browser knows it by. */
-  function questionsOf(attempt: QuizAttemptRecord): { publicId: string; question: Question | undefined }[] | null {
+  /** An old attempt's questions from its seed: the same pool and draw as when it started, or null once its lessons changed. */
+  function rebuilt(attempt: AttemptState): Question[] | null {
     const target = lessonsFor(attempt.scope, attempt.target);
-    if (!target) return null;
-    const byId = new Map(poolFor(target.lessons, attempt.seed).map((q) => [q.id, q]));
-    // Public ids are opaque per attempt: a question id (which can carry a scenario's seed) never leaves the server.
-    return attempt.questionIds.map((id) => ({
-      publicId: opaqueId(`attempt:${attempt.seed}`, id),
-      question: byId.get(id),
-    }));
+    const byId = new Map((target ? poolOf(target.lessons, attempt.seed) : []).map((q) => [q.id, q]));
+    const questions = attempt.questionIds.map((id) => byId.get(id));
+    return questions.every((q) => q !== undefined) ? questions : null;
   }
 
-  function reveal(question: Question, answer: { score: number; correct: boolean; response: string }): Reveal {
+  /**
+   * The attempt's stored questions and id scheme. An attempt from before they were stored is
+   * rebuilt once from its seed (the same pool and draw as when it started, while its lessons are
+   * unchanged) and given a secret; if its lessons changed, it cannot continue.
+   */
+  async function drawnOf(userId: string, attempt: AttemptState): Promise<QuizResult<Drawn>> {
+    if (attempt.questions && attempt.secret)
+      return success({ questions: attempt.questions, ids: macIdScheme(attempt.secret) });
+    const questions = attempt.questions ?? rebuilt(attempt);
+    if (!questions) return fail(LESSON_CHANGED, 409);
+    const secret = deps.newSecret();
+    if (await deps.repos.quizzes.storeQuestions(userId, attempt.id, { secret, questions }))
+      return success({ questions, ids: macIdScheme(secret) });
+    // Another request upgraded it first: use what it stored.
+    const stored = await deps.repos.quizzes.findForAnswering(userId, attempt.id);
+    if (!stored?.questions || !stored.secret) return fail(NO_SUCH_ATTEMPT, 404);
+    return success({ questions: stored.questions, ids: macIdScheme(stored.secret) });
+  }
+
+  function reveal(
+    question: Question,
+    answer: Pick<QuizAnswerRecord, "score" | "correct" | "response">,
+    ids: PublicIdScheme,
+  ): Reveal {
     const lesson = deps.library().lessons.find((l) => l.slug === question.lessonSlug);
     const response = JSON.parse(answer.response) as Response;
-    const misconception = answer.correct ? null : misconceptionOf(question, response);
     return {
       score: answer.score,
       correct: answer.correct,
-      response,
-      key: answerKey(question),
+      response: toPublicResponse(question, response, ids),
+      key: toPublicResponse(question, answerKey(question), ids),
       explanation: question.explanation,
-      misconception,
+      misconception: answer.correct ? null : misconceptionOf(question, response),
       lessonSlug: question.lessonSlug,
       lessonTitle: lesson?.title ?? question.lessonSlug,
       sectionId: question.sectionId,
@@ -109,121 +135,124 @@ export function createQuizService(deps: QuizServiceDeps) {
     };
   }
 
-  function view(attempt: QuizAttemptRecord): QuizResult<AttemptView> {
-    const target = lessonsFor(attempt.scope, attempt.target);
-    const questions = questionsOf(attempt);
-    if (!target || !questions || questions.some((q) => !q.question)) {
-      return fail("This quiz's lesson has changed since the attempt started; start a new attempt.", 409);
-    }
+  function solution(question: Question, ids: PublicIdScheme): AttemptView["unanswered"][string] {
+    const {
+      score: _s,
+      correct: _c,
+      response: _r,
+      misconception: _m,
+      ...rest
+    } = reveal(question, { score: 0, correct: false, response: JSON.stringify(answerKey(question)) }, ids);
+    return rest;
+  }
+
+  function viewOf(attempt: StoredQuizAttempt, drawn: Drawn): AttemptView {
     const completed = attempt.completedAt !== null;
     const showKeys = completed || attempt.feedback === "immediate";
     const answered: AttemptView["answered"] = {};
     const unanswered: AttemptView["unanswered"] = {};
-    for (const { publicId, question } of questions) {
-      const answer = attempt.answers.find((a) => a.questionId === question!.id);
+    for (const question of drawn.questions) {
+      const publicId = drawn.ids.question(question.id);
+      const answer = attempt.answers.find((a) => a.questionId === question.id);
       if (answer)
         answered[publicId] = showKeys
-          ? { saved: true, ...reveal(question!, answer) }
-          : { saved: true, response: JSON.parse(answer.response) as Response };
-      else if (completed) {
-        const {
-          score: _s,
-          correct: _c,
-          response: _r,
-          misconception: _m,
-          ...solution
-        } = reveal(question!, { score: 0, correct: false, response: "{}" });
-        unanswered[publicId] = solution;
-      }
+          ? { saved: true, ...reveal(question, answer, drawn.ids) }
+          : { saved: true, response: toPublicResponse(question, JSON.parse(answer.response) as Response, drawn.ids) };
+      else if (completed) unanswered[publicId] = solution(question, drawn.ids);
     }
     return {
-      ok: true,
-      value: {
-        id: attempt.id,
-        scope: attempt.scope,
-        target: attempt.target,
-        title: target.title,
-        feedback: attempt.feedback,
-        completed,
-        score: attempt.score,
-        questions: questions.map(({ publicId, question }) => ({
-          ...toPublicQuestion(question!, attempt.seed),
-          id: publicId,
-        })),
-        answered,
-        unanswered,
-      },
+      id: attempt.id,
+      scope: attempt.scope,
+      target: attempt.target,
+      title: lessonsFor(attempt.scope, attempt.target)?.title ?? attempt.target,
+      feedback: attempt.feedback,
+      completed,
+      score: attempt.score,
+      questions: drawn.questions.map((q) => toPublicQuestion(q, attempt.seed, drawn.ids)),
+      answered,
+      unanswered,
     };
   }
 
   return {
     lessonsFor,
 
+    /** Draws a new attempt and stores its questions with their keys; answers with what the browser may see of it. */
     async start(
       userId: string,
       scope: QuizScope,
       target: string,
       feedback: FeedbackMode,
-    ): Promise<QuizResult<{ attemptId: string }>> {
+    ): Promise<QuizResult<AttemptView>> {
       const found = lessonsFor(scope, target);
       if (!found) return fail("There is no such quiz.", 404);
-      const seed = deps.newSeed();
-      const questions = drawQuiz(poolFor(found.lessons, seed), seed);
+      const seed = String(deps.newSeed());
+      const questions = drawQuiz(poolOf(found.lessons, seed), seed);
+      const secret = deps.newSecret();
       const attempt = await deps.repos.quizzes.start(
         userId,
-        { scope, target, seed, feedback, questionIds: questions.map((q) => q.id) },
+        { scope, target, seed, feedback, questionIds: questions.map((q) => q.id), secret, questions },
         deps.now(),
       );
-      return { ok: true, value: { attemptId: attempt.id } };
+      return success(viewOf(attempt, { questions, ids: macIdScheme(secret) }));
     },
 
     async view(userId: string, attemptId: string): Promise<QuizResult<AttemptView>> {
       const attempt = await deps.repos.quizzes.find(userId, attemptId);
-      return attempt ? view(attempt) : fail("There is no such quiz attempt.", 404);
+      if (!attempt) return fail(NO_SUCH_ATTEMPT, 404);
+      const drawn = await drawnOf(userId, attempt);
+      return drawn.ok ? success(viewOf(attempt, drawn.value)) : drawn;
     },
 
-    /** Grades on the server; the key comes back only in immediate-feedback mode. */
+    /**
+     * Grades on the server; the key comes back only in immediate-feedback mode. One read (the
+     * attempt with its stored questions) and one write (the answer, in a transaction that also
+     * refuses it once the attempt is finished).
+     */
     async submit(
       userId: string,
       attemptId: string,
-      publicId: string,
+      publicQuestionId: string,
       response: Response,
-    ): Promise<QuizResult<{ saved: true; duplicate: boolean } & Partial<Reveal>>> {
-      const attempt = await deps.repos.quizzes.find(userId, attemptId);
-      if (!attempt) return fail("There is no such quiz attempt.", 404);
-      if (attempt.completedAt) return fail("This attempt is finished; start a new one to answer again.", 409);
-      const entry = questionsOf(attempt)?.find((q) => q.publicId === publicId);
-      if (!entry) return fail("That question is not part of this attempt.", 400);
-      if (!entry.question)
-        return fail("This quiz's lesson has changed since the attempt started; start a new attempt.", 409);
-      const problem = responseProblem(entry.question, response);
+    ): Promise<QuizResult<SubmitResult>> {
+      const attempt = await deps.repos.quizzes.findForAnswering(userId, attemptId);
+      if (!attempt) return fail(NO_SUCH_ATTEMPT, 404);
+      if (attempt.completedAt) return fail(ATTEMPT_FINISHED, 409);
+      const drawn = await drawnOf(userId, attempt);
+      if (!drawn.ok) return drawn;
+      const { ids } = drawn.value;
+      const question = drawn.value.questions.find((q) => ids.question(q.id) === publicQuestionId);
+      if (!question) return fail("That question is not part of this attempt.", 400);
+      const internal = toInternalResponse(question, response, ids);
+      if (!internal.ok) return fail(internal.error, 400);
+      const problem = responseProblem(question, internal.value);
       if (problem) return fail(problem, 400);
-      const grade = gradeResponse(entry.question, response);
-      const stored = await deps.repos.quizzes.recordAnswer(
+      const grade = gradeResponse(question, internal.value);
+      const outcome = await deps.repos.quizzes.recordAnswer(
         userId,
         attemptId,
-        { questionId: entry.question.id, response: JSON.stringify(response), ...grade },
-        deps.now(),
+        { questionId: question.id, response: JSON.stringify(internal.value), ...grade },
+        deps.now,
       );
-      if (!stored) return fail("There is no such quiz attempt.", 404);
-      const base = {
-        saved: true as const,
-        duplicate: stored.duplicate,
-        response: JSON.parse(stored.answer.response) as Response,
-      };
-      return {
-        ok: true,
-        value: attempt.feedback === "immediate" ? { ...base, ...reveal(entry.question, stored.answer) } : base,
-      };
+      if (outcome.kind === "missing") return fail(NO_SUCH_ATTEMPT, 404);
+      if (outcome.kind === "closed") return fail(ATTEMPT_FINISHED, 409);
+      const shown = reveal(question, outcome.answer, ids);
+      const base = { saved: true as const, duplicate: outcome.kind === "duplicate", response: shown.response };
+      return success(attempt.feedback === "immediate" ? { ...base, ...shown } : base);
     },
 
-    /** Finishes the attempt: the score is the mean over all its questions, unanswered ones count 0. */
+    /**
+     * Finishes the attempt: the score is the mean over all its questions, unanswered ones count 0,
+     * computed from the stored answers in the transaction that closes the attempt.
+     */
     async finish(userId: string, attemptId: string): Promise<QuizResult<{ score: number }>> {
-      const attempt = await deps.repos.quizzes.find(userId, attemptId);
-      if (!attempt) return fail("There is no such quiz attempt.", 404);
-      const total = attempt.answers.reduce((sum, a) => sum + a.score, 0);
-      const done = await deps.repos.quizzes.complete(userId, attemptId, total / attempt.questionIds.length, deps.now());
-      return { ok: true, value: { score: done!.score ?? 0 } };
+      const done = await deps.repos.quizzes.complete(
+        userId,
+        attemptId,
+        (attempt) => attemptScore(attempt.answers, attempt.questionIds.length),
+        deps.now,
+      );
+      return done ? success({ score: done.score ?? 0 }) : fail(NO_SUCH_ATTEMPT, 404);
     },
   };
 }

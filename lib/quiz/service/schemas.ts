@@ -21,3 +21,6 @@ export const startQuizSchema = z.object({
   target: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "unknown quiz"),
   feedback: z.enum(["immediate", "end"]),
 });
+
+/** An answer posted to the JSON API: the attempt is in the path. */
+export const answerBodySchema = submitAnswerSchema.omit({ attemptId: true });

@@ -36,6 +36,8 @@ export const cloze: QuestionKindModule<
   },
   answerKey: (q) => ({ kind: "cloze", text: q.answer }),
   toPublic: (q) => ({ kind: "cloze", before: q.before, after: q.after }),
+  // Typed text, no ids.
+  mapIds: (r) => r,
   answerText: (_q, r) => [r.text],
   preview: (q) => [`${q.before}[${q.answer}]${q.after}`],
 };

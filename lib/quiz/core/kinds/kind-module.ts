@@ -10,7 +10,8 @@ export interface PublicContext {
   rng: Rng;
   /**
    * The id the browser knows an option, item or choice by. Every id a kind sends out goes through
-   * it, so the service can give each attempt its own opaque ids; today it is the identity.
+   * it: the service names them with a keyed MAC per attempt (lib/quiz/service/public-id-scheme.ts),
+   * so a public id says nothing about the internal one; previews and tests pass the identity.
    */
   publicId(internalId: string): string;
 }
@@ -47,6 +48,11 @@ export interface QuestionKindModule<
   misconception?(q: Q, r: z.infer<S>): string | null;
   /** The kind's part of the public question: no key, no misconceptions, ids through ctx.publicId. */
   toPublic(q: Q, ctx: PublicContext): P;
+  /**
+   * The response with every option, item and choice id in it passed through `f`: the service maps
+   * a browser's response from public to internal ids, and a stored response or key back.
+   */
+  mapIds(r: z.infer<S>, f: (id: string) => string): z.infer<S>;
   /** A response or key in words, one line each, from what the browser was sent. */
   answerText(q: P, r: z.infer<S>): string[];
   /** The kind's lines in an author's preview (quiz:preview): choices with the key marked. */

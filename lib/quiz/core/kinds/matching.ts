@@ -49,6 +49,8 @@ export const matching: QuestionKindModule<
     items: publicItems(shuffle(q.items, ctx.rng), ctx),
     choices: publicItems(q.choices, ctx),
   }),
+  // Both sides of a pair are ids: the item (key) and the choice (value).
+  mapIds: (r, f) => ({ ...r, pairs: Object.fromEntries(Object.entries(r.pairs).map(([i, c]) => [f(i), f(c)])) }),
   answerText: (q, r) =>
     q.items.map(
       (item) => `${item.text} → ${q.choices.find((c) => c.id === r.pairs[item.id])?.text ?? "(not matched)"}`,

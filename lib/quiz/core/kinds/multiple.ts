@@ -39,6 +39,7 @@ export const multiple: QuestionKindModule<
   answerKey: (q) => ({ kind: "multiple", optionIds: q.answer }),
   misconception: (q, r) => pickedMisconception(q.options, r.optionIds),
   toPublic: (q, ctx) => ({ kind: "multiple", options: publicItems(shuffle(q.options, ctx.rng), ctx) }),
+  mapIds: (r, f) => ({ ...r, optionIds: r.optionIds.map(f) }),
   answerText: (q, r) => optionTexts(q.options, r.optionIds),
   preview: (q) => optionLines(q.options, (id) => q.answer.includes(id)),
 };

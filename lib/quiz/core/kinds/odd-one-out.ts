@@ -5,6 +5,7 @@ import { type QuestionKindModule, responseId } from "./kind-module";
 import { publicItems } from "./options";
 import {
   gradeOneOption,
+  mapOneOptionIds,
   oneOptionMisconception,
   oneOptionProblem,
   oneOptionText,
@@ -39,6 +40,7 @@ export const oddOneOut: QuestionKindModule<
   answerKey: (q) => ({ kind: "odd-one-out", optionId: q.answer }),
   misconception: oneOptionMisconception,
   toPublic: (q, ctx) => ({ kind: "odd-one-out", options: publicItems(shuffle(q.options, ctx.rng), ctx) }),
+  mapIds: mapOneOptionIds,
   answerText: oneOptionText,
   preview: previewOneOption,
 };

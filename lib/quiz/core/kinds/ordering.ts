@@ -41,6 +41,7 @@ export const ordering: QuestionKindModule<
     if (order.every((item, i) => item.id === q.answer[i])) order = [...order.slice(1), order[0]];
     return { kind: "ordering", items: publicItems(order, ctx) };
   },
+  mapIds: (r, f) => ({ ...r, order: r.order.map(f) }),
   answerText: (q, r) => r.order.map((id, i) => `${i + 1}. ${q.items.find((it) => it.id === id)?.text ?? id}`),
   preview: (q) => q.answer.map((id, i) => `${i + 1}. ${q.items.find((it) => it.id === id)?.text}`),
 };

@@ -29,6 +29,11 @@ export const gradeOneOption = (q: OneOption, r: Chosen) => (r.optionId === q.ans
 
 export const oneOptionMisconception = (q: OneOption, r: Chosen) => pickedMisconception(q.options, [r.optionId]);
 
+export const mapOneOptionIds = <R extends Chosen>(r: R, f: (id: string) => string): R => ({
+  ...r,
+  optionId: f(r.optionId),
+});
+
 export const oneOptionText = (q: { options: Item[] }, r: Chosen) => optionTexts(q.options, [r.optionId]);
 
 export const previewOneOption = (q: OneOption) => optionLines(q.options, (id) => id === q.answer);
@@ -42,6 +47,7 @@ export const single: QuestionKindModule<SingleQuestion, typeof responseSchema, {
   answerKey: (q) => ({ kind: "single", optionId: q.answer }),
   misconception: oneOptionMisconception,
   toPublic: (q, ctx) => ({ kind: "single", options: publicItems(shuffle(q.options, ctx.rng), ctx) }),
+  mapIds: mapOneOptionIds,
   answerText: oneOptionText,
   preview: previewOneOption,
 };

@@ -4,6 +4,7 @@ import { type QuestionKindModule, responseId } from "./kind-module";
 import { publicItems } from "./options";
 import {
   gradeOneOption,
+  mapOneOptionIds,
   oneOptionMisconception,
   oneOptionProblem,
   oneOptionText,
@@ -39,6 +40,7 @@ export const trueFalse: QuestionKindModule<
   misconception: oneOptionMisconception,
   // Never shuffled: "True" comes before "False".
   toPublic: (q, ctx) => ({ kind: "true-false", options: publicItems(q.options, ctx) }),
+  mapIds: mapOneOptionIds,
   answerText: oneOptionText,
   preview: previewOneOption,
 };

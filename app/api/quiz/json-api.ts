@@ -1,0 +1,49 @@
+import type { z } from "zod";
+import { type CurrentUser, currentUser } from "@/lib/auth/guards";
+import type { QuizResult } from "@/lib/quiz/service/quiz-service";
+import { attemptIdSchema } from "@/lib/quiz/service/schemas";
+
+// The quiz's JSON API (route handlers under app/api/quiz): the same service as the server actions,
+// signed in by the session cookie. Every answer is `{ ok: true, value }` or `{ ok: false, error }`
+// with a sentence a person can read, and the status says which: 400 bad input, 401 not signed in,
+// 404 no such attempt (or not yours), 409 the attempt cannot take it (finished, lesson changed).
+
+type Status = 200 | 201 | 400 | 401 | 404 | 409;
+
+export const jsonError = (status: Exclude<Status, 200 | 201>, error: string) =>
+  Response.json({ ok: false, error }, { status });
+
+export const jsonResult = <T>(result: QuizResult<T>, status: 200 | 201 = 200) =>
+  result.ok ? Response.json({ ok: true, value: result.value }, { status }) : jsonError(result.status, result.error);
+
+/** The signed-in user, or the 401 to answer with. */
+export async function signedIn(): Promise<CurrentUser | Response> {
+  return (await currentUser()) ?? jsonError(401, "Sign in to take a quiz.");
+}
+
+const issues = (error: z.ZodError) => error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
+
+/**
+ * The body parsed with its schema, or the 400 that says what is wrong. JSON only: a cross-site
+ * form cannot send that content type without a preflight, which this API never grants.
+ */
+export async function jsonBody<T>(request: Request, schema: z.ZodType<T>): Promise<T | Response> {
+  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? ""))
+    return jsonError(400, "Send the body as JSON (Content-Type: application/json).");
+  let body: unknown;
+  try {
+    body = JSON.parse(await request.text());
+  } catch {
+    return jsonError(400, "The request body is not valid JSON.");
+  }
+  const parsed = schema.safeParse(body);
+  return parsed.success ? parsed.data : jsonError(400, issues(parsed.error));
+}
+
+/** The attempt id from the path, or the 404 (an id that cannot exist names no attempt). */
+export async function attemptIdFrom(params: Promise<{ attemptId: string }>): Promise<string | Response> {
+  const parsed = attemptIdSchema.safeParse((await params).attemptId);
+  return parsed.success ? parsed.data : jsonError(404, "There is no such quiz attempt.");
+}
+
+export type AttemptRoute = { params: Promise<{ attemptId: string }> };
