@@ -21,9 +21,33 @@ type QueryFunction = (...args: unknown[]) => unknown;
 const isPromise = (value: unknown): value is Promise<pg.QueryResult> =>
   typeof (value as Promise<unknown> | undefined)?.then === "function";
 
+type Release = (err?: Error | boolean) => void;
+
 class CatalogFriendlyClient extends pg.Client {
+  // pg.Pool lends a client by setting `client.release`. Prisma's pg adapter (6.19) releases a
+  // transaction's client only after its COMMIT or ROLLBACK succeeds, so a transaction cut off by a
+  // PostgreSQL restart kept its pool slot forever; after `max` of them every query waited for a
+  // connection that never came. A lent client whose connection ends is therefore handed back (as
+  // broken, so the pool drops it), and a later release call from the adapter does nothing.
+  private releaseToPool: Release | undefined;
+
+  get release(): Release | undefined {
+    const lent = this.releaseToPool;
+    if (!lent) return undefined;
+    return (err) => {
+      if (this.releaseToPool !== lent) return;
+      this.releaseToPool = undefined;
+      lent(err);
+    };
+  }
+
+  set release(release: Release | undefined) {
+    this.releaseToPool = release;
+  }
+
   constructor(config?: string | pg.ClientConfig) {
     super(config);
+    this.on("end", () => this.release?.(new Error("the database connection ended")));
     // pg.Pool calls query(text, values, callback); a direct caller may use the promise form. Both
     // are wrapped on the instance, so pg's overloaded signatures stay as they are.
     const query = pg.Client.prototype.query.bind(this) as unknown as QueryFunction;
