@@ -79,6 +79,15 @@ export async function postgresRestart(
       server.pid === pid && afterwards.length > 0 && afterwards.every((o) => o.status === 200),
       `pid ${pid} unchanged; ${describeStatuses(load.statuses(upAt + 1_000))} from 1 s after the database came back`,
     );
+    const pageRequestId = raw.headers.get("x-request-id");
+    const pageError = server
+      .logLines()
+      .find((l) => l.requestId === pageRequestId && l.digest === "DATABASE_UNAVAILABLE");
+    checks.check(
+      `${scenario}: the page's error is logged with the request id its response carried`,
+      pageRequestId !== null && pageError !== undefined,
+      pageError ? `${pageError.level}: ${pageError.msg} (${pageRequestId})` : `no line for ${pageRequestId}`,
+    );
     const retried = server
       .logLines()
       .filter((l) => l.msg === "database unavailable for a moment; trying the query again");
