@@ -83,9 +83,17 @@ function postgresConfig(url: string): pg.PoolConfig {
   };
 }
 
+/**
+ * How long a statement waits for another connection's write lock before SQLITE_BUSY. better-sqlite3
+ * waits synchronously, freezing the whole server (its default is 5 s, longer than the data layer's
+ * whole retry budget); a short wait, then an asynchronous retry (create-db.ts), keeps the server
+ * answering other requests between tries.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 500;
+
 export function createDriverAdapter(url: string): PrismaPg | PrismaBetterSQLite3 {
   if (providerOf(url) === "postgres") return new PrismaPg(postgresConfig(url));
   const file = sqliteFilePath(url);
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
-  return new PrismaBetterSQLite3({ url: file });
+  return new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
 }
