@@ -1,7 +1,10 @@
 "use client";
 
 import { ErrorState } from "@/components/ui/error-state";
+import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 
-export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
-  return <ErrorState reset={reset} />;
+// `retry` fetches the page from the server again (what a database outage needs); `reset` would only
+// re-render what the browser already has.
+export default function ErrorPage({ error, retry }: { error: Error; retry: () => void }) {
+  return <ErrorState unavailable={isDatabaseUnavailable(error)} reset={retry} />;
 }

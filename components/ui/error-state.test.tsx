@@ -17,3 +17,15 @@ describe("ErrorState", () => {
     );
   });
 });
+
+describe("ErrorState when the database is out of reach", () => {
+  it("says the platform is briefly unavailable and to try again, not that something broke", () => {
+    const html = renderToStaticMarkup(
+      <ErrorState message="We could not load this class." unavailable reset={() => {}} />,
+    );
+    expect(html).toContain("kubelearn is briefly unavailable");
+    expect(html).toContain("Wait a few seconds and try again. Your saved progress is safe.");
+    expect(html).not.toContain("Something went wrong");
+    expect(html).toMatch(/<button type="button"[^>]*>Try again<\/button>/);
+  });
+});

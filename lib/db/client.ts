@@ -1,4 +1,5 @@
 import "server-only";
+import { logger } from "../log/logger";
 import { createDb, type Db } from "./create-db";
 
 // The server's way into the database: the process-wide client. `server-only` makes the build fail if
@@ -11,8 +12,19 @@ export { createDb, type Db };
 
 const globalForDb = globalThis as unknown as { kubelearnDb?: Db };
 
-/** One client per server process (and per dev-server reload). */
+/**
+ * One client per server process (and per dev-server reload), retrying transient errors and logging
+ * each retry. It is not disconnected on SIGTERM: `next start` exits only after every in-flight
+ * request has finished (README, Operations), so no query is running, and exiting closes the
+ * sockets; PostgreSQL ends those sessions, and every committed SQLite write is already on disk.
+ */
 export function getDb(): Db {
-  globalForDb.kubelearnDb ??= createDb();
+  globalForDb.kubelearnDb ??= createDb(undefined, {
+    onRetry: ({ operation, model, attempt, delayMs, error }) =>
+      logger.warn(
+        { operation, model, attempt, delayMs, err: error },
+        "database unavailable for a moment; trying the query again",
+      ),
+  });
   return globalForDb.kubelearnDb;
 }

@@ -1,7 +1,14 @@
 "use client";
 
 import { ErrorState } from "@/components/ui/error-state";
+import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 
-export default function ReviewStatsError({ reset }: { error: Error; reset: () => void }) {
-  return <ErrorState message="We could not load your flashcard statistics." reset={reset} />;
+export default function ReviewStatsError({ error, retry }: { error: Error; retry: () => void }) {
+  return (
+    <ErrorState
+      message="We could not load your flashcard statistics."
+      unavailable={isDatabaseUnavailable(error)}
+      reset={retry}
+    />
+  );
 }
