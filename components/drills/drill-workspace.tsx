@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { checkTaskAction, commitPredictionAction, resetDrillAction, saveDrillEventsAction } from "@/app/drills/actions";
+import { Button } from "@/components/ui/button";
 import { completionCandidates } from "@/lib/drills/core/completion";
 import { type DrillRun, type Observation, replay } from "@/lib/drills/core/drill-run";
 import { COMMIT_FIRST, type OpenPrediction, revealsPrediction } from "@/lib/drills/core/prediction-guard";
@@ -229,14 +230,9 @@ export function DrillWorkspace(props: Props) {
             ))}
           </fieldset>
           {isCurrent && (
-            <button
-              type="button"
-              onClick={() => commit(step)}
-              disabled={pending}
-              className="mt-3 rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-70"
-            >
+            <Button onClick={() => commit(step)} disabled={pending} className="mt-3">
               {pending ? "Running…" : "Commit prediction and run it"}
-            </button>
+            </Button>
           )}
           {result && (
             <div
@@ -278,14 +274,9 @@ export function DrillWorkspace(props: Props) {
                 </li>
               ))}
             </ul>
-            <button
-              type="button"
-              onClick={() => check(step)}
-              disabled={pending}
-              className="mt-3 rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-70"
-            >
+            <Button onClick={() => check(step)} disabled={pending} className="mt-3">
               {pending ? "Checking…" : "Check my work"}
-            </button>
+            </Button>
             {fb?.kind === "task" && !fb.passed && (
               <p className="mt-2 text-sm text-red-700">
                 Not done yet:{" "}

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { finishQuizAction, submitAnswerAction } from "@/app/quiz/actions";
+import { Button } from "@/components/ui/button";
 import type { Response } from "@/lib/quiz/core/types";
 import type { AttemptView, Reveal } from "@/lib/quiz/service/quiz-service";
 import { InlineCode } from "./inline-code";
@@ -217,20 +218,11 @@ export function QuizPlayer({ view }: { view: AttemptView }) {
             Previous
           </button>
           {!result ? (
-            <button
-              type="submit"
-              disabled={pending}
-              className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-70"
-            >
+            <Button type="submit" disabled={pending}>
               {pending ? "Checking…" : "Submit answer"}
-            </button>
+            </Button>
           ) : !isLast ? (
-            <button
-              type="submit"
-              className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-            >
-              Next question
-            </button>
+            <Button type="submit">Next question</Button>
           ) : null}
           {(isLast || answeredCount === questions.length) && (
             <button
