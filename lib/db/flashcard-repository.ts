@@ -37,21 +37,8 @@ const stateColumns = (s: CardState) => ({
   lastReview: s.lastReview,
 });
 
-type StateRow = {
-  cardId: string;
-  lessonSlug: string;
-  version: number;
-  state: string;
-  due: Date;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  lastReview: Date | null;
-};
+/** A state row as the database returns it: the card state, with its state name as a plain string. */
+type StateRow = Omit<StoredCardState, "state"> & { state: string };
 const toStored = (r: StateRow): StoredCardState => ({ ...r, state: r.state as StateName });
 
 const serialise = (s: CardState) => JSON.stringify(s);
