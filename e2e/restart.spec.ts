@@ -10,6 +10,9 @@ const databases = [
 for (const database of databases) {
   test(`progress survives a server restart on ${database.name}`, async ({ page }) => {
     test.skip(!database.url, "TEST_POSTGRES_URL is not set (npm test and .ci/run set it)");
+    // Two cold starts of a production server, a migration and a sign-up: on a loaded CI machine this
+    // has run past the default 60 s.
+    test.setTimeout(180_000);
     const server = new ServerProcess(database.port, database.url!);
     server.migrate();
     await server.start();

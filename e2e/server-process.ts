@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdirSync, openSync } from "node:fs";
 
 /** A production server of our own, for specs that must stop and start it (the shared one cannot). */
 export class ServerProcess {
@@ -31,11 +32,15 @@ export class ServerProcess {
   }
 
   async start() {
+    // The server's own output goes to a file, so a spec that fails on a loaded machine says why.
+    mkdirSync("test-results", { recursive: true });
+    const log = openSync(`test-results/server-${this.port}.log`, "a");
     this.child = spawn("./node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(this.port)], {
       env: this.env,
-      stdio: "ignore",
+      stdio: ["ignore", log, log],
     });
-    const deadline = Date.now() + 30_000;
+    // A cold production server on a busy 2-core machine has taken over 20 s to answer.
+    const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       try {
         if ((await fetch(`${this.baseURL}/signin`)).ok) return;
@@ -50,8 +55,14 @@ export class ServerProcess {
   async stop() {
     const child = this.child;
     if (!child || child.exitCode !== null) return;
+    // next start drains in-flight requests on SIGTERM; a connection the browser keeps open must not
+    // hold the spec until its timeout, so after a grace period the server is killed.
     await new Promise<void>((resolve) => {
-      child.once("exit", () => resolve());
+      const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      child.once("exit", () => {
+        clearTimeout(force);
+        resolve();
+      });
       child.kill("SIGTERM");
     });
     this.child = null;
