@@ -10,7 +10,7 @@ import type { DrillEvent } from "../lib/drills/core/types";
 import { type CardState, newCardState, rate } from "../lib/flashcards/core/scheduler";
 import { drawQuiz } from "../lib/quiz/core/assemble";
 import { answerKey, gradeResponse } from "../lib/quiz/core/grade";
-import { questionPool } from "../lib/quiz/core/pool";
+import { buildEntries, lazyPool, questionPool } from "../lib/quiz/core/pool";
 
 function time(label: string, n: number, work: () => void): number {
   const start = performance.now();
@@ -27,9 +27,13 @@ const drill = loadDrills(path.resolve("content")).drills[0];
 console.log(`kubelearn learning-path benchmark (Node ${process.version})\n`);
 
 questionPool(lesson, 0); // warm up
-time(`quiz pool for "${lesson.slug}" (incl. simulator scenarios)`, 20, () => {
+const wholePool = time(`quiz pool for "${lesson.slug}" (incl. simulator scenarios)`, 20, () => {
   for (let seed = 1; seed <= 20; seed++) questionPool(lesson, seed);
 });
+const quizStart = time("quiz start: draw, then build only what was drawn", 20, () => {
+  for (let seed = 1; seed <= 20; seed++) buildEntries(drawQuiz(lazyPool(lesson, seed), seed));
+});
+console.log(`${"  whole pool vs quiz start".padEnd(52)} ${(wholePool / quizStart).toFixed(1).padStart(9)}x`);
 const pool = questionPool(lesson, 1);
 time("draw a quiz from the pool", 2000, () => {
   for (let seed = 0; seed < 2000; seed++) drawQuiz(pool, seed);

@@ -291,7 +291,15 @@ async function benchDatabase(provider: "sqlite" | "postgresql") {
   await db.$disconnect();
 
   const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET, NODE_ENV: "production" as const };
-  const app = spawn(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(APP_PORT)], { env, stdio: "ignore" });
+  // BENCH_CPU_PROFILE=DIR: the app server writes a V8 CPU profile there when it exits (open it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROFILE
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+    : [];
+  const nextCli = path.resolve("node_modules", "next", "dist", "bin", "next");
+  const app = spawn(process.execPath, [...profile, nextCli, "start", "-H", "127.0.0.1", "-p", String(APP_PORT)], {
+    env,
+    stdio: "ignore",
+  });
   const stats: Stats = { start: newStats(), submit: newStats(), finish: newStats(), baseline: newStats() };
   const ledger: Ledger = new Map();
   const base = `http://127.0.0.1:${APP_PORT}`;

@@ -7,7 +7,7 @@ export const DEFAULT_QUIZ_LENGTH = 10;
  * What a question is about; a quiz asks about each subject once, so one question never gives away
  * another's answer (e.g. "scope of a Pod IP" as both a true/false and a single choice).
  */
-export function subjectOf(q: Question): string {
+export function subjectOf(q: Pick<Question, "id">): string {
   const [generator, ...rest] = q.id.split(":");
   switch (generator) {
     case "table-concept":
@@ -25,11 +25,14 @@ export function subjectOf(q: Question): string {
   }
 }
 
+/** What a draw looks at; the pool's scenario questions are not built until drawn (see pool.ts). */
+export type Drawable = Pick<Question, "id" | "kind" | "source" | "difficulty">;
+
 /**
  * A quiz drawn from a pool: seeded, a varied mix of kinds, each subject once, simulator questions
  * included when the pool has them, easier questions first.
  */
-export function drawQuiz(pool: readonly Question[], seed: QuizSeed, length = DEFAULT_QUIZ_LENGTH): Question[] {
+export function drawQuiz<Q extends Drawable>(pool: readonly Q[], seed: QuizSeed, length = DEFAULT_QUIZ_LENGTH): Q[] {
   const rng = new Rng(hash32(`draw:${seed}`));
   const shuffled = shuffle(pool, rng);
   const maxPerKind = Math.max(2, Math.ceil(length / 3));
@@ -37,10 +40,10 @@ export function drawQuiz(pool: readonly Question[], seed: QuizSeed, length = DEF
     Math.ceil(length / 4),
     new Set(pool.filter((q) => q.source === "simulator").map(subjectOf)).size,
   );
-  const picked: Question[] = [];
+  const picked: Q[] = [];
   const subjects = new Set<string>();
   const perKind = new Map<string, number>();
-  const take = (q: Question, capKinds: boolean) => {
+  const take = (q: Q, capKinds: boolean) => {
     if (picked.length >= length || subjects.has(subjectOf(q)) || picked.includes(q)) return;
     if (capKinds && (perKind.get(q.kind) ?? 0) >= maxPerKind) return;
     picked.push(q);

@@ -8,43 +8,80 @@ import { questionProblems } from "./validate-question";
 /** Scenario variants per scenario in a pool: each is a different cluster (seed), names and sizes. */
 export const SCENARIO_VARIANTS = 2;
 
-export function scenarioQuestions(lesson: Lesson, seed: QuizSeed): Question[] {
+/**
+ * A pool entry before it is built: what a draw needs to choose it. A scenario question runs the
+ * simulator when built (milliseconds each), so a quiz builds only the few it draws.
+ */
+export type PoolEntry = Pick<
+  Question,
+  "id" | "kind" | "source" | "difficulty" | "concepts" | "sectionId" | "lessonSlug"
+> & {
+  build(): Question;
+};
+
+const built = (q: Question): PoolEntry => ({ ...q, build: () => q });
+
+function scenarioEntries(lesson: Lesson, seed: QuizSeed): PoolEntry[] {
   const lessonConcepts = lesson.concepts.map((c) => c.id);
   const sections = new Set(lesson.toc.map((t) => t.id));
-  const out: Question[] = [];
+  const out: PoolEntry[] = [];
   for (const scenarioId of lesson.scenarios) {
     const template = findScenario(scenarioId);
     if (!template) throw new QuizGenerationError(`unknown scenario "${scenarioId}" in frontmatter scenarios`);
+    const matching = template.concepts.filter((c) => lessonConcepts.includes(c));
     for (let variant = 0; variant < SCENARIO_VARIANTS; variant++) {
       const variantSeed = hash32(`${seed}:${scenarioId}:${variant}`) % 1_000_000;
-      const draft = template.build(variantSeed);
-      const concepts = template.concepts.filter((c) => lessonConcepts.includes(c));
-      out.push({
-        ...draft,
+      const filled = {
         id: `scenario:${scenarioId}:${variantSeed}`,
         lessonSlug: lesson.slug,
         sectionId: template.sections.find((s) => sections.has(s)) ?? lesson.concepts[0].sectionId,
-        concepts: concepts.length > 0 ? concepts : lessonConcepts,
-        source: "simulator",
-        difficulty: 3,
-      } as Question);
+        concepts: matching.length > 0 ? matching : lessonConcepts,
+        source: "simulator" as const,
+        difficulty: 3 as const,
+      };
+      out.push({
+        ...filled,
+        kind: template.kind,
+        build: () => {
+          const draft = template.build(variantSeed);
+          if (draft.kind !== template.kind)
+            throw new QuizGenerationError(
+              `scenario ${scenarioId} declares kind ${template.kind} but built ${draft.kind}`,
+            );
+          return { ...draft, ...filled } as Question;
+        },
+      });
     }
   }
   return out;
+}
+
+/** A lesson's pool with its scenario questions not yet built: draw from it, then build what was drawn. */
+export function lazyPool(lesson: Lesson, seed: QuizSeed): PoolEntry[] {
+  const entries = [
+    ...lessonQuestions(lesson, hash32(`${lesson.slug}:${seed}`)).map(built),
+    ...scenarioEntries(lesson, seed),
+  ];
+  const ids = new Set<string>();
+  for (const e of entries) {
+    if (ids.has(e.id)) throw new QuizGenerationError(`two questions share the id ${e.id}`);
+    ids.add(e.id);
+  }
+  return entries;
+}
+
+/** Builds drawn entries, refusing any question that is not well formed. */
+export function buildEntries(entries: readonly PoolEntry[]): Question[] {
+  return entries.map((e) => {
+    const q = e.build();
+    const problems = questionProblems(q);
+    if (problems.length) throw new QuizGenerationError(`question ${q.id}: ${problems.join("; ")}`);
+    return q;
+  });
 }
 
 /**
  * Every question for a lesson with this seed: from its structure and from its scenarios. The same
  * lesson and seed always give the same pool, so the server can rebuild a quiz from its seed alone.
  */
-export function questionPool(lesson: Lesson, seed: QuizSeed): Question[] {
-  const pool = [...lessonQuestions(lesson, hash32(`${lesson.slug}:${seed}`)), ...scenarioQuestions(lesson, seed)];
-  const ids = new Set<string>();
-  for (const q of pool) {
-    if (ids.has(q.id)) throw new QuizGenerationError(`two questions share the id ${q.id}`);
-    ids.add(q.id);
-    const problems = questionProblems(q);
-    if (problems.length) throw new QuizGenerationError(`question ${q.id}: ${problems.join("; ")}`);
-  }
-  return pool;
-}
+export const questionPool = (lesson: Lesson, seed: QuizSeed): Question[] => buildEntries(lazyPool(lesson, seed));

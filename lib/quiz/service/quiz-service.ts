@@ -5,7 +5,7 @@ import type { Repositories } from "../../db/repositories";
 import { drawQuiz } from "../core/assemble";
 import { attemptScore } from "../core/attempt";
 import { answerKey, gradeResponse, misconceptionOf, responseProblem } from "../core/grade";
-import { questionPool } from "../core/pool";
+import { buildEntries, lazyPool, questionPool } from "../core/pool";
 import { type PublicIdScheme, toInternalResponse, toPublicResponse } from "../core/public-ids";
 import { toPublicQuestion } from "../core/public-question";
 import type { QuizSeed } from "../core/seeded";
@@ -187,7 +187,12 @@ export function createQuizService(deps: QuizServiceDeps) {
       const found = lessonsFor(scope, target);
       if (!found) return fail("There is no such quiz.", 404);
       const seed = String(deps.newSeed());
-      const questions = drawQuiz(poolOf(found.lessons, seed), seed);
+      const questions = buildEntries(
+        drawQuiz(
+          found.lessons.flatMap((l) => lazyPool(l, seed)),
+          seed,
+        ),
+      );
       const secret = deps.newSecret();
       const attempt = await deps.repos.quizzes.start(
         userId,

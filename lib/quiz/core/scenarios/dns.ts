@@ -7,6 +7,7 @@ export const scaleLookup: ScenarioTemplate = {
   id: "scale-lookup",
   concepts: ["cluster-ip"],
   sections: ["cluster-ip-purpose", "request-flow"],
+  kind: "single",
   build(seed) {
     const { rng, app } = params(this.id, seed);
     const before = 2 + rng.int(2);
@@ -51,6 +52,7 @@ export const headlessLookup: ScenarioTemplate = {
   id: "headless-lookup",
   concepts: ["cluster-ip", "pod-ip"],
   sections: ["real-kubernetes", "cluster-ip-what-it-is"],
+  kind: "single",
   build(seed) {
     const { rng, app } = params(this.id, seed);
     const replicas = 2 + rng.int(3);

@@ -6,6 +6,7 @@ export const drainNode: ScenarioTemplate = {
   id: "drain-node",
   concepts: ["cluster-ip", "pod-ip"],
   sections: ["pod-ip-scope", "why-stability"],
+  kind: "multiple",
   build(seed) {
     const { rng, app } = params(this.id, seed);
     const replicas = 3 + rng.int(2);

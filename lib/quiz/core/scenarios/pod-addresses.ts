@@ -6,6 +6,7 @@ export const podRecreated: ScenarioTemplate = {
   id: "pod-recreated",
   concepts: ["cluster-ip", "pod-ip"],
   sections: ["pod-ip-scope", "why-stability"],
+  kind: "multiple",
   build(seed) {
     const { rng, app } = params(this.id, seed);
     const replicas = 2 + rng.int(3);
@@ -66,6 +67,7 @@ export const restartOrRecreate: ScenarioTemplate = {
   id: "restart-or-recreate",
   concepts: ["pod-ip"],
   sections: ["pod-ip-scope"],
+  kind: "true-false",
   build(seed) {
     const { rng, app } = params(this.id, seed);
     const restart = rng.next() < 0.5;

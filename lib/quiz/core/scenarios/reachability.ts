@@ -25,6 +25,7 @@ export const outsideClusterIP: ScenarioTemplate = {
   id: "outside-cluster-ip",
   concepts: ["cluster-ip"],
   sections: ["cluster-ip-scope"],
+  kind: "single",
   build(seed) {
     const { app } = params(this.id, seed);
     const s = new Script({ seed });
@@ -49,6 +50,7 @@ export const noReadyPods: ScenarioTemplate = {
   id: "no-ready-pods",
   concepts: ["cluster-ip"],
   sections: ["cluster-ip-purpose"],
+  kind: "single",
   build(seed) {
     const { app } = params(this.id, seed);
     const s = new Script({ seed });
@@ -74,6 +76,7 @@ export const nodePortFromOutside: ScenarioTemplate = {
   id: "nodeport-from-outside",
   concepts: ["cluster-ip"],
   sections: ["cluster-ip-scope"],
+  kind: "single",
   build(seed) {
     const { app } = params(this.id, seed);
     const s = new Script({ seed });

@@ -17,6 +17,8 @@ export interface ScenarioTemplate {
   concepts: string[];
   /** Preferred lesson sections to link to, first match wins. */
   sections: string[];
+  /** The kind every build returns: a quiz is drawn by kind before any scenario is built. */
+  kind: ScenarioDraft["kind"];
   build(seed: number): ScenarioDraft;
 }
 
