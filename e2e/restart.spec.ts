@@ -2,9 +2,11 @@ import { expect, test } from "@playwright/test";
 import { LESSON_SLUG, newLearner, signUp } from "./helpers";
 import { ServerProcess } from "./server-process";
 
+// Ports beside the shared server's, so two checkouts testing at once (each with its own E2E_PORT) do not collide.
+const base = Number(process.env.E2E_PORT ?? 3100);
 const databases = [
-  { name: "SQLite", url: "file:./data/e2e-restart.db", port: 3101 },
-  { name: "PostgreSQL", url: process.env.TEST_POSTGRES_URL, port: 3102 },
+  { name: "SQLite", url: "file:./data/e2e-restart.db", port: base + 1 },
+  { name: "PostgreSQL", url: process.env.TEST_POSTGRES_URL, port: base + 2 },
 ];
 
 for (const database of databases) {
