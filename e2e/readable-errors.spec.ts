@@ -94,6 +94,25 @@ test("the progress route answers malformed input with readable 400s and oversize
   expect(await fine.json()).toEqual({ ok: true, timeSpentSec: 3 });
 });
 
+test("the quiz API reads bodies through the same capped reader: chunked floods get 413, deep nesting 400", async ({
+  page,
+  baseURL,
+}) => {
+  await signUp(page, newLearner());
+  const cookie = await sessionCookie(page);
+  for (const route of ["/api/quiz/attempts", "/api/quiz/attempts/no-such-attempt/answers"]) {
+    const chunked = await postChunked(`${baseURL}${route}`, cookie, 1_200_000);
+    expect(chunked.status, route).toBe(413);
+    expect(JSON.parse(chunked.body).error, route).toMatch(/too large; this address accepts at most 64 KB/);
+  }
+  const deep = await page.request.post("/api/quiz/attempts", {
+    data: Buffer.from(`${"[".repeat(5_000)}${"]".repeat(5_000)}`),
+    headers: { "content-type": "application/json" },
+  });
+  expect(deep.status()).toBe(400);
+  expect((await deep.json()).error).toMatch(/nests deeper than \d+ levels/);
+});
+
 test("every response carries its own request id; one sent by a client is not trusted", async ({ request }) => {
   const first = await request.get("/signin");
   const second = await request.get("/api/health", { headers: { "x-request-id": "client-chosen-id-123" } });

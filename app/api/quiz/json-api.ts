@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import { type CurrentUser, currentUser } from "@/lib/auth/guards";
+import { jsonError as sharedJsonError } from "@/lib/http/json-response";
+import { readJsonBody } from "@/lib/http/read-json-body";
 import type { QuizResult } from "@/lib/quiz/service/quiz-service";
 import { attemptIdSchema } from "@/lib/quiz/service/schemas";
 
@@ -10,8 +12,7 @@ import { attemptIdSchema } from "@/lib/quiz/service/schemas";
 
 type Status = 200 | 201 | 400 | 401 | 404 | 409;
 
-export const jsonError = (status: Exclude<Status, 200 | 201>, error: string) =>
-  Response.json({ ok: false, error }, { status });
+export const jsonError = (status: Exclude<Status, 200 | 201>, error: string) => sharedJsonError(status, error);
 
 export const jsonResult = <T>(result: QuizResult<T>, status: 200 | 201 = 200) =>
   result.ok ? Response.json({ ok: true, value: result.value }, { status }) : jsonError(result.status, result.error);
@@ -21,23 +22,16 @@ export async function signedIn(): Promise<CurrentUser | Response> {
   return (await currentUser()) ?? jsonError(401, "Sign in to take a quiz.");
 }
 
-const issues = (error: z.ZodError) => error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
-
 /**
- * The body parsed with its schema, or the 400 that says what is wrong. JSON only: a cross-site
- * form cannot send that content type without a preflight, which this API never grants.
+ * The body parsed with its schema, or the 400/413 that says what is wrong (read through the one
+ * size- and depth-capped reader, so a chunked body cannot grow without bound). JSON only: a
+ * cross-site form cannot send that content type without a preflight, which this API never grants.
  */
-export async function jsonBody<T>(request: Request, schema: z.ZodType<T>): Promise<T | Response> {
+export async function jsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S> | Response> {
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? ""))
     return jsonError(400, "Send the body as JSON (Content-Type: application/json).");
-  let body: unknown;
-  try {
-    body = JSON.parse(await request.text());
-  } catch {
-    return jsonError(400, "The request body is not valid JSON.");
-  }
-  const parsed = schema.safeParse(body);
-  return parsed.success ? parsed.data : jsonError(400, issues(parsed.error));
+  const body = await readJsonBody(request, schema);
+  return body.ok ? body.data : body.response;
 }
 
 /** The attempt id from the path, or the 404 (an id that cannot exist names no attempt). */
