@@ -30,6 +30,19 @@ export function proxy(request: NextRequest) {
       headers: { "content-type": "text/plain; charset=utf-8", [REQUEST_ID_HEADER]: requestId },
     });
   }
+  // next-auth reads its form bodies whole and uncapped; a browser always states their length, so a
+  // body that does not (chunked) is refused before next-auth starts reading it.
+  if (
+    request.method === "POST" &&
+    request.nextUrl.pathname.startsWith("/api/auth/") &&
+    !request.headers.has("content-length")
+  ) {
+    logger.info({ ...line, status: 411 }, "request refused: no Content-Length");
+    return new NextResponse("Send this request with a Content-Length.", {
+      status: 411,
+      headers: { "content-type": "text/plain; charset=utf-8", [REQUEST_ID_HEADER]: requestId },
+    });
+  }
   logger.info(line, "request");
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
   const https = isHttps(request);

@@ -94,7 +94,7 @@ test("the progress route answers malformed input with readable 400s and oversize
   expect(await fine.json()).toEqual({ ok: true, timeSpentSec: 3 });
 });
 
-test("the quiz API reads bodies through the same capped reader: chunked floods get 413, deep nesting 400", async ({
+test("the quiz API reads bodies through the capped reader, and next-auth gets no body of unstated length", async ({
   page,
   baseURL,
 }) => {
@@ -111,6 +111,11 @@ test("the quiz API reads bodies through the same capped reader: chunked floods g
   });
   expect(deep.status()).toBe(400);
   expect((await deep.json()).error).toMatch(/nests deeper than \d+ levels/);
+
+  // next-auth reads its bodies uncapped: without a stated length it never sees them.
+  const auth = await postChunked(`${baseURL}/api/auth/callback/credentials`, cookie, 1_200_000);
+  expect(auth.status).toBe(411);
+  expect(auth.body).toBe("Send this request with a Content-Length.");
 });
 
 test("every response carries its own request id; one sent by a client is not trusted", async ({ request }) => {

@@ -9,7 +9,16 @@ import fs from "node:fs";
 import path from "node:path";
 
 const INPUTS = ["app", "components", "lib", "content", "public", "prisma"];
-const FILES = ["package.json", "package-lock.json", "next.config.js", "tsconfig.json", "postcss.config.mjs"];
+// Top-level files Next.js compiles into the build (proxy.ts runs before every request).
+const FILES = [
+  "package.json",
+  "package-lock.json",
+  "next.config.js",
+  "tsconfig.json",
+  "postcss.config.mjs",
+  "proxy.ts",
+  "instrumentation.ts",
+];
 const SKIP = new Set(["node_modules", ".next", "generated", "data"]);
 const STAMP = path.join(".next", "kubelearn-build-fingerprint");
 

@@ -18,6 +18,7 @@ function project() {
     "app/page.tsx": "export default function Page() { return null; }",
     "content/services/01-a.md": "# a",
     "lib/x.test.ts": "test",
+    "proxy.ts": "export function proxy() {}",
   })) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), text);
@@ -43,7 +44,7 @@ describe("build-if-stale", () => {
     expect(p.run("--check").status).toBe(0);
   });
 
-  it.each(["content/services/01-a.md", "app/page.tsx", "package.json"])("rebuilds after %s changes", (file) => {
+  it.each(["content/services/01-a.md", "app/page.tsx", "package.json", "proxy.ts"])("rebuilds after %s changes", (file) => {
     const p = project();
     p.stamp();
     fs.appendFileSync(path.join(p.dir, file), "\n");
