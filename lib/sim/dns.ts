@@ -169,16 +169,36 @@ export function candidateNames(query: string, conf: ResolvConf): string[] {
   return dots >= conf.ndots ? [query, ...searched] : [...searched, query];
 }
 
-/**
- * A stub resolver in a pod: tries each candidate name against cluster DNS until one exists.
- * When kube-dns has no ready endpoint, the query times out instead.
- */
-export function resolveFromPod(cluster: Cluster, pod: Pod, query: string, type: "A" | "SRV" = "A"): DnsAnswer {
-  const conf = resolvConfFor(cluster, pod);
-  if (clusterDnsDown(cluster)) return { rcode: "TIMEOUT", name: query };
-  for (const candidate of candidateNames(query, conf)) {
-    const answer = answerQuery(cluster, candidate, type);
-    if (answer.rcode === "NOERROR") return answer;
-  }
-  return { rcode: "NXDOMAIN", name: query };
+/** One query the resolver sent while walking the search list, and how cluster DNS answered it. */
+export interface SearchStep {
+  name: string;
+  rcode: DnsAnswer["rcode"];
 }
+
+/**
+ * A stub resolver in a pod (glibc's res_search, resolv.conf(5) "search" and "ndots"): it sends one
+ * query per candidate name, in candidateNames order, and stops at the first name that exists. Every
+ * NXDOMAIN before that is a query the name cost, which is why ndots:5 makes external names slow.
+ * When kube-dns has no ready endpoint, the first query times out and the walk ends there.
+ */
+export function searchWalk(
+  cluster: Cluster,
+  pod: Pod,
+  query: string,
+  type: "A" | "SRV" = "A",
+): { tried: SearchStep[]; answer: DnsAnswer } {
+  const candidates = candidateNames(query, resolvConfFor(cluster, pod));
+  if (clusterDnsDown(cluster))
+    return { tried: [{ name: candidates[0], rcode: "TIMEOUT" }], answer: { rcode: "TIMEOUT", name: query } };
+  const tried: SearchStep[] = [];
+  for (const candidate of candidates) {
+    const answer = answerQuery(cluster, candidate, type);
+    tried.push({ name: candidate, rcode: answer.rcode });
+    if (answer.rcode === "NOERROR") return { tried, answer };
+  }
+  return { tried, answer: { rcode: "NXDOMAIN", name: query } };
+}
+
+/** What a lookup from a pod finally returns: the first candidate name that exists, else NXDOMAIN. */
+export const resolveFromPod = (cluster: Cluster, pod: Pod, query: string, type: "A" | "SRV" = "A"): DnsAnswer =>
+  searchWalk(cluster, pod, query, type).answer;
