@@ -263,7 +263,7 @@ describe("ExternalName and pod records", () => {
   });
 });
 
-describe("reverse (PTR) records (spec 2.3.3 and 2.4.3)", () => {
+describe("reverse (PTR) records (spec 2.3.3 and 2.4.3, as CoreDNS serves them)", () => {
   it("points a ClusterIP back to its Service's name", () => {
     const h = cluster();
     const ip = h.cluster.store.get("Service", "default", "web")!.spec.clusterIP!;
@@ -277,12 +277,22 @@ describe("reverse (PTR) records (spec 2.3.3 and 2.4.3)", () => {
       `${reversed}.in-addr.arpa\tname = web.default.svc.cluster.local.`,
     );
   });
-  it("points a ready endpoint of a headless Service to its name under the Service; other addresses have none", () => {
+  it("points a ready endpoint to its name under each Service that lists it; other addresses have none", () => {
+    // Spec 2.4.3 requires this for headless Services; CoreDNS answers it for the ready endpoints of
+    // every Service (plugin/kubernetes/reverse.go, serviceRecordForIP), so web's pods have three names.
     const h = cluster();
     const [pod] = h.ipsOf("web-");
+    const dashed = pod.replace(/\./g, "-");
+    const answer = answerReverse(h.cluster, pod);
+    expect(answer.rcode === "NOERROR" && answer.records.map((r) => r.type === "PTR" && r.target)).toEqual([
+      `${dashed}.api.default.svc.cluster.local`,
+      `${dashed}.web.default.svc.cluster.local`,
+      `${dashed}.web-headless.default.svc.cluster.local`,
+    ]);
+    h.ok("kubectl delete service api web");
     expect(answerReverse(h.cluster, pod)).toMatchObject({
       rcode: "NOERROR",
-      records: [{ target: `${pod.replace(/\./g, "-")}.web-headless.default.svc.cluster.local` }],
+      records: [{ target: `${dashed}.web-headless.default.svc.cluster.local` }],
     });
     expect(answerReverse(h.cluster, "10.244.9.9").rcode).toBe("NXDOMAIN");
     expect(h.fails("kubectl exec client -- nslookup 10.244.9.9")).toContain(

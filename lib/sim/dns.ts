@@ -128,28 +128,29 @@ export function answerQuery(cluster: Cluster, fqdn: string, type: "A" | "SRV" = 
 export const reverseName = (ip: string) => `${ip.split(".").reverse().join(".")}.in-addr.arpa`;
 
 /**
- * Reverse lookups (spec 2.3.3 and 2.4.3): a ClusterIP points back to its Service's name, and a ready
- * endpoint of a headless Service to <hostname or a-b-c-d>.<service>.<ns>.svc.<zone>. Anything else
- * is NXDOMAIN here.
+ * Reverse lookups as CoreDNS's kubernetes plugin answers them (plugin/kubernetes/reverse.go): a
+ * ClusterIP points back to its Service's name (spec 2.3.3); otherwise every Service that lists the
+ * address as a ready endpoint gives one PTR record to <hostname or a-b-c-d>.<service>.<ns>.svc.<zone>.
+ * The specification asks this only of headless Services (2.4.3); CoreDNS does it for every Service.
+ * Anything else is NXDOMAIN.
  */
 export function answerReverse(cluster: Cluster, ip: string): DnsAnswer {
   const name = reverseName(ip);
   const zone = cluster.options.clusterDomain;
-  for (const service of cluster.store.list("Service")) {
-    const fqdn = `${service.metadata.name}.${service.metadata.namespace}.svc.${zone}`;
-    if (service.spec.clusterIP === ip)
-      return { rcode: "NOERROR", name, records: [{ type: "PTR", name, target: fqdn }] };
-    if (service.spec.clusterIP === "None") {
-      const endpoint = readyAddresses(cluster, service).find((e) => e.addresses[0] === ip);
-      if (endpoint)
-        return {
-          rcode: "NOERROR",
-          name,
-          records: [{ type: "PTR", name, target: `${endpoint.hostname ?? dashedIP(ip)}.${fqdn}` }],
-        };
-    }
-  }
-  return { rcode: "NXDOMAIN", name };
+  const services = cluster.store
+    .list("Service")
+    .sort((a, b) =>
+      `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`),
+    );
+  const fqdn = (s: Service) => `${s.metadata.name}.${s.metadata.namespace}.svc.${zone}`;
+  const owner = services.find((s) => s.spec.clusterIP === ip);
+  if (owner) return { rcode: "NOERROR", name, records: [{ type: "PTR", name, target: fqdn(owner) }] };
+  const records: DnsRecord[] = services.flatMap((service) =>
+    readyAddresses(cluster, service)
+      .filter((e) => e.addresses[0] === ip)
+      .map((e) => ({ type: "PTR" as const, name, target: `${e.hostname ?? dashedIP(ip)}.${fqdn(service)}` })),
+  );
+  return records.length > 0 ? { rcode: "NOERROR", name, records } : { rcode: "NXDOMAIN", name };
 }
 
 const clusterDnsDown = (cluster: Cluster) => {
