@@ -14,8 +14,8 @@ const SERVICE_PORTS = [80, 8000, 9090];
 /** Spec 2.3.2: a ClusterIP Service has one SRV record per named port, pointing at the Service's own name. */
 export const srvNamedPort: ScenarioTemplate = {
   id: "srv-named-port",
-  concepts: ["srv-record"],
-  sections: ["srv-record-what-it-is", "srv-record-answer"],
+  concepts: ["clusterip-service"],
+  sections: ["clusterip-service-srv", "clusterip-service-answer"],
   build(seed) {
     const { rng, app } = params(this.id, seed);
     const portName = PORT_NAMES[rng.int(PORT_NAMES.length)];
@@ -69,8 +69,8 @@ export const srvNamedPort: ScenarioTemplate = {
 /** Spec 2.3.3 and 2.4.3: a ClusterIP points back to its Service; a headless endpoint to its name under the Service. */
 export const reverseLookup: ScenarioTemplate = {
   id: "reverse-lookup",
-  concepts: ["service-a-record", "headless-records"],
-  sections: ["reverse-records", "headless-records-what-it-is"],
+  concepts: ["clusterip-service", "headless-service"],
+  sections: ["clusterip-service-reverse", "headless-service-reverse"],
   build(seed) {
     const { rng, app } = params(this.id, seed);
     const headless = rng.int(2) === 1;
@@ -121,8 +121,8 @@ const EXTERNAL_NAMES = ["example.com", "kubernetes.io"];
 /** Spec 2.5: an ExternalName Service is a CNAME to its external name; it has no ClusterIP and no endpoints. */
 export const externalNameCname: ScenarioTemplate = {
   id: "externalname-cname",
-  concepts: ["externalname-record"],
-  sections: ["externalname-record-what-it-is", "externalname-record-answer"],
+  concepts: ["externalname-service"],
+  sections: ["externalname-service-answer"],
   build(seed) {
     const { rng, app } = params(this.id, seed);
     const target = EXTERNAL_NAMES[rng.int(EXTERNAL_NAMES.length)];
@@ -166,8 +166,8 @@ export const externalNameCname: ScenarioTemplate = {
 /** Spec 2.4.1: a headless Service with no ready endpoint answers NXDOMAIN. */
 export const headlessNoneReady: ScenarioTemplate = {
   id: "headless-none-ready",
-  concepts: ["headless-records"],
-  sections: ["headless-records-no-ready", "headless-records-what-it-is"],
+  concepts: ["headless-service"],
+  sections: ["headless-service-no-ready", "headless-service-answer"],
   build(seed) {
     const { rng, app } = params(this.id, seed);
     const scaledDown = rng.int(2) === 1;

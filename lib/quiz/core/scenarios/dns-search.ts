@@ -16,8 +16,8 @@ const EXTERNAL_NAMES: Record<string, string> = {
 /** ndots:5: a name with fewer than five dots is tried with every search domain before it is tried as is. */
 export const ndotsExternalName: ScenarioTemplate = {
   id: "ndots-external-name",
-  concepts: ["ndots"],
-  sections: ["ndots-extra-lookups", "ndots-what-it-is"],
+  concepts: ["external-name"],
+  sections: ["external-name-how", "why-ndots-5"],
   build(seed) {
     const { rng } = params(this.id, seed);
     const names = Object.keys(EXTERNAL_NAMES);
@@ -60,8 +60,8 @@ export const ndotsExternalName: ScenarioTemplate = {
 /** From another namespace, <service> alone misses; <service>.<namespace> is found through svc.<zone>. */
 export const crossNamespaceNames: ScenarioTemplate = {
   id: "cross-namespace-names",
-  concepts: ["search-list"],
-  sections: ["search-list-cross-namespace", "search-list-what-it-is"],
+  concepts: ["namespace-qualified-name", "short-name"],
+  sections: ["namespace-qualified-name-how", "short-name-how"],
   build(seed) {
     const { rng, app } = params(this.id, seed);
     const namespace = ["shop", "team-a", "backend"][rng.int(3)];
@@ -105,8 +105,8 @@ export const crossNamespaceNames: ScenarioTemplate = {
 /** A final dot makes a name absolute: the resolver sends it once, as is, with no search domain. */
 export const trailingDot: ScenarioTemplate = {
   id: "trailing-dot",
-  concepts: ["search-list", "ndots"],
-  sections: ["search-list-trailing-dot", "search-list-what-it-is"],
+  concepts: ["fully-qualified-name"],
+  sections: ["fully-qualified-name-how"],
   build(seed) {
     const { rng, app } = params(this.id, seed);
     const names = [`${app}.`, `${app}.default.`, `${app}.default.svc.cluster.local.`];

@@ -90,9 +90,10 @@ export const envScope: ScenarioTemplate = {
     const namespace = scope === "other-namespace" ? "shop" : "default";
     const pod = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: client\nspec:\n  enableServiceLinks: ${scope.endsWith("links-disabled") ? "false" : "true"}\n  containers:\n    - name: client\n      image: busybox\n      command: ["sleep", "3600"]\n`;
     const s = new Script({ seed }, { "client.yaml": pod });
-    if (namespace !== "default") s.showCommand(`kubectl create namespace ${namespace}`);
-    s.showCommand(`kubectl create deployment ${app} -n ${namespace} --image=nginx --replicas=2`);
-    s.showCommand(`kubectl expose deployment ${app} -n ${namespace} --port=80`);
+    const inNamespace = namespace === "default" ? "" : ` -n ${namespace}`;
+    if (inNamespace) s.showCommand(`kubectl create namespace ${namespace}`);
+    s.showCommand(`kubectl create deployment ${app}${inNamespace} --image=nginx --replicas=2`);
+    s.showCommand(`kubectl expose deployment ${app}${inNamespace} --port=80`);
     s.show("cat client.yaml");
     s.showCommand("kubectl apply -f client.yaml");
     const service = scope === "kubernetes-links-disabled" ? "kubernetes" : app;
