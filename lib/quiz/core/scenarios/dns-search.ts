@@ -1,6 +1,6 @@
 import { searchWalk } from "../../../sim/dns";
 import { Script } from "./script";
-import { computedOptions, params, type ScenarioTemplate, single } from "./template";
+import { computedOptions, params, type ScenarioTemplate, single, trueFalse } from "./template";
 
 // How a pod's resolver walks the search list of /etc/resolv.conf (dnsPolicy ClusterFirst: search
 // <ns>.svc.<zone> svc.<zone> <zone>, options ndots:5), per resolv.conf(5) and "DNS for Services and
@@ -120,19 +120,10 @@ export const trailingDot: ScenarioTemplate = {
       kind: "true-false",
       prompt: `True or false? From the client pod in namespace default, \`nslookup ${name}\` (note the final dot) finds Service ${app}.`,
       context: s.context,
-      options: [
-        {
-          id: "true",
-          text: "True",
-          ...(found ? {} : { misconception: "Thinks the search list is applied to a name that ends with a dot." }),
-        },
-        {
-          id: "false",
-          text: "False",
-          ...(found ? { misconception: "Thinks a final dot stops a fully qualified name from resolving." } : {}),
-        },
-      ],
-      answer: found ? "true" : "false",
+      ...trueFalse(found, {
+        answeringTrue: "Thinks the search list is applied to a name that ends with a dot.",
+        answeringFalse: "Thinks a final dot stops a fully qualified name from resolving.",
+      }),
       evidence: s.evidence,
       explanation: found
         ? `A final dot marks the name as fully qualified: the resolver sends ${name} once, as is, and the full Service name exists. This is also the cheapest way to name a Service: one query, no search list.`
