@@ -10,7 +10,7 @@ import { initialFiles } from "./pod-runtime";
 import { addNamespaceQuota, admitCreate } from "./quota";
 import { Rng } from "./rng";
 import { createService } from "./service-api";
-import type { StartEnvironment } from "./service-env";
+import { type StartEnvironment, startEnvironment } from "./service-env";
 import { ObjectStore } from "./store";
 import type { ClusterOptions, KubeObject, NodeObject, ObjectMeta, Pod, PodSpec, PodTemplate, Service } from "./types";
 
@@ -236,8 +236,13 @@ export class Cluster {
       status.state = { running: { startedAt: this.timestamp() } };
     }
     const runtime = this.runtime.get(pod.metadata.uid);
-    // A container's writable layer does not survive a restart.
-    if (runtime) runtime.files = initialFiles(pod);
+    // A restart is a new container: its writable layer starts empty, and the kubelet builds its
+    // environment again from the Services that exist now (kuberuntime_container.go startContainer →
+    // generateContainerConfig → GenerateRunContainerOptions, on every start).
+    if (runtime) {
+      runtime.files = initialFiles(pod);
+      runtime.env = startEnvironment(this, pod);
+    }
     reportContainerStarts(this, pod);
     this.save(pod);
     this.reconcile();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerQuery, answerReverse, candidateNames, resolvConfFor, resolveFromPod } from "./dns";
+import { answerQuery, answerReverse, candidateNames, resolvConfFor, resolveFromPod, searchWalk } from "./dns";
 import { harness } from "./test-support/harness";
 import { serviceYaml } from "./test-support/manifests";
 
@@ -51,6 +51,54 @@ describe("resolv.conf (dnsPolicy ClusterFirst)", () => {
     ]);
     expect(candidateNames("a.b.c.d.e.f", conf)[0]).toBe("a.b.c.d.e.f");
     expect(candidateNames("web.default.svc.cluster.local.", conf)).toEqual(["web.default.svc.cluster.local."]);
+  });
+});
+
+describe("walking the search list (resolv.conf(5): search, ndots)", () => {
+  const walk = (h: ReturnType<typeof cluster>, name: string, pod = "client", ns = "default") =>
+    searchWalk(h.cluster, h.podsNamed(pod, ns)[0], name).tried.map((t) => `${t.name} ${t.rcode}`);
+
+  it("stops at the first search domain that exists: a short Service name costs one query", () => {
+    expect(walk(cluster(), "web")).toEqual(["web.default.svc.cluster.local NOERROR"]);
+  });
+
+  it("sends an external name with fewer than five dots through every search domain before trying it as is", () => {
+    expect(walk(cluster(), "www.example.com")).toEqual([
+      "www.example.com.default.svc.cluster.local NXDOMAIN",
+      "www.example.com.svc.cluster.local NXDOMAIN",
+      "www.example.com.cluster.local NXDOMAIN",
+      "www.example.com NOERROR",
+    ]);
+  });
+
+  it("finds <service>.<namespace> through the second search domain, svc.<zone>", () => {
+    const h = cluster();
+    h.ok("kubectl create namespace shop");
+    h.ok("kubectl run c2 -n shop --image=busybox -- sleep 3600");
+    expect(walk(h, "web.default", "c2", "shop")).toEqual([
+      "web.default.shop.svc.cluster.local NXDOMAIN",
+      "web.default.svc.cluster.local NOERROR",
+    ]);
+    expect(walk(h, "web", "c2", "shop").at(-1)).toBe("web NXDOMAIN");
+  });
+
+  it("sends a name with a trailing dot once, as is, with no search domain", () => {
+    const h = cluster();
+    expect(walk(h, "web.default.svc.cluster.local.")).toEqual(["web.default.svc.cluster.local. NOERROR"]);
+    expect(walk(h, "web.")).toEqual(["web. NXDOMAIN"]);
+  });
+
+  it("tries a name with five dots as is first, then the search domains", () => {
+    const tried = walk(cluster(), "a.b.c.d.example.com");
+    expect(tried[0]).toBe("a.b.c.d.example.com NXDOMAIN");
+    expect(tried).toHaveLength(4);
+  });
+
+  it("stops at the first query when cluster DNS has no ready endpoint: it times out", () => {
+    const h = cluster();
+    h.ok("kubectl scale deployment coredns -n kube-system --replicas=0");
+    h.ok("kubectl get pods -A");
+    expect(searchWalk(h.cluster, h.podsNamed("client", "default")[0], "web").answer.rcode).toBe("TIMEOUT");
   });
 });
 
@@ -215,7 +263,7 @@ describe("ExternalName and pod records", () => {
   });
 });
 
-describe("reverse (PTR) records (spec 2.3.3 and 2.4.3)", () => {
+describe("reverse (PTR) records (spec 2.3.3 and 2.4.3, as CoreDNS serves them)", () => {
   it("points a ClusterIP back to its Service's name", () => {
     const h = cluster();
     const ip = h.cluster.store.get("Service", "default", "web")!.spec.clusterIP!;
@@ -229,12 +277,22 @@ describe("reverse (PTR) records (spec 2.3.3 and 2.4.3)", () => {
       `${reversed}.in-addr.arpa\tname = web.default.svc.cluster.local.`,
     );
   });
-  it("points a ready endpoint of a headless Service to its name under the Service; other addresses have none", () => {
+  it("points a ready endpoint to its name under each Service that lists it; other addresses have none", () => {
+    // Spec 2.4.3 requires this for headless Services; CoreDNS answers it for the ready endpoints of
+    // every Service (plugin/kubernetes/reverse.go, serviceRecordForIP), so web's pods have three names.
     const h = cluster();
     const [pod] = h.ipsOf("web-");
+    const dashed = pod.replace(/\./g, "-");
+    const answer = answerReverse(h.cluster, pod);
+    expect(answer.rcode === "NOERROR" && answer.records.map((r) => r.type === "PTR" && r.target)).toEqual([
+      `${dashed}.api.default.svc.cluster.local`,
+      `${dashed}.web.default.svc.cluster.local`,
+      `${dashed}.web-headless.default.svc.cluster.local`,
+    ]);
+    h.ok("kubectl delete service api web");
     expect(answerReverse(h.cluster, pod)).toMatchObject({
       rcode: "NOERROR",
-      records: [{ target: `${pod.replace(/\./g, "-")}.web-headless.default.svc.cluster.local` }],
+      records: [{ target: `${dashed}.web-headless.default.svc.cluster.local` }],
     });
     expect(answerReverse(h.cluster, "10.244.9.9").rcode).toBe("NXDOMAIN");
     expect(h.fails("kubectl exec client -- nslookup 10.244.9.9")).toContain(

@@ -128,28 +128,29 @@ export function answerQuery(cluster: Cluster, fqdn: string, type: "A" | "SRV" = 
 export const reverseName = (ip: string) => `${ip.split(".").reverse().join(".")}.in-addr.arpa`;
 
 /**
- * Reverse lookups (spec 2.3.3 and 2.4.3): a ClusterIP points back to its Service's name, and a ready
- * endpoint of a headless Service to <hostname or a-b-c-d>.<service>.<ns>.svc.<zone>. Anything else
- * is NXDOMAIN here.
+ * Reverse lookups as CoreDNS's kubernetes plugin answers them (plugin/kubernetes/reverse.go): a
+ * ClusterIP points back to its Service's name (spec 2.3.3); otherwise every Service that lists the
+ * address as a ready endpoint gives one PTR record to <hostname or a-b-c-d>.<service>.<ns>.svc.<zone>.
+ * The specification asks this only of headless Services (2.4.3); CoreDNS does it for every Service.
+ * Anything else is NXDOMAIN.
  */
 export function answerReverse(cluster: Cluster, ip: string): DnsAnswer {
   const name = reverseName(ip);
   const zone = cluster.options.clusterDomain;
-  for (const service of cluster.store.list("Service")) {
-    const fqdn = `${service.metadata.name}.${service.metadata.namespace}.svc.${zone}`;
-    if (service.spec.clusterIP === ip)
-      return { rcode: "NOERROR", name, records: [{ type: "PTR", name, target: fqdn }] };
-    if (service.spec.clusterIP === "None") {
-      const endpoint = readyAddresses(cluster, service).find((e) => e.addresses[0] === ip);
-      if (endpoint)
-        return {
-          rcode: "NOERROR",
-          name,
-          records: [{ type: "PTR", name, target: `${endpoint.hostname ?? dashedIP(ip)}.${fqdn}` }],
-        };
-    }
-  }
-  return { rcode: "NXDOMAIN", name };
+  const services = cluster.store
+    .list("Service")
+    .sort((a, b) =>
+      `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`),
+    );
+  const fqdn = (s: Service) => `${s.metadata.name}.${s.metadata.namespace}.svc.${zone}`;
+  const owner = services.find((s) => s.spec.clusterIP === ip);
+  if (owner) return { rcode: "NOERROR", name, records: [{ type: "PTR", name, target: fqdn(owner) }] };
+  const records: DnsRecord[] = services.flatMap((service) =>
+    readyAddresses(cluster, service)
+      .filter((e) => e.addresses[0] === ip)
+      .map((e) => ({ type: "PTR" as const, name, target: `${e.hostname ?? dashedIP(ip)}.${fqdn(service)}` })),
+  );
+  return records.length > 0 ? { rcode: "NOERROR", name, records } : { rcode: "NXDOMAIN", name };
 }
 
 const clusterDnsDown = (cluster: Cluster) => {
@@ -169,16 +170,36 @@ export function candidateNames(query: string, conf: ResolvConf): string[] {
   return dots >= conf.ndots ? [query, ...searched] : [...searched, query];
 }
 
-/**
- * A stub resolver in a pod: tries each candidate name against cluster DNS until one exists.
- * When kube-dns has no ready endpoint, the query times out instead.
- */
-export function resolveFromPod(cluster: Cluster, pod: Pod, query: string, type: "A" | "SRV" = "A"): DnsAnswer {
-  const conf = resolvConfFor(cluster, pod);
-  if (clusterDnsDown(cluster)) return { rcode: "TIMEOUT", name: query };
-  for (const candidate of candidateNames(query, conf)) {
-    const answer = answerQuery(cluster, candidate, type);
-    if (answer.rcode === "NOERROR") return answer;
-  }
-  return { rcode: "NXDOMAIN", name: query };
+/** One query the resolver sent while walking the search list, and how cluster DNS answered it. */
+export interface SearchStep {
+  name: string;
+  rcode: DnsAnswer["rcode"];
 }
+
+/**
+ * A stub resolver in a pod (glibc's res_search, resolv.conf(5) "search" and "ndots"): it sends one
+ * query per candidate name, in candidateNames order, and stops at the first name that exists. Every
+ * NXDOMAIN before that is a query the name cost, which is why ndots:5 makes external names slow.
+ * When kube-dns has no ready endpoint, the first query times out and the walk ends there.
+ */
+export function searchWalk(
+  cluster: Cluster,
+  pod: Pod,
+  query: string,
+  type: "A" | "SRV" = "A",
+): { tried: SearchStep[]; answer: DnsAnswer } {
+  const candidates = candidateNames(query, resolvConfFor(cluster, pod));
+  if (clusterDnsDown(cluster))
+    return { tried: [{ name: candidates[0], rcode: "TIMEOUT" }], answer: { rcode: "TIMEOUT", name: query } };
+  const tried: SearchStep[] = [];
+  for (const candidate of candidates) {
+    const answer = answerQuery(cluster, candidate, type);
+    tried.push({ name: candidate, rcode: answer.rcode });
+    if (answer.rcode === "NOERROR") return { tried, answer };
+  }
+  return { tried, answer: { rcode: "NXDOMAIN", name: query } };
+}
+
+/** What a lookup from a pod finally returns: the first candidate name that exists, else NXDOMAIN. */
+export const resolveFromPod = (cluster: Cluster, pod: Pod, query: string, type: "A" | "SRV" = "A"): DnsAnswer =>
+  searchWalk(cluster, pod, query, type).answer;

@@ -283,9 +283,22 @@ describe("service environment variables", () => {
     expect(late).toContain("WEB_SERVICE_PORT=80\n");
     expect(late).toContain(`WEB_PORT_80_TCP=tcp://${ip}:80\n`);
     expect(late).toContain("KUBERNETES_SERVICE_HOST=10.96.0.1\n");
-    // A container restart keeps the pod, so it keeps the variables it started with.
-    h.run("kubectl exec early -- kill 1");
+  });
+
+  it("are built again when a container restarts, from the Services that exist at that moment", () => {
+    // The kubelet creates a new container on every restart and computes its environment then:
+    // kuberuntime_container.go startContainer → generateContainerConfig → GenerateRunContainerOptions.
+    const h = harness();
+    h.ok("kubectl create deployment web --image=nginx");
+    h.ok("kubectl run early --image=busybox -- sleep 3600");
+    h.ok("kubectl expose deployment web --port=80");
+    const ip = h.cluster.store.get("Service", "default", "web")!.spec.clusterIP;
     expect(h.ok("kubectl exec early -- env")).not.toContain("WEB_SERVICE_HOST");
+    h.run("kubectl exec early -- kill 1");
+    expect(h.ok("kubectl exec early -- env")).toContain(`WEB_SERVICE_HOST=${ip}\n`);
+    // The variables are still a snapshot: a Service deleted later stays in the running container.
+    h.ok("kubectl delete service web");
+    expect(h.ok("kubectl exec early -- env")).toContain(`WEB_SERVICE_HOST=${ip}\n`);
   });
 
   it("are left out with enableServiceLinks: false, except the kubernetes Service's", () => {

@@ -19,3 +19,16 @@ export const nslookupAddresses = (output: string) =>
       .join("\n")
       .matchAll(/^Address: (\S+)$/gm),
   ].map((m) => m[1]);
+
+/** The SRV records in an nslookup answer (`… service = priority weight port target.`). */
+export const nslookupServices = (output: string) =>
+  [...output.matchAll(/\tservice = (\d+) (\d+) (\d+) (\S+)\.$/gm)].map((m) => ({
+    priority: Number(m[1]),
+    weight: Number(m[2]),
+    port: Number(m[3]),
+    target: m[4],
+  }));
+
+/** The names an nslookup answer points to: PTR (`name = X.`) and CNAME (`canonical name = X.`) targets. */
+export const nslookupTargets = (output: string) =>
+  [...output.matchAll(/\t(?:canonical )?name = (\S+)\.$/gm)].map((m) => m[1]);

@@ -1,7 +1,10 @@
 import { headlessLookup, scaleLookup } from "./dns";
+import { externalNameCname, headlessNoneReady, reverseLookup, srvNamedPort } from "./dns-records";
+import { crossNamespaceNames, ndotsExternalName, trailingDot } from "./dns-search";
 import { drainNode } from "./drain";
 import { podRecreated, restartOrRecreate } from "./pod-addresses";
 import { nodePortFromOutside, noReadyPods, outsideClusterIP } from "./reachability";
+import { envPortUrl, envScope, envSnapshot } from "./service-env";
 import type { ScenarioTemplate } from "./template";
 
 export type { ScenarioTemplate } from "./template";
@@ -16,6 +19,16 @@ export const SCENARIOS: readonly ScenarioTemplate[] = [
   noReadyPods,
   nodePortFromOutside,
   drainNode,
+  srvNamedPort,
+  reverseLookup,
+  externalNameCname,
+  headlessNoneReady,
+  ndotsExternalName,
+  crossNamespaceNames,
+  trailingDot,
+  envSnapshot,
+  envScope,
+  envPortUrl,
 ];
 
 export const findScenario = (id: string) => SCENARIOS.find((s) => s.id === id);

@@ -1,5 +1,5 @@
 import { Script } from "./script";
-import { computedOptions, params, type ScenarioTemplate } from "./template";
+import { computedOptions, params, type ScenarioTemplate, trueFalse } from "./template";
 
 /** A Deployment's pod is deleted: which addresses still reach the app? */
 export const podRecreated: ScenarioTemplate = {
@@ -88,19 +88,10 @@ export const restartOrRecreate: ScenarioTemplate = {
       kind: "true-false",
       prompt: `True or false? After ${what}, the ${app} pods still include one with the IP ${ip}.`,
       context: s.context,
-      options: [
-        {
-          id: "true",
-          text: "True",
-          ...(kept ? {} : { misconception: "Thinks a replacement pod reuses the old pod's IP." }),
-        },
-        {
-          id: "false",
-          text: "False",
-          ...(kept ? { misconception: "Thinks a container restart creates a new pod." } : {}),
-        },
-      ],
-      answer: kept ? "true" : "false",
+      ...trueFalse(kept, {
+        answeringTrue: "Thinks a replacement pod reuses the old pod's IP.",
+        answeringFalse: "Thinks a container restart creates a new pod.",
+      }),
       evidence: s.evidence,
       explanation: restart
         ? `True: a container restart happens inside the same pod. The pod, its name and its IP ${ip} stay; only RESTARTS goes up.`

@@ -11,8 +11,9 @@ export class Script {
   readonly sim: SimCluster;
   readonly context: Observation[] = [];
   readonly evidence: Observation[] = [];
-  constructor(options: ClusterOptions) {
-    this.sim = createCluster(options);
+  /** `files` are the manifests `kubectl apply -f NAME` reads in this scenario. */
+  constructor(options: ClusterOptions, files: Readonly<Record<string, string>> = {}) {
+    this.sim = createCluster(options, (name) => files[name] ?? null);
   }
   private exec(command: string) {
     const result = this.sim.run(command);
@@ -26,10 +27,10 @@ export class Script {
     this.context.push({ command: r.command, output: r.output });
     return r;
   }
-  /** Set-up the learner is shown without its output. */
-  showCommand(command: string) {
+  /** Set-up the learner is shown without its output; `kill 1` in a container ends with 137, for example. */
+  showCommand(command: string, expectedExitCode = 0) {
     const r = this.exec(command);
-    if (r.exitCode !== 0) throw new Error(`scenario set-up failed: ${command}\n${r.output}`);
+    if (r.exitCode !== expectedExitCode) throw new Error(`scenario set-up failed: ${command}\n${r.output}`);
     this.context.push({ command, output: "" });
     return r;
   }

@@ -49,3 +49,17 @@ export function single(scope: string, candidates: { text: string; correct: boole
     throw new Error(`scenario ${scope}: ${built.correct.length} options match the simulator's result`);
   return { options: built.options, answer: built.correct[0] };
 }
+
+/**
+ * The options and key of a true/false scenario whose truth the simulator computed; each misconception
+ * is what answering that way wrongly reveals.
+ */
+export function trueFalse(truth: boolean, misconceptions: { answeringTrue: string; answeringFalse: string }) {
+  return {
+    options: [
+      { id: "true", text: "True", ...(truth ? {} : { misconception: misconceptions.answeringTrue }) },
+      { id: "false", text: "False", ...(truth ? { misconception: misconceptions.answeringFalse } : {}) },
+    ],
+    answer: truth ? "true" : "false",
+  };
+}
