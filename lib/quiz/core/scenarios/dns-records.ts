@@ -14,6 +14,7 @@ const SERVICE_PORTS = [80, 8000, 9090];
 /** Spec 2.3.2: a ClusterIP Service has one SRV record per named port, pointing at the Service's own name. */
 export const srvNamedPort: ScenarioTemplate = {
   id: "srv-named-port",
+  kind: "single",
   concepts: ["clusterip-service"],
   sections: ["clusterip-service-srv", "clusterip-service-answer"],
   build(seed) {
@@ -69,6 +70,7 @@ export const srvNamedPort: ScenarioTemplate = {
 /** Spec 2.3.3 and 2.4.3: a ClusterIP points back to its Service; a headless endpoint to its name under the Service. */
 export const reverseLookup: ScenarioTemplate = {
   id: "reverse-lookup",
+  kind: "single",
   concepts: ["clusterip-service", "headless-service"],
   sections: ["clusterip-service-reverse", "headless-service-reverse"],
   build(seed) {
@@ -121,6 +123,7 @@ const EXTERNAL_NAMES = ["example.com", "kubernetes.io"];
 /** Spec 2.5: an ExternalName Service is a CNAME to its external name; it has no ClusterIP and no endpoints. */
 export const externalNameCname: ScenarioTemplate = {
   id: "externalname-cname",
+  kind: "single",
   concepts: ["externalname-service"],
   sections: ["externalname-service-answer"],
   build(seed) {
@@ -166,6 +169,7 @@ export const externalNameCname: ScenarioTemplate = {
 /** Spec 2.4.1: a headless Service with no ready endpoint answers NXDOMAIN. */
 export const headlessNoneReady: ScenarioTemplate = {
   id: "headless-none-ready",
+  kind: "single",
   concepts: ["headless-service"],
   sections: ["headless-service-no-ready", "headless-service-answer"],
   build(seed) {

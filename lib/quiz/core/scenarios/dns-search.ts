@@ -16,6 +16,7 @@ const EXTERNAL_NAMES: Record<string, string> = {
 /** ndots:5: a name with fewer than five dots is tried with every search domain before it is tried as is. */
 export const ndotsExternalName: ScenarioTemplate = {
   id: "ndots-external-name",
+  kind: "single",
   concepts: ["external-name"],
   sections: ["external-name-how", "why-ndots-5"],
   build(seed) {
@@ -60,6 +61,7 @@ export const ndotsExternalName: ScenarioTemplate = {
 /** From another namespace, <service> alone misses; <service>.<namespace> is found through svc.<zone>. */
 export const crossNamespaceNames: ScenarioTemplate = {
   id: "cross-namespace-names",
+  kind: "multiple",
   concepts: ["namespace-qualified-name", "short-name"],
   sections: ["namespace-qualified-name-how", "short-name-how"],
   build(seed) {
@@ -105,6 +107,7 @@ export const crossNamespaceNames: ScenarioTemplate = {
 /** A final dot makes a name absolute: the resolver sends it once, as is, with no search domain. */
 export const trailingDot: ScenarioTemplate = {
   id: "trailing-dot",
+  kind: "true-false",
   concepts: ["fully-qualified-name"],
   sections: ["fully-qualified-name-how"],
   build(seed) {

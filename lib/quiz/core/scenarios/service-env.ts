@@ -23,6 +23,7 @@ const TIMELINES: Record<Timeline, string> = {
 /** The variables are a snapshot taken at container start: later Services are missing, deleted ones stay. */
 export const envSnapshot: ScenarioTemplate = {
   id: "env-snapshot",
+  kind: "single",
   concepts: ["service-env-vars"],
   sections: ["service-env-vars-when", "ordering-pitfalls"],
   build(seed) {
@@ -80,6 +81,7 @@ type Scope = "same-namespace" | "other-namespace" | "links-disabled" | "kubernet
 /** Only Services of the pod's own namespace, and none with enableServiceLinks: false, except the API server's. */
 export const envScope: ScenarioTemplate = {
   id: "env-scope",
+  kind: "single",
   concepts: ["service-env-vars"],
   sections: ["service-env-vars-scope", "service-env-vars-what-it-is"],
   build(seed) {
@@ -143,6 +145,7 @@ const SERVICE_NAMES = ["my-api", "web-cache", "redis", "user-db"];
 /** The Docker-link style <NAME>_PORT holds a URL, tcp://<ClusterIP>:<port>, not a port number. */
 export const envPortUrl: ScenarioTemplate = {
   id: "env-port-url",
+  kind: "single",
   concepts: ["service-env-vars"],
   sections: ["service-env-vars-names", "ordering-pitfalls"],
   build(seed) {
