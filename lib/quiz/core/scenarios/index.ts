@@ -1,8 +1,11 @@
 import { headlessLookup, scaleLookup } from "./dns";
 import { drainNode } from "./drain";
+import { allUnreadyRefused, publishNotReady, readinessFailsEndpoint } from "./endpoint-readiness";
 import { podRecreated, restartOrRecreate } from "./pod-addresses";
+import { affinityEndpointDeleted, clientIPAffinity, ipvsRoundRobin, ipvsRoundRobinWraps } from "./proxy-modes";
 import { nodePortFromOutside, noReadyPods, outsideClusterIP } from "./reachability";
 import type { ScenarioTemplate } from "./template";
+import { etpLocalBusyNode, etpLocalClusterIP, etpLocalIdleNode } from "./traffic-policy";
 
 export type { ScenarioTemplate } from "./template";
 
@@ -16,6 +19,16 @@ export const SCENARIOS: readonly ScenarioTemplate[] = [
   noReadyPods,
   nodePortFromOutside,
   drainNode,
+  readinessFailsEndpoint,
+  allUnreadyRefused,
+  publishNotReady,
+  ipvsRoundRobin,
+  ipvsRoundRobinWraps,
+  clientIPAffinity,
+  affinityEndpointDeleted,
+  etpLocalIdleNode,
+  etpLocalBusyNode,
+  etpLocalClusterIP,
 ];
 
 export const findScenario = (id: string) => SCENARIOS.find((s) => s.id === id);

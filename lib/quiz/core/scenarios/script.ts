@@ -11,8 +11,9 @@ export class Script {
   readonly sim: SimCluster;
   readonly context: Observation[] = [];
   readonly evidence: Observation[] = [];
-  constructor(options: ClusterOptions) {
-    this.sim = createCluster(options);
+  /** `files` are the manifests `kubectl apply -f NAME` can read. */
+  constructor(options: ClusterOptions, files: Record<string, string> = {}) {
+    this.sim = createCluster(options, (name) => files[name] ?? null);
   }
   private exec(command: string) {
     const result = this.sim.run(command);
@@ -56,3 +57,18 @@ export const OUTCOME_TEXT: Record<Outcome, string> = {
   timeout: "The connection hangs until it times out",
   unresolved: "curl cannot resolve the name",
 };
+
+/**
+ * One option per curl outcome listed in `shown` (in that order), with its text (OUTCOME_TEXT unless
+ * given) and misconception, marked right when it is the outcome the simulator observed.
+ */
+export function outcomeCandidates(
+  observed: Outcome,
+  shown: Partial<Record<Outcome, { text?: string; misconception?: string }>>,
+) {
+  return (Object.entries(shown) as [Outcome, { text?: string; misconception?: string }][]).map(([outcome, o]) => ({
+    text: o.text ?? OUTCOME_TEXT[outcome],
+    correct: outcome === observed,
+    misconception: o.misconception,
+  }));
+}
