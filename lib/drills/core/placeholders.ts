@@ -36,7 +36,7 @@ const service = (cluster: Cluster, name: string) => {
 
 /**
  * Fills {{...}} placeholders from the cluster as it is now: {{clusterIP:svc}}, {{nodePort:svc}},
- * {{pod:app:n}}, {{podIP:app:n}}, {{podNode:app:n}} (the n-th running pod with label app, by name),
+ * {{pod:app:n}}, {{podIP:app:n}}, {{podNode:app:n}}, {{podNodeIP:app:n}} (the n-th running pod with label app, by name),
  * {{podOn:app:node}}, {{podIPOn:app:node}}, {{nodeIP:node}}, {{idleWorker:app}} and {{idleWorkerIP:app}} (a worker running none of app's pods).
  */
 export function resolvePlaceholders(cluster: Cluster, text: string): string {
@@ -53,6 +53,8 @@ export function resolvePlaceholders(cluster: Cluster, text: string): string {
         return nthPod(cluster, args[0], args[1] ?? "0").status.podIP!;
       case "podNode":
         return nthPod(cluster, args[0], args[1] ?? "0").spec.nodeName!;
+      case "podNodeIP":
+        return nthPod(cluster, args[0], args[1] ?? "0").status.hostIP!;
       case "nodeIP": {
         const node = cluster.store.get("Node", undefined, args[0]);
         if (!node) throw new DrillError(`no node ${args[0]}`);

@@ -2,10 +2,13 @@ import { headlessLookup, scaleLookup } from "./dns";
 import { externalNameCname, headlessNoneReady, reverseLookup, srvNamedPort } from "./dns-records";
 import { crossNamespaceNames, ndotsExternalName, trailingDot } from "./dns-search";
 import { drainNode } from "./drain";
+import { allUnreadyRefused, publishNotReady, readinessFailsEndpoint } from "./endpoint-readiness";
 import { podRecreated, restartOrRecreate } from "./pod-addresses";
+import { affinityEndpointDeleted, clientIPAffinity, ipvsRoundRobin, ipvsRoundRobinWraps } from "./proxy-modes";
 import { nodePortFromOutside, noReadyPods, outsideClusterIP } from "./reachability";
 import { envPortUrl, envScope, envSnapshot } from "./service-env";
 import type { ScenarioTemplate } from "./template";
+import { etpLocalBusyNode, etpLocalClusterIP, etpLocalIdleNode } from "./traffic-policy";
 
 export type { ScenarioTemplate } from "./template";
 
@@ -29,6 +32,16 @@ export const SCENARIOS: readonly ScenarioTemplate[] = [
   envSnapshot,
   envScope,
   envPortUrl,
+  readinessFailsEndpoint,
+  allUnreadyRefused,
+  publishNotReady,
+  ipvsRoundRobin,
+  ipvsRoundRobinWraps,
+  clientIPAffinity,
+  affinityEndpointDeleted,
+  etpLocalIdleNode,
+  etpLocalBusyNode,
+  etpLocalClusterIP,
 ];
 
 export const findScenario = (id: string) => SCENARIOS.find((s) => s.id === id);

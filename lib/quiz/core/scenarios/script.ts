@@ -57,3 +57,18 @@ export const OUTCOME_TEXT: Record<Outcome, string> = {
   timeout: "The connection hangs until it times out",
   unresolved: "curl cannot resolve the name",
 };
+
+/**
+ * One option per curl outcome listed in `shown` (in that order), with its text (OUTCOME_TEXT unless
+ * given) and misconception, marked right when it is the outcome the simulator observed.
+ */
+export function outcomeCandidates(
+  observed: Outcome,
+  shown: Partial<Record<Outcome, { text?: string; misconception?: string }>>,
+) {
+  return (Object.entries(shown) as [Outcome, { text?: string; misconception?: string }][]).map(([outcome, o]) => ({
+    text: o.text ?? OUTCOME_TEXT[outcome],
+    correct: outcome === observed,
+    misconception: o.misconception,
+  }));
+}
