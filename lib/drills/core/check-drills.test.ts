@@ -37,7 +37,8 @@ describe("drill files with mistakes", () => {
 
   it("fails a prediction whose right option hangs on the seed's luck, and passes one about the rule", () => {
     // kube-proxy in iptables mode picks an endpoint at random per connection (a statistic-mode
-    // random rule per endpoint, kubernetes pkg/proxy/iptables/proxier.go), so how many of two pods
+    // random rule per endpoint: kubernetes.io/docs/reference/networking/virtual-ips/, and
+    // kubernetes/kubernetes#37932 on its probabilities), so how many of two pods
     // four calls reach differs between seeds, while "the answering pod varies" does not.
     const curls = Array.from({ length: 4 }, () => "'kubectl exec client -- curl -s web'").join(", ");
     const count = parseSteps(
