@@ -82,6 +82,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <p className="mt-4">
           <Link href="/lessons" className="text-brand-700 underline">
             Browse all lessons
+          </Link>{" "}
+          ·{" "}
+          <Link href="/course/exam" className="text-brand-700 underline">
+            Take the final exam
           </Link>
         </p>
       </section>

@@ -30,6 +30,14 @@ export default async function CataloguePage() {
           </>
         )}
       </p>
+      {modules.some((m) => m.lessons.length > 0) && (
+        <p className="mt-4">
+          <Link href="/course/exam" className="font-medium text-brand-700 underline">
+            Final exam
+          </Link>{" "}
+          <span className="text-slate-700">— questions drawn across every module.</span>
+        </p>
+      )}
       {modules.length === 0 && (
         <p className="mt-8 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
           No lessons are published yet.

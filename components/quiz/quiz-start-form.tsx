@@ -5,11 +5,12 @@ import { startQuizAction } from "@/app/quiz/actions";
 import { Button } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
+import type { QuizScope } from "@/lib/quiz/core/attempt";
 import { type ActionState, idleState } from "@/lib/result";
 
 const initial: ActionState = idleState();
 
-export function QuizStartForm({ scope, target, label }: { scope: "lesson" | "module"; target: string; label: string }) {
+export function QuizStartForm({ scope, target, label }: { scope: QuizScope; target: string; label: string }) {
   const [state, action, pending] = useActionState(startQuizAction, initial);
   // A refused start echoes the feedback chosen; keyed by it so React's form reset keeps that choice.
   const feedback = state.values?.feedback === "end" ? "end" : "immediate";

@@ -1,12 +1,18 @@
 import Link from "next/link";
 import { cardClass } from "@/components/ui/card";
 import { formatDateTime, formatPercent } from "@/lib/format";
-import type { QuizAttemptRecord } from "@/lib/quiz/core/attempt";
+import type { QuizAttemptRecord, QuizScope } from "@/lib/quiz/core/attempt";
 import { QuizStartForm } from "./quiz-start-form";
+
+const DRAWN_FROM: Record<QuizScope, string> = {
+  lesson: "Ten questions drawn from the lesson",
+  module: "Questions drawn from every lesson of this module",
+  course: "Twenty questions drawn across every module of the course",
+};
 
 /** The page before a quiz: how it works, resume an unfinished attempt, past results. */
 export function QuizStart(props: {
-  scope: "lesson" | "module";
+  scope: QuizScope;
   target: string;
   title: string;
   backHref: string;
@@ -26,9 +32,9 @@ export function QuizStart(props: {
       </nav>
       <h1 className="mt-2 text-3xl font-bold text-slate-900">Quiz: {props.title}</h1>
       <p className="mt-3 text-slate-700">
-        Ten questions drawn from the lesson{props.scope === "module" ? "s of this module" : ""}: facts from its
-        comparison, and scenarios whose answers come from running the cluster simulator. Each new attempt draws new
-        questions. Use the keyboard if you like: number keys choose, Enter submits, arrow keys move.
+        {DRAWN_FROM[props.scope]}: facts from the comparisons, and scenarios whose answers come from running the cluster
+        simulator. Each new attempt draws new questions. Use the keyboard if you like: number keys choose, Enter
+        submits, arrow keys move.
       </p>
       {unfinished && (
         <div className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-4">

@@ -14,6 +14,8 @@ export const lessonFrontmatterSchema = z.object({
       z.object({
         id: z.string().regex(slugPattern, "concept id must be lowercase words joined by hyphens"),
         name: z.string().trim().min(1),
+        /** How the name takes an article in generated questions; "none" for a mass noun ("session affinity"). */
+        article: z.enum(["a", "an", "none"]).optional(),
       }),
     )
     .min(1, "a lesson names at least one concept"),
@@ -30,6 +32,11 @@ export const lessonFrontmatterSchema = z.object({
       }),
     )
     .default([]),
+  /**
+   * A question per comparison row, by the row's feature name, with `{concept}` or `{a concept}` where
+   * the concept's name goes: `Allocated by: Who allocates {a concept}'s address?`.
+   */
+  rowQuestions: z.record(z.string().trim().min(1), z.string().trim().min(1)).default({}),
   scenarios: z.array(z.string().regex(slugPattern, "scenario ids are lowercase words joined by hyphens")).default([]),
 });
 

@@ -1,5 +1,6 @@
 import { splitFrontmatter, validateFrontmatter } from "./frontmatter";
 import { inlineText, slugify, type Token, tokenizeLesson } from "./markdown";
+import { rowQuestionProblem } from "./row-questions";
 import type {
   AuthoredCard,
   ComparisonRow,
@@ -100,6 +101,7 @@ export function parseLesson(source: string, sourcePath: string): ParseResult {
     ? parseComparison(comparisonSection, frontmatter.concepts, doc.body, doc.bodyLine, report)
     : null;
 
+  attachRowQuestions(frontmatter.rowQuestions, comparison, report);
   const keyPointSection = sections.find((s) => s.id === SECTION_IDS.keyPoints);
   const keyPoints: KeyPoint[] = keyPointSection
     ? listItems(keyPointSection.tokens).map((text) => ({ text, sectionId: keyPointSection.id }))
@@ -208,6 +210,21 @@ function paragraphs(tokens: Token[]): string[] {
     }
   }
   return out;
+}
+
+/** Gives each comparison row the author's question from frontmatter `rowQuestions`, by feature name. */
+function attachRowQuestions(
+  rowQuestions: Record<string, string>,
+  comparison: ComparisonTable | null,
+  report: (line: number, message: string) => void,
+): void {
+  for (const [feature, question] of Object.entries(rowQuestions)) {
+    const row = comparison?.rows.find((r) => r.featureId === slugify(feature));
+    const wrong = rowQuestionProblem(question);
+    if (!row) report(2, `frontmatter rowQuestions: the comparison has no row "${feature}"`);
+    else if (wrong) report(2, `frontmatter rowQuestions."${feature}": ${wrong}`);
+    else row.question = question;
+  }
 }
 
 function parseComparison(

@@ -1,5 +1,7 @@
 // The Lesson model: what lib/quiz, lib/srs and the app read from a lesson file.
 
+import type { Article } from "./articles";
+
 export interface LessonFrontmatter {
   title: string;
   slug: string;
@@ -12,11 +14,15 @@ export interface LessonFrontmatter {
   cards: { front: string; back: string; section?: string }[];
   /** Ids of simulator scenarios (lib/quiz/scenarios) that generate questions for this lesson. */
   scenarios: string[];
+  /** Author's questions for comparison rows, by feature name (see ComparisonRow.question). */
+  rowQuestions: Record<string, string>;
 }
 
 export interface ConceptRef {
   id: string;
   name: string;
+  /** The article generated questions put before the name; by default "a" or "an" from its sound. */
+  article?: Article;
 }
 
 export interface TocEntry {
@@ -45,6 +51,11 @@ export interface ComparisonRow {
   /** Cell text per concept id. */
   values: Record<string, string>;
   line: number;
+  /**
+   * The author's question for this row, from a "Feature :: question" item under the table, with
+   * `{concept}` or `{a concept}` where the concept's name goes: "Who allocates {a concept}'s address?".
+   */
+  question?: string;
 }
 
 export interface ComparisonTable {

@@ -35,6 +35,30 @@ describe("drill files with mistakes", () => {
     );
   });
 
+  it("fails a prediction whose right option hangs on the seed's luck, and passes one about the rule", () => {
+    // kube-proxy in iptables mode picks an endpoint at random per connection (a statistic-mode
+    // random rule per endpoint: kubernetes.io/docs/reference/networking/virtual-ips/, and
+    // kubernetes/kubernetes#37932 on its probabilities), so how many of two pods
+    // four calls reach differs between seeds, while "the answering pod varies" does not.
+    const curls = Array.from({ length: 4 }, () => "'kubectl exec client -- curl -s web'").join(", ");
+    const count = parseSteps(
+      `  - { id: spread, type: predict, prompt: P, options: [{ text: one, value: '1' }, { text: two, value: '2' }], run: [${curls}], observe: distinct-outputs, explanation: E }`,
+    );
+    const withClient = (drill: NonNullable<typeof count.drill>) => ({
+      ...drill,
+      setup: [...drill.setup, "kubectl run client --image=busybox -- sleep 3600"],
+    });
+    const messages = checkDrill(withClient(count.drill!), lessons).map((p) => p.message);
+    expect(
+      messages.some((m) => /^step spread: the prediction hangs on chance \(with seed \d+ /.test(m)),
+      messages.join("\n"),
+    ).toBe(true);
+    const rule = parseSteps(
+      `  - { id: spread, type: predict, prompt: P, options: [{ text: same, value: 'true' }, { text: varies, value: 'false' }], run: [${Array.from({ length: 20 }, () => "'kubectl exec client -- curl -s web'").join(", ")}], observe: same-output, explanation: E }`,
+    );
+    expect(checkDrill(withClient(rule.drill!), lessons)).toEqual([]);
+  });
+
   it("fails the check for an unknown lesson or placeholder", () => {
     const d = parseSteps(
       "  - { id: a, type: predict, prompt: '{{nope:x}}', options: [{ text: x, value: '1' }, { text: y, value: '2' }], run: [kubectl get pods], observe: output, explanation: E }",

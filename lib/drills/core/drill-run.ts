@@ -25,6 +25,7 @@ function observe(mode: string, results: (CommandResult & { command: string })[])
   if (mode === "outcome") return curlOutcome(last.exitCode);
   if (mode === "address-count") return String(last.exitCode === 0 ? nslookupAddresses(last.output).length : 0);
   if (mode === "distinct-outputs") return String(new Set(results.map((r) => r.output.trim())).size);
+  if (mode === "same-output") return String(new Set(results.map((r) => r.output.trim())).size === 1);
   if (mode.startsWith("contains:")) return String(last.output.includes(mode.slice("contains:".length)));
   throw new DrillError(`unknown observe mode ${mode}`);
 }

@@ -10,8 +10,8 @@ const command = z.string().trim().min(1).max(500);
 const observe = z
   .string()
   .regex(
-    /^(output|outcome|address-count|distinct-outputs|contains:.+)$/,
-    "observe is output, outcome, address-count, distinct-outputs or contains:<text>",
+    /^(output|outcome|address-count|distinct-outputs|same-output|contains:.+)$/,
+    "observe is output, outcome, address-count, distinct-outputs, same-output or contains:<text>",
   );
 
 const stepSchema = z.discriminatedUnion("type", [

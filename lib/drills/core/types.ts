@@ -13,8 +13,10 @@ export interface DrillOption {
  * What a prediction compares its options with, read from the step's `run` commands:
  * output (the last command's output, trimmed), outcome (answered | refused | timeout | unresolved,
  * from the last command's exit code), address-count (addresses in the last nslookup answer),
- * distinct-outputs (how many different outputs the commands gave), contains:<text> ("true" or
- * "false": whether the last output contains the text).
+ * distinct-outputs (how many different outputs the commands gave), same-output ("true" or "false":
+ * whether every command gave the same output; for a rule such as "the answering pod varies per
+ * connection", where a count would hang on the seed's luck), contains:<text> ("true" or "false":
+ * whether the last output contains the text).
  */
 export type ObserveMode = string;
 

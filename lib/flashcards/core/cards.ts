@@ -1,3 +1,4 @@
+import { withArticle } from "../../content/articles";
 import { blankNames, findTerm } from "../../content/lesson-text";
 import type { Lesson } from "../../content/types";
 
@@ -46,7 +47,9 @@ export function lessonCards(lesson: Lesson): Flashcard[] {
     const definition = concept.attributes.find((a) => DEFINITION_KEYS.includes(a.key)) ?? concept.attributes[0];
     if (!definition || definition.statements.length === 0) continue;
     const text = definition.statements.join(" ");
-    card(`define:${concept.id}`, definition.sectionId, `What is a ${concept.name}?`, text, [concept.id]);
+    card(`define:${concept.id}`, definition.sectionId, `What is ${withArticle(concept.name, concept.article)}?`, text, [
+      concept.id,
+    ]);
     if (lesson.concepts.length > 1)
       card(
         `recognise:${concept.id}`,

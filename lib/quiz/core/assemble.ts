@@ -1,4 +1,5 @@
 import { hash32, type QuizSeed, Rng, shuffle } from "./seeded";
+import { templateKey, templateOf } from "./templates";
 import type { Question } from "./types";
 
 export const DEFAULT_QUIZ_LENGTH = 10;
@@ -7,51 +8,103 @@ export const DEFAULT_QUIZ_LENGTH = 10;
  * What a question is about; a quiz asks about each subject once, so one question never gives away
  * another's answer (e.g. "scope of a Pod IP" as both a true/false and a single choice).
  */
-export function subjectOf(q: Pick<Question, "id">): string {
+export function subjectOf(q: Pick<Question, "id" | "lessonSlug">): string {
   const [generator, ...rest] = q.id.split(":");
   switch (generator) {
     case "table-concept":
     case "table-value":
     case "table-tf":
-      return `row:${rest[0]}`;
+      return `${q.lessonSlug}/row:${rest[0]}`;
     case "odd-one-out":
-      return `odd-one-out:${rest[0]}`;
+      return `${q.lessonSlug}/odd-one-out:${rest[0]}`;
     case "attribute":
-      return `attribute:${rest[0]}:${rest[1]}`;
+      return `${q.lessonSlug}/attribute:${rest[0]}:${rest[1]}`;
     case "scenario":
       return `scenario:${rest[0]}`;
     default:
-      return q.id;
+      return `${q.lessonSlug}/${q.id}`;
   }
 }
 
 /** What a draw looks at; the pool's scenario questions are not built until drawn (see pool.ts). */
-export type Drawable = Pick<Question, "id" | "kind" | "source" | "difficulty">;
+export type Drawable = Pick<Question, "id" | "kind" | "source" | "difficulty" | "concepts" | "lessonSlug">;
+
+export interface DrawOptions {
+  length?: number;
+  /** The module of each lesson, for a course-wide quiz: every module is asked about before any twice. */
+  moduleOf?: (lessonSlug: string) => string;
+}
+
+/** How often each value has been drawn so far. */
+class Tally {
+  private counts = new Map<string, number>();
+  of = (key: string) => this.counts.get(key) ?? 0;
+  add = (key: string) => this.counts.set(key, this.of(key) + 1);
+}
 
 /**
- * A quiz drawn from a pool: seeded, a varied mix of kinds, each subject once, simulator questions
- * included when the pool has them, easier questions first.
+ * A quiz drawn from a pool, seeded. Hard rules: each subject once, and never two questions of one
+ * template over one target (templates.ts). Within them, each next question is the one that best
+ * spreads the quiz: first over modules and lessons (a module quiz asks about every lesson, a course
+ * quiz about every module), then over sources (lesson structure, simulator, ...) while a source is
+ * short of its share, then over concepts, kinds and templates; ties go by the seeded shuffle.
+ * Easier questions come first.
  */
-export function drawQuiz<Q extends Drawable>(pool: readonly Q[], seed: QuizSeed, length = DEFAULT_QUIZ_LENGTH): Q[] {
+export function drawQuiz<Q extends Drawable>(pool: readonly Q[], seed: QuizSeed, options: DrawOptions = {}): Q[] {
+  const length = options.length ?? DEFAULT_QUIZ_LENGTH;
+  const moduleOf = options.moduleOf ?? (() => "");
   const rng = new Rng(hash32(`draw:${seed}`));
-  const shuffled = shuffle(pool, rng);
+  const candidates = shuffle(pool, rng);
   const maxPerKind = Math.max(2, Math.ceil(length / 3));
-  const wantScenarios = Math.min(
-    Math.ceil(length / 4),
-    new Set(pool.filter((q) => q.source === "simulator").map(subjectOf)).size,
-  );
+  // Every source other than the lesson's structure gets a quarter of the quiz, while it has subjects.
+  const shareOf = (source: string) =>
+    source === "lesson" ? length : Math.min(Math.ceil(length / 4), subjectsOf(pool, source));
   const picked: Q[] = [];
   const subjects = new Set<string>();
-  const perKind = new Map<string, number>();
-  const take = (q: Q, capKinds: boolean) => {
-    if (picked.length >= length || subjects.has(subjectOf(q)) || picked.includes(q)) return;
-    if (capKinds && (perKind.get(q.kind) ?? 0) >= maxPerKind) return;
-    picked.push(q);
-    subjects.add(subjectOf(q));
-    perKind.set(q.kind, (perKind.get(q.kind) ?? 0) + 1);
+  const keys = new Set<string>();
+  const tally = {
+    module: new Tally(),
+    lesson: new Tally(),
+    source: new Tally(),
+    concept: new Tally(),
+    kind: new Tally(),
+    template: new Tally(),
   };
-  for (const q of shuffled.filter((q) => q.source === "simulator")) if (picked.length < wantScenarios) take(q, false);
-  for (const q of shuffled) take(q, true);
-  for (const q of shuffled) take(q, false); // a small pool: relax the mix
+  const allowed = (q: Q, capKinds: boolean) =>
+    !subjects.has(subjectOf(q)) && !keys.has(templateKey(q)) && (!capKinds || tally.kind.of(q.kind) < maxPerKind);
+  const concepts = (q: Q) => q.concepts.map((c) => `${q.lessonSlug}/${c}`);
+  /** Lower is better, compared in order. */
+  const cost = (q: Q): number[] => [
+    tally.module.of(moduleOf(q.lessonSlug)),
+    tally.lesson.of(q.lessonSlug),
+    q.source === "lesson" ? 1 : tally.source.of(q.source) < shareOf(q.source) ? 0 : 2,
+    Math.min(...concepts(q).map(tally.concept.of)),
+    tally.kind.of(q.kind),
+    tally.template.of(templateOf(q)),
+  ];
+  while (picked.length < length) {
+    const open = candidates.filter((q) => allowed(q, true));
+    const pool = open.length > 0 ? open : candidates.filter((q) => allowed(q, false)); // a small pool: relax the mix
+    if (pool.length === 0) break;
+    const next = pool.reduce((best, q) => (lessThan(cost(q), cost(best)) ? q : best));
+    picked.push(next);
+    subjects.add(subjectOf(next));
+    keys.add(templateKey(next));
+    tally.module.add(moduleOf(next.lessonSlug));
+    tally.lesson.add(next.lessonSlug);
+    tally.source.add(next.source);
+    for (const c of concepts(next)) tally.concept.add(c);
+    tally.kind.add(next.kind);
+    tally.template.add(templateOf(next));
+  }
   return picked.sort((a, b) => a.difficulty - b.difficulty);
+}
+
+function subjectsOf(pool: readonly Drawable[], source: string): number {
+  return new Set(pool.filter((q) => q.source === source).map(subjectOf)).size;
+}
+
+function lessThan(a: number[], b: number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+  return false;
 }

@@ -2,7 +2,24 @@
 
 import type { Question } from "./types";
 
-export type QuizScope = "lesson" | "module";
+/** What a quiz is drawn from: one lesson, one module's lessons, or the whole course (the final exam). */
+export const QUIZ_SCOPES = ["lesson", "module", "course"] as const;
+export type QuizScope = (typeof QUIZ_SCOPES)[number];
+
+/** The target of the course-wide final exam (there is one course). */
+export const COURSE_TARGET = "course";
+
+/** Where a learner starts another attempt of the same quiz. */
+export function quizHref(scope: QuizScope, target: string): string {
+  if (scope === "course") return "/course/exam";
+  return scope === "lesson" ? `/lessons/${target}/quiz` : `/modules/${target}/quiz`;
+}
+
+/** Questions per attempt: ten for a lesson, one per lesson at least for a module, twenty for the final exam. */
+export function quizLength(scope: QuizScope, lessonCount: number): number {
+  if (scope === "course") return Math.max(20, lessonCount);
+  return scope === "module" ? Math.max(10, lessonCount) : 10;
+}
 export type FeedbackMode = "immediate" | "end";
 
 export interface QuizAnswerRecord {

@@ -1,10 +1,11 @@
+import { withArticle } from "../../content/articles";
 import { kindModule, ownResponse } from "./kinds";
 import type { AnswerKey, Grade, Question, Response } from "./types";
 
 /** Why a response does not fit its question (unknown option, wrong kind...), or null when it does. */
 export function responseProblem(q: Question, r: Response): string | null {
   const own = ownResponse(q.kind, r);
-  return own ? kindModule(q.kind).responseProblem(q, own) : `This question expects a ${q.kind} answer.`;
+  return own ? kindModule(q.kind).responseProblem(q, own) : `This question expects ${withArticle(q.kind)} answer.`;
 }
 
 /** Scores a response that fits its question (see responseProblem). Partial credit where the kind allows it. */

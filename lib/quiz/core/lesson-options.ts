@@ -1,4 +1,6 @@
+import { withArticle } from "../../content/articles";
 import { blankNames } from "../../content/lesson-text";
+import { fillRowQuestion } from "../../content/row-questions";
 import type { ComparisonRow, Lesson } from "../../content/types";
 import { opaqueId } from "./seeded";
 import type { Option } from "./types";
@@ -33,6 +35,24 @@ export function options(
 }
 
 export const conceptName = (lesson: Lesson, id: string) => lesson.concepts.find((c) => c.id === id)?.name ?? id;
+
+/** The concept's name with its article, as a sentence uses it: "a ClusterIP", "an EndpointSlice". */
+export function aConcept(lesson: Lesson, id: string): string {
+  const concept = lesson.concepts.find((c) => c.id === id);
+  return concept ? withArticle(concept.name, concept.article) : id;
+}
+
+/**
+ * A row's feature is a column label ("Allocated by", "Assigned to"), not always a noun, so generated
+ * sentences quote it as a label (the “Allocated by” entry) instead of using it as a noun.
+ */
+export const entryOf = (row: ComparisonRow) => `the “${row.feature}” entry`;
+
+/** The author's question for this row about one concept, or null when the row has none. */
+export function rowQuestion(lesson: Lesson, row: ComparisonRow, conceptId: string): string | null {
+  const concept = lesson.concepts.find((c) => c.id === conceptId);
+  return row.question && concept ? fillRowQuestion(row.question, concept) : null;
+}
 
 /** Statements name their own concept; blank every concept name so the name does not give the answer away. */
 export const blankConceptNames = (lesson: Lesson, text: string) =>

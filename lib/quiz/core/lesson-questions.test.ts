@@ -3,7 +3,7 @@ import type { ClozeQuestion } from "./kinds/cloze";
 import type { OrderingQuestion } from "./kinds/ordering";
 import type { SingleQuestion } from "./kinds/single";
 import { questionPool } from "./pool";
-import { lessons, stepsLesson } from "./test-support/quiz-fixtures";
+import { isBlankedFrom, lessons, stepsLesson } from "./test-support/quiz-fixtures";
 
 describe("questions from a lesson's structure", () => {
   it("never offers a distractor that is also true: table distractors differ from the concept's own cell", () => {
@@ -13,8 +13,8 @@ describe("questions from a lesson's structure", () => {
       const [, featureId, conceptId] = q.id.split(":");
       const row = table.rows.find((r) => r.featureId === featureId)!;
       const wrong = q.options.filter((o) => o.id !== q.answer);
-      expect(wrong.every((o) => o.text !== row.values[conceptId])).toBe(true);
-      expect(q.options.find((o) => o.id === q.answer)!.text).toBe(row.values[conceptId]);
+      expect(wrong.every((o) => !isBlankedFrom(o.text, row.values[conceptId]))).toBe(true);
+      expect(isBlankedFrom(q.options.find((o) => o.id === q.answer)!.text, row.values[conceptId])).toBe(true);
       expect(wrong.every((o) => o.misconception)).toBe(true);
     }
   });

@@ -40,7 +40,7 @@ describe("public ids, mapped both ways", () => {
     const q = pools.flat().find((x) => x.kind === "ordering" || x.kind === "matching")!;
     expect(toInternalResponse(q, { kind: "cloze", text: "x" }, renamed)).toEqual({
       ok: false,
-      error: `This question expects a ${q.kind} answer.`,
+      error: `This question expects ${q.kind === "ordering" ? "an ordering" : "a matching"} answer.`,
     });
   });
 });

@@ -167,6 +167,20 @@ describe.each(testDatabases)("quiz service on $name", ({ url }) => {
     expect(start.ok && start.value.questions).toHaveLength(10);
   });
 
+  it("builds the final exam across every module, and refuses another course target", async () => {
+    const user = await learner();
+    const start = await ctx.service.start(user.id, "course", "course", "end");
+    expect(start.ok).toBe(true);
+    if (!start.ok) return;
+    expect(start.value.title).toBe("Final exam: the whole course");
+    expect(start.value.scope).toBe("course");
+    expect(start.value.questions).toHaveLength(20);
+    const stored = (await ctx.repos.quizzes.findForAnswering(user.id, start.value.id))!;
+    const modules = new Set(stored.questions!.map((q) => library.lessons.find((l) => l.slug === q.lessonSlug)!.module));
+    expect(modules).toEqual(new Set(library.modules.filter((m) => m.lessons.length > 0).map((m) => m.id)));
+    expect(await ctx.service.start(user.id, "course", "other", "end")).toMatchObject({ ok: false, status: 404 });
+  });
+
   it("answers and finishes from the stored questions, without rebuilding a pool (even once the lesson is gone)", async () => {
     const { user, view, serverQuestions, secret } = await started("immediate");
     // The same database, but a content library without any lesson: nothing can be regenerated.

@@ -2,8 +2,8 @@ import type { ContentLibrary } from "../../content/load-content";
 import type { Lesson } from "../../content/types";
 import type { FeedbackMode, QuizAnswerRecord, QuizScope, StoredQuizAttempt } from "../../db/quiz-attempt-repository";
 import type { Repositories } from "../../db/repositories";
-import { drawQuiz } from "../core/assemble";
-import { attemptScore } from "../core/attempt";
+import { type DrawOptions, drawQuiz } from "../core/assemble";
+import { attemptScore, COURSE_TARGET, quizLength } from "../core/attempt";
 import { answerKey, gradeResponse, misconceptionOf, responseProblem } from "../core/grade";
 import { buildEntries, lazyPool, questionPool } from "../core/pool";
 import { type PublicIdScheme, toInternalResponse, toPublicResponse } from "../core/public-ids";
@@ -80,8 +80,18 @@ export function createQuizService(deps: QuizServiceDeps) {
       const lesson = library.lessons.find((l) => l.slug === target);
       return lesson ? { title: lesson.title, lessons: [lesson] } : null;
     }
+    if (scope === "course")
+      return target === COURSE_TARGET && library.lessons.length > 0
+        ? { title: "Final exam: the whole course", lessons: library.lessons }
+        : null;
     const module = library.modules.find((m) => m.id === target);
     return module && module.lessons.length > 0 ? { title: module.title, lessons: module.lessons } : null;
+  }
+
+  /** How an attempt over these lessons is drawn: its length, and each lesson's module for the final exam. */
+  function drawOptions(scope: QuizScope, lessons: Lesson[]): DrawOptions {
+    const moduleOf = new Map(lessons.map((l) => [l.slug, l.module]));
+    return { length: quizLength(scope, lessons.length), moduleOf: (slug) => moduleOf.get(slug) ?? "" };
   }
 
   const poolOf = (lessons: Lesson[], seed: QuizSeed) => lessons.flatMap((l) => questionPool(l, seed));
@@ -191,6 +201,7 @@ export function createQuizService(deps: QuizServiceDeps) {
         drawQuiz(
           found.lessons.flatMap((l) => lazyPool(l, seed)),
           seed,
+          drawOptions(scope, found.lessons),
         ),
       );
       const secret = deps.newSecret();

@@ -20,7 +20,7 @@ describe("input schemas at the server boundary", () => {
     expect(ok({ kind: "essay", text: "x" })).toBe(false);
     expect(ok({ kind: "cloze", text: "x".repeat(201) })).toBe(false);
     expect(ok({ kind: "multiple", optionIds: Array.from({ length: 21 }, (_, i) => `o${i}`) })).toBe(false);
-    expect(startQuizSchema.safeParse({ scope: "course", target: "x", feedback: "end" }).success).toBe(false);
+    expect(startQuizSchema.safeParse({ scope: "everything", target: "x", feedback: "end" }).success).toBe(false);
     expect(startQuizSchema.safeParse({ scope: "lesson", target: "../etc", feedback: "end" }).success).toBe(false);
   });
   it("bounds flashcard ratings and settings", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { QUIZ_SCOPES } from "../core/attempt";
 import { responseSchemas } from "../core/kinds";
 
 const id = z.string().min(1).max(64);
@@ -17,7 +18,7 @@ export const submitAnswerSchema = z.object({
 });
 
 export const startQuizSchema = z.object({
-  scope: z.enum(["lesson", "module"]),
+  scope: z.enum(QUIZ_SCOPES),
   target: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "unknown quiz"),
   feedback: z.enum(["immediate", "end"]),
 });

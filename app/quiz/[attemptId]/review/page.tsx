@@ -8,6 +8,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/guards";
 import { formatPercent } from "@/lib/format";
 import { answerText } from "@/lib/quiz/core/answer-text";
+import { quizHref } from "@/lib/quiz/core/attempt";
 import { quizService } from "@/lib/quiz/service/server";
 
 type Params = { params: Promise<{ attemptId: string }> };
@@ -21,7 +22,7 @@ export default async function QuizReviewPage({ params }: Params) {
   if (!result.ok) notFound();
   const view = result.value;
   if (!view.completed) redirect(`/quiz/${attemptId}`);
-  const retryHref = view.scope === "lesson" ? `/lessons/${view.target}/quiz` : `/modules/${view.target}/quiz`;
+  const retryHref = quizHref(view.scope, view.target);
   const right = view.questions.filter((q) => view.answered[q.id]?.correct).length;
   return (
     <div className="mx-auto max-w-3xl">

@@ -20,7 +20,7 @@ describe("odd one out", () => {
       "That option is not part of this question.",
     );
     expect(responseProblem(q, { kind: "single", optionId: q.answer })).toBe(
-      "This question expects a odd-one-out answer.",
+      "This question expects an odd-one-out answer.",
     );
     expect(misconceptionOf(q, { kind: "odd-one-out", optionId: distractor.id })).toBe(distractor.misconception);
   });

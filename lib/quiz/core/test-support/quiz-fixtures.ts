@@ -22,3 +22,12 @@ export const stepsLesson = () =>
   fixture(
     lessonWith("1. First do this.\n2. Then that.", "1. First do this.\n2. Then that.\n3. Finally the last thing."),
   );
+
+/** Whether a text shown to learners is `written` with some words blanked as ▢ (giveaways.ts). */
+export function isBlankedFrom(shown: string, written: string): boolean {
+  const pattern = shown
+    .split("▢")
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("[\\w-]+(?: [\\w-]+)?");
+  return new RegExp(`^${pattern}$`, "i").test(written);
+}
