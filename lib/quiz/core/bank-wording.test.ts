@@ -44,7 +44,10 @@ function statementChoices(q: Question): string[] | null {
 function quotedEntry(q: Question): string | null {
   if (!q.id.startsWith("table-concept:") && !q.id.startsWith("table-tf:")) return null;
   const quotes = q.prompt.match(/“[^”]*”/g) ?? [];
-  return quotes.at(-1) ?? null;
+  const quoted = quotes.at(-1) ?? null;
+  // A true/false statement's row label is the same whether it is true or false: only its value can
+  // point at the concept it belongs to. A "which concept" entry is judged whole (its label too).
+  return quoted && q.id.startsWith("table-tf:") ? quoted.slice(quoted.indexOf(": ") + 2) : quoted;
 }
 
 const pools = lessons.flatMap((lesson) => SEEDS.map((seed) => ({ lesson, seed, pool: questionPool(lesson, seed) })));

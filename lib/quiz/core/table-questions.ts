@@ -1,5 +1,5 @@
 import type { Lesson } from "../../content/types";
-import { blankedNote, neutralise } from "./giveaways";
+import { blankedNote, giveawaysIn, neutralise } from "./giveaways";
 import type { MatchingQuestion } from "./kinds/matching";
 import type { MultipleQuestion } from "./kinds/multiple";
 import type { SingleQuestion } from "./kinds/single";
@@ -20,7 +20,9 @@ export function whichConcept(lesson: Lesson): Question[] {
   for (const row of table.rows) {
     const distinct =
       new Set(table.conceptIds.map((id) => row.values[id].toLowerCase())).size === table.conceptIds.length;
-    if (!distinct) continue;
+    // A row label that names one concept ("Sees a Service created later" beside "Service
+    // environment variables") points at it in every such question, so the row asks none.
+    if (!distinct || giveawaysIn(lesson, [row.feature]).length > 0) continue;
     for (const conceptId of table.conceptIds) {
       const id = `table-concept:${row.featureId}:${conceptId}`;
       const others = table.conceptIds.filter((c) => c !== conceptId);
