@@ -36,7 +36,7 @@ export function Glossary({ terms, lessons }: { terms: GlossaryTerm[]; lessons: L
           <h2 id={`letter-${letter}`} className="text-xl font-semibold text-slate-900">
             {letter}
           </h2>
-          <dl className={cardClass("mt-3 divide-y divide-slate-200")}>
+          <dl className={cardClass("mt-3 divide-y divide-slate-200 [overflow-wrap:anywhere]")}>
             {sorted
               .filter((t) => initialOf(t) === letter)
               .map((term) => (

@@ -35,7 +35,7 @@ export function SearchResults({ query, results }: { query: string; results: Sear
           .
         </p>
       ) : (
-        <ol className={cardClass("mt-3 divide-y divide-slate-200")}>
+        <ol className={cardClass("mt-3 divide-y divide-slate-200 [overflow-wrap:anywhere]")}>
           {results.map((result) => (
             <li key={`${result.kind}:${result.href}:${result.title}`} className="p-4">
               <div className="flex flex-wrap items-center gap-2">
