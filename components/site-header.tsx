@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
+import { SearchForm } from "@/components/course/search-form";
 import { ButtonLink } from "@/components/ui/button";
 
 interface Props {
@@ -25,6 +26,9 @@ export function SiteHeader({ user }: Props) {
         <Link href="/lessons" className="text-slate-700 hover:text-brand-700">
           Lessons
         </Link>
+        <Link href="/glossary" className="text-slate-700 hover:text-brand-700">
+          Glossary
+        </Link>
         <Link href="/drills" className="text-slate-700 hover:text-brand-700">
           Drills
         </Link>
@@ -41,7 +45,8 @@ export function SiteHeader({ user }: Props) {
             {user.role === "INSTRUCTOR" ? "Teach" : "Classes"}
           </Link>
         )}
-        <div className="ml-auto flex items-center gap-3 text-sm">
+        <SearchForm id="header-search" compact className="order-last w-full sm:order-none sm:ml-auto sm:w-auto" />
+        <div className="ml-auto flex items-center gap-3 text-sm sm:ml-0">
           {user ? (
             <>
               <span className="hidden text-slate-600 sm:inline">

@@ -13,13 +13,13 @@ test("the demo learner can sign in", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Welcome back, Demo Learner" })).toBeVisible();
 });
 
-test("a lesson needs an account and returns to the lesson after sign-in", async ({ page }) => {
-  await page.goto(`/lessons/${LESSON_SLUG}`);
-  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Flessons%2Fcluster-ip-vs-pod-ip/);
+test("a lesson's quiz needs an account and returns to the quiz after sign-in", async ({ page }) => {
+  await page.goto(`/lessons/${LESSON_SLUG}/quiz`);
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Flessons%2Fcluster-ip-vs-pod-ip%2Fquiz/);
   await page.getByLabel("E-mail").fill("learner@example.com");
   await page.getByLabel("Password").fill("learn-kubernetes");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(new RegExp(`/lessons/${LESSON_SLUG}$`));
+  await expect(page).toHaveURL(new RegExp(`/lessons/${LESSON_SLUG}/quiz$`));
 });
 
 test("sign-up explains invalid fields and an e-mail that is taken", async ({ page }) => {
@@ -93,7 +93,7 @@ test("signing out revokes the session: a copy of the old cookie no longer signs 
     await stolen.goto("/");
     await expect(stolen.getByRole("link", { name: "Sign in" })).toBeVisible();
     await expect(stolen.getByRole("heading", { name: `Welcome back, ${learner.name}` })).toHaveCount(0);
-    await stolen.goto(`/lessons/${LESSON_SLUG}`);
+    await stolen.goto("/review");
     await expect(stolen).toHaveURL(/\/signin\?callbackUrl=/);
     // next-auth's own session endpoint refuses it too.
     expect(await (await stolen.request.get("/api/auth/session")).json()).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayKey, formatDateTime, formatMinutes, formatPercent, formatTimeUntil } from "./format";
+import { dayKey, formatDateTime, formatEstimate, formatMinutes, formatPercent, formatTimeUntil } from "./format";
 
 describe("formatPercent", () => {
   it("rounds a fraction to a whole percentage and shows a missing score as a dash", () => {
@@ -47,5 +47,14 @@ describe("durations", () => {
     expect(formatTimeUntil(later(150), now)).toBe("in about 3 hours");
     expect(formatTimeUntil(later(24 * 60 - 1), now)).toBe("in about 24 hours");
     expect(formatTimeUntil(later(24 * 60), now)).toBe("on 2026-09-11");
+  });
+});
+
+describe("formatEstimate", () => {
+  it("reads minutes under an hour, hours and minutes past it", () => {
+    expect(formatEstimate(1)).toBe("1 min");
+    expect(formatEstimate(59)).toBe("59 min");
+    expect(formatEstimate(60)).toBe("1 h");
+    expect(formatEstimate(125)).toBe("2 h 5 min");
   });
 });

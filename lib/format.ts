@@ -24,6 +24,14 @@ export function formatMinutes(seconds: number): string {
   return String(Math.round(seconds / 60));
 }
 
+/** A reading-time estimate in whole minutes: "12 min", "1 h 5 min". */
+export function formatEstimate(minutes: number): string {
+  const whole = Math.max(0, Math.round(minutes));
+  if (whole < 60) return `${whole} min`;
+  const rest = whole % 60;
+  return `${Math.floor(whole / 60)} h${rest ? ` ${rest} min` : ""}`;
+}
+
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
 
 /**

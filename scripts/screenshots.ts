@@ -22,6 +22,9 @@ async function main() {
     await page.waitForURL(`${base}/`);
     await page.goto(`${base}/lessons/cluster-ip-vs-pod-ip#comparison`);
     await page.screenshot({ path: `${out}/lesson-${name}.png` });
+    // The course map with the learner's progress.
+    await page.goto(`${base}/lessons`);
+    await page.screenshot({ path: `${out}/course-map-${name}.png`, fullPage: true });
     // A quiz: the first simulator question, answered, with its feedback.
     await page.goto(`${base}/lessons/cluster-ip-vs-pod-ip/quiz`);
     await page.getByRole("button", { name: /Start (quiz|a new attempt)/ }).click();

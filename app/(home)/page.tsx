@@ -62,7 +62,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         ) : (
           <p className="mt-3 text-slate-700">
             {suggestion.kind === "all-done"
-              ? "You have completed every lesson. New lessons will appear in the catalogue."
+              ? "You have completed every lesson. New lessons will appear on the course map."
               : "No lessons are published yet."}
           </p>
         )}
@@ -81,7 +81,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         </dl>
         <p className="mt-4">
           <Link href="/lessons" className="text-brand-700 underline">
-            Browse all lessons
+            See the course map
           </Link>{" "}
           ·{" "}
           <Link href="/course/exam" className="text-brand-700 underline">

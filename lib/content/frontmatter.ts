@@ -38,6 +38,12 @@ export const lessonFrontmatterSchema = z.object({
    */
   rowQuestions: z.record(z.string().trim().min(1), z.string().trim().min(1)).default({}),
   scenarios: z.array(z.string().regex(slugPattern, "scenario ids are lowercase words joined by hyphens")).default([]),
+  /** The author's reading-time estimate; without it the course map derives one from the word count. */
+  minutes: z.number().int().min(1, "minutes is at least 1").max(240, "minutes is at most 240").optional(),
+  /** Slugs of lessons to read first; content:check rejects unknown slugs and cycles. */
+  prerequisites: z
+    .array(z.string().regex(slugPattern, "prerequisites are lesson slugs: lowercase words joined by hyphens"))
+    .default([]),
 });
 
 export interface SplitDocument {

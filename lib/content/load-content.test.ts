@@ -76,11 +76,42 @@ describe("loadContent", () => {
   });
 });
 
+describe("course-wide checks", () => {
+  it("load the glossary and report unknown prerequisites, cycles and broken links with their files", () => {
+    const root = contentTree({
+      "testing/module.yaml": moduleYaml,
+      "testing/01-a.md": lessonWith("slug: alpha-vs-beta", "slug: a\nprerequisites: [b]").replace(
+        "Intro paragraph.",
+        "Intro paragraph, see [beta](glossary:beta) and [gone](glossary:gone).",
+      ),
+      "testing/02-b.md": lessonWith("slug: alpha-vs-beta", "slug: b\nprerequisites: [a, later]"),
+      "glossary.yaml": "- id: beta\n  term: Beta\n  definition: The second thing.\n  lesson: b#beta\n",
+    });
+    const library = loadContent(root);
+    expect(library.glossary.map((t) => [t.id, t.lesson])).toEqual([["beta", { slug: "b", sectionId: "beta" }]]);
+    expect(checkContent(root).problems.map((p) => `${path.basename(p.file)}:${p.line}: ${p.message}`)).toEqual([
+      '01-a.md:15: link: no glossary term has the id "gone"',
+      '02-b.md:2: prerequisite "later" is not a lesson slug',
+      "02-b.md:2: prerequisites form a cycle: a → b → a",
+    ]);
+  });
+});
+
 describe("the lessons in content/", () => {
   it("pass the content check", () => {
     const result = checkContent(path.resolve("content"));
     expect(result.problems).toEqual([]);
     expect(result.lessonCount).toBeGreaterThan(0);
+  });
+
+  it("have a glossary that covers the course outline's terms (issue 12)", () => {
+    const { glossary } = loadContent(path.resolve("content"));
+    const names = glossary.flatMap((t) => [t.term, ...t.aliases].map((n) => n.toLowerCase()));
+    const outline = ["Service", "ClusterIP", "Pod IP", "NodePort", "LoadBalancer", "ExternalName", "headless Service"]
+      .concat(["StatefulSet", "EndpointSlice", "kube-proxy", "iptables", "IPVS", "nftables", "session affinity"])
+      .concat(["externalTrafficPolicy", "internalTrafficPolicy", "CoreDNS", "SRV record", "ndots", "search path"])
+      .concat(["NetworkPolicy", "CNI", "targetPort", "PTR record", "default deny"]);
+    expect(outline.filter((term) => !names.some((n) => n.includes(term.toLowerCase())))).toEqual([]);
   });
 
   it("include the ClusterIP vs Pod IP lesson with its comparison table", () => {

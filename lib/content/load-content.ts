@@ -2,12 +2,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { linkProblems, prerequisiteProblems } from "./course-problems";
+import { GLOSSARY_FILE, parseGlossary } from "./glossary";
 import { parseLesson } from "./parse-lesson";
-import type { ContentProblem, Lesson, ModuleInfo } from "./types";
+import type { ContentProblem, GlossaryTerm, Lesson, ModuleInfo } from "./types";
 
 export interface ContentLibrary {
   modules: (ModuleInfo & { lessons: Lesson[] })[];
+  /** Every lesson in course order: modules by order, lessons by order within their module. */
   lessons: Lesson[];
+  /** content/glossary.yaml, in file order (empty when there is none). */
+  glossary: GlossaryTerm[];
   problems: ContentProblem[];
 }
 
@@ -28,7 +33,12 @@ export function loadContent(root: string, options: { includeDrafts?: boolean } =
   const modules: ContentLibrary["modules"] = [];
   const rel = (file: string) => path.relative(process.cwd(), file) || file;
   if (!fs.existsSync(root)) {
-    return { modules, lessons: [], problems: [{ file: rel(root), line: 0, message: "content folder not found" }] };
+    return {
+      modules,
+      lessons: [],
+      glossary: [],
+      problems: [{ file: rel(root), line: 0, message: "content folder not found" }],
+    };
   }
   for (const dir of fs
     .readdirSync(root, { withFileTypes: true })
@@ -95,5 +105,14 @@ export function loadContent(root: string, options: { includeDrafts?: boolean } =
       });
     else bySlug.set(lesson.slug, lesson);
   }
-  return { modules, lessons: all, problems };
+  const glossaryPath = path.join(root, GLOSSARY_FILE);
+  const glossary = fs.existsSync(glossaryPath)
+    ? parseGlossary(fs.readFileSync(glossaryPath, "utf8"), rel(glossaryPath))
+    : { terms: [], problems: [] };
+  problems.push(
+    ...glossary.problems,
+    ...prerequisiteProblems(all),
+    ...linkProblems(all, glossary.terms, rel(glossaryPath)),
+  );
+  return { modules, lessons: all, glossary: glossary.terms, problems };
 }

@@ -1,3 +1,4 @@
+import { isCrossLinkHref, parseCrossLink } from "./cross-links";
 import { splitFrontmatter, validateFrontmatter } from "./frontmatter";
 import { inlineText, slugify, type Token, tokenizeLesson } from "./markdown";
 import { rowQuestionProblem } from "./row-questions";
@@ -7,6 +8,7 @@ import type {
   ComparisonTable,
   Concept,
   ContentProblem,
+  CrossLinkAt,
   KeyPoint,
   Lesson,
   TocEntry,
@@ -134,6 +136,8 @@ export function parseLesson(source: string, sourcePath: string): ParseResult {
     }
   }
 
+  const { crossLinks, wordCount } = scanText(tokens, lineOf, report);
+
   if (problems.length > 0) return { lesson: null, problems };
   return {
     lesson: {
@@ -147,9 +151,36 @@ export function parseLesson(source: string, sourcePath: string): ParseResult {
       authoredCards,
       body: doc.body,
       bodyLine: doc.bodyLine,
+      crossLinks,
+      wordCount,
     },
     problems,
   };
+}
+
+const countWords = (text: string): number => text.match(/[\p{L}\p{N}][^\s]*/gu)?.length ?? 0;
+
+/** Cross links (`glossary:` and `lesson:` hrefs) with their lines, and the number of words, code included. */
+function scanText(tokens: Token[], lineOf: (token: Token) => number, report: (line: number, message: string) => void) {
+  const crossLinks: CrossLinkAt[] = [];
+  let wordCount = 0;
+  for (const token of tokens) {
+    if (token.type === "fence" || token.type === "code_block") wordCount += countWords(token.content);
+    if (token.type !== "inline") continue;
+    wordCount += countWords(inlineText(token));
+    for (const child of token.children ?? []) {
+      const href = child.type === "link_open" ? String(child.attrGet("href") ?? "") : "";
+      if (!isCrossLinkHref(href)) continue;
+      const link = parseCrossLink(href);
+      if (link) crossLinks.push({ ...link, line: lineOf(token) });
+      else
+        report(
+          lineOf(token),
+          `link "${href}" is not a glossary or lesson link: write glossary:term-id, lesson:slug or lesson:slug#section-id`,
+        );
+    }
+  }
+  return { crossLinks, wordCount };
 }
 
 /** Each ### inside a concept section is one attribute; its list items (or paragraphs) its statements. */

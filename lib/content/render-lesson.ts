@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html";
+import { crossLinkPath, isCrossLinkHref, parseCrossLink } from "./cross-links";
 import { renderTokens, type Token, tokenizeLesson } from "./markdown";
 import type { Lesson } from "./types";
 
@@ -68,13 +69,32 @@ function markRowHeaders(tokens: Token[]): void {
   }
 }
 
-/** Lesson body as sanitised HTML: heading anchors, scrollable tables with row and column headers. */
+/**
+ * `glossary:` and `lesson:` hrefs become the app's own paths; a malformed one loses its href (and
+ * content:check reports it), so the sanitiser never sees a scheme it does not know.
+ */
+function resolveCrossLinks(tokens: Token[]): void {
+  for (const child of tokens.flatMap((t) => t.children ?? [])) {
+    const href = child.type === "link_open" ? String(child.attrGet("href") ?? "") : "";
+    if (!isCrossLinkHref(href)) continue;
+    const link = parseCrossLink(href);
+    if (!link) {
+      child.attrs = (child.attrs ?? []).filter(([name]) => name !== "href");
+      continue;
+    }
+    child.attrSet("href", crossLinkPath(link));
+    child.attrSet("class", link.kind === "glossary" ? "glossary-link" : "lesson-link");
+  }
+}
+
 /** HTML that has been through sanitize-html with the lesson allow-list; the only HTML a page may inject. */
 export type SanitizedHtml = string & { readonly __sanitized: true };
 
+/** Lesson body as sanitised HTML: heading anchors, scrollable tables with row and column headers, cross links. */
 export function renderLessonHtml(lesson: Pick<Lesson, "body">): SanitizedHtml {
   const tokens = tokenizeLesson(lesson.body);
   markRowHeaders(tokens);
+  resolveCrossLinks(tokens);
   const html = renderTokens(tokens)
     .replace(/<table>/g, '<div class="table-wrap" role="region" tabindex="0" aria-label="Comparison table"><table>')
     .replace(/<\/table>/g, "</table></div>")

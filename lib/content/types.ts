@@ -16,6 +16,10 @@ export interface LessonFrontmatter {
   scenarios: string[];
   /** Author's questions for comparison rows, by feature name (see ComparisonRow.question). */
   rowQuestions: Record<string, string>;
+  /** The author's reading-time estimate in minutes, when given (see lib/content/reading-time.ts). */
+  minutes?: number;
+  /** Slugs of the lessons a learner should read before this one. */
+  prerequisites: string[];
 }
 
 export interface ConceptRef {
@@ -90,6 +94,27 @@ export interface Lesson extends LessonFrontmatter {
   body: string;
   /** Line in the source file where the body starts (1-based), for error messages. */
   bodyLine: number;
+  /** Links from the body to glossary terms and other lessons (`glossary:` and `lesson:` hrefs). */
+  crossLinks: CrossLinkAt[];
+  /** Words of the body, for the reading-time estimate. */
+  wordCount: number;
+}
+
+/** A link written `[text](glossary:term-id)` or `[text](lesson:slug)` / `[text](lesson:slug#section)`. */
+export type CrossLink = { kind: "glossary"; termId: string } | { kind: "lesson"; slug: string; sectionId?: string };
+
+export type CrossLinkAt = CrossLink & { line: number };
+
+export interface GlossaryTerm {
+  id: string;
+  term: string;
+  definition: string;
+  /** Other spellings search should find the term by. */
+  aliases: string[];
+  /** The lesson section that teaches the term, when that lesson exists. */
+  lesson?: { slug: string; sectionId?: string };
+  /** Line of the term in the glossary file, for content:check messages. */
+  line: number;
 }
 
 export interface ModuleInfo {

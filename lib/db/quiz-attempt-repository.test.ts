@@ -115,6 +115,23 @@ describe.each(testDatabases)("quiz attempts on $name", ({ url }) => {
     expect(history.map((h) => [h.id, h.score])).toEqual([[b.id, 0.75]]);
   });
 
+  it("gives the best finished score per target of one scope, never another learner's", async () => {
+    const user = await newUser();
+    const other = await newUser();
+    const finish = async (who: string, scope: "lesson" | "module", target: string, score: number | null) => {
+      const attempt = await ctx.repos.quizzes.start(who, { ...start, scope, target }, t0);
+      if (score !== null) await ctx.repos.quizzes.complete(who, attempt.id, score, later(1));
+    };
+    await finish(user.id, "lesson", "a", 0.4);
+    await finish(user.id, "lesson", "a", 0.9);
+    await finish(user.id, "lesson", "a", 0.7);
+    await finish(user.id, "lesson", "b", null);
+    await finish(user.id, "module", "a", 1);
+    await finish(other.id, "lesson", "c", 1);
+    expect([...(await ctx.repos.quizzes.bestScores(user.id, "lesson"))]).toEqual([["a", 0.9]]);
+    expect([...(await ctx.repos.quizzes.bestScores(other.id, "module"))]).toEqual([]);
+  });
+
   it("scores from the stored answers when completing, keeps the first result, and refuses new answers afterwards", async () => {
     const user = await newUser();
     const attempt = await ctx.repos.quizzes.start(user.id, start, t0);

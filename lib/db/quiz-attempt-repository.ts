@@ -183,6 +183,16 @@ export class QuizAttemptRepository {
   }
 
   /** Finished attempts, newest first. */
+  /** The best finished score per target (lesson slug or module id) of one scope, for the course map. */
+  async bestScores(userId: string, scope: QuizScope): Promise<Map<string, number>> {
+    const rows = await this.db.quizAttempt.groupBy({
+      by: ["target"],
+      where: { userId, scope, completedAt: { not: null } },
+      _max: { score: true },
+    });
+    return new Map(rows.map((row) => [row.target, row._max.score ?? 0]));
+  }
+
   async history(userId: string, scope?: QuizScope, target?: string): Promise<QuizAttemptRecord[]> {
     const rows = await this.db.quizAttempt.findMany({
       where: { userId, completedAt: { not: null }, ...(scope ? { scope } : {}), ...(target ? { target } : {}) },

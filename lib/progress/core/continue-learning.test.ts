@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { Lesson } from "../../content/types";
 import { continueLearning } from "./continue-learning";
 
-const lesson = (slug: string): Lesson =>
+const lesson = (slug: string, prerequisites: string[] = []): Lesson =>
   ({
     slug,
     title: slug,
+    prerequisites,
     toc: [
       { id: "intro", title: "Intro", level: 2 },
       { id: "table", title: "Table", level: 2 },
@@ -48,5 +49,17 @@ describe("continueLearning", () => {
     const stale = { lessonSlug: "removed", lastViewedAt: at(9), completedAt: null, lastSectionId: null };
     expect(continueLearning(lessons, [...done, stale])).toEqual({ kind: "all-done" });
     expect(continueLearning([], [])).toEqual({ kind: "no-lessons" });
+  });
+
+  it("offers next the first lesson in course order whose prerequisites are all completed", () => {
+    const course = [lesson("one"), lesson("two", ["three"]), lesson("three", ["one"]), lesson("four")];
+    const done = (...slugs: string[]) =>
+      slugs.map((slug) => ({ lessonSlug: slug, lastViewedAt: at(1), completedAt: at(2), lastSectionId: null }));
+    expect(continueLearning(course, [])).toEqual({ kind: "next", lesson: course[0] });
+    // "two" comes first in order but needs "three", which is now open.
+    expect(continueLearning(course, done("one"))).toEqual({ kind: "next", lesson: course[2] });
+    expect(continueLearning(course, done("one", "three"))).toEqual({ kind: "next", lesson: course[1] });
+    // A prerequisite that is not a lesson (removed, or a draft) does not block.
+    expect(continueLearning([lesson("a", ["gone"])], [])).toEqual({ kind: "next", lesson: lesson("a", ["gone"]) });
   });
 });

@@ -14,9 +14,10 @@ export type ContinueSuggestion =
   | { kind: "no-lessons" };
 
 /**
- * "Continue where you left off": the most recently viewed unfinished lesson, else the first lesson
- * in catalogue order the learner has not completed, else all done. Progress for lessons that no
- * longer exist in content/ is ignored.
+ * "Continue where you left off": the most recently viewed unfinished lesson, else "up next": the
+ * first lesson in course order the learner has not completed whose prerequisites are all completed
+ * (with no cycles, which content:check forbids, one always exists while any lesson is left), else
+ * all done. Progress for lessons that no longer exist in content/ is ignored.
  */
 export function continueLearning(lessonsInOrder: Lesson[], progress: ProgressLike[]): ContinueSuggestion {
   if (lessonsInOrder.length === 0) return { kind: "no-lessons" };
@@ -31,6 +32,8 @@ export function continueLearning(lessonsInOrder: Lesson[], progress: ProgressLik
     return { kind: "resume", lesson, sectionId };
   }
   const completed = new Set(progress.filter((p) => p.completedAt).map((p) => p.lessonSlug));
-  const next = lessonsInOrder.find((l) => !completed.has(l.slug));
+  const open = lessonsInOrder.filter((l) => !completed.has(l.slug));
+  const known = (slug: string) => bySlug.has(slug);
+  const next = open.find((l) => l.prerequisites.filter(known).every((slug) => completed.has(slug))) ?? open[0];
   return next ? { kind: "next", lesson: next } : { kind: "all-done" };
 }

@@ -60,6 +60,10 @@ export function createProgressService({ repos, library, now }: ProgressServiceDe
       return { unfinished, history };
     },
 
+    /** The best finished lesson-quiz score per lesson slug, for the course map. */
+    bestLessonQuizScores(userId: string): Promise<Map<string, number>> {
+      return repos.quizzes.bestScores(userId, "lesson");
+    },
     /** The score of the learner's most recently finished quiz, or null before the first. */
     async latestQuizScore(userId: string): Promise<number | null> {
       const [latest] = await repos.quizzes.history(userId);
