@@ -2,6 +2,7 @@ import { headlessLookup, scaleLookup } from "./dns";
 import { drainNode } from "./drain";
 import { podRecreated, restartOrRecreate } from "./pod-addresses";
 import { nodePortFromOutside, noReadyPods, outsideClusterIP } from "./reachability";
+import { externalNameLookup, loadBalancerNodePort, loadBalancerPending } from "./service-types";
 import type { ScenarioTemplate } from "./template";
 
 export type { ScenarioTemplate } from "./template";
@@ -16,6 +17,9 @@ export const SCENARIOS: readonly ScenarioTemplate[] = [
   noReadyPods,
   nodePortFromOutside,
   drainNode,
+  loadBalancerPending,
+  loadBalancerNodePort,
+  externalNameLookup,
 ];
 
 export const findScenario = (id: string) => SCENARIOS.find((s) => s.id === id);

@@ -11,8 +11,9 @@ export class Script {
   readonly sim: SimCluster;
   readonly context: Observation[] = [];
   readonly evidence: Observation[] = [];
-  constructor(options: ClusterOptions) {
-    this.sim = createCluster(options);
+  /** `files` are the manifests `kubectl apply -f NAME` can read. */
+  constructor(options: ClusterOptions, files: Record<string, string> = {}) {
+    this.sim = createCluster(options, (name) => files[name] ?? null);
   }
   private exec(command: string) {
     const result = this.sim.run(command);
