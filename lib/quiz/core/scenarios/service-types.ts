@@ -1,5 +1,6 @@
 import { curlOutcome } from "../../../sim/shell/read-output";
-import { OUTCOME_TEXT, Script } from "./script";
+import { outcomeQuestion } from "./reachability";
+import { Script } from "./script";
 import { params, type ScenarioTemplate, single } from "./template";
 
 /** Without a load balancer controller nothing fills status.loadBalancer: EXTERNAL-IP stays <pending>. */
@@ -69,15 +70,7 @@ export const loadBalancerNodePort: ScenarioTemplate = {
       kind: "single",
       prompt: `EXTERNAL-IP of ${app} still says <pending>. From a laptop on the nodes' network you run \`curl http://${ip}:${nodePort}/\` (worker-1's address and the node port shown in PORT(S)). What happens?`,
       context: s.context,
-      ...single(
-        `${this.id}:${seed}`,
-        (Object.keys(OUTCOME_TEXT) as (keyof typeof OUTCOME_TEXT)[]).map((o) => ({
-          text: OUTCOME_TEXT[o],
-          correct: o === curlOutcome(result.exitCode),
-          misconception:
-            o === "answered" ? undefined : "Thinks a LoadBalancer Service does nothing until its load balancer exists.",
-        })),
-      ),
+      ...outcomeQuestion(`${this.id}:${seed}`, curlOutcome(result.exitCode)),
       evidence: s.evidence,
       explanation: `A LoadBalancer Service is built on a NodePort Service: the API server allocated node port ${nodePort} when the Service was created, and kube-proxy opened it on every node. The missing load balancer only means nobody put an address in front of those node ports.`,
     };
