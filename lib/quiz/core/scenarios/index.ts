@@ -2,6 +2,7 @@ import { headlessLookup, scaleLookup } from "./dns";
 import { drainNode } from "./drain";
 import { podRecreated, restartOrRecreate } from "./pod-addresses";
 import { nodePortFromOutside, noReadyPods, outsideClusterIP } from "./reachability";
+import { noContainerPort, servicePortOnNode, targetPortDefault } from "./service-ports";
 import { externalNameLookup, loadBalancerNodePort, loadBalancerPending } from "./service-types";
 import type { ScenarioTemplate } from "./template";
 
@@ -20,6 +21,9 @@ export const SCENARIOS: readonly ScenarioTemplate[] = [
   loadBalancerPending,
   loadBalancerNodePort,
   externalNameLookup,
+  targetPortDefault,
+  noContainerPort,
+  servicePortOnNode,
 ];
 
 export const findScenario = (id: string) => SCENARIOS.find((s) => s.id === id);
