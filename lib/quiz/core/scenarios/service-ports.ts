@@ -66,8 +66,7 @@ export const servicePortOnNode: ScenarioTemplate = {
     s.showCommand(`kubectl create deployment ${app} --image=nginx --replicas=2`);
     s.showCommand(`kubectl expose deployment ${app} --type=NodePort --port=80`);
     s.show(`kubectl get service ${app}`);
-    const worker = s.sim.cluster.nodes().find((n) => n.metadata.name === "worker-1")!;
-    const ip = s.sim.cluster.nodeIP(worker);
+    const ip = s.nodeIP("worker-1");
     const result = s.observe(`curl -s --max-time 5 http://${ip}:80/`);
     return {
       kind: "single",

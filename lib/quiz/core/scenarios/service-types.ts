@@ -63,8 +63,7 @@ export const loadBalancerNodePort: ScenarioTemplate = {
     s.show("kubectl get nodes -o wide");
     const service = s.sim.cluster.store.get("Service", "default", app)!;
     const nodePort = service.spec.ports[0].nodePort;
-    const worker = s.sim.cluster.nodes().find((n) => n.metadata.name === "worker-1")!;
-    const ip = s.sim.cluster.nodeIP(worker);
+    const ip = s.nodeIP("worker-1");
     const result = s.observe(`curl -s --max-time 5 http://${ip}:${nodePort}/`);
     return {
       kind: "single",
