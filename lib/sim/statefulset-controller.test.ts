@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { answerQuery } from "./dns";
+import { statefulSetExampleYaml } from "./statefulset-example";
 import { harness } from "./test-support/harness";
-import { webStatefulSetYaml } from "./test-support/statefulset-manifests";
 
 // Rules from pkg/controller/statefulset (stateful_set_control.go, stateful_set_utils.go,
 // stateful_pod_control.go), the StatefulSet concept page (kubernetes.io/docs/concepts/workloads/
 // controllers/statefulset/) and the DNS specification (kubernetes/dns docs/specification.md 2.4.1).
 
 const files = {
-  "web.yaml": webStatefulSetYaml(),
-  "web-5.yaml": webStatefulSetYaml({ replicas: 5 }),
-  "probed.yaml": webStatefulSetYaml({ probe: true }),
-  "parallel.yaml": webStatefulSetYaml({ policy: "Parallel", probe: true }),
-  "bad-policy.yaml": webStatefulSetYaml({ policy: "Random" }),
+  "web.yaml": statefulSetExampleYaml(),
+  "web-5.yaml": statefulSetExampleYaml({ replicas: 5 }),
+  "probed.yaml": statefulSetExampleYaml({ probe: true }),
+  "parallel.yaml": statefulSetExampleYaml({ policy: "Parallel", probe: true }),
+  "bad-policy.yaml": statefulSetExampleYaml({ policy: "Random" }),
 };
 const setUp = (file = "web.yaml") => {
   const h = harness({}, files);
@@ -50,7 +50,7 @@ describe("StatefulSet pods", () => {
   });
 
   it("have no per-pod name when the governing Service is missing: hostname and subdomain alone make no record", () => {
-    const h = harness({}, { "web.yaml": webStatefulSetYaml().split("---\n")[1] });
+    const h = harness({}, { "web.yaml": statefulSetExampleYaml({ withoutService: true }) });
     h.ok("kubectl apply -f web.yaml");
     expect(answerQuery(h.cluster, "web-0.nginx.default.svc.cluster.local").rcode).toBe("NXDOMAIN");
   });

@@ -4,6 +4,7 @@ import { podRecreated, restartOrRecreate } from "./pod-addresses";
 import { nodePortFromOutside, noReadyPods, outsideClusterIP } from "./reachability";
 import { noContainerPort, servicePortOnNode, targetPortDefault } from "./service-ports";
 import { externalNameLookup, loadBalancerNodePort, loadBalancerPending } from "./service-types";
+import { orderedReadyWaits, statefulSetPodDns, statefulSetPodRecreated } from "./statefulsets";
 import type { ScenarioTemplate } from "./template";
 
 export type { ScenarioTemplate } from "./template";
@@ -24,6 +25,9 @@ export const SCENARIOS: readonly ScenarioTemplate[] = [
   targetPortDefault,
   noContainerPort,
   servicePortOnNode,
+  statefulSetPodDns,
+  statefulSetPodRecreated,
+  orderedReadyWaits,
 ];
 
 export const findScenario = (id: string) => SCENARIOS.find((s) => s.id === id);
