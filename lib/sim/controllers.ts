@@ -4,13 +4,15 @@ import { involvedObject } from "./events";
 import { runKubelet } from "./kubelet";
 import { matchesSelector } from "./labels";
 import { randomSuffix, templateHash } from "./names";
+import { controllerRef, ownedBy } from "./owner-references";
 import { quotaRefusal, syncQuotaStatus } from "./quota";
 import { schedulePending } from "./scheduler";
-import type { DaemonSet, Deployment, ObjectMeta, Pod, PodTemplate, ReplicaSet } from "./types";
+import { reconcileStatefulSet } from "./statefulset-controller";
+import type { DaemonSet, Deployment, Pod, PodTemplate, ReplicaSet } from "./types";
 
 /**
  * Runs the control loops until nothing changes: deployments → replica sets → pods, daemon sets,
- * the scheduler, the kubelet (start, readiness, shutdown), then EndpointSlices. Everything happens
+ * stateful sets, the scheduler, the kubelet (start, readiness, shutdown), then EndpointSlices. Everything happens
  * "instantly" in simulated time, which is what a learner observes a second later on a real cluster.
  */
 export function reconcile(cluster: Cluster): void {
@@ -19,6 +21,7 @@ export function reconcile(cluster: Cluster): void {
     for (const d of cluster.store.list("Deployment")) reconcileDeployment(cluster, d);
     for (const rs of cluster.store.list("ReplicaSet")) reconcileReplicaSet(cluster, rs);
     for (const ds of cluster.store.list("DaemonSet")) reconcileDaemonSet(cluster, ds);
+    for (const set of cluster.store.list("StatefulSet")) reconcileStatefulSet(cluster, set);
     schedulePending(cluster);
     runKubelet(cluster);
     if (cluster.store.version === before) break;
@@ -26,12 +29,6 @@ export function reconcile(cluster: Cluster): void {
   reconcileEndpointSlices(cluster);
   syncQuotaStatus(cluster);
 }
-
-const ownerRef = (o: Deployment | ReplicaSet | DaemonSet) => [
-  { apiVersion: "apps/v1", kind: o.kind, name: o.metadata.name, uid: o.metadata.uid, controller: true },
-];
-const ownedBy = (meta: ObjectMeta, owner: { metadata: ObjectMeta }) =>
-  meta.ownerReferences?.some((r) => r.uid === owner.metadata.uid) ?? false;
 
 /**
  * The deployment controller's ScalingReplicaSet event (sync.go scaleReplicaSet, getNewReplicaSet):
@@ -68,7 +65,7 @@ function reconcileDeployment(cluster: Cluster, d: Deployment): void {
       kind: "ReplicaSet",
       metadata: cluster.meta(name, d.metadata.namespace, {
         labels,
-        ownerReferences: ownerRef(d),
+        ownerReferences: controllerRef(d),
         annotations: { "deployment.kubernetes.io/revision": String(revision) },
       }),
       spec: {
@@ -180,7 +177,7 @@ function createControlledPod(cluster: Cluster, owner: ReplicaSet | DaemonSet, te
     namespace,
     `${owner.metadata.name}-${randomSuffix(cluster.rng)}`,
     template,
-    ownerRef(owner),
+    controllerRef(owner),
   );
   reportPod(cluster, owner, "Create", pod);
   return true;

@@ -14,6 +14,7 @@ const plural: Record<string, string> = {
   Deployment: "deployments.apps",
   ReplicaSet: "replicasets.apps",
   DaemonSet: "daemonsets.apps",
+  StatefulSet: "statefulsets.apps",
   Node: "nodes",
   Namespace: "namespaces",
   EndpointSlice: "endpointslices.discovery.k8s.io",

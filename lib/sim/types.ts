@@ -130,6 +130,25 @@ export interface DaemonSet {
   status: { desiredNumberScheduled: number; numberReady: number };
 }
 
+/**
+ * apps/v1 StatefulSet: pods named <set>-<ordinal> with a stable hostname and, through the governing
+ * headless Service `serviceName`, a stable DNS name. No volumeClaimTemplates or update strategy is
+ * modelled (a template change is not rolled out).
+ */
+export interface StatefulSet {
+  apiVersion: "apps/v1";
+  kind: "StatefulSet";
+  metadata: ObjectMeta;
+  spec: {
+    replicas: number;
+    selector: LabelSelector;
+    serviceName: string;
+    podManagementPolicy: "OrderedReady" | "Parallel";
+    template: PodTemplate;
+  };
+  status: { replicas: number; readyReplicas: number; currentReplicas: number; availableReplicas: number };
+}
+
 export type ServiceType = "ClusterIP" | "NodePort" | "LoadBalancer" | "ExternalName";
 
 export interface ServicePort {
@@ -260,6 +279,7 @@ export type KubeObject =
   | Deployment
   | ReplicaSet
   | DaemonSet
+  | StatefulSet
   | Service
   | EndpointSlice
   | NodeObject

@@ -6,7 +6,7 @@ import { createService, updateService } from "../service-api";
 import type { Container, Deployment, Kind, PodSpec, Service, ServicePort } from "../types";
 import { boolFlag, type FlagSpec, flag, parseArgs } from "./args";
 import type { KubectlContext } from "./context";
-import { createBarePod, createDeployment, validateWorkload } from "./workloads";
+import { createBarePod, createDeployment, createStatefulSet, validateWorkload } from "./workloads";
 
 type Manifest = Record<string, unknown> & {
   apiVersion?: string;
@@ -25,6 +25,7 @@ const SUPPORTED: Record<string, string> = {
   Pod: "v1",
   Service: "v1",
   Deployment: "apps/v1",
+  StatefulSet: "apps/v1",
   ResourceQuota: "v1",
 };
 
@@ -117,7 +118,7 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
       `error: error when retrieving current configuration of:\nResource: "${kind.toLowerCase()}s", GroupVersionKind: "${m.apiVersion}, Kind=${kind}"\nfrom server for: "${file}": resource name may not be empty`,
     );
   const namespace = m.metadata?.namespace ?? defaultNamespace;
-  const display = kind === "Deployment" ? `deployment.apps/${name}` : `${kind.toLowerCase()}/${name}`;
+  const display = `${kind === "Deployment" || kind === "StatefulSet" ? `${kind.toLowerCase()}.apps` : kind.toLowerCase()}/${name}`;
 
   if (kind === "Namespace") {
     if (cluster.store.get("Namespace", undefined, name)) return `${display} unchanged`;
@@ -155,7 +156,11 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
     cluster.reconcile();
     return `${display} configured`;
   }
-  // Deployment
+  return `${display} ${kind === "StatefulSet" ? applyStatefulSet(cluster, m, name, namespace) : applyDeployment(cluster, m, name, namespace)}`;
+}
+
+/** The fields a Deployment and a StatefulSet manifest share, with the API server's defaults. */
+function workloadOf(m: Manifest) {
   const spec = (m.spec ?? {}) as {
     replicas?: number;
     selector?: Deployment["spec"]["selector"];
@@ -168,14 +173,17 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
     },
     spec: podSpecOf(spec.template?.spec),
   };
-  const replicas = spec.replicas ?? 1;
-  const selector = spec.selector ?? {};
+  return { replicas: spec.replicas ?? 1, selector: spec.selector ?? {}, template };
+}
+
+function applyDeployment(cluster: Cluster, m: Manifest, name: string, namespace: string): string {
+  const { replicas, selector, template } = workloadOf(m);
   const existing = cluster.store.get("Deployment", namespace, name);
   if (!existing) {
     createDeployment(cluster, { name, namespace, replicas, selector, template, labels: m.metadata?.labels });
-    return `${display} created`;
+    return "created";
   }
-  validateWorkload(name, replicas, selector, template);
+  validateWorkload("Deployment", name, replicas, selector, template);
   if (JSON.stringify(existing.spec.selector) !== JSON.stringify(selector)) {
     throw new KubeError(
       `The Deployment "${name}" is invalid: spec.selector: Invalid value: ${JSON.stringify(selector)}: field is immutable`,
@@ -184,10 +192,55 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
   const before = JSON.stringify([existing.spec.replicas, existing.spec.template]);
   existing.spec.replicas = replicas;
   existing.spec.template = template;
-  if (before === JSON.stringify([existing.spec.replicas, existing.spec.template])) return `${display} unchanged`;
+  if (before === JSON.stringify([existing.spec.replicas, existing.spec.template])) return "unchanged";
   cluster.save(existing);
   cluster.reconcile();
-  return `${display} configured`;
+  return "configured";
+}
+
+/**
+ * A StatefulSet: created, or its replicas changed. ValidateStatefulSetUpdate allows changes to
+ * replicas, ordinals, template, updateStrategy, persistentVolumeClaimRetentionPolicy and
+ * minReadySeconds only; the simulator does not model the rolling update a template change starts,
+ * so it says so instead of storing a template its pods do not run.
+ */
+function applyStatefulSet(cluster: Cluster, m: Manifest, name: string, namespace: string): string {
+  const { replicas, selector, template } = workloadOf(m);
+  const spec = (m.spec ?? {}) as { serviceName?: string; podManagementPolicy?: string };
+  const serviceName = spec.serviceName ?? "";
+  const existing = cluster.store.get("StatefulSet", namespace, name);
+  if (!existing) {
+    createStatefulSet(cluster, {
+      name,
+      namespace,
+      replicas,
+      selector,
+      serviceName,
+      podManagementPolicy: spec.podManagementPolicy,
+      template,
+      labels: m.metadata?.labels,
+    });
+    return "created";
+  }
+  validateWorkload("StatefulSet", name, replicas, selector, template);
+  const fixed = (s: { selector: unknown; serviceName: string; podManagementPolicy: string }) =>
+    JSON.stringify([s.selector, s.serviceName, s.podManagementPolicy]);
+  if (
+    fixed(existing.spec) !==
+    fixed({ selector, serviceName, podManagementPolicy: spec.podManagementPolicy ?? "OrderedReady" })
+  )
+    throw new KubeError(
+      `The StatefulSet "${name}" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden`,
+    );
+  if (JSON.stringify(existing.spec.template) !== JSON.stringify(template))
+    throw new KubeError(
+      `error: the simulator does not roll out a changed StatefulSet template; delete statefulset ${name} and apply it again`,
+    );
+  if (existing.spec.replicas === replicas) return "unchanged";
+  existing.spec.replicas = replicas;
+  cluster.save(existing);
+  cluster.reconcile();
+  return "configured";
 }
 
 /** -f FILE, shared by apply, create -f and delete -f. */

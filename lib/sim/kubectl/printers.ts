@@ -11,6 +11,7 @@ import type {
   ReplicaSet,
   ResourceQuota,
   Service,
+  StatefulSet,
 } from "../types";
 import { humanDuration, since } from "./age";
 import type { EndpointsObject, Listable, ResourceKind } from "./resources";
@@ -137,6 +138,16 @@ const COLUMNS: Record<ResourceKind, Columns> = {
       const r = String(d.status.numberReady);
       return [d.metadata.name, n, n, r, n, r, "kubernetes.io/os=linux", age(c, d)];
     },
+  },
+  // printers.go printStatefulSet: READY is ready/desired.
+  StatefulSet: {
+    headers: ["NAME", "READY", "AGE"],
+    wideHeaders: ["CONTAINERS", "IMAGES"],
+    row: (s: StatefulSet, c) => [s.metadata.name, `${s.status.readyReplicas}/${s.spec.replicas}`, age(c, s)],
+    wideRow: (s: StatefulSet) => [
+      s.spec.template.spec.containers.map((x) => x.name).join(","),
+      s.spec.template.spec.containers.map((x) => x.image).join(","),
+    ],
   },
   EndpointSlice: {
     headers: ["NAME", "ADDRESSTYPE", "PORTS", "ENDPOINTS", "AGE"],

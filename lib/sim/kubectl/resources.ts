@@ -51,6 +51,13 @@ export const RESOURCE_TYPES: ResourceType[] = [
     display: "daemonset.apps",
   },
   {
+    kind: "StatefulSet",
+    plural: "statefulsets",
+    names: ["statefulsets", "statefulset", "sts", "statefulsets.apps", "statefulset.apps"],
+    namespaced: true,
+    display: "statefulset.apps",
+  },
+  {
     kind: "EndpointSlice",
     plural: "endpointslices",
     names: ["endpointslices", "endpointslice", "endpointslices.discovery.k8s.io"],

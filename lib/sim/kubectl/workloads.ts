@@ -2,7 +2,7 @@ import type { Cluster } from "../cluster";
 import { alreadyExists, invalid, notFound } from "../errors";
 import { matchesSelector } from "../labels";
 import { dnsLabelError, dnsSubdomainError } from "../names";
-import type { Deployment, Pod, PodSpec, PodTemplate } from "../types";
+import type { Deployment, Pod, PodSpec, PodTemplate, StatefulSet } from "../types";
 
 /** Creates a Deployment after the API server's validation (the selector must match the template). */
 export function createDeployment(
@@ -18,7 +18,7 @@ export function createDeployment(
 ): Deployment {
   cluster.requireNamespace(input.namespace);
   if (cluster.store.get("Deployment", input.namespace, input.name)) throw alreadyExists("Deployment", input.name);
-  validateWorkload(input.name, input.replicas, input.selector, input.template);
+  validateWorkload("Deployment", input.name, input.replicas, input.selector, input.template);
   const deployment: Deployment = {
     apiVersion: "apps/v1",
     kind: "Deployment",
@@ -35,6 +35,7 @@ export function createDeployment(
 }
 
 export function validateWorkload(
+  kind: "Deployment" | "StatefulSet",
   name: string,
   replicas: number,
   selector: Deployment["spec"]["selector"],
@@ -55,7 +56,7 @@ export function validateWorkload(
     );
   }
   errors.push(...validatePodSpec(template.spec, "spec.template.spec"));
-  if (errors.length) throw invalid("Deployment", name, errors);
+  if (errors.length) throw invalid(kind, name, errors);
 }
 
 export function validatePodSpec(spec: PodSpec, path: string): string[] {
@@ -94,4 +95,63 @@ export function requireDeployment(cluster: Cluster, namespace: string, name: str
   const d = cluster.store.get("Deployment", namespace, name);
   if (!d) throw notFound("Deployment", name);
   return d;
+}
+
+const POD_MANAGEMENT_POLICIES: readonly StatefulSet["spec"]["podManagementPolicy"][] = ["OrderedReady", "Parallel"];
+
+/**
+ * Creates a StatefulSet after the API server's validation (apps/validation ValidateStatefulSetSpec:
+ * the selector must match the template, podManagementPolicy is OrderedReady or Parallel) with its
+ * defaults (OrderedReady). spec.serviceName is optional (the API never required it; kubernetes#130233
+ * marks it so and validates it as a DNS label, because it becomes each pod's spec.subdomain); without
+ * it the pods get no subdomain and so no per-pod DNS name.
+ */
+export function createStatefulSet(
+  cluster: Cluster,
+  input: {
+    name: string;
+    namespace: string;
+    replicas: number;
+    selector: StatefulSet["spec"]["selector"];
+    serviceName: string;
+    podManagementPolicy?: string;
+    template: PodTemplate;
+    labels?: Record<string, string>;
+  },
+): StatefulSet {
+  cluster.requireNamespace(input.namespace);
+  if (cluster.store.get("StatefulSet", input.namespace, input.name)) throw alreadyExists("StatefulSet", input.name);
+  const policy = (input.podManagementPolicy ?? "OrderedReady") as StatefulSet["spec"]["podManagementPolicy"];
+  if (!POD_MANAGEMENT_POLICIES.includes(policy))
+    throw invalid("StatefulSet", input.name, [
+      `spec.podManagementPolicy: Unsupported value: "${policy}": supported values: "OrderedReady", "Parallel"`,
+    ]);
+  const serviceNameError = input.serviceName ? dnsLabelError(input.serviceName) : null;
+  if (serviceNameError)
+    throw invalid("StatefulSet", input.name, [
+      `spec.serviceName: Invalid value: "${input.serviceName}": ${serviceNameError}`,
+    ]);
+  validateWorkload("StatefulSet", input.name, input.replicas, input.selector, input.template);
+  const set: StatefulSet = {
+    apiVersion: "apps/v1",
+    kind: "StatefulSet",
+    metadata: cluster.meta(input.name, input.namespace, { ...(input.labels ? { labels: input.labels } : {}) }),
+    spec: {
+      replicas: input.replicas,
+      selector: input.selector,
+      serviceName: input.serviceName,
+      podManagementPolicy: policy,
+      template: structuredClone(input.template),
+    },
+    status: { replicas: 0, readyReplicas: 0, currentReplicas: 0, availableReplicas: 0 },
+  };
+  cluster.save(set);
+  cluster.reconcile();
+  return set;
+}
+
+export function requireStatefulSet(cluster: Cluster, namespace: string, name: string): StatefulSet {
+  const set = cluster.store.get("StatefulSet", namespace, name);
+  if (!set) throw notFound("StatefulSet", name);
+  return set;
 }

@@ -7,6 +7,9 @@ import { podRecreated, restartOrRecreate } from "./pod-addresses";
 import { affinityEndpointDeleted, clientIPAffinity, ipvsRoundRobin, ipvsRoundRobinWraps } from "./proxy-modes";
 import { nodePortFromOutside, noReadyPods, outsideClusterIP } from "./reachability";
 import { envPortUrl, envScope, envSnapshot } from "./service-env";
+import { noContainerPort, servicePortOnNode, targetPortDefault } from "./service-ports";
+import { externalNameLookup, loadBalancerNodePort, loadBalancerPending } from "./service-types";
+import { orderedReadyWaits, statefulSetPodDns, statefulSetPodRecreated } from "./statefulsets";
 import type { ScenarioTemplate } from "./template";
 import { etpLocalBusyNode, etpLocalClusterIP, etpLocalIdleNode } from "./traffic-policy";
 
@@ -42,6 +45,15 @@ export const SCENARIOS: readonly ScenarioTemplate[] = [
   etpLocalIdleNode,
   etpLocalBusyNode,
   etpLocalClusterIP,
+  loadBalancerPending,
+  loadBalancerNodePort,
+  externalNameLookup,
+  targetPortDefault,
+  noContainerPort,
+  servicePortOnNode,
+  statefulSetPodDns,
+  statefulSetPodRecreated,
+  orderedReadyWaits,
 ];
 
 export const findScenario = (id: string) => SCENARIOS.find((s) => s.id === id);

@@ -9,7 +9,8 @@ const MISCONCEPTIONS: Partial<Record<Outcome, string>> = {
   unresolved: "Confuses a connection failure with a DNS failure.",
 };
 
-function outcomeQuestion(scope: string, observed: Outcome) {
+/** One option per curl outcome; the observed one is right, the others carry the usual misconceptions. */
+export function outcomeQuestion(scope: string, observed: Outcome) {
   return single(
     scope,
     (Object.keys(OUTCOME_TEXT) as Outcome[]).map((o) => ({

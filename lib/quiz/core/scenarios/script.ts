@@ -46,6 +46,12 @@ export class Script {
       .filter((p) => p.metadata.name.startsWith(prefix) && !p.metadata.deletionTimestamp)
       .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
   }
+  /** The InternalIP of a node, by name. */
+  nodeIP(name: string) {
+    const node = this.sim.cluster.store.get("Node", undefined, name);
+    if (!node) throw new Error(`scenario: no node ${name}`);
+    return this.sim.cluster.nodeIP(node);
+  }
   clusterIP(service: string) {
     return this.sim.cluster.store.get("Service", "default", service)?.spec.clusterIP ?? "";
   }

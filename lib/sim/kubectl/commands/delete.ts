@@ -56,7 +56,7 @@ function deleteNamespace(cluster: Cluster, namespace: Namespace): string | null 
     return `Error from server (Forbidden): namespaces "${name}" is forbidden: this namespace may not be deleted`;
   cluster.batch(() => {
     for (const s of cluster.store.list("Service", name)) deleteService(cluster, s);
-    for (const kind of ["Deployment", "ReplicaSet", "DaemonSet", "ResourceQuota"] as const)
+    for (const kind of ["Deployment", "ReplicaSet", "DaemonSet", "StatefulSet", "ResourceQuota"] as const)
       for (const o of cluster.store.list(kind, name)) cluster.store.remove(o);
     for (const p of cluster.pods(name)) cluster.deletePod(p, { wait: false });
     cluster.store.remove(namespace);
@@ -125,7 +125,8 @@ function kubectlDelete(ctx: KubectlContext, argv: string[]): string {
         break;
       case "Deployment":
       case "ReplicaSet":
-      case "DaemonSet": {
+      case "DaemonSet":
+      case "StatefulSet": {
         // Background cascading deletion: the owner goes now, its dependents follow.
         cluster.store.remove(object);
         const owned = cluster.store

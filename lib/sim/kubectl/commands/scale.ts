@@ -4,7 +4,7 @@ import type { KubectlCommand } from "../command";
 import { type KubectlContext, namespaceOf } from "../context";
 import { line } from "../line";
 import { parseTargets } from "../resources";
-import { requireDeployment } from "../workloads";
+import { requireDeployment, requireStatefulSet } from "../workloads";
 
 const FLAGS: readonly FlagSpec[] = [{ name: "replicas", takesValue: true }];
 
@@ -27,12 +27,16 @@ function kubectlScale(ctx: KubectlContext, argv: string[]): string {
   const namespace = namespaceOf(ctx, args);
   const out: string[] = [];
   for (const { type, name } of parseTargets(args.positional)) {
-    if (type.kind !== "Deployment") throw new KubeError(`error: cannot scale ${type.plural} here (scale a Deployment)`);
-    const d = requireDeployment(ctx.cluster, namespace, name);
-    d.spec.replicas = replicas;
-    ctx.cluster.save(d);
+    if (type.kind !== "Deployment" && type.kind !== "StatefulSet")
+      throw new KubeError(`error: cannot scale ${type.plural} here (scale a Deployment or a StatefulSet)`);
+    const workload =
+      type.kind === "Deployment"
+        ? requireDeployment(ctx.cluster, namespace, name)
+        : requireStatefulSet(ctx.cluster, namespace, name);
+    workload.spec.replicas = replicas;
+    ctx.cluster.save(workload);
     ctx.cluster.reconcile();
-    out.push(`deployment.apps/${name} scaled`);
+    out.push(`${type.display}/${name} scaled`);
   }
   return out.map(line).join("");
 }
