@@ -1,4 +1,5 @@
 import type { Cluster } from "./cluster";
+import { endpointsOf } from "./endpointslice-controller";
 import { dashedIP } from "./ip";
 import type { Pod, Service } from "./types";
 
@@ -34,9 +35,7 @@ export const formatResolvConf = (conf: ResolvConf) =>
   `search ${conf.search.join(" ")}\nnameserver ${conf.nameserver}\noptions ndots:${conf.ndots}\n`;
 
 const readyAddresses = (cluster: Cluster, service: Service) =>
-  (cluster.store.sliceFor(service.metadata.namespace!, service.metadata.name)?.endpoints ?? []).filter(
-    (e) => e.conditions.ready,
-  );
+  endpointsOf(cluster, service).filter((e) => e.conditions.ready);
 
 /**
  * The cluster DNS server (CoreDNS's kubernetes plugin), answering one fully qualified name per the

@@ -18,11 +18,15 @@ export function listeningPorts(container: Container): number[] {
 export const podListensOn = (pod: Pod, port: number) =>
   pod.spec.containers.some((c) => listeningPorts(c).includes(port));
 
-/** Resolves a Service targetPort (number or container port name) against one pod. */
-export function resolveTargetPort(pod: Pod, target: number | string): number | null {
+/**
+ * Resolves a Service targetPort (number or container port name) against one pod, as FindPort does
+ * (staging/src/k8s.io/endpointslice/utils.go): a name matches a container port of that name and protocol.
+ */
+export function resolveTargetPort(pod: Pod, target: number | string, protocol = "TCP"): number | null {
   if (typeof target === "number") return target;
   if (/^\d+$/.test(target)) return Number(target);
-  for (const c of pod.spec.containers) for (const p of c.ports ?? []) if (p.name === target) return p.containerPort;
+  for (const c of pod.spec.containers)
+    for (const p of c.ports ?? []) if (p.name === target && (p.protocol ?? "TCP") === protocol) return p.containerPort;
   return null;
 }
 

@@ -156,6 +156,8 @@ export interface Service {
     publishNotReadyAddresses?: boolean;
     externalTrafficPolicy?: "Cluster" | "Local";
     internalTrafficPolicy?: "Cluster" | "Local";
+    /** Allocated from the NodePort range for a LoadBalancer with externalTrafficPolicy Local. */
+    healthCheckNodePort?: number;
     ipFamilies?: string[];
     ipFamilyPolicy?: string;
   };

@@ -17,7 +17,7 @@ describe("applying typical Deployment + Service manifests", () => {
     );
     expect(h.ok("kubectl get deployment frontend")).toMatch(/frontend\s+3\/3\s+3\s+3/);
     expect(h.ok("kubectl get svc frontend")).toMatch(/frontend\s+NodePort\s+\S+\s+<none>\s+80:30500\/TCP/);
-    const slice = h.cluster.store.sliceFor("default", "frontend")!;
+    const slice = h.cluster.store.slicesFor("default", "frontend")[0];
     expect(slice.ports).toEqual([{ name: "http", port: 80, protocol: "TCP" }]);
     expect(slice.endpoints.filter((e) => e.conditions.ready)).toHaveLength(3);
     for (const node of h.cluster.nodes()) expect(h.ok(`curl -s ${h.cluster.nodeIP(node)}:30500`)).toMatch(/^frontend-/);

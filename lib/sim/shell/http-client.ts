@@ -1,7 +1,7 @@
 import type { Cluster } from "../cluster";
 import { resolveFromPod } from "../dns";
 import { parseIPv4 } from "../ip";
-import { type Client, type ConnectResult, connect } from "../network";
+import { type Client, type ConnectResult, connect, type HealthCheck } from "../network";
 
 export interface HttpTarget {
   host: string;
@@ -21,6 +21,8 @@ export type Resolution = { ok: true; ip: string } | { ok: false; error: "nxdomai
 /** Name resolution as the client sees it: pods use cluster DNS; the outside host knows only public names. */
 export function resolveHost(cluster: Cluster, client: Client, host: string): Resolution {
   if (parseIPv4(host) !== null) return { ok: true, ip: host };
+  // /etc/hosts comes before DNS (nsswitch "files dns"): the kubelet writes localhost into every pod's.
+  if (host.toLowerCase() === "localhost") return { ok: true, ip: "127.0.0.1" };
   if (client.kind === "pod") {
     const answer = resolveFromPod(cluster, client.pod, host);
     if (answer.rcode === "TIMEOUT") return { ok: false, error: "dns-timeout" };
@@ -58,16 +60,40 @@ export function httpExchange(cluster: Cluster, client: Client, target: HttpTarge
   return { kind: "connected", target, ip: resolved.ip, result };
 }
 
-/** What the modelled web server in every non-client container answers: its pod's hostname. */
-export function responseBody(exchange: Exchange): string {
-  if (exchange.kind === "internet")
-    return `<!doctype html><html><head><title>${exchange.target.host}</title></head><body>A page from outside the cluster.</body></html>\n`;
-  if (exchange.kind === "connected" && exchange.result.ok) {
-    const pod = exchange.result.pod;
-    return `${pod.spec.hostNetwork ? pod.spec.nodeName : (pod.spec.hostname ?? pod.metadata.name)}\n`;
-  }
-  return "";
+export interface HttpResponse {
+  status: 200 | 503;
+  body: string;
 }
+
+/**
+ * kube-proxy's answer on a healthCheckNodePort (pkg/proxy/healthcheck/service_health.go): 200 while the
+ * node has a local endpoint for the Service, 503 otherwise, with the count in a small JSON document.
+ */
+function healthCheckResponse(check: HealthCheck): HttpResponse {
+  const { namespace, name } = check.service.metadata;
+  const body = `{\n\t"service": {\n\t\t"namespace": "${namespace}",\n\t\t"name": "${name}"\n\t},\n\t"localEndpoints": ${check.localEndpoints},\n\t"serviceProxyHealthy": true\n}`;
+  return { status: check.localEndpoints > 0 ? 200 : 503, body };
+}
+
+/** What the server answers; the modelled web server in every non-client container answers its pod's hostname. */
+export function httpResponse(exchange: Exchange): HttpResponse {
+  if (exchange.kind === "internet")
+    return {
+      status: 200,
+      body: `<!doctype html><html><head><title>${exchange.target.host}</title></head><body>A page from outside the cluster.</body></html>\n`,
+    };
+  if (exchange.kind === "connected" && exchange.result.ok) {
+    if (exchange.result.healthCheck) return healthCheckResponse(exchange.result.healthCheck);
+    const pod = exchange.result.pod;
+    return {
+      status: 200,
+      body: `${pod.spec.hostNetwork ? pod.spec.nodeName : (pod.spec.hostname ?? pod.metadata.name)}\n`,
+    };
+  }
+  return { status: 200, body: "" };
+}
+
+export const STATUS_TEXT: Record<HttpResponse["status"], string> = { 200: "OK", 503: "Service Unavailable" };
 
 /** Seconds a client waits before giving up on a connection nobody answers (Linux SYN retries). */
 export const CONNECT_TIMEOUT_SECONDS = 130;

@@ -2,7 +2,7 @@ import type { Cluster } from "../cluster";
 import { candidateNames, resolvConfFor, resolveFromPod, reverseFromPod, reverseName } from "../dns";
 import type { Client } from "../network";
 import type { CommandResult } from "../types";
-import { CONNECT_TIMEOUT_SECONDS, httpExchange, parseUrl, responseBody } from "./http-client";
+import { CONNECT_TIMEOUT_SECONDS, httpExchange, httpResponse, parseUrl, STATUS_TEXT } from "./http-client";
 
 const fail = (output: string, exitCode: number): CommandResult => ({ output, exitCode });
 
@@ -11,12 +11,14 @@ export function curl(cluster: Cluster, client: Client, args: string[]): CommandR
   let url: string | undefined;
   let maxTime: number | undefined;
   let headOnly = false;
+  let failOnError = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "-m" || a === "--max-time" || a === "--connect-timeout") maxTime = Number(args[++i]);
     else if (a === "-I" || a === "--head") headOnly = true;
-    else if (/^-[sSfLvk]+$/.test(a) || a === "--silent" || a === "--fail" || a === "--location") continue;
-    else if (a.startsWith("-"))
+    else if (/^-[sSfLvk]+$/.test(a) || a === "--silent" || a === "--fail" || a === "--location") {
+      if (a === "--fail" || (!a.startsWith("--") && a.includes("f"))) failOnError = true;
+    } else if (a.startsWith("-"))
       return fail(
         `curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`,
         2,
@@ -47,10 +49,11 @@ export function curl(cluster: Cluster, client: Client, args: string[]): CommandR
           28,
         );
   }
-  const body = responseBody(exchange);
+  const { status, body } = httpResponse(exchange);
+  if (failOnError && status >= 400) return fail(`curl: (22) The requested URL returned error: ${status}\n`, 22);
   if (headOnly)
     return {
-      output: `HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n`,
+      output: `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n`,
       exitCode: 0,
     };
   return { output: body, exitCode: 0 };
@@ -76,7 +79,8 @@ export function wget(cluster: Cluster, client: Client, args: string[]): CommandR
     cluster.advance(CONNECT_TIMEOUT_SECONDS);
     return fail(`wget: can't connect to remote host (${exchange.ip}): Connection timed out\n`, 1);
   }
-  const body = responseBody(exchange);
+  const { status, body } = httpResponse(exchange);
+  if (status >= 400) return fail(`wget: server returned error: HTTP/1.1 ${status} ${STATUS_TEXT[status]}\n`, 1);
   return quietToStdout
     ? { output: body, exitCode: 0 }
     : {
