@@ -251,6 +251,6 @@ describe("when cluster DNS is down", () => {
     expect(h.fails("kubectl exec client -- nslookup web")).toContain(
       ";; connection timed out; no servers could be reached",
     );
-    expect(h.fails("kubectl exec client -- curl -s web")).toContain("curl: (6) Could not resolve host: web");
+    expect(h.fails("kubectl exec client -- wget -qO- web")).toContain("wget: bad address 'web'");
   });
 });

@@ -395,6 +395,32 @@ export function connect(cluster: Cluster, client: Client, ip: string, port: numb
 }
 
 /**
+ * Does an ICMP echo to `ip` get a reply, and with what TTL (64 from the same host, one less per routed hop)?
+ * A ClusterIP belongs to no interface in iptables mode, so kube-proxy's port-based rules never answer a
+ * ping; in IPVS mode every ClusterIP is bound to the kube-ipvs0 dummy interface of each node, so the
+ * client's own node replies.
+ */
+export function pingReply(cluster: Cluster, client: Client, ip: string): { ttl: number } | null {
+  const table = routingTable(cluster);
+  const origin = originOf(cluster, client);
+  const ipNumber = parseIPv4(ip);
+  const fromNode = origin.kind === "outside" ? null : origin.node;
+  if (ipNumber !== null && cidrContains(LOOPBACK, ipNumber)) return { ttl: 64 };
+  if (ip === origin.ip) return { ttl: 64 };
+  if (table.byClusterIP.has(ip) || table.byLoadBalancerIP.has(ip))
+    return cluster.options.proxyMode === "ipvs" && fromNode ? { ttl: 64 } : null;
+  const nodeName = table.nodeByIP.get(ip);
+  if (nodeName) return { ttl: origin.kind === "host" && fromNode === nodeName ? 64 : 63 };
+  const pod = table.podByIP.get(ip);
+  if (pod && ipNumber !== null && cidrContains(cluster.podCIDR, ipNumber)) {
+    if (origin.kind === "outside" || (pod.metadata.deletionTimestamp && !cluster.runtime.has(pod.metadata.uid)))
+      return null;
+    return { ttl: pod.spec.nodeName === fromNode ? 63 : 62 };
+  }
+  return Object.values(cluster.options.externalDNS).includes(ip) ? { ttl: 52 } : null;
+}
+
+/**
  * Would a connection succeed? Answers like `connect` but leaves no trace: the random generator,
  * round-robin positions and session affinity are as they were, so checking never changes what
  * the learner sees next.

@@ -1,22 +1,11 @@
+import { listeningPorts } from "./images";
 import type { Container, Pod, Probe } from "./types";
 
-// Images whose default process is a shell or a sleep, not a server: they accept no connections
-// unless their spec declares ports. Every other image is modelled as a small web server that
-// answers any HTTP request with its pod's hostname.
-const CLIENT_IMAGE =
-  /^(?:docker\.io\/)?(?:library\/)?(busybox|alpine|ubuntu|debian|curlimages\/curl|nicolaka\/netshoot|.*dnsutils|.*\/e2e-test-images\/agnhost-client)(?::|@|$)/;
+/** The container of a pod whose process listens on `port`, if any (all containers share the pod's network). */
+export const containerListeningOn = (pod: Pod, port: number): Container | undefined =>
+  pod.spec.containers.find((c) => listeningPorts(c).includes(port));
 
-export const isClientImage = (image: string) => CLIENT_IMAGE.test(image);
-
-/** The TCP ports a container accepts connections on. */
-export function listeningPorts(container: Container): number[] {
-  const declared = (container.ports ?? []).filter((p) => (p.protocol ?? "TCP") === "TCP").map((p) => p.containerPort);
-  if (declared.length > 0) return declared;
-  return isClientImage(container.image) ? [] : [80];
-}
-
-export const podListensOn = (pod: Pod, port: number) =>
-  pod.spec.containers.some((c) => listeningPorts(c).includes(port));
+export const podListensOn = (pod: Pod, port: number) => containerListeningOn(pod, port) !== undefined;
 
 /**
  * Resolves a Service targetPort (number or container port name) against one pod, as FindPort does

@@ -146,7 +146,7 @@ describe("LoadBalancer, headless and ExternalName Services", () => {
     h.ok("kubectl create deployment web --image=nginx");
     h.ok("kubectl expose deployment web --port=80 --type=LoadBalancer");
     expect(h.ok("kubectl get svc web -o jsonpath={.status.loadBalancer.ingress[0].ip}")).toBe("172.18.255.201");
-    expect(h.ok("curl -s 172.18.255.201")).toMatch(/^web-/);
+    expect(h.ok("curl -s 172.18.255.201")).toContain("<title>Welcome to nginx!</title>");
   });
 
   it("gives a headless Service no ClusterIP", () => {
