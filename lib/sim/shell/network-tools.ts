@@ -111,7 +111,7 @@ export function nslookup(cluster: Cluster, client: Client, args: string[]): Comm
     cluster.advance(15);
     return fail(";; connection timed out; no servers could be reached\n\n", 1);
   }
-  const header = `Server:\t\t${conf.nameserver}\nAddress:\t${conf.nameserver}#53\n\n`;
+  const header = `Server:\t\t${conf.nameservers[0]}\nAddress:\t${conf.nameservers[0]}#53\n\n`;
   if (answer.rcode === "NXDOMAIN") {
     const last = isAddress ? reverseName(name) : candidateNames(name, conf).at(-1)!;
     return fail(`${header}** server can't find ${last.replace(/\.$/, "")}: NXDOMAIN\n\n`, 1);
