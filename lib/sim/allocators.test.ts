@@ -52,6 +52,14 @@ describe("ClusterIPAllocator", () => {
     expect(alloc.allocate("10.111.255.254")).toBeNull();
   });
 
+  it("never hands out the network or broadcast address of a small range (pkg/registry/core/service/ipallocator)", () => {
+    const alloc = new ClusterIPAllocator(parseCidr("10.0.0.0/29"), new Rng(5));
+    const got = Array.from({ length: 6 }, () => alloc.allocateNext() as string).sort();
+    expect(got).toEqual(["10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5", "10.0.0.6"]);
+    expect(alloc.allocateNext()).toEqual({ kind: "full", message: "range is full" });
+    expect(alloc.allocate("10.0.0.7")?.kind).toBe("not-in-range");
+  });
+
   it("falls back to the lower band when the upper band is full, then reports a full range", () => {
     const small = parseCidr("10.0.0.0/27"); // 30 usable, static band 16
     const alloc = new ClusterIPAllocator(small, new Rng(3));

@@ -14,8 +14,8 @@ import { type StartEnvironment, startEnvironment } from "./service-env";
 import { ObjectStore } from "./store";
 import type { ClusterOptions, KubeObject, NodeObject, ObjectMeta, Pod, PodSpec, PodTemplate, Service } from "./types";
 
-export type ResolvedOptions = Required<Omit<ClusterOptions, "loadBalancerPool" | "namespaceQuota">> &
-  Pick<ClusterOptions, "loadBalancerPool" | "namespaceQuota">;
+export type ResolvedOptions = Required<Omit<ClusterOptions, "loadBalancerPool" | "namespaceQuota" | "nodeResolvConf">> &
+  Pick<ClusterOptions, "loadBalancerPool" | "namespaceQuota" | "nodeResolvConf">;
 
 const EPOCH = Date.UTC(2026, 0, 15, 9, 0, 0);
 
@@ -200,6 +200,7 @@ export class Cluster {
       spec: {
         restartPolicy: "Always",
         terminationGracePeriodSeconds: 30,
+        dnsPolicy: "ClusterFirst",
         enableServiceLinks: true,
         ...structuredClone(template.spec),
       },

@@ -39,9 +39,9 @@ describe("resolv.conf (dnsPolicy ClusterFirst)", () => {
 
   it("tries search domains first for names with fewer than five dots, and the name as is first otherwise", () => {
     const conf = {
-      nameserver: "10.96.0.10",
+      nameservers: ["10.96.0.10"],
       search: ["default.svc.cluster.local", "svc.cluster.local", "cluster.local"],
-      ndots: 5,
+      options: ["ndots:5"],
     };
     expect(candidateNames("web", conf)).toEqual([
       "web.default.svc.cluster.local",
@@ -309,6 +309,79 @@ describe("when cluster DNS is down", () => {
     expect(h.fails("kubectl exec client -- nslookup web")).toContain(
       ";; connection timed out; no servers could be reached",
     );
-    expect(h.fails("kubectl exec client -- curl -s web")).toContain("curl: (6) Could not resolve host: web");
+    expect(h.fails("kubectl exec client -- wget -qO- web")).toContain("wget: bad address 'web'");
+  });
+});
+
+// dnsPolicy and hostNetwork as the kubelet writes /etc/resolv.conf (GetPodDNS in
+// pkg/kubelet/network/dns/dns.go) and the API server validates it (validatePodDNSConfig).
+describe("dnsPolicy", () => {
+  const pod = (name: string, spec: string) => `apiVersion: v1
+kind: Pod
+metadata: { name: ${name} }
+spec:
+${spec}  containers:
+    - { name: c, image: busybox, command: ["sleep", "3600"] }
+`;
+  const node = { nameservers: ["172.18.0.1"], search: ["corp.example"], options: ["ndots:0"] };
+  const files = {
+    "first.yaml": pod("first", ""),
+    "default.yaml": pod("dflt", "  dnsPolicy: Default\n"),
+    "host.yaml": pod("host", "  hostNetwork: true\n"),
+    "hostcf.yaml": pod("hostcf", "  hostNetwork: true\n  dnsPolicy: ClusterFirstWithHostNet\n"),
+    "none.yaml": pod(
+      "none",
+      '  dnsPolicy: None\n  dnsConfig:\n    nameservers: [1.1.1.1]\n    searches: [example.com]\n    options:\n      - { name: ndots, value: "2" }\n',
+    ),
+    "bad.yaml": pod("bad", "  dnsPolicy: None\n"),
+  };
+
+  function cluster() {
+    const h = harness({ nodeResolvConf: node }, files);
+    h.ok("kubectl create deployment web --image=nginx");
+    h.ok("kubectl expose deployment web --port=80");
+    for (const f of ["first", "default", "host", "hostcf", "none"]) h.ok(`kubectl apply -f ${f}.yaml`);
+    return h;
+  }
+
+  it("ClusterFirst (the default): cluster DNS only, the pod's search domains then the node's, ndots:5", () => {
+    const h = cluster();
+    expect(h.ok("kubectl get pod first -o jsonpath={.spec.dnsPolicy}")).toBe("ClusterFirst");
+    expect(h.ok("kubectl exec first -- cat /etc/resolv.conf")).toBe(
+      "search default.svc.cluster.local svc.cluster.local cluster.local corp.example\nnameserver 10.96.0.10\noptions ndots:5\n",
+    );
+    expect(h.ok("kubectl exec first -- nslookup web")).toContain("web.default.svc.cluster.local");
+  });
+
+  it("Default: the node's resolv.conf as it is, so cluster names do not resolve", () => {
+    const h = cluster();
+    expect(h.ok("kubectl exec dflt -- cat /etc/resolv.conf")).toBe(
+      "search corp.example\nnameserver 172.18.0.1\noptions ndots:0\n",
+    );
+    expect(h.fails("kubectl exec dflt -- nslookup web")).toContain("NXDOMAIN");
+    expect(h.ok("kubectl exec dflt -- nslookup example.com")).toContain("93.184.215.14");
+  });
+
+  it("a hostNetwork pod with ClusterFirst falls back to Default; ClusterFirstWithHostNet keeps cluster DNS", () => {
+    const h = cluster();
+    const nodeIP = h.cluster.nodeIP(h.cluster.store.get("Node", undefined, h.podsNamed("host")[0].spec.nodeName!)!);
+    expect(h.podsNamed("host")[0].status.podIP).toBe(nodeIP);
+    expect(h.ok("kubectl exec host -- cat /etc/resolv.conf")).toContain("nameserver 172.18.0.1\n");
+    expect(h.ok("kubectl exec hostcf -- cat /etc/resolv.conf")).toContain("nameserver 10.96.0.10\n");
+    expect(h.ok("kubectl exec hostcf -- nslookup web")).toContain("Name:\tweb.default.svc.cluster.local");
+  });
+
+  it("None: only the pod's dnsConfig", () => {
+    const h = cluster();
+    expect(h.ok("kubectl exec none -- cat /etc/resolv.conf")).toBe(
+      "search example.com\nnameserver 1.1.1.1\noptions ndots:2\n",
+    );
+  });
+
+  it("None without dnsConfig is rejected by the API server", () => {
+    const h = cluster();
+    expect(h.fails("kubectl apply -f bad.yaml")).toContain(
+      "spec.dnsConfig: Required value: must provide `dnsConfig` when `dnsPolicy` is None",
+    );
   });
 });

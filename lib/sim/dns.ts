@@ -1,5 +1,6 @@
 import type { Cluster } from "./cluster";
-import { dashedIP } from "./ip";
+import { endpointsOf } from "./endpointslice-controller";
+import { dashedIP, formatIPv4 } from "./ip";
 import type { Pod, Service } from "./types";
 
 export type DnsRecord =
@@ -14,29 +15,71 @@ export type DnsAnswer =
   | { rcode: "TIMEOUT"; name: string };
 
 export interface ResolvConf {
-  nameserver: string;
+  nameservers: string[];
   search: string[];
-  ndots: number;
+  options: string[];
 }
 
-/** /etc/resolv.conf as the kubelet writes it for dnsPolicy ClusterFirst. */
+/** The nodes' resolv.conf: the option, else the node network's gateway as the only nameserver. */
+export function nodeResolvConf(cluster: Cluster): ResolvConf {
+  const node = cluster.options.nodeResolvConf;
+  if (node) return { nameservers: [...node.nameservers], search: [...node.search], options: [...node.options] };
+  return { nameservers: [formatIPv4(cluster.nodeCIDR.base + 1)], search: [], options: [] };
+}
+
+const unique = (items: string[]) => [...new Set(items)];
+
+/**
+ * /etc/resolv.conf as the kubelet writes it (GetPodDNS, pkg/kubelet/network/dns/dns.go):
+ *  - ClusterFirst (the default) and ClusterFirstWithHostNet: the cluster DNS Service as the only
+ *    nameserver, the pod's namespace search domains followed by the node's, options ndots:5;
+ *  - Default, and ClusterFirst on a host-network pod: the node's resolv.conf as it is;
+ *  - None: nothing but the pod's dnsConfig.
+ * A dnsConfig is then appended: nameservers and searches without duplicates, options merged by name.
+ * At most 3 nameservers and 32 search domains are kept (validation.MaxDNSNameservers, ExpandedDNSConfig).
+ */
 export function resolvConfFor(cluster: Cluster, pod: Pod): ResolvConf {
   const d = cluster.options.clusterDomain;
-  const ns = pod.metadata.namespace!;
-  return {
-    nameserver: cluster.store.get("Service", "kube-system", "kube-dns")?.spec.clusterIP ?? "",
-    search: [`${ns}.svc.${d}`, `svc.${d}`, d],
-    ndots: 5,
-  };
+  const policy = pod.spec.dnsPolicy ?? "ClusterFirst";
+  const host = nodeResolvConf(cluster);
+  let conf: ResolvConf;
+  if (policy === "None") conf = { nameservers: [], search: [], options: [] };
+  else if (policy === "Default" || (policy === "ClusterFirst" && pod.spec.hostNetwork)) conf = host;
+  else {
+    const ns = pod.metadata.namespace!;
+    conf = {
+      nameservers: [cluster.store.get("Service", "kube-system", "kube-dns")?.spec.clusterIP ?? ""],
+      search: unique([`${ns}.svc.${d}`, `svc.${d}`, d, ...host.search]),
+      options: ["ndots:5"],
+    };
+  }
+  const extra = pod.spec.dnsConfig;
+  if (extra) {
+    conf.nameservers = unique([...conf.nameservers, ...(extra.nameservers ?? [])]);
+    conf.search = unique([...conf.search, ...(extra.searches ?? [])]);
+    const byName = new Map(conf.options.map((o) => [o.split(":")[0], o]));
+    for (const o of extra.options ?? []) byName.set(o.name, o.value !== undefined ? `${o.name}:${o.value}` : o.name);
+    conf.options = [...byName.values()];
+  }
+  return { ...conf, nameservers: conf.nameservers.slice(0, 3), search: conf.search.slice(0, 32) };
 }
 
+/** The resolver's ndots: from options, else 1 (resolv.conf(5)). */
+export function ndotsOf(conf: ResolvConf): number {
+  const option = conf.options.find((o) => o.startsWith("ndots:"));
+  return option ? Number(option.slice(6)) : 1;
+}
+
+/** The file as containerd writes it: search, nameserver lines, options; empty parts left out. */
 export const formatResolvConf = (conf: ResolvConf) =>
-  `search ${conf.search.join(" ")}\nnameserver ${conf.nameserver}\noptions ndots:${conf.ndots}\n`;
+  [
+    conf.search.length ? `search ${conf.search.join(" ")}\n` : "",
+    ...conf.nameservers.map((n) => `nameserver ${n}\n`),
+    conf.options.length ? `options ${conf.options.join(" ")}\n` : "",
+  ].join("");
 
 const readyAddresses = (cluster: Cluster, service: Service) =>
-  (cluster.store.sliceFor(service.metadata.namespace!, service.metadata.name)?.endpoints ?? []).filter(
-    (e) => e.conditions.ready,
-  );
+  endpointsOf(cluster, service).filter((e) => e.conditions.ready);
 
 /**
  * The cluster DNS server (CoreDNS's kubernetes plugin), answering one fully qualified name per the
@@ -51,10 +94,7 @@ export function answerQuery(cluster: Cluster, fqdn: string, type: "A" | "SRV" = 
   const name = fqdn.replace(/\.$/, "").toLowerCase();
   const zone = cluster.options.clusterDomain;
   const nx: DnsAnswer = { rcode: "NXDOMAIN", name };
-  if (!name.endsWith(`.${zone}`)) {
-    const address = cluster.options.externalDNS[name];
-    return address && type === "A" ? { rcode: "NOERROR", name, records: [{ type: "A", name, address }] } : nx;
-  }
+  if (!name.endsWith(`.${zone}`)) return answerUpstream(cluster, name, type);
   const labels = name.slice(0, -(zone.length + 1)).split(".");
   if (labels.length === 3 && labels[2] === "pod") {
     const ip = labels[0].replace(/-/g, ".");
@@ -167,20 +207,28 @@ export function candidateNames(query: string, conf: ResolvConf): string[] {
   if (query.endsWith(".")) return [query];
   const dots = query.split(".").length - 1;
   const searched = conf.search.map((s) => `${query}.${s}`);
-  return dots >= conf.ndots ? [query, ...searched] : [...searched, query];
+  return dots >= ndotsOf(conf) ? [query, ...searched] : [...searched, query];
 }
 
-/** One query the resolver sent while walking the search list, and how cluster DNS answered it. */
+/** One query the resolver sent while walking the search list, and how its nameserver answered it. */
 export interface SearchStep {
   name: string;
   rcode: DnsAnswer["rcode"];
 }
 
+/** Is the pod's first nameserver the cluster DNS Service (as with ClusterFirst)? */
+const usesClusterDNS = (cluster: Cluster, conf: ResolvConf) =>
+  conf.nameservers[0] !== undefined &&
+  conf.nameservers[0] === cluster.store.get("Service", "kube-system", "kube-dns")?.spec.clusterIP;
+
 /**
  * A stub resolver in a pod (glibc's res_search, resolv.conf(5) "search" and "ndots"): it sends one
- * query per candidate name, in candidateNames order, and stops at the first name that exists. Every
- * NXDOMAIN before that is a query the name cost, which is why ndots:5 makes external names slow.
- * When kube-dns has no ready endpoint, the first query times out and the walk ends there.
+ * query per candidate name, in candidateNames order, to its first nameserver, and stops at the first
+ * name that exists. Every NXDOMAIN before that is a query the name cost, which is why ndots:5 makes
+ * external names slow. Cluster DNS knows the cluster's names and forwards the rest; any other
+ * nameserver (the node's resolver under dnsPolicy Default, or one from dnsConfig) knows only names
+ * outside the cluster. With no nameserver, or cluster DNS without a ready endpoint, the first query
+ * times out and the walk ends there.
  */
 export function searchWalk(
   cluster: Cluster,
@@ -188,12 +236,14 @@ export function searchWalk(
   query: string,
   type: "A" | "SRV" = "A",
 ): { tried: SearchStep[]; answer: DnsAnswer } {
-  const candidates = candidateNames(query, resolvConfFor(cluster, pod));
-  if (clusterDnsDown(cluster))
+  const conf = resolvConfFor(cluster, pod);
+  const candidates = candidateNames(query, conf);
+  const viaCluster = usesClusterDNS(cluster, conf);
+  if (conf.nameservers.length === 0 || (viaCluster && clusterDnsDown(cluster)))
     return { tried: [{ name: candidates[0], rcode: "TIMEOUT" }], answer: { rcode: "TIMEOUT", name: query } };
   const tried: SearchStep[] = [];
   for (const candidate of candidates) {
-    const answer = answerQuery(cluster, candidate, type);
+    const answer = viaCluster ? answerQuery(cluster, candidate, type) : answerUpstream(cluster, candidate, type);
     tried.push({ name: candidate, rcode: answer.rcode });
     if (answer.rcode === "NOERROR") return { tried, answer };
   }
@@ -203,3 +253,12 @@ export function searchWalk(
 /** What a lookup from a pod finally returns: the first candidate name that exists, else NXDOMAIN. */
 export const resolveFromPod = (cluster: Cluster, pod: Pod, query: string, type: "A" | "SRV" = "A"): DnsAnswer =>
   searchWalk(cluster, pod, query, type).answer;
+
+/** A resolver outside the cluster: the simulated internet's names only. */
+function answerUpstream(cluster: Cluster, fqdn: string, type: "A" | "SRV"): DnsAnswer {
+  const name = fqdn.replace(/\.$/, "").toLowerCase();
+  const address = cluster.options.externalDNS[name];
+  return address && type === "A"
+    ? { rcode: "NOERROR", name, records: [{ type: "A", name, address }] }
+    : { rcode: "NXDOMAIN", name };
+}

@@ -4,9 +4,21 @@ import { randomSuffix } from "./names";
 import { resolveTargetPort } from "./pod-runtime";
 import type { Endpoint, EndpointSlice, Pod, Service } from "./types";
 
-/** The EndpointSlice controller: one slice per Service with a selector (the API server fills `kubernetes`). */
+/** The controller's default `--max-endpoints-per-slice` (kube-controller-manager). */
+export const MAX_ENDPOINTS_PER_SLICE = 100;
+
+type SlicePorts = EndpointSlice["ports"];
+
+/**
+ * The EndpointSlice controller (pkg/controller/endpointslice, reconciler in staging/src/k8s.io/endpointslice):
+ * every pod a Service selects becomes an endpoint, with the ports its own spec resolves the Service's
+ * targetPorts to (a named targetPort can be a different number in each pod, and a pod that lacks the name
+ * still becomes an endpoint, without that port). Endpoints are grouped by that port set, at most
+ * MAX_ENDPOINTS_PER_SLICE to a slice; a Service that selects no pod keeps one placeholder slice with no
+ * endpoints and no ports. The API server fills the `kubernetes` Service's slice itself.
+ */
 export function reconcileEndpointSlices(cluster: Cluster): void {
-  const wanted = new Set<string>();
+  const wanted = new Set<EndpointSlice>();
   // Pods with an address, by "namespace/key=value", so each Service looks only at candidates.
   const byLabel = new Map<string, Pod[]>();
   for (const pod of cluster.pods()) {
@@ -21,97 +33,130 @@ export function reconcileEndpointSlices(cluster: Cluster): void {
   for (const service of cluster.store.list("Service")) {
     const [first] = Object.entries(service.spec.selector ?? {});
     const candidates = first ? (byLabel.get(`${service.metadata.namespace}/${first[0]}=${first[1]}`) ?? []) : [];
-    const slice = desiredSlice(cluster, service, candidates);
-    if (!slice) continue;
-    wanted.add(`${service.metadata.namespace}/${service.metadata.name}`);
-    const existing = cluster.store.sliceFor(service.metadata.namespace!, service.metadata.name);
-    if (existing) {
-      if (JSON.stringify([existing.endpoints, existing.ports]) !== JSON.stringify([slice.endpoints, slice.ports])) {
-        existing.endpoints = slice.endpoints;
-        existing.ports = slice.ports;
-        cluster.save(existing);
-      }
-    } else {
-      const name =
-        service.metadata.name === "kubernetes" ? "kubernetes" : `${service.metadata.name}-${randomSuffix(cluster.rng)}`;
-      cluster.save({
-        apiVersion: "discovery.k8s.io/v1",
-        kind: "EndpointSlice",
-        metadata: cluster.meta(name, service.metadata.namespace, {
-          labels: {
-            "kubernetes.io/service-name": service.metadata.name,
-            "endpointslice.kubernetes.io/managed-by": service.spec.selector
-              ? "endpointslice-controller.k8s.io"
-              : "endpointslicemirroring-controller.k8s.io",
-          },
-          ownerReferences: [
-            {
-              apiVersion: "v1",
-              kind: "Service",
-              name: service.metadata.name,
-              uid: service.metadata.uid,
-              controller: true,
-            },
-          ],
-        }),
-        addressType: "IPv4",
-        endpoints: slice.endpoints,
-        ports: slice.ports,
-      });
-    }
+    const groups = desiredSlices(cluster, service, candidates);
+    if (!groups) continue;
+    const existing = cluster.store.slicesFor(service.metadata.namespace!, service.metadata.name);
+    for (const group of groups) wanted.add(writeSlice(cluster, service, group, existing, wanted));
   }
-  for (const slice of cluster.store.list("EndpointSlice")) {
-    if (!wanted.has(`${slice.metadata.namespace}/${slice.metadata.labels?.["kubernetes.io/service-name"]}`))
-      cluster.store.remove(slice);
-  }
+  for (const slice of cluster.store.list("EndpointSlice")) if (!wanted.has(slice)) cluster.store.remove(slice);
 }
 
-function desiredSlice(
+/** Every endpoint of a Service, across its slices, with the ports of the slice it is in. */
+export function serviceEndpoints(cluster: Cluster, service: Service): { endpoint: Endpoint; ports: SlicePorts }[] {
+  return cluster.store
+    .slicesFor(service.metadata.namespace!, service.metadata.name)
+    .flatMap((slice) => slice.endpoints.map((endpoint) => ({ endpoint, ports: slice.ports })));
+}
+
+/** Every endpoint of a Service, across its slices. */
+export const endpointsOf = (cluster: Cluster, service: Service): Endpoint[] =>
+  serviceEndpoints(cluster, service).map((e) => e.endpoint);
+
+type SliceContent = Pick<EndpointSlice, "endpoints" | "ports">;
+
+/** Reuses an existing slice with the same port set that is not yet taken, or creates one. */
+function writeSlice(
   cluster: Cluster,
   service: Service,
-  pods: Pod[],
-): Pick<EndpointSlice, "endpoints" | "ports"> | null {
-  if (service.metadata.name === "kubernetes" && service.metadata.namespace === "default") {
-    return {
-      endpoints: [
-        { addresses: [cluster.apiServerEndpoint], conditions: { ready: true, serving: true, terminating: false } },
+  content: SliceContent,
+  existing: EndpointSlice[],
+  taken: Set<EndpointSlice>,
+): EndpointSlice {
+  const portsKey = JSON.stringify(content.ports);
+  const reuse =
+    existing.find((s) => !taken.has(s) && JSON.stringify(s.ports) === portsKey) ??
+    existing.find((s) => !taken.has(s) && s.endpoints.length === 0);
+  if (reuse) {
+    if (JSON.stringify([reuse.endpoints, reuse.ports]) !== JSON.stringify([content.endpoints, content.ports])) {
+      reuse.endpoints = content.endpoints;
+      reuse.ports = content.ports;
+      cluster.save(reuse);
+    }
+    return reuse;
+  }
+  const name =
+    service.metadata.name === "kubernetes" ? "kubernetes" : `${service.metadata.name}-${randomSuffix(cluster.rng)}`;
+  const slice: EndpointSlice = {
+    apiVersion: "discovery.k8s.io/v1",
+    kind: "EndpointSlice",
+    metadata: cluster.meta(name, service.metadata.namespace, {
+      labels: {
+        "kubernetes.io/service-name": service.metadata.name,
+        "endpointslice.kubernetes.io/managed-by": service.spec.selector
+          ? "endpointslice-controller.k8s.io"
+          : "endpointslicemirroring-controller.k8s.io",
+      },
+      ownerReferences: [
+        { apiVersion: "v1", kind: "Service", name: service.metadata.name, uid: service.metadata.uid, controller: true },
       ],
-      ports: [{ name: "https", port: 6443, protocol: "TCP" }],
-    };
+    }),
+    addressType: "IPv4",
+    endpoints: content.endpoints,
+    ports: content.ports,
+  };
+  cluster.save(slice);
+  return slice;
+}
+
+function podEndpoint(cluster: Cluster, service: Service, pod: Pod): Endpoint {
+  const serving = cluster.isPodReady(pod);
+  const terminating = pod.metadata.deletionTimestamp !== undefined;
+  const endpoint: Endpoint = {
+    addresses: [pod.status.podIP!],
+    // "ready" is never true for a terminating pod unless the Service publishes not-ready addresses.
+    conditions: {
+      ready: service.spec.publishNotReadyAddresses === true || (serving && !terminating),
+      serving,
+      terminating,
+    },
+    nodeName: pod.spec.nodeName,
+    targetRef: { kind: "Pod", name: pod.metadata.name, namespace: pod.metadata.namespace!, uid: pod.metadata.uid },
+  };
+  if (pod.spec.hostname && pod.spec.subdomain === service.metadata.name) endpoint.hostname = pod.spec.hostname;
+  return endpoint;
+}
+
+/** getEndpointPorts: the Service's ports as this pod resolves them; a port the pod cannot resolve is left out. */
+function podPorts(service: Service, pod: Pod): SlicePorts {
+  const ports: SlicePorts = [];
+  for (const p of service.spec.ports) {
+    const number = resolveTargetPort(pod, p.targetPort, p.protocol);
+    if (number !== null) ports.push({ name: p.name ?? "", port: number, protocol: p.protocol });
+  }
+  return ports;
+}
+
+function desiredSlices(cluster: Cluster, service: Service, pods: Pod[]): SliceContent[] | null {
+  if (service.metadata.name === "kubernetes" && service.metadata.namespace === "default") {
+    return [
+      {
+        endpoints: [
+          { addresses: [cluster.apiServerEndpoint], conditions: { ready: true, serving: true, terminating: false } },
+        ],
+        ports: [{ name: "https", port: 6443, protocol: "TCP" }],
+      },
+    ];
   }
   if (!service.spec.selector || service.spec.type === "ExternalName") return null;
-  const endpoints: Endpoint[] = [];
-  let ports: EndpointSlice["ports"] | null = null;
-  for (const pod of pods) {
-    if (!matchesSelector(pod.metadata.labels, service.spec.selector) || pod.status.phase !== "Running") continue;
-    const resolved = service.spec.ports.map((p) => resolveTargetPort(pod, p.targetPort));
-    if (resolved.some((r) => r === null)) continue; // a named targetPort this pod does not have
-    ports ??= service.spec.ports.map((p, i) => ({ name: p.name ?? "", port: resolved[i]!, protocol: p.protocol }));
-    const serving = cluster.isPodReady(pod);
-    const terminating = pod.metadata.deletionTimestamp !== undefined;
-    const endpoint: Endpoint = {
-      addresses: [pod.status.podIP!],
-      // "ready" is never true for a terminating pod unless the Service publishes not-ready addresses.
-      conditions: {
-        ready: service.spec.publishNotReadyAddresses === true || (serving && !terminating),
-        serving,
-        terminating,
-      },
-      nodeName: pod.spec.nodeName,
-      targetRef: { kind: "Pod", name: pod.metadata.name, namespace: pod.metadata.namespace!, uid: pod.metadata.uid },
-    };
-    if (pod.spec.hostname && pod.spec.subdomain === service.metadata.name) endpoint.hostname = pod.spec.hostname;
-    endpoints.push(endpoint);
+  const byPorts = new Map<string, { ports: SlicePorts; endpoints: Endpoint[] }>();
+  const selected = pods
+    .filter((pod) => matchesSelector(pod.metadata.labels, service.spec.selector) && pod.status.phase === "Running")
+    .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+  for (const pod of selected) {
+    const ports = podPorts(service, pod);
+    const key = JSON.stringify(ports);
+    let group = byPorts.get(key);
+    if (!group) {
+      group = { ports, endpoints: [] };
+      byPorts.set(key, group);
+    }
+    group.endpoints.push(podEndpoint(cluster, service, pod));
   }
-  endpoints.sort((a, b) => a.targetRef!.name.localeCompare(b.targetRef!.name));
-  return {
-    endpoints,
-    ports:
-      ports ??
-      service.spec.ports.map((p) => ({
-        name: p.name ?? "",
-        port: typeof p.targetPort === "number" ? p.targetPort : p.port,
-        protocol: p.protocol,
-      })),
-  };
+  // The placeholder slice (reconciler.go): no endpoints and no ports.
+  if (byPorts.size === 0) return [{ endpoints: [], ports: [] }];
+  const slices: SliceContent[] = [];
+  for (const { ports, endpoints } of byPorts.values())
+    for (let i = 0; i < endpoints.length; i += MAX_ENDPOINTS_PER_SLICE)
+      slices.push({ ports, endpoints: endpoints.slice(i, i + MAX_ENDPOINTS_PER_SLICE) });
+  return slices;
 }

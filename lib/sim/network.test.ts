@@ -1,26 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { connect } from "./network";
 import { type Harness, harness } from "./test-support/harness";
-import { serviceYaml } from "./test-support/manifests";
+import { CURL_CLIENT, ECHO_IMAGE, echoDeployment, serviceYaml } from "./test-support/manifests";
 
 function web(options = {}, files: Record<string, string> = {}, replicas = 3) {
   const h = harness(options, files);
-  h.ok(`kubectl create deployment web --image=nginx --replicas=${replicas}`);
+  h.ok(echoDeployment("web", replicas));
   h.ok("kubectl expose deployment web --port=80");
-  h.ok("kubectl run client --image=busybox -- sleep 3600");
+  h.ok(CURL_CLIENT);
   return h;
 }
 
-const servedBy = (h: Harness, times: number, command = "kubectl exec client -- curl -s web") =>
+const servedBy = (h: Harness, times: number, command = "kubectl exec client -- curl -s web/hostname") =>
   Array.from({ length: times }, () => h.ok(command).trim());
 
 describe("reaching a Service from a pod (kube-proxy)", () => {
   it("answers with the hostname of the pod that served the request", () => {
     const h = web();
     expect(h.podsNamed("web-").map((p) => p.metadata.name)).toContain(
-      h.ok("kubectl exec client -- curl -s web").trim(),
+      h.ok("kubectl exec client -- curl -s web/hostname").trim(),
     );
-    expect(h.ok("kubectl exec client -- wget -qO- web")).toMatch(/^web-\w+-\w+\n$/);
+    // netexec's /hostname handler writes the name with no newline.
+    expect(h.ok("kubectl exec client -- wget -qO- web/hostname")).toMatch(/^web-\w+-\w+$/);
   });
 
   it("spreads new connections over the endpoints at random in iptables mode", () => {
@@ -53,11 +54,12 @@ describe("reaching a Service from a pod (kube-proxy)", () => {
 
   it("refuses connections when the selector matches nothing (a typo in the selector)", () => {
     const h = harness({}, { "svc.yaml": serviceYaml("web", `  selector: { app: wbe }\n  ports:\n    - port: 80\n`) });
-    h.ok("kubectl create deployment web --image=nginx");
+    h.ok(echoDeployment("web", 1));
     h.ok("kubectl apply -f svc.yaml");
-    h.ok("kubectl run client --image=busybox -- sleep 3600");
+    h.ok(CURL_CLIENT);
+    // The placeholder slice of a Service that selects nothing has no ports (endpointslice reconciler).
     expect(h.ok("kubectl get endpointslices -l kubernetes.io/service-name=web")).toMatch(
-      /web-\w+\s+IPv4\s+80\s+<unset>/,
+      /web-\w+\s+IPv4\s+<unset>\s+<unset>/,
     );
     expect(h.fails("kubectl exec client -- curl -s web")).toContain("Connection refused");
   });
@@ -91,7 +93,7 @@ spec:
     );
     h.ok("kubectl apply -f api.yaml");
     h.ok("kubectl apply -f svc.yaml");
-    h.ok("kubectl run client --image=busybox -- sleep 3600");
+    h.ok(CURL_CLIENT);
     expect(h.ok("kubectl exec client -- curl -s api")).toMatch(/^api-/);
     expect(h.ok("kubectl get endpointslices -l kubernetes.io/service-name=api")).toMatch(/\s8080\s/);
     const [first] = h.ipsOf("api-");
@@ -109,20 +111,20 @@ describe("sessionAffinity: ClientIP", () => {
 
   it("sends every connection from one client to the same pod", () => {
     const h = harness({}, { "svc.yaml": sticky() });
-    h.ok("kubectl create deployment web --image=nginx --replicas=3");
+    h.ok(echoDeployment("web", 3));
     h.ok("kubectl apply -f svc.yaml");
-    h.ok("kubectl run client --image=busybox -- sleep 3600");
+    h.ok(CURL_CLIENT);
     expect(new Set(servedBy(h, 20)).size).toBe(1);
   });
 
   it("lets the affinity lapse after timeoutSeconds without traffic", () => {
     const h = harness({ seed: 4 }, { "svc.yaml": sticky(5) });
-    h.ok("kubectl create deployment web --image=nginx --replicas=3");
+    h.ok(echoDeployment("web", 3));
     h.ok("kubectl apply -f svc.yaml");
-    h.ok("kubectl run client --image=busybox -- sleep 3600");
+    h.ok(CURL_CLIENT);
     const seen = new Set<string>();
     for (let i = 0; i < 12; i++) {
-      seen.add(h.ok("kubectl exec client -- curl -s web").trim());
+      seen.add(h.ok("kubectl exec client -- curl -s web/hostname").trim());
       h.cluster.advance(10);
     }
     expect(seen.size).toBeGreaterThan(1);
@@ -148,12 +150,12 @@ describe("reaching things from outside the cluster", () => {
 
   it("reaches a NodePort Service on every node's IP, even a node running none of its pods", () => {
     const h = harness({ workers: 3 });
-    h.ok("kubectl create deployment web --image=nginx --replicas=1");
+    h.ok(echoDeployment("web", 1));
     h.ok("kubectl expose deployment web --port=80 --type=NodePort");
     const port = h.ok("kubectl get svc web -o jsonpath={.spec.ports[0].nodePort}");
     for (const node of h.cluster.nodes()) {
       const ip = h.cluster.nodeIP(node);
-      expect(h.ok(`curl -s ${ip}:${port}`)).toMatch(/^web-/);
+      expect(h.ok(`curl -s ${ip}:${port}/hostname`)).toMatch(/^web-/);
     }
   });
 
@@ -163,7 +165,7 @@ describe("reaching things from outside the cluster", () => {
       `  type: NodePort\n  externalTrafficPolicy: Local\n  selector: { app: web }\n  ports:\n    - port: 80\n      nodePort: 30080\n`,
     );
     const h = harness({ workers: 3 }, { "svc.yaml": svc });
-    h.ok("kubectl create deployment web --image=nginx --replicas=1");
+    h.ok(echoDeployment("web", 1));
     h.ok("kubectl apply -f svc.yaml");
     const podNode = h.podsNamed("web-")[0].spec.nodeName;
     for (const node of h.cluster.nodes()) {
@@ -182,7 +184,7 @@ describe("reaching pods directly", () => {
   it("reaches a pod IP from another pod, whether or not the pod is ready", () => {
     const h = web();
     const [ip] = h.ipsOf("web-");
-    expect(h.ok(`kubectl exec client -- curl -s ${ip}`)).toMatch(/^web-/);
+    expect(h.ok(`kubectl exec client -- curl -s ${ip}/hostname`)).toMatch(/^web-/);
   });
 
   it("times out on the old IP of a recreated pod", () => {
@@ -192,7 +194,7 @@ describe("reaching pods directly", () => {
     expect(h.fails(`kubectl exec client -- curl -s --max-time 2 ${victim.status.podIP}`)).toContain(
       "Connection timed out",
     );
-    expect(h.ok("kubectl exec client -- curl -s web")).toMatch(/^web-/);
+    expect(h.ok("kubectl exec client -- curl -s web/hostname")).toMatch(/^web-/);
   });
 
   it("reaches a container's port only if it listens there (client images listen on nothing)", () => {
@@ -214,7 +216,8 @@ spec:
     spec:
       containers:
         - name: web
-          image: nginx
+          image: ${ECHO_IMAGE}
+          command: ["/agnhost", "netexec", "--http-port=80"]
           readinessProbe:
             exec: { command: ["cat", "/ready"] }
 `;
@@ -224,9 +227,9 @@ describe("EndpointSlices", () => {
     const h = harness({}, { "dep.yaml": unreadyWeb });
     h.ok("kubectl apply -f dep.yaml");
     h.ok("kubectl expose deployment web --port=80");
-    h.ok("kubectl run client --image=busybox -- sleep 3600");
+    h.ok(CURL_CLIENT);
     h.ok("kubectl get pods");
-    const slice = () => h.cluster.store.sliceFor("default", "web")!;
+    const slice = () => h.cluster.store.slicesFor("default", "web")[0];
     expect(slice().endpoints.map((e) => e.conditions.ready)).toEqual([false, false]);
     expect(h.fails("kubectl exec client -- curl -s web")).toContain("Connection refused");
     const [pod] = h.podsNamed("web-");
@@ -248,8 +251,8 @@ describe("EndpointSlices", () => {
     const h = harness({}, { "svc.yaml": svc, "dep.yaml": unreadyWeb });
     h.ok("kubectl apply -f dep.yaml");
     h.ok("kubectl apply -f svc.yaml");
-    h.ok("kubectl run client --image=busybox -- sleep 3600");
-    expect(h.cluster.store.sliceFor("default", "web")!.endpoints.every((e) => e.conditions.ready)).toBe(true);
+    h.ok(CURL_CLIENT);
+    expect(h.cluster.store.slicesFor("default", "web")[0].endpoints.every((e) => e.conditions.ready)).toBe(true);
     expect(h.ok("kubectl exec client -- nslookup web").match(/Address: 10\.244/g)).toHaveLength(2);
   });
 
@@ -258,7 +261,7 @@ describe("EndpointSlices", () => {
     const [pod] = h.podsNamed("web-");
     h.ok("kubectl scale deployment web --replicas=0");
     const endpoint = h.cluster.store
-      .sliceFor("default", "web")!
+      .slicesFor("default", "web")[0]
       .endpoints.find((e) => e.addresses[0] === pod.status.podIP);
     expect(endpoint?.conditions).toEqual({ ready: false, serving: true, terminating: true });
     const client = { kind: "pod" as const, pod: h.podsNamed("client")[0] };
@@ -272,7 +275,7 @@ describe("EndpointSlices", () => {
 describe("service environment variables", () => {
   it("are injected only for Services that existed when the pod started", () => {
     const h = harness();
-    h.ok("kubectl create deployment web --image=nginx");
+    h.ok(echoDeployment("web", 1));
     h.ok("kubectl run early --image=busybox -- sleep 3600");
     h.ok("kubectl expose deployment web --port=80");
     h.ok("kubectl run late --image=busybox -- sleep 3600");
@@ -311,7 +314,7 @@ spec:
     - { name: c, image: busybox, command: ["sleep", "3600"] }
 `;
     const h = harness({}, { "pod.yaml": pod });
-    h.ok("kubectl create deployment web --image=nginx");
+    h.ok(echoDeployment("web", 1));
     h.ok("kubectl expose deployment web --port=80");
     h.ok("kubectl apply -f pod.yaml");
     const env = h.ok("kubectl exec quiet -- env");

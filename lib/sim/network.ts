@@ -1,4 +1,5 @@
 import type { Cluster } from "./cluster";
+import { serviceEndpoints } from "./endpointslice-controller";
 import { cidrContains, parseIPv4 } from "./ip";
 import { podListensOn } from "./pod-runtime";
 import type { Endpoint, Pod, Service, ServicePort } from "./types";
@@ -12,17 +13,55 @@ export interface Hop {
   port: ServicePort;
 }
 
+/** kube-proxy's health check server for a LoadBalancer Service with externalTrafficPolicy Local. */
+export interface HealthCheck {
+  service: Service;
+  localEndpoints: number;
+}
+
 export type ConnectResult =
-  | { ok: true; pod: Pod; ip: string; port: number; via: Hop | null; clientIP: string }
+  | {
+      ok: true;
+      pod: Pod;
+      ip: string;
+      port: number;
+      via: Hop | null;
+      /** The source address the server sees: after kube-proxy's SNAT, if any. */
+      clientIP: string;
+      /** Set when kube-proxy itself answered on a healthCheckNodePort. */
+      healthCheck?: HealthCheck;
+    }
   | { ok: false; error: "refused" | "timeout"; reason: string; via: Hop | null };
 
-export function clientIP(cluster: Cluster, client: Client): string {
-  if (client.kind === "pod") return client.pod.status.podIP ?? "";
-  if (client.kind === "node") {
-    const node = cluster.store.get("Node", undefined, client.nodeName);
-    return node ? cluster.nodeIP(node) : "";
+/**
+ * Where a packet starts, as kube-proxy tells traffic apart: from a pod (its source is in the cluster
+ * CIDR, kubeadm's detectLocalMode ClusterCIDR), from a node's own network namespace (host-network pods
+ * share it), or from outside the cluster.
+ */
+type Origin =
+  | { kind: "pod"; pod: Pod; node: string; ip: string }
+  | { kind: "host"; node: string; ip: string }
+  | { kind: "outside"; ip: string };
+
+function originOf(cluster: Cluster, client: Client): Origin {
+  if (client.kind === "pod") {
+    const pod = client.pod;
+    const node = pod.spec.nodeName ?? "";
+    return pod.spec.hostNetwork
+      ? { kind: "host", node, ip: pod.status.podIP ?? "" }
+      : { kind: "pod", pod, node, ip: pod.status.podIP ?? "" };
   }
-  return cluster.outsideHostIP;
+  if (client.kind === "node") return { kind: "host", node: client.nodeName, ip: nodeAddress(cluster, client.nodeName) };
+  return { kind: "outside", ip: cluster.outsideHostIP };
+}
+
+const nodeAddress = (cluster: Cluster, name: string) => {
+  const node = cluster.store.get("Node", undefined, name);
+  return node ? cluster.nodeIP(node) : "";
+};
+
+export function clientIP(cluster: Cluster, client: Client): string {
+  return originOf(cluster, client).ip;
 }
 
 /** Indexes for routing, rebuilt when the store changes. */
@@ -30,6 +69,7 @@ interface RoutingTable {
   version: number;
   byClusterIP: Map<string, Service>;
   byNodePort: Map<number, { service: Service; port: ServicePort }>;
+  byHealthCheckPort: Map<number, Service>;
   byLoadBalancerIP: Map<string, Service>;
   podByIP: Map<string, Pod>;
   nodeByIP: Map<string, string>;
@@ -43,6 +83,7 @@ function routingTable(cluster: Cluster): RoutingTable {
     version: cluster.store.version,
     byClusterIP: new Map(),
     byNodePort: new Map(),
+    byHealthCheckPort: new Map(),
     byLoadBalancerIP: new Map(),
     podByIP: new Map(),
     nodeByIP: new Map(),
@@ -50,6 +91,7 @@ function routingTable(cluster: Cluster): RoutingTable {
   for (const s of cluster.store.list("Service")) {
     if (s.spec.clusterIP && s.spec.clusterIP !== "None") table.byClusterIP.set(s.spec.clusterIP, s);
     for (const p of s.spec.ports) if (p.nodePort) table.byNodePort.set(p.nodePort, { service: s, port: p });
+    if (s.spec.healthCheckNodePort) table.byHealthCheckPort.set(s.spec.healthCheckNodePort, s);
     for (const ingress of s.status.loadBalancer.ingress ?? []) table.byLoadBalancerIP.set(ingress.ip, s);
   }
   for (const pod of cluster.pods())
@@ -59,101 +101,235 @@ function routingTable(cluster: Cluster): RoutingTable {
   return table;
 }
 
-const podByName = (cluster: Cluster, ep: Endpoint) =>
-  ep.targetRef ? cluster.store.get("Pod", ep.targetRef.namespace, ep.targetRef.name) : undefined;
+/** An endpoint together with the port number its slice resolved the Service port to. */
+interface Backend {
+  endpoint: Endpoint;
+  port: number;
+}
 
 /**
- * kube-proxy's choice of endpoint for one new connection. Ready endpoints are used; when none is
- * ready, serving endpoints that are terminating are used instead (KEP-1669). ClientIP affinity
- * sends a client back to the endpoint it had, until the timeout passes without traffic. In iptables
- * mode the choice is random; IPVS mode defaults to round robin.
+ * The endpoints kube-proxy programs for one Service port: ready ones; when none is ready, serving
+ * endpoints that are terminating (KEP-1669). A pod whose slice lacks the port (a named targetPort it
+ * does not declare) is not a backend for that port.
  */
-function chooseEndpoint(cluster: Cluster, service: Service, client: string, nodeLocal: string | null): Endpoint | null {
-  const slice = cluster.store.sliceFor(service.metadata.namespace!, service.metadata.name);
-  let endpoints = (slice?.endpoints ?? []).filter((e) => e.conditions.ready);
-  if (endpoints.length === 0)
-    endpoints = (slice?.endpoints ?? []).filter((e) => e.conditions.serving && e.conditions.terminating);
-  if (nodeLocal) endpoints = endpoints.filter((e) => e.nodeName === nodeLocal);
-  if (endpoints.length === 0) return null;
+function backends(cluster: Cluster, service: Service, port: ServicePort): Backend[] {
+  const all: Backend[] = [];
+  for (const { endpoint, ports } of serviceEndpoints(cluster, service)) {
+    const resolved = ports.find((p) => p.name === (port.name ?? "") && p.protocol === port.protocol);
+    if (resolved) all.push({ endpoint, port: resolved.port });
+  }
+  const ready = all.filter((b) => b.endpoint.conditions.ready);
+  return ready.length > 0
+    ? ready
+    : all.filter((b) => b.endpoint.conditions.serving && b.endpoint.conditions.terminating);
+}
+
+/**
+ * kube-proxy's choice of endpoint for one new connection. ClientIP affinity sends a client back to the
+ * endpoint it had, until the timeout passes without traffic. In iptables mode the choice is random;
+ * IPVS mode defaults to round robin.
+ */
+function choose(cluster: Cluster, service: Service, candidates: Backend[], client: string): Backend {
   const key = `${service.metadata.uid}/${client}`;
   if (service.spec.sessionAffinity === "ClientIP") {
     const timeout = (service.spec.sessionAffinityConfig?.clientIP.timeoutSeconds ?? 10800) * 1000;
     const sticky = cluster.affinity.get(key);
     const still =
       sticky && cluster.now() - sticky.lastUsed <= timeout
-        ? endpoints.find((e) => e.addresses[0] === sticky.ip)
+        ? candidates.find((b) => b.endpoint.addresses[0] === sticky.ip)
         : undefined;
     if (still) {
       sticky!.lastUsed = cluster.now();
       return still;
     }
   }
-  let chosen: Endpoint;
+  let chosen: Backend;
   if (cluster.options.proxyMode === "ipvs") {
     const rrKey = service.metadata.uid;
     const next = cluster.roundRobin.get(rrKey) ?? 0;
-    chosen = endpoints[next % endpoints.length];
+    chosen = candidates[next % candidates.length];
     cluster.roundRobin.set(rrKey, next + 1);
   } else {
-    chosen = cluster.rng.pick(endpoints);
+    chosen = cluster.rng.pick(candidates);
   }
   if (service.spec.sessionAffinity === "ClientIP")
-    cluster.affinity.set(key, { ip: chosen.addresses[0], lastUsed: cluster.now() });
+    cluster.affinity.set(key, { ip: chosen.endpoint.addresses[0], lastUsed: cluster.now() });
   return chosen;
 }
 
-function deliver(
-  cluster: Cluster,
-  service: Service,
-  port: ServicePort,
-  via: Hop,
-  client: string,
-  nodeLocal: string | null,
-): ConnectResult {
-  const endpoint = chooseEndpoint(cluster, service, client, nodeLocal);
-  if (!endpoint) {
-    // kube-proxy rejects traffic to a Service without endpoints (ICMP port unreachable) for
-    // internal traffic; with externalTrafficPolicy Local a node without local endpoints drops it.
-    return nodeLocal
-      ? {
-          ok: false,
-          error: "timeout",
-          reason: `no local endpoints for ${service.metadata.name} on this node (externalTrafficPolicy: Local)`,
-          via,
-        }
-      : {
-          ok: false,
-          error: "refused",
-          reason: `service ${service.metadata.namespace}/${service.metadata.name} has no ready endpoints`,
-          via,
-        };
+/**
+ * How kube-proxy treats one connection to a Service (pkg/proxy/iptables/proxier.go; nftables does the
+ * same): which endpoints it may use and the source address the endpoint will see.
+ *  - Internal (ClusterIP): internalTrafficPolicy Local keeps to endpoints on the client's node and
+ *    drops the connection when there is none; traffic from outside the pod network is masqueraded.
+ *  - External (NodePort, LoadBalancer IP) arriving at `node`: with externalTrafficPolicy Cluster it is
+ *    always masqueraded to the node's address; with Local, traffic from a pod is "short-circuited" to
+ *    every endpoint with its source kept, traffic from the node itself is masqueraded and sent to every
+ *    endpoint, and anything else may use only endpoints on that node, source kept, dropped when none.
+ */
+type Policy = { only: string | null; snatTo: string | null; dropReason: string };
+
+function policyFor(cluster: Cluster, service: Service, origin: Origin, entry: "internal" | string): Policy {
+  const name = `${service.metadata.namespace}/${service.metadata.name}`;
+  if (entry === "internal") {
+    const local = service.spec.internalTrafficPolicy === "Local" && origin.kind !== "outside";
+    return {
+      only: local ? (origin as { node: string }).node : null,
+      snatTo: null,
+      dropReason: `${name} has no local endpoints on this node (internalTrafficPolicy: Local): kube-proxy drops the packet`,
+    };
   }
-  const pod = podByName(cluster, endpoint);
-  const slice = cluster.store.sliceFor(service.metadata.namespace!, service.metadata.name)!;
-  const targetPort = slice.ports[service.spec.ports.indexOf(port)]?.port ?? port.port;
-  if (!pod) return { ok: false, error: "timeout", reason: `endpoint ${endpoint.addresses[0]} is gone`, via };
-  if (!podListensOn(pod, targetPort)) {
+  const node = entry;
+  const entryIP = nodeAddress(cluster, node);
+  if (service.spec.externalTrafficPolicy !== "Local") return { only: null, snatTo: entryIP, dropReason: "" };
+  if (origin.kind === "pod") return { only: null, snatTo: null, dropReason: "" };
+  if (origin.kind === "host" && origin.node === node) return { only: null, snatTo: entryIP, dropReason: "" };
+  return {
+    only: node,
+    snatTo: null,
+    dropReason: `${name} has no local endpoints on ${node} (externalTrafficPolicy: Local): kube-proxy drops the packet`,
+  };
+}
+
+function deliver(cluster: Cluster, origin: Origin, via: Hop, entry: "internal" | string): ConnectResult {
+  const { service, port } = via;
+  const all = backends(cluster, service, port);
+  if (all.length === 0) {
+    // No endpoints at all: kube-proxy REJECTs (ICMP port unreachable), whatever the policies.
     return {
       ok: false,
       error: "refused",
-      reason: `pod ${pod.metadata.name} does not listen on port ${targetPort}`,
+      reason: `service ${service.metadata.namespace}/${service.metadata.name} has no ready endpoints`,
       via,
     };
   }
-  return { ok: true, pod, ip: endpoint.addresses[0], port: targetPort, via, clientIP: client };
+  const policy = policyFor(cluster, service, origin, entry);
+  const candidates = policy.only ? all.filter((b) => b.endpoint.nodeName === policy.only) : all;
+  if (candidates.length === 0) return { ok: false, error: "timeout", reason: policy.dropReason, via };
+  const chosen = choose(cluster, service, candidates, origin.ip);
+  const pod = chosen.endpoint.targetRef
+    ? cluster.store.get("Pod", chosen.endpoint.targetRef.namespace, chosen.endpoint.targetRef.name)
+    : undefined;
+  if (!pod) return { ok: false, error: "timeout", reason: `endpoint ${chosen.endpoint.addresses[0]} is gone`, via };
+  if (!podListensOn(pod, chosen.port))
+    return {
+      ok: false,
+      error: "refused",
+      reason: `pod ${pod.metadata.name} does not listen on port ${chosen.port}`,
+      via,
+    };
+  // A pod that reaches itself through a Service is masqueraded too (hairpin), to its node's address.
+  const hairpin = origin.kind === "pod" && origin.pod.metadata.uid === pod.metadata.uid;
+  const source = policy.snatTo ?? (hairpin ? nodeAddress(cluster, origin.node) : origin.ip);
+  return { ok: true, pod, ip: chosen.endpoint.addresses[0], port: chosen.port, via, clientIP: source };
+}
+
+const LOOPBACK = { base: 0x7f000000, prefix: 8, size: 2 ** 24, text: "127.0.0.0/8" };
+
+/** A process in the node's own network namespace (a host-network pod) that listens on the port. */
+const hostProcess = (cluster: Cluster, node: string, port: number) =>
+  cluster
+    .pods()
+    .find(
+      (p) => p.spec.hostNetwork && p.spec.nodeName === node && !p.metadata.deletionTimestamp && podListensOn(p, port),
+    );
+
+/**
+ * kube-proxy's health check server on a healthCheckNodePort (pkg/proxy/healthcheck/service_health.go):
+ * it listens on every node address and reports how many local endpoints the Service has there.
+ */
+function healthCheck(
+  cluster: Cluster,
+  service: Service,
+  node: string,
+  ip: string,
+  port: number,
+  source: string,
+): ConnectResult {
+  const proxy = cluster
+    .pods("kube-system")
+    .find((p) => p.metadata.labels?.["k8s-app"] === "kube-proxy" && p.spec.nodeName === node);
+  if (!proxy) return { ok: false, error: "refused", reason: `nothing listens on ${ip}:${port}`, via: null };
+  const localEndpoints = serviceEndpoints(cluster, service).filter(
+    ({ endpoint }) => endpoint.nodeName === node && endpoint.conditions.ready,
+  ).length;
+  return { ok: true, pod: proxy, ip, port, via: null, clientIP: source, healthCheck: { service, localEndpoints } };
+}
+
+/** A connection to one of `node`'s own addresses (its IP, or 127.0.0.1 from inside the node). */
+function toNode(
+  cluster: Cluster,
+  origin: Origin,
+  node: string,
+  ip: string,
+  port: number,
+  loopback: boolean,
+): ConnectResult {
+  const table = routingTable(cluster);
+  const process = hostProcess(cluster, node, port);
+  if (process) return { ok: true, pod: process, ip, port, via: null, clientIP: loopback ? ip : origin.ip };
+  const nodePort = table.byNodePort.get(port);
+  if (nodePort) {
+    // KubeProxyConfiguration iptables.localhostNodePorts (default true): the iptables mode accepts NodePorts
+    // on 127.0.0.1 (route_localnet) and masquerades them; IPVS and nftables never do.
+    if (loopback && cluster.options.proxyMode !== "iptables")
+      return {
+        ok: false,
+        error: "refused",
+        reason: `kube-proxy in ${cluster.options.proxyMode} mode does not serve NodePorts on localhost`,
+        via: null,
+      };
+    const via: Hop = { kind: "nodeport", ...nodePort };
+    return deliver(cluster, loopback ? { kind: "host", node, ip } : origin, via, node);
+  }
+  const checked = table.byHealthCheckPort.get(port);
+  if (checked && !loopback) return healthCheck(cluster, checked, node, ip, port, origin.ip);
+  return { ok: false, error: "refused", reason: `nothing listens on ${ip}:${port}`, via: null };
+}
+
+/**
+ * The node a load balancer sends a connection to, as MetalLB in layer-2 mode does: one node answers for
+ * the address; with externalTrafficPolicy Local only a node with a ready local endpoint may (the cloud
+ * load balancers' health checks on healthCheckNodePort make the same choice). The first such node by name.
+ */
+function loadBalancerNode(cluster: Cluster, service: Service): string | null {
+  const nodes = cluster.nodes().map((n) => n.metadata.name);
+  if (service.spec.externalTrafficPolicy !== "Local") return nodes[0] ?? null;
+  const withEndpoints = new Set(
+    serviceEndpoints(cluster, service)
+      .filter(({ endpoint }) => endpoint.conditions.ready)
+      .map(({ endpoint }) => endpoint.nodeName),
+  );
+  return nodes.find((n) => withEndpoints.has(n)) ?? null;
 }
 
 /** Opens a TCP connection from `client` to ip:port, following kube-proxy's rules. */
 export function connect(cluster: Cluster, client: Client, ip: string, port: number): ConnectResult {
   const table = routingTable(cluster);
-  const source = clientIP(cluster, client);
-  const inCluster = client.kind !== "outside";
+  const origin = originOf(cluster, client);
   const ipNumber = parseIPv4(ip);
+
+  if (ipNumber !== null && cidrContains(LOOPBACK, ipNumber)) {
+    // Containers of a pod share one network namespace, so localhost is the pod itself; a host-network
+    // pod shares the node's, so localhost is the node.
+    if (origin.kind === "pod") {
+      return podListensOn(origin.pod, port)
+        ? { ok: true, pod: origin.pod, ip, port, via: null, clientIP: ip }
+        : {
+            ok: false,
+            error: "refused",
+            reason: `nothing in pod ${origin.pod.metadata.name} listens on port ${port}`,
+            via: null,
+          };
+    }
+    if (origin.kind === "host") return toNode(cluster, origin, origin.node, ip, port, true);
+    return { ok: false, error: "refused", reason: `nothing listens on port ${port} of your own machine`, via: null };
+  }
 
   const service = table.byClusterIP.get(ip);
   if (service) {
     const servicePort = service.spec.ports.find((p) => p.port === port && p.protocol === "TCP");
-    if (!inCluster)
+    if (origin.kind === "outside")
       return {
         ok: false,
         error: "timeout",
@@ -167,40 +343,32 @@ export function connect(cluster: Cluster, client: Client, ip: string, port: numb
         reason: `service ${service.metadata.name} has no port ${port}; nothing answers on a ClusterIP`,
         via: null,
       };
-    return deliver(cluster, service, servicePort, { kind: "service", service, port: servicePort }, source, null);
+    return deliver(cluster, origin, { kind: "service", service, port: servicePort }, "internal");
   }
   const nodeName = table.nodeByIP.get(ip);
-  if (nodeName) {
-    const nodePort = table.byNodePort.get(port);
-    if (nodePort) {
-      const local = nodePort.service.spec.externalTrafficPolicy === "Local" ? nodeName : null;
-      return deliver(cluster, nodePort.service, nodePort.port, { kind: "nodeport", ...nodePort }, source, local);
-    }
-    const hostPod = cluster
-      .pods()
-      .find(
-        (p) =>
-          p.spec.hostNetwork && p.spec.nodeName === nodeName && !p.metadata.deletionTimestamp && podListensOn(p, port),
-      );
-    if (hostPod) return { ok: true, pod: hostPod, ip, port, via: null, clientIP: source };
-    return { ok: false, error: "refused", reason: `nothing listens on ${ip}:${port}`, via: null };
-  }
+  if (nodeName) return toNode(cluster, origin, nodeName, ip, port, false);
+
   const lbService = table.byLoadBalancerIP.get(ip);
   if (lbService) {
     const servicePort = lbService.spec.ports.find((p) => p.port === port && p.protocol === "TCP");
     if (!servicePort)
       return { ok: false, error: "timeout", reason: `the load balancer has no listener on port ${port}`, via: null };
-    return deliver(
-      cluster,
-      lbService,
-      servicePort,
-      { kind: "loadbalancer", service: lbService, port: servicePort },
-      source,
-      null,
-    );
+    const via: Hop = { kind: "loadbalancer", service: lbService, port: servicePort };
+    // kube-proxy captures LoadBalancer IPs on every node, so a client inside the cluster never leaves its
+    // node: the connection is handled there as external traffic.
+    if (origin.kind !== "outside") return deliver(cluster, origin, via, origin.node);
+    const entry = loadBalancerNode(cluster, lbService);
+    if (!entry)
+      return {
+        ok: false,
+        error: "timeout",
+        reason: `no node passes the load balancer's health check (no ready local endpoint; externalTrafficPolicy: Local)`,
+        via,
+      };
+    return deliver(cluster, origin, via, entry);
   }
   if (ipNumber !== null && cidrContains(cluster.podCIDR, ipNumber)) {
-    if (!inCluster)
+    if (origin.kind === "outside")
       return {
         ok: false,
         error: "timeout",
@@ -218,12 +386,38 @@ export function connect(cluster: Cluster, client: Client, ip: string, port: numb
         reason: `pod ${pod.metadata.name} does not listen on port ${port}`,
         via: null,
       };
-    return { ok: true, pod, ip, port, via: null, clientIP: source };
+    return { ok: true, pod, ip, port, via: null, clientIP: origin.ip };
   }
   if (ipNumber !== null && cidrContains(cluster.serviceCIDR, ipNumber)) {
     return { ok: false, error: "timeout", reason: `no Service has the ClusterIP ${ip}`, via: null };
   }
   return { ok: false, error: "timeout", reason: `${ip} is not reachable from here`, via: null };
+}
+
+/**
+ * Does an ICMP echo to `ip` get a reply, and with what TTL (64 from the same host, one less per routed hop)?
+ * A ClusterIP belongs to no interface in iptables mode, so kube-proxy's port-based rules never answer a
+ * ping; in IPVS mode every ClusterIP is bound to the kube-ipvs0 dummy interface of each node, so the
+ * client's own node replies.
+ */
+export function pingReply(cluster: Cluster, client: Client, ip: string): { ttl: number } | null {
+  const table = routingTable(cluster);
+  const origin = originOf(cluster, client);
+  const ipNumber = parseIPv4(ip);
+  const fromNode = origin.kind === "outside" ? null : origin.node;
+  if (ipNumber !== null && cidrContains(LOOPBACK, ipNumber)) return { ttl: 64 };
+  if (ip === origin.ip) return { ttl: 64 };
+  if (table.byClusterIP.has(ip) || table.byLoadBalancerIP.has(ip))
+    return cluster.options.proxyMode === "ipvs" && fromNode ? { ttl: 64 } : null;
+  const nodeName = table.nodeByIP.get(ip);
+  if (nodeName) return { ttl: origin.kind === "host" && fromNode === nodeName ? 64 : 63 };
+  const pod = table.podByIP.get(ip);
+  if (pod && ipNumber !== null && cidrContains(cluster.podCIDR, ipNumber)) {
+    if (origin.kind === "outside" || (pod.metadata.deletionTimestamp && !cluster.runtime.has(pod.metadata.uid)))
+      return null;
+    return { ttl: pod.spec.nodeName === fromNode ? 63 : 62 };
+  }
+  return Object.values(cluster.options.externalDNS).includes(ip) ? { ttl: 52 } : null;
 }
 
 /**

@@ -1,28 +1,21 @@
+import { listeningPorts } from "./images";
 import type { Container, Pod, Probe } from "./types";
 
-// Images whose default process is a shell or a sleep, not a server: they accept no connections
-// unless their spec declares ports. Every other image is modelled as a small web server that
-// answers any HTTP request with its pod's hostname.
-const CLIENT_IMAGE =
-  /^(?:docker\.io\/)?(?:library\/)?(busybox|alpine|ubuntu|debian|curlimages\/curl|nicolaka\/netshoot|.*dnsutils|.*\/e2e-test-images\/agnhost-client)(?::|@|$)/;
+/** The container of a pod whose process listens on `port`, if any (all containers share the pod's network). */
+export const containerListeningOn = (pod: Pod, port: number): Container | undefined =>
+  pod.spec.containers.find((c) => listeningPorts(c).includes(port));
 
-export const isClientImage = (image: string) => CLIENT_IMAGE.test(image);
+export const podListensOn = (pod: Pod, port: number) => containerListeningOn(pod, port) !== undefined;
 
-/** The TCP ports a container accepts connections on. */
-export function listeningPorts(container: Container): number[] {
-  const declared = (container.ports ?? []).filter((p) => (p.protocol ?? "TCP") === "TCP").map((p) => p.containerPort);
-  if (declared.length > 0) return declared;
-  return isClientImage(container.image) ? [] : [80];
-}
-
-export const podListensOn = (pod: Pod, port: number) =>
-  pod.spec.containers.some((c) => listeningPorts(c).includes(port));
-
-/** Resolves a Service targetPort (number or container port name) against one pod. */
-export function resolveTargetPort(pod: Pod, target: number | string): number | null {
+/**
+ * Resolves a Service targetPort (number or container port name) against one pod, as FindPort does
+ * (staging/src/k8s.io/endpointslice/utils.go): a name matches a container port of that name and protocol.
+ */
+export function resolveTargetPort(pod: Pod, target: number | string, protocol = "TCP"): number | null {
   if (typeof target === "number") return target;
   if (/^\d+$/.test(target)) return Number(target);
-  for (const c of pod.spec.containers) for (const p of c.ports ?? []) if (p.name === target) return p.containerPort;
+  for (const c of pod.spec.containers)
+    for (const p of c.ports ?? []) if (p.name === target && (p.protocol ?? "TCP") === protocol) return p.containerPort;
   return null;
 }
 

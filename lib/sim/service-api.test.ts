@@ -146,7 +146,7 @@ describe("LoadBalancer, headless and ExternalName Services", () => {
     h.ok("kubectl create deployment web --image=nginx");
     h.ok("kubectl expose deployment web --port=80 --type=LoadBalancer");
     expect(h.ok("kubectl get svc web -o jsonpath={.status.loadBalancer.ingress[0].ip}")).toBe("172.18.255.201");
-    expect(h.ok("curl -s 172.18.255.201")).toMatch(/^web-/);
+    expect(h.ok("curl -s 172.18.255.201")).toContain("<title>Welcome to nginx!</title>");
   });
 
   it("gives a headless Service no ClusterIP", () => {
@@ -210,5 +210,64 @@ describe("LoadBalancer, headless and ExternalName Services", () => {
     expect(h.fails("kubectl expose deployment web --port=80")).toBe(
       'Error from server (AlreadyExists): services "web" already exists\n',
     );
+  });
+});
+
+// ValidateService (pkg/apis/core/validation/validation.go), with its messages as kubectl prints them.
+describe("fields the API server rejects", () => {
+  const rejects = (spec: string) =>
+    harness({}, { "svc.yaml": serviceYaml("web", spec) }).fails("kubectl apply -f svc.yaml");
+  const port = "  selector: { app: web }\n  ports:\n    - port: 80\n";
+
+  it("sessionAffinityConfig.clientIP.timeoutSeconds must be 1..86400", () => {
+    for (const timeout of [0, 86401])
+      expect(
+        rejects(
+          `${port}  sessionAffinity: ClientIP\n  sessionAffinityConfig:\n    clientIP:\n      timeoutSeconds: ${timeout}\n`,
+        ),
+      ).toBe(
+        `The Service "web" is invalid: spec.sessionAffinityConfig.clientIP.timeoutSeconds: Invalid value: ${timeout}: must be greater than 0 and less than 86400\n`,
+      );
+    const h = harness(
+      {},
+      {
+        "svc.yaml": serviceYaml(
+          "web",
+          `${port}  sessionAffinity: ClientIP\n  sessionAffinityConfig:\n    clientIP:\n      timeoutSeconds: 86400\n`,
+        ),
+      },
+    );
+    expect(h.ok("kubectl apply -f svc.yaml")).toBe("service/web created\n");
+  });
+
+  it("sessionAffinityConfig is forbidden with sessionAffinity None", () => {
+    expect(rejects(`${port}  sessionAffinityConfig:\n    clientIP:\n      timeoutSeconds: 60\n`)).toBe(
+      'The Service "web" is invalid: spec.sessionAffinityConfig: Forbidden: must not be set when session affinity is None\n',
+    );
+  });
+
+  it("externalTrafficPolicy only on externally-accessible Services; healthCheckNodePort only on LoadBalancer + Local", () => {
+    expect(rejects(`${port}  externalTrafficPolicy: Local\n`)).toBe(
+      'The Service "web" is invalid: spec.externalTrafficPolicy: Invalid value: "Local": may only be set for externally-accessible services\n',
+    );
+    expect(rejects(`${port}  type: NodePort\n  healthCheckNodePort: 31000\n`)).toBe(
+      "The Service \"web\" is invalid: spec.healthCheckNodePort: Invalid value: 31000: may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'\n",
+    );
+    expect(rejects(`${port}  internalTrafficPolicy: Nearby\n`)).toBe(
+      'The Service "web" is invalid: spec.internalTrafficPolicy: Unsupported value: "Nearby": supported values: "Cluster", "Local"\n',
+    );
+  });
+
+  it("an update that turns a NodePort into a ClusterIP drops the carried-over externalTrafficPolicy (dropTypeDependentFields)", () => {
+    const h = harness(
+      {},
+      {
+        "np.yaml": serviceYaml("web", `  type: NodePort\n  externalTrafficPolicy: Local\n${port}`),
+        "cip.yaml": serviceYaml("web", `  type: ClusterIP\n  externalTrafficPolicy: Local\n${port}`),
+      },
+    );
+    h.ok("kubectl apply -f np.yaml");
+    expect(h.ok("kubectl apply -f cip.yaml")).toBe("service/web configured\n");
+    expect(h.ok("kubectl get svc web -o jsonpath={.spec.externalTrafficPolicy}")).toBe("");
   });
 });

@@ -59,6 +59,65 @@ function validate(service: Service): string[] {
       `spec.sessionAffinity: Unsupported value: "${spec.sessionAffinity}": supported values: "ClientIP", "None"`,
     );
   }
+  errors.push(...affinityErrors(service), ...trafficPolicyErrors(service));
+  return errors;
+}
+
+/** core.MaxClientIPServiceAffinitySeconds: one day. */
+export const MAX_AFFINITY_TIMEOUT_SECONDS = 86400;
+
+/** validateClientIPAffinityConfig and validateAffinityTimeout (pkg/apis/core/validation/validation.go). */
+function affinityErrors(service: Service): string[] {
+  const { spec } = service;
+  if (spec.sessionAffinity === "None" && spec.sessionAffinityConfig !== undefined)
+    return ["spec.sessionAffinityConfig: Forbidden: must not be set when session affinity is None"];
+  if (spec.sessionAffinity !== "ClientIP") return [];
+  const timeout = spec.sessionAffinityConfig?.clientIP?.timeoutSeconds;
+  if (
+    typeof timeout !== "number" ||
+    !Number.isInteger(timeout) ||
+    timeout <= 0 ||
+    timeout > MAX_AFFINITY_TIMEOUT_SECONDS
+  )
+    return [
+      `spec.sessionAffinityConfig.clientIP.timeoutSeconds: Invalid value: ${timeout}: must be greater than 0 and less than ${MAX_AFFINITY_TIMEOUT_SECONDS}`,
+    ];
+  return [];
+}
+
+const externallyAccessible = (spec: Service["spec"]) => spec.type === "NodePort" || spec.type === "LoadBalancer";
+/** apiservice.NeedsHealthCheck: only a LoadBalancer with externalTrafficPolicy Local gets a health check port. */
+const needsHealthCheck = (spec: Service["spec"]) =>
+  spec.type === "LoadBalancer" && spec.externalTrafficPolicy === "Local";
+
+/** validateServiceExternalTrafficPolicy and validateServiceInternalTrafficFieldsValue. */
+function trafficPolicyErrors(service: Service): string[] {
+  const { spec } = service;
+  const errors: string[] = [];
+  if (!externallyAccessible(spec) && spec.externalTrafficPolicy !== undefined)
+    errors.push(
+      `spec.externalTrafficPolicy: Invalid value: "${spec.externalTrafficPolicy}": may only be set for externally-accessible services`,
+    );
+  else if (
+    externallyAccessible(spec) &&
+    spec.externalTrafficPolicy !== "Cluster" &&
+    spec.externalTrafficPolicy !== "Local"
+  )
+    errors.push(
+      `spec.externalTrafficPolicy: Unsupported value: "${spec.externalTrafficPolicy}": supported values: "Cluster", "Local"`,
+    );
+  if (spec.healthCheckNodePort !== undefined && !needsHealthCheck(spec))
+    errors.push(
+      `spec.healthCheckNodePort: Invalid value: ${spec.healthCheckNodePort}: may only be set when \`type\` is 'LoadBalancer' and \`externalTrafficPolicy\` is 'Local'`,
+    );
+  if (
+    spec.type !== "ExternalName" &&
+    spec.internalTrafficPolicy !== "Cluster" &&
+    spec.internalTrafficPolicy !== "Local"
+  )
+    errors.push(
+      `spec.internalTrafficPolicy: Unsupported value: "${spec.internalTrafficPolicy}": supported values: "Cluster", "Local"`,
+    );
   return errors;
 }
 
@@ -66,20 +125,62 @@ function applyDefaults(service: Service): void {
   const { spec } = service;
   spec.sessionAffinity ??= "None";
   spec.ports = spec.ports.map((p) => ({ ...p, protocol: p.protocol ?? "TCP", targetPort: p.targetPort ?? p.port }));
+  // SetDefaults_Service: a missing ClientIP timeout becomes 10800; a config under None is left for validation.
   if (spec.sessionAffinity === "ClientIP") {
     spec.sessionAffinityConfig = {
       clientIP: {
         timeoutSeconds: spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? DEFAULT_AFFINITY_TIMEOUT_SECONDS,
       },
     };
-  } else delete spec.sessionAffinityConfig;
+  }
   if (spec.type !== "ExternalName") {
     spec.ipFamilies = ["IPv4"];
     spec.ipFamilyPolicy = "SingleStack";
     spec.internalTrafficPolicy ??= "Cluster";
   }
-  if (spec.type === "NodePort" || spec.type === "LoadBalancer") spec.externalTrafficPolicy ??= "Cluster";
-  else delete spec.externalTrafficPolicy;
+  if (externallyAccessible(spec)) spec.externalTrafficPolicy ??= "Cluster";
+}
+
+/**
+ * dropTypeDependentFields (pkg/registry/core/service/strategy.go): when an update changes the type, fields
+ * the new type cannot have are cleared if the user left them as they were, instead of being rejected.
+ */
+function dropTypeDependentFields(existing: Service, next: Service): void {
+  const before = existing.spec;
+  const after = next.spec;
+  if (!externallyAccessible(after) && after.externalTrafficPolicy === before.externalTrafficPolicy)
+    delete after.externalTrafficPolicy;
+  if (!needsHealthCheck(after) && after.healthCheckNodePort === before.healthCheckNodePort)
+    delete after.healthCheckNodePort;
+  if (before.sessionAffinity === "ClientIP" && after.sessionAffinity === "None") delete after.sessionAffinityConfig;
+}
+
+/**
+ * The health check port of a LoadBalancer with externalTrafficPolicy Local: the one requested, the one it
+ * had, or the next free one from the NodePort range (pkg/registry/core/service/storage/alloc.go).
+ */
+function allocateHealthCheckPort(cluster: Cluster, spec: Service["spec"], had: number | undefined): string[] {
+  if (!needsHealthCheck(spec)) {
+    if (had !== undefined) cluster.nodePorts.release(had);
+    return [];
+  }
+  const requested = spec.healthCheckNodePort;
+  if (requested === undefined || requested === 0) {
+    if (had !== undefined) {
+      spec.healthCheckNodePort = had;
+      return [];
+    }
+    const port = cluster.nodePorts.allocateNext();
+    if (isError(port))
+      return ["spec.healthCheckNodePort: Internal error: failed to allocate a nodePort: range is full"];
+    spec.healthCheckNodePort = port;
+    return [];
+  }
+  if (requested === had) return [];
+  const err = cluster.nodePorts.allocate(requested);
+  if (err) return [`spec.healthCheckNodePort: Invalid value: ${requested}: ${err.message}`];
+  if (had !== undefined) cluster.nodePorts.release(had);
+  return [];
 }
 
 /** Allocates node ports (requested ones first, so a random one never takes a requested port). */
@@ -124,6 +225,7 @@ function assignLoadBalancerIP(cluster: Cluster, service: Service): void {
 function releaseAll(cluster: Cluster, service: Service): void {
   if (service.spec.clusterIP && service.spec.clusterIP !== "None") cluster.clusterIPs.release(service.spec.clusterIP);
   for (const p of service.spec.ports) if (p.nodePort) cluster.nodePorts.release(p.nodePort);
+  if (service.spec.healthCheckNodePort) cluster.nodePorts.release(service.spec.healthCheckNodePort);
   for (const ingress of service.status.loadBalancer.ingress ?? []) cluster.loadBalancerIPs?.used.delete(ingress.ip);
 }
 
@@ -164,9 +266,11 @@ export function createService(cluster: Cluster, input: Service): Service {
   }
   if (spec.type === "NodePort" || spec.type === "LoadBalancer") {
     const portErrors = allocateNodePorts(cluster, spec.ports, new Map());
-    if (portErrors.length) {
+    const healthErrors = portErrors.length ? [] : allocateHealthCheckPort(cluster, spec, undefined);
+    if (portErrors.length || healthErrors.length) {
       if (spec.clusterIP && spec.clusterIP !== "None") cluster.clusterIPs.release(spec.clusterIP);
-      throw invalid("Service", name, portErrors);
+      if (healthErrors.length) for (const p of spec.ports) if (p.nodePort) cluster.nodePorts.release(p.nodePort);
+      throw invalid("Service", name, [...portErrors, ...healthErrors]);
     }
   }
   service.metadata = cluster.meta(name, namespace, {
@@ -189,6 +293,7 @@ export function updateService(cluster: Cluster, existing: Service, input: Servic
   const name = existing.metadata.name;
   const next = structuredClone(input);
   applyDefaults(next);
+  dropTypeDependentFields(existing, next);
   const errors = validate(next);
   const oldIP = existing.spec.clusterIP;
   const newIP = next.spec.clusterIP;
@@ -211,7 +316,10 @@ export function updateService(cluster: Cluster, existing: Service, input: Servic
   if (needsNodePorts) {
     const portErrors = allocateNodePorts(cluster, next.spec.ports, kept);
     if (portErrors.length) throw invalid("Service", name, portErrors);
+    const healthErrors = allocateHealthCheckPort(cluster, next.spec, existing.spec.healthCheckNodePort);
+    if (healthErrors.length) throw invalid("Service", name, healthErrors);
   } else {
+    if (existing.spec.healthCheckNodePort) cluster.nodePorts.release(existing.spec.healthCheckNodePort);
     for (const p of next.spec.ports) delete p.nodePort;
   }
   if (next.spec.type === "ExternalName") {

@@ -17,7 +17,7 @@ export class ObjectStore {
   /** Bumped on every write; caches (DNS, routing) compare it to know when to rebuild. */
   version = 0;
   private readonly podsByOwner = new Map<string, Map<string, ByKind["Pod"]>>();
-  private readonly slicesByService = new Map<string, EndpointSlice>();
+  private readonly slicesByService = new Map<string, Map<string, EndpointSlice>>();
 
   private namespaces(kind: Kind) {
     let m = this.maps.get(kind);
@@ -70,7 +70,14 @@ export class ObjectStore {
     if (object.kind === "Pod")
       for (const ref of object.metadata.ownerReferences ?? [])
         this.ownerIndex(ref.uid).set(object.metadata.uid, object);
-    if (object.kind === "EndpointSlice") this.slicesByService.set(sliceKey(object), object);
+    if (object.kind === "EndpointSlice") {
+      let slices = this.slicesByService.get(sliceKey(object));
+      if (!slices) {
+        slices = new Map();
+        this.slicesByService.set(sliceKey(object), slices);
+      }
+      slices.set(object.metadata.name, object);
+    }
     this.version++;
   }
 
@@ -102,13 +109,14 @@ export class ObjectStore {
     if (object.kind === "Pod")
       for (const ref of object.metadata.ownerReferences ?? [])
         this.podsByOwner.get(ref.uid)?.delete(object.metadata.uid);
-    if (object.kind === "EndpointSlice" && this.slicesByService.get(sliceKey(object)) === object)
-      this.slicesByService.delete(sliceKey(object));
+    if (object.kind === "EndpointSlice") this.slicesByService.get(sliceKey(object))?.delete(object.metadata.name);
     this.version++;
   }
 
-  /** The EndpointSlice of a Service (the simulator keeps one per Service). */
-  sliceFor(namespace: string, serviceName: string): EndpointSlice | undefined {
-    return this.slicesByService.get(`${namespace}/${serviceName}`);
+  /** The EndpointSlices of a Service (label kubernetes.io/service-name), by name. */
+  slicesFor(namespace: string, serviceName: string): EndpointSlice[] {
+    return [...(this.slicesByService.get(`${namespace}/${serviceName}`)?.values() ?? [])].sort((a, b) =>
+      a.metadata.name.localeCompare(b.metadata.name),
+    );
   }
 }

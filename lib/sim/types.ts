@@ -51,6 +51,9 @@ export interface PodSpec {
   hostname?: string;
   subdomain?: string;
   hostNetwork?: boolean;
+  /** Defaulted to ClusterFirst by the API server. */
+  dnsPolicy?: "ClusterFirst" | "ClusterFirstWithHostNet" | "Default" | "None";
+  dnsConfig?: { nameservers?: string[]; searches?: string[]; options?: { name: string; value?: string }[] };
   enableServiceLinks?: boolean;
   restartPolicy?: "Always" | "OnFailure" | "Never";
   terminationGracePeriodSeconds?: number;
@@ -175,6 +178,8 @@ export interface Service {
     publishNotReadyAddresses?: boolean;
     externalTrafficPolicy?: "Cluster" | "Local";
     internalTrafficPolicy?: "Cluster" | "Local";
+    /** Allocated from the NodePort range for a LoadBalancer with externalTrafficPolicy Local. */
+    healthCheckNodePort?: number;
     ipFamilies?: string[];
     ipFamilyPolicy?: string;
   };
@@ -303,6 +308,11 @@ export interface ClusterOptions {
   /** A MetalLB-like pool for LoadBalancer Services; without it their external IP stays <pending>. */
   loadBalancerPool?: string;
   kubernetesVersion?: string;
+  /**
+   * The nodes' /etc/resolv.conf (the kubelet's --resolv-conf), which dnsPolicy Default hands to pods and
+   * ClusterFirst appends the search list of. Default: the node network's gateway as nameserver, no search.
+   */
+  nodeResolvConf?: { nameservers: string[]; search: string[]; options: string[] };
   /** Names outside the cluster that cluster DNS forwards and answers (the simulated internet). */
   externalDNS?: Record<string, string>;
   /**

@@ -11,7 +11,10 @@ export interface CheckResult {
 }
 
 const readyEndpoints = (cluster: Cluster, name: string) =>
-  (cluster.store.sliceFor("default", name)?.endpoints ?? []).filter((e) => e.conditions.ready).length;
+  cluster.store
+    .slicesFor("default", name)
+    .flatMap((s) => s.endpoints)
+    .filter((e) => e.conditions.ready).length;
 
 /** Evaluates a task's checks against the simulator's state, without changing it (no clock, no traffic log). */
 export function evaluateCheck(cluster: Cluster, check: Check): CheckResult {

@@ -12,7 +12,7 @@ describe("the cluster view's snapshot", () => {
     const web = before.services.find((s) => s.name === "web")!;
     expect(web).toMatchObject({ type: "ClusterIP", ports: "80/TCP" });
     expect(web.endpoints.map((e) => e.ready)).toEqual([true, true]);
-    const answer = sim.run("kubectl exec client -- curl -s web").output.trim();
+    const answer = sim.run("kubectl exec client -- curl -s web/hostname").output.trim();
     const after = clusterSnapshot(sim.cluster);
     expect(after.lastRequest).toMatchObject({
       from: "pod client",

@@ -57,11 +57,14 @@ export function clusterSnapshot(cluster: Cluster): ClusterSnapshot {
       ports: s.spec.ports
         .map((p) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`))
         .join(", "),
-      endpoints: (cluster.store.sliceFor("default", s.metadata.name)?.endpoints ?? []).map((e) => ({
-        ip: e.addresses[0],
-        ready: e.conditions.ready,
-        pod: e.targetRef?.name ?? "",
-      })),
+      endpoints: cluster.store
+        .slicesFor("default", s.metadata.name)
+        .flatMap((slice) => slice.endpoints)
+        .map((e) => ({
+          ip: e.addresses[0],
+          ready: e.conditions.ready,
+          pod: e.targetRef?.name ?? "",
+        })),
     }));
   const trace = lastRequest(cluster);
   let last: ClusterSnapshot["lastRequest"] = null;

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { answerQuery } from "../dns";
 import { harness } from "../test-support/harness";
+import { CURL_CLIENT } from "../test-support/manifests";
 
 const fixtures = path.join(__dirname, "../test-fixtures");
 const files = Object.fromEntries(
@@ -17,7 +18,7 @@ describe("applying typical Deployment + Service manifests", () => {
     );
     expect(h.ok("kubectl get deployment frontend")).toMatch(/frontend\s+3\/3\s+3\s+3/);
     expect(h.ok("kubectl get svc frontend")).toMatch(/frontend\s+NodePort\s+\S+\s+<none>\s+80:30500\/TCP/);
-    const slice = h.cluster.store.sliceFor("default", "frontend")!;
+    const slice = h.cluster.store.slicesFor("default", "frontend")[0];
     expect(slice.ports).toEqual([{ name: "http", port: 80, protocol: "TCP" }]);
     expect(slice.endpoints.filter((e) => e.conditions.ready)).toHaveLength(3);
     for (const node of h.cluster.nodes()) expect(h.ok(`curl -s ${h.cluster.nodeIP(node)}:30500`)).toMatch(/^frontend-/);
@@ -34,7 +35,7 @@ describe("applying typical Deployment + Service manifests", () => {
     );
     expect(h.podsNamed("redis-", "data")).toHaveLength(1);
     const ip = h.cluster.store.get("Service", "data", "redis-leader")!.spec.clusterIP!;
-    h.ok("kubectl run client --image=busybox -- sleep 3600");
+    h.ok(CURL_CLIENT);
     expect(h.ok("kubectl exec client -- nslookup redis-leader.data")).toContain(`Address: ${ip}`);
     expect(h.fails("kubectl exec client -- nslookup redis-leader")).toContain("NXDOMAIN");
     expect(h.ok("kubectl get endpoints redis-leader -n data")).toContain(`${h.ipsOf("redis-", "data")[0]}:6379`);
@@ -51,8 +52,10 @@ describe("applying typical Deployment + Service manifests", () => {
     expect(srv.rcode === "NOERROR" ? srv.records.map((r) => (r.type === "SRV" ? r.port : 0)) : []).toEqual([
       7946, 7946, 7946,
     ]);
-    h.ok("kubectl run client --image=busybox -- sleep 3600");
-    const served = new Set(Array.from({ length: 10 }, () => h.ok("kubectl exec client -- curl -s peers-api:8080")));
+    h.ok(CURL_CLIENT);
+    const served = new Set(
+      Array.from({ length: 10 }, () => h.ok("kubectl exec client -- curl -s peers-api:8080/hostname")),
+    );
     expect(served.size).toBe(1);
   });
 

@@ -1,6 +1,7 @@
 import type { Cluster } from "../cluster";
+import { serviceEndpoints } from "../endpointslice-controller";
 import { KubeError, notFound } from "../errors";
-import type { Kind, KubeEvent, KubeObject, Service } from "../types";
+import type { Endpoint, Kind, KubeEvent, KubeObject, Service } from "../types";
 
 /** v1 Endpoints, derived from the EndpointSlice on demand (kubectl get endpoints still works). */
 export interface EndpointsObject {
@@ -113,39 +114,37 @@ export function parseTargets(positional: string[]): { type: ResourceType; name: 
   return positional.slice(1).flatMap((name) => types.map((type) => ({ type, name })));
 }
 
+/** Endpoints (the legacy API) has one subset per port set, as the EndpointSlices group them. */
 function endpointsFor(cluster: Cluster, service: Service): EndpointsObject {
-  const slice = cluster.store.sliceFor(service.metadata.namespace!, service.metadata.name);
-  const toAddress = (e: NonNullable<typeof slice>["endpoints"][number]) => ({
+  const slices = cluster.store.slicesFor(service.metadata.namespace!, service.metadata.name);
+  const toAddress = (e: Endpoint) => ({
     ip: e.addresses[0],
     ...(e.nodeName ? { nodeName: e.nodeName } : {}),
     ...(e.targetRef ? { targetRef: e.targetRef } : {}),
   });
-  const ready = (slice?.endpoints ?? []).filter((e) => e.conditions.ready).map(toAddress);
-  const notReady = (slice?.endpoints ?? []).filter((e) => !e.conditions.ready).map(toAddress);
+  const byPorts = new Map<string, NonNullable<EndpointsObject["subsets"]>[number]>();
+  for (const { endpoint, ports } of serviceEndpoints(cluster, service)) {
+    const key = JSON.stringify(ports);
+    let subset = byPorts.get(key);
+    if (!subset) {
+      subset = {
+        ports: ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.port, protocol: p.protocol })),
+      };
+      byPorts.set(key, subset);
+    }
+    if (endpoint.conditions.ready) subset.addresses = [...(subset.addresses ?? []), toAddress(endpoint)];
+    else subset.notReadyAddresses = [...(subset.notReadyAddresses ?? []), toAddress(endpoint)];
+  }
   return {
     apiVersion: "v1",
     kind: "Endpoints",
     metadata: {
       name: service.metadata.name,
       namespace: service.metadata.namespace!,
-      creationTimestamp: slice?.metadata.creationTimestamp ?? service.metadata.creationTimestamp,
+      creationTimestamp: slices[0]?.metadata.creationTimestamp ?? service.metadata.creationTimestamp,
       ...(service.metadata.labels ? { labels: service.metadata.labels } : {}),
     },
-    ...(ready.length || notReady.length
-      ? {
-          subsets: [
-            {
-              ...(ready.length ? { addresses: ready } : {}),
-              ...(notReady.length ? { notReadyAddresses: notReady } : {}),
-              ports: slice!.ports.map((p) => ({
-                ...(p.name ? { name: p.name } : {}),
-                port: p.port,
-                protocol: p.protocol,
-              })),
-            },
-          ],
-        }
-      : {}),
+    ...(byPorts.size ? { subsets: [...byPorts.values()] } : {}),
   };
 }
 

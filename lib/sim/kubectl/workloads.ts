@@ -75,7 +75,27 @@ export function validatePodSpec(spec: PodSpec, path: string): string[] {
       }
     });
   });
+  errors.push(...dnsErrors(spec, path));
   return errors;
+}
+
+const DNS_POLICIES = ["ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"];
+
+/** validateDNSPolicy and validatePodDNSConfig (pkg/apis/core/validation/validation.go). */
+function dnsErrors(spec: PodSpec, path: string): string[] {
+  const policy = spec.dnsPolicy ?? "ClusterFirst";
+  if (!DNS_POLICIES.includes(policy))
+    return [
+      `${path}.dnsPolicy: Unsupported value: "${policy}": supported values: ${DNS_POLICIES.map((p) => `"${p}"`).join(", ")}`,
+    ];
+  if (policy !== "None") return [];
+  if (!spec.dnsConfig)
+    return [`${path}.dnsConfig: Required value: must provide \`dnsConfig\` when \`dnsPolicy\` is None`];
+  if (!spec.dnsConfig.nameservers?.length)
+    return [
+      `${path}.dnsConfig.nameservers: Required value: must provide at least one DNS nameserver when \`dnsPolicy\` is None`,
+    ];
+  return [];
 }
 
 export function createBarePod(

@@ -1,8 +1,8 @@
 import type { Cluster } from "../cluster";
 import { candidateNames, resolvConfFor, resolveFromPod, reverseFromPod, reverseName } from "../dns";
-import type { Client } from "../network";
+import { type Client, pingReply } from "../network";
 import type { CommandResult } from "../types";
-import { CONNECT_TIMEOUT_SECONDS, httpExchange, parseUrl, responseBody } from "./http-client";
+import { CONNECT_TIMEOUT_SECONDS, httpExchange, httpResponse, parseUrl, resolveHost, STATUS_TEXT } from "./http-client";
 
 const fail = (output: string, exitCode: number): CommandResult => ({ output, exitCode });
 
@@ -11,12 +11,14 @@ export function curl(cluster: Cluster, client: Client, args: string[]): CommandR
   let url: string | undefined;
   let maxTime: number | undefined;
   let headOnly = false;
+  let failOnError = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "-m" || a === "--max-time" || a === "--connect-timeout") maxTime = Number(args[++i]);
     else if (a === "-I" || a === "--head") headOnly = true;
-    else if (/^-[sSfLvk]+$/.test(a) || a === "--silent" || a === "--fail" || a === "--location") continue;
-    else if (a.startsWith("-"))
+    else if (/^-[sSfLvk]+$/.test(a) || a === "--silent" || a === "--fail" || a === "--location") {
+      if (a === "--fail" || (!a.startsWith("--") && a.includes("f"))) failOnError = true;
+    } else if (a.startsWith("-"))
       return fail(
         `curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`,
         2,
@@ -47,10 +49,11 @@ export function curl(cluster: Cluster, client: Client, args: string[]): CommandR
           28,
         );
   }
-  const body = responseBody(exchange);
+  const { status, body } = httpResponse(cluster, exchange);
+  if (failOnError && status >= 400) return fail(`curl: (22) The requested URL returned error: ${status}\n`, 22);
   if (headOnly)
     return {
-      output: `HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n`,
+      output: `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n`,
       exitCode: 0,
     };
   return { output: body, exitCode: 0 };
@@ -76,7 +79,8 @@ export function wget(cluster: Cluster, client: Client, args: string[]): CommandR
     cluster.advance(CONNECT_TIMEOUT_SECONDS);
     return fail(`wget: can't connect to remote host (${exchange.ip}): Connection timed out\n`, 1);
   }
-  const body = responseBody(exchange);
+  const { status, body } = httpResponse(cluster, exchange);
+  if (status >= 400) return fail(`wget: server returned error: HTTP/1.1 ${status} ${STATUS_TEXT[status]}\n`, 1);
   return quietToStdout
     ? { output: body, exitCode: 0 }
     : {
@@ -107,7 +111,7 @@ export function nslookup(cluster: Cluster, client: Client, args: string[]): Comm
     cluster.advance(15);
     return fail(";; connection timed out; no servers could be reached\n\n", 1);
   }
-  const header = `Server:\t\t${conf.nameserver}\nAddress:\t${conf.nameserver}#53\n\n`;
+  const header = `Server:\t\t${conf.nameservers[0]}\nAddress:\t${conf.nameservers[0]}#53\n\n`;
   if (answer.rcode === "NXDOMAIN") {
     const last = isAddress ? reverseName(name) : candidateNames(name, conf).at(-1)!;
     return fail(`${header}** server can't find ${last.replace(/\.$/, "")}: NXDOMAIN\n\n`, 1);
@@ -120,4 +124,32 @@ export function nslookup(cluster: Cluster, client: Client, args: string[]): Comm
     else lines.push(`${r.name}\tservice = ${r.priority} ${r.weight} ${r.port} ${r.target}.`);
   }
   return { output: `${header}${lines.join("\n")}\n\n`, exitCode: 0 };
+}
+
+/**
+ * busybox ping: `ping [-c COUNT] HOST`. A real ping without -c runs until interrupted; here it stops
+ * after 4 packets, as if the learner pressed Ctrl-C then.
+ */
+export function ping(cluster: Cluster, client: Client, args: string[]): CommandResult {
+  let count = 4;
+  let host: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "-c") count = Number(args[++i]);
+    else if (/^-c\d+$/.test(args[i])) count = Number(args[i].slice(2));
+    else if (!args[i].startsWith("-")) host = args[i];
+  }
+  if (!host || !Number.isInteger(count) || count < 1)
+    return fail("BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: ping [OPTIONS] HOST\n", 1);
+  const resolved = resolveHost(cluster, client, host);
+  if (!resolved.ok) return fail(`ping: bad address '${host}'\n`, 1);
+  const ip = resolved.ip;
+  const reply = pingReply(cluster, client, ip);
+  cluster.advance(count);
+  const lines = [`PING ${host} (${ip}): 56 data bytes`];
+  if (reply)
+    for (let seq = 0; seq < count; seq++) lines.push(`64 bytes from ${ip}: seq=${seq} ttl=${reply.ttl} time=0.100 ms`);
+  lines.push("", `--- ${host} ping statistics ---`);
+  lines.push(`${count} packets transmitted, ${reply ? count : 0} packets received, ${reply ? 0 : 100}% packet loss`);
+  if (reply) lines.push("round-trip min/avg/max = 0.100/0.100/0.100 ms");
+  return { output: `${lines.join("\n")}\n`, exitCode: reply ? 0 : 1 };
 }

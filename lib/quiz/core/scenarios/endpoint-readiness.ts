@@ -10,13 +10,16 @@ function readyApp(seed: number, app: string, replicas: number) {
   const s = new Script({ seed }, { [`${app}.yaml`]: readinessDeployment(app, replicas) });
   s.showCommand(`kubectl apply -f ${app}.yaml`);
   s.showCommand(`kubectl expose deployment ${app} --port=80`);
-  s.showCommand("kubectl run client --image=busybox -- sleep 3600");
+  s.showCommand("kubectl run client --image=curlimages/curl --command -- sleep 3600");
   return s;
 }
 
 /** The endpoint of the given pod IP in the Service's slice, as the EndpointSlice controller wrote it. */
 function endpointOf(s: Script, service: string, ip: string) {
-  return s.sim.cluster.store.sliceFor("default", service)?.endpoints.find((e) => e.addresses[0] === ip);
+  return s.sim.cluster.store
+    .slicesFor("default", service)
+    .flatMap((slice) => slice.endpoints)
+    .find((e) => e.addresses[0] === ip);
 }
 
 /** A pod that fails its readiness probe stays in the slice, marked not ready (not removed). */
@@ -118,7 +121,7 @@ export const publishNotReady: ScenarioTemplate = {
     );
     s.showCommand(`kubectl apply -f ${app}.yaml`);
     s.showCommand(`kubectl apply -f ${app}-peers.yaml`);
-    s.showCommand("kubectl run client --image=busybox -- sleep 3600");
+    s.showCommand("kubectl run client --image=curlimages/curl --command -- sleep 3600");
     s.show(`kubectl get pods -l app=${app}`);
     const lookup = s.observe(`kubectl exec client -- nslookup ${app}-peers`);
     const found = lookup.exitCode === 0 ? nslookupAddresses(lookup.output).length : 0;

@@ -13,7 +13,7 @@ export const podRecreated: ScenarioTemplate = {
     const s = new Script({ seed });
     s.showCommand(`kubectl create deployment ${app} --image=nginx --replicas=${replicas}`);
     s.showCommand(`kubectl expose deployment ${app} --port=80`);
-    s.showCommand("kubectl run client --image=busybox -- sleep 3600");
+    s.showCommand("kubectl run client --image=curlimages/curl --command -- sleep 3600");
     s.show(`kubectl get pods -l app=${app} -o wide`);
     s.show(`kubectl get service ${app}`);
     const [victim, survivor] = s.pods(`${app}-`);

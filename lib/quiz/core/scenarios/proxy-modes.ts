@@ -6,7 +6,7 @@ function appWithClient(seed: number, app: string, replicas: number, proxyMode: "
   const s = new Script({ seed, proxyMode });
   s.showCommand(`kubectl create deployment ${app} --image=nginx --replicas=${replicas}`);
   s.showCommand(`kubectl expose deployment ${app} --port=80${flags}`);
-  s.showCommand("kubectl run client --image=busybox -- sleep 3600");
+  s.showCommand("kubectl run client --image=curlimages/curl --command -- sleep 3600");
   return s;
 }
 

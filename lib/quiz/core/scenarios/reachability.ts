@@ -57,7 +57,7 @@ export const noReadyPods: ScenarioTemplate = {
     const s = new Script({ seed });
     s.showCommand(`kubectl create deployment ${app} --image=nginx --replicas=2`);
     s.showCommand(`kubectl expose deployment ${app} --port=80`);
-    s.showCommand("kubectl run client --image=busybox -- sleep 3600");
+    s.showCommand("kubectl run client --image=curlimages/curl --command -- sleep 3600");
     s.observe(`kubectl scale deployment ${app} --replicas=0`);
     s.observe(`kubectl get endpointslices -l kubernetes.io/service-name=${app}`);
     const result = s.observe(`kubectl exec client -- curl -s --max-time 5 ${app}`);

@@ -94,7 +94,7 @@ export const externalNameLookup: ScenarioTemplate = {
     const s = new Script({ seed }, { [`${name}.yaml`]: manifest });
     s.showCommand(`kubectl apply -f ${name}.yaml`);
     s.show(`kubectl get service ${name}`);
-    s.showCommand("kubectl run client --image=busybox -- sleep 3600");
+    s.showCommand("kubectl run client --image=curlimages/curl --command -- sleep 3600");
     const lookup = s.observe(`kubectl exec client -- nslookup ${name}`);
     const cname = new RegExp(`canonical name = ${target.replace(/\./g, "\\.")}\\.`).test(lookup.output);
     const service = s.sim.cluster.store.get("Service", "default", name)!;

@@ -110,7 +110,7 @@ export const etpLocalClusterIP: ScenarioTemplate = {
     const { app } = params(this.id, seed);
     const { s, pod } = localApp(seed, app);
     const podNode = pod.spec.nodeName;
-    s.showCommand("kubectl run client --image=busybox -- sleep 3600");
+    s.showCommand("kubectl run client --image=curlimages/curl --command -- sleep 3600");
     s.show("kubectl get pod client -o wide");
     const [client] = s.pods("client");
     const result = s.observe(`kubectl exec client -- curl -s --max-time 5 ${app}`);

@@ -17,7 +17,7 @@ const SUBCOMMANDS: readonly CommandSpec[] = [
     name: "deployment",
     aliases: ["deploy"],
     summary: "Create a deployment with the specified name",
-    usage: "create deployment NAME --image=image [--replicas=N] [--port=port] [flags]",
+    usage: "create deployment NAME --image=image [--replicas=N] [--port=port] [flags] -- [COMMAND] [args...]",
     flags: DEPLOYMENT_FLAGS,
     args: [{ kind: "none" }],
   },
@@ -83,6 +83,10 @@ function createDeploymentNamed(ctx: KubectlContext, args: ParsedArgs, name: stri
   const images = args.flags.get("image") ?? [];
   if (images.length === 0) throw new KubeError('error: required flag(s) "image" not set');
   const port = intFlag(args, "port");
+  // What follows `--` becomes the container's command (kubectl create deployment's -- [COMMAND] [args...]).
+  const command = args.rest ?? [];
+  if (command.length > 0 && images.length > 1)
+    throw new KubeError("error: cannot specify multiple --image options and command");
   const labels = { app: name };
   createDeployment(ctx.cluster, {
     name,
@@ -96,6 +100,7 @@ function createDeploymentNamed(ctx: KubectlContext, args: ParsedArgs, name: stri
         containers: images.map((image) => ({
           name: containerName(image),
           image,
+          ...(command.length ? { command } : {}),
           ...(port ? { ports: [{ containerPort: port, protocol: "TCP" as const }] } : {}),
         })),
       },

@@ -1,5 +1,6 @@
 import { stringify } from "yaml";
 import type { Cluster } from "../../cluster";
+import { serviceEndpoints } from "../../endpointslice-controller";
 import { formatLabels } from "../../labels";
 import type { Deployment, NodeObject, Pod, ResourceQuota, Service } from "../../types";
 import { type FlagSpec, parseArgs } from "../args";
@@ -71,7 +72,7 @@ function describePod(cluster: Cluster, pod: Pod): string[] {
 }
 
 function describeService(cluster: Cluster, service: Service): string[] {
-  const slice = cluster.store.sliceFor(service.metadata.namespace!, service.metadata.name);
+  const endpoints = serviceEndpoints(cluster, service);
   const lines = [
     field("Name", service.metadata.name, 26),
     field("Namespace", service.metadata.namespace!, 26),
@@ -91,16 +92,18 @@ function describeService(cluster: Cluster, service: Service): string[] {
   }
   if (service.status.loadBalancer.ingress?.length)
     lines.push(field("LoadBalancer Ingress", service.status.loadBalancer.ingress.map((i) => i.ip).join(", "), 26));
-  service.spec.ports.forEach((p, i) => {
+  service.spec.ports.forEach((p) => {
     const name = p.name || "<unset>";
     lines.push(
       field("Port", `${name}  ${p.port}/${p.protocol}`, 26),
       field("TargetPort", `${p.targetPort}/${p.protocol}`, 26),
     );
     if (p.nodePort) lines.push(field("NodePort", `${name}  ${p.nodePort}/${p.protocol}`, 26));
-    const ready = (slice?.endpoints ?? [])
-      .filter((e) => e.conditions.ready)
-      .map((e) => `${e.addresses[0]}:${slice!.ports[i]?.port ?? p.port}`);
+    // Each endpoint with the number its own slice resolved this port to (named targetPorts vary per pod).
+    const ready = endpoints.flatMap(({ endpoint, ports }) => {
+      const port = ports.find((sp) => sp.name === (p.name ?? ""));
+      return endpoint.conditions.ready && port ? [`${endpoint.addresses[0]}:${port.port}`] : [];
+    });
     if (service.spec.type !== "ExternalName")
       lines.push(field("Endpoints", ready.length ? ready.join(",") : "<none>", 26));
   });

@@ -41,7 +41,7 @@ describe("kubectl drain", () => {
     expect(moved).toHaveLength(onWorker1.length);
     expect(h.cluster.store.get("Service", "default", "web")!.spec.clusterIP).toBe(clusterIP);
     const endpoints = h.cluster.store
-      .sliceFor("default", "web")!
+      .slicesFor("default", "web")[0]
       .endpoints.map((e) => e.addresses[0])
       .sort();
     expect(endpoints).toEqual(h.ipsOf("web-"));

@@ -1,9 +1,11 @@
 import { formatResolvConf, resolvConfFor } from "../../dns";
 import { KubeError } from "../../errors";
+import { imageProfile } from "../../images";
 import { environmentOf } from "../../service-env";
-import { curl, nslookup, wget } from "../../shell/network-tools";
+import { podHostname } from "../../shell/http-client";
+import { curl, nslookup, ping, wget } from "../../shell/network-tools";
 import { tokenize } from "../../shell/tokenize";
-import type { CommandResult, Pod } from "../../types";
+import type { CommandResult, Container, Pod } from "../../types";
 import { type FlagSpec, flag, parseArgs } from "../args";
 import type { KubectlCommand } from "../command";
 import { type KubectlContext, namespaceOf } from "../context";
@@ -32,20 +34,41 @@ function hostsFile(pod: Pod): string {
   return `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${pod.status.podIP}\t${name}\n`;
 }
 
-/** One command inside a container: the network tools, files, env, and `kill 1` (a container restart). */
-function runInPod(ctx: KubectlContext, pod: Pod, command: string[]): CommandResult {
+/** The runtime's answer when the program to exec is not in the image (containerd's wording). */
+const notInImage = (program: string): CommandResult => ({
+  output: `error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n`,
+  exitCode: 1,
+});
+
+/**
+ * One command inside a container: the network tools, files, env, and `kill 1` (a container restart).
+ * Only the programs the container's image carries run (lib/sim/images.ts); a missing one started by
+ * `sh -c` gets the shell's own "not found" and exit code 127.
+ */
+function runInPod(
+  ctx: KubectlContext,
+  pod: Pod,
+  container: Container,
+  command: string[],
+  shell = false,
+): CommandResult {
   const cluster = ctx.cluster;
   const runtime = cluster.runtime.get(pod.metadata.uid)!;
-  const [program, ...args] = command;
+  const [rawProgram, ...args] = command;
+  const program = rawProgram?.replace(/^\/(usr\/)?(s?bin)\//, "") ?? "";
   const client = { kind: "pod" as const, pod };
+  const image = imageProfile(container.image);
+  if (!(image.programs as ReadonlySet<string>).has(program)) {
+    if (!shell) return notInImage(rawProgram);
+    return { output: `sh: ${image.shell === "dash" ? "1: " : ""}${rawProgram}: not found\n`, exitCode: 127 };
+  }
   switch (program) {
-    case "sh":
-    case "bash":
-    case "/bin/sh": {
+    case "sh": {
       if (args[0] !== "-c" || args.length < 2) return { output: "", exitCode: 0 };
       const inner = tokenize(args[1]);
       if (!Array.isArray(inner)) return { output: `sh: syntax error: ${inner.error}\n`, exitCode: 2 };
-      return runInPod(ctx, pod, inner);
+      if (inner.length === 0) return { output: "", exitCode: 0 };
+      return runInPod(ctx, pod, container, inner, true);
     }
     case "curl":
       return curl(cluster, client, args);
@@ -53,8 +76,10 @@ function runInPod(ctx: KubectlContext, pod: Pod, command: string[]): CommandResu
       return wget(cluster, client, args);
     case "nslookup":
       return nslookup(cluster, client, args);
+    case "ping":
+      return ping(cluster, client, args);
     case "hostname":
-      return ok(`${pod.spec.hostNetwork ? pod.spec.nodeName : (pod.spec.hostname ?? pod.metadata.name)}\n`);
+      return ok(`${podHostname(pod)}\n`);
     case "env":
     case "printenv": {
       const env = environmentOf(runtime.env);
@@ -106,10 +131,7 @@ function runInPod(ctx: KubectlContext, pod: Pod, command: string[]): CommandResu
     case "true":
       return ok("");
     default:
-      return {
-        output: `error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n`,
-        exitCode: 1,
-      };
+      return notInImage(rawProgram);
   }
 }
 
@@ -142,13 +164,15 @@ function kubectlExec(ctx: KubectlContext, argv: string[]): CommandResult {
       throw new KubeError(`error: unable to upgrade connection: no running pod for deployment/${name}`);
     pod = candidates[0];
   } else throw new KubeError(`error: cannot exec into ${type.plural}`);
-  const container = flag(args, "container");
-  if (container && !pod.spec.containers.some((c) => c.name === container))
-    throw new KubeError(`error: container ${container} not found in pod ${pod.metadata.name}`);
+  const containerName = flag(args, "container");
+  // Without -c, kubectl uses the kubectl.kubernetes.io/default-container annotation, else the first container.
+  const wanted = containerName ?? pod.metadata.annotations?.["kubectl.kubernetes.io/default-container"];
+  const container = wanted ? pod.spec.containers.find((c) => c.name === wanted) : pod.spec.containers[0];
+  if (!container) throw new KubeError(`error: container ${wanted} not found in pod ${pod.metadata.name}`);
   if (pod.status.phase !== "Running" || !ctx.cluster.runtime.has(pod.metadata.uid)) {
     throw new KubeError(`error: unable to upgrade connection: container not found ("${pod.spec.containers[0].name}")`);
   }
-  const result = runInPod(ctx, pod, args.rest);
+  const result = runInPod(ctx, pod, container, args.rest);
   if (result.exitCode !== 0 && !result.output.startsWith("error: Internal error")) {
     return {
       output: `${result.output}command terminated with exit code ${result.exitCode}\n`,

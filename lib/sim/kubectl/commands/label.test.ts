@@ -11,7 +11,7 @@ describe("kubectl label", () => {
       `pod/${pod.metadata.name} labeled\n`,
     );
     // The ReplicaSet no longer owns a matching pod, so it makes a new one; the Service drops the relabelled pod.
-    const endpoints = h.cluster.store.sliceFor("default", "web")!.endpoints.map((e) => e.addresses[0]);
+    const endpoints = h.cluster.store.slicesFor("default", "web")[0].endpoints.map((e) => e.addresses[0]);
     expect(endpoints).not.toContain(pod.status.podIP);
     expect(h.podsNamed("web-")).toHaveLength(3);
   });
