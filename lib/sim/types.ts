@@ -69,7 +69,11 @@ export interface ContainerStatus {
   ready: boolean;
   restartCount: number;
   started: boolean;
-  state: { running?: { startedAt: string }; waiting?: { reason: string } };
+  state: {
+    running?: { startedAt: string };
+    waiting?: { reason: string };
+    terminated?: { exitCode: number; reason: string; startedAt: string; finishedAt: string };
+  };
 }
 
 export interface PodStatus {

@@ -33,7 +33,7 @@ function hostsFile(pod: Pod): string {
 }
 
 /** One command inside a container: the network tools, files, env, and `kill 1` (a container restart). */
-function runInPod(ctx: KubectlContext, pod: Pod, command: string[]): CommandResult {
+export function runInPod(ctx: KubectlContext, pod: Pod, command: string[]): CommandResult {
   const cluster = ctx.cluster;
   const runtime = cluster.runtime.get(pod.metadata.uid)!;
   const [program, ...args] = command;

@@ -10,6 +10,7 @@ import { execCommand } from "./exec";
 import { exposeCommand } from "./expose";
 import { getCommand } from "./get";
 import { labelCommand } from "./label";
+import { logsCommand } from "./logs";
 import { rolloutCommand } from "./rollout";
 import { runCommand } from "./run";
 import { scaleCommand } from "./scale";
@@ -32,6 +33,7 @@ export const COMMANDS: readonly KubectlCommand[] = [
   uncordonCommand,
   drainCommand,
   describeCommand,
+  logsCommand,
   execCommand,
   eventsCommand,
   applyCommand,
