@@ -11,6 +11,7 @@ import { exposeCommand } from "./expose";
 import { getCommand } from "./get";
 import { labelCommand } from "./label";
 import { logsCommand } from "./logs";
+import { patchCommand } from "./patch";
 import { rolloutCommand } from "./rollout";
 import { runCommand } from "./run";
 import { scaleCommand } from "./scale";
@@ -37,6 +38,7 @@ export const COMMANDS: readonly KubectlCommand[] = [
   execCommand,
   eventsCommand,
   applyCommand,
+  patchCommand,
   labelCommand,
   versionCommand,
 ];
