@@ -27,7 +27,7 @@ describe("kubectl CMD --help", () => {
   it("shows the summary, the sub-commands of a family, the options and the usage", () => {
     const help = commandHelp(["rollout"], rolloutCommand);
     expect(help).toMatch(
-      /^Manage the rollout of a resource\.\n\nAvailable Commands:\n {2}restart {9}Restart a resource\n/,
+      /^Manage the rollout of a resource\.\n\nAvailable Commands:\n {2}history {9}View rollout history\n {2}restart {9}Restart a resource\n/,
     );
     expect(help).toContain("Usage:\n  kubectl rollout SUBCOMMAND\n");
     expect(help).toContain('Use "kubectl rollout <command> --help"');

@@ -3,7 +3,7 @@ import type { Cluster } from "../cluster";
 import { KubeError, resourceName } from "../errors";
 import { namespaceQuotaRefusal, quotaObject, validateHard } from "../quota";
 import { createService, updateService } from "../service-api";
-import type { Container, Deployment, Kind, PodSpec, Service, ServicePort } from "../types";
+import type { Container, Deployment, DeploymentStrategy, Kind, PodSpec, Service, ServicePort } from "../types";
 import { boolFlag, type FlagSpec, flag, parseArgs } from "./args";
 import type { KubectlContext } from "./context";
 import { createBarePod, createDeployment, validateWorkload } from "./workloads";
@@ -159,6 +159,7 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
   const spec = (m.spec ?? {}) as {
     replicas?: number;
     selector?: Deployment["spec"]["selector"];
+    strategy?: DeploymentStrategy;
     template?: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: unknown };
   };
   const template = {
@@ -172,7 +173,15 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
   const selector = spec.selector ?? {};
   const existing = cluster.store.get("Deployment", namespace, name);
   if (!existing) {
-    createDeployment(cluster, { name, namespace, replicas, selector, template, labels: m.metadata?.labels });
+    createDeployment(cluster, {
+      name,
+      namespace,
+      replicas,
+      selector,
+      template,
+      labels: m.metadata?.labels,
+      strategy: spec.strategy,
+    });
     return `${display} created`;
   }
   validateWorkload(name, replicas, selector, template);
@@ -181,10 +190,13 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
       `The Deployment "${name}" is invalid: spec.selector: Invalid value: ${JSON.stringify(selector)}: field is immutable`,
     );
   }
-  const before = JSON.stringify([existing.spec.replicas, existing.spec.template]);
+  const before = JSON.stringify([existing.spec.replicas, existing.spec.template, existing.spec.strategy]);
   existing.spec.replicas = replicas;
   existing.spec.template = template;
-  if (before === JSON.stringify([existing.spec.replicas, existing.spec.template])) return `${display} unchanged`;
+  if (spec.strategy) existing.spec.strategy = spec.strategy;
+  else delete existing.spec.strategy;
+  if (before === JSON.stringify([existing.spec.replicas, existing.spec.template, existing.spec.strategy]))
+    return `${display} unchanged`;
   cluster.save(existing);
   cluster.reconcile();
   return `${display} configured`;

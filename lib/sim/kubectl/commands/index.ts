@@ -15,6 +15,7 @@ import { patchCommand } from "./patch";
 import { rolloutCommand } from "./rollout";
 import { runCommand } from "./run";
 import { scaleCommand } from "./scale";
+import { setCommand } from "./set";
 import { versionCommand } from "./version";
 
 /**
@@ -26,6 +27,7 @@ export const COMMANDS: readonly KubectlCommand[] = [
   createCommand,
   exposeCommand,
   runCommand,
+  setCommand,
   getCommand,
   deleteCommand,
   rolloutCommand,
