@@ -173,15 +173,8 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
   const selector = spec.selector ?? {};
   const existing = cluster.store.get("Deployment", namespace, name);
   if (!existing) {
-    createDeployment(cluster, {
-      name,
-      namespace,
-      replicas,
-      selector,
-      template,
-      labels: m.metadata?.labels,
-      strategy: spec.strategy,
-    });
+    const labels = m.metadata?.labels;
+    createDeployment(cluster, { name, namespace, replicas, selector, template, labels, strategy: spec.strategy });
     return `${display} created`;
   }
   validateWorkload(name, replicas, selector, template);
@@ -193,8 +186,7 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
   const before = JSON.stringify([existing.spec.replicas, existing.spec.template, existing.spec.strategy]);
   existing.spec.replicas = replicas;
   existing.spec.template = template;
-  if (spec.strategy) existing.spec.strategy = spec.strategy;
-  else delete existing.spec.strategy;
+  existing.spec.strategy = spec.strategy;
   if (before === JSON.stringify([existing.spec.replicas, existing.spec.template, existing.spec.strategy]))
     return `${display} unchanged`;
   cluster.save(existing);
