@@ -48,7 +48,7 @@ describe("Tab completion follows the kubectl command table", () => {
     expect(complete("kubectl create ")).toEqual(["deployment", "namespace", "service"]);
     // Families nest: `create service` has a sub-verb per Service type.
     expect(complete("kubectl create service ")).toEqual(["clusterip", "externalname", "loadbalancer", "nodeport"]);
-    expect(complete("kubectl rollout ")).toEqual(["restart", "status"]);
+    expect(complete("kubectl rollout ")).toEqual(["history", "restart", "status", "undo"]);
     expect(complete("kubectl rollout restart deployment w")).toEqual(["web"]);
   });
   it("completes a flag's value from the flag's own list: files, namespaces, output formats, Service types", () => {
