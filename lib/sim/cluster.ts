@@ -38,6 +38,8 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
 export interface PodRuntime {
   env: StartEnvironment;
   files: Set<string>;
+  /** What each container wrote to stdout, by container name (kubectl logs): command output, nginx's access log. */
+  logs?: Record<string, string>;
   /** The kubelet has begun stopping the containers (and reported Killing). */
   stopping?: boolean;
 }

@@ -104,15 +104,17 @@ describe("the controllers' events", () => {
     });
   });
 
-  it("scales the new ReplicaSet up and then the old one down on a rollout restart", () => {
+  it("rolls out in maxSurge/maxUnavailable steps on a rollout restart (25%/25% of 2: surge 1 rounded up, unavailable 0 rounded down)", () => {
     const h = harness();
     h.ok("kubectl create deployment web --image=nginx --replicas=2");
     const old = h.cluster.store.list("ReplicaSet", "default")[0].metadata.name;
     h.ok("kubectl rollout restart deployment web");
     const fresh = h.cluster.store.list("ReplicaSet", "default").find((r) => r.metadata.name !== old)!.metadata.name;
     expect(scaling(h).slice(1)).toEqual([
-      `Scaled up replica set ${fresh} from 0 to 2`,
-      `Scaled down replica set ${old} from 2 to 0`,
+      `Scaled up replica set ${fresh} from 0 to 1`,
+      `Scaled down replica set ${old} from 2 to 1`,
+      `Scaled up replica set ${fresh} from 1 to 2`,
+      `Scaled down replica set ${old} from 1 to 0`,
     ]);
   });
 

@@ -6,6 +6,7 @@ import { matchesSelector } from "./labels";
 import { randomSuffix, templateHash } from "./names";
 import { controllerRef, ownedBy } from "./owner-references";
 import { quotaRefusal, syncQuotaStatus } from "./quota";
+import { syncRevision, syncRollout } from "./rolling-update";
 import { schedulePending } from "./scheduler";
 import { reconcileStatefulSet } from "./statefulset-controller";
 import type { DaemonSet, Deployment, Pod, PodTemplate, ReplicaSet } from "./types";
@@ -55,41 +56,28 @@ function reconcileDeployment(cluster: Cluster, d: Deployment): void {
   let current = owned.find((rs) => rs.metadata.name === name);
   if (!current) {
     const labels = { ...d.spec.template.metadata.labels, "pod-template-hash": hash };
-    const revision =
-      owned.reduce(
-        (max, rs) => Math.max(max, Number(rs.metadata.annotations?.["deployment.kubernetes.io/revision"] ?? 0)),
-        0,
-      ) + 1;
     current = {
       apiVersion: "apps/v1",
       kind: "ReplicaSet",
-      metadata: cluster.meta(name, d.metadata.namespace, {
-        labels,
-        ownerReferences: controllerRef(d),
-        annotations: { "deployment.kubernetes.io/revision": String(revision) },
-      }),
+      metadata: cluster.meta(name, d.metadata.namespace, { labels, ownerReferences: controllerRef(d) }),
       spec: {
-        replicas: d.spec.replicas,
+        replicas: 0,
         selector: { matchLabels: { ...d.spec.selector.matchLabels, "pod-template-hash": hash } },
-        template: { metadata: { ...d.spec.template.metadata, labels }, spec: d.spec.template.spec },
+        // A copy: later edits of the Deployment's template must not reach this revision's.
+        template: structuredClone({ metadata: { ...d.spec.template.metadata, labels }, spec: d.spec.template.spec }),
       },
       status: { replicas: 0, readyReplicas: 0, availableReplicas: 0 },
     };
     cluster.save(current);
-    if (current.spec.replicas > 0) reportScaling(cluster, d, current, 0, current.spec.replicas);
-  } else if (current.spec.replicas !== d.spec.replicas) {
-    reportScaling(cluster, d, current, current.spec.replicas, d.spec.replicas);
-    current.spec.replicas = d.spec.replicas;
-    cluster.save(current);
   }
-  // Rolling update, compressed: old replica sets scale to zero once the new one has its pods.
-  for (const old of owned) {
-    if (old !== current && old.spec.replicas !== 0) {
-      reportScaling(cluster, d, old, old.spec.replicas, 0);
-      old.spec.replicas = 0;
-      cluster.save(old);
-    }
-  }
+  const newRS = current;
+  const old = owned.filter((rs) => rs !== newRS);
+  syncRevision(cluster, d, newRS, old);
+  syncRollout(cluster, d, newRS, old, (rs, to) => {
+    reportScaling(cluster, d, rs, rs.spec.replicas, to);
+    rs.spec.replicas = to;
+    cluster.save(rs);
+  });
   const all = [current, ...owned.filter((rs) => rs !== current)];
   const status = {
     replicas: all.reduce((n, rs) => n + rs.status.replicas, 0),

@@ -29,7 +29,9 @@ function validate(service: Service): string[] {
       const e = dnsSubdomainError(spec.externalName.replace(/\.$/, ""));
       if (e) errors.push(`spec.externalName: Invalid value: "${spec.externalName}": ${e}`);
     }
-  } else if (spec.ports.length === 0) {
+  } else if (spec.ports.length === 0 && spec.clusterIP !== "None") {
+    // ValidateService requires ports unless the Service is headless or ExternalName
+    // (pkg/apis/core/validation/validation.go; `kubectl create service clusterip NAME --clusterip=None`).
     errors.push("spec.ports: Required value");
   }
   const seen = new Set<string>();

@@ -68,10 +68,11 @@ describe("StatefulSet pods", () => {
     });
   });
 
-  it("answer HTTP with their hostname, which is the pod name", () => {
+  it("answer at their own DNS name, and their hostname is the pod name", () => {
     const h = setUp();
     h.ok("kubectl run client --image=busybox -- sleep 3600");
-    expect(h.ok("kubectl exec client -- wget -qO- web-1.nginx")).toBe("web-1\n");
+    expect(h.ok("kubectl exec client -- wget -qO- web-1.nginx")).toContain("Welcome to nginx!");
+    expect(h.ok("kubectl exec web-1 -- hostname")).toBe("web-1\n");
   });
 });
 

@@ -72,7 +72,11 @@ export interface ContainerStatus {
   ready: boolean;
   restartCount: number;
   started: boolean;
-  state: { running?: { startedAt: string }; waiting?: { reason: string } };
+  state: {
+    running?: { startedAt: string };
+    waiting?: { reason: string };
+    terminated?: { exitCode: number; reason: string; startedAt: string; finishedAt: string };
+  };
 }
 
 export interface PodStatus {
@@ -103,11 +107,17 @@ export interface LabelSelector {
   matchExpressions?: { key: string; operator: "In" | "NotIn" | "Exists" | "DoesNotExist"; values?: string[] }[];
 }
 
+/** apps/v1 DeploymentStrategy; absent means RollingUpdate with maxSurge and maxUnavailable 25%. */
+export interface DeploymentStrategy {
+  type?: "RollingUpdate" | "Recreate";
+  rollingUpdate?: { maxSurge?: number | string; maxUnavailable?: number | string };
+}
+
 export interface Deployment {
   apiVersion: "apps/v1";
   kind: "Deployment";
   metadata: ObjectMeta;
-  spec: { replicas: number; selector: LabelSelector; template: PodTemplate };
+  spec: { replicas: number; selector: LabelSelector; template: PodTemplate; strategy?: DeploymentStrategy };
   status: {
     replicas: number;
     readyReplicas: number;

@@ -40,13 +40,13 @@ describe("drill files with mistakes", () => {
     // random rule per endpoint: kubernetes.io/docs/reference/networking/virtual-ips/, and
     // kubernetes/kubernetes#37932 on its probabilities), so how many of two pods
     // four calls reach differs between seeds, while "the answering pod varies" does not.
-    const curls = Array.from({ length: 4 }, () => "'kubectl exec client -- curl -s web'").join(", ");
+    const curls = Array.from({ length: 4 }, () => "'kubectl exec client -- curl -s web/hostname'").join(", ");
     const count = parseSteps(
       `  - { id: spread, type: predict, prompt: P, options: [{ text: one, value: '1' }, { text: two, value: '2' }], run: [${curls}], observe: distinct-outputs, explanation: E }`,
     );
     const withClient = (drill: NonNullable<typeof count.drill>) => ({
       ...drill,
-      setup: [...drill.setup, "kubectl run client --image=busybox -- sleep 3600"],
+      setup: [...drill.setup, "kubectl run client --image=curlimages/curl --command -- sleep 3600"],
     });
     const messages = checkDrill(withClient(count.drill!), lessons).map((p) => p.message);
     expect(
@@ -54,7 +54,7 @@ describe("drill files with mistakes", () => {
       messages.join("\n"),
     ).toBe(true);
     const rule = parseSteps(
-      `  - { id: spread, type: predict, prompt: P, options: [{ text: same, value: 'true' }, { text: varies, value: 'false' }], run: [${Array.from({ length: 20 }, () => "'kubectl exec client -- curl -s web'").join(", ")}], observe: same-output, explanation: E }`,
+      `  - { id: spread, type: predict, prompt: P, options: [{ text: same, value: 'true' }, { text: varies, value: 'false' }], run: [${Array.from({ length: 20 }, () => "'kubectl exec client -- curl -s web/hostname'").join(", ")}], observe: same-output, explanation: E }`,
     );
     expect(checkDrill(withClient(rule.drill!), lessons)).toEqual([]);
   });

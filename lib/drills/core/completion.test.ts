@@ -45,8 +45,10 @@ describe("Tab completion follows the kubectl command table", () => {
     expect(complete("kubectl get daemon")).toEqual(["daemonsets"]);
   });
   it("offers a family's sub-verbs, then what the sub-verb takes", () => {
-    expect(complete("kubectl create ")).toEqual(["deployment", "namespace"]);
-    expect(complete("kubectl rollout ")).toEqual(["restart", "status"]);
+    expect(complete("kubectl create ")).toEqual(["deployment", "namespace", "service"]);
+    // Families nest: `create service` has a sub-verb per Service type.
+    expect(complete("kubectl create service ")).toEqual(["clusterip", "externalname", "loadbalancer", "nodeport"]);
+    expect(complete("kubectl rollout ")).toEqual(["history", "restart", "status", "undo"]);
     expect(complete("kubectl rollout restart deployment w")).toEqual(["web"]);
   });
   it("completes a flag's value from the flag's own list: files, namespaces, output formats, Service types", () => {

@@ -25,7 +25,7 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
 ];
 
 /** Parses kubectl-style flags: --name value, --name=value, -n value, -nvalue, booleans. */
-export function parseArgs(args: string[], specs: readonly FlagSpec[], command: string): ParsedArgs {
+export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[], command: string): ParsedArgs {
   const all = [...GLOBAL_FLAGS, ...specs];
   const result: ParsedArgs = { positional: [], flags: new Map(), rest: null };
   const set = (spec: FlagSpec, value: string) => {
@@ -35,6 +35,7 @@ export function parseArgs(args: string[], specs: readonly FlagSpec[], command: s
     result.flags.set(spec.name, list);
   };
   const usage = `See 'kubectl ${command} --help' for usage.`;
+  const args = [...argv];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "--") {
@@ -54,7 +55,11 @@ export function parseArgs(args: string[], specs: readonly FlagSpec[], command: s
       const spec = all.find((s) => s.short === letter);
       if (!spec) throw new KubeError(`error: unknown shorthand flag: '${letter}' in ${arg}\n${usage}`);
       const attached = arg.slice(2).replace(/^=/, "");
-      if (!spec.takesValue) set(spec, "true");
+      // pflag reads `-it` as -i -t: letters after a boolean shorthand are more shorthands.
+      if (!spec.takesValue && attached && !arg.includes("=")) {
+        set(spec, "true");
+        args.splice(i + 1, 0, `-${attached}`);
+      } else if (!spec.takesValue) set(spec, "true");
       else if (attached) set(spec, attached);
       else if (i + 1 < args.length) set(spec, args[++i]);
       else throw new KubeError(`error: flag needs an argument: '${letter}' in -${letter}\n${usage}`);

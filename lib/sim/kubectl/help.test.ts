@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HELP_GROUPS } from "./command";
+import { type CommandSpec, HELP_GROUPS } from "./command";
 import { COMMANDS } from "./commands";
 import { rolloutCommand } from "./commands/rollout";
 import { commandHelp, commandsMarkdown, kubectlHelp } from "./help";
@@ -27,7 +27,7 @@ describe("kubectl CMD --help", () => {
   it("shows the summary, the sub-commands of a family, the options and the usage", () => {
     const help = commandHelp(["rollout"], rolloutCommand);
     expect(help).toMatch(
-      /^Manage the rollout of a resource\.\n\nAvailable Commands:\n {2}restart {9}Restart a resource\n/,
+      /^Manage the rollout of a resource\.\n\nAvailable Commands:\n {2}history {9}View rollout history\n {2}restart {9}Restart a resource\n/,
     );
     expect(help).toContain("Usage:\n  kubectl rollout SUBCOMMAND\n");
     expect(help).toContain('Use "kubectl rollout <command> --help"');
@@ -45,7 +45,12 @@ describe("the README's table of commands", () => {
   const table = commandsMarkdown(COMMANDS);
   const rows = table.trim().split("\n").slice(2);
   it("has one row per command and per sub-command, each with four cells", () => {
-    const expected = COMMANDS.flatMap((c) => [c.name, ...(c.subcommands ?? []).map((s) => `${c.name} ${s.name}`)]);
+    const paths = (path: string, spec: CommandSpec): string[] => [
+      path,
+      ...(spec.subcommands ?? []).flatMap((s) => paths(`${path} ${s.name}`, s)),
+    ];
+    const expected = COMMANDS.flatMap((c) => paths(c.name, c));
+    expect(expected).toContain("create service clusterip");
     expect(rows.map((r) => /^\| `kubectl ([^`]+)`/.exec(r)?.[1])).toEqual(expected);
     // Pipes inside usage lines are escaped, so every row splits into exactly four cells.
     for (const r of rows) expect(r.split(/(?<!\\)\|/).length).toBe(6);

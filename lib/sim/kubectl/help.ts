@@ -45,11 +45,12 @@ const cell = (text: string) => text.replaceAll("|", "\\|");
 
 /** Every supported command as a markdown table (for the README): command, what it does, flags. */
 export function commandsMarkdown(commands: readonly KubectlCommand[]): string {
+  const withSubcommands = (path: string, spec: CommandSpec): [string, CommandSpec][] => [
+    [path, spec],
+    ...(spec.subcommands ?? []).flatMap((s) => withSubcommands(`${path} ${s.name}`, s)),
+  ];
   const rows = commands.flatMap((command) => {
-    const specs: [string, CommandSpec][] = [
-      [command.name, command],
-      ...(command.subcommands ?? []).map((s): [string, CommandSpec] => [`${command.name} ${s.name}`, s]),
-    ];
+    const specs = withSubcommands(command.name, command);
     return specs.map(([path, spec]) => {
       const flags = spec.flags.map((f) => `\`${f.short ? `-${f.short}, ` : ""}--${f.name}\``).join(" ");
       return `| \`kubectl ${path}\` | ${cell(spec.summary)} | \`kubectl ${cell(spec.usage)}\` | ${flags} |\n`;

@@ -14,8 +14,15 @@ const ok = (output: string): CommandResult => ({ output, exitCode: 0 });
 function specFor(words: readonly string[]): { path: string[]; spec: CommandSpec } | null {
   const command = commandNamed(words[0]);
   if (!command) return null;
-  const sub = subcommandNamed(command, words[1]);
-  return sub ? { path: [command.name, sub.name], spec: sub } : { path: [command.name], spec: command };
+  const found: { path: string[]; spec: CommandSpec } = { path: [command.name], spec: command };
+  // Families nest (`create service clusterip`): follow sub-verbs as far as the words name them.
+  for (const word of words.slice(1)) {
+    const sub = subcommandNamed(found.spec, word);
+    if (!sub) break;
+    found.path.push(sub.name);
+    found.spec = sub;
+  }
+  return found;
 }
 
 /** `--help` or `-h` among the arguments before a bare `--` (after it they belong to the container's command). */

@@ -3,7 +3,7 @@ import type { Cluster } from "../cluster";
 import { KubeError, resourceName } from "../errors";
 import { namespaceQuotaRefusal, quotaObject, validateHard } from "../quota";
 import { createService, updateService } from "../service-api";
-import type { Container, Deployment, Kind, PodSpec, Service, ServicePort } from "../types";
+import type { Container, Deployment, DeploymentStrategy, Kind, PodSpec, Service, ServicePort } from "../types";
 import { boolFlag, type FlagSpec, flag, parseArgs } from "./args";
 import type { KubectlContext } from "./context";
 import { createBarePod, createDeployment, createStatefulSet, validateWorkload } from "./workloads";
@@ -164,6 +164,7 @@ function workloadOf(m: Manifest) {
   const spec = (m.spec ?? {}) as {
     replicas?: number;
     selector?: Deployment["spec"]["selector"];
+    strategy?: DeploymentStrategy;
     template?: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: unknown };
   };
   const template = {
@@ -173,14 +174,15 @@ function workloadOf(m: Manifest) {
     },
     spec: podSpecOf(spec.template?.spec),
   };
-  return { replicas: spec.replicas ?? 1, selector: spec.selector ?? {}, template };
+  return { replicas: spec.replicas ?? 1, selector: spec.selector ?? {}, template, strategy: spec.strategy };
 }
 
 function applyDeployment(cluster: Cluster, m: Manifest, name: string, namespace: string): string {
-  const { replicas, selector, template } = workloadOf(m);
+  const { replicas, selector, template, strategy } = workloadOf(m);
   const existing = cluster.store.get("Deployment", namespace, name);
   if (!existing) {
-    createDeployment(cluster, { name, namespace, replicas, selector, template, labels: m.metadata?.labels });
+    const labels = m.metadata?.labels;
+    createDeployment(cluster, { name, namespace, replicas, selector, template, labels, strategy });
     return "created";
   }
   validateWorkload("Deployment", name, replicas, selector, template);
@@ -189,10 +191,12 @@ function applyDeployment(cluster: Cluster, m: Manifest, name: string, namespace:
       `The Deployment "${name}" is invalid: spec.selector: Invalid value: ${JSON.stringify(selector)}: field is immutable`,
     );
   }
-  const before = JSON.stringify([existing.spec.replicas, existing.spec.template]);
+  const before = JSON.stringify([existing.spec.replicas, existing.spec.template, existing.spec.strategy]);
   existing.spec.replicas = replicas;
   existing.spec.template = template;
-  if (before === JSON.stringify([existing.spec.replicas, existing.spec.template])) return "unchanged";
+  existing.spec.strategy = strategy;
+  if (before === JSON.stringify([existing.spec.replicas, existing.spec.template, existing.spec.strategy]))
+    return "unchanged";
   cluster.save(existing);
   cluster.reconcile();
   return "configured";

@@ -37,6 +37,9 @@ const none = (v: string | undefined) => (v === undefined || v === "" ? "<none>" 
 export function podStatusText(pod: Pod): string {
   if (pod.metadata.deletionTimestamp) return "Terminating";
   if (pod.status.phase === "Pending") return pod.spec.nodeName ? "ContainerCreating" : "Pending";
+  // printPod: a container that has exited shows its terminated reason (Completed, Error).
+  const terminated = pod.status.containerStatuses.find((s) => s.state.terminated)?.state.terminated;
+  if (terminated) return terminated.reason;
   return pod.status.phase;
 }
 

@@ -2,7 +2,7 @@ import type { Cluster } from "../cluster";
 import { alreadyExists, invalid, notFound } from "../errors";
 import { matchesSelector } from "../labels";
 import { dnsLabelError, dnsSubdomainError } from "../names";
-import type { Deployment, Pod, PodSpec, PodTemplate, StatefulSet } from "../types";
+import type { Deployment, DeploymentStrategy, Pod, PodSpec, PodTemplate, StatefulSet } from "../types";
 
 /** Creates a Deployment after the API server's validation (the selector must match the template). */
 export function createDeployment(
@@ -14,6 +14,7 @@ export function createDeployment(
     selector: Deployment["spec"]["selector"];
     template: PodTemplate;
     labels?: Record<string, string>;
+    strategy?: DeploymentStrategy;
   },
 ): Deployment {
   cluster.requireNamespace(input.namespace);
@@ -22,11 +23,16 @@ export function createDeployment(
   const deployment: Deployment = {
     apiVersion: "apps/v1",
     kind: "Deployment",
+    // The deployment controller stamps deployment.kubernetes.io/revision (rolling-update.ts).
     metadata: cluster.meta(input.name, input.namespace, {
       labels: input.labels ?? { ...input.template.metadata.labels },
-      annotations: { "deployment.kubernetes.io/revision": "1" },
     }),
-    spec: { replicas: input.replicas, selector: input.selector, template: structuredClone(input.template) },
+    spec: {
+      replicas: input.replicas,
+      selector: input.selector,
+      template: structuredClone(input.template),
+      ...(input.strategy ? { strategy: structuredClone(input.strategy) } : {}),
+    },
     status: { replicas: 0, readyReplicas: 0, updatedReplicas: 0, availableReplicas: 0 },
   };
   cluster.save(deployment);

@@ -1,4 +1,5 @@
 import type { Cluster } from "../cluster";
+import { logRequest } from "../container-logs";
 import { resolveFromPod } from "../dns";
 import { imageProfile } from "../images";
 import { parseIPv4 } from "../ip";
@@ -51,7 +52,8 @@ export interface RequestTrace {
 const traces = new WeakMap<Cluster, RequestTrace>();
 export const lastRequest = (cluster: Cluster) => traces.get(cluster) ?? null;
 
-export function httpExchange(cluster: Cluster, client: Client, target: HttpTarget): Exchange {
+/** One GET request; a pod that serves it logs it (`userAgent` is the client program's User-Agent header). */
+export function httpExchange(cluster: Cluster, client: Client, target: HttpTarget, userAgent = "-"): Exchange {
   const resolved = resolveHost(cluster, client, target.host);
   if (!resolved.ok) return { kind: "dns-failed", error: resolved.error, target };
   if (Object.values(cluster.options.externalDNS).includes(resolved.ip)) {
@@ -60,7 +62,18 @@ export function httpExchange(cluster: Cluster, client: Client, target: HttpTarge
   }
   const result = connect(cluster, client, resolved.ip, target.port);
   traces.set(cluster, { client, target, ip: resolved.ip, result });
-  return { kind: "connected", target, ip: resolved.ip, result };
+  const exchange: Exchange = { kind: "connected", target, ip: resolved.ip, result };
+  if (result.ok) {
+    const response = httpResponse(cluster, exchange);
+    logRequest(cluster, result, {
+      method: "GET",
+      path: target.path,
+      status: response.status,
+      bytes: response.body.length,
+      userAgent,
+    });
+  }
+  return exchange;
 }
 
 export interface HttpResponse {

@@ -7,6 +7,11 @@ import { CONNECT_TIMEOUT_SECONDS, httpExchange, httpResponse, parseUrl, resolveH
 const fail = (output: string, exitCode: number): CommandResult => ({ output, exitCode });
 
 /** curl URL, with the flags people use in drills (-s -S -f -v -L -m N --connect-timeout N -I). */
+// The User-Agent headers the tools send, as a server's access log shows them: curl's is
+// "curl/VERSION" (the curlimages/curl image's curl 8.x); busybox wget sends "Wget" (networking/wget.c).
+const CURL_USER_AGENT = "curl/8.11.1";
+const WGET_USER_AGENT = "Wget";
+
 export function curl(cluster: Cluster, client: Client, args: string[]): CommandResult {
   let url: string | undefined;
   let maxTime: number | undefined;
@@ -29,7 +34,7 @@ export function curl(cluster: Cluster, client: Client, args: string[]): CommandR
     return fail("curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n", 2);
   const target = parseUrl(url);
   if (!target) return fail(`curl: (3) URL using bad/illegal format or missing URL\n`, 3);
-  const exchange = httpExchange(cluster, client, target);
+  const exchange = httpExchange(cluster, client, target, CURL_USER_AGENT);
   if (exchange.kind === "dns-failed") {
     if (exchange.error === "dns-timeout") cluster.advance(10);
     return fail(`curl: (6) Could not resolve host: ${target.host}\n`, 6);
@@ -71,7 +76,7 @@ export function wget(cluster: Cluster, client: Client, args: string[]): CommandR
     );
   const target = parseUrl(url);
   if (!target) return fail(`wget: bad address '${url}'\n`, 1);
-  const exchange = httpExchange(cluster, client, target);
+  const exchange = httpExchange(cluster, client, target, WGET_USER_AGENT);
   if (exchange.kind === "dns-failed") return fail(`wget: bad address '${target.host}'\n`, 1);
   if (exchange.kind === "connected" && !exchange.result.ok) {
     if (exchange.result.error === "refused")

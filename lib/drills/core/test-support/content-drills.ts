@@ -18,7 +18,7 @@ order: 1
 summary: S
 seed: 1
 setup:
-  - kubectl create deployment web --image=nginx --replicas=2
+  - kubectl create deployment web --image=registry.k8s.io/e2e-test-images/agnhost:2.52 --replicas=2 -- /agnhost netexec --http-port=80
   - kubectl expose deployment web --port=80
 steps:
 STEPS

@@ -5,6 +5,7 @@ import { type KubectlContext, namespaceOf } from "../context";
 import { line } from "../line";
 import { APPLY_FLAGS, applyFiles } from "../manifests";
 import { createDeployment } from "../workloads";
+import { createServiceOfType, createServiceSpec } from "./create-service";
 
 const DEPLOYMENT_FLAGS: readonly FlagSpec[] = [
   { name: "image", takesValue: true, repeatable: true },
@@ -21,6 +22,7 @@ const SUBCOMMANDS: readonly CommandSpec[] = [
     flags: DEPLOYMENT_FLAGS,
     args: [{ kind: "none" }],
   },
+  createServiceSpec,
   {
     name: "namespace",
     aliases: ["ns"],
@@ -56,6 +58,8 @@ function containerName(image: string): string {
 }
 
 function kubectlCreate(ctx: KubectlContext, argv: string[]): string {
+  // `create service TYPE` has flags of its own per type.
+  if (subcommandNamed(createCommand, argv[0]) === createServiceSpec) return createServiceOfType(ctx, argv.slice(1));
   // One flag set for every sub-verb: only `create deployment` has flags of its own.
   const args = parseArgs(argv, DEPLOYMENT_FLAGS, "create");
   const [what, name] = args.positional;

@@ -45,7 +45,7 @@ const notInImage = (program: string): CommandResult => ({
  * Only the programs the container's image carries run (lib/sim/images.ts); a missing one started by
  * `sh -c` gets the shell's own "not found" and exit code 127.
  */
-function runInPod(
+export function runInPod(
   ctx: KubectlContext,
   pod: Pod,
   container: Container,

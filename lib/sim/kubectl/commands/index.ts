@@ -10,9 +10,12 @@ import { execCommand } from "./exec";
 import { exposeCommand } from "./expose";
 import { getCommand } from "./get";
 import { labelCommand } from "./label";
+import { logsCommand } from "./logs";
+import { patchCommand } from "./patch";
 import { rolloutCommand } from "./rollout";
 import { runCommand } from "./run";
 import { scaleCommand } from "./scale";
+import { setCommand } from "./set";
 import { versionCommand } from "./version";
 
 /**
@@ -24,6 +27,7 @@ export const COMMANDS: readonly KubectlCommand[] = [
   createCommand,
   exposeCommand,
   runCommand,
+  setCommand,
   getCommand,
   deleteCommand,
   rolloutCommand,
@@ -32,9 +36,11 @@ export const COMMANDS: readonly KubectlCommand[] = [
   uncordonCommand,
   drainCommand,
   describeCommand,
+  logsCommand,
   execCommand,
   eventsCommand,
   applyCommand,
+  patchCommand,
   labelCommand,
   versionCommand,
 ];
