@@ -1,5 +1,6 @@
 import type { Cluster } from "./cluster";
 import { dashedIP } from "./ip";
+import { dnsQueryDrop } from "./network-policy-enforcement";
 import type { Pod, Service } from "./types";
 
 export type DnsRecord =
@@ -158,8 +159,10 @@ const clusterDnsDown = (cluster: Cluster) => {
 };
 
 /** A reverse lookup from a pod: no search list applies to an address. */
-export const reverseFromPod = (cluster: Cluster, _pod: Pod, ip: string): DnsAnswer =>
-  clusterDnsDown(cluster) ? { rcode: "TIMEOUT", name: reverseName(ip) } : answerReverse(cluster, ip);
+export const reverseFromPod = (cluster: Cluster, pod: Pod, ip: string): DnsAnswer =>
+  clusterDnsDown(cluster) || dnsQueryDrop(cluster, pod)
+    ? { rcode: "TIMEOUT", name: reverseName(ip) }
+    : answerReverse(cluster, ip);
 
 /** The names a resolver tries for `query`, given resolv.conf's search list and ndots. */
 export function candidateNames(query: string, conf: ResolvConf): string[] {
@@ -171,11 +174,12 @@ export function candidateNames(query: string, conf: ResolvConf): string[] {
 
 /**
  * A stub resolver in a pod: tries each candidate name against cluster DNS until one exists.
- * When kube-dns has no ready endpoint, the query times out instead.
+ * When kube-dns has no ready endpoint, or NetworkPolicy drops the query, it times out instead.
  */
 export function resolveFromPod(cluster: Cluster, pod: Pod, query: string, type: "A" | "SRV" = "A"): DnsAnswer {
   const conf = resolvConfFor(cluster, pod);
-  if (clusterDnsDown(cluster)) return { rcode: "TIMEOUT", name: query };
+  // A query NetworkPolicy drops gets no answer at all: the resolver times out like a dead server.
+  if (clusterDnsDown(cluster) || dnsQueryDrop(cluster, pod)) return { rcode: "TIMEOUT", name: query };
   for (const candidate of candidateNames(query, conf)) {
     const answer = answerQuery(cluster, candidate, type);
     if (answer.rcode === "NOERROR") return answer;

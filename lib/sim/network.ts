@@ -1,5 +1,6 @@
 import type { Cluster } from "./cluster";
 import { cidrContains, parseIPv4 } from "./ip";
+import { policyDrop } from "./network-policy-enforcement";
 import { podListensOn } from "./pod-runtime";
 import type { Endpoint, Pod, Service, ServicePort } from "./types";
 
@@ -132,6 +133,9 @@ function deliver(
   const slice = cluster.store.sliceFor(service.metadata.namespace!, service.metadata.name)!;
   const targetPort = slice.ports[service.spec.ports.indexOf(port)]?.port ?? port.port;
   if (!pod) return { ok: false, error: "timeout", reason: `endpoint ${endpoint.addresses[0]} is gone`, via };
+  // NetworkPolicy sees the packet after DNAT: the backend's address and targetPort. A dropped SYN times out.
+  const dropped = policyDrop(cluster, client, endpoint.addresses[0], targetPort, "TCP", pod);
+  if (dropped) return { ok: false, error: "timeout", reason: dropped, via };
   if (!podListensOn(pod, targetPort)) {
     return {
       ok: false,
@@ -176,6 +180,8 @@ export function connect(cluster: Cluster, client: Client, ip: string, port: numb
       const local = nodePort.service.spec.externalTrafficPolicy === "Local" ? nodeName : null;
       return deliver(cluster, nodePort.service, nodePort.port, { kind: "nodeport", ...nodePort }, source, local);
     }
+    const dropped = policyDrop(cluster, source, ip, port, "TCP");
+    if (dropped) return { ok: false, error: "timeout", reason: dropped, via: null };
     const hostPod = cluster
       .pods()
       .find(
@@ -210,6 +216,8 @@ export function connect(cluster: Cluster, client: Client, ip: string, port: numb
     const pod = table.podByIP.get(ip);
     if (!pod || (pod.metadata.deletionTimestamp && !cluster.runtime.has(pod.metadata.uid)))
       return { ok: false, error: "timeout", reason: `no pod has the address ${ip}`, via: null };
+    const dropped = policyDrop(cluster, source, ip, port, "TCP", pod);
+    if (dropped) return { ok: false, error: "timeout", reason: dropped, via: null };
     // Readiness does not matter here: it only decides whether a pod is a Service endpoint.
     if (!podListensOn(pod, port))
       return {

@@ -1,7 +1,8 @@
 import type { Cluster } from "../cluster";
 import { resolveFromPod } from "../dns";
 import { parseIPv4 } from "../ip";
-import { type Client, type ConnectResult, connect } from "../network";
+import { type Client, type ConnectResult, clientIP, connect } from "../network";
+import { policyDrop } from "../network-policy-enforcement";
 
 export interface HttpTarget {
   host: string;
@@ -49,7 +50,15 @@ export const lastRequest = (cluster: Cluster) => traces.get(cluster) ?? null;
 export function httpExchange(cluster: Cluster, client: Client, target: HttpTarget): Exchange {
   const resolved = resolveHost(cluster, client, target.host);
   if (!resolved.ok) return { kind: "dns-failed", error: resolved.error, target };
-  if (Object.values(cluster.options.externalDNS).includes(resolved.ip)) {
+  const internet = Object.values(cluster.options.externalDNS).includes(resolved.ip);
+  // Egress to the internet passes the pod's egress policy too (an ipBlock can allow it).
+  const dropped = internet && policyDrop(cluster, clientIP(cluster, client), resolved.ip, target.port, "TCP");
+  if (dropped) {
+    const result: ConnectResult = { ok: false, error: "timeout", reason: dropped, via: null };
+    traces.set(cluster, { client, target, ip: resolved.ip, result });
+    return { kind: "connected", target, ip: resolved.ip, result };
+  }
+  if (internet) {
     traces.set(cluster, { client, target, ip: resolved.ip, result: null });
     return { kind: "internet", target, ip: resolved.ip };
   }
