@@ -1,5 +1,8 @@
 import { headlessLookup, scaleLookup } from "./dns";
 import { drainNode } from "./drain";
+import { dnsAfterEgressDeny, egressIpBlock, egressToService } from "./network-policy-egress";
+import { additiveRules, defaultDenyIngress, policyTypesDefault } from "./network-policy-isolation";
+import { namespaceByName, peerAndVersusOr, servicePortVersusPodPort } from "./network-policy-selectors";
 import { podRecreated, restartOrRecreate } from "./pod-addresses";
 import { nodePortFromOutside, noReadyPods, outsideClusterIP } from "./reachability";
 import type { ScenarioTemplate } from "./template";
@@ -16,6 +19,15 @@ export const SCENARIOS: readonly ScenarioTemplate[] = [
   noReadyPods,
   nodePortFromOutside,
   drainNode,
+  defaultDenyIngress,
+  additiveRules,
+  policyTypesDefault,
+  servicePortVersusPodPort,
+  peerAndVersusOr,
+  namespaceByName,
+  dnsAfterEgressDeny,
+  egressToService,
+  egressIpBlock,
 ];
 
 export const findScenario = (id: string) => SCENARIOS.find((s) => s.id === id);

@@ -11,8 +11,14 @@ export class Script {
   readonly sim: SimCluster;
   readonly context: Observation[] = [];
   readonly evidence: Observation[] = [];
+  private readonly files = new Map<string, string>();
   constructor(options: ClusterOptions) {
-    this.sim = createCluster(options);
+    this.sim = createCluster(options, (name) => this.files.get(name) ?? null);
+  }
+  /** A manifest the learner is shown (as `cat NAME`) and that `kubectl apply -f NAME` reads. */
+  file(name: string, text: string) {
+    this.files.set(name, text);
+    this.context.push({ command: `cat ${name}`, output: text });
   }
   private exec(command: string) {
     const result = this.sim.run(command);
