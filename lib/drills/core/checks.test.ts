@@ -41,4 +41,17 @@ describe("the connects check", () => {
   it("says when the client pod does not exist", () => {
     expect(evaluateCheck(harness().cluster, connects("answered")).message).toBe("Pod client does not exist yet.");
   });
+
+  it("runs from a pod in another namespace when told so", () => {
+    const h = harness();
+    h.ok("kubectl create namespace tools");
+    h.ok("kubectl create deployment web --image=nginx");
+    h.ok("kubectl expose deployment web --port=80");
+    h.ok("kubectl run client -n tools --image=curlimages/curl -- sleep 3600");
+    const check = (to: string) =>
+      checkSchema.parse({ kind: "connects", from: "client", namespace: "tools", to, outcome: "answered" });
+    expect(evaluateCheck(h.cluster, check("web.default")).passed).toBe(true);
+    // The search list starts with the pod's own namespace, where there is no Service web.
+    expect(evaluateCheck(h.cluster, check("web")).message).toMatch(/now it ends with the name unresolved\.$/);
+  });
 });

@@ -93,8 +93,8 @@ export function evaluateCheck(cluster: Cluster, check: Check): CheckResult {
       };
     }
     case "connects": {
-      const pod = cluster.store.get("Pod", "default", check.from);
-      if (!pod) return missing(`Pod ${check.from}`);
+      const pod = cluster.store.get("Pod", check.namespace, check.from);
+      if (!pod) return missing(`Pod ${check.from}${check.namespace === "default" ? "" : ` in ${check.namespace}`}`);
       const target = `${check.to}:${check.port}`;
       const client = { kind: "pod" as const, pod };
       // Resolution and a probe leave no trace (no clock, no random draw), like every check.
