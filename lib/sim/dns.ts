@@ -1,6 +1,7 @@
 import type { Cluster } from "./cluster";
 import { endpointsOf } from "./endpointslice-controller";
 import { dashedIP, formatIPv4 } from "./ip";
+import { dnsQueryDrop } from "./network-policy-enforcement";
 import type { Pod, Service } from "./types";
 
 export type DnsRecord =
@@ -199,8 +200,10 @@ const clusterDnsDown = (cluster: Cluster) => {
 };
 
 /** A reverse lookup from a pod: no search list applies to an address. */
-export const reverseFromPod = (cluster: Cluster, _pod: Pod, ip: string): DnsAnswer =>
-  clusterDnsDown(cluster) ? { rcode: "TIMEOUT", name: reverseName(ip) } : answerReverse(cluster, ip);
+export const reverseFromPod = (cluster: Cluster, pod: Pod, ip: string): DnsAnswer =>
+  clusterDnsDown(cluster) || dnsQueryDrop(cluster, pod)
+    ? { rcode: "TIMEOUT", name: reverseName(ip) }
+    : answerReverse(cluster, ip);
 
 /** The names a resolver tries for `query`, given resolv.conf's search list and ndots. */
 export function candidateNames(query: string, conf: ResolvConf): string[] {
@@ -227,8 +230,8 @@ const usesClusterDNS = (cluster: Cluster, conf: ResolvConf) =>
  * name that exists. Every NXDOMAIN before that is a query the name cost, which is why ndots:5 makes
  * external names slow. Cluster DNS knows the cluster's names and forwards the rest; any other
  * nameserver (the node's resolver under dnsPolicy Default, or one from dnsConfig) knows only names
- * outside the cluster. With no nameserver, or cluster DNS without a ready endpoint, the first query
- * times out and the walk ends there.
+ * outside the cluster. With no nameserver, cluster DNS without a ready endpoint, or a query to it that
+ * NetworkPolicy drops, the first query times out and the walk ends there.
  */
 export function searchWalk(
   cluster: Cluster,
@@ -239,7 +242,8 @@ export function searchWalk(
   const conf = resolvConfFor(cluster, pod);
   const candidates = candidateNames(query, conf);
   const viaCluster = usesClusterDNS(cluster, conf);
-  if (conf.nameservers.length === 0 || (viaCluster && clusterDnsDown(cluster)))
+  // A query NetworkPolicy drops gets no answer at all: the resolver times out like a dead server.
+  if (conf.nameservers.length === 0 || (viaCluster && (clusterDnsDown(cluster) || dnsQueryDrop(cluster, pod))))
     return { tried: [{ name: candidates[0], rcode: "TIMEOUT" }], answer: { rcode: "TIMEOUT", name: query } };
   const tried: SearchStep[] = [];
   for (const candidate of candidates) {

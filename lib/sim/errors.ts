@@ -20,6 +20,7 @@ const plural: Record<string, string> = {
   EndpointSlice: "endpointslices.discovery.k8s.io",
   Endpoints: "endpoints",
   ResourceQuota: "resourcequotas",
+  NetworkPolicy: "networkpolicies.networking.k8s.io",
 };
 
 export const resourceName = (kind: string) => plural[kind] ?? `${kind.toLowerCase()}s`;

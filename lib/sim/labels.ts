@@ -44,3 +44,24 @@ export const formatLabels = (labels: Labels | undefined) =>
   Object.entries(labels ?? {})
     .map(([k, v]) => `${k}=${v}`)
     .join(",") || "<none>";
+
+/**
+ * metav1.FormatLabelSelector: the selector as a label query, requirements sorted by key
+ * ("app=web,tier in (api,db)"); an empty selector is "<none>".
+ */
+export function formatLabelSelector(selector: LabelSelector): string {
+  const parts: [string, string][] = [
+    ...Object.entries(selector.matchLabels ?? {}).map(([k, v]): [string, string] => [k, `${k}=${v}`]),
+    ...(selector.matchExpressions ?? []).map((e): [string, string] => {
+      const values = `(${[...(e.values ?? [])].sort().join(",")})`;
+      if (e.operator === "Exists") return [e.key, e.key];
+      if (e.operator === "DoesNotExist") return [e.key, `!${e.key}`];
+      return [e.key, `${e.key} ${e.operator === "In" ? "in" : "notin"} ${values}`];
+    }),
+  ];
+  if (parts.length === 0) return "<none>";
+  return parts
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map((p) => p[1])
+    .join(",");
+}

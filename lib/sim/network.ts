@@ -1,6 +1,7 @@
 import type { Cluster } from "./cluster";
 import { serviceEndpoints } from "./endpointslice-controller";
 import { cidrContains, parseIPv4 } from "./ip";
+import { policyDrop } from "./network-policy-enforcement";
 import { podListensOn } from "./pod-runtime";
 import type { Endpoint, Pod, Service, ServicePort } from "./types";
 
@@ -211,6 +212,9 @@ function deliver(cluster: Cluster, origin: Origin, via: Hop, entry: "internal" |
     ? cluster.store.get("Pod", chosen.endpoint.targetRef.namespace, chosen.endpoint.targetRef.name)
     : undefined;
   if (!pod) return { ok: false, error: "timeout", reason: `endpoint ${chosen.endpoint.addresses[0]} is gone`, via };
+  // NetworkPolicy sees the packet after DNAT: the backend's address and targetPort. A dropped SYN times out.
+  const dropped = policyDrop(cluster, origin.ip, chosen.endpoint.addresses[0], chosen.port, "TCP", pod);
+  if (dropped) return { ok: false, error: "timeout", reason: dropped, via };
   if (!podListensOn(pod, chosen.port))
     return {
       ok: false,
@@ -267,7 +271,11 @@ function toNode(
 ): ConnectResult {
   const table = routingTable(cluster);
   const process = hostProcess(cluster, node, port);
-  if (process) return { ok: true, pod: process, ip, port, via: null, clientIP: loopback ? ip : origin.ip };
+  if (process) {
+    const dropped = loopback ? null : policyDrop(cluster, origin.ip, ip, port, "TCP");
+    if (dropped) return { ok: false, error: "timeout", reason: dropped, via: null };
+    return { ok: true, pod: process, ip, port, via: null, clientIP: loopback ? ip : origin.ip };
+  }
   const nodePort = table.byNodePort.get(port);
   if (nodePort) {
     // KubeProxyConfiguration iptables.localhostNodePorts (default true): the iptables mode accepts NodePorts
@@ -378,6 +386,8 @@ export function connect(cluster: Cluster, client: Client, ip: string, port: numb
     const pod = table.podByIP.get(ip);
     if (!pod || (pod.metadata.deletionTimestamp && !cluster.runtime.has(pod.metadata.uid)))
       return { ok: false, error: "timeout", reason: `no pod has the address ${ip}`, via: null };
+    const dropped = policyDrop(cluster, origin.ip, ip, port, "TCP", pod);
+    if (dropped) return { ok: false, error: "timeout", reason: dropped, via: null };
     // Readiness does not matter here: it only decides whether a pod is a Service endpoint.
     if (!podListensOn(pod, port))
       return {

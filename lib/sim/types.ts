@@ -289,7 +289,50 @@ export interface ResourceQuota {
   status: { hard: Record<string, string>; used: Record<string, string> };
 }
 
+/** Protocols a Service or NetworkPolicy port names (core/v1 Protocol). */
+export type Protocol = "TCP" | "UDP" | "SCTP";
+
+/** networking.k8s.io/v1 NetworkPolicyPort; `protocol` is defaulted to TCP when the policy is stored. */
+export interface NetworkPolicyPort {
+  protocol?: Protocol;
+  port?: number | string;
+  endPort?: number;
+}
+
+/** networking.k8s.io/v1 NetworkPolicyPeer: selectors (ANDed when both are set) or an IP block. */
+export interface NetworkPolicyPeer {
+  podSelector?: LabelSelector;
+  namespaceSelector?: LabelSelector;
+  ipBlock?: { cidr: string; except?: string[] };
+}
+
+export interface NetworkPolicyIngressRule {
+  ports?: NetworkPolicyPort[];
+  from?: NetworkPolicyPeer[];
+}
+
+export interface NetworkPolicyEgressRule {
+  ports?: NetworkPolicyPort[];
+  to?: NetworkPolicyPeer[];
+}
+
+export type PolicyType = "Ingress" | "Egress";
+
+/** networking.k8s.io/v1 NetworkPolicy, stored with the API server's defaults applied (policyTypes, protocol). */
+export interface NetworkPolicy {
+  apiVersion: "networking.k8s.io/v1";
+  kind: "NetworkPolicy";
+  metadata: ObjectMeta;
+  spec: {
+    podSelector: LabelSelector;
+    policyTypes: PolicyType[];
+    ingress?: NetworkPolicyIngressRule[];
+    egress?: NetworkPolicyEgressRule[];
+  };
+}
+
 export type KubeObject =
+  | NetworkPolicy
   | Pod
   | Deployment
   | ReplicaSet

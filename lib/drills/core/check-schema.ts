@@ -13,6 +13,15 @@ export const checkSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("reachable-from-outside"), app: z.string() }),
   z.object({ kind: z.literal("node-schedulable"), node: z.string() }),
   z.object({ kind: z.literal("replicas"), deployment: z.string(), equals: z.number().int().min(0) }),
+  /** A new TCP connection from pod `from` (in `namespace`) to `to` (a name the pod resolves, or an IP). */
+  z.object({
+    kind: z.literal("connects"),
+    from: z.string(),
+    namespace: z.string().default("default"),
+    to: z.string(),
+    port: z.number().int().min(1).max(65535).default(80),
+    outcome: z.enum(["answered", "refused", "timeout", "unresolved"]),
+  }),
 ]);
 
 export type Check = z.infer<typeof checkSchema>;

@@ -1,6 +1,7 @@
 import type { Cluster } from "../../sim/cluster";
 import { matchesSelector } from "../../sim/labels";
 import { probe } from "../../sim/network";
+import { resolveHost } from "../../sim/shell/http-client";
 import type { Check } from "./types";
 
 export interface CheckResult {
@@ -15,6 +16,13 @@ const readyEndpoints = (cluster: Cluster, name: string) =>
     .slicesFor("default", name)
     .flatMap((s) => s.endpoints)
     .filter((e) => e.conditions.ready).length;
+
+const CONNECTION_OUTCOME = {
+  answered: "answered",
+  refused: "refused at once",
+  timeout: "timed out",
+  unresolved: "with the name unresolved",
+} as const;
 
 /** Evaluates a task's checks against the simulator's state, without changing it (no clock, no traffic log). */
 export function evaluateCheck(cluster: Cluster, check: Check): CheckResult {
@@ -85,6 +93,21 @@ export function evaluateCheck(cluster: Cluster, check: Check): CheckResult {
         check,
         passed: !node.spec.unschedulable,
         message: `Node ${check.node} should accept new pods; it is ${node.spec.unschedulable ? "cordoned (SchedulingDisabled)" : "schedulable"}.`,
+      };
+    }
+    case "connects": {
+      const pod = cluster.store.get("Pod", check.namespace, check.from);
+      if (!pod) return missing(`Pod ${check.from}${check.namespace === "default" ? "" : ` in ${check.namespace}`}`);
+      const target = `${check.to}:${check.port}`;
+      const client = { kind: "pod" as const, pod };
+      // Resolution and a probe leave no trace (no clock, no random draw), like every check.
+      const resolved = resolveHost(cluster, client, check.to);
+      const result = resolved.ok ? probe(cluster, client, resolved.ip, check.port) : null;
+      const outcome = !result ? "unresolved" : result.ok ? "answered" : result.error;
+      return {
+        check,
+        passed: outcome === check.outcome,
+        message: `A connection from ${check.from} to ${target} should end ${CONNECTION_OUTCOME[check.outcome]}; now it ends ${CONNECTION_OUTCOME[outcome]}.`,
       };
     }
     case "replicas": {

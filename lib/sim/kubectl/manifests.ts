@@ -1,6 +1,7 @@
 import { parseAllDocuments } from "yaml";
 import type { Cluster } from "../cluster";
 import { KubeError, resourceName } from "../errors";
+import { applyNetworkPolicy, type NetworkPolicyManifest } from "../network-policy-api";
 import { namespaceQuotaRefusal, quotaObject, validateHard } from "../quota";
 import { createService, updateService } from "../service-api";
 import type { Container, Deployment, DeploymentStrategy, Kind, PodSpec, Service, ServicePort } from "../types";
@@ -27,6 +28,14 @@ const SUPPORTED: Record<string, string> = {
   Deployment: "apps/v1",
   StatefulSet: "apps/v1",
   ResourceQuota: "v1",
+  NetworkPolicy: "networking.k8s.io/v1",
+};
+
+/** How kubectl names what it applied: "deployment.apps/web", "networkpolicy.networking.k8s.io/deny". */
+const API_GROUP_SUFFIX: Record<string, string> = {
+  Deployment: ".apps",
+  StatefulSet: ".apps",
+  NetworkPolicy: ".networking.k8s.io",
 };
 
 /** Reads the YAML (or JSON) documents of a file, skipping empty ones; Lists are flattened. */
@@ -118,7 +127,7 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
       `error: error when retrieving current configuration of:\nResource: "${kind.toLowerCase()}s", GroupVersionKind: "${m.apiVersion}, Kind=${kind}"\nfrom server for: "${file}": resource name may not be empty`,
     );
   const namespace = m.metadata?.namespace ?? defaultNamespace;
-  const display = `${kind === "Deployment" || kind === "StatefulSet" ? `${kind.toLowerCase()}.apps` : kind.toLowerCase()}/${name}`;
+  const display = `${kind.toLowerCase()}${API_GROUP_SUFFIX[kind] ?? ""}/${name}`;
 
   if (kind === "Namespace") {
     if (cluster.store.get("Namespace", undefined, name)) return `${display} unchanged`;
@@ -135,6 +144,11 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
     return `${display} ${updateService(cluster, existing, serviceOf(m, namespace)) ? "configured" : "unchanged"}`;
   }
   if (kind === "ResourceQuota") return `${display} ${applyQuota(cluster, m, name, namespace)}`;
+  if (kind === "NetworkPolicy") {
+    const spec = (m.spec ?? {}) as NetworkPolicyManifest["spec"];
+    const labels = m.metadata?.labels;
+    return `${display} ${applyNetworkPolicy(cluster, { name, namespace, labels, annotations: m.metadata?.annotations, spec })}`;
+  }
   if (kind === "Pod") {
     const spec = podSpecOf(m.spec);
     const existing = cluster.store.get("Pod", namespace, name);

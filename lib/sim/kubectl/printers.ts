@@ -1,11 +1,12 @@
 import type { Cluster } from "../cluster";
-import { formatLabels } from "../labels";
+import { formatLabelSelector, formatLabels } from "../labels";
 import type {
   DaemonSet,
   Deployment,
   EndpointSlice,
   KubeEvent,
   Namespace,
+  NetworkPolicy,
   NodeObject,
   Pod,
   ReplicaSet,
@@ -200,6 +201,11 @@ const COLUMNS: Record<ResourceKind, Columns> = {
           .join(", ");
       return [q.metadata.name, age(c, q), cells(false), cells(true)];
     },
+  },
+  // printers.go printNetworkPolicy: NAME, POD-SELECTOR, AGE.
+  NetworkPolicy: {
+    headers: ["NAME", "POD-SELECTOR", "AGE"],
+    row: (p: NetworkPolicy, c) => [p.metadata.name, formatLabelSelector(p.spec.podSelector), age(c, p)],
   },
   // The API server's event printer (printers.go printEvent): the object as lowercase kind/name.
   Event: {

@@ -74,6 +74,13 @@ export const RESOURCE_TYPES: ResourceType[] = [
     namespaced: true,
     display: "resourcequota",
   },
+  {
+    kind: "NetworkPolicy",
+    plural: "networkpolicies",
+    names: ["networkpolicies", "networkpolicy", "netpol", "networkpolicies.networking.k8s.io"],
+    namespaced: true,
+    display: "networkpolicy.networking.k8s.io",
+  },
   { kind: "Node", plural: "nodes", names: ["nodes", "node", "no"], namespaced: false, display: "node" },
   {
     kind: "Namespace",

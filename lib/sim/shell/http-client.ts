@@ -3,7 +3,8 @@ import { logRequest } from "../container-logs";
 import { resolveFromPod } from "../dns";
 import { imageProfile } from "../images";
 import { parseIPv4 } from "../ip";
-import { type Client, type ConnectResult, connect, type HealthCheck } from "../network";
+import { type Client, type ConnectResult, clientIP, connect, type HealthCheck } from "../network";
+import { policyDrop } from "../network-policy-enforcement";
 import { containerListeningOn } from "../pod-runtime";
 import type { Pod } from "../types";
 
@@ -56,7 +57,15 @@ export const lastRequest = (cluster: Cluster) => traces.get(cluster) ?? null;
 export function httpExchange(cluster: Cluster, client: Client, target: HttpTarget, userAgent = "-"): Exchange {
   const resolved = resolveHost(cluster, client, target.host);
   if (!resolved.ok) return { kind: "dns-failed", error: resolved.error, target };
-  if (Object.values(cluster.options.externalDNS).includes(resolved.ip)) {
+  const internet = Object.values(cluster.options.externalDNS).includes(resolved.ip);
+  // Egress to the internet passes the pod's egress policy too (an ipBlock can allow it).
+  const dropped = internet && policyDrop(cluster, clientIP(cluster, client), resolved.ip, target.port, "TCP");
+  if (dropped) {
+    const result: ConnectResult = { ok: false, error: "timeout", reason: dropped, via: null };
+    traces.set(cluster, { client, target, ip: resolved.ip, result });
+    return { kind: "connected", target, ip: resolved.ip, result };
+  }
+  if (internet) {
     traces.set(cluster, { client, target, ip: resolved.ip, result: null });
     return { kind: "internet", target, ip: resolved.ip };
   }

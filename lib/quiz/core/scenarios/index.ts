@@ -3,6 +3,9 @@ import { externalNameCname, headlessNoneReady, reverseLookup, srvNamedPort } fro
 import { crossNamespaceNames, ndotsExternalName, trailingDot } from "./dns-search";
 import { drainNode } from "./drain";
 import { allUnreadyRefused, publishNotReady, readinessFailsEndpoint } from "./endpoint-readiness";
+import { dnsAfterEgressDeny, egressIpBlock, egressToService } from "./network-policy-egress";
+import { additiveRules, defaultDenyIngress, policyTypesDefault } from "./network-policy-isolation";
+import { namespaceByName, peerAndVersusOr, servicePortVersusPodPort } from "./network-policy-selectors";
 import { podRecreated, restartOrRecreate } from "./pod-addresses";
 import { affinityEndpointDeleted, clientIPAffinity, ipvsRoundRobin, ipvsRoundRobinWraps } from "./proxy-modes";
 import { nodePortFromOutside, noReadyPods, outsideClusterIP } from "./reachability";
@@ -54,6 +57,15 @@ export const SCENARIOS: readonly ScenarioTemplate[] = [
   statefulSetPodDns,
   statefulSetPodRecreated,
   orderedReadyWaits,
+  defaultDenyIngress,
+  additiveRules,
+  policyTypesDefault,
+  servicePortVersusPodPort,
+  peerAndVersusOr,
+  namespaceByName,
+  dnsAfterEgressDeny,
+  egressToService,
+  egressIpBlock,
 ];
 
 export const findScenario = (id: string) => SCENARIOS.find((s) => s.id === id);

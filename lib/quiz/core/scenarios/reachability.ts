@@ -9,14 +9,18 @@ const MISCONCEPTIONS: Partial<Record<Outcome, string>> = {
   unresolved: "Confuses a connection failure with a DNS failure.",
 };
 
-/** One option per curl outcome; the observed one is right, the others carry the usual misconceptions. */
-export function outcomeQuestion(scope: string, observed: Outcome) {
+/** A single-choice question over the four ways a curl can end; `misconceptions` override the generic ones. */
+export function outcomeQuestion(
+  scope: string,
+  observed: Outcome,
+  misconceptions: Partial<Record<Outcome, string>> = {},
+) {
   return single(
     scope,
     (Object.keys(OUTCOME_TEXT) as Outcome[]).map((o) => ({
       text: OUTCOME_TEXT[o],
       correct: o === observed,
-      misconception: MISCONCEPTIONS[o],
+      misconception: misconceptions[o] ?? MISCONCEPTIONS[o],
     })),
   );
 }

@@ -11,9 +11,16 @@ export class Script {
   readonly sim: SimCluster;
   readonly context: Observation[] = [];
   readonly evidence: Observation[] = [];
-  /** `files` are the manifests `kubectl apply -f NAME` reads in this scenario. */
+  private readonly files: Map<string, string>;
+  /** `files` are the manifests `kubectl apply -f NAME` reads in this scenario; file() adds one the learner is shown. */
   constructor(options: ClusterOptions, files: Readonly<Record<string, string>> = {}) {
-    this.sim = createCluster(options, (name) => files[name] ?? null);
+    this.files = new Map(Object.entries(files));
+    this.sim = createCluster(options, (name) => this.files.get(name) ?? null);
+  }
+  /** A manifest the learner is shown (as `cat NAME`) and that `kubectl apply -f NAME` reads. */
+  file(name: string, text: string) {
+    this.files.set(name, text);
+    this.context.push({ command: `cat ${name}`, output: text });
   }
   private exec(command: string) {
     const result = this.sim.run(command);

@@ -56,7 +56,14 @@ function deleteNamespace(cluster: Cluster, namespace: Namespace): string | null 
     return `Error from server (Forbidden): namespaces "${name}" is forbidden: this namespace may not be deleted`;
   cluster.batch(() => {
     for (const s of cluster.store.list("Service", name)) deleteService(cluster, s);
-    for (const kind of ["Deployment", "ReplicaSet", "DaemonSet", "StatefulSet", "ResourceQuota"] as const)
+    for (const kind of [
+      "Deployment",
+      "ReplicaSet",
+      "DaemonSet",
+      "StatefulSet",
+      "ResourceQuota",
+      "NetworkPolicy",
+    ] as const)
       for (const o of cluster.store.list(kind, name)) cluster.store.remove(o);
     for (const p of cluster.pods(name)) cluster.deletePod(p, { wait: false });
     cluster.store.remove(namespace);
@@ -138,6 +145,9 @@ function kubectlDelete(ctx: KubectlContext, argv: string[]): string {
         cluster.reconcile();
         break;
       }
+      case "NetworkPolicy":
+        cluster.store.remove(object);
+        break;
       case "ResourceQuota":
       case "Namespace": {
         const refused = object.kind === "Namespace" ? deleteNamespace(cluster, object) : deleteQuota(cluster, object);

@@ -6,6 +6,7 @@ import type { Deployment, NodeObject, Pod, ResourceQuota, Service } from "../../
 import { type FlagSpec, parseArgs } from "../args";
 import type { KubectlCommand } from "../command";
 import { type KubectlContext, namespaceOf } from "../context";
+import { describeNetworkPolicy } from "../describe-network-policy";
 import { podStatusText } from "../printers";
 import { getObject, type Listable, listObjects, parseTargets } from "../resources";
 
@@ -247,7 +248,9 @@ function kubectlDescribe(ctx: KubectlContext, argv: string[]): string {
                 ? describeNode(c, o)
                 : o.kind === "ResourceQuota"
                   ? describeQuota(o)
-                  : describeGeneric(o);
+                  : o.kind === "NetworkPolicy"
+                    ? describeNetworkPolicy(o)
+                    : describeGeneric(o);
       return `${lines.join("\n")}\n`;
     })
     .join("\n\n");
