@@ -18,7 +18,8 @@ spec:
     spec:
       containers:
       - name: web
-        image: nginx
+        image: registry.k8s.io/e2e-test-images/agnhost:2.52
+        args: ["netexec", "--http-port=8080"]
         ports:
         - { name: http, containerPort: 8080 }
 ---
@@ -84,14 +85,14 @@ const FILES = {
 function cluster() {
   const h = harness({}, FILES);
   h.ok("kubectl apply -f app.yaml");
-  h.ok("kubectl run client --image=curlimages/curl -- sleep 3600");
+  h.ok("kubectl run client --image=curlimages/curl --command -- sleep 3600");
   return h;
 }
 
 describe("NetworkPolicy on the traffic path", () => {
   it("allows everything before any policy exists", () => {
     const h = cluster();
-    expect(h.ok("kubectl exec client -- curl -s web")).toMatch(/^web-/);
+    expect(h.ok("kubectl exec client -- curl -s web/hostname")).toMatch(/^web-/);
   });
 
   it("a default-deny ingress policy makes curl time out (the SYN is dropped, not refused)", () => {
@@ -107,13 +108,13 @@ describe("NetworkPolicy on the traffic path", () => {
     h.ok("kubectl apply -f allow-80.yaml");
     expect(h.fails("kubectl exec client -- curl -s -m 3 web")).toMatch(/^curl: \(28\)/);
     h.ok("kubectl apply -f allow-8080.yaml");
-    expect(h.ok("kubectl exec client -- curl -s web")).toMatch(/^web-/);
+    expect(h.ok("kubectl exec client -- curl -s web/hostname")).toMatch(/^web-/);
   });
 
   it("resolves a named port on the pod (containerPort http is 8080)", () => {
     const h = cluster();
     h.ok("kubectl apply -f allow-http.yaml");
-    expect(h.ok("kubectl exec client -- curl -s web")).toMatch(/^web-/);
+    expect(h.ok("kubectl exec client -- curl -s web/hostname")).toMatch(/^web-/);
   });
 
   it("egress isolation without a DNS rule: nslookup times out, and curl cannot resolve the name", () => {
@@ -131,7 +132,7 @@ describe("NetworkPolicy on the traffic path", () => {
     expect(h.ok("kubectl exec client -- nslookup web")).toContain("Name:\tweb.default.svc.cluster.local");
     expect(h.fails("kubectl exec client -- curl -s -m 2 web")).toMatch(/^curl: \(28\)/);
     h.ok("kubectl apply -f allow-web-out.yaml");
-    expect(h.ok("kubectl exec client -- curl -s web")).toMatch(/^web-/);
+    expect(h.ok("kubectl exec client -- curl -s web/hostname")).toMatch(/^web-/);
   });
 
   it("egress to the internet passes the egress rules: an ipBlock of 0.0.0.0/0 lets it out", () => {
@@ -146,7 +147,7 @@ describe("NetworkPolicy on the traffic path", () => {
     const h = cluster();
     h.ok("kubectl apply -f deny-in.yaml");
     expect(h.ok("kubectl delete netpol deny-in")).toBe('networkpolicy.networking.k8s.io "deny-in" deleted\n');
-    expect(h.ok("kubectl exec client -- curl -s web")).toMatch(/^web-/);
+    expect(h.ok("kubectl exec client -- curl -s web/hostname")).toMatch(/^web-/);
   });
 });
 

@@ -71,7 +71,7 @@ export const egressToService: ScenarioTemplate = {
     const s = new Script({ seed });
     s.showCommand(`kubectl create deployment ${app} --image=nginx --replicas=2`);
     s.showCommand(`kubectl expose deployment ${app} --port=80`);
-    s.showCommand(`kubectl run client --image=${CLIENT_IMAGE} -- sleep 3600`);
+    s.showCommand(`kubectl run client --image=${CLIENT_IMAGE} --command -- sleep 3600`);
     s.file("deny-egress.yaml", DENY_EGRESS);
     s.file("allow-dns.yaml", ALLOW_DNS);
     const to = byPods
@@ -112,7 +112,7 @@ export const egressIpBlock: ScenarioTemplate = {
     const s = new Script({ seed });
     s.showCommand(`kubectl create deployment ${app} --image=nginx --replicas=2`);
     s.showCommand(`kubectl expose deployment ${app} --port=80`);
-    s.showCommand(`kubectl run client --image=${CLIENT_IMAGE} -- sleep 3600`);
+    s.showCommand(`kubectl run client --image=${CLIENT_IMAGE} --command -- sleep 3600`);
     s.file("deny-egress.yaml", DENY_EGRESS);
     s.file("allow-dns.yaml", ALLOW_DNS);
     s.file(

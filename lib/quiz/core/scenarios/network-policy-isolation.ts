@@ -22,7 +22,7 @@ export const defaultDenyIngress: ScenarioTemplate = {
     s.showCommand("kubectl create namespace team-b");
     s.showCommand(`kubectl create deployment ${app} --image=nginx --replicas=2`);
     s.showCommand(`kubectl expose deployment ${app} --port=80`);
-    s.showCommand(`kubectl run client --image=${CLIENT_IMAGE} -- sleep 3600`);
+    s.showCommand(`kubectl run client --image=${CLIENT_IMAGE} --command -- sleep 3600`);
     s.file("deny.yaml", denyIngress(elsewhere ? "team-b" : undefined));
     s.observe("kubectl apply -f deny.yaml");
     const result = s.observe(`kubectl exec client -- curl -s --max-time 5 ${app}`);
@@ -95,7 +95,7 @@ export const policyTypesDefault: ScenarioTemplate = {
     const s = new Script({ seed });
     s.showCommand(`kubectl create deployment ${app} --image=nginx --replicas=2`);
     s.showCommand(`kubectl expose deployment ${app} --port=80`);
-    s.showCommand(`kubectl run client --image=${CLIENT_IMAGE} -- sleep 3600`);
+    s.showCommand(`kubectl run client --image=${CLIENT_IMAGE} --command -- sleep 3600`);
     s.file(
       "lockdown.yaml",
       policyYaml(

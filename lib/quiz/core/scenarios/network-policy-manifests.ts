@@ -54,7 +54,8 @@ spec:
     spec:
       containers:
       - name: ${app}
-        image: nginx
+        image: registry.k8s.io/e2e-test-images/agnhost:2.52
+        args: ["netexec", "--http-port=8080"]
         ports:
         - name: http
           containerPort: 8080

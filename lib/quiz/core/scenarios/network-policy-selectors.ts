@@ -19,7 +19,7 @@ export const servicePortVersusPodPort: ScenarioTemplate = {
     const s = new Script({ seed });
     s.file(`${app}.yaml`, appOnTargetPort(app));
     s.showCommand(`kubectl apply -f ${app}.yaml`);
-    s.showCommand(`kubectl run client --image=${CLIENT_IMAGE} -- sleep 3600`);
+    s.showCommand(`kubectl run client --image=${CLIENT_IMAGE} --command -- sleep 3600`);
     s.file("policy.yaml", ingressFrom(app, "ports:\n    - port: ", `${port}\n`));
     s.observe("kubectl apply -f policy.yaml");
     const result = s.observe(`kubectl exec client -- curl -s --max-time 5 ${app}`);
@@ -61,7 +61,9 @@ export const peerAndVersusOr: ScenarioTemplate = {
       { name: "client", ns: "default", role: "client" },
     ];
     for (const c of clients)
-      s.showCommand(`kubectl run ${c.name} -n ${c.ns} --image=${CLIENT_IMAGE} --labels=role=${c.role} -- sleep 3600`);
+      s.showCommand(
+        `kubectl run ${c.name} -n ${c.ns} --image=${CLIENT_IMAGE} --labels=role=${c.role} --command -- sleep 3600`,
+      );
     const peers = together
       ? "from:\n    - namespaceSelector:\n        matchLabels:\n          kubernetes.io/metadata.name: monitoring\n      podSelector:\n        matchLabels:\n          role: scraper\n"
       : "from:\n    - namespaceSelector:\n        matchLabels:\n          kubernetes.io/metadata.name: monitoring\n    - podSelector:\n        matchLabels:\n          role: scraper\n";
@@ -102,7 +104,7 @@ export const namespaceByName: ScenarioTemplate = {
     s.showCommand("kubectl create namespace frontend");
     s.showCommand(`kubectl create deployment ${app} --image=nginx --replicas=2`);
     s.showCommand(`kubectl expose deployment ${app} --port=80`);
-    s.showCommand(`kubectl run client -n frontend --image=${CLIENT_IMAGE} -- sleep 3600`);
+    s.showCommand(`kubectl run client -n frontend --image=${CLIENT_IMAGE} --command -- sleep 3600`);
     s.show("kubectl get namespace frontend --show-labels");
     s.file(
       "policy.yaml",

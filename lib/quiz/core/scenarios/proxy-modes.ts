@@ -1,10 +1,10 @@
 import { Script } from "./script";
-import { params, type ScenarioTemplate, single } from "./template";
+import { createEchoDeployment, params, type ScenarioTemplate, single } from "./template";
 
 /** A Deployment behind a Service (extra `expose` flags allowed) and a client pod, on a fresh cluster. */
 function appWithClient(seed: number, app: string, replicas: number, proxyMode: "iptables" | "ipvs", flags = "") {
   const s = new Script({ seed, proxyMode });
-  s.showCommand(`kubectl create deployment ${app} --image=nginx --replicas=${replicas}`);
+  s.showCommand(createEchoDeployment(app, replicas));
   s.showCommand(`kubectl expose deployment ${app} --port=80${flags}`);
   s.showCommand("kubectl run client --image=curlimages/curl --command -- sleep 3600");
   return s;
@@ -12,7 +12,7 @@ function appWithClient(seed: number, app: string, replicas: number, proxyMode: "
 
 /** Runs `times` new connections from the client pod; returns the name of the pod that served each. */
 function callsFromClient(s: Script, app: string, times: number): string[] {
-  return Array.from({ length: times }, () => s.observe(`kubectl exec client -- curl -s ${app}`).output.trim());
+  return Array.from({ length: times }, () => s.observe(`kubectl exec client -- curl -s ${app}/hostname`).output.trim());
 }
 
 /** IPVS round robin: n new connections from one client reach n different endpoints. */
@@ -29,7 +29,7 @@ export const ipvsRoundRobin: ScenarioTemplate = {
     const distinct = new Set(callsFromClient(s, app, replicas)).size;
     return {
       kind: "single",
-      prompt: `kube-proxy runs in IPVS mode with its default scheduler. Service ${app} has ${replicas} ready pods, and nothing else has connected to it yet. The client pod runs \`curl ${app}\` ${replicas} times, each a new connection. How many different pods answer?`,
+      prompt: `kube-proxy runs in IPVS mode with its default scheduler. Service ${app} has ${replicas} ready pods, and nothing else has connected to it yet. The client pod runs \`curl ${app}/hostname\` (each pod answers with its name) ${replicas} times, each a new connection. How many different pods answer?`,
       context: s.context,
       ...single(`${this.id}:${seed}`, [
         {
@@ -101,7 +101,7 @@ export const clientIPAffinity: ScenarioTemplate = {
     const distinct = new Set(callsFromClient(s, app, calls)).size;
     return {
       kind: "single",
-      prompt: `Service ${app} has ${replicas} ready pods and sessionAffinity ClientIP; kube-proxy runs in iptables mode. The client pod runs \`curl ${app}\` ${calls} times within a minute, each a new connection. How many different pods answer?`,
+      prompt: `Service ${app} has ${replicas} ready pods and sessionAffinity ClientIP; kube-proxy runs in iptables mode. The client pod runs \`curl ${app}/hostname\` (each pod answers with its name) ${calls} times within a minute, each a new connection. How many different pods answer?`,
       context: s.context,
       ...single(`${this.id}:${seed}`, [
         { text: "One: the pod the first connection reached", correct: distinct === 1 },
@@ -132,9 +132,9 @@ export const affinityEndpointDeleted: ScenarioTemplate = {
     const { rng, app } = params(this.id, seed);
     const replicas = 2 + rng.int(2);
     const s = appWithClient(seed, app, replicas, "iptables", " --session-affinity=ClientIP");
-    const first = s.show(`kubectl exec client -- curl -s ${app}`).output.trim();
+    const first = s.show(`kubectl exec client -- curl -s ${app}/hostname`).output.trim();
     s.observe(`kubectl delete pod ${first}`);
-    const after = s.observe(`kubectl exec client -- curl -s --max-time 5 ${app}`);
+    const after = s.observe(`kubectl exec client -- curl -s --max-time 5 ${app}/hostname`);
     const answered = after.exitCode === 0;
     const second = after.output.trim();
     const byOther = answered && second !== first;

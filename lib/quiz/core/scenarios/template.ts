@@ -22,6 +22,13 @@ export interface ScenarioTemplate {
   build(seed: number): ScenarioDraft;
 }
 
+/** agnhost netexec (test/images/agnhost): answers /hostname with its pod's name, so a client sees which pod served it. */
+export const ECHO_IMAGE = "registry.k8s.io/e2e-test-images/agnhost:2.52";
+
+/** `kubectl create deployment` of echo servers on port 80. */
+export const createEchoDeployment = (app: string, replicas: number) =>
+  `kubectl create deployment ${app} --image=${ECHO_IMAGE} --replicas=${replicas} -- /agnhost netexec --http-port=80`;
+
 export const APP_NAMES = ["web", "api", "shop", "echo", "cart", "auth"];
 
 export function params(templateId: string, seed: number) {

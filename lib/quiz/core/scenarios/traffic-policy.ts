@@ -1,6 +1,6 @@
 import { curlOutcome } from "../../../sim/shell/read-output";
 import { outcomeCandidates, Script } from "./script";
-import { params, type ScenarioTemplate, single } from "./template";
+import { createEchoDeployment, params, type ScenarioTemplate, single } from "./template";
 
 /** A NodePort Service with externalTrafficPolicy Local. */
 function localNodePortService(app: string): string {
@@ -24,7 +24,7 @@ spec:
  */
 function localApp(seed: number, app: string) {
   const s = new Script({ seed, workers: 3 }, { [`${app}-svc.yaml`]: localNodePortService(app) });
-  s.showCommand(`kubectl create deployment ${app} --image=nginx --replicas=1`);
+  s.showCommand(createEchoDeployment(app, 1));
   s.showCommand(`kubectl apply -f ${app}-svc.yaml`);
   s.show(`kubectl get pods -l app=${app} -o wide`);
   s.show("kubectl get nodes -o wide");
@@ -79,12 +79,12 @@ export const etpLocalBusyNode: ScenarioTemplate = {
   build(seed) {
     const { app } = params(this.id, seed);
     const { s, pod, busy, nodePort, ip } = localApp(seed, app);
-    const result = s.observe(`curl -s --max-time 5 http://${ip(busy)}:${nodePort}/`);
+    const result = s.observe(`curl -s --max-time 5 http://${ip(busy)}:${nodePort}/hostname`);
     // One replica: when the connection is answered, it is answered by that pod.
     const observed = curlOutcome(result.exitCode);
     return {
       kind: "single",
-      prompt: `Service ${app} is a NodePort Service with externalTrafficPolicy: Local, and its only pod ${pod.metadata.name} runs on ${busy.metadata.name}. From a laptop outside the cluster you run \`curl http://${ip(busy)}:${nodePort}/\`, the node port on ${busy.metadata.name}. What happens?`,
+      prompt: `Service ${app} is a NodePort Service with externalTrafficPolicy: Local, and its only pod ${pod.metadata.name} runs on ${busy.metadata.name}. From a laptop outside the cluster you run \`curl http://${ip(busy)}:${nodePort}/hostname\` (the pod answers with its name), the node port on ${busy.metadata.name}. What happens?`,
       context: s.context,
       ...single(
         `${this.id}:${seed}`,
