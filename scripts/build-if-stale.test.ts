@@ -44,12 +44,15 @@ describe("build-if-stale", () => {
     expect(p.run("--check").status).toBe(0);
   });
 
-  it.each(["content/services/01-a.md", "app/page.tsx", "package.json", "proxy.ts"])("rebuilds after %s changes", (file) => {
-    const p = project();
-    p.stamp();
-    fs.appendFileSync(path.join(p.dir, file), "\n");
-    expect(p.run("--check").status).toBe(1);
-  });
+  it.each(["content/services/01-a.md", "app/page.tsx", "package.json", "proxy.ts"])(
+    "rebuilds after %s changes",
+    (file) => {
+      const p = project();
+      p.stamp();
+      fs.appendFileSync(path.join(p.dir, file), "\n");
+      expect(p.run("--check").status).toBe(1);
+    },
+  );
 
   it("rebuilds when the build itself is gone", () => {
     const p = project();
