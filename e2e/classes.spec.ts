@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { course } from "./course";
 import { expectNoSeriousA11yViolations, LESSON_SLUG, newLearner, signIn, signOut, signUp } from "./helpers";
 
 // Due dates are typed in the instructor's local time: a zone away from UTC (and without daylight
@@ -79,7 +80,7 @@ test("an instructor assigns a quiz; a learner joins with the code, takes it, and
       .getByRole("region", { name: "Learner progress" })
       .getByRole("row", { name: new RegExp(learner.name) })
       .getByRole("cell"),
-  ).toHaveText(["0 / 1", "0 / 6", "0", "never"]);
+  ).toHaveText([`0 / ${course.lessonCount}`, `0 / ${course.drillCount}`, "0", "never"]);
   await expect(page.getByText("average 0% · 1 on time · 0 late · 0 missing")).toBeVisible();
   // The tables scroll inside regions a keyboard can reach.
   await expectNoSeriousA11yViolations(page);

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { course } from "./course";
 import { LESSON_SLUG, LESSON_TITLE, newLearner, signIn, signOut, signUp } from "./helpers";
 
 test("a new learner signs up, reads the lesson, completes it, and finds the progress after signing in again", async ({
@@ -32,10 +33,17 @@ test("a new learner signs up, reads the lesson, completes it, and finds the prog
   await signOut(page);
   await signIn(page, learner.email, learner.password);
   await expect(page.getByRole("heading", { name: `Welcome back, ${learner.name}` })).toBeVisible();
-  await expect(page.getByText("You have completed every lesson.")).toBeVisible();
+  // The home page moves on to the next lesson of the course and counts the one done.
+  await expect(page.getByRole("heading", { name: "Up next" })).toBeVisible();
+  await expect(page.getByText(course.lessonAfter(LESSON_SLUG).title, { exact: true })).toBeVisible();
+  await expect(page.locator("dl > div").filter({ hasText: "Lessons completed" }).locator("dd")).toHaveText(
+    `1 / ${course.lessonCount}`,
+  );
 
   await page.getByRole("link", { name: "Lessons", exact: true }).click();
-  await expect(page.getByRole("listitem").filter({ hasText: LESSON_TITLE }).getByText("Completed")).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: LESSON_TITLE }).getByText("Completed", { exact: true }),
+  ).toBeVisible();
   await page.getByRole("link", { name: LESSON_TITLE }).click();
   await expect(page.getByRole("button", { name: /Completed/ })).toBeVisible();
 
