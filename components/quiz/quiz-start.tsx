@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { cardClass } from "@/components/ui/card";
 import { formatDateTime, formatPercent } from "@/lib/format";
-import type { QuizAttemptRecord, QuizScope } from "@/lib/quiz/core/attempt";
+import { type QuizAttemptRecord, type QuizScope, quizLength } from "@/lib/quiz/core/attempt";
 import { QuizStartForm } from "./quiz-start-form";
 
 const DRAWN_FROM: Record<QuizScope, string> = {
-  lesson: "Ten questions drawn from the lesson",
-  module: "Questions drawn from every lesson of this module",
-  course: "Twenty questions drawn across every module of the course",
+  lesson: "drawn from the lesson",
+  module: "drawn from every lesson of this module",
+  course: "drawn across every module of the course",
 };
 
 /** The page before a quiz: how it works, resume an unfinished attempt, past results. */
@@ -15,6 +15,8 @@ export function QuizStart(props: {
   scope: QuizScope;
   target: string;
   title: string;
+  /** How many lessons the quiz draws from: the number of questions depends on it. */
+  lessonCount: number;
   backHref: string;
   backLabel: string;
   unfinished: QuizAttemptRecord | null;
@@ -32,9 +34,9 @@ export function QuizStart(props: {
       </nav>
       <h1 className="mt-2 text-3xl font-bold text-slate-900">Quiz: {props.title}</h1>
       <p className="mt-3 text-slate-700">
-        {DRAWN_FROM[props.scope]}: facts from the comparisons, and scenarios whose answers come from running the cluster
-        simulator. Each new attempt draws new questions. Use the keyboard if you like: number keys choose, Enter
-        submits, arrow keys move.
+        {quizLength(props.scope, props.lessonCount)} questions {DRAWN_FROM[props.scope]}: facts from the comparisons,
+        and scenarios whose answers come from running the cluster simulator. Each new attempt draws new questions. Use
+        the keyboard if you like: number keys choose, Enter submits, arrow keys move.
       </p>
       {unfinished && (
         <div className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-4">

@@ -1,3 +1,4 @@
+import type { QuizScope } from "../quiz/core/attempt";
 import type { Db } from "./create-db";
 
 export interface ClassSummary {
@@ -12,7 +13,7 @@ export interface ClassSummary {
 export interface AssignmentRecord {
   id: string;
   classId: string;
-  scope: "lesson" | "module";
+  scope: QuizScope;
   target: string;
   dueAt: Date;
 }
@@ -98,7 +99,7 @@ export class ClassRepository {
   async addAssignment(
     instructorId: string,
     classId: string,
-    input: { scope: "lesson" | "module"; target: string; dueAt: Date },
+    input: { scope: QuizScope; target: string; dueAt: Date },
   ): Promise<AssignmentRecord | null> {
     const owned = await this.db.class.findFirst({ where: { id: classId, instructorId }, select: { id: true } });
     if (!owned) return null;

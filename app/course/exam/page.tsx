@@ -18,6 +18,7 @@ export default async function FinalExamPage() {
       scope="course"
       target={COURSE_TARGET}
       title="the whole course"
+      lessonCount={contentLibrary().lessons.length}
       backHref="/lessons"
       backLabel="Lessons"
       unfinished={unfinished}

@@ -1,8 +1,10 @@
 // Where a class stands on its assignments: pure, from members, assignments and finished attempts.
 
+import type { QuizScope } from "../../quiz/core/attempt";
+
 export interface AssignmentInfo {
   id: string;
-  scope: "lesson" | "module";
+  scope: QuizScope;
   target: string;
   dueAt: Date;
 }

@@ -80,6 +80,31 @@ describe.each(testDatabases)("class results on $name", ({ url }) => {
     });
   });
 
+  it("assigns the final exam, which a learner's course-wide attempt fills", async () => {
+    const teacher = await user("INSTRUCTOR");
+    const learner = await user("LEARNER");
+    const created = await service().createClass(teacher.id, "Exam term");
+    const cls = (await ctx.repos.classes.findForInstructor(teacher.id, created.ok ? created.value.id : ""))!;
+    await service().join(learner.id, cls.joinCode);
+    const assigned = await service().addAssignment(teacher.id, cls.id, {
+      quiz: "course:course",
+      dueAt: new Date("2026-09-10T12:00:00Z"),
+    });
+    expect(assigned).toMatchObject({ ok: true, value: { title: "Final exam", href: "/course/exam" } });
+    expect(
+      await service().addAssignment(teacher.id, cls.id, { quiz: "course:other", dueAt: new Date("2027-01-01") }),
+    ).toEqual({ ok: false, error: "Choose a quiz from the list." });
+    const attempt = await ctx.repos.quizzes.start(
+      learner.id,
+      { scope: "course", target: "course", seed: 7, feedback: "end", questionIds: ["q"] },
+      now,
+    );
+    await ctx.repos.quizzes.complete(learner.id, attempt.id, 0.5, new Date("2026-09-05T10:00:00Z"));
+    const detail = (await service().classDetail(teacher.id, cls.id))!;
+    const assignmentId = assigned.ok ? assigned.value.id : "";
+    expect(detail.results.cells[learner.id][assignmentId]).toEqual({ status: "on-time", score: 0.5, attempts: 1 });
+  });
+
   it("refuses unknown quizzes, past due dates, wrong codes and other instructors' classes", async () => {
     const teacher = await user("INSTRUCTOR");
     const other = await user("INSTRUCTOR");
@@ -143,7 +168,7 @@ describe.each(testDatabases)("classes and assignments on $name", ({ url }) => {
     });
   });
 
-  it("offers every lesson and module quiz to assign", () => {
+  it("offers every lesson and module quiz, and the final exam, to assign", () => {
     // Other modules' lessons join this list as they are written; the services module's are fixed here.
     const choices = service().quizChoices();
     expect(choices.slice(0, 4)).toEqual([
@@ -153,7 +178,8 @@ describe.each(testDatabases)("classes and assignments on $name", ({ url }) => {
       { value: "lesson:headless-and-statefulsets", label: "Quiz: Headless Services and StatefulSets" },
     ]);
     expect(choices).toContainEqual({ value: "module:services", label: `Module quiz: ${library.modules[0].title}` });
-    expect(choices).toHaveLength(library.lessons.length + library.modules.filter((m) => m.lessons.length).length);
+    expect(choices.at(-1)).toEqual({ value: "course:course", label: "Final exam" });
+    expect(choices).toHaveLength(library.lessons.length + library.modules.filter((m) => m.lessons.length).length + 1);
   });
 });
 

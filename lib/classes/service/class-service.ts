@@ -1,6 +1,7 @@
 import type { ContentLibrary } from "../../content/load-content";
 import { type AssignmentRecord, type ClassSummary, JoinCodeTakenError } from "../../db/class-repository";
 import type { Repositories } from "../../db/repositories";
+import { COURSE_TARGET, QUIZ_SCOPES, type QuizScope } from "../../quiz/core/attempt";
 import { fail, ok, type Result } from "../../result";
 import { classResults, formatJoinCode, normaliseJoinCode, type ResultCell } from "../core/results";
 import type { AddAssignmentInput } from "./schemas";
@@ -22,14 +23,16 @@ export interface AssignmentView extends AssignmentRecord {
   href: string;
 }
 
-type QuizScope = AssignmentRecord["scope"];
-
 /** What a quiz target is called and where it is taken, or null when the content no longer has it. */
 function describeQuiz(
   library: ContentLibrary,
   scope: QuizScope,
   target: string,
 ): { title: string; href: string } | null {
+  if (scope === "course")
+    return target === COURSE_TARGET && library.lessons.length > 0
+      ? { title: "Final exam", href: "/course/exam" }
+      : null;
   if (scope === "lesson") {
     const lesson = library.lessons.find((l) => l.slug === target);
     return lesson ? { title: `Quiz: ${lesson.title}`, href: `/lessons/${lesson.slug}/quiz` } : null;
@@ -46,13 +49,14 @@ const assignmentView = (library: ContentLibrary, a: AssignmentRecord): Assignmen
   }),
 });
 
-/** Quizzes an instructor can assign: each lesson and each module that has lessons. */
+/** Quizzes an instructor can assign: each lesson, each module that has lessons, and the final exam. */
 function quizChoices(library: ContentLibrary): { value: string; label: string }[] {
   return [
     ...library.lessons.map((l) => ({ value: `lesson:${l.slug}`, label: `Quiz: ${l.title}` })),
     ...library.modules
       .filter((m) => m.lessons.length > 0)
       .map((m) => ({ value: `module:${m.id}`, label: `Module quiz: ${m.title}` })),
+    ...(library.lessons.length > 0 ? [{ value: `course:${COURSE_TARGET}`, label: "Final exam" }] : []),
   ];
 }
 
@@ -107,7 +111,7 @@ async function addAssignment(
 ): Promise<Result<AssignmentView>> {
   const [scope, target] = input.quiz.split(":") as [QuizScope, string];
   const library = deps.library();
-  if ((scope !== "lesson" && scope !== "module") || !describeQuiz(library, scope, target))
+  if (!QUIZ_SCOPES.includes(scope) || !describeQuiz(library, scope, target))
     return fail("Choose a quiz from the list.");
   if (input.dueAt.getTime() <= deps.now().getTime()) return fail("The due date must be in the future.");
   const created = await deps.repos.classes.addAssignment(instructorId, classId, { scope, target, dueAt: input.dueAt });

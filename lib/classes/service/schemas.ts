@@ -35,7 +35,7 @@ export function dueDateProblem(local: string, offsetMinutes: number, now: Date):
 export const addAssignmentSchema = z
   .object({
     classId: id,
-    quiz: z.string().regex(/^(lesson|module):[a-z0-9-]+$/, "Choose a quiz from the list."),
+    quiz: z.string().regex(/^(lesson|module|course):[a-z0-9-]+$/, "Choose a quiz from the list."),
     // From <input type="datetime-local"> plus the browser's offset, so the due time means what the instructor saw.
     dueAt: z.string().min(1, "Pick a due date and time."),
     // The browser's Date#getTimezoneOffset(); before the page's script runs the field holds 0 (UTC).

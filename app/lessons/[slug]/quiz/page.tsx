@@ -23,6 +23,7 @@ export default async function LessonQuizPage({ params }: Params) {
       scope="lesson"
       target={slug}
       title={lesson.title}
+      lessonCount={1}
       backHref={`/lessons/${slug}`}
       backLabel={lesson.title}
       unfinished={unfinished}

@@ -25,6 +25,7 @@ export default async function ModuleQuizPage({ params }: Params) {
       scope="module"
       target={id}
       title={module.title}
+      lessonCount={module.lessons.length}
       backHref="/lessons"
       backLabel="Lessons"
       unfinished={unfinished}
