@@ -21,9 +21,13 @@ async function main() {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(`${base}/`);
     await page.goto(`${base}/lessons/cluster-ip-vs-pod-ip#comparison`);
+    // The page streams: wait for the lesson itself, not its loading skeleton.
+    await page.getByRole("heading", { level: 1, name: "ClusterIP vs Pod IP" }).waitFor();
+    await page.locator("#comparison").scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${out}/lesson-${name}.png` });
     // The course map with the learner's progress.
     await page.goto(`${base}/lessons`);
+    await page.getByRole("heading", { level: 1, name: "Course map" }).waitFor();
     await page.screenshot({ path: `${out}/course-map-${name}.png`, fullPage: true });
     // A quiz: the first simulator question, answered, with its feedback.
     await page.goto(`${base}/lessons/cluster-ip-vs-pod-ip/quiz`);
