@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { startTestSmtpServer } from "../lib/auth/test-support/smtp-server";
-import { expectNoSeriousA11yViolations, newLearner, signIn, signOut, signUp } from "./helpers";
+import { expectNoSeriousA11yViolations, newLearner, signIn, signOut, signUp, welcomeHeading } from "./helpers";
 import { ServerProcess } from "./server-process";
 
 // A server of our own that mails through a real SMTP server started here, so the spec can read the mail.
@@ -73,7 +73,7 @@ test("a forgotten password is reset by e-mail, with the keyboard only, and the l
   await signIn(page, learner.email, learner.password);
   await expect(page.getByRole("alert").filter({ hasText: "do not match an account" })).toBeVisible();
   await signIn(page, learner.email, "my-new-password-123");
-  await expect(page.getByRole("heading", { name: `Welcome back, ${learner.name}` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: welcomeHeading(learner.name) })).toBeVisible();
 
   // The same link a second time.
   await page.goto(link);

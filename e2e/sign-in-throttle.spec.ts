@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { newLearner, signIn, signOut, signUp } from "./helpers";
+import { newLearner, signIn, signOut, signUp, welcomeHeading } from "./helpers";
 import { ServerProcess } from "./server-process";
 
 // Servers of our own: these tests throttle 127.0.0.1, which would refuse the shared server's later sign-ins.
@@ -68,6 +68,6 @@ test.describe("behind a trusted proxy (TRUST_PROXY=1)", () => {
 
     await page.setExtraHTTPHeaders({ "x-forwarded-for": "192.0.2.10" });
     await signIn(page, learner.email, learner.password);
-    await expect(page.getByRole("heading", { name: `Welcome back, ${learner.name}` })).toBeVisible();
+    await expect(page.getByRole("heading", { name: welcomeHeading(learner.name) })).toBeVisible();
   });
 });

@@ -15,16 +15,20 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const user = await currentUser();
   if (!user) return <Welcome />;
   const { lessons } = contentLibrary();
-  const [progress, cards, latestQuizScore, drills] = await Promise.all([
+  const [progress, cards, latestQuizScore, drills, mastery] = await Promise.all([
     progressService().list(user.id),
     flashcardService().session(user.id),
     progressService().latestQuizScore(user.id),
     drillService().statuses(user.id),
+    progressService().mastery(user.id),
   ]);
   const drillList = [...drills.values()];
   const suggestion = continueLearning(lessons, progress);
   const completed = progress.filter((p) => p.completedAt && lessons.some((l) => l.slug === p.lessonSlug)).length;
   const secondsReading = progress.reduce((sum, p) => sum + p.timeSpentSec, 0);
+  // Nothing read, answered, practised or reviewed yet: greet a newcomer and say where to begin.
+  const firstRun = progress.length === 0 && mastery.concepts.every((c) => c.level === "not-started");
+  const openMisconceptions = mastery.misconceptions.filter((m) => !m.resolved).length;
 
   return (
     <div className="space-y-8">
@@ -37,7 +41,22 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           instead.
         </Alert>
       )}
-      <h1 className="text-3xl font-bold text-slate-900">Welcome back, {user.name}</h1>
+      <h1 className="text-3xl font-bold text-slate-900">
+        {firstRun ? `Welcome, ${user.name}` : `Welcome back, ${user.name}`}
+      </h1>
+      {firstRun && (
+        <section aria-labelledby="first-steps" className="rounded-xl border border-brand-100 bg-brand-50 p-6">
+          <h2 id="first-steps" className="text-lg font-semibold text-slate-900">
+            Where to begin
+          </h2>
+          <ol className="mt-2 list-decimal space-y-1 pl-5 text-slate-800">
+            <li>Read the first lesson below; the course map shows the whole course in order.</li>
+            <li>Take its quiz: the scenario questions are answered by running a simulated cluster.</li>
+            <li>Try a drill: type kubectl commands, predict what happens, then watch it happen.</li>
+            <li>Review flashcards a few minutes a day; your mastery of each concept builds up as you go.</li>
+          </ol>
+        </section>
+      )}
       <section aria-labelledby="continue-heading" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <h2 id="continue-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
           {suggestion.kind === "resume"
@@ -80,6 +99,13 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           <Stat label="Minutes reading" value={formatMinutes(secondsReading)} />
         </dl>
         <p className="mt-4">
+          <Link href="/progress" className="text-brand-700 underline">
+            Your mastery
+            {openMisconceptions > 0
+              ? ` (${openMisconceptions} misconception${openMisconceptions === 1 ? "" : "s"} to put right)`
+              : ""}
+          </Link>{" "}
+          ·{" "}
           <Link href="/lessons" className="text-brand-700 underline">
             See the course map
           </Link>{" "}

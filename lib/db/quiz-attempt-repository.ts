@@ -182,7 +182,6 @@ export class QuizAttemptRepository {
     return row ? toRecord(row) : null;
   }
 
-  /** Finished attempts, newest first. */
   /** The best finished score per target (lesson slug or module id) of one scope, for the course map. */
   async bestScores(userId: string, scope: QuizScope): Promise<Map<string, number>> {
     const rows = await this.db.quizAttempt.groupBy({
@@ -193,6 +192,7 @@ export class QuizAttemptRepository {
     return new Map(rows.map((row) => [row.target, row._max.score ?? 0]));
   }
 
+  /** Finished attempts, newest first (the latest 50). */
   async history(userId: string, scope?: QuizScope, target?: string): Promise<QuizAttemptRecord[]> {
     const rows = await this.db.quizAttempt.findMany({
       where: { userId, completedAt: { not: null }, ...(scope ? { scope } : {}), ...(target ? { target } : {}) },
@@ -201,6 +201,20 @@ export class QuizAttemptRepository {
       take: 50,
     });
     return rows.map(toRecord);
+  }
+
+  /**
+   * Every answer the learner has given, finished attempt or not, with the questions drawn for its
+   * attempt (their concepts and distractors' misconceptions): what mastery is computed from. Attempts
+   * whose questions were never stored (from before that column) are left out.
+   */
+  async answeredQuestions(userId: string): Promise<{ questions: Question[]; answers: QuizAnswerRecord[] }[]> {
+    const rows = await this.db.quizAttempt.findMany({
+      where: { userId, questions: { not: null }, answers: { some: {} } },
+      select: { questions: true, answers },
+      orderBy: { startedAt: "asc" },
+    });
+    return rows.map((row) => ({ questions: JSON.parse(row.questions ?? "[]") as Question[], answers: row.answers }));
   }
 
   /**

@@ -100,3 +100,12 @@ export function formatInterval(ms: number): string {
   if (days < 365) return `${(days / 30).toFixed(1).replace(/\.0$/, "")}mo`;
   return `${(days / 365).toFixed(1).replace(/\.0$/, "")}y`;
 }
+
+/**
+ * The probability, by FSRS's forgetting curve, that the learner recalls this card at `now`: 0 for
+ * a card never reviewed (there is nothing to recall yet).
+ */
+export function retrievability(state: CardState, now: Date): number {
+  if (state.state === "New" || !state.lastReview) return 0;
+  return scheduler(DEFAULT_SETTINGS).get_retrievability(toCard(state), now, false);
+}

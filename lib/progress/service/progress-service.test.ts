@@ -4,6 +4,9 @@ import { loadContent } from "../../content/load-content";
 import { createDb, type Db } from "../../db/create-db";
 import { type Repositories, repositoriesFor } from "../../db/repositories";
 import { testDatabases, uniqueEmail } from "../../db/test-support/databases";
+import { lessonCards } from "../../flashcards/core/cards";
+import { newCardState, rate } from "../../flashcards/core/scheduler";
+import type { Question } from "../../quiz/core/types";
 import { MAX_SECONDS_PER_HEARTBEAT } from "../core/lesson-status";
 import { createProgressService, type ProgressService } from "./progress-service";
 
@@ -18,7 +21,12 @@ describe.each(testDatabases)("progress service on $name", ({ url }) => {
   beforeAll(() => {
     db = createDb(url);
     repos = repositoriesFor(db);
-    service = createProgressService({ repos, library: () => library, now: () => clock });
+    service = createProgressService({
+      repos,
+      library: () => library,
+      drillLessons: () => new Map([["pods-come-and-go", lesson.slug]]),
+      now: () => clock,
+    });
   });
   afterAll(() => db.$disconnect());
   const learner = () => repos.users.create({ email: uniqueEmail("progress"), name: "Progress", passwordHash: "h" });
@@ -73,5 +81,87 @@ describe.each(testDatabases)("progress service on $name", ({ url }) => {
     clock = new Date("2026-06-03T10:00:00Z");
     const again = await service.setCompleted(user.id, lesson.slug, true);
     expect(done.ok && again.ok && again.value.completedAt).toEqual(new Date("2026-06-02T10:00:00Z"));
+  });
+  it("computes mastery and misconceptions from stored answers, drill steps and reviewed cards", async () => {
+    const user = await learner();
+    const [first, second] = lesson.concepts.map((c) => c.id);
+    const question: Question = {
+      kind: "single",
+      id: "q-mastery",
+      lessonSlug: lesson.slug,
+      sectionId: "comparison",
+      prompt: "Which address stays when the Pod is replaced?",
+      explanation: "The Service's.",
+      concepts: [first],
+      difficulty: 1,
+      source: "lesson",
+      options: [
+        { id: "right", text: "The ClusterIP" },
+        { id: "wrong", text: "The Pod IP", misconception: "Pod IPs survive a Pod's replacement" },
+      ],
+      answer: "right",
+    };
+    const at = new Date("2026-06-01T08:00:00Z");
+    const attempt = await repos.quizzes.start(
+      user.id,
+      {
+        scope: "lesson",
+        target: lesson.slug,
+        seed: 1,
+        feedback: "immediate",
+        questionIds: [question.id],
+        questions: [question],
+      },
+      at,
+    );
+    const wrong = JSON.stringify({ kind: "single", optionId: "wrong" });
+    await repos.quizzes.recordAnswer(
+      user.id,
+      attempt.id,
+      { questionId: question.id, response: wrong, score: 0, correct: false },
+      at,
+    );
+    await repos.drills.recordStep(user.id, "pods-come-and-go", 0, {
+      events: [],
+      results: { a: { correct: true, at: at.toISOString() }, b: { correct: true, at: at.toISOString() } },
+      stepStart: 0,
+      completedAt: null,
+    });
+    const card = lessonCards(lesson).find((c) => c.concepts.includes(second))!;
+    await repos.flashcards.applyRating(
+      user.id,
+      {
+        cardId: card.id,
+        lessonSlug: lesson.slug,
+        expectedVersion: 0,
+        previous: null,
+        next: rate(newCardState(at), "good", at),
+        rating: "good",
+      },
+      at,
+    );
+
+    const { concepts, misconceptions } = await service.mastery(user.id);
+    const byId = new Map(concepts.filter((c) => c.lessonSlug === lesson.slug).map((c) => [c.conceptId, c]));
+    // The first concept: one wrong quiz answer and two right drill steps (a drill counts for every concept of its lesson).
+    expect(byId.get(first)).toMatchObject({ evidence: 3, level: "attempted" });
+    expect(byId.get(first)!.score).toBeGreaterThan(0);
+    expect(byId.get(second)).toMatchObject({ evidence: 2, level: "familiar" });
+    expect(byId.get(second)!.recall).toBeGreaterThan(0.9);
+    expect(concepts.filter((c) => c.lessonSlug !== lesson.slug).every((c) => c.level === "not-started")).toBe(true);
+    expect(misconceptions).toEqual([
+      {
+        misconception: "Pod IPs survive a Pod's replacement",
+        lessonSlug: lesson.slug,
+        lessonTitle: lesson.title,
+        sectionId: "comparison",
+        sectionTitle: "Comparison",
+        count: 1,
+        lastSeen: at,
+        resolved: false,
+      },
+    ]);
+    // Another learner's rows are not theirs.
+    expect((await service.mastery((await learner()).id)).misconceptions).toEqual([]);
   });
 });

@@ -2,12 +2,15 @@ import type { ContentLibrary } from "../../content/load-content";
 import type { QuizAttemptRecord, QuizScope } from "../../db/quiz-attempt-repository";
 import type { Repositories } from "../../db/repositories";
 import { fail, ok, type Result } from "../../result";
+import { type LearnerMastery, learnerMastery } from "../core/learner-mastery";
 import { heartbeatSeconds, type LessonProgressRecord } from "../core/lesson-status";
 import type { ReadingInput } from "./schemas";
 
 export interface ProgressServiceDeps {
   repos: Repositories;
   library: () => ContentLibrary;
+  /** Which lesson each published drill practises (drill slug → lesson slug). */
+  drillLessons: () => Map<string, string>;
   now: () => Date;
 }
 
@@ -15,7 +18,7 @@ export interface ProgressServiceDeps {
  * Where the signed-in learner stands: lesson visits, reading time and completion, and the quiz
  * attempts they have finished or left open.
  */
-export function createProgressService({ repos, library, now }: ProgressServiceDeps) {
+export function createProgressService({ repos, library, drillLessons, now }: ProgressServiceDeps) {
   const findLesson = (slug: string) => library().lessons.find((l) => l.slug === slug);
 
   return {
@@ -64,6 +67,20 @@ export function createProgressService({ repos, library, now }: ProgressServiceDe
     bestLessonQuizScores(userId: string): Promise<Map<string, number>> {
       return repos.quizzes.bestScores(userId, "lesson");
     },
+    /** Mastery of every concept of the course and the misconceptions the learner showed. */
+    async mastery(userId: string): Promise<LearnerMastery> {
+      const [quizzes, drills, cards] = await Promise.all([
+        repos.quizzes.answeredQuestions(userId),
+        repos.drills.listForUser(userId),
+        repos.flashcards.states(userId),
+      ]);
+      return learnerMastery(
+        { lessons: library().lessons, drillLessons: drillLessons() },
+        { quizzes, drills, cards },
+        now(),
+      );
+    },
+
     /** The score of the learner's most recently finished quiz, or null before the first. */
     async latestQuizScore(userId: string): Promise<number | null> {
       const [latest] = await repos.quizzes.history(userId);

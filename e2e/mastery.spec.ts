@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+import { course } from "./course";
+import { expectNoSeriousA11yViolations, LESSON_SLUG, newLearner, signUp } from "./helpers";
+
+type PublicQuestion = { id: string; kind: string; options?: { id: string }[] };
+
+test("a newcomer is shown where to begin; mastery and misconceptions fill in from quiz answers", async ({ page }) => {
+  const learner = newLearner();
+  await signUp(page, learner);
+  await expect(page.getByRole("heading", { name: `Welcome, ${learner.name}` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Where to begin" })).toBeVisible();
+  await page.getByRole("link", { name: /^Your mastery/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your mastery" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Nothing measured yet" })).toBeVisible();
+  await expect(page.getByText(/^None so far/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  // A lesson quiz answered through the API, always the first option as the browser orders them:
+  // the feedback names the misconception behind each wrong choice.
+  const api = page.request;
+  const started = await api.post("/api/quiz/attempts", {
+    data: { scope: "lesson", target: LESSON_SLUG, feedback: "immediate" },
+  });
+  const attempt = (await started.json()).value as { id: string; questions: PublicQuestion[] };
+  const misconceptions = new Set<string>();
+  let answered = 0;
+  for (const q of attempt.questions) {
+    if (!q.options) continue;
+    const response =
+      q.kind === "multiple"
+        ? { kind: q.kind, optionIds: [q.options[0].id] }
+        : { kind: q.kind, optionId: q.options[0].id };
+    const result = await api.post(`/api/quiz/attempts/${attempt.id}/answers`, { data: { questionId: q.id, response } });
+    expect(result.status()).toBe(200);
+    const { misconception } = (await result.json()).value as { misconception: string | null };
+    if (misconception) misconceptions.add(misconception);
+    answered += 1;
+  }
+  expect(answered).toBeGreaterThan(0);
+  expect((await api.post(`/api/quiz/attempts/${attempt.id}/finish`)).status()).toBe(200);
+
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Nothing measured yet" })).toHaveCount(0);
+  const services = page.getByRole("region", { name: `Concepts of ${course.moduleOf(LESSON_SLUG).title}` });
+  await expect(services.getByText(/^(Attempted|Familiar|Proficient)$/).first()).toBeVisible();
+  // Other modules were not touched.
+  await expect(page.getByRole("heading", { name: /^Service discovery: 0%$/ })).toBeVisible();
+  for (const m of misconceptions) {
+    const item = page.getByRole("listitem").filter({ hasText: `“${m}”` });
+    await expect(item).toContainText(/Still open\.|Put right since/);
+    await expect(item.getByRole("link", { name: /^Read: ClusterIP vs Pod IP › / })).toHaveAttribute(
+      "href",
+      new RegExp(`^/lessons/${LESSON_SLUG}#`),
+    );
+  }
+  if (misconceptions.size === 0) await expect(page.getByText(/^None so far/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: `Welcome back, ${learner.name}` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Where to begin" })).toHaveCount(0);
+});
