@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { course } from "./course";
-import { LESSON_SLUG, LESSON_TITLE, newLearner, signIn, signOut, signUp, welcomeHeading } from "./helpers";
+import { LESSON_SLUG, LESSON_TITLE, newLearner, signIn, signOut, signUp } from "./helpers";
 
 test("a new learner signs up, reads the lesson, completes it, and finds the progress after signing in again", async ({
   page,
