@@ -51,6 +51,12 @@ export class DrillProgressRepository {
     return (await this.db.drillProgress.findMany({ where: { userId } })).map(toRecord);
   }
 
+  /** Every run of several learners (a class's members), each with its learner's id. */
+  async listForUsers(userIds: string[]): Promise<(DrillProgressRecord & { userId: string })[]> {
+    const rows = await this.db.drillProgress.findMany({ where: { userId: { in: userIds } } });
+    return rows.map((row) => ({ ...toRecord(row), userId: row.userId }));
+  }
+
   /**
    * Writes `fields` if the run is still at `expectedVersion` (0: no row yet, or one that has only
    * saved commands). A row that does not exist is created; if a parallel request created it first,

@@ -56,6 +56,14 @@ export class FlashcardRepository {
     return new Map(rows.map((r) => [r.cardId, toStored(r)]));
   }
 
+  /** The card states of several learners (a class's members): learner id → card id → state. */
+  async statesOf(userIds: string[]): Promise<Map<string, Map<string, StoredCardState>>> {
+    const rows = await this.db.flashcardState.findMany({ where: { userId: { in: userIds } } });
+    const byUser = new Map<string, Map<string, StoredCardState>>(userIds.map((id) => [id, new Map()]));
+    for (const r of rows) byUser.get(r.userId)?.set(r.cardId, toStored(r));
+    return byUser;
+  }
+
   async state(userId: string, cardId: string): Promise<StoredCardState | null> {
     const row = await this.db.flashcardState.findUnique({ where: { userId_cardId: { userId, cardId } } });
     return row ? toStored(row) : null;

@@ -19,6 +19,15 @@ export type {
   StoredQuizAttempt,
 } from "../quiz/core/attempt";
 
+/** An attempt with at least one answer, and the questions drawn for it (with their keys: server only). */
+export interface AnsweredAttempt {
+  userId: string;
+  completedAt: Date | null;
+  questionIds: string[];
+  questions: Question[];
+  answers: QuizAnswerRecord[];
+}
+
 /** What storing an answer came to. */
 export type RecordAnswerOutcome =
   | { kind: "stored"; answer: QuizAnswerRecord }
@@ -208,13 +217,24 @@ export class QuizAttemptRepository {
    * attempt (their concepts and distractors' misconceptions): what mastery is computed from. Attempts
    * whose questions were never stored (from before that column) are left out.
    */
-  async answeredQuestions(userId: string): Promise<{ questions: Question[]; answers: QuizAnswerRecord[] }[]> {
+  async answeredQuestions(userId: string): Promise<AnsweredAttempt[]> {
+    return this.answeredQuestionsOf([userId]);
+  }
+
+  /** The same for several learners at once (a class's members): one query, not one per learner. */
+  async answeredQuestionsOf(userIds: string[]): Promise<AnsweredAttempt[]> {
     const rows = await this.db.quizAttempt.findMany({
-      where: { userId, questions: { not: null }, answers: { some: {} } },
-      select: { questions: true, answers },
+      where: { userId: { in: userIds }, questions: { not: null }, answers: { some: {} } },
+      select: { userId: true, completedAt: true, questionIds: true, questions: true, answers },
       orderBy: { startedAt: "asc" },
     });
-    return rows.map((row) => ({ questions: JSON.parse(row.questions ?? "[]") as Question[], answers: row.answers }));
+    return rows.map((row) => ({
+      userId: row.userId,
+      completedAt: row.completedAt,
+      questionIds: JSON.parse(row.questionIds) as string[],
+      questions: JSON.parse(row.questions ?? "[]") as Question[],
+      answers: row.answers,
+    }));
   }
 
   /**

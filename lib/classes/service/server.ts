@@ -2,7 +2,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { contentLibrary } from "../../content/library";
 import { repositories } from "../../db/repositories";
-import { drillLibrary } from "../../drills/service/server";
+import { drillLessons, drillLibrary } from "../../drills/service/server";
+import { createClassInsights } from "./class-insights";
 import { createClassService } from "./class-service";
 
 export const classService = () =>
@@ -13,3 +14,6 @@ export const classService = () =>
     randomBytes: (n) => new Uint8Array(randomBytes(n)),
     drillCount: () => drillLibrary().length,
   });
+
+export const classInsights = () =>
+  createClassInsights({ repos: repositories(), library: contentLibrary, drillLessons, now: () => new Date() });

@@ -18,6 +18,9 @@ export function drillLibrary(): Drill[] {
   return cached;
 }
 
+/** Which lesson each published drill practises: drill slug → lesson slug. */
+export const drillLessons = (): Map<string, string> => new Map(drillLibrary().map((d) => [d.slug, d.lesson]));
+
 /**
  * A replay may take 2 seconds and 128 MB of heap: a drill's real commands replay in milliseconds and
  * a few MB, so only a run built to be heavy gets near either. Two workers or more (up to 4, by

@@ -1,0 +1,121 @@
+import type { ContentLibrary } from "../../content/load-content";
+import type { AnsweredAttempt } from "../../db/quiz-attempt-repository";
+import type { Repositories } from "../../db/repositories";
+import { type LearnerMastery, learnerMastery } from "../../progress/core/learner-mastery";
+import { misconceptionOf } from "../../quiz/core/grade";
+import { templateKey } from "../../quiz/core/templates";
+import type { Response } from "../../quiz/core/types";
+import { type FinishedAttemptItems, type ItemStatistics, itemAnalysis } from "../core/item-analysis";
+
+export interface ClassInsightsDeps {
+  repos: Repositories;
+  library: () => ContentLibrary;
+  drillLessons: () => Map<string, string>;
+  now: () => Date;
+}
+
+export interface ClassMisconception {
+  misconception: string;
+  lessonSlug: string;
+  lessonTitle: string;
+  sectionId: string;
+  sectionTitle: string;
+  /** Learners who showed it and have not put it right since. */
+  openLearners: number;
+  /** Learners who showed it at all. */
+  learners: number;
+}
+
+export interface ClassInsights {
+  members: { userId: string; name: string; mastery: LearnerMastery }[];
+  items: ItemStatistics[];
+  misconceptions: ClassMisconception[];
+}
+
+/** A finished attempt as item analysis takes it: every drawn question, unanswered ones scoring 0. */
+function drawnItems(attempt: AnsweredAttempt): FinishedAttemptItems {
+  const questions = new Map(attempt.questions.map((q) => [q.id, q]));
+  const answers = new Map(attempt.answers.map((a) => [a.questionId, a]));
+  return {
+    userId: attempt.userId,
+    items: attempt.questionIds.flatMap((id) => {
+      const q = questions.get(id);
+      if (!q) return [];
+      const answer = answers.get(id);
+      const misconception =
+        answer && !answer.correct ? misconceptionOf(q, JSON.parse(answer.response) as Response) : null;
+      return [
+        { key: templateKey(q), lessonSlug: q.lessonSlug, prompt: q.prompt, score: answer?.score ?? 0, misconception },
+      ];
+    }),
+  };
+}
+
+function classMisconceptions(members: ClassInsights["members"]): ClassMisconception[] {
+  const byKey = new Map<string, ClassMisconception>();
+  for (const member of members)
+    for (const m of member.mastery.misconceptions) {
+      const key = `${m.lessonSlug}\u0000${m.misconception.trim().toLowerCase()}`;
+      const entry = byKey.get(key) ?? { ...m, openLearners: 0, learners: 0 };
+      entry.learners += 1;
+      if (!m.resolved) entry.openLearners += 1;
+      byKey.set(key, entry);
+    }
+  return [...byKey.values()]
+    .map(({ misconception, lessonSlug, lessonTitle, sectionId, sectionTitle, openLearners, learners }) => ({
+      misconception,
+      lessonSlug,
+      lessonTitle,
+      sectionId,
+      sectionTitle,
+      openLearners,
+      learners,
+    }))
+    .sort(
+      (a, b) =>
+        b.openLearners - a.openLearners || b.learners - a.learners || a.misconception.localeCompare(b.misconception),
+    );
+}
+
+/**
+ * What an instructor learns about one of their classes beyond scores: each learner's mastery per
+ * concept, item analysis of the quiz questions they answered, and the class's misconceptions.
+ * Three queries for the whole class, whatever its size.
+ */
+export function createClassInsights(deps: ClassInsightsDeps) {
+  return {
+    async insights(instructorId: string, classId: string): Promise<ClassInsights | null> {
+      const cls = await deps.repos.classes.findForInstructor(instructorId, classId);
+      if (!cls) return null;
+      const ids = cls.members.map((m) => m.userId);
+      if (ids.length === 0) return { members: [], items: [], misconceptions: [] };
+      const [attempts, drills, cards] = await Promise.all([
+        deps.repos.quizzes.answeredQuestionsOf(ids),
+        deps.repos.drills.listForUsers(ids),
+        deps.repos.flashcards.statesOf(ids),
+      ]);
+      const course = { lessons: deps.library().lessons, drillLessons: deps.drillLessons() };
+      const now = deps.now();
+      const members = cls.members.map((m) => ({
+        userId: m.userId,
+        name: m.name,
+        mastery: learnerMastery(
+          course,
+          {
+            quizzes: attempts.filter((a) => a.userId === m.userId),
+            drills: drills.filter((d) => d.userId === m.userId),
+            cards: cards.get(m.userId) ?? new Map(),
+          },
+          now,
+        ),
+      }));
+      return {
+        members,
+        items: itemAnalysis(attempts.filter((a) => a.completedAt !== null).map(drawnItems)),
+        misconceptions: classMisconceptions(members),
+      };
+    },
+  };
+}
+
+export type ClassInsightsService = ReturnType<typeof createClassInsights>;
