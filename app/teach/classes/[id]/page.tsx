@@ -36,6 +36,11 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
         </strong>
         .
       </p>
+      <p className="mt-2">
+        <Link href={`/teach/classes/${cls.id}/insights`} className="text-brand-700 underline">
+          Insights: mastery per concept, item analysis and misconceptions
+        </Link>
+      </p>
 
       <section aria-labelledby="assign" className="mt-8">
         <h2 id="assign" className="text-xl font-semibold text-slate-900">
