@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations, LESSON_SLUG, newLearner, signIn, signOut, signUp } from "./helpers";
 
@@ -68,4 +69,26 @@ test("an instructor sees the class's mastery grid, item analysis and misconcepti
   await expect(items.getByRole("cell", { name: "–" }).first()).toBeVisible();
   for (const m of new Set(misconceptions)) await expect(page.getByText(`“${m}”`)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+
+  // The same table as a spreadsheet file.
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download the item analysis (CSV)" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("Insights 101 items.csv");
+  const csv = await readFile((await file.path())!, "utf8");
+  const lines = csv
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
+  expect(lines[0]).toBe(
+    '"template","lesson","example prompt","attempts","facility (%)","discrimination","top misconception","times chosen"',
+  );
+  expect(lines).toHaveLength(attempt.questions.length + 1);
+  expect(lines.slice(1).every((l) => l.includes('"ClusterIP vs Pod IP"'))).toBe(true);
+
+  // Only the class's own instructor gets it.
+  await signOut(page);
+  await signUp(page, newLearner());
+  const refused = await page.request.get(`${classUrl}/items.csv`);
+  expect(refused.status()).toBe(403);
 });

@@ -119,6 +119,13 @@ export default async function ClassInsightsPage({ params, searchParams }: Props)
           score and the score on the rest of the attempt (below 0.2 the question hardly tells stronger learners from
           weaker ones; it needs three attempts).
         </p>
+        {insights.items.length > 0 && (
+          <p className="mt-2">
+            <a href={`/teach/classes/${cls.id}/items.csv`} download className="text-brand-700 underline">
+              Download the item analysis (CSV)
+            </a>
+          </p>
+        )}
         <div className="mt-3">
           {insights.items.length === 0 ? (
             <p className={emptyNote}>No finished quiz attempts yet.</p>
