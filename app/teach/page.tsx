@@ -1,16 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateClassForm } from "@/components/classes/forms";
+import { type ExportChoice, QuestionExportLinks } from "@/components/classes/question-export-links";
 import { cardClass } from "@/components/ui/card";
 import { requireInstructor } from "@/lib/auth/guards";
 import { classService } from "@/lib/classes/service/server";
 import { formatDateTime } from "@/lib/format";
+import type { QuizScope } from "@/lib/quiz/core/attempt";
 
 export const metadata: Metadata = { title: "Teach" };
 
 export default async function TeachPage() {
   const user = await requireInstructor("/teach");
-  const classes = await classService().instructorClasses(user.id);
+  const service = classService();
+  const classes = await service.instructorClasses(user.id);
+  // The quizzes a class can be assigned ("lesson:slug", "module:id", "course:course"), as pools to export.
+  const exports: ExportChoice[] = service.quizChoices().map((c) => {
+    const [scope, target] = c.value.split(":") as [QuizScope, string];
+    return { scope, target, label: c.label };
+  });
   return (
     <div className="mx-auto max-w-4xl">
       <h1 className="text-3xl font-bold text-slate-900">Your classes</h1>
@@ -44,6 +52,17 @@ export default async function TeachPage() {
           ))}
         </ul>
       )}
+      <section aria-labelledby="export-questions" className="mt-10">
+        <h2 id="export-questions" className="text-xl font-semibold text-slate-900">
+          Export questions for Moodle
+        </h2>
+        <p className="mt-2 text-slate-700">
+          Download a quiz's whole question pool, with answers, feedback and the misconception each wrong option tests,
+          to import into a Moodle question bank (Question bank, Import). GIFT leaves out ordering questions; Moodle XML
+          keeps them (Moodle 4.4 or later).
+        </p>
+        <QuestionExportLinks choices={exports} />
+      </section>
     </div>
   );
 }

@@ -26,8 +26,11 @@ export async function requireUser(returnTo: string): Promise<CurrentUser> {
   return user;
 }
 
+/** Whether the user may teach: create classes, see their results, export question pools. */
+export const isInstructor = (user: Pick<CurrentUser, "role">) => user.role === "INSTRUCTOR";
+
 export async function requireInstructor(returnTo: string): Promise<CurrentUser> {
   const user = await requireUser(returnTo);
-  if (user.role !== "INSTRUCTOR") redirect("/?error=instructors-only");
+  if (!isInstructor(user)) redirect("/?error=instructors-only");
   return user;
 }
