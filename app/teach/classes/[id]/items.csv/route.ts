@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { currentUser } from "@/lib/auth/guards";
+import { currentUser, isInstructor } from "@/lib/auth/guards";
 import { ITEMS_CSV_HEADER, itemsCsvRows } from "@/lib/classes/core/class-csv";
 import { classInsights, classService } from "@/lib/classes/service/server";
 import { contentLibrary } from "@/lib/content/library";
@@ -14,7 +14,7 @@ const classId = z.string().min(1).max(64);
 export const GET = jsonRoute(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const user = await currentUser();
   if (!user) return jsonError(401, "Sign in to download class data.");
-  if (user.role !== "INSTRUCTOR") return jsonError(403, "Class data is for the class's instructor.");
+  if (!isInstructor(user)) return jsonError(403, "Class data is for the class's instructor.");
   const id = classId.safeParse((await params).id);
   const [cls, insights] = id.success
     ? await Promise.all([classService().classDetail(user.id, id.data), classInsights().insights(user.id, id.data)])

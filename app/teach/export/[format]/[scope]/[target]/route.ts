@@ -1,4 +1,5 @@
 import { currentUser, isInstructor } from "@/lib/auth/guards";
+import { downloadResponse } from "@/lib/http/download";
 import { jsonError } from "@/lib/http/json-response";
 import { jsonRoute } from "@/lib/http/json-route";
 import { exportRequestSchema } from "@/lib/interop/service/schemas";
@@ -21,12 +22,6 @@ export const GET = jsonRoute(async (request: Request, { params }: ExportRoute) =
   if (!parsed.success) return jsonError(400, parsed.error.issues[0].message);
   const file = questionExport().exportQuestions(parsed.data);
   if (!file.ok) return jsonError(404, file.error);
-  return new Response(file.value.body, {
-    headers: {
-      "content-type": file.value.contentType,
-      "content-disposition": `attachment; filename="${file.value.filename}"`,
-      // The pool holds every answer key: never kept by a shared cache.
-      "cache-control": "private, no-store",
-    },
-  });
+  // The pool holds every answer key: downloadResponse keeps it out of shared caches (no-store).
+  return downloadResponse(file.value.body, file.value.filename, file.value.contentType);
 });
