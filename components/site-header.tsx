@@ -1,89 +1,119 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
 import { SearchForm } from "@/components/course/search-form";
+import { MobileMenu } from "@/components/mobile-menu";
+import { NavLink } from "@/components/nav-link";
 import { ButtonLink } from "@/components/ui/button";
 
 interface Props {
   user: { name: string; role: "LEARNER" | "INSTRUCTOR" } | null;
 }
 
+type User = NonNullable<Props["user"]>;
+
+/** The sections of the site a visitor or a signed-in user can go to, in menu order. */
+function sections(user: User | null): { href: string; label: string }[] {
+  return [
+    { href: "/lessons", label: "Lessons" },
+    { href: "/glossary", label: "Glossary" },
+    { href: "/drills", label: "Drills" },
+    ...(user
+      ? [
+          { href: "/review", label: "Flashcards" },
+          { href: "/progress", label: "Mastery" },
+          user.role === "INSTRUCTOR" ? { href: "/teach", label: "Teach" } : { href: "/classes", label: "Classes" },
+        ]
+      : []),
+  ];
+}
+
+function Logo() {
+  return (
+    <Link href="/" className="flex items-center gap-2 text-lg font-bold text-brand-900">
+      <span
+        aria-hidden="true"
+        className="inline-block h-6 w-6 rounded-md bg-brand-600 text-center text-sm leading-6 text-white"
+      >
+        k
+      </span>
+      kubelearn
+    </Link>
+  );
+}
+
+function Account({ user }: { user: User | null }) {
+  if (!user)
+    return (
+      <>
+        <NavLink href="/signin">Sign in</NavLink>
+        <ButtonLink href="/signup" size="sm">
+          Create account
+        </ButtonLink>
+      </>
+    );
+  return (
+    <>
+      <span className="text-slate-600">
+        <span className="sr-only">Signed in as </span>
+        <Link
+          href="/account/password"
+          className="font-medium text-slate-900 hover:text-brand-700"
+          title="Account: change your password"
+        >
+          {user.name}
+        </Link>
+        {user.role === "INSTRUCTOR" && (
+          <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">Instructor</span>
+        )}
+      </span>
+      <form action={signOutAction}>
+        <button
+          type="submit"
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-100"
+        >
+          Sign out
+        </button>
+      </form>
+    </>
+  );
+}
+
+/**
+ * One row on every screen. From the sm breakpoint up the sections sit in the row; on a phone they
+ * fold into a Menu disclosure (a <details>, so it opens by keyboard and without JavaScript).
+ */
 export function SiteHeader({ user }: Props) {
+  const links = sections(user);
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
-      <nav
-        aria-label="Main"
-        className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6"
-      >
-        <Link href="/" className="flex items-center gap-2 text-lg font-bold text-brand-900">
-          <span
-            aria-hidden="true"
-            className="inline-block h-6 w-6 rounded-md bg-brand-600 text-center text-sm leading-6 text-white"
-          >
-            k
-          </span>
-          kubelearn
-        </Link>
-        <Link href="/lessons" className="text-slate-700 hover:text-brand-700">
-          Lessons
-        </Link>
-        <Link href="/glossary" className="text-slate-700 hover:text-brand-700">
-          Glossary
-        </Link>
-        <Link href="/drills" className="text-slate-700 hover:text-brand-700">
-          Drills
-        </Link>
-        {user && (
-          <Link href="/review" className="text-slate-700 hover:text-brand-700">
-            Flashcards
-          </Link>
-        )}
-        {user && (
-          <Link
-            href={user.role === "INSTRUCTOR" ? "/teach" : "/classes"}
-            className="text-slate-700 hover:text-brand-700"
-          >
-            {user.role === "INSTRUCTOR" ? "Teach" : "Classes"}
-          </Link>
-        )}
-        <SearchForm id="header-search" compact className="order-last w-full sm:order-none sm:ml-auto sm:w-auto" />
-        <div className="ml-auto flex items-center gap-3 text-sm sm:ml-0">
-          {user ? (
-            <>
-              <span className="hidden text-slate-600 sm:inline">
-                <span className="sr-only">Signed in as </span>
-                <Link
-                  href="/account/password"
-                  className="font-medium text-slate-900 hover:text-brand-700"
-                  title="Account: change your password"
-                >
-                  {user.name}
-                </Link>
-                {user.role === "INSTRUCTOR" && (
-                  <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
-                    Instructor
-                  </span>
-                )}
-              </span>
-              <form action={signOutAction}>
-                <button
-                  type="submit"
-                  className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-100"
-                >
-                  Sign out
-                </button>
-              </form>
-            </>
-          ) : (
-            <>
-              <Link href="/signin" className="text-slate-700 hover:text-brand-700">
-                Sign in
-              </Link>
-              <ButtonLink href="/signup" size="sm">
-                Create account
-              </ButtonLink>
-            </>
-          )}
+      <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-x-6 px-4 py-2.5 sm:px-6 sm:py-3">
+        <Logo />
+        <div className="hidden items-center gap-x-6 sm:flex">
+          {links.map((l) => (
+            <NavLink key={l.href} href={l.href}>
+              {l.label}
+            </NavLink>
+          ))}
         </div>
+        <SearchForm id="header-search" compact className="hidden sm:ml-auto sm:block" />
+        <div className="hidden items-center gap-3 text-sm sm:flex">
+          <Account user={user} />
+        </div>
+        <MobileMenu>
+          <ul className="space-y-1">
+            {links.map((l) => (
+              <li key={l.href}>
+                <NavLink href={l.href} className="block py-1.5">
+                  {l.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+          <SearchForm id="menu-search" compact className="mt-3" />
+          <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
+            <Account user={user} />
+          </div>
+        </MobileMenu>
       </nav>
     </header>
   );

@@ -12,6 +12,7 @@ const { drills } = loadDrills(root);
 
 export const course = {
   lessonCount: library.lessons.length,
+  lessonSlugs: library.lessons.map((l) => l.slug),
   drillCount: drills.length,
   /** The module that holds the lesson most specs use (ClusterIP vs Pod IP). */
   moduleOf: (slug: string) => {

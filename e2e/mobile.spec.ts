@@ -9,7 +9,7 @@ test("on a phone the lesson has a collapsible table of contents and the table sc
   const toc = page.locator("summary", { hasText: "On this page" });
   await expect(toc).toBeVisible();
   await toc.click();
-  await page.getByRole("group").getByRole("link", { name: "Key points" }).click();
+  await page.getByRole("group").filter({ hasText: "On this page" }).getByRole("link", { name: "Key points" }).click();
   await expect(page).toHaveURL(/#key-points$/);
   const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   const viewport = page.viewportSize()!.width;

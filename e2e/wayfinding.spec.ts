@@ -155,5 +155,19 @@ test("the table of contents marks the section being read as the reader scrolls",
   await expect(toc.getByRole("link", { name: "Comparison" })).toHaveAttribute("aria-current", "location");
   await expect(toc.locator("[aria-current]")).toHaveCount(1);
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-  await expect(toc.getByRole("link", { name: "Key points" })).toHaveAttribute("aria-current", "location");
+  // The lesson's last section, its Sources, is the one being read at the bottom.
+  await expect(toc.getByRole("link", { name: "Sources" })).toHaveAttribute("aria-current", "location");
+});
+
+test("the header marks the section being viewed, and the site has its icons", async ({ page, request }) => {
+  await page.goto(`/lessons/${LESSON_SLUG}`);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Lessons" })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: "Glossary" })).not.toHaveAttribute("aria-current", /.*/);
+  await nav.getByRole("link", { name: "Drills" }).click();
+  await expect(nav.getByRole("link", { name: "Drills" })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: "Lessons" })).not.toHaveAttribute("aria-current", /.*/);
+  for (const path of ["/favicon.ico", "/icon.svg", "/apple-icon.png"])
+    expect((await request.get(path)).status(), path).toBe(200);
+  await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute("href", /icon|favicon/);
 });

@@ -15,6 +15,9 @@ const paramsSchema = z.object({
     .transform((q) => (Array.isArray(q) ? (q[0] ?? "") : (q ?? "")).slice(0, MAX_QUERY_LENGTH).trim()),
 });
 
+// No loading.tsx here on purpose: search must work without JavaScript, and a streamed loading
+// fallback is replaced by its results only by a script, so a browser without one would see
+// "Searching…" for ever. The search runs in memory; the page is sent whole.
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
   const parsed = paramsSchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data.q : "";

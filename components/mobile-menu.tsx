@@ -1,0 +1,26 @@
+"use client";
+
+import { usePathname } from "next/navigation";
+import { type ReactNode, useEffect, useRef } from "react";
+
+/**
+ * The phone's menu: a <details> disclosure, so it opens by keyboard and without JavaScript. The
+ * header stays mounted across client-side navigation, so the menu closes itself when the page changes.
+ */
+export function MobileMenu({ children }: { children: ReactNode }) {
+  const pathname = usePathname();
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (menu.current && pathname) menu.current.open = false;
+  }, [pathname]);
+  return (
+    <details ref={menu} className="ml-auto sm:hidden">
+      <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-800 [&::-webkit-details-marker]:hidden">
+        Menu
+      </summary>
+      <div className="absolute inset-x-0 top-full border-b border-slate-200 bg-white px-4 py-3 shadow-md">
+        {children}
+      </div>
+    </details>
+  );
+}
