@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument, parse as parseYaml } from "yaml";
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { authoredQuestionSchema } from "./authored-questions";
 import type { LessonFrontmatter } from "./types";
@@ -74,9 +74,17 @@ function yamlLines(yamlText: string): (path: readonly PropertyKey[]) => number {
       const counter = new LineCounter();
       parsed = { doc: parseDocument(yamlText, { lineCounter: counter }), counter };
     }
+    const { doc, counter } = parsed;
     for (let depth = path.length; depth > 0; depth--) {
-      const node = parsed.doc.getIn(path.slice(0, depth), true);
-      if (isNode(node) && node.range) return FIRST_FRONTMATTER_LINE - 1 + parsed.counter.linePos(node.range[0]).line;
+      const parent = depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1), true);
+      const step = path[depth - 1];
+      // A mapping's entry is where its key is written ("options:"), a list's item where it starts.
+      const node = isMap(parent)
+        ? parent.items.find((pair) => isScalar(pair.key) && pair.key.value === step)?.key
+        : isSeq(parent) && typeof step === "number"
+          ? parent.items[step]
+          : undefined;
+      if (isNode(node) && node.range) return FIRST_FRONTMATTER_LINE - 1 + counter.linePos(node.range[0]).line;
     }
     return FIRST_FRONTMATTER_LINE;
   };
