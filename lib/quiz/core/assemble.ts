@@ -58,7 +58,8 @@ class Tally {
  * template over one target (templates.ts). Within them, each next question is the one that best
  * spreads the quiz: first over modules and lessons (a module quiz asks about every lesson, a course
  * quiz about every module), then over sources (simulator, authored) while a source is short of its
- * share (SOURCE_SHARES), then over concepts, kinds and templates; ties go by the seeded shuffle.
+ * share (SOURCE_SHARES), then over concepts, kinds, rarely asked concepts first, and templates; ties
+ * go by the seeded shuffle.
  * Easier questions come first.
  */
 export function drawQuiz<Q extends Drawable>(pool: readonly Q[], seed: QuizSeed, options: DrawOptions = {}): Q[] {
@@ -85,13 +86,28 @@ export function drawQuiz<Q extends Drawable>(pool: readonly Q[], seed: QuizSeed,
   const allowed = (q: Q, capKinds: boolean) =>
     !subjects.has(subjectOf(q)) && !keys.has(templateKey(q)) && (!capKinds || tally.kind.of(q.kind) < maxPerKind);
   const concepts = (q: Q) => q.concepts.map((c) => `${q.lessonSlug}/${c}`);
+  const questionsAbout = new Tally();
+  for (const q of pool) for (const c of concepts(q)) questionsAbout.add(c);
+  const leastAsked = (q: Q) => Math.min(...concepts(q).map(tally.concept.of));
+  /**
+   * Of the concepts a question would ask about first, how few questions the pool has on the rarest:
+   * a concept that few questions are about is asked while one of them still fits the mix, before
+   * the kind cap leaves none (a source's share can take the kind it needs).
+   */
+  const scarcity = (q: Q) =>
+    Math.min(
+      ...concepts(q)
+        .filter((c) => tally.concept.of(c) === leastAsked(q))
+        .map(questionsAbout.of),
+    );
   /** Lower is better, compared in order. */
   const cost = (q: Q): number[] => [
     tally.module.of(moduleOf(q.lessonSlug)),
     tally.lesson.of(q.lessonSlug),
     SOURCE_SHARES[q.source] === "rest" ? 1 : tally.source.of(q.source) < shareOf(q.source) ? 0 : 2,
-    Math.min(...concepts(q).map(tally.concept.of)),
+    leastAsked(q),
     tally.kind.of(q.kind),
+    scarcity(q),
     tally.template.of(templateOf(q)),
   ];
   while (picked.length < length) {
