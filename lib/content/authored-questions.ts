@@ -107,10 +107,3 @@ export const authoredQuestionSchema = z.discriminatedUnion("kind", [
 ]);
 
 export type AuthoredQuestionInput = z.infer<typeof authoredQuestionSchema>;
-
-/** Kinds an author can write, for messages and docs. */
-export const AUTHORED_KINDS = [
-  "single",
-  "multiple",
-  "true-false",
-] as const satisfies readonly AuthoredQuestionInput["kind"][];

@@ -4,8 +4,8 @@ import type { Question } from "./types";
 // What makes two questions the same question in other words. A question's template is the
 // generator that wrote it (the part of its id before the first ":"; for a simulator scenario, the
 // scenario; a hand-written question is a template of its own), its target what it asks about (its
-// concepts). Two questions of one template over one
-// target are near-duplicates: "True or false? For a ClusterIP, …" twice with another row.
+// concepts). Two questions of one template over one target are near-duplicates: "True or false?
+// For a ClusterIP, …" twice with another row.
 
 type Keyed = Pick<Question, "id" | "lessonSlug" | "concepts">;
 
