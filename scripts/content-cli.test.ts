@@ -3,7 +3,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { lessonWith } from "../lib/content/test-support/lesson-fixture";
+import {
+  authoredQuestionsYaml,
+  lessonWith,
+  lessonWithQuestions,
+  lineContaining,
+} from "../lib/content/test-support/lesson-fixture";
 import { seedDocumentPath } from "../lib/content/test-support/seed";
 
 const tsx = path.resolve("node_modules/.bin/tsx");
@@ -30,6 +35,20 @@ describe("npm run content:check", () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/testing\/01-bad\.md:37: comparison row has 2 cells, the header has 3/);
     expect(result.stderr).toMatch(/content:check: 2 problems/);
+  });
+
+  it("fails on a hand-written question with no right option, at the line of its options", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "kubelearn-check-"));
+    fs.mkdirSync(path.join(root, "testing"));
+    fs.writeFileSync(path.join(root, "testing/module.yaml"), "title: T\norder: 1\ndescription: D\n");
+    const source = lessonWithQuestions(authoredQuestionsYaml.replace("        correct: true\n", ""));
+    fs.writeFileSync(path.join(root, "testing/01-bad.md"), source);
+    const result = run("content-check.ts", [root]);
+    fs.rmSync(root, { recursive: true, force: true });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      `testing/01-bad.md:${lineContaining(source, "    options:")}: frontmatter questions.0.options: mark exactly one option correct: 0 are marked`,
+    );
   });
 });
 

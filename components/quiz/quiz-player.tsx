@@ -4,12 +4,19 @@ import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { finishQuizAction, submitAnswerAction } from "@/app/quiz/actions";
 import { Button } from "@/components/ui/button";
-import type { Response } from "@/lib/quiz/core/types";
+import type { QuestionSource, Response } from "@/lib/quiz/core/types";
 import type { AttemptView, Reveal } from "@/lib/quiz/service/quiz-service";
 import { InlineCode } from "./inline-code";
 import { draftOf, pressNumber, QuestionInput, toResponse } from "./question-input";
 import { scoreLabel } from "./score-label";
 import { Transcript } from "./transcript";
+
+/** The label a question carries by where it comes from: only a simulator scenario is set apart. */
+const SOURCE_BADGES: Record<QuestionSource, string | null> = {
+  lesson: null,
+  simulator: "simulator scenario",
+  authored: null,
+};
 
 type Answered = AttemptView["answered"];
 
@@ -170,8 +177,10 @@ export function QuizPlayer({ view }: { view: AttemptView }) {
       >
         <p className="text-sm font-medium text-slate-600">
           Question {index + 1} of {questions.length}
-          {q.source === "simulator" && (
-            <span className="ml-2 rounded bg-slate-800 px-1.5 py-0.5 text-xs text-white">simulator scenario</span>
+          {SOURCE_BADGES[q.source] && (
+            <span className="ml-2 rounded bg-slate-800 px-1.5 py-0.5 text-xs text-white">
+              {SOURCE_BADGES[q.source]}
+            </span>
           )}
         </p>
         {q.context && q.context.length > 0 && <Transcript title="The cluster so far" lines={q.context} />}

@@ -4,6 +4,7 @@ import { inlineText, slugify, type Token, tokenizeLesson } from "./markdown";
 import { rowQuestionProblem } from "./row-questions";
 import type {
   AuthoredCard,
+  AuthoredQuestion,
   ComparisonRow,
   ComparisonTable,
   Concept,
@@ -11,6 +12,7 @@ import type {
   CrossLinkAt,
   KeyPoint,
   Lesson,
+  LessonFrontmatter,
   TocEntry,
 } from "./types";
 
@@ -46,7 +48,12 @@ export function parseLesson(source: string, sourcePath: string): ParseResult {
   }
   const fm = validateFrontmatter(doc.data);
   if (!fm.ok) {
-    for (const issue of fm.issues) report(2, `frontmatter ${issue.field}: ${issue.message}`);
+    // A hand-written question is long: point at the line of the part that is wrong.
+    for (const issue of fm.issues)
+      report(
+        issue.path[0] === "questions" ? doc.lineOf(issue.path) : 2,
+        `frontmatter ${issue.field}: ${issue.message}`,
+      );
     return { lesson: null, problems };
   }
   const frontmatter = fm.frontmatter;
@@ -124,6 +131,14 @@ export function parseLesson(source: string, sourcePath: string): ParseResult {
       report(2, `frontmatter cards.${i}.section: no section has the id "${card.section}"`);
     authoredCards.push({ front: card.front, back: card.back, sectionId });
   });
+  const authoredQuestions = resolveQuestions(
+    frontmatter.questions,
+    frontmatter.concepts,
+    sectionIds,
+    doc.lineOf,
+    report,
+  );
+
   const cardSection = sections.find((s) => s.id === SECTION_IDS.flashcards);
   if (cardSection) {
     const items = listItems(cardSection.tokens);
@@ -149,6 +164,7 @@ export function parseLesson(source: string, sourcePath: string): ParseResult {
       keyPoints,
       steps,
       authoredCards,
+      authoredQuestions,
       body: doc.body,
       bodyLine: doc.bodyLine,
       crossLinks,
@@ -241,6 +257,36 @@ function paragraphs(tokens: Token[]): string[] {
     }
   }
   return out;
+}
+
+/** The frontmatter's questions checked against the lesson: concepts it names, sections it has, one prompt once. */
+function resolveQuestions(
+  questions: LessonFrontmatter["questions"],
+  concepts: LessonFrontmatter["concepts"],
+  sectionIds: Set<string>,
+  lineOf: (path: readonly PropertyKey[]) => number,
+  report: (line: number, message: string) => void,
+): AuthoredQuestion[] {
+  const conceptIds = new Set(concepts.map((c) => c.id));
+  const prompts = new Map<string, number>();
+  return questions.map(({ section, ...question }, i) => {
+    const at = (...path: PropertyKey[]) => lineOf(["questions", i, ...path]);
+    question.concepts.forEach((id, j) => {
+      if (!conceptIds.has(id))
+        report(
+          at("concepts", j),
+          `frontmatter questions.${i}.concepts: "${id}" is not one of the lesson's concepts (${[...conceptIds].join(", ")})`,
+        );
+    });
+    if (!sectionIds.has(section))
+      report(at("section"), `frontmatter questions.${i}.section: no section has the id "${section}"`);
+    const key = question.prompt.toLowerCase();
+    const first = prompts.get(key);
+    if (first !== undefined)
+      report(at("prompt"), `frontmatter questions.${i}.prompt: the same prompt as questions.${first}`);
+    else prompts.set(key, i);
+    return { ...question, sectionId: section, line: at() };
+  });
 }
 
 /** Gives each comparison row the author's question from frontmatter `rowQuestions`, by feature name. */

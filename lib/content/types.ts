@@ -1,6 +1,7 @@
 // The Lesson model: what lib/quiz, lib/srs and the app read from a lesson file.
 
 import type { Article } from "./articles";
+import type { AuthoredQuestionInput } from "./authored-questions";
 
 export interface LessonFrontmatter {
   title: string;
@@ -14,6 +15,8 @@ export interface LessonFrontmatter {
   cards: { front: string; back: string; section?: string }[];
   /** Ids of simulator scenarios (lib/quiz/scenarios) that generate questions for this lesson. */
   scenarios: string[];
+  /** Hand-written quiz questions, as written (see Lesson.authoredQuestions). */
+  questions: AuthoredQuestionInput[];
   /** Author's questions for comparison rows, by feature name (see ComparisonRow.question). */
   rowQuestions: Record<string, string>;
   /** The author's reading-time estimate in minutes, when given (see lib/content/reading-time.ts). */
@@ -75,6 +78,16 @@ export interface AuthoredCard {
   sectionId: string;
 }
 
+/**
+ * A hand-written quiz question of the lesson, checked against it: its concepts are the lesson's,
+ * its section exists. `line` is where it starts in the lesson file, for content:check.
+ */
+export type AuthoredQuestion = AuthoredQuestionInput extends infer Q
+  ? Q extends AuthoredQuestionInput
+    ? Omit<Q, "section"> & { sectionId: string; line: number }
+    : never
+  : never;
+
 export interface KeyPoint {
   text: string;
   sectionId: string;
@@ -88,6 +101,8 @@ export interface Lesson extends LessonFrontmatter {
   keyPoints: KeyPoint[];
   /** Hand-written flashcards, from the frontmatter and from a "flashcards" section ("front :: back" items). */
   authoredCards: AuthoredCard[];
+  /** Hand-written quiz questions from the frontmatter `questions:`, in file order. */
+  authoredQuestions: AuthoredQuestion[];
   /** Ordered steps, where the lesson has a "steps" section. */
   steps: string[];
   /** Markdown body without frontmatter. */

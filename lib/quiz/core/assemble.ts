@@ -1,6 +1,6 @@
 import { hash32, type QuizSeed, Rng, shuffle } from "./seeded";
 import { templateKey, templateOf } from "./templates";
-import type { Question } from "./types";
+import type { Question, QuestionSource } from "./types";
 
 export const DEFAULT_QUIZ_LENGTH = 10;
 
@@ -26,6 +26,17 @@ export function subjectOf(q: Pick<Question, "id" | "lessonSlug">): string {
   }
 }
 
+/**
+ * The share of an attempt each source gets while it has subjects left; the lesson's structure, the
+ * largest source, fills the rest. A hand-written question is asked less often than a scenario so
+ * that a lesson's few of them do not come back in every attempt.
+ */
+export const SOURCE_SHARES: Record<QuestionSource, number | "rest"> = {
+  lesson: "rest",
+  simulator: 1 / 4,
+  authored: 1 / 8,
+};
+
 /** What a draw looks at; the pool's scenario questions are not built until drawn (see pool.ts). */
 export type Drawable = Pick<Question, "id" | "kind" | "source" | "difficulty" | "concepts" | "lessonSlug">;
 
@@ -46,8 +57,9 @@ class Tally {
  * A quiz drawn from a pool, seeded. Hard rules: each subject once, and never two questions of one
  * template over one target (templates.ts). Within them, each next question is the one that best
  * spreads the quiz: first over modules and lessons (a module quiz asks about every lesson, a course
- * quiz about every module), then over sources (lesson structure, simulator, ...) while a source is
- * short of its share, then over concepts, kinds and templates; ties go by the seeded shuffle.
+ * quiz about every module), then over sources (simulator, authored) while a source is short of its
+ * share (SOURCE_SHARES), then over concepts, kinds, rarely asked concepts first, and templates; ties
+ * go by the seeded shuffle.
  * Easier questions come first.
  */
 export function drawQuiz<Q extends Drawable>(pool: readonly Q[], seed: QuizSeed, options: DrawOptions = {}): Q[] {
@@ -56,9 +68,10 @@ export function drawQuiz<Q extends Drawable>(pool: readonly Q[], seed: QuizSeed,
   const rng = new Rng(hash32(`draw:${seed}`));
   const candidates = shuffle(pool, rng);
   const maxPerKind = Math.max(2, Math.ceil(length / 3));
-  // Every source other than the lesson's structure gets a quarter of the quiz, while it has subjects.
-  const shareOf = (source: string) =>
-    source === "lesson" ? length : Math.min(Math.ceil(length / 4), subjectsOf(pool, source));
+  const shareOf = (source: QuestionSource) => {
+    const share = SOURCE_SHARES[source];
+    return share === "rest" ? length : Math.min(Math.ceil(length * share), subjectsOf(pool, source));
+  };
   const picked: Q[] = [];
   const subjects = new Set<string>();
   const keys = new Set<string>();
@@ -73,13 +86,28 @@ export function drawQuiz<Q extends Drawable>(pool: readonly Q[], seed: QuizSeed,
   const allowed = (q: Q, capKinds: boolean) =>
     !subjects.has(subjectOf(q)) && !keys.has(templateKey(q)) && (!capKinds || tally.kind.of(q.kind) < maxPerKind);
   const concepts = (q: Q) => q.concepts.map((c) => `${q.lessonSlug}/${c}`);
+  const questionsAbout = new Tally();
+  for (const q of pool) for (const c of concepts(q)) questionsAbout.add(c);
+  const leastAsked = (q: Q) => Math.min(...concepts(q).map(tally.concept.of));
+  /**
+   * Of the concepts a question would ask about first, how few questions the pool has on the rarest:
+   * a concept that few questions are about is asked while one of them still fits the mix, before
+   * the kind cap leaves none (a source's share can take the kind it needs).
+   */
+  const scarcity = (q: Q) =>
+    Math.min(
+      ...concepts(q)
+        .filter((c) => tally.concept.of(c) === leastAsked(q))
+        .map(questionsAbout.of),
+    );
   /** Lower is better, compared in order. */
   const cost = (q: Q): number[] => [
     tally.module.of(moduleOf(q.lessonSlug)),
     tally.lesson.of(q.lessonSlug),
-    q.source === "lesson" ? 1 : tally.source.of(q.source) < shareOf(q.source) ? 0 : 2,
-    Math.min(...concepts(q).map(tally.concept.of)),
+    SOURCE_SHARES[q.source] === "rest" ? 1 : tally.source.of(q.source) < shareOf(q.source) ? 0 : 2,
+    leastAsked(q),
     tally.kind.of(q.kind),
+    scarcity(q),
     tally.template.of(templateOf(q)),
   ];
   while (picked.length < length) {
@@ -100,7 +128,7 @@ export function drawQuiz<Q extends Drawable>(pool: readonly Q[], seed: QuizSeed,
   return picked.sort((a, b) => a.difficulty - b.difficulty);
 }
 
-function subjectsOf(pool: readonly Drawable[], source: string): number {
+function subjectsOf(pool: readonly Drawable[], source: QuestionSource): number {
   return new Set(pool.filter((q) => q.source === source).map(subjectOf)).size;
 }
 

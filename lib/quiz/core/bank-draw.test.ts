@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { drawQuiz, subjectOf } from "./assemble";
+import { drawQuiz, SOURCE_SHARES, subjectOf } from "./assemble";
 import { quizLength } from "./attempt";
 import { questionPool } from "./pool";
 import { templateKey } from "./templates";
@@ -39,6 +39,22 @@ describe("an attempt drawn from a lesson", () => {
       const kinds = quiz.map((q) => q.kind);
       for (const kind of new Set(kinds))
         expect(kinds.filter((k) => k === kind).length, `${where} ${kind}`).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it("asks at least one hand-written question where the lesson has them, and no more than their share", () => {
+    const withAuthored = draws.filter(({ lesson }) => lesson.authoredQuestions.length > 0);
+    // Every lesson of the course has hand-written questions: a lesson that lost them is judged here.
+    expect(new Set(withAuthored.map(({ lesson }) => lesson.slug))).toEqual(
+      new Set(lessons.filter((l) => !l.draft).map((l) => l.slug)),
+    );
+    for (const { lesson, seed, quiz } of withAuthored) {
+      const authored = quiz.filter((q) => q.source === "authored").length;
+      const share = Math.min(
+        Math.ceil(quiz.length * (SOURCE_SHARES.authored as number)),
+        lesson.authoredQuestions.length,
+      );
+      expect(authored, `${lesson.slug} seed ${seed}`).toBe(share);
     }
   });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { lessonWith } from "../../content/test-support/lesson-fixture";
+import {
+  authoredQuestionsYaml,
+  lessonWith,
+  lessonWithQuestions,
+  lineContaining,
+} from "../../content/test-support/lesson-fixture";
 import { checkLessonQuestions } from "./check-questions";
 import { fixture, lessons } from "./test-support/quiz-fixtures";
 
@@ -30,5 +35,23 @@ summary: One concept.
       lessonWith("summary: Two things compared.", "summary: Two things compared.\nscenarios: [no-such-scenario]"),
     );
     expect(checkLessonQuestions(unknown)[0].message).toContain('unknown scenario "no-such-scenario"');
+  });
+
+  it("fails a hand-written question whose right option alone names a concept, at the question's line", () => {
+    expect(checkLessonQuestions(fixture(lessonWithQuestions()))).toEqual([]);
+    const source = lessonWithQuestions(
+      authoredQuestionsYaml.replace("The system owns it and keeps it for good.", "The system owns Alpha for good."),
+    );
+    expect(checkLessonQuestions(fixture(source))).toEqual([
+      {
+        file: "fixture.md",
+        line: lineContaining(source, "- kind: single"),
+        message:
+          "frontmatter questions.0: “Alpha” appears in the right options only, which gives the answer away; name it in a wrong option too, or in none",
+      },
+    ]);
+    // Named in a wrong option too, it tells nothing apart.
+    const both = source.replace("A user renews it every day.", "A user renews Alpha every day.");
+    expect(checkLessonQuestions(fixture(both))).toEqual([]);
   });
 });

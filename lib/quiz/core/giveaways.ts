@@ -42,3 +42,16 @@ export function neutralise(lesson: Lesson, texts: readonly string[]): string[] {
 /** The note a prompt carries when its options show ▢. */
 export const blankedNote = (texts: readonly string[]) =>
   texts.some((t) => t.includes("▢")) ? " (Concept names are blanked out as ▢.)" : "";
+
+/**
+ * For hand-written options, which are shown as written: the concept names and giveaway words that
+ * occur in some options, every one of them right. "Only the right option says EndpointSlice" is a
+ * hint a learner can follow without knowing the lesson.
+ */
+export function wordsOnlyInRight(lesson: Lesson, options: readonly { text: string; right: boolean }[]): string[] {
+  const words = [...new Set([...lesson.concepts.map((c) => c.name), ...giveawayWords(lesson)])];
+  return words.filter((word) => {
+    const hits = options.filter((o) => mentions(o.text, word));
+    return hits.length > 0 && hits.length < options.length && hits.every((o) => o.right);
+  });
+}

@@ -1,11 +1,12 @@
 import { nearDuplicateShare } from "./templates";
-import type { Question } from "./types";
+import { QUESTION_SOURCES, type Question, type QuestionSource } from "./types";
 
 /** How a lesson's pool is made up, for authors: sizes per kind, source and concept, and its near-duplicates. */
 export interface PoolStats {
   size: number;
   byKind: Record<string, number>;
-  bySource: Record<string, number>;
+  /** Every source, in QUESTION_SOURCES order, with 0 where the lesson has none (so authors see what is missing). */
+  bySource: Record<QuestionSource, number>;
   byConcept: Record<string, number>;
   /** Share (0..1) of the pool's structure questions that share template and target with another (templates.ts). */
   nearDuplicateShare: number;
@@ -21,7 +22,9 @@ export function poolStats(pool: readonly Question[]): PoolStats {
   return {
     size: pool.length,
     byKind: countBy(pool.map((q) => q.kind)),
-    bySource: countBy(pool.map((q) => q.source)),
+    bySource: Object.fromEntries(
+      QUESTION_SOURCES.map((source) => [source, pool.filter((q) => q.source === source).length]),
+    ) as Record<QuestionSource, number>,
     byConcept: countBy(pool.flatMap((q) => q.concepts)),
     nearDuplicateShare: nearDuplicateShare(pool),
   };

@@ -1,4 +1,5 @@
 import type { Lesson } from "../../content/types";
+import { authoredQuestions } from "./authored-questions";
 import { lessonQuestions } from "./lesson-questions";
 import { findScenario } from "./scenarios";
 import { hash32, type QuizSeed } from "./seeded";
@@ -61,6 +62,7 @@ export function lazyPool(lesson: Lesson, seed: QuizSeed): PoolEntry[] {
   const entries = [
     ...lessonQuestions(lesson, hash32(`${lesson.slug}:${seed}`)).map(built),
     ...scenarioEntries(lesson, seed),
+    ...authoredQuestions(lesson).map(built),
   ];
   const ids = new Set<string>();
   for (const e of entries) {
@@ -81,7 +83,7 @@ export function buildEntries(entries: readonly PoolEntry[]): Question[] {
 }
 
 /**
- * Every question for a lesson with this seed: from its structure and from its scenarios. The same
+ * Every question for a lesson with this seed: from its structure, its scenarios and its author. The same
  * lesson and seed always give the same pool, so the server can rebuild a quiz from its seed alone.
  */
 export const questionPool = (lesson: Lesson, seed: QuizSeed): Question[] => buildEntries(lazyPool(lesson, seed));

@@ -23,6 +23,15 @@ export interface Observation {
   output: string;
 }
 
+/**
+ * Where questions come from: generated from the lesson's structure (lesson-questions.ts), computed
+ * by running simulator scenarios (scenarios/), or written by hand in the lesson's frontmatter
+ * (authored-questions.ts).
+ */
+export const QUESTION_SOURCES = ["lesson", "simulator", "authored"] as const;
+
+export type QuestionSource = (typeof QUESTION_SOURCES)[number];
+
 /** What every question has, whatever its kind; a kind's module adds `kind` and its own fields. */
 export interface QuestionBase {
   /** Stable for the same lesson content and seed: generator, subject and parameters. */
@@ -36,7 +45,7 @@ export interface QuestionBase {
   explanation: string;
   concepts: string[];
   difficulty: 1 | 2 | 3;
-  source: "lesson" | "simulator";
+  source: QuestionSource;
   /** Scenario questions: what the simulator printed when the change was made. Server only. */
   evidence?: Observation[];
 }
@@ -69,7 +78,7 @@ export interface PublicQuestionBase {
   context?: Observation[];
   concepts: string[];
   difficulty: 1 | 2 | 3;
-  source: "lesson" | "simulator";
+  source: QuestionSource;
 }
 
 /** A question of one kind as the browser receives it: the base and the fields its kind shows. */
