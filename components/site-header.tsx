@@ -52,9 +52,9 @@ export function SiteHeader({ user }: Props) {
               <span className="hidden text-slate-600 sm:inline">
                 <span className="sr-only">Signed in as </span>
                 <Link
-                  href="/account/password"
+                  href="/account/settings"
                   className="font-medium text-slate-900 hover:text-brand-700"
-                  title="Account: change your password"
+                  title="Account settings: time zone and password"
                 >
                   {user.name}
                 </Link>
@@ -64,6 +64,10 @@ export function SiteHeader({ user }: Props) {
                   </span>
                 )}
               </span>
+              {/* The name above is hidden on a phone; the account settings stay one tap away. */}
+              <Link href="/account/settings" className="text-slate-700 hover:text-brand-700 sm:hidden">
+                Account
+              </Link>
               <form action={signOutAction}>
                 <button
                   type="submit"

@@ -6,6 +6,7 @@ import {
   startOfNextZonedDay,
   startOfZonedDay,
   supportedTimeZones,
+  timeZoneChoices,
   timeZoneSchema,
   type WallClock,
   wallClockAt,
@@ -127,5 +128,19 @@ describe("where a person's day begins", () => {
   it("rolls over month and year ends", () => {
     expect(startOfNextZonedDay(at("2026-12-31T20:00Z"), LA)).toEqual(at("2027-01-01T08:00Z"));
     expect(startOfNextZonedDay(at("2026-01-31T20:00Z"), "UTC")).toEqual(at("2026-02-01T00:00Z"));
+  });
+});
+
+describe("the zones to choose from", () => {
+  it("are every supported zone, with the current one added where the list spells it the old way", () => {
+    expect(timeZoneChoices("UTC")).toEqual(supportedTimeZones());
+    const withKolkata = timeZoneChoices("Asia/Kolkata");
+    expect(withKolkata).toHaveLength(
+      supportedTimeZones().length + (supportedTimeZones().includes("Asia/Kolkata") ? 0 : 1),
+    );
+    expect(withKolkata[0]).toBe("UTC");
+    expect(withKolkata).toContain("Asia/Kolkata");
+    expect(withKolkata.indexOf("Asia/Kolkata")).toBeGreaterThan(withKolkata.indexOf("Asia/Jerusalem"));
+    expect(timeZoneChoices("Mars/Olympus")).toEqual(supportedTimeZones());
   });
 });

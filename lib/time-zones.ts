@@ -33,6 +33,16 @@ function supportedZones() {
 /** Every zone a person can choose: UTC first, then Intl's zones in its order (alphabetical). */
 export const supportedTimeZones = (): readonly string[] => supportedZones().list;
 
+/**
+ * The zones to offer in a list where `current` is already chosen: every supported zone, and
+ * `current` too when Intl's list spells it differently ("Asia/Kolkata" beside "Asia/Calcutta").
+ */
+export function timeZoneChoices(current: string): string[] {
+  const list = supportedTimeZones();
+  if (list.includes(current) || !isSupportedTimeZone(current)) return [...list];
+  return [list[0], ...[...list.slice(1), current].sort()];
+}
+
 // Each segment of an IANA name starts with a capital letter ("America/Port-au-Prince", "Etc/GMT+5"):
 // Intl also accepts "asia/kolkata", but that is not a name to store and show.
 const IANA_NAME = /^[A-Z][A-Za-z0-9_+-]*(\/[A-Z][A-Za-z0-9_+-]*)*$/;
