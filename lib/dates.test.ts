@@ -89,7 +89,10 @@ describe("instantOfDateTimeLocal", () => {
       ok: true,
       instant: new Date("2026-11-01T08:30:00Z"), // 01:30 PDT, an hour before 01:30 PST
     });
-    expect(instantOfDateTimeLocal("2026-03-08T02:30", "America/Los_Angeles")).toEqual({ ok: false, problem: "skipped" });
+    expect(instantOfDateTimeLocal("2026-03-08T02:30", "America/Los_Angeles")).toEqual({
+      ok: false,
+      problem: "skipped",
+    });
     expect(instantOfDateTimeLocal("2026-03-08T03:30", "America/Los_Angeles")).toEqual({
       ok: true,
       instant: new Date("2026-03-08T10:30:00Z"),

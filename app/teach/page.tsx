@@ -5,6 +5,7 @@ import { cardClass } from "@/components/ui/card";
 import { requireInstructor } from "@/lib/auth/guards";
 import { classService } from "@/lib/classes/service/server";
 import { formatDateTime } from "@/lib/format";
+import { timeZoneChoices } from "@/lib/time-zones";
 
 export const metadata: Metadata = { title: "Teach" };
 
@@ -18,7 +19,7 @@ export default async function TeachPage() {
         Create a class, share its code with your learners, assign quizzes with due dates and follow the results.
       </p>
       <div className="mt-6">
-        <CreateClassForm />
+        <CreateClassForm timeZone={user.timeZone} zones={timeZoneChoices(user.timeZone)} />
       </div>
       {classes.length === 0 ? (
         <p className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
@@ -33,7 +34,7 @@ export default async function TeachPage() {
                   {c.name}
                 </Link>
                 <p className="text-sm text-slate-600">
-                  Code {c.joinCode} · created {formatDateTime(c.createdAt)}
+                  Code {c.joinCode} · due dates in {c.timeZone} · created {formatDateTime(c.createdAt, user.timeZone)}
                 </p>
               </div>
               <p className="text-sm text-slate-700">
