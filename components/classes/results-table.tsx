@@ -45,7 +45,10 @@ export function ResultsTable({ cls, timeZone }: { cls: ClassDetail; timeZone: st
           {cls.assignments.map((a) => (
             <th key={a.id} scope="col" className="px-3 py-2">
               {a.title}
-              <span className="block text-xs font-normal text-slate-600">due {formatDateTime(a.dueAt, timeZone)}</span>
+              {/* One line: a due date broken over two reads as two. On a phone the table scrolls instead. */}
+              <span className="block whitespace-nowrap text-xs font-normal text-slate-600">
+                due {formatDateTime(a.dueAt, timeZone)}
+              </span>
             </th>
           ))}
         </tr>
