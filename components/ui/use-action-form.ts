@@ -4,11 +4,11 @@ import { type FormEvent, startTransition, useActionState } from "react";
 
 /**
  * `useActionState` for a form that keeps what was typed after it is submitted. React resets a form
- * after every action given to its `action` prop, failed ones too, and resets controlled selects and
- * hidden inputs' neighbours with it (react#29034, react#30580): a refused submit then showed empty
- * fields, and the next submit sent what the reset left. Submitting from `onSubmit` in a transition
- * runs the same action without that reset. `action` stays on the form, so it still posts before
- * the page's script has loaded. Spread the returned props onto the <form>.
+ * after every action given to its `action` prop, a refused one too (react#29034), and resets even
+ * controlled selects with it (react#30580): the assign form then showed emptied fields after a
+ * refusal and sent whatever the reset left next time. Submitting from `onSubmit` in a transition runs
+ * the same action without that reset. `action` stays on the form, so it still posts before the page's
+ * script has loaded. Spread the returned props onto the <form>.
  */
 export function useActionForm<State>(
   action: (state: Awaited<State>, form: FormData) => State | Promise<State>,
