@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import { BrowserTimeZoneInput } from "@/components/browser-time-zone";
 import { Button } from "@/components/ui/button";
 import { type ActionState, idleState } from "@/lib/result";
 
@@ -88,6 +89,8 @@ export function AuthForm({ mode, action, hidden = {}, callbackUrl = "/" }: Props
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
+      {/* A new account starts in the browser's time zone (changeable in the account settings). */}
+      {mode === "signup" && <BrowserTimeZoneInput name="timeZone" />}
       {state.message &&
         (state.ok ? (
           <p

@@ -56,9 +56,9 @@ function Account({ user }: { user: User | null }) {
       <span className="text-slate-600">
         <span className="sr-only">Signed in as </span>
         <Link
-          href="/account/password"
+          href="/account/settings"
           className="font-medium text-slate-900 hover:text-brand-700"
-          title="Account: change your password"
+          title="Account settings: time zone and password"
         >
           {user.name}
         </Link>

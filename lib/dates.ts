@@ -1,6 +1,8 @@
-// Strict date parsing for what people type. `new Date(y, m, d)` and `Date.UTC` roll impossible
-// values over ("2030-13-45T25:61" becomes 2031-02-15), so every part is checked against the
-// calendar before an instant is made. Pure and deterministic: the clock is passed in.
+// Strict date parsing for what people type, and calendar arithmetic. `new Date(y, m, d)` and
+// `Date.UTC` roll impossible values over ("2030-13-45T25:61" becomes 2031-02-15), so every part is
+// checked against the calendar before an instant is made. Pure and deterministic: the clock and
+// the time zone are passed in.
+import { resolveWallClock, type WallClock } from "./time-zones";
 
 const DATE_TIME_LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
@@ -11,21 +13,61 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * "2026-09-10T17:00" (an `<input type="datetime-local">` value; seconds optional) typed in a browser
- * whose `Date#getTimezoneOffset()` is `offsetMinutes` → the instant it means; null when the text is
- * not that format or names a time that does not exist (month 13, February 30, 25:61).
+ * "2026-09-10T17:00" (an `<input type="datetime-local">` value; seconds optional) → the wall-clock
+ * time it names; null when the text is not that format or names a time that does not exist on any
+ * calendar (month 13, February 30, 25:61).
  */
-export function parseLocalDateTime(value: string, offsetMinutes: number): Date | null {
+export function parseDateTimeLocal(value: string): WallClock | null {
   const m = DATE_TIME_LOCAL.exec(value);
-  if (!m || !Number.isInteger(offsetMinutes)) return null;
+  if (!m) return null;
   const [year, month, day, hour, minute, second] = m.slice(1).map((part) => Number(part ?? 0));
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;
-  const utc = new Date(0);
-  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0–99 to 1900–1999.
-  utc.setUTCFullYear(year, month - 1, day);
-  utc.setUTCHours(hour, minute, second, 0);
-  return new Date(utc.getTime() + offsetMinutes * 60_000);
+  return { year, month, day, hour, minute, second };
+}
+
+/** What a typed date and time in a zone means: an instant, or why there is none. */
+export type ZonedDateTime = { ok: true; instant: Date } | { ok: false; problem: "invalid" | "skipped" };
+
+/**
+ * A datetime-local value typed as a time in `zone` → the instant it means. A time that happens
+ * twice (the hour repeated when clocks go back) means the first of the two, so a due date is never
+ * later than what the instructor could have meant; a time skipped when clocks go forward has no
+ * instant and is refused, so nobody's deadline moves by an hour without them seeing it.
+ */
+export function instantOfDateTimeLocal(value: string, zone: string): ZonedDateTime {
+  const wall = parseDateTimeLocal(value);
+  if (!wall) return { ok: false, problem: "invalid" };
+  const resolved = resolveWallClock(wall, zone);
+  switch (resolved.kind) {
+    case "exact":
+      return { ok: true, instant: resolved.instant };
+    case "repeated":
+      return { ok: true, instant: resolved.earlier };
+    case "skipped":
+      return { ok: false, problem: "skipped" };
+    default:
+      return resolved satisfies never;
+  }
+}
+
+/** A calendar day `YYYY-MM-DD` moved by `days` (negative: back), by the calendar, not by 24-hour steps. */
+export function addDaysToKey(key: string, days: number): string {
+  const [year, month, day] = key.split("-").map(Number);
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** How many calendar days `to` is after `from` (both `YYYY-MM-DD`); negative when before. */
+export function daysBetweenKeys(from: string, to: string): number {
+  const at = (key: string) => {
+    const [year, month, day] = key.split("-").map(Number);
+    const d = new Date(0);
+    d.setUTCFullYear(year, month - 1, day);
+    return d.getTime();
+  };
+  return Math.round((at(to) - at(from)) / 86_400_000);
 }
 
 /** The same instant `years` calendar years later (or earlier); 29 February falls back to the 28th. */

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { dayKey, formatDateTime, formatEstimate, formatMinutes, formatPercent, formatTimeUntil } from "./format";
+import {
+  dayKey,
+  formatDateTime,
+  formatDateTimeLocal,
+  formatEstimate,
+  formatMinutes,
+  formatPercent,
+  formatTimeUntil,
+  formatTimeZone,
+  formatUtcOffset,
+} from "./format";
 
 describe("formatPercent", () => {
   it("rounds a fraction to a whole percentage and shows a missing score as a dash", () => {
@@ -15,15 +25,52 @@ describe("formatPercent", () => {
 describe("dates and times", () => {
   const instant = new Date("2026-09-10T17:05:42.123Z");
 
-  it("keys a day by its UTC date", () => {
-    expect(dayKey(instant)).toBe("2026-09-10");
-    // 23:30 on the 10th in UTC-5 is already the 11th in UTC.
-    expect(dayKey(new Date("2026-09-10T23:30:00-05:00"))).toBe("2026-09-11");
+  it("keys a day by its date in the viewer's zone", () => {
+    expect(dayKey(instant, "UTC")).toBe("2026-09-10");
+    // 23:30 on the 10th in UTC−5 is already the 11th in UTC, and still the 10th there.
+    expect(dayKey(new Date("2026-09-10T23:30:00-05:00"), "UTC")).toBe("2026-09-11");
+    expect(dayKey(new Date("2026-09-10T23:30:00-05:00"), "America/Chicago")).toBe("2026-09-10");
+    // In Tonga (UTC+13) 10:30 UTC is 23:30 on the 10th and 11:30 UTC already 00:30 on the 11th.
+    expect(dayKey(new Date("2026-09-10T10:30:00Z"), "Pacific/Tongatapu")).toBe("2026-09-10");
+    expect(dayKey(new Date("2026-09-10T11:30:00Z"), "Pacific/Tongatapu")).toBe("2026-09-11");
   });
 
-  it("prints an instant to the minute in UTC, labelled", () => {
-    expect(formatDateTime(instant)).toBe("2026-09-10 17:05 UTC");
-    expect(formatDateTime(new Date("2026-01-02T00:00:59Z"))).toBe("2026-01-02 00:00 UTC");
+  it("prints an instant to the minute in the viewer's zone, naming it", () => {
+    expect(formatDateTime(instant, "UTC")).toBe("2026-09-10 17:05 UTC");
+    expect(formatDateTime(new Date("2026-01-02T00:00:59Z"), "UTC")).toBe("2026-01-02 00:00 UTC");
+    expect(formatDateTime(instant, "Asia/Kolkata")).toBe("2026-09-10 22:35 Asia/Kolkata (UTC+5:30)");
+    expect(formatDateTime(instant, "America/Los_Angeles")).toBe("2026-09-10 10:05 America/Los_Angeles (UTC−7)");
+    expect(formatDateTime(new Date("2026-01-16T07:59:00Z"), "America/Los_Angeles")).toBe(
+      "2026-01-15 23:59 America/Los_Angeles (UTC−8)",
+    );
+    expect(formatDateTime(new Date("2026-01-16T07:59:00Z"), "Pacific/Tongatapu")).toBe(
+      "2026-01-16 20:59 Pacific/Tongatapu (UTC+13)",
+    );
+    expect(formatDateTime(new Date("2026-01-16T07:59:00Z"), "Europe/London")).toBe(
+      "2026-01-16 07:59 Europe/London (UTC+0)",
+    );
+  });
+
+  it("shows the same instant either side of a clock change with the offset of each side", () => {
+    // Los Angeles goes back from 02:00 PDT to 01:00 PST on 2026-11-01: 01:30 happens twice.
+    expect(formatDateTime(new Date("2026-11-01T08:30:00Z"), "America/Los_Angeles")).toBe(
+      "2026-11-01 01:30 America/Los_Angeles (UTC−7)",
+    );
+    expect(formatDateTime(new Date("2026-11-01T09:30:00Z"), "America/Los_Angeles")).toBe(
+      "2026-11-01 01:30 America/Los_Angeles (UTC−8)",
+    );
+  });
+
+  it("writes offsets and datetime-local values the way people and browsers read them", () => {
+    expect(formatUtcOffset(330)).toBe("UTC+5:30");
+    expect(formatUtcOffset(-480)).toBe("UTC−8");
+    expect(formatUtcOffset(780)).toBe("UTC+13");
+    expect(formatUtcOffset(-570)).toBe("UTC−9:30");
+    expect(formatUtcOffset(0)).toBe("UTC+0");
+    expect(formatTimeZone("UTC", instant)).toBe("UTC");
+    expect(formatTimeZone("Pacific/Auckland", new Date("2026-07-01T00:00:00Z"))).toBe("Pacific/Auckland (UTC+12)");
+    expect(formatDateTimeLocal(new Date("2026-01-16T07:59:00Z"), "America/Los_Angeles")).toBe("2026-01-15T23:59");
+    expect(formatDateTimeLocal(new Date("2026-01-16T07:59:00Z"), "Pacific/Tongatapu")).toBe("2026-01-16T20:59");
   });
 });
 
@@ -38,15 +85,19 @@ describe("durations", () => {
   it("says how far away an instant is: minutes, then hours, then the date", () => {
     const now = new Date("2026-09-10T12:00:00Z");
     const later = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
-    expect(formatTimeUntil(later(-5), now)).toBe("in 1 minute");
-    expect(formatTimeUntil(later(0), now)).toBe("in 1 minute");
-    expect(formatTimeUntil(later(1), now)).toBe("in 1 minute");
-    expect(formatTimeUntil(later(10), now)).toBe("in 10 minutes");
-    expect(formatTimeUntil(later(59), now)).toBe("in 59 minutes");
-    expect(formatTimeUntil(later(60), now)).toBe("in about 1 hour");
-    expect(formatTimeUntil(later(150), now)).toBe("in about 3 hours");
-    expect(formatTimeUntil(later(24 * 60 - 1), now)).toBe("in about 24 hours");
-    expect(formatTimeUntil(later(24 * 60), now)).toBe("on 2026-09-11");
+    const until = (minutes: number, zone = "UTC") => formatTimeUntil(later(minutes), now, zone);
+    expect(until(-5)).toBe("in 1 minute");
+    expect(until(0)).toBe("in 1 minute");
+    expect(until(1)).toBe("in 1 minute");
+    expect(until(10)).toBe("in 10 minutes");
+    expect(until(59)).toBe("in 59 minutes");
+    expect(until(60)).toBe("in about 1 hour");
+    expect(until(150)).toBe("in about 3 hours");
+    expect(until(24 * 60 - 1)).toBe("in about 24 hours");
+    expect(until(24 * 60)).toBe("on 2026-09-11");
+    // 12:00 UTC on the 11th is already 01:00 on the 12th in Tonga, and 05:00 on the 11th in Los Angeles.
+    expect(until(24 * 60, "Pacific/Tongatapu")).toBe("on 2026-09-12");
+    expect(until(24 * 60, "America/Los_Angeles")).toBe("on 2026-09-11");
   });
 });
 

@@ -1,22 +1,47 @@
-// One formatter per unit, for every page and component. Pure and deterministic: the clock is
-// passed in. Dates are shown in UTC and labelled, so every viewer of a server-rendered page reads
-// the same time (the instructor's due dates are entered in local time and stored as instants).
+// One formatter per unit, for every page and component. Pure and deterministic: the clock and the
+// viewer's time zone are passed in. Instants are stored as instants; each viewer reads them in their
+// own zone (their account setting), and every time shown names that zone.
+import { offsetMinutesAt, wallClockAt } from "./time-zones";
 
 const MINUTE_MS = 60_000;
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
 /** A score or rate from 0 to 1 as a whole percentage ("80%"); a missing one as a dash. */
 export function formatPercent(fraction: number | null): string {
   return fraction === null ? "–" : `${Math.round(fraction * 100)}%`;
 }
 
-/** The UTC calendar day of an instant, `YYYY-MM-DD`: the key of per-day charts and queues. */
-export function dayKey(instant: Date): string {
-  return instant.toISOString().slice(0, 10);
+/** The calendar day an instant falls on in `timeZone`, `YYYY-MM-DD`: the key of per-day charts and queues. */
+export function dayKey(instant: Date, timeZone: string): string {
+  const w = wallClockAt(instant, timeZone);
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
 }
 
-/** An instant to the minute, in UTC and saying so: "2026-09-10 17:00 UTC". */
-export function formatDateTime(instant: Date): string {
-  return `${instant.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+/** An offset from UTC in minutes, as people write it: "UTC+5:30", "UTC−8" (a minus sign), "UTC+13", "UTC+0". */
+export function formatUtcOffset(minutes: number): string {
+  const sign = minutes < 0 ? "−" : "+";
+  const abs = Math.abs(minutes);
+  const rest = abs % 60;
+  return `UTC${sign}${Math.floor(abs / 60)}${rest ? `:${pad(rest)}` : ""}`;
+}
+
+/** A zone as it reads beside a time: "UTC", or its name and its offset at `at`: "America/Los_Angeles (UTC−7)". */
+export function formatTimeZone(timeZone: string, at: Date): string {
+  return timeZone === "UTC" ? "UTC" : `${timeZone} (${formatUtcOffset(offsetMinutesAt(at, timeZone))})`;
+}
+
+/**
+ * An instant to the minute as a clock in `timeZone` shows it, naming the zone (and its offset then,
+ * which tells summer from winter time): "2026-09-10 17:00 UTC", "2026-01-01 12:00 Asia/Kolkata (UTC+5:30)".
+ */
+export function formatDateTime(instant: Date, timeZone: string): string {
+  return `${formatDateTimeLocal(instant, timeZone).replace("T", " ")} ${formatTimeZone(timeZone, instant)}`;
+}
+
+/** An instant as the value of an `<input type="datetime-local">` in `timeZone`: "2026-09-10T17:00". */
+export function formatDateTimeLocal(instant: Date, timeZone: string): string {
+  const w = wallClockAt(instant, timeZone);
+  return `${dayKey(instant, timeZone)}T${pad(w.hour)}:${pad(w.minute)}`;
 }
 
 /** Seconds spent, as whole minutes (rounded to the nearest). */
@@ -36,11 +61,12 @@ const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
 
 /**
  * How far away an instant is, as a learner reads it: "in 5 minutes", "in about 3 hours", and past a
- * day its UTC date ("on 2026-09-10"). Anything already due or under a minute away reads "in 1 minute".
+ * day its date in the learner's zone ("on 2026-09-10"). Anything already due or under a minute away
+ * reads "in 1 minute".
  */
-export function formatTimeUntil(instant: Date, now: Date): string {
+export function formatTimeUntil(instant: Date, now: Date, timeZone: string): string {
   const minutes = Math.round((instant.getTime() - now.getTime()) / MINUTE_MS);
   if (minutes < 60) return `in ${plural(Math.max(1, minutes), "minute")}`;
   if (minutes < 24 * 60) return `in about ${plural(Math.round(minutes / 60), "hour")}`;
-  return `on ${dayKey(instant)}`;
+  return `on ${dayKey(instant, timeZone)}`;
 }

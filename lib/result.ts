@@ -1,11 +1,19 @@
 // One result shape for every service, and one state shape for every server action and form.
 // Pure: imported by services, actions and components alike.
 
-/** What a service returns when the failure is the caller's to show (bad input, not allowed, gone). */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * What a service returns when the failure is the caller's to show (bad input, not allowed, gone).
+ * `field` names the form input a failure is about, when it is about one, so the form can show the
+ * sentence beside it.
+ */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string; field?: string };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = <T = never>(error: string): Result<T> => ({ ok: false, error });
+export const fail = <T = never>(error: string, field?: string): Result<T> => ({
+  ok: false,
+  error,
+  ...(field ? { field } : {}),
+});
 
 /**
  * What a server action hands back to its form: whether it worked, a sentence for the person, and

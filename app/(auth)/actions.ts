@@ -7,6 +7,7 @@ import { AuthError } from "next-auth";
 import { SignInThrottled, signIn, signOut } from "@/lib/auth/auth";
 import { clientIp } from "@/lib/auth/client-ip";
 import {
+  accountSettingsSchema,
   changePasswordSchema,
   forgotPasswordSchema,
   resetPasswordSchema,
@@ -20,6 +21,7 @@ import { authServices } from "@/lib/auth/server";
 import { waitSentence } from "@/lib/auth/wait-sentence";
 import { repositories } from "@/lib/db/repositories";
 import { EmailTakenError } from "@/lib/db/user-repository";
+import { parseForm } from "@/lib/forms";
 import { type ActionState, failureState, successState } from "@/lib/result";
 
 const field = (form: FormData, name: string) => {
@@ -35,6 +37,17 @@ function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[]): Reco
 
 const FIX_FIELDS = "Please fix the highlighted fields.";
 
+/**
+ * Where a sign-in without a page to return to lands: instructors on their classes, everyone else
+ * on the home page. The role is read by e-mail whether or not the password is right, so the lookup
+ * takes the same time for every attempt and the answer tells nothing before the check passes.
+ */
+async function landingFor(email: string, redirectTo: string): Promise<string> {
+  if (redirectTo !== "/") return redirectTo;
+  const user = await repositories().users.findByEmail(email);
+  return user?.role === "INSTRUCTOR" ? "/teach" : redirectTo;
+}
+
 /** Signs in and redirects; on failure, an ActionState that keeps what was typed (never the password). */
 async function signInAndRedirect(
   email: string,
@@ -42,8 +55,9 @@ async function signInAndRedirect(
   redirectTo: string,
   values: Record<string, string>,
 ): Promise<ActionState> {
+  const landing = await landingFor(email, redirectTo);
   try {
-    await signIn("credentials", { email, password, redirectTo });
+    await signIn("credentials", { email, password, redirectTo: landing });
   } catch (err) {
     if (err instanceof SignInThrottled) {
       return failureState(`Too many failed sign-ins. ${waitSentence(err.retryAfterSec)}`, {}, values);
@@ -65,13 +79,18 @@ export async function signInAction(_prev: ActionState, form: FormData): Promise<
 
 export async function signUpAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = { name: field(form, "name"), email: field(form, "email") };
-  const parsed = signUpSchema.safeParse({ ...values, password: field(form, "password") });
+  const parsed = signUpSchema.safeParse({
+    ...values,
+    password: field(form, "password"),
+    timeZone: field(form, "timeZone"),
+  });
   if (!parsed.success) return failureState(FIX_FIELDS, fieldErrorsOf(parsed.error.issues), values);
   try {
     await repositories().users.create({
       name: parsed.data.name,
       email: parsed.data.email,
       passwordHash: await hashPassword(parsed.data.password),
+      timeZone: parsed.data.timeZone,
     });
   } catch (err) {
     if (err instanceof EmailTakenError) {
@@ -106,6 +125,17 @@ export async function changePasswordAction(_prev: ActionState, form: FormData): 
   if (!changed.ok) return failureState(changed.error);
   // Every session was revoked, this one too: sign this browser in again with the new password.
   return signInAndRedirect(changed.value.email, parsed.data.newPassword, "/account/password?changed=1", {});
+}
+
+/** The account settings: the zone every time is shown in, and whose midnight starts the flashcard day. */
+export async function saveAccountSettingsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = parseForm(accountSettingsSchema, form);
+  if (!input.ok) return input.state;
+  const user = await currentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent("/account/settings")}`);
+  if (!(await repositories().users.setTimeZone(user.id, input.data.timeZone)))
+    return failureState("Your account no longer exists.", {}, input.values);
+  return successState(`Saved: times are shown in ${input.data.timeZone}.`);
 }
 
 export async function forgotPasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {

@@ -5,37 +5,54 @@ import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/guards";
 import {
   addAssignmentSchema,
+  changeDueDateSchema,
   createClassSchema,
   joinClassSchema,
-  parseLocalDateTime,
   removeAssignmentSchema,
+  removeMemberSchema,
 } from "@/lib/classes/service/schemas";
 import { classService } from "@/lib/classes/service/server";
 import { invalidFieldsState, parseForm } from "@/lib/forms";
-import { type ActionState, failureState, successState } from "@/lib/result";
+import { type ActionState, failureState, type Result, successState } from "@/lib/result";
+
+/** A service's refusal as the form's state: beside its field when it names one, else at the top. */
+function refusedState(result: Extract<Result<unknown>, { ok: false }>, values: Record<string, string>): ActionState {
+  return result.field
+    ? invalidFieldsState({ [result.field]: result.error }, values)
+    : failureState(result.error, {}, values);
+}
 
 export async function createClassAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const input = parseForm(createClassSchema, form);
   if (!input.ok) return input.state;
   const user = await currentUser();
   if (user?.role !== "INSTRUCTOR") return failureState("Only instructors can create classes.", {}, input.values);
-  const result = await classService().createClass(user.id, input.data.name);
-  if (!result.ok) return failureState(result.error, {}, input.values);
+  const result = await classService().createClass(user.id, input.data);
+  if (!result.ok) return refusedState(result, input.values);
   redirect(`/teach/classes/${result.value.id}`);
 }
 
 export async function addAssignmentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const input = parseForm(addAssignmentSchema, form);
   if (!input.ok) return input.state;
-  const { classId, quiz, dueAt: localDueAt, tzOffsetMinutes } = input.data;
-  const dueAt = parseLocalDateTime(localDueAt, tzOffsetMinutes);
-  if (!dueAt) return invalidFieldsState({ dueAt: "Pick a due date and time." }, input.values);
+  const { classId, quiz, dueAt } = input.data;
   const user = await currentUser();
   if (user?.role !== "INSTRUCTOR") return failureState("Only instructors can assign quizzes.", {}, input.values);
   const result = await classService().addAssignment(user.id, classId, { quiz, dueAt });
-  if (!result.ok) return failureState(result.error, {}, input.values);
+  if (!result.ok) return refusedState(result, input.values);
   revalidatePath(`/teach/classes/${classId}`);
   return successState(`Assigned “${result.value.title}”.`);
+}
+
+export async function changeDueDateAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = parseForm(changeDueDateSchema, form);
+  if (!input.ok) return input.state;
+  const user = await currentUser();
+  if (user?.role !== "INSTRUCTOR") return failureState("Only instructors can change due dates.", {}, input.values);
+  const result = await classService().changeDueDate(user.id, input.data.assignmentId, input.data.dueAt);
+  if (!result.ok) return refusedState(result, input.values);
+  revalidatePath(`/teach/classes/${input.data.classId}`);
+  return successState(`“${result.value.title}” has its new due date.`);
 }
 
 export async function removeAssignmentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -46,6 +63,18 @@ export async function removeAssignmentAction(_prev: ActionState, form: FormData)
   const user = await currentUser();
   if (user?.role !== "INSTRUCTOR") return failureState("Only instructors can remove assignments.");
   const result = await classService().removeAssignment(user.id, input.data.assignmentId);
+  revalidatePath(`/teach/classes/${input.data.classId}`);
+  return result.ok ? successState(null) : failureState(result.error);
+}
+
+export async function removeMemberAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = parseForm(removeMemberSchema, form, {
+    message: "That learner could not be read; reload the page and try again.",
+  });
+  if (!input.ok) return input.state;
+  const user = await currentUser();
+  if (user?.role !== "INSTRUCTOR") return failureState("Only instructors can remove learners.");
+  const result = await classService().removeMember(user.id, input.data.classId, input.data.userId);
   revalidatePath(`/teach/classes/${input.data.classId}`);
   return result.ok ? successState(null) : failureState(result.error);
 }

@@ -25,6 +25,13 @@ export default async function ClassesPage() {
           .
         </p>
       )}
+      <p className="mt-2 text-sm text-slate-600">
+        Due dates are shown in your time zone, {user.timeZone} (
+        <Link href="/account/settings" className="text-brand-700 underline">
+          change it
+        </Link>
+        ). Attempts count for an assignment once you are in the class and it has been assigned.
+      </p>
       <div className="mt-6">
         <JoinClassForm />
       </div>
@@ -48,11 +55,20 @@ export default async function ClassesPage() {
                       <Link href={a.href} className="font-medium text-brand-700 hover:underline">
                         {a.title}
                       </Link>{" "}
-                      <span className="text-sm text-slate-600">due {formatDateTime(a.dueAt)}</span>
+                      <span className="text-sm text-slate-600">due {formatDateTime(a.dueAt, user.timeZone)}</span>
                     </span>
                     <span className="text-sm font-medium">
                       {STATUS[a.result.status]}
-                      {a.result.score !== null && ` · best ${formatPercent(a.result.score)}`}
+                      {a.result.score !== null && " · "}
+                      {a.result.attemptId && a.result.score !== null && (
+                        <Link
+                          href={`/quiz/${a.result.attemptId}/review`}
+                          className="text-brand-700 underline"
+                          aria-label={`best ${formatPercent(a.result.score)}: review that attempt`}
+                        >
+                          best {formatPercent(a.result.score)}
+                        </Link>
+                      )}
                     </span>
                   </li>
                 ))}

@@ -12,6 +12,6 @@ export default async function ReviewPage({ searchParams }: Props) {
   const { lesson: raw } = await searchParams;
   const lesson = typeof raw === "string" ? findLesson(raw) : undefined;
   const user = await requireUser(lesson ? `/review?lesson=${lesson.slug}` : "/review");
-  const view = await flashcardService().session(user.id, lesson?.slug);
+  const view = await flashcardService().session(user, lesson?.slug);
   return <ReviewSession initial={view} scopeLabel={lesson ? lesson.title : "all lessons"} />;
 }

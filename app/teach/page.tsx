@@ -7,6 +7,7 @@ import { requireInstructor } from "@/lib/auth/guards";
 import { classService } from "@/lib/classes/service/server";
 import { formatDateTime } from "@/lib/format";
 import type { QuizScope } from "@/lib/quiz/core/attempt";
+import { timeZoneChoices } from "@/lib/time-zones";
 
 export const metadata: Metadata = { title: "Teach" };
 
@@ -26,7 +27,7 @@ export default async function TeachPage() {
         Create a class, share its code with your learners, assign quizzes with due dates and follow the results.
       </p>
       <div className="mt-6">
-        <CreateClassForm />
+        <CreateClassForm timeZone={user.timeZone} zones={timeZoneChoices(user.timeZone)} />
       </div>
       {classes.length === 0 ? (
         <p className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
@@ -41,7 +42,7 @@ export default async function TeachPage() {
                   {c.name}
                 </Link>
                 <p className="text-sm text-slate-600">
-                  Code {c.joinCode} · created {formatDateTime(c.createdAt)}
+                  Code {c.joinCode} · due dates in {c.timeZone} · created {formatDateTime(c.createdAt, user.timeZone)}
                 </p>
               </div>
               <p className="text-sm text-slate-700">

@@ -1,27 +1,47 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
-import { addAssignmentAction, createClassAction, joinClassAction, removeAssignmentAction } from "@/app/classes/actions";
+import { useEffect, useRef } from "react";
+import {
+  addAssignmentAction,
+  changeDueDateAction,
+  createClassAction,
+  joinClassAction,
+  removeAssignmentAction,
+  removeMemberAction,
+} from "@/app/classes/actions";
+import { TimeZoneSelect } from "@/components/time-zone-select";
 import { Button } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Field, fieldControlClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { type ActionState, idleState } from "@/lib/result";
 
 const initial: ActionState = idleState();
 const inputClass = fieldControlClass("w-full px-3 py-2");
 const rowForm = cardClass("flex flex-col gap-2 p-4 sm:flex-row sm:items-end");
 
-// Inputs are uncontrolled and React resets a form after its action; each one is keyed by the value
-// the action echoed, so a failed submit re-renders it with what was typed and a success (no echo)
-// empties it.
+// These forms submit through useActionForm, so React does not reset them after a submit: a refused
+// one keeps what was typed. Each input is also keyed by the value the action echoed, so a page
+// rendered from a submit made before the script loaded shows it too; a success (no echo) remounts
+// it empty.
 const echoed = (state: ActionState, name: string) => state.values?.[name] ?? "";
 
-export function CreateClassForm() {
-  const [state, action, pending] = useActionState(createClassAction, initial);
+/** A ref for a form that empties itself after each successful submit, ready for the next entry. */
+function useResetAfterSuccess(state: ActionState) {
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.ok && state.message) form.current?.reset();
+  }, [state]);
+  return form;
+}
+
+export function CreateClassForm({ timeZone, zones }: { timeZone: string; zones: string[] }) {
+  const [state, formProps, pending] = useActionForm(createClassAction, initial);
   return (
-    <form action={action} className={rowForm}>
-      <Field id="class-name" label="New class name" error={state.fieldErrors.name} className="flex-1">
+    <form {...formProps} className={cardClass("grid gap-3 p-4 sm:grid-cols-[1fr_16rem_auto] sm:items-end")}>
+      <Field id="class-name" label="New class name" error={state.fieldErrors.name}>
         {(control) => (
           <input
             {...control}
@@ -35,29 +55,42 @@ export function CreateClassForm() {
           />
         )}
       </Field>
+      <Field id="class-time-zone" label="Time zone for due dates" error={state.fieldErrors.timeZone}>
+        {(control) => (
+          <TimeZoneSelect
+            control={control}
+            zones={zones}
+            defaultValue={echoed(state, "timeZone") || timeZone}
+            className={inputClass}
+          />
+        )}
+      </Field>
       <Button type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create class"}
       </Button>
-      <FormMessage state={state} />
+      <div className="sm:col-span-3">
+        <FormMessage state={state} />
+      </div>
     </form>
   );
 }
 
-/** The browser's offset from UTC, read after hydration; 0 (UTC) until then, as the server cannot know it. */
-function useTimezoneOffset(): string {
-  const [offset, setOffset] = useState("0");
-  useEffect(() => setOffset(String(new Date().getTimezoneOffset())), []);
-  return offset;
-}
-
-export function AssignQuizForm({ classId, choices }: { classId: string; choices: { value: string; label: string }[] }) {
-  const [state, action, pending] = useActionState(addAssignmentAction, initial);
-  // Controlled, so the form's reset after each submit cannot put it back to 0.
-  const offset = useTimezoneOffset();
+/** The quiz and its due date, typed as a time in the class's zone (the server converts it). */
+export function AssignQuizForm({
+  classId,
+  timeZone,
+  choices,
+}: {
+  classId: string;
+  timeZone: string;
+  choices: { value: string; label: string }[];
+}) {
+  const [state, formProps, pending] = useActionForm(addAssignmentAction, initial);
+  // After a success the form is ready for the next assignment: quiz and due date empty.
+  const form = useResetAfterSuccess(state);
   return (
-    <form action={action} className={cardClass("grid gap-3 p-4 sm:grid-cols-[1fr_auto_auto] sm:items-end")}>
+    <form ref={form} {...formProps} className={cardClass("grid gap-3 p-4 sm:grid-cols-[1fr_auto_auto] sm:items-end")}>
       <input type="hidden" name="classId" value={classId} />
-      <input type="hidden" name="tzOffsetMinutes" value={offset} />
       <Field id="quiz" label="Quiz" error={state.fieldErrors.quiz}>
         {(control) => (
           <select
@@ -78,7 +111,7 @@ export function AssignQuizForm({ classId, choices }: { classId: string; choices:
           </select>
         )}
       </Field>
-      <Field id="dueAt" label="Due" error={state.fieldErrors.dueAt}>
+      <Field id="dueAt" label="Due" hint={`${timeZone} time`} error={state.fieldErrors.dueAt}>
         {(control) => (
           <input
             {...control}
@@ -100,6 +133,58 @@ export function AssignQuizForm({ classId, choices }: { classId: string; choices:
   );
 }
 
+/** A new due date for one assignment, typed in the class's zone; it starts at the current one. */
+export function ChangeDueDateForm({
+  classId,
+  assignmentId,
+  title,
+  dueAtLocal,
+  timeZone,
+}: {
+  classId: string;
+  assignmentId: string;
+  title: string;
+  /** The current due date as a datetime-local value in the class's zone. */
+  dueAtLocal: string;
+  timeZone: string;
+}) {
+  const [state, formProps, pending] = useActionForm(changeDueDateAction, initial);
+  const id = `due-${assignmentId}`;
+  const typed = state.ok ? dueAtLocal : echoed(state, "dueAt");
+  return (
+    <form {...formProps} className="flex flex-wrap items-end gap-2">
+      <input type="hidden" name="classId" value={classId} />
+      <input type="hidden" name="assignmentId" value={assignmentId} />
+      <Field
+        id={id}
+        label={
+          <>
+            New due date<span className="sr-only"> for {title}</span>
+          </>
+        }
+        hint={`${timeZone} time`}
+        error={state.fieldErrors.dueAt}
+      >
+        {(control) => (
+          <input
+            {...control}
+            key={typed}
+            name="dueAt"
+            type="datetime-local"
+            required
+            defaultValue={typed}
+            className={fieldControlClass("px-2 py-1")}
+          />
+        )}
+      </Field>
+      <Button type="submit" size="sm" variant="secondary" disabled={pending}>
+        {pending ? "Saving…" : "Save due date"}
+      </Button>
+      <FormMessage state={state} className="w-full" />
+    </form>
+  );
+}
+
 export function RemoveAssignmentForm({
   classId,
   assignmentId,
@@ -109,33 +194,48 @@ export function RemoveAssignmentForm({
   assignmentId: string;
   title: string;
 }) {
-  const [state, action, pending] = useActionState(removeAssignmentAction, initial);
   return (
-    <form action={action} className="flex items-center gap-2">
-      <input type="hidden" name="assignmentId" value={assignmentId} />
-      <input type="hidden" name="classId" value={classId} />
-      {/* Rare (someone else removed it first), so an alert, announced when it appears. */}
-      {!state.ok && (
-        <p role="alert" className="text-sm text-red-700">
-          {state.message}
-        </p>
-      )}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded border border-slate-300 px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 disabled:opacity-70"
-        aria-label={`Remove ${title}`}
-      >
-        {pending ? "Removing…" : "Remove"}
-      </button>
-    </form>
+    <ConfirmAction
+      action={removeAssignmentAction}
+      fields={{ classId, assignmentId }}
+      trigger="Remove"
+      triggerLabel={`Remove ${title}`}
+      title={`Remove “${title}”?`}
+      confirmLabel="Remove assignment"
+      pendingLabel="Removing…"
+    >
+      <p>
+        Learners no longer see it, and its column leaves the results. Their attempts stay theirs; assigning the quiz
+        again shows them once more.
+      </p>
+    </ConfirmAction>
+  );
+}
+
+export function RemoveMemberForm({ classId, userId, name }: { classId: string; userId: string; name: string }) {
+  return (
+    <ConfirmAction
+      action={removeMemberAction}
+      fields={{ classId, userId }}
+      trigger="Remove"
+      triggerLabel={`Remove ${name} from the class`}
+      title={`Remove ${name} from the class?`}
+      confirmLabel="Remove learner"
+      pendingLabel="Removing…"
+    >
+      <p>
+        {name} leaves the results and no longer sees the class's assignments. Their own lessons, quizzes and flashcards
+        stay theirs; they can join again with the code, and then only attempts made after that count.
+      </p>
+    </ConfirmAction>
   );
 }
 
 export function JoinClassForm() {
-  const [state, action, pending] = useActionState(joinClassAction, initial);
+  const [state, formProps, pending] = useActionForm(joinClassAction, initial);
+  const form = useResetAfterSuccess(state);
   return (
-    <form action={action} className={rowForm}>
+    <form ref={form} {...formProps} className={rowForm}>
       <Field id="code" label="Class code" error={state.fieldErrors.code} className="flex-1">
         {(control) => (
           <input

@@ -4,8 +4,8 @@ import { formatDateTime } from "@/lib/format";
 
 const COLUMNS = ["Lessons completed", "Drills completed", "Flashcard reviews (7 days)", "Last active"];
 
-/** What each learner has done outside the assignments: lessons, drills, reviews, last activity. */
-export function ProgressTable({ cls }: { cls: ClassDetail }) {
+/** What each learner has done outside the assignments: lessons, drills, reviews, last activity (in the viewer's zone). */
+export function ProgressTable({ cls, timeZone }: { cls: ClassDetail; timeZone: string }) {
   return (
     <Table label="Lessons, drills and reviews per learner" className="mt-3">
       <thead className="bg-slate-100">
@@ -33,7 +33,7 @@ export function ProgressTable({ cls }: { cls: ClassDetail }) {
               {p.drillsCompleted} / {cls.totals.drills}
             </td>
             <td className="px-3 py-2">{p.reviews}</td>
-            <td className="px-3 py-2">{p.lastActive ? formatDateTime(p.lastActive) : "never"}</td>
+            <td className="px-3 py-2">{p.lastActive ? formatDateTime(p.lastActive, timeZone) : "never"}</td>
           </tr>
         ))}
       </tbody>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Table } from "@/components/ui/table";
 import type { ResultCell } from "@/lib/classes/core/results";
 import type { ClassDetail } from "@/lib/classes/service/class-service";
@@ -25,12 +26,16 @@ function cellText(c: ResultCell): string {
   }
 }
 
-/** Best score per learner and assignment, with the class's average and counts per assignment. */
-export function ResultsTable({ cls }: { cls: ClassDetail }) {
+/**
+ * Best score per learner and assignment, with the class's average and counts per assignment. A
+ * score opens the review of the attempt it comes from. Due dates read in the viewer's `timeZone`.
+ */
+export function ResultsTable({ cls, timeZone }: { cls: ClassDetail; timeZone: string }) {
   return (
     <Table label="Scores per learner and assignment" className="mt-3">
       <caption className="sr-only">
-        Best score per learner and assignment; late means finished after the due date
+        Best score per learner and assignment; late means finished after the due date. Each score links to the review of
+        that attempt.
       </caption>
       <thead className="bg-slate-100">
         <tr>
@@ -40,7 +45,10 @@ export function ResultsTable({ cls }: { cls: ClassDetail }) {
           {cls.assignments.map((a) => (
             <th key={a.id} scope="col" className="px-3 py-2">
               {a.title}
-              <span className="block text-xs font-normal text-slate-600">due {formatDateTime(a.dueAt)}</span>
+              {/* One line: a due date broken over two reads as two. On a phone the table scrolls instead. */}
+              <span className="block whitespace-nowrap text-xs font-normal text-slate-600">
+                due {formatDateTime(a.dueAt, timeZone)}
+              </span>
             </th>
           ))}
         </tr>
@@ -54,9 +62,20 @@ export function ResultsTable({ cls }: { cls: ClassDetail }) {
             </th>
             {cls.assignments.map((a) => {
               const c = cls.results.cells[m.userId][a.id];
+              const text = cellText(c);
               return (
                 <td key={a.id} className={`px-3 py-2 ${CELL[c.status]}`}>
-                  {cellText(c)}
+                  {c.attemptId ? (
+                    <Link
+                      href={`/quiz/${c.attemptId}/review`}
+                      aria-label={`${text}: review ${m.name}'s attempt at ${a.title}`}
+                      className="underline hover:no-underline"
+                    >
+                      {text}
+                    </Link>
+                  ) : (
+                    text
+                  )}
                   {c.attempts > 1 && <span className="block text-xs text-slate-500">{c.attempts} attempts</span>}
                 </td>
               );

@@ -21,6 +21,8 @@ export function QuizStart(props: {
   backLabel: string;
   unfinished: QuizAttemptRecord | null;
   history: QuizAttemptRecord[];
+  /** The viewer's zone, which the times of past results are shown in. */
+  timeZone: string;
 }) {
   const { unfinished, history } = props;
   return (
@@ -69,7 +71,7 @@ export function QuizStart(props: {
                 <span>
                   <span className="font-semibold">{formatPercent(a.score ?? 0)}</span>{" "}
                   <span className="text-sm text-slate-600">
-                    on {a.completedAt ? formatDateTime(a.completedAt) : ""}
+                    on {a.completedAt ? formatDateTime(a.completedAt, props.timeZone) : ""}
                   </span>
                 </span>
                 <Link href={`/quiz/${a.id}/review`} className="text-brand-700 underline">

@@ -1,19 +1,21 @@
-/** A small bar chart of counts per day, with a table for screen readers. */
+/** A small bar chart of counts per day (the learner's days, in `timeZone`), with a table for screen readers. */
 export function DayChart({
   title,
   days,
   tone,
+  timeZone,
 }: {
   title: string;
   days: { day: string; count: number }[];
   tone: string;
+  timeZone: string;
 }) {
   const max = Math.max(1, ...days.map((d) => d.count));
   const total = days.reduce((n, d) => n + d.count, 0);
   return (
     <figure className="mt-3 rounded-lg border border-slate-200 bg-white p-4">
       <figcaption className="text-sm text-slate-700">
-        {title}: {total} in {days.length} days
+        {title}: {total} in {days.length} days ({timeZone} days)
       </figcaption>
       <div aria-hidden="true" className="mt-3 flex h-28 items-end gap-[2px]">
         {days.map((d) => (
@@ -30,7 +32,9 @@ export function DayChart({
         <span>{days[days.length - 1]?.day}</span>
       </div>
       <table className="sr-only">
-        <caption>{title}</caption>
+        <caption>
+          {title}, per day in {timeZone}
+        </caption>
         <thead>
           <tr>
             <th scope="col">Day</th>

@@ -16,8 +16,8 @@ const TONE: Record<RatingName, string> = {
   easy: "border-sky-300 bg-sky-50 text-sky-900 hover:bg-sky-100",
 };
 
-const nextDueText = (iso: string | null) =>
-  iso ? formatTimeUntil(new Date(iso), new Date()) : "when you add lessons with cards";
+const nextDueText = (iso: string | null, timeZone: string) =>
+  iso ? formatTimeUntil(new Date(iso), new Date(), timeZone) : "when you add lessons with cards";
 
 export function ReviewSession({ initial, scopeLabel }: { initial: ReviewSessionView; scopeLabel: string }) {
   const session = useReviewSession(initial);
@@ -44,19 +44,36 @@ export function ReviewSession({ initial, scopeLabel }: { initial: ReviewSessionV
       {card ? (
         <CardReview key={card.id} card={card} session={session} />
       ) : (
-        <DoneForToday nextDue={session.nextDue} canUndo={session.canUndo} undo={session.undo} />
+        <DoneForToday
+          nextDue={session.nextDue}
+          timeZone={initial.timeZone}
+          canUndo={session.canUndo}
+          undo={session.undo}
+        />
       )}
     </div>
   );
 }
 
-function DoneForToday({ nextDue, canUndo, undo }: { nextDue: string | null; canUndo: boolean; undo: () => void }) {
+function DoneForToday({
+  nextDue,
+  timeZone,
+  canUndo,
+  undo,
+}: {
+  nextDue: string | null;
+  timeZone: string;
+  canUndo: boolean;
+  undo: () => void;
+}) {
   return (
     <section className="mt-4 rounded-lg border border-emerald-300 bg-emerald-50 p-6" aria-labelledby="done">
       <h2 id="done" className="text-xl font-semibold text-emerald-900">
         All done for today
       </h2>
-      <p className="mt-2 text-emerald-900">Your next card is due {nextDueText(nextDue)}.</p>
+      <p className="mt-2 text-emerald-900">
+        Your next card is due {nextDueText(nextDue, timeZone)}. Your day starts at midnight in {timeZone}.
+      </p>
       <div className="mt-4 flex flex-wrap gap-3">
         {canUndo && (
           <button

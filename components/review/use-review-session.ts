@@ -4,12 +4,8 @@ import { useCallback, useEffect, useMemo, useState, useTransition } from "react"
 import { rateCardAction, undoRatingAction } from "@/app/review/actions";
 import { RATINGS, type RatingName } from "@/lib/flashcards/core/scheduler";
 import type { ReviewCard, ReviewSessionView } from "@/lib/flashcards/service/flashcard-service";
-import { dayKey } from "@/lib/format";
 
 export type SessionMessage = { tone: "info" | "error"; text: string } | null;
-
-/** Sessions follow the scheduler's days, which start at 00:00 UTC. */
-const dueToday = (due: string) => dayKey(new Date(due)) <= dayKey(new Date());
 
 /** The review queue in the browser: flip, rate and undo against the server, and what to tell the learner. */
 export function useReviewSession(initial: ReviewSessionView) {
@@ -20,6 +16,8 @@ export function useReviewSession(initial: ReviewSessionView) {
   const [canUndo, setCanUndo] = useState(false);
   const [pending, startTransition] = useTransition();
   const [nextDue, setNextDue] = useState(initial.nextDue);
+  // Sessions follow the learner's days (from midnight in their zone); the server says when today ends.
+  const dueToday = useCallback((due: string) => due < initial.dayEnds, [initial.dayEnds]);
 
   const card = queue[0];
   const counts = useMemo(
@@ -61,7 +59,7 @@ export function useReviewSession(initial: ReviewSessionView) {
         }
       });
     },
-    [card, flipped, nextDue, pending],
+    [card, flipped, nextDue, pending, dueToday],
   );
 
   const undo = useCallback(() => {

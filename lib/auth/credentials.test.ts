@@ -24,7 +24,18 @@ describe("signUpSchema", () => {
       name: "Ada",
       email: "ada@example.com",
       password: "long-enough",
+      timeZone: "UTC",
     });
+  });
+
+  it("keeps the browser's time zone when Intl knows it, and falls back to UTC otherwise", () => {
+    const zoneOf = (timeZone: unknown) =>
+      signUpSchema.parse({ name: "Ada", email: "ada@example.com", password: "long-enough", timeZone }).timeZone;
+    expect(zoneOf("America/Los_Angeles")).toBe("America/Los_Angeles");
+    expect(zoneOf("Pacific/Tongatapu")).toBe("Pacific/Tongatapu");
+    expect(zoneOf("Asia/Kolkata")).toBe("Asia/Kolkata");
+    for (const bad of ["", "Mars/Olympus", "<script>", "x".repeat(500), undefined, 42])
+      expect(zoneOf(bad), String(bad)).toBe("UTC");
   });
 
   it("explains each invalid field", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_TIME_ZONE, timeZoneSchema } from "../time-zones";
 
 export const emailSchema = z
   .string()
@@ -22,7 +23,12 @@ export const signUpSchema = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(80, "Keep your name under 80 characters."),
   email: emailSchema,
   password: newPasswordSchema,
+  // Filled in by the browser (Intl's zone) in a hidden field; empty before the page's script ran,
+  // and anything Intl does not know, becomes UTC, which the account settings can change.
+  timeZone: timeZoneSchema.catch(DEFAULT_TIME_ZONE),
 });
+
+export const accountSettingsSchema = z.object({ timeZone: timeZoneSchema });
 
 export const changePasswordSchema = z.object({
   currentPassword: z.string().min(1, "Enter your current password.").max(200, "That password is too long."),

@@ -5,6 +5,8 @@ import { repositoriesOn, testDatabases, uniqueEmail } from "./test-support/datab
 const code = () =>
   `T${Math.random().toString(36).slice(2, 5).toUpperCase()}-${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
 const t0 = new Date("2026-09-01T10:00:00Z");
+const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+const lessonQuiz = { scope: "lesson" as const, target: "cluster-ip-vs-pod-ip" };
 
 describe.each(testDatabases)("classes on $name", ({ url }) => {
   const ctx = repositoriesOn(url);
@@ -15,69 +17,146 @@ describe.each(testDatabases)("classes on $name", ({ url }) => {
       passwordHash: "h",
       role,
     });
+  const newClass = (instructorId: string, name = "Class", timeZone = "UTC") =>
+    ctx.repos.classes.create(instructorId, { name, joinCode: code(), timeZone }, t0);
+  const finishedAttempt = async (userId: string, startedAt: Date, score = 0.5) => {
+    const attempt = await ctx.repos.quizzes.start(
+      userId,
+      { ...lessonQuiz, seed: 1, feedback: "end", questionIds: ["q"] },
+      startedAt,
+    );
+    await ctx.repos.quizzes.complete(userId, attempt.id, score, later(60));
+    return attempt;
+  };
 
-  it("lets an instructor create a class that learners join by code, once each", async () => {
+  it("lets an instructor create a class in a time zone that learners join by code, once each", async () => {
     const teacher = await user("INSTRUCTOR");
     const learner = await user();
     const joinCode = code();
-    const cls = await ctx.repos.classes.create(teacher.id, " Networking 101 ", joinCode);
-    expect(cls).toMatchObject({ name: "Networking 101", joinCode, memberCount: 0 });
-    expect(await ctx.repos.classes.join(learner.id, joinCode)).toEqual({ id: cls.id, name: "Networking 101" });
-    await ctx.repos.classes.join(learner.id, joinCode);
-    expect((await ctx.repos.classes.listForInstructor(teacher.id))[0].memberCount).toBe(1);
-    expect(await ctx.repos.classes.join(learner.id, "NOPE-NOPE")).toBeNull();
-    expect(await ctx.repos.classes.join(teacher.id, joinCode)).toBeNull();
-    await expect(ctx.repos.classes.create(teacher.id, "Copy", joinCode)).rejects.toBeInstanceOf(JoinCodeTakenError);
+    const cls = await ctx.repos.classes.create(
+      teacher.id,
+      { name: " Networking 101 ", joinCode, timeZone: "Pacific/Tongatapu" },
+      t0,
+    );
+    expect(cls).toMatchObject({ name: "Networking 101", joinCode, timeZone: "Pacific/Tongatapu", memberCount: 0 });
+    expect(await ctx.repos.classes.join(learner.id, joinCode, later(5))).toEqual({
+      id: cls.id,
+      name: "Networking 101",
+    });
+    await ctx.repos.classes.join(learner.id, joinCode, later(10));
+    expect((await ctx.repos.classes.listForInstructor(teacher.id))[0]).toMatchObject({
+      memberCount: 1,
+      timeZone: "Pacific/Tongatapu",
+    });
+    // Joining again keeps the first join time: it decides which attempts count.
+    expect((await ctx.repos.classes.findForInstructor(teacher.id, cls.id))?.members[0].joinedAt).toEqual(later(5));
+    expect(await ctx.repos.classes.timeZoneForInstructor(teacher.id, cls.id)).toBe("Pacific/Tongatapu");
+    expect(await ctx.repos.classes.join(learner.id, "NOPE-NOPE", t0)).toBeNull();
+    expect(await ctx.repos.classes.join(teacher.id, joinCode, t0)).toBeNull();
+    await expect(
+      ctx.repos.classes.create(teacher.id, { name: "Copy", joinCode, timeZone: "UTC" }, t0),
+    ).rejects.toBeInstanceOf(JoinCodeTakenError);
   });
 
-  it("keeps each instructor to their own classes", async () => {
+  it("keeps each instructor to their own classes, assignments, members and attempts", async () => {
     const a = await user("INSTRUCTOR");
     const b = await user("INSTRUCTOR");
-    const cls = await ctx.repos.classes.create(a.id, "A's class", code());
+    const learner = await user();
+    const cls = await newClass(a.id, "A's class");
+    await ctx.repos.classes.join(learner.id, cls.joinCode, t0);
+    const input = { ...lessonQuiz, dueAt: later(600) };
     expect(await ctx.repos.classes.findForInstructor(b.id, cls.id)).toBeNull();
-    expect(await ctx.repos.classes.addAssignment(b.id, cls.id, { scope: "lesson", target: "x", dueAt: t0 })).toBeNull();
+    expect(await ctx.repos.classes.timeZoneForInstructor(b.id, cls.id)).toBeNull();
+    expect(await ctx.repos.classes.addAssignment(b.id, cls.id, input, t0)).toEqual({ kind: "no-class" });
     expect(await ctx.repos.classes.memberAttempts(b.id, cls.id)).toBeNull();
     expect(await ctx.repos.classes.memberProgress(b.id, cls.id, t0)).toBeNull();
-    const assignment = await ctx.repos.classes.addAssignment(a.id, cls.id, { scope: "lesson", target: "x", dueAt: t0 });
-    expect(await ctx.repos.classes.removeAssignment(b.id, assignment!.id)).toBe(false);
-    expect((await ctx.repos.classes.findForInstructor(a.id, cls.id))!.assignments).toHaveLength(1);
-    expect(await ctx.repos.classes.removeAssignment(a.id, assignment!.id)).toBe(true);
+    const added = await ctx.repos.classes.addAssignment(a.id, cls.id, input, t0);
+    if (added.kind !== "created") throw new Error(added.kind);
+    const assignmentId = added.assignment.id;
+    expect(added.assignment).toMatchObject({ ...input, classId: cls.id, createdAt: t0 });
+    expect(await ctx.repos.classes.findAssignmentForInstructor(b.id, assignmentId)).toBeNull();
+    expect(await ctx.repos.classes.setDueDate(b.id, assignmentId, later(900))).toBeNull();
+    expect(await ctx.repos.classes.removeAssignment(b.id, assignmentId)).toBe(false);
+    expect(await ctx.repos.classes.removeMember(b.id, cls.id, learner.id)).toBe(false);
+    const attempt = await finishedAttempt(learner.id, later(1));
+    expect(await ctx.repos.classes.attemptOwnerForInstructor(b.id, attempt.id)).toBeNull();
+
+    expect(await ctx.repos.classes.attemptOwnerForInstructor(a.id, attempt.id)).toEqual({
+      userId: learner.id,
+      name: learner.name,
+    });
+    expect(await ctx.repos.classes.findAssignmentForInstructor(a.id, assignmentId)).toMatchObject({
+      id: assignmentId,
+      timeZone: "UTC",
+    });
+    expect(await ctx.repos.classes.setDueDate(a.id, assignmentId, later(900))).toMatchObject({ dueAt: later(900) });
+    expect((await ctx.repos.classes.findForInstructor(a.id, cls.id))!.assignments).toMatchObject([
+      { id: assignmentId, dueAt: later(900), createdAt: t0 },
+    ]);
+    expect(await ctx.repos.classes.removeMember(a.id, cls.id, learner.id)).toBe(true);
+    expect(await ctx.repos.classes.removeMember(a.id, cls.id, learner.id)).toBe(false);
+    // Out of the class, the learner's attempts are no longer the instructor's to read.
+    expect(await ctx.repos.classes.attemptOwnerForInstructor(a.id, attempt.id)).toBeNull();
+    expect(await ctx.repos.classes.removeAssignment(a.id, assignmentId)).toBe(true);
+    expect(await ctx.repos.classes.setDueDate(a.id, assignmentId, later(900))).toBeNull();
   });
 
   it("shows the instructor finished attempts of members only, and learners their assignments", async () => {
     const teacher = await user("INSTRUCTOR");
     const member = await user();
     const outsider = await user();
-    const cls = await ctx.repos.classes.create(teacher.id, "Results", code());
-    await ctx.repos.classes.join(member.id, cls.joinCode);
-    await ctx.repos.classes.addAssignment(teacher.id, cls.id, {
-      scope: "lesson",
-      target: "cluster-ip-vs-pod-ip",
-      dueAt: t0,
-    });
-    for (const u of [member, outsider]) {
-      const attempt = await ctx.repos.quizzes.start(
-        u.id,
-        { scope: "lesson", target: "cluster-ip-vs-pod-ip", seed: 1, feedback: "end", questionIds: ["q"] },
-        t0,
-      );
-      await ctx.repos.quizzes.complete(u.id, attempt.id, 0.5, t0);
-    }
-    await ctx.repos.quizzes.start(
-      member.id,
-      { scope: "lesson", target: "cluster-ip-vs-pod-ip", seed: 2, feedback: "end", questionIds: ["q"] },
-      t0,
-    );
-    const attempts = await ctx.repos.classes.memberAttempts(teacher.id, cls.id);
-    expect(attempts).toEqual([
-      { userId: member.id, scope: "lesson", target: "cluster-ip-vs-pod-ip", score: 0.5, completedAt: t0 },
-    ]);
+    const cls = await newClass(teacher.id, "Results");
+    await ctx.repos.classes.join(member.id, cls.joinCode, t0);
+    await ctx.repos.classes.addAssignment(teacher.id, cls.id, { ...lessonQuiz, dueAt: t0 }, t0);
+    const attempts = [];
+    for (const u of [member, outsider]) attempts.push(await finishedAttempt(u.id, t0));
+    await ctx.repos.quizzes.start(member.id, { ...lessonQuiz, seed: 2, feedback: "end", questionIds: ["q"] }, t0);
+    const finished = [
+      {
+        id: attempts[0].id,
+        userId: member.id,
+        ...lessonQuiz,
+        score: 0.5,
+        startedAt: t0,
+        completedAt: later(60),
+      },
+    ];
+    expect(await ctx.repos.classes.memberAttempts(teacher.id, cls.id)).toEqual(finished);
+    expect(await ctx.repos.classes.finishedAttemptsOf(member.id)).toEqual(finished);
+    expect(await ctx.repos.classes.attemptOwnerForInstructor(teacher.id, attempts[1].id)).toBeNull();
     const mine = await ctx.repos.classes.listForMember(member.id);
     expect(mine).toMatchObject([
-      { id: cls.id, name: "Results", instructorName: teacher.name, assignments: [{ target: "cluster-ip-vs-pod-ip" }] },
+      {
+        id: cls.id,
+        name: "Results",
+        instructorName: teacher.name,
+        joinedAt: t0,
+        assignments: [{ target: "cluster-ip-vs-pod-ip", createdAt: t0 }],
+      },
     ]);
     expect(await ctx.repos.classes.listForMember(outsider.id)).toEqual([]);
     await ctx.repos.classes.leave(member.id, cls.id);
     expect(await ctx.repos.classes.listForMember(member.id)).toEqual([]);
+  });
+
+  it("assigns a quiz once per class: a second, even sent at the same moment, is refused", async () => {
+    const teacher = await user("INSTRUCTOR");
+    const cls = await newClass(teacher.id, "Once");
+    const other = await newClass(teacher.id, "Other");
+    const input = { ...lessonQuiz, dueAt: later(600) };
+    // Eight requests in parallel, each on its own connection where the database allows it: the
+    // unique key lets exactly one through, whatever the interleaving.
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => ctx.repos.classes.addAssignment(teacher.id, cls.id, input, later(i))),
+    );
+    expect(outcomes.filter((o) => o.kind === "created")).toHaveLength(1);
+    expect(outcomes.filter((o) => o.kind === "duplicate")).toHaveLength(7);
+    expect((await ctx.repos.classes.findForInstructor(teacher.id, cls.id))!.assignments).toHaveLength(1);
+    // The same quiz in another class, or another quiz in this one, is a different assignment.
+    expect((await ctx.repos.classes.addAssignment(teacher.id, other.id, input, t0)).kind).toBe("created");
+    expect(
+      (await ctx.repos.classes.addAssignment(teacher.id, cls.id, { ...input, scope: "module", target: "services" }, t0))
+        .kind,
+    ).toBe("created");
   });
 });

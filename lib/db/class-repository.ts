@@ -5,6 +5,7 @@ export interface ClassSummary {
   id: string;
   name: string;
   joinCode: string;
+  timeZone: string;
   memberCount: number;
   assignmentCount: number;
   createdAt: Date;
@@ -16,6 +17,7 @@ export interface AssignmentRecord {
   scope: QuizScope;
   target: string;
   dueAt: Date;
+  createdAt: Date;
 }
 
 export interface MemberRecord {
@@ -25,7 +27,25 @@ export interface MemberRecord {
   joinedAt: Date;
 }
 
+/** A finished quiz attempt, as the results of a class read it. */
+export interface FinishedAttemptRecord {
+  id: string;
+  userId: string;
+  scope: string;
+  target: string;
+  score: number;
+  startedAt: Date;
+  completedAt: Date;
+}
+
+export type AddAssignmentOutcome =
+  | { kind: "created"; assignment: AssignmentRecord }
+  | { kind: "duplicate" }
+  | { kind: "no-class" };
+
 export class JoinCodeTakenError extends Error {}
+
+const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === "P2002";
 
 const toAssignment = (a: {
   id: string;
@@ -33,28 +53,78 @@ const toAssignment = (a: {
   scope: string;
   target: string;
   dueAt: Date;
-}): AssignmentRecord => ({ ...a, scope: a.scope as AssignmentRecord["scope"] });
+  createdAt: Date;
+}): AssignmentRecord => ({
+  id: a.id,
+  classId: a.classId,
+  scope: a.scope as AssignmentRecord["scope"],
+  target: a.target,
+  dueAt: a.dueAt,
+  createdAt: a.createdAt,
+});
+
+const finishedAttemptSelect = {
+  id: true,
+  userId: true,
+  scope: true,
+  target: true,
+  score: true,
+  startedAt: true,
+  completedAt: true,
+} as const;
+
+const toFinishedAttempt = (r: {
+  id: string;
+  userId: string;
+  scope: string;
+  target: string;
+  score: number | null;
+  startedAt: Date;
+  completedAt: Date | null;
+}): FinishedAttemptRecord => ({
+  id: r.id,
+  userId: r.userId,
+  scope: r.scope,
+  target: r.target,
+  score: r.score ?? 0,
+  startedAt: r.startedAt,
+  completedAt: r.completedAt!,
+});
 
 /**
  * Classes, members and assignments. Instructor methods take the instructor's id and touch only their
- * own classes; learner methods take the learner's id and touch only their memberships.
+ * own classes; learner methods take the learner's id and touch only their memberships. Times that
+ * decide results (when a learner joined, when an assignment was made) come from the caller's clock.
  */
 export class ClassRepository {
   constructor(private readonly db: Db) {}
 
-  async create(instructorId: string, name: string, joinCode: string): Promise<ClassSummary> {
+  async create(
+    instructorId: string,
+    input: { name: string; joinCode: string; timeZone: string },
+    now: Date,
+  ): Promise<ClassSummary> {
     try {
-      const row = await this.db.class.create({ data: { instructorId, name: name.trim(), joinCode } });
+      const row = await this.db.class.create({
+        data: {
+          instructorId,
+          name: input.name.trim(),
+          joinCode: input.joinCode,
+          timeZone: input.timeZone,
+          createdAt: now,
+        },
+      });
       return {
         id: row.id,
         name: row.name,
         joinCode: row.joinCode,
+        timeZone: row.timeZone,
         memberCount: 0,
         assignmentCount: 0,
         createdAt: row.createdAt,
       };
     } catch (err) {
-      if ((err as { code?: string }).code === "P2002") throw new JoinCodeTakenError();
+      if (isUniqueViolation(err)) throw new JoinCodeTakenError();
       throw err;
     }
   }
@@ -69,6 +139,7 @@ export class ClassRepository {
       id: r.id,
       name: r.name,
       joinCode: r.joinCode,
+      timeZone: r.timeZone,
       memberCount: r._count.members,
       assignmentCount: r._count.assignments,
       createdAt: r.createdAt,
@@ -89,6 +160,7 @@ export class ClassRepository {
       id: row.id,
       name: row.name,
       joinCode: row.joinCode,
+      timeZone: row.timeZone,
       members: row.members.map(
         (m): MemberRecord => ({ userId: m.user.id, name: m.user.name, email: m.user.email, joinedAt: m.joinedAt }),
       ),
@@ -96,14 +168,54 @@ export class ClassRepository {
     };
   }
 
+  /** The zone one of the instructor's classes takes due dates in, or null when it is not theirs. */
+  async timeZoneForInstructor(instructorId: string, classId: string): Promise<string | null> {
+    const row = await this.db.class.findFirst({ where: { id: classId, instructorId }, select: { timeZone: true } });
+    return row?.timeZone ?? null;
+  }
+
+  /**
+   * Adds an assignment, once per quiz and class: the unique key on (class, scope, target) refuses a
+   * second one even when two requests race, on SQLite and PostgreSQL alike.
+   */
   async addAssignment(
     instructorId: string,
     classId: string,
     input: { scope: QuizScope; target: string; dueAt: Date },
-  ): Promise<AssignmentRecord | null> {
+    now: Date,
+  ): Promise<AddAssignmentOutcome> {
     const owned = await this.db.class.findFirst({ where: { id: classId, instructorId }, select: { id: true } });
-    if (!owned) return null;
-    return toAssignment(await this.db.assignment.create({ data: { classId, ...input } }));
+    if (!owned) return { kind: "no-class" };
+    try {
+      const row = await this.db.assignment.create({ data: { classId, ...input, createdAt: now } });
+      return { kind: "created", assignment: toAssignment(row) };
+    } catch (err) {
+      if (isUniqueViolation(err)) return { kind: "duplicate" };
+      throw err;
+    }
+  }
+
+  /** One assignment of the instructor's, with the zone its class takes due dates in, or null. */
+  async findAssignmentForInstructor(
+    instructorId: string,
+    assignmentId: string,
+  ): Promise<(AssignmentRecord & { timeZone: string }) | null> {
+    const row = await this.db.assignment.findFirst({
+      where: { id: assignmentId, class: { instructorId } },
+      include: { class: { select: { timeZone: true } } },
+    });
+    return row ? { ...toAssignment(row), timeZone: row.class.timeZone } : null;
+  }
+
+  /** Moves the due date of one of the instructor's assignments; null when it is gone (or not theirs). */
+  async setDueDate(instructorId: string, assignmentId: string, dueAt: Date): Promise<AssignmentRecord | null> {
+    const updated = await this.db.assignment.updateMany({
+      where: { id: assignmentId, class: { instructorId } },
+      data: { dueAt },
+    });
+    if (updated.count === 0) return null;
+    const row = await this.db.assignment.findUnique({ where: { id: assignmentId } });
+    return row ? toAssignment(row) : null;
   }
 
   async removeAssignment(instructorId: string, assignmentId: string): Promise<boolean> {
@@ -111,21 +223,40 @@ export class ClassRepository {
     return result.count === 1;
   }
 
+  /** Takes a learner out of one of the instructor's classes; their attempts stay theirs. */
+  async removeMember(instructorId: string, classId: string, userId: string): Promise<boolean> {
+    const result = await this.db.classMember.deleteMany({ where: { classId, userId, class: { instructorId } } });
+    return result.count === 1;
+  }
+
   /** Finished quiz attempts of the class's members, for the results table (only for the class's instructor). */
-  async memberAttempts(instructorId: string, classId: string) {
+  async memberAttempts(instructorId: string, classId: string): Promise<FinishedAttemptRecord[] | null> {
     const owned = await this.db.class.findFirst({ where: { id: classId, instructorId }, select: { id: true } });
     if (!owned) return null;
     const rows = await this.db.quizAttempt.findMany({
       where: { completedAt: { not: null }, user: { memberships: { some: { classId } } } },
-      select: { userId: true, scope: true, target: true, score: true, completedAt: true },
+      select: finishedAttemptSelect,
     });
-    return rows.map((r) => ({
-      userId: r.userId,
-      scope: r.scope,
-      target: r.target,
-      score: r.score ?? 0,
-      completedAt: r.completedAt!,
-    }));
+    return rows.map(toFinishedAttempt);
+  }
+
+  /**
+   * Who made a finished attempt, when that learner is in one of the instructor's classes: the
+   * instructor may then read its review. Null for anyone else's attempt, and for unfinished ones.
+   */
+  async attemptOwnerForInstructor(
+    instructorId: string,
+    attemptId: string,
+  ): Promise<{ userId: string; name: string } | null> {
+    const row = await this.db.quizAttempt.findFirst({
+      where: {
+        id: attemptId,
+        completedAt: { not: null },
+        user: { memberships: { some: { class: { instructorId } } } },
+      },
+      select: { user: { select: { id: true, name: true } } },
+    });
+    return row ? { userId: row.user.id, name: row.user.name } : null;
   }
 
   /** Per member: lessons completed, drills completed, flashcard reviews since `since`, last activity (only for the class's instructor). */
@@ -180,8 +311,11 @@ export class ClassRepository {
     return out;
   }
 
-  /** Joins the class with this code; joining twice is fine. Instructors cannot join their own class. */
-  async join(userId: string, joinCode: string): Promise<{ id: string; name: string } | null> {
+  /**
+   * Joins the class with this code at `now`; joining again changes nothing (the first join time
+   * stays). Instructors cannot join their own class.
+   */
+  async join(userId: string, joinCode: string, now: Date): Promise<{ id: string; name: string } | null> {
     const row = await this.db.class.findUnique({
       where: { joinCode },
       select: { id: true, name: true, instructorId: true },
@@ -189,7 +323,7 @@ export class ClassRepository {
     if (!row || row.instructorId === userId) return null;
     await this.db.classMember.upsert({
       where: { classId_userId: { classId: row.id, userId } },
-      create: { classId: row.id, userId },
+      create: { classId: row.id, userId, joinedAt: now },
       update: {},
     });
     return { id: row.id, name: row.name };
@@ -199,7 +333,7 @@ export class ClassRepository {
     await this.db.classMember.deleteMany({ where: { classId, userId } });
   }
 
-  /** The learner's classes with their assignments. */
+  /** The learner's classes with their assignments and when the learner joined each. */
   async listForMember(userId: string) {
     const rows = await this.db.classMember.findMany({
       where: { userId },
@@ -212,7 +346,17 @@ export class ClassRepository {
       id: m.class.id,
       name: m.class.name,
       instructorName: m.class.instructor.name,
+      joinedAt: m.joinedAt,
       assignments: m.class.assignments.map(toAssignment),
     }));
+  }
+
+  /** The learner's own finished attempts, every one (the results of their classes read them). */
+  async finishedAttemptsOf(userId: string): Promise<FinishedAttemptRecord[]> {
+    const rows = await this.db.quizAttempt.findMany({
+      where: { userId, completedAt: { not: null } },
+      select: finishedAttemptSelect,
+    });
+    return rows.map(toFinishedAttempt);
   }
 }

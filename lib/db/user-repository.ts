@@ -7,6 +7,8 @@ export interface UserRecord {
   email: string;
   name: string;
   role: UserRole;
+  /** IANA zone every time is shown in (lib/time-zones.ts); "UTC" until the person says otherwise. */
+  timeZone: string;
   passwordHash: string;
   /** Bumped to revoke every session token issued before (see lib/auth/session-token.ts). */
   sessionVersion: number;
@@ -23,7 +25,13 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 export class UserRepository {
   constructor(private readonly db: Db) {}
 
-  async create(input: { email: string; name: string; passwordHash: string; role?: UserRole }): Promise<UserRecord> {
+  async create(input: {
+    email: string;
+    name: string;
+    passwordHash: string;
+    role?: UserRole;
+    timeZone?: string;
+  }): Promise<UserRecord> {
     try {
       return await this.db.user.create({
         data: {
@@ -31,6 +39,7 @@ export class UserRepository {
           name: input.name.trim(),
           passwordHash: input.passwordHash,
           role: input.role ?? "LEARNER",
+          ...(input.timeZone ? { timeZone: input.timeZone } : {}),
         },
       });
     } catch (err) {
@@ -60,6 +69,12 @@ export class UserRepository {
   /** Sets a new password hash and, in the same update, revokes every existing session. */
   async changePasswordHash(id: string, passwordHash: string): Promise<void> {
     await this.db.user.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+  }
+
+  /** Sets the zone the user's times are shown in (already checked against Intl's zones). */
+  async setTimeZone(id: string, timeZone: string): Promise<boolean> {
+    const updated = await this.db.user.updateMany({ where: { id }, data: { timeZone } });
+    return updated.count === 1;
   }
 
   /** Creates or updates an account by e-mail; used by the demo seed so it can run again safely. */

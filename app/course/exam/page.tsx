@@ -15,6 +15,7 @@ export default async function FinalExamPage() {
   const { unfinished, history } = await progressService().quizStanding(user.id, "course", COURSE_TARGET);
   return (
     <QuizStart
+      timeZone={user.timeZone}
       scope="course"
       target={COURSE_TARGET}
       title="the whole course"

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { DayChart } from "@/components/review/day-chart";
 import { SrsSettingsForm } from "@/components/review/srs-settings-form";
 import { ButtonLink } from "@/components/ui/button";
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Flashcard statistics" };
 export default async function ReviewStatsPage() {
   const user = await requireUser("/review/stats");
   const service = flashcardService();
-  const [stats, settings] = await Promise.all([service.statistics(user.id), service.settings(user.id)]);
+  const [stats, settings] = await Promise.all([service.statistics(user), service.settings(user.id)]);
   const retention = stats.trueRetention;
   return (
     <div className="mx-auto max-w-3xl">
@@ -21,6 +22,14 @@ export default async function ReviewStatsPage() {
         <h1 className="text-3xl font-bold text-slate-900">Flashcard statistics</h1>
         <ButtonLink href="/review">Review cards</ButtonLink>
       </div>
+
+      <p className="mt-2 text-sm text-slate-600">
+        Days run from midnight to midnight in your time zone, {user.timeZone} (
+        <Link href="/account/settings" className="text-brand-700 underline">
+          change it
+        </Link>
+        ): new cards for a day, reviews per day and the forecast all follow it.
+      </p>
 
       <section aria-labelledby="states" className="mt-6">
         <h2 id="states" className="text-xl font-semibold text-slate-900">
@@ -49,14 +58,14 @@ export default async function ReviewStatsPage() {
         <h2 id="activity" className="text-xl font-semibold text-slate-900">
           Reviews per day
         </h2>
-        <DayChart title="Reviews" days={stats.reviewsPerDay} tone="bg-brand-600" />
+        <DayChart title="Reviews" days={stats.reviewsPerDay} tone="bg-brand-600" timeZone={user.timeZone} />
       </section>
 
       <section aria-labelledby="forecast" className="mt-8">
         <h2 id="forecast" className="text-xl font-semibold text-slate-900">
           Due in the next 30 days
         </h2>
-        <DayChart title="Cards due" days={stats.forecast} tone="bg-emerald-600" />
+        <DayChart title="Cards due" days={stats.forecast} tone="bg-emerald-600" timeZone={user.timeZone} />
       </section>
 
       <section aria-labelledby="settings" className="mt-8">

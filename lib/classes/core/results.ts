@@ -7,13 +7,23 @@ export interface AssignmentInfo {
   scope: QuizScope;
   target: string;
   dueAt: Date;
+  /** When the instructor assigned it: attempts started before do not count. */
+  createdAt: Date;
+}
+
+export interface MemberInfo {
+  userId: string;
+  /** When the learner joined the class: attempts started before do not count. */
+  joinedAt: Date;
 }
 
 export interface FinishedAttempt {
+  id: string;
   userId: string;
   scope: string;
   target: string;
   score: number;
+  startedAt: Date;
   completedAt: Date;
 }
 
@@ -23,6 +33,9 @@ export interface ResultCell {
   status: CellStatus;
   /** Best score of attempts finished by the due date (on time), else the best late one. */
   score: number | null;
+  /** The attempt that score comes from, to open its review; null while there is none. */
+  attemptId: string | null;
+  /** Attempts that count for the assignment (started once the learner was in the class and it was assigned). */
   attempts: number;
 }
 
@@ -33,8 +46,43 @@ export interface ClassResults {
   summary: Record<string, { onTime: number; late: number; missing: number; average: number | null }>;
 }
 
+/**
+ * Whether an attempt counts for a member's assignment: the same quiz, started once the learner had
+ * joined the class and the quiz had been assigned. An attempt made before either was practice, not
+ * the class's work (and must not show a learner who joined late as done on time).
+ */
+export function countsFor(attempt: FinishedAttempt, member: MemberInfo, assignment: AssignmentInfo): boolean {
+  return (
+    attempt.userId === member.userId &&
+    attempt.scope === assignment.scope &&
+    attempt.target === assignment.target &&
+    attempt.startedAt.getTime() >= member.joinedAt.getTime() &&
+    attempt.startedAt.getTime() >= assignment.createdAt.getTime()
+  );
+}
+
+/** The attempt with the best score (the first of equal ones), or null for none. */
+function best(list: readonly FinishedAttempt[]): FinishedAttempt | null {
+  let top: FinishedAttempt | null = null;
+  for (const t of list) if (!top || t.score > top.score) top = t;
+  return top;
+}
+
+function resultCell(mine: readonly FinishedAttempt[], a: AssignmentInfo, now: Date): ResultCell {
+  const onTime = best(mine.filter((t) => t.completedAt.getTime() <= a.dueAt.getTime()));
+  if (onTime) return { status: "on-time", score: onTime.score, attemptId: onTime.id, attempts: mine.length };
+  const late = best(mine);
+  if (late) return { status: "late", score: late.score, attemptId: late.id, attempts: mine.length };
+  return {
+    status: now.getTime() > a.dueAt.getTime() ? "missing" : "open",
+    score: null,
+    attemptId: null,
+    attempts: 0,
+  };
+}
+
 export function classResults(
-  memberIds: readonly string[],
+  members: readonly MemberInfo[],
   assignments: readonly AssignmentInfo[],
   attempts: readonly FinishedAttempt[],
   now: Date,
@@ -43,17 +91,16 @@ export function classResults(
   const summary: ClassResults["summary"] = {};
   for (const a of assignments) summary[a.id] = { onTime: 0, late: 0, missing: 0, average: null };
   const scores: Record<string, number[]> = {};
-  for (const userId of memberIds) {
-    cells[userId] = {};
+  for (const member of members) {
+    cells[member.userId] = {};
+    const own = attempts.filter((t) => t.userId === member.userId);
     for (const a of assignments) {
-      const mine = attempts.filter((t) => t.userId === userId && t.scope === a.scope && t.target === a.target);
-      const onTime = mine.filter((t) => t.completedAt.getTime() <= a.dueAt.getTime());
-      const best = (list: FinishedAttempt[]) => (list.length ? Math.max(...list.map((t) => t.score)) : null);
-      let cell: ResultCell;
-      if (onTime.length) cell = { status: "on-time", score: best(onTime), attempts: mine.length };
-      else if (mine.length) cell = { status: "late", score: best(mine), attempts: mine.length };
-      else cell = { status: now.getTime() > a.dueAt.getTime() ? "missing" : "open", score: null, attempts: 0 };
-      cells[userId][a.id] = cell;
+      const cell = resultCell(
+        own.filter((t) => countsFor(t, member, a)),
+        a,
+        now,
+      );
+      cells[member.userId][a.id] = cell;
       if (cell.status === "on-time") summary[a.id].onTime++;
       if (cell.status === "late") summary[a.id].late++;
       if (cell.status === "missing") summary[a.id].missing++;

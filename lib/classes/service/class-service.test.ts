@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import { loadContent } from "../../content/load-content";
 import { repositoriesOn, testDatabases, uniqueEmail } from "../../db/test-support/databases";
 import { createClassService } from "./class-service";
-import { parseLocalDateTime } from "./schemas";
 
 // Module 1 only: the course keeps growing, and these tests count its lessons and quizzes.
 const fullLibrary = loadContent(path.resolve("content"));
@@ -42,17 +41,16 @@ describe.each(testDatabases)("class results on $name", ({ url }) => {
   it("assigns a lesson quiz with a due date and reports each learner's best score, on time or late", async () => {
     const teacher = await user("INSTRUCTOR");
     const learner = await user("LEARNER");
-    const created = await service().createClass(teacher.id, "Term 1");
+    const created = await service().createClass(teacher.id, { name: "Term 1", timeZone: "UTC" });
     expect(created.ok).toBe(true);
     const cls = (await ctx.repos.classes.findForInstructor(teacher.id, created.ok ? created.value.id : ""))!;
     expect(await service().join(learner.id, cls.joinCode.toLowerCase().replace("-", " "))).toEqual({
       ok: true,
       value: { name: "Term 1" },
     });
-    const due = new Date("2026-09-10T12:00:00Z");
     const assigned = await service().addAssignment(teacher.id, cls.id, {
       quiz: "lesson:cluster-ip-vs-pod-ip",
-      dueAt: due,
+      dueAt: "2026-09-10T12:00",
     });
     expect(assigned).toMatchObject({
       ok: true,
@@ -66,7 +64,12 @@ describe.each(testDatabases)("class results on $name", ({ url }) => {
     await ctx.repos.quizzes.complete(learner.id, attempt.id, 0.8, new Date("2026-09-05T10:00:00Z"));
     const detail = (await service().classDetail(teacher.id, cls.id))!;
     const assignmentId = assigned.ok ? assigned.value.id : "";
-    expect(detail.results.cells[learner.id][assignmentId]).toEqual({ status: "on-time", score: 0.8, attempts: 1 });
+    expect(detail.results.cells[learner.id][assignmentId]).toEqual({
+      status: "on-time",
+      score: 0.8,
+      attemptId: attempt.id,
+      attempts: 1,
+    });
     await ctx.repos.progress.setCompleted(learner.id, "cluster-ip-vs-pod-ip", true, now);
     const withProgress = (await service().classDetail(teacher.id, cls.id))!;
     expect(withProgress.progress).toEqual([
@@ -83,17 +86,17 @@ describe.each(testDatabases)("class results on $name", ({ url }) => {
   it("assigns the final exam, which a learner's course-wide attempt fills", async () => {
     const teacher = await user("INSTRUCTOR");
     const learner = await user("LEARNER");
-    const created = await service().createClass(teacher.id, "Exam term");
+    const created = await service().createClass(teacher.id, { name: "Exam term", timeZone: "UTC" });
     const cls = (await ctx.repos.classes.findForInstructor(teacher.id, created.ok ? created.value.id : ""))!;
     await service().join(learner.id, cls.joinCode);
     const assigned = await service().addAssignment(teacher.id, cls.id, {
       quiz: "course:course",
-      dueAt: new Date("2026-09-10T12:00:00Z"),
+      dueAt: "2026-09-10T12:00",
     });
     expect(assigned).toMatchObject({ ok: true, value: { title: "Final exam", href: "/course/exam" } });
     expect(
-      await service().addAssignment(teacher.id, cls.id, { quiz: "course:other", dueAt: new Date("2027-01-01") }),
-    ).toEqual({ ok: false, error: "Choose a quiz from the list." });
+      await service().addAssignment(teacher.id, cls.id, { quiz: "course:other", dueAt: "2027-01-01T00:00" }),
+    ).toEqual({ ok: false, error: "Choose a quiz from the list.", field: "quiz" });
     const attempt = await ctx.repos.quizzes.start(
       learner.id,
       { scope: "course", target: "course", seed: 7, feedback: "end", questionIds: ["q"] },
@@ -102,28 +105,32 @@ describe.each(testDatabases)("class results on $name", ({ url }) => {
     await ctx.repos.quizzes.complete(learner.id, attempt.id, 0.5, new Date("2026-09-05T10:00:00Z"));
     const detail = (await service().classDetail(teacher.id, cls.id))!;
     const assignmentId = assigned.ok ? assigned.value.id : "";
-    expect(detail.results.cells[learner.id][assignmentId]).toEqual({ status: "on-time", score: 0.5, attempts: 1 });
+    expect(detail.results.cells[learner.id][assignmentId]).toEqual({
+      status: "on-time",
+      score: 0.5,
+      attemptId: attempt.id,
+      attempts: 1,
+    });
   });
 
   it("refuses unknown quizzes, past due dates, wrong codes and other instructors' classes", async () => {
     const teacher = await user("INSTRUCTOR");
     const other = await user("INSTRUCTOR");
-    const created = await service().createClass(teacher.id, "Term 2");
+    const created = await service().createClass(teacher.id, { name: "Term 2", timeZone: "UTC" });
     const id = created.ok ? created.value.id : "";
+    expect(await service().addAssignment(teacher.id, id, { quiz: "lesson:nope", dueAt: "2027-01-01T00:00" })).toEqual({
+      ok: false,
+      error: "Choose a quiz from the list.",
+      field: "quiz",
+    });
     expect(
-      await service().addAssignment(teacher.id, id, { quiz: "lesson:nope", dueAt: new Date("2027-01-01") }),
-    ).toEqual({ ok: false, error: "Choose a quiz from the list." });
+      await service().addAssignment(teacher.id, id, { quiz: "lesson:cluster-ip-vs-pod-ip", dueAt: "2026-08-01T00:00" }),
+    ).toEqual({ ok: false, error: "The due date must be in the future.", field: "dueAt" });
     expect(
-      await service().addAssignment(teacher.id, id, {
-        quiz: "lesson:cluster-ip-vs-pod-ip",
-        dueAt: new Date("2026-08-01"),
-      }),
-    ).toEqual({ ok: false, error: "The due date must be in the future." });
+      await service().addAssignment(teacher.id, id, { quiz: "lesson:cluster-ip-vs-pod-ip", dueAt: "9999-01-01T00:00" }),
+    ).toEqual({ ok: false, error: "Pick a due date between 2025-09-01 and 2031-09-01.", field: "dueAt" });
     expect(
-      await service().addAssignment(other.id, id, {
-        quiz: "lesson:cluster-ip-vs-pod-ip",
-        dueAt: new Date("2027-01-01"),
-      }),
+      await service().addAssignment(other.id, id, { quiz: "lesson:cluster-ip-vs-pod-ip", dueAt: "2027-01-01T00:00" }),
     ).toEqual({ ok: false, error: "There is no such class." });
     expect(await service().classDetail(other.id, id)).toBeNull();
     expect((await service().join((await user("LEARNER")).id, "ZZZZ-ZZZZ")).ok).toBe(false);
@@ -136,11 +143,11 @@ describe.each(testDatabases)("classes and assignments on $name", ({ url }) => {
   it("lists an instructor's own classes with counts, and removes an assignment only once", async () => {
     const teacher = await user("INSTRUCTOR");
     const other = await user("INSTRUCTOR");
-    const created = await service().createClass(teacher.id, "Term 3");
+    const created = await service().createClass(teacher.id, { name: "Term 3", timeZone: "UTC" });
     const id = created.ok ? created.value.id : "";
     const assigned = await service().addAssignment(teacher.id, id, {
       quiz: "module:services",
-      dueAt: new Date("2026-12-01T09:00:00Z"),
+      dueAt: "2026-12-01T09:00",
     });
     const assignmentId = assigned.ok ? assigned.value.id : "";
     expect(await service().instructorClasses(teacher.id)).toMatchObject([
@@ -161,8 +168,8 @@ describe.each(testDatabases)("classes and assignments on $name", ({ url }) => {
     const teacher = await user("INSTRUCTOR");
     const fixed = new Uint8Array(randomBytes(8)); // every "random" draw is the same code
     const stuck = service(() => fixed);
-    expect((await stuck.createClass(teacher.id, "First")).ok).toBe(true);
-    expect(await stuck.createClass(teacher.id, "Second")).toEqual({
+    expect((await stuck.createClass(teacher.id, { name: "First", timeZone: "UTC" })).ok).toBe(true);
+    expect(await stuck.createClass(teacher.id, { name: "Second", timeZone: "UTC" })).toEqual({
       ok: false,
       error: "Could not find a free join code; try again.",
     });
@@ -183,10 +190,138 @@ describe.each(testDatabases)("classes and assignments on $name", ({ url }) => {
   });
 });
 
-describe("due dates typed in the browser", () => {
-  it("turn local wall-clock time into the instant it means, using the browser's offset", () => {
-    expect(parseLocalDateTime("2026-09-10T17:00", -120)).toEqual(new Date("2026-09-10T15:00:00Z")); // UTC+2
-    expect(parseLocalDateTime("2026-09-10T17:00", 300)).toEqual(new Date("2026-09-10T22:00:00Z")); // UTC-5
-    expect(parseLocalDateTime("10/09/2026", 0)).toBeNull();
+describe.each(testDatabases)("classes in their time zones on $name", ({ url }) => {
+  const { ctx, service, user } = classServiceOn(url);
+  const at = (iso: string) => new Date(iso);
+
+  /** A class in `timeZone` with one learner, who joined at the service's `now`. */
+  async function classIn(timeZone: string) {
+    const teacher = await user("INSTRUCTOR");
+    const learner = await user("LEARNER");
+    const created = await service().createClass(teacher.id, { name: `Class in ${timeZone}`, timeZone });
+    const cls = (await ctx.repos.classes.findForInstructor(teacher.id, created.ok ? created.value.id : ""))!;
+    await service().join(learner.id, cls.joinCode);
+    return { teacher, learner, cls };
+  }
+
+  async function finish(userId: string, startedAt: Date, completedAt: Date, score: number) {
+    const attempt = await ctx.repos.quizzes.start(
+      userId,
+      { scope: "lesson", target: "cluster-ip-vs-pod-ip", seed: 3, feedback: "end", questionIds: ["q"] },
+      startedAt,
+    );
+    await ctx.repos.quizzes.complete(userId, attempt.id, score, completedAt);
+    return attempt;
+  }
+
+  it("takes due dates in the class's zone: 23:59 in Los Angeles is 06:59 UTC the next morning", async () => {
+    const { teacher, learner, cls } = await classIn("America/Los_Angeles");
+    expect(cls.timeZone).toBe("America/Los_Angeles");
+    const assigned = await service().addAssignment(teacher.id, cls.id, {
+      quiz: "lesson:cluster-ip-vs-pod-ip",
+      dueAt: "2026-09-10T23:59",
+    });
+    expect(assigned).toMatchObject({ ok: true, value: { dueAt: at("2026-09-11T06:59:00Z") } });
+    // Finished at 22:00 in California on the 10th (05:00 UTC on the 11th): on time, not eight hours late.
+    await finish(learner.id, at("2026-09-11T04:30:00Z"), at("2026-09-11T05:00:00Z"), 0.7);
+    const mine = await service().learnerClasses(learner.id);
+    expect(mine[0].assignments[0].result).toMatchObject({ status: "on-time", score: 0.7 });
+  });
+
+  it("takes due dates in a zone thirteen hours ahead, and across the day clocks go back", async () => {
+    const { teacher, cls } = await classIn("Pacific/Tongatapu");
+    const assigned = await service().addAssignment(teacher.id, cls.id, {
+      quiz: "lesson:cluster-ip-vs-pod-ip",
+      dueAt: "2026-09-11T09:00",
+    });
+    expect(assigned).toMatchObject({ ok: true, value: { dueAt: at("2026-09-10T20:00:00Z") } });
+
+    const auckland = await classIn("Pacific/Auckland");
+    // 02:30 on 4 April 2027 happens twice in Auckland (03:00 NZDT goes back to 02:00 NZST): the first one.
+    const repeated = await service().addAssignment(auckland.teacher.id, auckland.cls.id, {
+      quiz: "lesson:cluster-ip-vs-pod-ip",
+      dueAt: "2027-04-04T02:30",
+    });
+    expect(repeated).toMatchObject({ ok: true, value: { dueAt: at("2027-04-03T13:30:00Z") } });
+    // 02:30 on 26 September 2027 does not happen there (02:00 NZST goes forward to 03:00 NZDT).
+    expect(
+      await service().addAssignment(auckland.teacher.id, auckland.cls.id, {
+        quiz: "module:services",
+        dueAt: "2027-09-26T02:30",
+      }),
+    ).toMatchObject({
+      ok: false,
+      field: "dueAt",
+      error: expect.stringMatching(/^That time does not happen in Pacific/),
+    });
+  });
+
+  it("counts only attempts started after the learner joined and the quiz was assigned", async () => {
+    const { teacher, learner, cls } = await classIn("UTC");
+    // Practice the day before: before joining (the service's clock is `now`) and before the assignment.
+    await finish(learner.id, at("2026-08-31T09:00:00Z"), at("2026-08-31T09:30:00Z"), 1);
+    const assigned = await service().addAssignment(teacher.id, cls.id, {
+      quiz: "lesson:cluster-ip-vs-pod-ip",
+      dueAt: "2026-09-10T12:00",
+    });
+    const assignmentId = assigned.ok ? assigned.value.id : "";
+    const cell = async () => (await service().classDetail(teacher.id, cls.id))!.results.cells[learner.id][assignmentId];
+    expect(await cell()).toEqual({ status: "open", score: null, attemptId: null, attempts: 0 });
+    expect((await service().learnerClasses(learner.id))[0].assignments[0].result.status).toBe("open");
+    const work = await finish(learner.id, at("2026-09-02T09:00:00Z"), at("2026-09-02T09:30:00Z"), 0.4);
+    expect(await cell()).toEqual({ status: "on-time", score: 0.4, attemptId: work.id, attempts: 1 });
+    expect(await service().reviewableAttemptOwner(teacher.id, work.id)).toEqual({
+      userId: learner.id,
+      name: learner.name,
+    });
+  });
+
+  it("refuses a quiz the class already has, with a clear message, even for parallel requests", async () => {
+    const { teacher, cls } = await classIn("UTC");
+    const input = { quiz: "lesson:cluster-ip-vs-pod-ip", dueAt: "2026-09-10T12:00" };
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => service().addAssignment(teacher.id, cls.id, input)),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual(
+      Array.from({ length: 5 }, () => ({
+        ok: false,
+        field: "quiz",
+        error:
+          "This class already has “Quiz: ClusterIP vs Pod IP”. Change its due date under Assignments instead of assigning it twice.",
+      })),
+    );
+    expect((await service().classDetail(teacher.id, cls.id))!.assignments).toHaveLength(1);
+  });
+
+  it("moves a due date in the class's zone, and removes a learner from the class", async () => {
+    const { teacher, learner, cls } = await classIn("America/Los_Angeles");
+    const other = await user("INSTRUCTOR");
+    const assigned = await service().addAssignment(teacher.id, cls.id, {
+      quiz: "module:services",
+      dueAt: "2026-09-10T12:00",
+    });
+    const id = assigned.ok ? assigned.value.id : "";
+    expect(await service().changeDueDate(teacher.id, id, "2026-11-01T01:30")).toMatchObject({
+      ok: true,
+      value: { dueAt: at("2026-11-01T08:30:00Z") }, // the first 01:30 (PDT) of the day clocks go back
+    });
+    expect(await service().changeDueDate(teacher.id, id, "2026-08-01T12:00")).toEqual({
+      ok: false,
+      error: "The due date must be in the future.",
+      field: "dueAt",
+    });
+    expect(await service().changeDueDate(other.id, id, "2026-12-01T12:00")).toEqual({
+      ok: false,
+      error: "That assignment was removed; reload the page.",
+    });
+    expect(await service().removeMember(other.id, cls.id, learner.id)).toMatchObject({ ok: false });
+    expect(await service().removeMember(teacher.id, cls.id, learner.id)).toEqual({ ok: true, value: null });
+    expect(await service().removeMember(teacher.id, cls.id, learner.id)).toEqual({
+      ok: false,
+      error: "That learner is no longer in the class.",
+    });
+    expect(await service().learnerClasses(learner.id)).toEqual([]);
+    expect((await service().classDetail(teacher.id, cls.id))!.members).toEqual([]);
   });
 });

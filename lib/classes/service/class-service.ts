@@ -1,10 +1,11 @@
 import type { ContentLibrary } from "../../content/load-content";
+import { instantOfDateTimeLocal } from "../../dates";
 import { type AssignmentRecord, type ClassSummary, JoinCodeTakenError } from "../../db/class-repository";
 import type { Repositories } from "../../db/repositories";
 import { COURSE_TARGET, QUIZ_SCOPES, type QuizScope } from "../../quiz/core/attempt";
 import { fail, ok, type Result } from "../../result";
 import { classResults, formatJoinCode, normaliseJoinCode, type ResultCell } from "../core/results";
-import type { AddAssignmentInput } from "./schemas";
+import { type AddAssignmentInput, dueDateProblem } from "./schemas";
 
 export interface ClassServiceDeps {
   repos: Repositories;
@@ -15,8 +16,8 @@ export interface ClassServiceDeps {
   drillCount: () => number;
 }
 
-/** An assignment as the service takes it: the quiz chosen in the form and the instant it is due. */
-export type NewAssignment = Pick<AddAssignmentInput, "quiz"> & { dueAt: Date };
+/** An assignment as the service takes it: the quiz chosen in the form and the due date typed in the class's zone. */
+export type NewAssignment = Pick<AddAssignmentInput, "quiz" | "dueAt">;
 
 export interface AssignmentView extends AssignmentRecord {
   title: string;
@@ -64,11 +65,15 @@ function quizChoices(library: ContentLibrary): { value: string; label: string }[
 async function createClass(
   deps: ClassServiceDeps,
   instructorId: string,
-  name: string,
+  input: { name: string; timeZone: string },
 ): Promise<Result<{ id: string }>> {
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      const created = await deps.repos.classes.create(instructorId, name, formatJoinCode(deps.randomBytes(8)));
+      const created = await deps.repos.classes.create(
+        instructorId,
+        { ...input, joinCode: formatJoinCode(deps.randomBytes(8)) },
+        deps.now(),
+      );
       return ok({ id: created.id });
     } catch (err) {
       if (!(err instanceof JoinCodeTakenError)) throw err;
@@ -89,18 +94,27 @@ async function classDetail(deps: ClassServiceDeps, instructorId: string, classId
     deps.repos.classes.memberProgress(instructorId, classId, since),
   ]);
   const assignments = cls.assignments.map((a) => assignmentView(library, a));
-  const memberIds = cls.members.map((m) => m.userId);
-  const progress = memberIds.map((userId) => ({
+  const progress = cls.members.map(({ userId }) => ({
     userId,
     ...(activity?.get(userId) ?? { lessonsCompleted: 0, drillsCompleted: 0, reviews: 0, lastActive: null }),
   }));
   return {
     ...cls,
     assignments,
-    results: classResults(memberIds, assignments, attempts ?? [], now),
+    results: classResults(cls.members, assignments, attempts ?? [], now),
     progress,
     totals: { lessons: library.lessons.length, drills: deps.drillCount() },
   };
+}
+
+/** The instant a due date typed in a class's zone means, or why it cannot be one (for the due date field). */
+function dueInstant(local: string, timeZone: string, now: Date): Result<Date> {
+  const problem = dueDateProblem(local, timeZone, now);
+  if (problem) return fail(problem, "dueAt");
+  const parsed = instantOfDateTimeLocal(local, timeZone);
+  if (!parsed.ok) return fail("Pick a due date and time.", "dueAt");
+  if (parsed.instant.getTime() <= now.getTime()) return fail("The due date must be in the future.", "dueAt");
+  return ok(parsed.instant);
 }
 
 async function addAssignment(
@@ -111,30 +125,61 @@ async function addAssignment(
 ): Promise<Result<AssignmentView>> {
   const [scope, target] = input.quiz.split(":") as [QuizScope, string];
   const library = deps.library();
-  if (!QUIZ_SCOPES.includes(scope) || !describeQuiz(library, scope, target))
-    return fail("Choose a quiz from the list.");
-  if (input.dueAt.getTime() <= deps.now().getTime()) return fail("The due date must be in the future.");
-  const created = await deps.repos.classes.addAssignment(instructorId, classId, { scope, target, dueAt: input.dueAt });
-  return created ? ok(assignmentView(library, created)) : fail("There is no such class.");
+  const quiz = QUIZ_SCOPES.includes(scope) ? describeQuiz(library, scope, target) : null;
+  if (!quiz) return fail("Choose a quiz from the list.", "quiz");
+  const timeZone = await deps.repos.classes.timeZoneForInstructor(instructorId, classId);
+  if (!timeZone) return fail("There is no such class.");
+  const now = deps.now();
+  const dueAt = dueInstant(input.dueAt, timeZone, now);
+  if (!dueAt.ok) return dueAt;
+  const outcome = await deps.repos.classes.addAssignment(
+    instructorId,
+    classId,
+    { scope, target, dueAt: dueAt.value },
+    now,
+  );
+  switch (outcome.kind) {
+    case "created":
+      return ok(assignmentView(library, outcome.assignment));
+    case "duplicate":
+      return fail(
+        `This class already has “${quiz.title}”. Change its due date under Assignments instead of assigning it twice.`,
+        "quiz",
+      );
+    case "no-class":
+      return fail("There is no such class.");
+    default:
+      return outcome satisfies never;
+  }
+}
+
+/** Moves an assignment's due date; the new one is typed in the class's zone, like a new assignment's. */
+async function changeDueDate(
+  deps: ClassServiceDeps,
+  instructorId: string,
+  assignmentId: string,
+  local: string,
+): Promise<Result<AssignmentView>> {
+  const gone = "That assignment was removed; reload the page.";
+  const found = await deps.repos.classes.findAssignmentForInstructor(instructorId, assignmentId);
+  if (!found) return fail(gone);
+  const dueAt = dueInstant(local, found.timeZone, deps.now());
+  if (!dueAt.ok) return dueAt;
+  const updated = await deps.repos.classes.setDueDate(instructorId, assignmentId, dueAt.value);
+  return updated ? ok(assignmentView(deps.library(), updated)) : fail(gone);
 }
 
 /** A learner's classes and assignments, each with where the learner stands. */
 async function learnerClasses(deps: ClassServiceDeps, userId: string) {
-  const [classes, history] = await Promise.all([
+  const [classes, attempts] = await Promise.all([
     deps.repos.classes.listForMember(userId),
-    deps.repos.quizzes.history(userId),
+    deps.repos.classes.finishedAttemptsOf(userId),
   ]);
-  const attempts = history.map((a) => ({
-    userId,
-    scope: a.scope,
-    target: a.target,
-    score: a.score ?? 0,
-    completedAt: a.completedAt!,
-  }));
   const library = deps.library();
+  const now = deps.now();
   return classes.map((c) => {
     const assignments = c.assignments.map((a) => assignmentView(library, a));
-    const results = classResults([userId], assignments, attempts, deps.now());
+    const results = classResults([{ userId, joinedAt: c.joinedAt }], assignments, attempts, now);
     return {
       ...c,
       assignments: assignments.map((a) => ({ ...a, result: results.cells[userId][a.id] as ResultCell })),
@@ -150,10 +195,13 @@ export function createClassService(deps: ClassServiceDeps) {
     instructorClasses: (instructorId: string): Promise<ClassSummary[]> =>
       deps.repos.classes.listForInstructor(instructorId),
 
-    createClass: (instructorId: string, name: string) => createClass(deps, instructorId, name),
+    createClass: (instructorId: string, input: { name: string; timeZone: string }) =>
+      createClass(deps, instructorId, input),
     classDetail: (instructorId: string, classId: string) => classDetail(deps, instructorId, classId),
     addAssignment: (instructorId: string, classId: string, input: NewAssignment) =>
       addAssignment(deps, instructorId, classId, input),
+    changeDueDate: (instructorId: string, assignmentId: string, dueAt: string) =>
+      changeDueDate(deps, instructorId, assignmentId, dueAt),
 
     /** Removes an assignment from one of the instructor's classes (with the results it showed). */
     async removeAssignment(instructorId: string, assignmentId: string): Promise<Result<null>> {
@@ -161,8 +209,21 @@ export function createClassService(deps: ClassServiceDeps) {
       return removed ? ok(null) : fail("That assignment was already removed.");
     },
 
+    /** Takes a learner out of one of the instructor's classes; their own attempts and progress stay. */
+    async removeMember(instructorId: string, classId: string, userId: string): Promise<Result<null>> {
+      const removed = await deps.repos.classes.removeMember(instructorId, classId, userId);
+      return removed ? ok(null) : fail("That learner is no longer in the class.");
+    },
+
+    /**
+     * Who made an attempt, when its review is the instructor's to read: a finished attempt of a
+     * learner in one of their classes. Null otherwise.
+     */
+    reviewableAttemptOwner: (instructorId: string, attemptId: string) =>
+      deps.repos.classes.attemptOwnerForInstructor(instructorId, attemptId),
+
     async join(userId: string, code: string): Promise<Result<{ name: string }>> {
-      const joined = await deps.repos.classes.join(userId, normaliseJoinCode(code));
+      const joined = await deps.repos.classes.join(userId, normaliseJoinCode(code), deps.now());
       return joined
         ? ok({ name: joined.name })
         : fail("No class has that code. Check it with your instructor (it looks like ABCD-2345).");

@@ -1,9 +1,7 @@
 import { z } from "zod";
-import { isWithin, parseLocalDateTime, yearsAround } from "../../dates";
+import { instantOfDateTimeLocal, isWithin, parseDateTimeLocal, yearsAround } from "../../dates";
 import { dayKey } from "../../format";
-
-// The action turns the checked text into the instant with the same parser the check used.
-export { parseLocalDateTime } from "../../dates";
+import { timeZoneSchema } from "../../time-zones";
 
 const id = z.string().min(1).max(64);
 
@@ -13,6 +11,7 @@ export const createClassSchema = z.object({
     .trim()
     .min(2, "Give the class a name of at least 2 characters.")
     .max(80, "Keep the name under 80 characters."),
+  timeZone: timeZoneSchema,
 });
 
 /** How far from today a due date may be: a typo such as year 9999 is refused, not stored. */
@@ -20,35 +19,47 @@ export const DUE_DATE_YEARS_BACK = 1;
 export const DUE_DATE_YEARS_AHEAD = 5;
 
 /**
- * What is wrong with a typed due date, as the sentence to show beside the field, or null. A
- * browser's date picker only offers real dates, but a hand-made request can send anything.
+ * What is wrong with a due date typed in the class's zone, as the sentence to show beside the field,
+ * or null. A browser's date picker only offers real dates, but a hand-made request can send anything,
+ * and a picker happily offers the hour that clocks skip when they go forward.
  */
-export function dueDateProblem(local: string, offsetMinutes: number, now: Date): string | null {
-  const instant = parseLocalDateTime(local, offsetMinutes);
-  if (!instant) return "That date and time do not exist; pick them from the calendar.";
+export function dueDateProblem(local: string, timeZone: string, now: Date): string | null {
+  const parsed = instantOfDateTimeLocal(local, timeZone);
+  if (!parsed.ok)
+    return parsed.problem === "skipped"
+      ? `That time does not happen in ${timeZone}: the clocks go forward over it. Pick a time an hour later.`
+      : "That date and time do not exist; pick them from the calendar.";
   const range = yearsAround(now, DUE_DATE_YEARS_BACK, DUE_DATE_YEARS_AHEAD);
-  if (!isWithin(instant, range))
-    return `Pick a due date between ${dayKey(range.earliest)} and ${dayKey(range.latest)}.`;
+  if (!isWithin(parsed.instant, range))
+    return `Pick a due date between ${dayKey(range.earliest, timeZone)} and ${dayKey(range.latest, timeZone)}.`;
   return null;
 }
 
-export const addAssignmentSchema = z
-  .object({
-    classId: id,
-    quiz: z.string().regex(/^(lesson|module|course):[a-z0-9-]+$/, "Choose a quiz from the list."),
-    // From <input type="datetime-local"> plus the browser's offset, so the due time means what the instructor saw.
-    dueAt: z.string().min(1, "Pick a due date and time."),
-    // The browser's Date#getTimezoneOffset(); before the page's script runs the field holds 0 (UTC).
-    tzOffsetMinutes: z.coerce.number().int().min(-840).max(840),
-  })
-  .superRefine((input, ctx) => {
-    // The range is around the moment of the request; the service then refuses past instants.
-    const problem = dueDateProblem(input.dueAt, input.tzOffsetMinutes, new Date());
-    if (problem) ctx.addIssue({ code: "custom", path: ["dueAt"], message: problem });
-  });
+// From <input type="datetime-local">: a wall-clock time in the class's zone, which only the service
+// knows; here only that it is a date and time at all.
+const dueAt = z
+  .string()
+  .min(1, "Pick a due date and time.")
+  .refine(
+    (value) => parseDateTimeLocal(value) !== null,
+    "That date and time do not exist; pick them from the calendar.",
+  );
+
+export const addAssignmentSchema = z.object({
+  classId: id,
+  quiz: z.string().regex(/^(lesson|module|course):[a-z0-9-]+$/, "Choose a quiz from the list."),
+  dueAt,
+});
 export type AddAssignmentInput = z.infer<typeof addAssignmentSchema>;
 
-export const removeAssignmentSchema = z.object({ classId: id, assignmentId: id });
+export const changeDueDateSchema = z.object({ classId: id, assignmentId: id, dueAt });
+
+// Destructive actions arrive only from their confirm step, which sends confirm=yes.
+const confirmed = z.literal("yes", "Confirm first: use the button in the confirmation.");
+
+export const removeAssignmentSchema = z.object({ classId: id, assignmentId: id, confirm: confirmed });
+
+export const removeMemberSchema = z.object({ classId: id, userId: id, confirm: confirmed });
 
 export const joinClassSchema = z.object({
   code: z

@@ -1,3 +1,4 @@
+import { startOfNextZonedDay, startOfZonedDay } from "../../time-zones";
 import type { Flashcard } from "./cards";
 import type { CardState } from "./scheduler";
 
@@ -18,11 +19,13 @@ export interface ReviewQueue {
   nextDue: Date | null;
 }
 
+/** `timeZone` is the learner's: their day, and so today's new-card limit, starts at their midnight. */
 export function buildQueue(
   cards: readonly Flashcard[],
   states: ReadonlyMap<string, CardState>,
   now: Date,
   newLeftToday: number,
+  timeZone: string,
 ): ReviewQueue {
   const due: QueueEntry[] = [];
   const fresh: QueueEntry[] = [];
@@ -39,11 +42,14 @@ export function buildQueue(
   }
   due.sort((a, b) => a.state!.due.getTime() - b.state!.due.getTime());
   const newOnes = fresh.slice(0, Math.max(0, newLeftToday));
-  if (fresh.length > newOnes.length && (!nextDue || nextDue.getTime() > startOfNextDay(now).getTime()))
-    nextDue = startOfNextDay(now);
+  const tomorrow = startOfNextDay(now, timeZone);
+  if (fresh.length > newOnes.length && (!nextDue || nextDue.getTime() > tomorrow.getTime())) nextDue = tomorrow;
   return { entries: [...due, ...newOnes], dueCount: due.length, newCount: newOnes.length, nextDue };
 }
 
-/** Days are UTC days: the new-card limit resets at 00:00 UTC. */
-export const startOfDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-export const startOfNextDay = (d: Date) => new Date(startOfDay(d).getTime() + 86_400_000);
+/**
+ * Days are the learner's days: from local midnight to local midnight in their zone (23 or 25 hours
+ * on the days clocks change), so the new-card limit resets when their night ends, not at 00:00 UTC.
+ */
+export const startOfDay = (d: Date, timeZone: string): Date => startOfZonedDay(d, timeZone);
+export const startOfNextDay = (d: Date, timeZone: string): Date => startOfNextZonedDay(d, timeZone);

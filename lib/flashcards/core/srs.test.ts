@@ -5,7 +5,7 @@ import { parseLesson } from "../../content/parse-lesson";
 import { lessonWith } from "../../content/test-support/lesson-fixture";
 import { lessonCards } from "./cards";
 import { type CardState, formatInterval, newCardState, previewIntervals, rate } from "./scheduler";
-import { buildQueue } from "./session";
+import { buildQueue, startOfDay } from "./session";
 import { statistics } from "./stats";
 
 const lesson = loadContent(path.resolve("content")).lessons[0];
@@ -137,20 +137,46 @@ describe("the review queue", () => {
       [cards[1].id, reviewed(-5000)],
       [cards[2].id, reviewed(DAY)],
     ]);
-    const q = buildQueue(cards, states, t0, 2);
+    const q = buildQueue(cards, states, t0, 2, "UTC");
     expect(q.entries.map((e) => e.card.id)).toEqual([cards[1].id, cards[0].id, cards[3].id, cards[4].id]);
     expect(q).toMatchObject({ dueCount: 2, newCount: 2 });
   });
   it("is empty when all is done, saying when the next card is due", () => {
     const states = new Map(cards.map((c, i) => [c.id, reviewed((i + 1) * 3_600_000)]));
-    const q = buildQueue(cards, states, t0, 20);
+    const q = buildQueue(cards, states, t0, 20, "UTC");
     expect(q.entries).toEqual([]);
     expect(q.nextDue).toEqual(at(3_600_000));
   });
   it("holds new cards back when today's limit is used up, and says they come tomorrow", () => {
-    const q = buildQueue(cards, new Map(), t0, 0);
+    const q = buildQueue(cards, new Map(), t0, 0, "UTC");
     expect(q.entries).toEqual([]);
     expect(q.nextDue).toEqual(new Date("2026-05-02T00:00:00Z"));
+  });
+  it("brings tomorrow's new cards at the learner's own midnight, on either side of the date line", () => {
+    // t0 is 08:00 UTC: 01:00 in Los Angeles (UTC−7 in May) and 21:00 in Tonga (UTC+13).
+    expect(buildQueue(cards, new Map(), t0, 0, "America/Los_Angeles").nextDue).toEqual(
+      new Date("2026-05-02T07:00:00Z"),
+    );
+    expect(buildQueue(cards, new Map(), t0, 0, "Pacific/Tongatapu").nextDue).toEqual(new Date("2026-05-01T11:00:00Z"));
+  });
+  it("starts the learner's day at their midnight, also on the days clocks change", () => {
+    // 23:30 on 7 March in Los Angeles is 07:30 UTC on the 8th: the new-card count is still the 7th's.
+    expect(startOfDay(new Date("2026-03-08T07:30:00Z"), "America/Los_Angeles")).toEqual(
+      new Date("2026-03-07T08:00:00Z"),
+    );
+    // The 8th (clocks go forward at 02:00) begins at 00:00 PST and lasts 23 hours.
+    expect(startOfDay(new Date("2026-03-08T20:00:00Z"), "America/Los_Angeles")).toEqual(
+      new Date("2026-03-08T08:00:00Z"),
+    );
+    expect(startOfDay(new Date("2026-03-09T06:59:00Z"), "America/Los_Angeles")).toEqual(
+      new Date("2026-03-08T08:00:00Z"),
+    );
+    expect(startOfDay(new Date("2026-03-09T07:00:00Z"), "America/Los_Angeles")).toEqual(
+      new Date("2026-03-09T07:00:00Z"),
+    );
+    // Auckland's clocks go back on 5 April 2026: that day begins at 00:00 NZDT (UTC+13).
+    expect(startOfDay(new Date("2026-04-05T11:30:00Z"), "Pacific/Auckland")).toEqual(new Date("2026-04-04T11:00:00Z"));
+    expect(startOfDay(new Date("2026-04-05T12:00:00Z"), "Pacific/Auckland")).toEqual(new Date("2026-04-05T12:00:00Z"));
   });
 });
 
@@ -170,6 +196,7 @@ describe("statistics", () => {
         { rating: "good", stateBefore: "New", review: at(0) },
       ],
       now: t0,
+      timeZone: "UTC",
     });
     expect(s.byState).toEqual({ New: 7, Learning: 1, Review: 1, Relearning: 1 });
     expect(s.reviewsPerDay).toHaveLength(30);
@@ -181,5 +208,55 @@ describe("statistics", () => {
     expect(s.forecast[0]).toEqual({ day: "2026-05-01", count: 1 }); // overdue counts today
     expect(s.forecast[2]).toEqual({ day: "2026-05-03", count: 1 });
     expect(s.forecast.reduce((n, d) => n + d.count, 0)).toBe(2); // the one due in 40 days is beyond the window
+  });
+});
+
+describe("statistics in the learner's days", () => {
+  // 08:00 UTC on 1 May is 01:00 on 1 May in Los Angeles (UTC−7) and 21:00 on 1 May in Tonga (UTC+13).
+  const now = new Date("2026-05-01T08:00:00Z");
+  const review = (iso: string) => ({ rating: "good" as const, stateBefore: "New" as const, review: new Date(iso) });
+  const reviews = [
+    review("2026-04-30T23:30:00Z"), // 16:30 on 30 April in Los Angeles, 12:30 on 1 May in Tonga
+    review("2026-05-01T06:00:00Z"), // 23:00 on 30 April in Los Angeles, 19:00 on 1 May in Tonga
+    review("2026-05-01T07:30:00Z"), // 00:30 on 1 May in Los Angeles, 20:30 on 1 May in Tonga
+  ];
+  const states = [
+    { state: "Review" as const, due: new Date("2026-05-01T11:30:00Z") }, // 04:30 on 1 May there, 00:30 on 2 May in Tonga
+    { state: "Review" as const, due: new Date("2026-05-02T06:30:00Z") }, // 23:30 on 1 May there, 19:30 on 2 May in Tonga
+  ];
+  const stats = (timeZone: string) => statistics({ totalCards: 2, states, reviews, now, timeZone, days: 3 });
+  const counts = (days: { count: number }[]) => days.map((d) => d.count);
+
+  it("counts each review on the learner's calendar day, not on UTC's", () => {
+    expect(stats("UTC").reviewsPerDay).toEqual([
+      { day: "2026-04-29", count: 0 },
+      { day: "2026-04-30", count: 1 },
+      { day: "2026-05-01", count: 2 },
+    ]);
+    expect(counts(stats("America/Los_Angeles").reviewsPerDay)).toEqual([0, 2, 1]);
+    expect(counts(stats("Pacific/Tongatapu").reviewsPerDay)).toEqual([0, 0, 3]);
+  });
+
+  it("forecasts each card on the learner's day it comes due, around their midnight", () => {
+    expect(stats("UTC").forecast).toEqual([
+      { day: "2026-05-01", count: 1 },
+      { day: "2026-05-02", count: 1 },
+      { day: "2026-05-03", count: 0 },
+    ]);
+    expect(counts(stats("America/Los_Angeles").forecast)).toEqual([2, 0, 0]);
+    expect(counts(stats("Pacific/Tongatapu").forecast)).toEqual([0, 2, 0]);
+  });
+
+  it("keeps one entry per calendar day across a clock change", () => {
+    const overDst = statistics({
+      totalCards: 0,
+      states: [],
+      reviews: [],
+      now: new Date("2026-03-10T12:00:00Z"),
+      timeZone: "America/Los_Angeles",
+      days: 4,
+    });
+    expect(overDst.reviewsPerDay.map((d) => d.day)).toEqual(["2026-03-07", "2026-03-08", "2026-03-09", "2026-03-10"]);
+    expect(overDst.forecast.map((d) => d.day)).toEqual(["2026-03-10", "2026-03-11", "2026-03-12", "2026-03-13"]);
   });
 });

@@ -1,6 +1,6 @@
+import { addDaysToKey, daysBetweenKeys } from "../../dates";
 import { dayKey } from "../../format";
 import type { RatingName, StateName } from "./scheduler";
-import { startOfDay } from "./session";
 
 export interface LoggedReview {
   rating: RatingName;
@@ -18,39 +18,42 @@ export interface SrsStatistics {
   forecast: { day: string; count: number }[];
 }
 
+/**
+ * Days are calendar days in the learner's `timeZone` (keyed `YYYY-MM-DD`): a review at 23:30 in Los
+ * Angeles counts for that day, though it is already the next one in UTC.
+ */
 export function statistics(input: {
   totalCards: number;
   states: { state: StateName; due: Date }[];
   reviews: LoggedReview[];
   now: Date;
+  timeZone: string;
   days?: number;
 }): SrsStatistics {
   const days = input.days ?? 30;
-  const today = startOfDay(input.now).getTime();
+  const zone = input.timeZone;
+  const today = dayKey(input.now, zone);
   const byState: Record<StateName, number> = { New: 0, Learning: 0, Review: 0, Relearning: 0 };
   for (const s of input.states) byState[s.state]++;
   byState.New += Math.max(0, input.totalCards - input.states.length);
 
   const reviewsPerDay = Array.from({ length: days }, (_, i) => ({
-    day: dayKey(new Date(today - (days - 1 - i) * 86_400_000)),
+    day: addDaysToKey(today, i - (days - 1)),
     count: 0,
   }));
   const dayIndex = new Map(reviewsPerDay.map((d, i) => [d.day, i]));
   for (const r of input.reviews) {
-    const i = dayIndex.get(dayKey(r.review));
+    const i = dayIndex.get(dayKey(r.review, zone));
     if (i !== undefined) reviewsPerDay[i].count++;
   }
 
   const mature = input.reviews.filter((r) => r.stateBefore === "Review");
   const passed = mature.filter((r) => r.rating !== "again").length;
 
-  const forecast = Array.from({ length: days }, (_, i) => ({
-    day: dayKey(new Date(today + i * 86_400_000)),
-    count: 0,
-  }));
+  const forecast = Array.from({ length: days }, (_, i) => ({ day: addDaysToKey(today, i), count: 0 }));
   for (const s of input.states) {
     if (s.state === "New") continue;
-    const offset = Math.max(0, Math.floor((startOfDay(s.due).getTime() - today) / 86_400_000));
+    const offset = Math.max(0, daysBetweenKeys(today, dayKey(s.due, zone)));
     if (offset < days) forecast[offset].count++;
   }
   return {

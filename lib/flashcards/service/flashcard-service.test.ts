@@ -27,7 +27,7 @@ describe.each(testDatabases)("flashcard service on $name", ({ url }) => {
   it("offers new cards up to the daily limit, with the intervals each rating would give", async () => {
     const user = await learner();
     await repos.flashcards.saveSettings(user.id, { desiredRetention: 0.9, dailyNewLimit: 3 });
-    const session = await service.session(user.id);
+    const session = await service.session(user);
     expect(session.cards).toHaveLength(3);
     expect(session).toMatchObject({ newCount: 3, dueCount: 0 });
     expect(session.cards[0]).toMatchObject({ state: "New", version: 0, lessonTitle: lesson.title });
@@ -38,7 +38,7 @@ describe.each(testDatabases)("flashcard service on $name", ({ url }) => {
   it("rates Good to a later due date than Again, counts new cards against today's limit, and ignores a stale second rating", async () => {
     const user = await learner();
     await repos.flashcards.saveSettings(user.id, { desiredRetention: 0.9, dailyNewLimit: 2 });
-    const [a, b] = (await service.session(user.id)).cards;
+    const [a, b] = (await service.session(user)).cards;
     const good = await service.rate(user.id, { cardId: a.id, rating: "good", expectedVersion: 0 });
     const again = await service.rate(user.id, { cardId: b.id, rating: "again", expectedVersion: 0 });
     expect(good.ok && again.ok).toBe(true);
@@ -49,14 +49,14 @@ describe.each(testDatabases)("flashcard service on $name", ({ url }) => {
     const stale = await service.rate(user.id, { cardId: a.id, rating: "easy", expectedVersion: 0 });
     expect(stale).toMatchObject({ ok: true, value: { applied: false, card: { version: 1 } } });
     // Both of today's new cards are used: only the learning cards remain, once due.
-    const later = await service.session(user.id);
+    const later = await service.session(user);
     expect(later.newCount).toBe(0);
     expect(later.cards.every((c) => c.state !== "New")).toBe(true);
   });
 
   it("undo restores exactly the state before the last rating", async () => {
     const user = await learner();
-    const [a] = (await service.session(user.id)).cards;
+    const [a] = (await service.session(user)).cards;
     const first = await service.rate(user.id, { cardId: a.id, rating: "good", expectedVersion: 0 });
     const before = first.ok ? first.value.card : null;
     await service.rate(user.id, { cardId: a.id, rating: "again", expectedVersion: 1 });
@@ -72,7 +72,7 @@ describe.each(testDatabases)("flashcard service on $name", ({ url }) => {
       dailyNewLimit: 1,
     });
     expect(await service.settings(user.id)).toEqual({ desiredRetention: 0.85, dailyNewLimit: 1 });
-    expect((await service.session(user.id)).cards).toHaveLength(1);
+    expect((await service.session(user)).cards).toHaveLength(1);
   });
 
   it("says so when there is nothing to undo", async () => {
@@ -90,11 +90,43 @@ describe.each(testDatabases)("flashcard service on $name", ({ url }) => {
 
   it("rebuilds statistics from the review log", async () => {
     const user = await learner();
-    const [a] = (await service.session(user.id)).cards;
+    const [a] = (await service.session(user)).cards;
     await service.rate(user.id, { cardId: a.id, rating: "good", expectedVersion: 0 });
-    const stats = await service.statistics(user.id);
+    const stats = await service.statistics(user);
     expect(stats.byState.Learning).toBe(1);
     expect(stats.byState.New).toBe(stats.totalCards - 1);
     expect(stats.reviewsPerDay.at(-1)).toEqual({ day: "2026-06-01", count: 1 });
+  });
+
+  it("starts a learner's day at their midnight: the new-card limit resets then, not at 00:00 UTC", async () => {
+    // The service's clock is 09:00 UTC on 1 June: 02:00 in Los Angeles, 21:00 in Tonga.
+    const inLosAngeles = await repos.users.create({
+      email: uniqueEmail("cards-la"),
+      name: "Los Angeles",
+      passwordHash: "h",
+      timeZone: "America/Los_Angeles",
+    });
+    await repos.flashcards.saveSettings(inLosAngeles.id, { desiredRetention: 0.9, dailyNewLimit: 1 });
+    // A new card introduced at 23:30 on 31 May there (06:30 UTC on 1 June): yesterday, for this learner.
+    const yesterday = new Date("2026-06-01T06:30:00Z");
+    const late = createFlashcardService({ repos, library: () => library, now: () => yesterday });
+    const [card] = (await late.session(inLosAngeles)).cards;
+    await late.rate(inLosAngeles.id, { cardId: card.id, rating: "easy", expectedVersion: 0 });
+    const today = await service.session(inLosAngeles);
+    expect(today.newCount).toBe(1);
+    // Given only the id (as the home page does), the service reads the account's zone.
+    expect(await service.session(inLosAngeles.id)).toMatchObject({ newCount: 1, timeZone: "America/Los_Angeles" });
+    expect(today).toMatchObject({ timeZone: "America/Los_Angeles", dayEnds: "2026-06-02T07:00:00.000Z" });
+    // In UTC the same rating was today's: no new card is left.
+    const inUtc = await learner();
+    await repos.flashcards.saveSettings(inUtc.id, { desiredRetention: 0.9, dailyNewLimit: 1 });
+    const [utcCard] = (await late.session(inUtc)).cards;
+    await late.rate(inUtc.id, { cardId: utcCard.id, rating: "easy", expectedVersion: 0 });
+    expect((await service.session(inUtc)).newCount).toBe(0);
+    const stats = await service.statistics(inLosAngeles);
+    expect(stats.reviewsPerDay.slice(-2)).toEqual([
+      { day: "2026-05-31", count: 1 },
+      { day: "2026-06-01", count: 0 },
+    ]);
   });
 });

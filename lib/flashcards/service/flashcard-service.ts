@@ -2,9 +2,10 @@ import type { ContentLibrary } from "../../content/load-content";
 import type { SrsSettingsRecord, StoredCardState } from "../../db/flashcard-repository";
 import type { Repositories } from "../../db/repositories";
 import { fail, ok, type Result } from "../../result";
+import { DEFAULT_TIME_ZONE } from "../../time-zones";
 import { type Flashcard, lessonCards } from "../core/cards";
 import { type CardState, newCardState, previewIntervals, type RatingName, rate } from "../core/scheduler";
-import { buildQueue, startOfDay } from "../core/session";
+import { buildQueue, startOfDay, startOfNextDay } from "../core/session";
 import { type SrsStatistics, statistics } from "../core/stats";
 import type { RateCardInput, SrsSettingsInput } from "./schemas";
 
@@ -29,6 +30,9 @@ export interface ReviewSessionView {
   newCount: number;
   nextDue: string | null;
   settings: SrsSettingsRecord;
+  /** The learner's zone, and when their day ends in it: a card due before then comes back this session. */
+  timeZone: string;
+  dayEnds: string;
 }
 
 export interface FlashcardServiceDeps {
@@ -64,22 +68,43 @@ function cardCatalogue(library: ContentLibrary) {
   };
 }
 
-/** Due cards first, then new cards up to what is left of today's limit. */
-async function session(deps: FlashcardServiceDeps, userId: string, lessonSlug?: string): Promise<ReviewSessionView> {
+/** Whose cards, and the zone whose midnight starts their day (the account's setting). */
+export interface Learner {
+  id: string;
+  timeZone: string;
+}
+
+/** A learner given by id alone has their account's zone read (UTC if the account is gone). */
+async function learnerOf(deps: FlashcardServiceDeps, learner: Learner | string): Promise<Learner> {
+  if (typeof learner !== "string") return learner;
+  const user = await deps.repos.users.findById(learner);
+  return { id: learner, timeZone: user?.timeZone ?? DEFAULT_TIME_ZONE };
+}
+
+/** Due cards first, then new cards up to what is left of today's limit (today in the learner's zone). */
+async function session(deps: FlashcardServiceDeps, learner: Learner, lessonSlug?: string): Promise<ReviewSessionView> {
   const now = deps.now();
   const catalogue = cardCatalogue(deps.library());
   const [states, settings, introduced] = await Promise.all([
-    deps.repos.flashcards.states(userId),
-    deps.repos.flashcards.settings(userId),
-    deps.repos.flashcards.newIntroducedSince(userId, startOfDay(now)),
+    deps.repos.flashcards.states(learner.id),
+    deps.repos.flashcards.settings(learner.id),
+    deps.repos.flashcards.newIntroducedSince(learner.id, startOfDay(now, learner.timeZone)),
   ]);
-  const queue = buildQueue(catalogue.cards(lessonSlug), states, now, settings.dailyNewLimit - introduced);
+  const queue = buildQueue(
+    catalogue.cards(lessonSlug),
+    states,
+    now,
+    settings.dailyNewLimit - introduced,
+    learner.timeZone,
+  );
   return {
     cards: queue.entries.map((e) => catalogue.view(e.card, states.get(e.card.id) ?? null, now, settings)),
     dueCount: queue.dueCount,
     newCount: queue.newCount,
     nextDue: queue.nextDue?.toISOString() ?? null,
     settings,
+    timeZone: learner.timeZone,
+    dayEnds: startOfNextDay(now, learner.timeZone).toISOString(),
   };
 }
 
@@ -130,28 +155,34 @@ async function undo(deps: FlashcardServiceDeps, userId: string): Promise<Result<
   return ok({ card: catalogue.view(card, result.state, deps.now(), settings) });
 }
 
-/** Cards by state, reviews per day, true retention and the forecast, over the last 30 days. */
+/** Cards by state, reviews per day, true retention and the forecast, over the last 30 of the learner's days. */
 async function cardStatistics(
   deps: FlashcardServiceDeps,
-  userId: string,
+  learner: Learner,
 ): Promise<SrsStatistics & { totalCards: number }> {
   const now = deps.now();
+  const { timeZone } = learner;
   const cards = cardCatalogue(deps.library()).cards();
   const known = new Set(cards.map((c) => c.id));
+  // A day more than the chart shows: days are 23 to 25 hours long; the chart keeps only its own days.
   const [states, reviews] = await Promise.all([
-    deps.repos.flashcards.states(userId),
-    deps.repos.flashcards.reviews(userId, new Date(startOfDay(now).getTime() - 29 * DAY_MS)),
+    deps.repos.flashcards.states(learner.id),
+    deps.repos.flashcards.reviews(learner.id, new Date(startOfDay(now, timeZone).getTime() - 30 * DAY_MS)),
   ]);
   const current = [...states.values()].filter((s) => known.has(s.cardId));
-  return { ...statistics({ totalCards: cards.length, states: current, reviews, now }), totalCards: cards.length };
+  return {
+    ...statistics({ totalCards: cards.length, states: current, reviews, now, timeZone }),
+    totalCards: cards.length,
+  };
 }
 
 export function createFlashcardService(deps: FlashcardServiceDeps) {
   return {
-    session: (userId: string, lessonSlug?: string) => session(deps, userId, lessonSlug),
+    session: async (learner: Learner | string, lessonSlug?: string) =>
+      session(deps, await learnerOf(deps, learner), lessonSlug),
     rate: (userId: string, input: RateCardInput) => rateCard(deps, userId, input),
     undo: (userId: string) => undo(deps, userId),
-    statistics: (userId: string) => cardStatistics(deps, userId),
+    statistics: async (learner: Learner | string) => cardStatistics(deps, await learnerOf(deps, learner)),
 
     /** The learner's desired retention and daily new-card limit (the defaults until they save their own). */
     settings: (userId: string): Promise<SrsSettingsRecord> => deps.repos.flashcards.settings(userId),

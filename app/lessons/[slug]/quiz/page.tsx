@@ -20,6 +20,7 @@ export default async function LessonQuizPage({ params }: Params) {
   const { unfinished, history } = await progressService().quizStanding(user.id, "lesson", slug);
   return (
     <QuizStart
+      timeZone={user.timeZone}
       scope="lesson"
       target={slug}
       title={lesson.title}

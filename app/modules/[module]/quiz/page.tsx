@@ -22,6 +22,7 @@ export default async function ModuleQuizPage({ params }: Params) {
   const { unfinished, history } = await progressService().quizStanding(user.id, "module", id);
   return (
     <QuizStart
+      timeZone={user.timeZone}
       scope="module"
       target={id}
       title={module.title}

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AssignQuizForm, RemoveAssignmentForm } from "@/components/classes/forms";
+import { AssignQuizForm, ChangeDueDateForm, RemoveAssignmentForm, RemoveMemberForm } from "@/components/classes/forms";
 import { ProgressTable } from "@/components/classes/progress-table";
 import { ResultsTable } from "@/components/classes/results-table";
 import { cardClass } from "@/components/ui/card";
 import { requireInstructor } from "@/lib/auth/guards";
 import { classService } from "@/lib/classes/service/server";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatDateTimeLocal, formatTimeZone } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Class" };
 
@@ -17,6 +17,8 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
   const service = classService();
   const cls = await service.classDetail(user.id, id);
   if (!cls) notFound();
+  // Every time on this page reads in the viewer's zone; due dates are typed in the class's.
+  const zone = user.timeZone;
   return (
     <div className="mx-auto max-w-5xl">
       <p className="text-sm text-slate-600">
@@ -36,6 +38,10 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
         </strong>
         .
       </p>
+      <p className="mt-1 text-sm text-slate-600">
+        Due dates are typed in the class's time zone, {formatTimeZone(cls.timeZone, new Date())}; times on this page are
+        shown in yours, {zone}.
+      </p>
       <p className="mt-2">
         <Link href={`/teach/classes/${cls.id}/insights`} className="text-brand-700 underline">
           Insights: mastery per concept, item analysis and misconceptions
@@ -47,7 +53,7 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
           Assign a quiz
         </h2>
         <div className="mt-3">
-          <AssignQuizForm classId={cls.id} choices={service.quizChoices()} />
+          <AssignQuizForm classId={cls.id} timeZone={cls.timeZone} choices={service.quizChoices()} />
         </div>
       </section>
 
@@ -60,7 +66,7 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
             {cls.members.length === 0 ? "No learners have joined yet. Share the code above." : "No assignments yet."}
           </p>
         ) : (
-          <ResultsTable cls={cls} />
+          <ResultsTable cls={cls} timeZone={zone} />
         )}
       </section>
 
@@ -71,7 +77,7 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
         {cls.progress.length === 0 ? (
           <p className="mt-2 text-slate-600">Nobody has joined yet.</p>
         ) : (
-          <ProgressTable cls={cls} />
+          <ProgressTable cls={cls} timeZone={zone} />
         )}
       </section>
 
@@ -84,11 +90,27 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
         ) : (
           <ul className={cardClass("mt-2 divide-y divide-slate-200")}>
             {cls.assignments.map((a) => (
-              <li key={a.id} className="flex items-center justify-between gap-3 p-3">
-                <span>
-                  {a.title} <span className="text-sm text-slate-600">due {formatDateTime(a.dueAt)}</span>
-                </span>
-                <RemoveAssignmentForm classId={cls.id} assignmentId={a.id} title={a.title} />
+              <li key={a.id} className="p-3">
+                <div className="flex flex-wrap items-center justify-between gap-3">
+                  <span>
+                    {a.title} <span className="text-sm text-slate-600">due {formatDateTime(a.dueAt, zone)}</span>
+                  </span>
+                  <RemoveAssignmentForm classId={cls.id} assignmentId={a.id} title={a.title} />
+                </div>
+                <details className="mt-2">
+                  <summary className="cursor-pointer text-sm text-brand-700">
+                    Change due date<span className="sr-only"> of {a.title}</span>
+                  </summary>
+                  <div className="mt-2">
+                    <ChangeDueDateForm
+                      classId={cls.id}
+                      assignmentId={a.id}
+                      title={a.title}
+                      dueAtLocal={formatDateTimeLocal(a.dueAt, cls.timeZone)}
+                      timeZone={cls.timeZone}
+                    />
+                  </div>
+                </details>
               </li>
             ))}
           </ul>
@@ -102,13 +124,16 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
         {cls.members.length === 0 ? (
           <p className="mt-2 text-slate-600">Nobody has joined yet.</p>
         ) : (
-          <ul className="mt-2 list-disc pl-6 text-slate-800">
+          <ul className={cardClass("mt-2 divide-y divide-slate-200 text-slate-800")}>
             {cls.members.map((m) => (
-              <li key={m.userId}>
-                {m.name}{" "}
-                <span className="text-sm text-slate-600">
-                  ({m.email}, joined {formatDateTime(m.joinedAt)})
+              <li key={m.userId} className="flex flex-wrap items-center justify-between gap-3 p-3">
+                <span>
+                  {m.name}{" "}
+                  <span className="text-sm text-slate-600">
+                    ({m.email}, joined {formatDateTime(m.joinedAt, zone)})
+                  </span>
                 </span>
+                <RemoveMemberForm classId={cls.id} userId={m.userId} name={m.name} />
               </li>
             ))}
           </ul>
