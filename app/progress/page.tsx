@@ -81,7 +81,7 @@ export default async function ProgressPage() {
           Misconceptions you showed{open.length ? ` (${open.length} open)` : ""}
         </h2>
         <div className="mt-3">
-          <MisconceptionList items={misconceptions} />
+          <MisconceptionList items={misconceptions} timeZone={user.timeZone} />
         </div>
       </section>
 

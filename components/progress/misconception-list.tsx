@@ -3,7 +3,7 @@ import { formatDateTime } from "@/lib/format";
 import type { NamedMisconception } from "@/lib/progress/core/learner-mastery";
 
 /** The misunderstandings a learner's wrong answers showed, each with the lesson section that corrects it. */
-export function MisconceptionList({ items }: { items: NamedMisconception[] }) {
+export function MisconceptionList({ items, timeZone }: { items: NamedMisconception[]; timeZone: string }) {
   if (items.length === 0)
     return (
       <p className="text-slate-700">
@@ -18,7 +18,7 @@ export function MisconceptionList({ items }: { items: NamedMisconception[] }) {
           <p className="font-medium text-slate-900">“{m.misconception}”</p>
           <p className="mt-1 text-sm text-slate-700">
             {m.resolved ? "Put right since: you answered its concepts correctly twice after. " : "Still open. "}
-            Seen {m.count === 1 ? "once" : `${m.count} times`}, last on {formatDateTime(m.lastSeen)}.
+            Seen {m.count === 1 ? "once" : `${m.count} times`}, last on {formatDateTime(m.lastSeen, timeZone)}.
           </p>
           <Link
             href={`/lessons/${m.lessonSlug}${m.sectionId ? `#${m.sectionId}` : ""}`}

@@ -64,9 +64,13 @@ describe.each(testDatabases)("class insights on $name", ({ url }) => {
 
   it("gives the instructor item statistics, each learner's mastery and the class's misconceptions", async () => {
     const teacher = await user("INSTRUCTOR");
-    const created = await ctx.repos.classes.create(teacher.id, "Insights", `I${Date.now().toString(36).slice(-7)}`);
+    const created = await ctx.repos.classes.create(
+      teacher.id,
+      { name: "Insights", joinCode: `I${Date.now().toString(36).slice(-7)}`, timeZone: "UTC" },
+      at,
+    );
     const learners = [await user("LEARNER"), await user("LEARNER"), await user("LEARNER")];
-    for (const l of learners) await ctx.repos.classes.join(l.id, created.joinCode);
+    for (const l of learners) await ctx.repos.classes.join(l.id, created.joinCode, at);
     await takes(learners[0].id, [true, true]);
     await takes(learners[1].id, [true, false]);
     await takes(learners[2].id, [false, null]);
