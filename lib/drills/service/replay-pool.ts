@@ -75,6 +75,7 @@ export function createReplayPool(options: ReplayPoolOptions): ReplayPool {
       return;
     }
     worker.ref();
+    const started = performance.now();
     const done = () => {
       clearTimeout(timer);
       worker.off("message", onMessage);
@@ -89,7 +90,10 @@ export function createReplayPool(options: ReplayPoolOptions): ReplayPool {
     const onMessage = (m: WorkerMessage) => {
       done();
       if (m.type === "reply") {
-        job.resolve({ kind: "done", reply: m.reply });
+        // When this thread was busy past the budget, the reply and the timer are both due at once
+        // and the reply may be handled first: the budget is the elapsed time, whichever fires first.
+        const overBudget = performance.now() - started > options.budgetMs;
+        job.resolve(overBudget ? { kind: "over-budget" } : { kind: "done", reply: m.reply });
         next(worker);
       } else {
         retire(worker);
