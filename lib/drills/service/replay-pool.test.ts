@@ -44,6 +44,18 @@ describe("the replay pool", () => {
     expect(next).toEqual({ kind: "done", reply: gradeStep(quick) });
   });
 
+  it("counts a reply handled only after the budget ran out (this thread was busy) as over budget", async () => {
+    const p = pool({ budgetMs: 200 });
+    await p.grade(quick); // the worker is up
+    const graded = p.grade(quick);
+    // Block this thread past the budget: the worker's quick reply and the budget's timer are then
+    // both due, and the reply may be handled first.
+    const until = performance.now() + 400;
+    while (performance.now() < until) {}
+    expect(await graded).toEqual({ kind: "over-budget" });
+    expect(await p.grade(quick)).toMatchObject({ kind: "done" });
+  });
+
   // Under the namespace quota the slow job peaks at some 20 MB; a 12 MB heap (the worker needs about
   // 10 to start) is outgrown in seconds, 16 MB only after most of the job.
   it("treats a worker that outgrows its heap like one past its budget", { timeout: 90_000 }, async () => {
