@@ -37,9 +37,17 @@ test("a newcomer is shown where to begin; mastery and misconceptions fill in fro
     answered += 1;
   }
   expect(answered).toBeGreaterThan(0);
+  // Left open, the attempt is offered on the home page, with how far it got.
+  await page.goto("/");
+  const pickUp = page.getByRole("region", { name: "To pick up" });
+  await expect(pickUp.getByRole("link", { name: "Quiz: ClusterIP vs Pod IP" })).toHaveAttribute(
+    "href",
+    `/lessons/${LESSON_SLUG}/quiz`,
+  );
+  await expect(pickUp).toContainText(`unfinished: ${answered} of ${attempt.questions.length} answered`);
   expect((await api.post(`/api/quiz/attempts/${attempt.id}/finish`)).status()).toBe(200);
+  await page.goto("/progress");
 
-  await page.reload();
   await expect(page.getByRole("heading", { name: "Nothing measured yet" })).toHaveCount(0);
   const services = page.getByRole("region", { name: `Concepts of ${course.moduleOf(LESSON_SLUG).title}` });
   await expect(services.getByText(/^(Attempted|Familiar|Proficient)$/).first()).toBeVisible();
@@ -59,4 +67,5 @@ test("a newcomer is shown where to begin; mastery and misconceptions fill in fro
   await page.goto("/");
   await expect(page.getByRole("heading", { name: `Welcome back, ${learner.name}` })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Where to begin" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "To pick up" })).toHaveCount(0);
 });

@@ -1,8 +1,11 @@
 import Link from "next/link";
+import { PickUp } from "@/components/home/pick-up";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Stat } from "@/components/ui/stat";
 import { currentUser } from "@/lib/auth/guards";
+import { dueSoon } from "@/lib/classes/core/due-soon";
+import { classService } from "@/lib/classes/service/server";
 import { contentLibrary } from "@/lib/content/library";
 import { drillService } from "@/lib/drills/service/server";
 import { flashcardService } from "@/lib/flashcards/service/server";
@@ -15,13 +18,28 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const user = await currentUser();
   if (!user) return <Welcome />;
   const { lessons } = contentLibrary();
-  const [progress, cards, latestQuizScore, drills, mastery] = await Promise.all([
+  const [progress, cards, latestQuizScore, drills, mastery, classes, unfinished] = await Promise.all([
     progressService().list(user.id),
     flashcardService().session(user.id),
     progressService().latestQuizScore(user.id),
     drillService().statuses(user.id),
     progressService().mastery(user.id),
+    classService().learnerClasses(user.id),
+    progressService().unfinishedQuizzes(user.id),
   ]);
+  const due = dueSoon(
+    classes.flatMap((c) =>
+      c.assignments.map((a) => ({
+        id: a.id,
+        title: a.title,
+        href: a.href,
+        className: c.name,
+        dueAt: a.dueAt,
+        status: a.result.status,
+      })),
+    ),
+    new Date(),
+  );
   const drillList = [...drills.values()];
   const suggestion = continueLearning(lessons, progress);
   const completed = progress.filter((p) => p.completedAt && lessons.some((l) => l.slug === p.lessonSlug)).length;
@@ -57,6 +75,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </ol>
         </section>
       )}
+      <PickUp due={due} unfinished={unfinished} timeZone={user.timeZone} />
       <section aria-labelledby="continue-heading" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <h2 id="continue-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
           {suggestion.kind === "resume"

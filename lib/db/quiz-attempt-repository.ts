@@ -201,6 +201,17 @@ export class QuizAttemptRepository {
     return new Map(rows.map((row) => [row.target, row._max.score ?? 0]));
   }
 
+  /** Every attempt the learner left open, newest first: what "pick up where you left off" offers. */
+  async unfinishedAll(userId: string): Promise<QuizAttemptRecord[]> {
+    const rows = await this.db.quizAttempt.findMany({
+      where: { userId, completedAt: null },
+      orderBy: { startedAt: "desc" },
+      select: summarySelect,
+      take: 10,
+    });
+    return rows.map(toRecord);
+  }
+
   /** Finished attempts, newest first (the latest 50). */
   async history(userId: string, scope?: QuizScope, target?: string): Promise<QuizAttemptRecord[]> {
     const rows = await this.db.quizAttempt.findMany({

@@ -3,6 +3,7 @@ import { instantOfDateTimeLocal } from "../../dates";
 import { type AssignmentRecord, type ClassSummary, JoinCodeTakenError } from "../../db/class-repository";
 import type { Repositories } from "../../db/repositories";
 import { COURSE_TARGET, QUIZ_SCOPES, type QuizScope } from "../../quiz/core/attempt";
+import { describeQuiz } from "../../quiz/core/describe-quiz";
 import { fail, ok, type Result } from "../../result";
 import { classResults, formatJoinCode, normaliseJoinCode, type ResultCell } from "../core/results";
 import { type AddAssignmentInput, dueDateProblem } from "./schemas";
@@ -22,24 +23,6 @@ export type NewAssignment = Pick<AddAssignmentInput, "quiz" | "dueAt">;
 export interface AssignmentView extends AssignmentRecord {
   title: string;
   href: string;
-}
-
-/** What a quiz target is called and where it is taken, or null when the content no longer has it. */
-function describeQuiz(
-  library: ContentLibrary,
-  scope: QuizScope,
-  target: string,
-): { title: string; href: string } | null {
-  if (scope === "course")
-    return target === COURSE_TARGET && library.lessons.length > 0
-      ? { title: "Final exam", href: "/course/exam" }
-      : null;
-  if (scope === "lesson") {
-    const lesson = library.lessons.find((l) => l.slug === target);
-    return lesson ? { title: `Quiz: ${lesson.title}`, href: `/lessons/${lesson.slug}/quiz` } : null;
-  }
-  const module = library.modules.find((m) => m.id === target && m.lessons.length > 0);
-  return module ? { title: `Module quiz: ${module.title}`, href: `/modules/${module.id}/quiz` } : null;
 }
 
 const assignmentView = (library: ContentLibrary, a: AssignmentRecord): AssignmentView => ({

@@ -1,6 +1,7 @@
 import type { ContentLibrary } from "../../content/load-content";
 import type { QuizAttemptRecord, QuizScope } from "../../db/quiz-attempt-repository";
 import type { Repositories } from "../../db/repositories";
+import { describeQuiz } from "../../quiz/core/describe-quiz";
 import { fail, ok, type Result } from "../../result";
 import { type LearnerMastery, learnerMastery } from "../core/learner-mastery";
 import { heartbeatSeconds, type LessonProgressRecord } from "../core/lesson-status";
@@ -67,6 +68,17 @@ export function createProgressService({ repos, library, drillLessons, now }: Pro
     bestLessonQuizScores(userId: string): Promise<Map<string, number>> {
       return repos.quizzes.bestScores(userId, "lesson");
     },
+    /** Quiz attempts the learner left open, newest first, with what each is and how far it got. */
+    async unfinishedQuizzes(userId: string) {
+      const open = await repos.quizzes.unfinishedAll(userId);
+      return open.flatMap((a) => {
+        const quiz = describeQuiz(library(), a.scope, a.target);
+        return quiz
+          ? [{ ...quiz, id: a.id, startedAt: a.startedAt, answered: a.answers.length, questions: a.questionIds.length }]
+          : [];
+      });
+    },
+
     /** Mastery of every concept of the course and the misconceptions the learner showed. */
     async mastery(userId: string): Promise<LearnerMastery> {
       const [quizzes, drills, cards] = await Promise.all([
