@@ -99,6 +99,24 @@ test("an unfinished attempt resumes where it was after a reload, with its answer
   await page.getByRole("button", { name: /Finish now \(9 unanswered count as wrong\)/ }).click();
   await expect(page.getByRole("heading", { name: /^Your result: \d+%$/ })).toBeVisible();
   await expect(page.getByText("No answer")).toHaveCount(9);
+
+  // The review: a dot per question saying how it went, a score per concept, and filters.
+  const dots = page.getByRole("navigation", { name: "Questions" }).getByRole("link");
+  await expect(dots).toHaveCount(10);
+  await expect(dots.filter({ hasText: "–" })).toHaveCount(9);
+  await expect(dots.first()).toHaveAccessibleName(/^Question 1: (right|partly right|wrong)$/);
+  await expect(page.getByText("Score by concept")).toBeVisible();
+  const filters = page.getByRole("navigation", { name: "Show" });
+  await filters.getByRole("link", { name: "Not answered (9)" }).click();
+  await expect(page).toHaveURL(/\?show=unanswered$/);
+  await expect(page.getByText("No answer")).toHaveCount(9);
+  await expect(page.getByText(/^Question 1 ·/)).toHaveCount(0);
+  await filters.getByRole("link", { name: /^Wrong or partly right \(\d\)$/ }).click();
+  await expect(page.getByText("No answer")).toHaveCount(0);
+  await dots.nth(4).click();
+  await expect(page).toHaveURL(/\?show=all#question-5$/);
+  await expect(page.getByText(/^Question 5 ·/)).toBeInViewport();
+  await expectNoSeriousA11yViolations(page);
 });
 
 test("submitting without choosing explains what is missing and saves nothing", async ({ page }) => {
