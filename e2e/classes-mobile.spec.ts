@@ -38,15 +38,17 @@ test("on a phone an instructor's class works by touch and keyboard, and its resu
   await expectNoSeriousA11yViolations(page);
   await signOut(page);
 
-  await signUp(page, newLearner());
+  const learner = newLearner();
+  await signUp(page, learner);
   await page.goto("/classes");
   await page.getByLabel("Class code").fill(code);
   await page.getByRole("button", { name: "Join class" }).tap();
   await expect(page.getByRole("status").getByText("You joined Phone class.")).toBeVisible();
   await fitsTheScreen(page);
   await expectNoSeriousA11yViolations(page);
-  // The header's name link is hidden on a phone; the account settings are still one tap away.
-  await page.getByRole("link", { name: "Account", exact: true }).tap();
+  // On a phone the header's menu holds the name link to the account settings.
+  await page.getByRole("banner").locator("summary", { hasText: "Menu" }).tap();
+  await page.getByRole("banner").getByRole("link", { name: learner.name }).tap();
   await expect(page.getByRole("heading", { name: "Account settings" })).toBeVisible();
   await fitsTheScreen(page);
   await expectNoSeriousA11yViolations(page);

@@ -98,7 +98,7 @@ test("an unfinished attempt resumes where it was after a reload, with its answer
   await page.getByRole("button", { name: "Question 10" }).click();
   await page.getByRole("button", { name: /Finish now \(9 unanswered count as wrong\)/ }).click();
   await expect(page.getByRole("heading", { name: /^Your result: \d+%$/ })).toBeVisible();
-  await expect(page.getByText("No answer")).toHaveCount(9);
+  await expect(page.getByText("No answer", { exact: true })).toHaveCount(9);
 
   // The review: a dot per question saying how it went, a score per concept, and filters.
   const dots = page.getByRole("navigation", { name: "Questions" }).getByRole("link");
@@ -109,10 +109,10 @@ test("an unfinished attempt resumes where it was after a reload, with its answer
   const filters = page.getByRole("navigation", { name: "Show" });
   await filters.getByRole("link", { name: "Not answered (9)" }).click();
   await expect(page).toHaveURL(/\?show=unanswered$/);
-  await expect(page.getByText("No answer")).toHaveCount(9);
+  await expect(page.getByText("No answer", { exact: true })).toHaveCount(9);
   await expect(page.getByText(/^Question 1 ·/)).toHaveCount(0);
   await filters.getByRole("link", { name: /^Wrong or partly right \(\d\)$/ }).click();
-  await expect(page.getByText("No answer")).toHaveCount(0);
+  await expect(page.getByText("No answer", { exact: true })).toHaveCount(0);
   await dots.nth(4).click();
   await expect(page).toHaveURL(/\?show=all#question-5$/);
   await expect(page.getByText(/^Question 5 ·/)).toBeInViewport();
