@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AnkiExportLinks } from "@/components/review/anki-export-links";
 import { DayChart } from "@/components/review/day-chart";
 import { SrsSettingsForm } from "@/components/review/srs-settings-form";
 import { ButtonLink } from "@/components/ui/button";
@@ -65,6 +66,8 @@ export default async function ReviewStatsPage() {
         </h2>
         <SrsSettingsForm desiredRetention={settings.desiredRetention} dailyNewLimit={settings.dailyNewLimit} />
       </section>
+
+      <AnkiExportLinks />
     </div>
   );
 }
