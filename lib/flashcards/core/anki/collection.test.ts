@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Flashcard } from "../cards";
 import { type CardState, newCardState, rate } from "../scheduler";
-import { ankiCollection, NOTE_TYPE_ID } from "./collection";
+import { ankiCollection, NOTE_TYPE_ID, PRESET_ID } from "./collection";
 import { ankiId, fieldChecksum, noteGuid, stripHtml } from "./ids";
 import { collectionCreation, dayIndex, revlogFactor } from "./scheduling";
 
@@ -170,7 +170,17 @@ describe("a learner's deck", () => {
     expect(new Set(rows.revlog.map((r) => r.id)).size).toBe(6);
   });
 
-  it("keeps the learner's retention and daily new limit in the deck options", () => {
-    expect(JSON.parse(rows.col.dconf)["1"]).toMatchObject({ desiredRetention: 0.85, new: { perDay: 15 } });
+  it("keeps the learner's retention and daily new limit in kubelearn's own deck options preset", () => {
+    const presets = JSON.parse(rows.col.dconf);
+    expect(presets[PRESET_ID]).toMatchObject({ name: "kubelearn", desiredRetention: 0.85, new: { perDay: 15 } });
+    expect(presets["1"]).toMatchObject({ name: "Default", desiredRetention: 0.9, new: { perDay: 20 } });
+    const decks = Object.values(JSON.parse(rows.col.decks)) as { name: string; conf: number }[];
+    expect(decks.map((d) => [d.name, d.conf])).toEqual(
+      expect.arrayContaining([
+        ["Default", 1],
+        ["kubelearn", PRESET_ID],
+        ["kubelearn::Demo lesson", PRESET_ID],
+      ]),
+    );
   });
 });

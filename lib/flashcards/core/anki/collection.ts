@@ -1,7 +1,7 @@
 import { escapeHtml, inlineHtml } from "../../../interop/core/html";
 import type { Flashcard } from "../cards";
 import type { CardState } from "../scheduler";
-import { fieldChecksum, idAllocator, noteGuid, stripHtml } from "./ids";
+import { ankiId, fieldChecksum, idAllocator, noteGuid, stripHtml } from "./ids";
 import { cardScheduling, collectionCreation, newCardScheduling, type ReviewForAnki, revlogRows } from "./scheduling";
 import {
   ANKI_SCHEMA_VERSION,
@@ -22,6 +22,12 @@ export const ROOT_DECK = "kubelearn";
 export const NOTE_TYPE_ID = 1_600_000_000_000;
 export const NOTE_TYPE_NAME = "kubelearn card";
 export const NOTE_FIELDS = ["Front", "Back", "Lesson"] as const;
+/**
+ * kubelearn's decks use their own options preset (the learner's retention and new-card limit). Anki
+ * imports it only with "Import any deck presets" ticked, and never over an existing preset of the
+ * same id, so it must not be 1 (everyone's "Default"); without it the decks fall back to Default.
+ */
+export const PRESET_ID = ankiId("kubelearn-preset", ROOT_DECK);
 
 export interface DeckCard {
   card: Flashcard;
@@ -83,7 +89,7 @@ function noteType(nowSec: number, deckId: number) {
   };
 }
 
-function deck(id: number, name: string, nowSec: number) {
+function deck(id: number, name: string, nowSec: number, conf = PRESET_ID) {
   return {
     id,
     mod: nowSec,
@@ -97,17 +103,17 @@ function deck(id: number, name: string, nowSec: number) {
     browserCollapsed: false,
     desc: "",
     dyn: 0,
-    conf: 1,
+    conf,
     extendNew: 0,
     extendRev: 0,
   };
 }
 
-function deckOptions(scheduling: LearnerScheduling | undefined) {
+function deckOptions(id: number, name: string, scheduling: LearnerScheduling | undefined) {
   return {
-    id: 1,
+    id,
     mod: 0,
-    name: "Default",
+    name,
     usn: 0,
     maxTaken: 60,
     autoplay: true,
@@ -165,7 +171,7 @@ export function ankiCollection(input: AnkiDeckInput): AnkiCollectionRows {
   const deckIdOf = idAllocator("kubelearn-deck");
   const rootDeckId = deckIdOf(ROOT_DECK);
   const decks: Record<string, ReturnType<typeof deck>> = {
-    "1": deck(1, "Default", nowSec),
+    "1": deck(1, "Default", nowSec, 1),
     [rootDeckId]: deck(rootDeckId, ROOT_DECK, nowSec),
   };
   const lessonDecks = new Map<string, number>();
@@ -231,7 +237,10 @@ export function ankiCollection(input: AnkiDeckInput): AnkiCollectionRows {
       conf: JSON.stringify(collectionSettings(input.cards.length)),
       models: JSON.stringify({ [NOTE_TYPE_ID]: noteType(nowSec, rootDeckId) }),
       decks: JSON.stringify(decks),
-      dconf: JSON.stringify({ "1": deckOptions(scheduling) }),
+      dconf: JSON.stringify({
+        "1": deckOptions(1, "Default", undefined),
+        [PRESET_ID]: deckOptions(PRESET_ID, ROOT_DECK, scheduling),
+      }),
       tags: "{}",
     },
     notes,
