@@ -15,8 +15,8 @@ export function AnkiExportLinks({ lesson }: { lesson?: { slug: string; title: st
       </h2>
       <p className="mt-1 text-sm text-slate-700">
         Download your cards as an Anki deck (.apkg) and open it in Anki, AnkiDroid or AnkiMobile. Your own deck keeps
-        each card&apos;s due date, interval and review history; importing it again updates the cards instead of adding
-        them twice.
+        each card&apos;s due date, interval and review history; importing a newer copy updates the cards&apos; text
+        instead of adding them twice.
       </p>
       <div className="mt-3 flex flex-wrap gap-3">
         <a href={ANKI_OWN_DECK_HREF} download className={buttonClass({ variant: "secondary", size: "sm" })}>
