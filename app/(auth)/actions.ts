@@ -9,6 +9,7 @@ import { clientIp } from "@/lib/auth/client-ip";
 import {
   accountSettingsSchema,
   changePasswordSchema,
+  deleteAccountSchema,
   forgotPasswordSchema,
   resetPasswordSchema,
   safeCallbackPath,
@@ -172,4 +173,24 @@ export async function resetPasswordAction(_prev: ActionState, form: FormData): P
   const reset = await authServices().accounts.resetPassword(parsed.data.token, parsed.data.newPassword);
   if (!reset.ok) return failureState(reset.error);
   redirect("/signin?reset=1");
+}
+
+/**
+ * Deletes the signed-in user's account and everything it owns, after the password is typed again and
+ * the confirmation ticked; then signs this browser out and says so on the sign-in page.
+ */
+export async function deleteAccountAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const user = await currentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent("/account/my-data")}`);
+  const input = parseForm(deleteAccountSchema, form);
+  // Passwords are never sent back; the checkbox is, so a refused submit keeps it as it was.
+  if (!input.ok) return { ...input.state, values: { confirm: input.state.values?.confirm ?? "" } };
+  const deleted = await authServices().accounts.deleteAccount(user.id, {
+    password: input.data.password,
+    ip: clientIp(await headers()),
+  });
+  if (!deleted.ok) return failureState(deleted.error, { password: deleted.error }, { confirm: "on" });
+  // Nothing of the account is left; this clears the cookie (the token names a user that is gone).
+  await signOut({ redirectTo: "/signin?deleted=1" });
+  return successState(null);
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AnkiExportLinks } from "@/components/review/anki-export-links";
 import { ReviewSession } from "@/components/review/review-session";
 import { requireUser } from "@/lib/auth/guards";
 import { findLesson } from "@/lib/content/library";
@@ -13,5 +14,12 @@ export default async function ReviewPage({ searchParams }: Props) {
   const lesson = typeof raw === "string" ? findLesson(raw) : undefined;
   const user = await requireUser(lesson ? `/review?lesson=${lesson.slug}` : "/review");
   const view = await flashcardService().session(user, lesson?.slug);
-  return <ReviewSession initial={view} scopeLabel={lesson ? lesson.title : "all lessons"} />;
+  return (
+    <>
+      <ReviewSession initial={view} scopeLabel={lesson ? lesson.title : "all lessons"} />
+      <div className="mx-auto max-w-2xl">
+        <AnkiExportLinks lesson={lesson ? { slug: lesson.slug, title: lesson.title } : undefined} />
+      </div>
+    </>
+  );
 }

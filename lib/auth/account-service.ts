@@ -61,7 +61,7 @@ function resetMail(user: UserRecord, link: string) {
   };
 }
 
-/** Password change, sign-out everywhere, and password reset by e-mail. */
+/** Password change, sign-out everywhere, password reset by e-mail, and deleting the account. */
 export function createAccountService(deps: AccountServiceDeps) {
   const { users, passwordResets, mailer, now } = deps;
 
@@ -90,6 +90,22 @@ export function createAccountService(deps: AccountServiceDeps) {
         return fail("Choose a new password that differs from the current one.");
       await users.changePasswordHash(user.id, await hashPassword(input.newPassword));
       await passwordResets.invalidateForUser(user.id, now());
+      return ok({ email: user.email });
+    },
+
+    /**
+     * Deletes the signed-in user's account and everything it owns (the schema cascades from the user
+     * row), once they have typed their password again. The password is checked like a sign-in (same
+     * throttle), so a stolen session alone cannot delete an account.
+     */
+    async deleteAccount(userId: string, input: { password: string; ip: string }): Promise<Result<{ email: string }>> {
+      const user = await users.findById(userId);
+      if (!user) return fail("Your account no longer exists.");
+      const check = await deps.checkCredentials({ email: user.email, password: input.password, ip: input.ip });
+      if (!check.ok && check.reason === "throttled")
+        return fail(`Too many wrong passwords. ${waitSentence(check.retryAfterSec)}`);
+      if (!check.ok) return fail("That is not your password. Your account has not been deleted.");
+      await users.delete(user.id);
       return ok({ email: user.email });
     },
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { changePasswordSchema, resetPasswordSchema, safeCallbackPath, signUpSchema } from "./credentials";
+import { parseForm } from "../forms";
+import {
+  changePasswordSchema,
+  deleteAccountSchema,
+  resetPasswordSchema,
+  safeCallbackPath,
+  signUpSchema,
+} from "./credentials";
 import { hashPassword, verifyPassword } from "./password";
 
 describe("safeCallbackPath", () => {
@@ -70,5 +77,28 @@ describe("password hashing", () => {
     expect(hash).not.toContain("correct horse");
     expect(await verifyPassword("correct horse", hash)).toBe(true);
     expect(await verifyPassword("wrong horse", hash)).toBe(false);
+  });
+});
+
+describe("the account deletion form", () => {
+  const form = (fields: Record<string, string>) => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries(fields)) data.set(k, v);
+    return parseForm(deleteAccountSchema, data);
+  };
+
+  it("needs the password and the ticked box, and says which is missing", () => {
+    expect(form({ password: "secret", confirm: "on" })).toMatchObject({
+      ok: true,
+      data: { password: "secret", confirm: "on" },
+    });
+    const unticked = form({ password: "secret" });
+    expect(unticked.ok).toBe(false);
+    if (unticked.ok) return;
+    expect(unticked.state.fieldErrors).toEqual({ confirm: "Tick the box to confirm that everything will be deleted." });
+    const empty = form({ confirm: "on" });
+    expect(empty.ok ? null : empty.state.fieldErrors).toEqual({
+      password: "Enter your password to confirm it is you.",
+    });
   });
 });

@@ -35,6 +35,12 @@ export const changePasswordSchema = z.object({
   newPassword: newPasswordSchema,
 });
 
+/** Deleting the account: the password typed again, and the box ticked (a checkbox sends "on"). */
+export const deleteAccountSchema = z.object({
+  password: z.string().min(1, "Enter your password to confirm it is you.").max(200, "That password is too long."),
+  confirm: z.literal("on", { error: "Tick the box to confirm that everything will be deleted." }),
+});
+
 export const forgotPasswordSchema = z.object({ email: emailSchema });
 
 export const resetPasswordSchema = z.object({

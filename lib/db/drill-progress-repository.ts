@@ -51,6 +51,12 @@ export class DrillProgressRepository {
     return (await this.db.drillProgress.findMany({ where: { userId } })).map(toRecord);
   }
 
+  /** Every run of the learner with when it started, for their own data export. */
+  async runsOf(userId: string): Promise<(DrillProgressRecord & { startedAt: Date })[]> {
+    const rows = await this.db.drillProgress.findMany({ where: { userId }, orderBy: { startedAt: "asc" } });
+    return rows.map((row) => ({ ...toRecord(row), startedAt: row.startedAt }));
+  }
+
   /** Every run of several learners (a class's members), each with its learner's id. */
   async listForUsers(userIds: string[]): Promise<(DrillProgressRecord & { userId: string })[]> {
     const rows = await this.db.drillProgress.findMany({ where: { userId: { in: userIds } } });

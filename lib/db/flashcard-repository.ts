@@ -21,6 +21,15 @@ export interface ReviewRecord {
   review: Date;
 }
 
+/** One rating as the log keeps it: what it did to the card, and whether it was undone since. */
+export interface ReviewLogRecord extends ReviewRecord {
+  stateAfter: StateName;
+  dueAfter: Date;
+  stability: number;
+  difficulty: number;
+  undoneAt: Date | null;
+}
+
 export type ApplyResult = { ok: true; state: StoredCardState } | { ok: false; conflict: StoredCardState | null };
 export type UndoResult = { ok: true; cardId: string; state: StoredCardState | null } | { ok: false; error: string };
 
@@ -97,6 +106,31 @@ export class FlashcardRepository {
       orderBy: { review: "asc" },
     });
     return rows.map((r) => ({ ...r, rating: r.rating as RatingName, stateBefore: r.stateBefore as StateName }));
+  }
+
+  /** Every rating the learner ever gave, undone ones too, oldest first: for their own exports. */
+  async reviewLog(userId: string): Promise<ReviewLogRecord[]> {
+    const rows = await this.db.flashcardReview.findMany({
+      where: { userId },
+      select: {
+        cardId: true,
+        rating: true,
+        stateBefore: true,
+        stateAfter: true,
+        dueAfter: true,
+        stability: true,
+        difficulty: true,
+        review: true,
+        undoneAt: true,
+      },
+      orderBy: [{ review: "asc" }, { resultVersion: "asc" }],
+    });
+    return rows.map((r) => ({
+      ...r,
+      rating: r.rating as RatingName,
+      stateBefore: r.stateBefore as StateName,
+      stateAfter: r.stateAfter as StateName,
+    }));
   }
 
   /**

@@ -224,6 +224,22 @@ export class QuizAttemptRepository {
   }
 
   /**
+   * Every attempt of the learner, finished or not, oldest first, with its answers and the questions
+   * drawn for it (null for attempts from before they were stored): for the learner's own data export.
+   */
+  async everyAttempt(userId: string): Promise<(QuizAttemptRecord & { questions: Question[] | null })[]> {
+    const rows = await this.db.quizAttempt.findMany({
+      where: { userId },
+      select: { ...summarySelect, questions: true },
+      orderBy: { startedAt: "asc" },
+    });
+    return rows.map((row) => ({
+      ...toRecord(row),
+      questions: row.questions === null ? null : (JSON.parse(row.questions) as Question[]),
+    }));
+  }
+
+  /**
    * Every answer the learner has given, finished attempt or not, with the questions drawn for its
    * attempt (their concepts and distractors' misconceptions): what mastery is computed from. Attempts
    * whose questions were never stored (from before that column) are left out.

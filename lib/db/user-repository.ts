@@ -77,6 +77,15 @@ export class UserRepository {
     return updated.count === 1;
   }
 
+  /**
+   * Deletes the account and, by the schema's cascades, everything it owns: progress, quiz attempts
+   * and answers, flashcard states, reviews and settings, drill runs, reset links, class memberships,
+   * and the classes it teaches (with their memberships and assignments). False if it was gone already.
+   */
+  async delete(id: string): Promise<boolean> {
+    return (await this.db.user.deleteMany({ where: { id } })).count === 1;
+  }
+
   /** Creates or updates an account by e-mail; used by the demo seed so it can run again safely. */
   upsert(input: { email: string; name: string; passwordHash: string; role: UserRole }): Promise<UserRecord> {
     const email = normaliseEmail(input.email);

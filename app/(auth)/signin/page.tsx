@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function Page({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; reset?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; reset?: string; deleted?: string }>;
 }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(params.callbackUrl);
@@ -25,6 +25,14 @@ export default async function Page({
           className="mb-5 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900"
         >
           Your password has been changed and every session signed out. Sign in with your new password.
+        </p>
+      )}
+      {params.deleted === "1" && (
+        <p
+          role="status"
+          className="mb-5 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900"
+        >
+          Your account and everything in it have been deleted.
         </p>
       )}
       <AuthForm mode="signin" action={signInAction} hidden={{ callbackUrl }} callbackUrl={callbackUrl} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AnkiExportLinks } from "@/components/review/anki-export-links";
 import { DayChart } from "@/components/review/day-chart";
 import { SrsSettingsForm } from "@/components/review/srs-settings-form";
 import { ButtonLink } from "@/components/ui/button";
@@ -74,6 +75,8 @@ export default async function ReviewStatsPage() {
         </h2>
         <SrsSettingsForm desiredRetention={settings.desiredRetention} dailyNewLimit={settings.dailyNewLimit} />
       </section>
+
+      <AnkiExportLinks />
     </div>
   );
 }

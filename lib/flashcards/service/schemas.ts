@@ -20,3 +20,11 @@ export const srsSettingsSchema = z.object({
     .max(500, "The daily limit is at most 500."),
 });
 export type SrsSettingsInput = z.infer<typeof srsSettingsSchema>;
+
+/** `GET /review/export.apkg?lesson=<slug>`: a lesson's cards; without `lesson`, the learner's own deck. */
+export const ankiExportQuerySchema = z.object({
+  lesson: z
+    .string()
+    .regex(/^[a-z0-9-]{1,100}$/, "A lesson slug is lower-case letters, digits and hyphens.")
+    .optional(),
+});

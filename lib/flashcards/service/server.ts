@@ -1,7 +1,11 @@
 import "server-only";
 import { contentLibrary } from "../../content/library";
 import { repositories } from "../../db/repositories";
+import { createAnkiExportService } from "./anki-export-service";
 import { createFlashcardService } from "./flashcard-service";
 
 export const flashcardService = () =>
   createFlashcardService({ repos: repositories(), library: contentLibrary, now: () => new Date() });
+
+export const ankiExport = () =>
+  createAnkiExportService({ repos: repositories(), library: contentLibrary, now: () => new Date() });

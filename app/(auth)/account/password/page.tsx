@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AuthForm } from "@/components/auth-form";
 import { requireUser } from "@/lib/auth/guards";
 import { changePasswordAction } from "../../actions";
@@ -23,6 +24,12 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ c
         </p>
       )}
       <AuthForm mode="change" action={changePasswordAction} />
+      <p className="mt-6 border-t border-slate-200 pt-4 text-sm text-slate-700">
+        <Link href="/account/my-data" className="text-brand-700 underline">
+          Your data
+        </Link>
+        : download everything kubelearn keeps about you, or delete your account.
+      </p>
     </div>
   );
 }

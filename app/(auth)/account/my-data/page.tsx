@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DeleteAccountForm } from "@/components/account/delete-account-form";
+import { ANKI_OWN_DECK_HREF } from "@/components/review/anki-export-links";
+import { buttonClass } from "@/components/ui/button";
+import {
+  DATA_FILE_INFO,
+  DATA_FILES,
+  DATA_ZIP_HREF,
+  dataFileHref,
+  dataFileName,
+} from "@/lib/account-data/core/data-tables";
+import { dataExport } from "@/lib/account-data/service/server";
+import { isInstructor, requireUser } from "@/lib/auth/guards";
+
+export const metadata: Metadata = { title: "Your data" };
+
+const rowsLabel = (n: number) => (n === 1 ? "1 row" : `${n} rows`);
+
+export default async function AccountDataPage() {
+  const user = await requireUser("/account/my-data");
+  const counts = await dataExport().rowCounts(user.id);
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1 className="text-3xl font-bold text-slate-900">Your data</h1>
+      <p className="mt-2 text-slate-700">
+        Everything kubelearn keeps about your learning is yours: download it as spreadsheets (CSV, UTF-8), or delete
+        your account and all of it. Signed in as {user.email}.{" "}
+        <Link href="/account/password" className="text-brand-700 underline">
+          Change your password
+        </Link>
+      </p>
+
+      <section aria-labelledby="download" className="mt-8">
+        <h2 id="download" className="text-xl font-semibold text-slate-900">
+          Download your data
+        </h2>
+        <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+          {DATA_FILES.map((file) => (
+            <li key={file} className="flex flex-wrap items-center justify-between gap-3 p-4">
+              <div>
+                <p className="font-medium text-slate-900">{DATA_FILE_INFO[file].title}</p>
+                <p className="text-sm text-slate-600">
+                  A row is {DATA_FILE_INFO[file].row}. {rowsLabel(counts[file])}.
+                </p>
+              </div>
+              <a
+                href={dataFileHref(file)}
+                download={dataFileName(file)}
+                className={buttonClass({ variant: "secondary", size: "sm" })}
+              >
+                {DATA_FILE_INFO[file].title} (CSV)
+              </a>
+            </li>
+          ))}
+        </ul>
+        <div className="mt-4 flex flex-wrap gap-3">
+          <a href={DATA_ZIP_HREF} download className={buttonClass({})}>
+            Download everything (zip of all CSV files)
+          </a>
+          <a href={ANKI_OWN_DECK_HREF} download className={buttonClass({ variant: "secondary" })}>
+            My flashcards for Anki (.apkg)
+          </a>
+        </div>
+      </section>
+
+      <section aria-labelledby="delete" className="mt-10 rounded-lg border border-red-200 bg-red-50/40 p-5">
+        <h2 id="delete" className="text-xl font-semibold text-red-800">
+          Delete your account
+        </h2>
+        <p className="mt-2 text-slate-800">
+          This removes your account and everything in it at once: lesson progress, quiz attempts and answers, flashcard
+          reviews and settings, drill runs and class memberships.
+          {isInstructor(user) && " Classes you teach are deleted too; their learners keep their own work."} You are
+          signed out, and your e-mail and password no longer sign in. Download your data first if you want to keep it.
+        </p>
+        <DeleteAccountForm />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+import { giveHistory } from "../account-data/service/test-support/learner-history";
+import type { Db } from "../db/create-db";
+import type { Prisma } from "../db/generated/sqlite/client";
+import { repositoriesFor } from "../db/repositories";
+import { repositoriesOn, testDatabases, uniqueEmail } from "../db/test-support/databases";
+import { createAccountService } from "./account-service";
+import { createCredentialCheck } from "./credential-check";
+import { logMailer } from "./mailer";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
+import { SignInThrottle } from "./sign-in-throttle";
+import { uniqueIp } from "./test-support/rate-limits";
+
+type ModelName = (typeof Prisma.ModelName)[keyof typeof Prisma.ModelName];
+
+/** What a user owns, found before the deletion: rows that hang off them through another row. */
+interface Owned {
+  userId: string;
+  attemptIds: string[];
+  classIds: string[];
+}
+
+/**
+ * How many rows of each model belong to a user. Every model is listed (the type demands it), so a new
+ * model must say here how it is owned before this test compiles. Rows reached through another row are
+ * counted by the ids found before the deletion, so an orphan left behind would still count.
+ */
+const ROWS_OWNED: Record<ModelName, ((db: Db, o: Owned) => Promise<number>) | "not owned"> = {
+  User: (db, o) => db.user.count({ where: { id: o.userId } }),
+  PasswordResetToken: (db, o) => db.passwordResetToken.count({ where: { userId: o.userId } }),
+  // Throttling counters are keyed by address and e-mail, expire by themselves, and tell nothing once the account is gone.
+  RateLimit: "not owned",
+  LessonProgress: (db, o) => db.lessonProgress.count({ where: { userId: o.userId } }),
+  QuizAttempt: (db, o) => db.quizAttempt.count({ where: { OR: [{ userId: o.userId }, { id: { in: o.attemptIds } }] } }),
+  QuizAnswer: (db, o) => db.quizAnswer.count({ where: { attemptId: { in: o.attemptIds } } }),
+  FlashcardState: (db, o) => db.flashcardState.count({ where: { userId: o.userId } }),
+  FlashcardReview: (db, o) => db.flashcardReview.count({ where: { userId: o.userId } }),
+  SrsSettings: (db, o) => db.srsSettings.count({ where: { userId: o.userId } }),
+  DrillProgress: (db, o) => db.drillProgress.count({ where: { userId: o.userId } }),
+  Class: (db, o) => db.class.count({ where: { OR: [{ instructorId: o.userId }, { id: { in: o.classIds } }] } }),
+  ClassMember: (db, o) =>
+    db.classMember.count({ where: { OR: [{ userId: o.userId }, { classId: { in: o.classIds } }] } }),
+  Assignment: (db, o) => db.assignment.count({ where: { classId: { in: o.classIds } } }),
+};
+
+async function ownedBy(db: Db, userId: string): Promise<Owned> {
+  const [attempts, classes] = await Promise.all([
+    db.quizAttempt.findMany({ where: { userId }, select: { id: true } }),
+    db.class.findMany({ where: { instructorId: userId }, select: { id: true } }),
+  ]);
+  return { userId, attemptIds: attempts.map((a) => a.id), classIds: classes.map((c) => c.id) };
+}
+
+async function rowCounts(db: Db, owned: Owned): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const [model, count] of Object.entries(ROWS_OWNED))
+    if (count !== "not owned") counts[model] = await count(db, owned);
+  return counts;
+}
+
+describe.each(testDatabases)("deleting an account on $name", ({ url }) => {
+  const ctx = repositoriesOn(url);
+  const now = new Date("2026-06-01T09:00:00Z");
+
+  function accounts() {
+    const repos = repositoriesFor(ctx.db);
+    const checkCredentials = createCredentialCheck({
+      findUserByEmail: (email) => repos.users.findByEmail(email),
+      throttle: new SignInThrottle(ctx.db),
+      verifyPassword,
+      dummyPasswordHash,
+    });
+    const service = createAccountService({
+      users: repos.users,
+      passwordResets: repos.passwordResets,
+      checkCredentials,
+      mailer: logMailer(),
+      now: () => now,
+      appUrl: "http://kubelearn.test",
+    });
+    return { service, checkCredentials };
+  }
+
+  async function person(label: string, role: "LEARNER" | "INSTRUCTOR" = "LEARNER") {
+    const email = uniqueEmail(label);
+    const password = `${label}-password`;
+    const user = await ctx.repos.users.create({ email, name: label, passwordHash: await hashPassword(password), role });
+    return { user, email, password };
+  }
+
+  /** An instructor with history, a class with an assignment and a member, and a membership of another's class. */
+  async function busyInstructor() {
+    const me = await person("delete-me", "INSTRUCTOR");
+    const other = await person("delete-other", "INSTRUCTOR");
+    const learner = await person("delete-learner");
+    await giveHistory(ctx.repos, me.user.id, now, 0);
+    await giveHistory(ctx.repos, other.user.id, now, 1);
+    await giveHistory(ctx.repos, learner.user.id, now, 2);
+    const code = () => `J${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
+    const mine = await ctx.repos.classes.create(me.user.id, { name: "Mine", joinCode: code(), timeZone: "UTC" }, now);
+    await ctx.db.assignment.create({
+      data: { classId: mine.id, scope: "lesson", target: "cluster-ip-vs-pod-ip", dueAt: now },
+    });
+    await ctx.repos.classes.join(learner.user.id, mine.joinCode, now);
+    const theirs = await ctx.repos.classes.create(
+      other.user.id,
+      { name: "Theirs", joinCode: code(), timeZone: "UTC" },
+      now,
+    );
+    await ctx.repos.classes.join(me.user.id, theirs.joinCode, now);
+    await ctx.repos.classes.join(learner.user.id, theirs.joinCode, now);
+    return { me, other, learner, mine, theirs };
+  }
+
+  it("removes the user and every row they own, and nothing of anyone else's", async () => {
+    const { me, other, learner, mine, theirs } = await busyInstructor();
+    const owned = await ownedBy(ctx.db, me.user.id);
+    const before = await rowCounts(ctx.db, owned);
+    // Every owned table really has rows to delete (or the test would prove nothing).
+    for (const [model, n] of Object.entries(before)) expect(n, model).toBeGreaterThan(0);
+    const otherOwned = await ownedBy(ctx.db, other.user.id);
+    const learnerOwned = await ownedBy(ctx.db, learner.user.id);
+    const otherBefore = await rowCounts(ctx.db, otherOwned);
+    const learnerBefore = await rowCounts(ctx.db, learnerOwned);
+
+    const deleted = await accounts().service.deleteAccount(me.user.id, { password: me.password, ip: uniqueIp() });
+    expect(deleted).toEqual({ ok: true, value: { email: me.email } });
+
+    const after = await rowCounts(ctx.db, owned);
+    expect(Object.values(after).every((n) => n === 0)).toBe(true);
+    expect(after).toEqual(Object.fromEntries(Object.keys(before).map((m) => [m, 0])));
+    // The other instructor keeps everything: their class loses only the deleted member.
+    expect(await rowCounts(ctx.db, otherOwned)).toEqual({ ...otherBefore, ClassMember: otherBefore.ClassMember - 1 });
+    expect(await ctx.db.classMember.count({ where: { classId: theirs.id } })).toBe(1);
+    // The learner keeps their own work; only the membership of the deleted class went with it.
+    expect(await rowCounts(ctx.db, learnerOwned)).toEqual({
+      ...learnerBefore,
+      ClassMember: learnerBefore.ClassMember - 1,
+    });
+    expect(await ctx.db.classMember.count({ where: { classId: mine.id } })).toBe(0);
+  });
+
+  it("refuses a wrong password and deletes nothing; afterwards the old credentials no longer sign in", async () => {
+    const learner = await person("delete-learner-2");
+    await giveHistory(ctx.repos, learner.user.id, now);
+    const owned = await ownedBy(ctx.db, learner.user.id);
+    const before = await rowCounts(ctx.db, owned);
+    const { service, checkCredentials } = accounts();
+    const ip = uniqueIp();
+
+    expect(await service.deleteAccount(learner.user.id, { password: "not-it", ip })).toEqual({
+      ok: false,
+      error: "That is not your password. Your account has not been deleted.",
+    });
+    expect(await rowCounts(ctx.db, owned)).toEqual(before);
+    expect(await checkCredentials({ email: learner.email, password: learner.password, ip })).toMatchObject({
+      ok: true,
+    });
+
+    expect(await service.deleteAccount(learner.user.id, { password: learner.password, ip })).toMatchObject({
+      ok: true,
+    });
+    expect(await checkCredentials({ email: learner.email, password: learner.password, ip })).toEqual({
+      ok: false,
+      reason: "mismatch",
+    });
+    expect(await service.deleteAccount(learner.user.id, { password: learner.password, ip })).toEqual({
+      ok: false,
+      error: "Your account no longer exists.",
+    });
+  });
+});

@@ -1,0 +1,82 @@
+import type { ContentLibrary } from "../../content/load-content";
+import type { Repositories } from "../../db/repositories";
+import { fail, ok, type Result } from "../../result";
+import { ankiCollection, type DeckCard } from "../core/anki/collection";
+import { lessonCards } from "../core/cards";
+import { apkgPackage } from "./apkg-writer";
+
+// Flashcards as an Anki package: a lesson's cards, all new (for anyone), or a signed-in learner's
+// cards of every lesson with their FSRS scheduling and review log.
+
+/** The type browsers and Anki's file association know an .apkg by (there is no registered one). */
+export const APKG_CONTENT_TYPE = "application/apkg";
+
+export interface AnkiExportDeps {
+  repos: Repositories;
+  library: () => Pick<ContentLibrary, "lessons">;
+  now: () => Date;
+}
+
+export interface AnkiPackageFile {
+  filename: string;
+  contentType: string;
+  body: Uint8Array<ArrayBuffer>;
+  cardCount: number;
+  reviewCount: number;
+}
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+export function createAnkiExportService(deps: AnkiExportDeps) {
+  const deckCards = (slug?: string): DeckCard[] =>
+    deps
+      .library()
+      .lessons.filter((l) => slug === undefined || l.slug === slug)
+      .flatMap((lesson) => lessonCards(lesson).map((card) => ({ card, lessonTitle: lesson.title })));
+
+  return {
+    /** A lesson's cards as a deck of new cards: no account needed. */
+    lessonDeck(slug: string): Result<AnkiPackageFile> {
+      if (!deps.library().lessons.some((l) => l.slug === slug)) return fail(`There is no lesson "${slug}".`);
+      const now = deps.now();
+      const cards = deckCards(slug);
+      return ok({
+        filename: `kubelearn-${slug}.apkg`,
+        contentType: APKG_CONTENT_TYPE,
+        body: apkgPackage(ankiCollection({ cards, now }), now),
+        cardCount: cards.length,
+        reviewCount: 0,
+      });
+    },
+
+    /** Every lesson's cards with the learner's own scheduling and every rating they have not undone. */
+    async learnerDeck(userId: string): Promise<AnkiPackageFile> {
+      const now = deps.now();
+      const [states, log, settings] = await Promise.all([
+        deps.repos.flashcards.states(userId),
+        deps.repos.flashcards.reviewLog(userId),
+        deps.repos.flashcards.settings(userId),
+      ]);
+      const cards = deckCards();
+      const rows = ankiCollection({
+        cards,
+        now,
+        scheduling: {
+          states,
+          reviews: log.filter((r) => r.undoneAt === null),
+          desiredRetention: settings.desiredRetention,
+          dailyNewLimit: settings.dailyNewLimit,
+        },
+      });
+      return {
+        filename: `kubelearn-flashcards-${isoDay(now)}.apkg`,
+        contentType: APKG_CONTENT_TYPE,
+        body: apkgPackage(rows, now),
+        cardCount: cards.length,
+        reviewCount: rows.revlog.length,
+      };
+    },
+  };
+}
+
+export type AnkiExportService = ReturnType<typeof createAnkiExportService>;
