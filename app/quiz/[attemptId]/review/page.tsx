@@ -102,9 +102,11 @@ export default async function QuizReviewPage({ params, searchParams }: Params) {
               <li key={q.id}>
                 <a
                   href={`?show=all#question-${i + 1}`}
-                  aria-label={`Question ${i + 1}: ${mark.words}`}
                   className={`inline-flex h-9 w-9 items-center justify-center rounded-full border text-sm font-semibold ${mark.className}`}
                 >
+                  <span className="sr-only">
+                    Question {i + 1}: {mark.words}
+                  </span>
                   <span aria-hidden="true">{mark.symbol}</span>
                 </a>
               </li>
