@@ -57,8 +57,18 @@ export function drawQuiz<Q extends Drawable>(pool: readonly Q[], seed: QuizSeed,
   const candidates = shuffle(pool, rng);
   const maxPerKind = Math.max(2, Math.ceil(length / 3));
   // Every source other than the lesson's structure gets a quarter of the quiz, while it has subjects.
-  const shareOf = (source: string) =>
-    source === "lesson" ? length : Math.min(Math.ceil(length / 4), subjectsOf(pool, source));
+  // Counted once per source: cost() asks for every candidate at every pick, and counting walks the
+  // whole pool (over a second per final exam of 1,000 questions when it was counted each time).
+  const shares = new Map<string, number>();
+  const shareOf = (source: string) => {
+    if (source === "lesson") return length;
+    let share = shares.get(source);
+    if (share === undefined) {
+      share = Math.min(Math.ceil(length / 4), subjectsOf(pool, source));
+      shares.set(source, share);
+    }
+    return share;
+  };
   const picked: Q[] = [];
   const subjects = new Set<string>();
   const keys = new Set<string>();
