@@ -42,9 +42,10 @@ const toAssignment = (a: {
 export class ClassRepository {
   constructor(private readonly db: Db) {}
 
-  async create(instructorId: string, name: string, joinCode: string): Promise<ClassSummary> {
+  /** `createdAt` only for demo data, whose class began before it was written. */
+  async create(instructorId: string, name: string, joinCode: string, createdAt?: Date): Promise<ClassSummary> {
     try {
-      const row = await this.db.class.create({ data: { instructorId, name: name.trim(), joinCode } });
+      const row = await this.db.class.create({ data: { instructorId, name: name.trim(), joinCode, createdAt } });
       return {
         id: row.id,
         name: row.name,
@@ -180,8 +181,11 @@ export class ClassRepository {
     return out;
   }
 
-  /** Joins the class with this code; joining twice is fine. Instructors cannot join their own class. */
-  async join(userId: string, joinCode: string): Promise<{ id: string; name: string } | null> {
+  /**
+   * Joins the class with this code; joining twice is fine (the first join's time stays). Instructors
+   * cannot join their own class. `joinedAt` only for demo data, whose learners joined in the past.
+   */
+  async join(userId: string, joinCode: string, joinedAt?: Date): Promise<{ id: string; name: string } | null> {
     const row = await this.db.class.findUnique({
       where: { joinCode },
       select: { id: true, name: true, instructorId: true },
@@ -189,7 +193,7 @@ export class ClassRepository {
     if (!row || row.instructorId === userId) return null;
     await this.db.classMember.upsert({
       where: { classId_userId: { classId: row.id, userId } },
-      create: { classId: row.id, userId },
+      create: { classId: row.id, userId, joinedAt },
       update: {},
     });
     return { id: row.id, name: row.name };

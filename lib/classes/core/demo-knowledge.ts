@@ -9,7 +9,7 @@ import { normal, rngFor, sigmoid } from "./demo-random";
 // term so that learners improve.
 
 /** Logit of a typical learner's first answer on a concept of average difficulty, lesson read. */
-const BASE = 0.6;
+const BASE = 0.3;
 /** Each doubling of practice on a concept adds about this much to the logit. */
 const PRACTICE_GAIN = 0.45;
 /** Answering about a lesson not yet read. */
