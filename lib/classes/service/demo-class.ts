@@ -58,6 +58,12 @@ export interface DemoClassInput {
   /** A generated learner's e-mail as stored: the benchmark tags them so classes do not collide. */
   emailFor?: (email: string) => string;
   formsPerQuiz?: number;
+  /**
+   * Activity generated before (generateClassActivity with this seed, days, end and assignments, at
+   * least members + learners of it): the benchmark generates its largest class once and seeds the
+   * smaller ones from its first learners, who are the same (learner i does not depend on the class size).
+   */
+  activity?: DemoLearner[];
 }
 
 export interface DemoClassResult {
@@ -92,14 +98,17 @@ export async function seedDemoClass(
     (c) => c.joinCode === input.joinCode,
   );
   if (existing) return { created: false, classId: existing.id, memberIds: [], counts: null };
-  const activity = generateClassActivity(loadCourse(), {
-    seed: input.seed,
-    learners: input.members.length + input.learners,
-    days: input.days,
-    end: input.end,
-    assignments: input.assignments,
-    formsPerQuiz: input.formsPerQuiz,
-  });
+  const count = input.members.length + input.learners;
+  const activity =
+    input.activity?.slice(0, count) ??
+    generateClassActivity(loadCourse(), {
+      seed: input.seed,
+      learners: count,
+      days: input.days,
+      end: input.end,
+      assignments: input.assignments,
+      formsPerQuiz: input.formsPerQuiz,
+    });
   const classStart = new Date(input.end.getTime() - (input.days + 1) * DAY);
   const passwordHash = await input.passwordHash();
   return db.$transaction(
