@@ -34,9 +34,25 @@ const now = () => end;
 const assignments = demoAssignments(course, end);
 const run = randomBytes(3).toString("hex");
 
-/** The median of `n` runs after one warm-up, in ms. */
-async function median(n: number, work: () => Promise<unknown>): Promise<number> {
-  await work();
+/** Why an operation could not be timed (it threw): printed in place of its figure. */
+const failures = new Map<string, string>();
+
+/** The median of `n` runs after one warm-up, in ms; NaN when it throws (the reason goes to `failures`). */
+async function median(label: string, n: number, work: () => Promise<unknown>): Promise<number> {
+  try {
+    await work();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    // Prisma's messages end with the reason, after the invocation they quote.
+    failures.set(
+      label,
+      message
+        .split("\n")
+        .filter((l) => /[a-z]{3}/i.test(l))
+        .at(-1) ?? message,
+    );
+    return Number.NaN;
+  }
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const start = performance.now();
@@ -46,7 +62,7 @@ async function median(n: number, work: () => Promise<unknown>): Promise<number> 
   return times.sort((a, b) => a - b)[Math.floor(n / 2)];
 }
 
-const ms = (t: number) => (t < 10 ? `${t.toFixed(2)} ms` : `${t.toFixed(0)} ms`);
+const ms = (t: number) => (Number.isNaN(t) ? "failed" : t < 10 ? `${t.toFixed(2)} ms` : `${t.toFixed(0)} ms`);
 
 function migrate(url: string) {
   const result = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/db-migrate.ts"], {
@@ -104,11 +120,13 @@ async function measureClass(
   const heavy = size >= 1000 ? 3 : 5;
   const figures: Figures = {
     learners: size,
-    dashboard: await median(9, () => progress.mastery(learner)),
-    learnerAnswers: await median(9, () => db.quizAnswer.findMany({ where: { attempt: { userId: learner } } })),
-    insights: await median(heavy, () => insights.insights(instructorId, classId)),
-    detail: await median(heavy, () => classes.classDetail(instructorId, classId)),
-    classAnswers: await median(heavy, () =>
+    dashboard: await median("dashboard", 9, () => progress.mastery(learner)),
+    learnerAnswers: await median("learner answers", 9, () =>
+      db.quizAnswer.findMany({ where: { attempt: { userId: learner } } }),
+    ),
+    insights: await median("insights", heavy, () => insights.insights(instructorId, classId)),
+    detail: await median("detail", heavy, () => classes.classDetail(instructorId, classId)),
+    classAnswers: await median("class answers", heavy, () =>
       db.quizAnswer.findMany({ where: { attempt: { user: { memberships: { some: { classId } } } } } }),
     ),
   };
@@ -118,6 +136,8 @@ async function measureClass(
         perLearner ? `   ${ms(t / size)} per learner` : ""
       }`,
     );
+  for (const [what, why] of failures) console.log(`    ${what} failed: ${why}`);
+  failures.clear();
   line("learner dashboard (mastery)", figures.dashboard, figures.learnerAnswers, "the learner's answers", false);
   line("class insights", figures.insights, figures.classAnswers, "the class's answers", true);
   line("class detail", figures.detail, figures.classAnswers, "the class's answers", true);
@@ -138,9 +158,12 @@ async function bench(name: string, url: string, activity: ReturnType<typeof gene
     const all: Figures[] = [];
     for (const size of SIZES) all.push(await measureClass(db, instructor.id, size, activity));
     const [small, large] = [all[0], all[all.length - 1]];
-    const growth = (f: (x: Figures) => number) => (f(large) / f(small)).toFixed(1);
+    const growth = (f: (x: Figures) => number) => {
+      const ratio = f(large) / f(small);
+      return Number.isNaN(ratio) ? "(failed)" : `${ratio.toFixed(1)}x`;
+    };
     console.log(
-      `    growth ${small.learners} → ${large.learners} learners (linear ${large.learners / small.learners}x): insights ${growth((x) => x.insights)}x, class detail ${growth((x) => x.detail)}x, the class's answers ${growth((x) => x.classAnswers)}x, one learner's dashboard ${growth((x) => x.dashboard)}x`,
+      `    growth ${small.learners} → ${large.learners} learners (linear ${large.learners / small.learners}x): insights ${growth((x) => x.insights)}, class detail ${growth((x) => x.detail)}, the class's answers ${growth((x) => x.classAnswers)}, one learner's dashboard ${growth((x) => x.dashboard)}`,
     );
     // Everything this run made hangs off its users: deleting them cascades to their rows and classes.
     await db.user.deleteMany({ where: { email: { contains: `+bench-${run}` } } });
