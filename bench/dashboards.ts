@@ -132,15 +132,15 @@ async function measureClass(
   };
   const line = (label: string, t: number, base: number, baseLabel: string, perLearner: boolean) =>
     console.log(
-      `    ${label.padEnd(34)} ${ms(t).padStart(9)}   ${(t / base).toFixed(1).padStart(6)}x ${baseLabel} (${ms(base)})${
-        perLearner ? `   ${ms(t / size)} per learner` : ""
+      `    ${label.padEnd(34)} ${ms(t).padStart(9)}   ${(Number.isNaN(t / base) ? "–" : `${(t / base).toFixed(1)}x`).padStart(7)} ${baseLabel} (${ms(base)})${
+        perLearner && !Number.isNaN(t) ? `   ${ms(t / size)} per learner` : ""
       }`,
     );
-  for (const [what, why] of failures) console.log(`    ${what} failed: ${why}`);
-  failures.clear();
   line("learner dashboard (mastery)", figures.dashboard, figures.learnerAnswers, "the learner's answers", false);
   line("class insights", figures.insights, figures.classAnswers, "the class's answers", true);
   line("class detail", figures.detail, figures.classAnswers, "the class's answers", true);
+  for (const [what, why] of failures) console.log(`    ${what} failed: ${why}`);
+  failures.clear();
   return figures;
 }
 
