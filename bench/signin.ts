@@ -8,8 +8,8 @@ import { performance } from "node:perf_hooks";
 import { createCredentialCheck } from "../lib/auth/credential-check";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "../lib/auth/password";
 import { SignInThrottle } from "../lib/auth/sign-in-throttle";
-import { createDb } from "../lib/db/client";
-import { repositoriesFor } from "../lib/db/repositories";
+import { createDb } from "../lib/db/create-db";
+import { repositoriesFor } from "../lib/db/repositories-for";
 
 const DATABASE_URL = "file:./data/bench-signin.db";
 const ROUNDS = 40;

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { TEST_SQLITE_URL } from "../lib/db/test-support/databases";
 
 describe("scripts/seed.ts", () => {
-  it("runs under plain Node although the app's database client is server-only, and is idempotent", () => {
+  it("seeds the demo accounts and the demo class under plain Node (the app's client is server-only), once", () => {
+    const classLines: string[] = [];
     for (let run = 0; run < 2; run++) {
       const result = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/seed.ts"], {
         env: { ...process.env, DATABASE_URL: TEST_SQLITE_URL },
@@ -14,6 +15,10 @@ describe("scripts/seed.ts", () => {
       expect(result.status).toBe(0);
       expect(result.stdout).toContain("seed: learner learner@example.com");
       expect(result.stdout).toContain("seed: instructor instructor@example.com");
+      classLines.push(result.stdout.split("\n").find((line) => line.startsWith("seed: demo class")) ?? "");
     }
+    // The demo class with the demo learner and 36 generated learners, once.
+    expect(classLines[0]).toMatch(/^seed: demo class K8SN-DMCL with 37 learners, \d+ activity rows/);
+    expect(classLines[1]).toBe("seed: demo class K8SN-DMCL already there");
   });
 });

@@ -1,34 +1,7 @@
-import { ClassRepository } from "./class-repository";
 import { getDb } from "./client";
-import type { Db } from "./create-db";
-import { DrillProgressRepository } from "./drill-progress-repository";
-import { FlashcardRepository } from "./flashcard-repository";
-import { LessonProgressRepository } from "./lesson-progress-repository";
-import { PasswordResetRepository } from "./password-reset-repository";
-import { QuizAttemptRepository } from "./quiz-attempt-repository";
-import { UserRepository } from "./user-repository";
+import { type Repositories, repositoriesFor } from "./repositories-for";
 
-export interface Repositories {
-  users: UserRepository;
-  passwordResets: PasswordResetRepository;
-  progress: LessonProgressRepository;
-  quizzes: QuizAttemptRepository;
-  flashcards: FlashcardRepository;
-  drills: DrillProgressRepository;
-  classes: ClassRepository;
-}
-
-export function repositoriesFor(db: Db): Repositories {
-  return {
-    users: new UserRepository(db),
-    passwordResets: new PasswordResetRepository(db),
-    progress: new LessonProgressRepository(db),
-    quizzes: new QuizAttemptRepository(db),
-    flashcards: new FlashcardRepository(db),
-    drills: new DrillProgressRepository(db),
-    classes: new ClassRepository(db),
-  };
-}
+export { type Repositories, repositoriesFor } from "./repositories-for";
 
 /** The server's repositories, on the process-wide client (server-only, through ./client). */
 export const repositories = (): Repositories => repositoriesFor(getDb());

@@ -68,9 +68,17 @@ export function drawQuiz<Q extends Drawable>(pool: readonly Q[], seed: QuizSeed,
   const rng = new Rng(hash32(`draw:${seed}`));
   const candidates = shuffle(pool, rng);
   const maxPerKind = Math.max(2, Math.ceil(length / 3));
+  // Counted once per source: cost() asks for every candidate at every pick, and counting walks the
+  // whole pool (over a second per final exam of 1,000 questions when it was counted each time).
+  const shares = new Map<QuestionSource, number>();
   const shareOf = (source: QuestionSource) => {
-    const share = SOURCE_SHARES[source];
-    return share === "rest" ? length : Math.min(Math.ceil(length * share), subjectsOf(pool, source));
+    let share = shares.get(source);
+    if (share === undefined) {
+      const fraction = SOURCE_SHARES[source];
+      share = fraction === "rest" ? length : Math.min(Math.ceil(length * fraction), subjectsOf(pool, source));
+      shares.set(source, share);
+    }
+    return share;
   };
   const picked: Q[] = [];
   const subjects = new Set<string>();

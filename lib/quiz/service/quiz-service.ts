@@ -2,10 +2,10 @@ import type { ContentLibrary } from "../../content/load-content";
 import type { Lesson } from "../../content/types";
 import type { FeedbackMode, QuizAnswerRecord, QuizScope, StoredQuizAttempt } from "../../db/quiz-attempt-repository";
 import type { Repositories } from "../../db/repositories";
-import { type DrawOptions, drawQuiz } from "../core/assemble";
-import { attemptScore, COURSE_TARGET, quizLength } from "../core/attempt";
+import { attemptScore, COURSE_TARGET } from "../core/attempt";
+import { drawAttemptQuestions } from "../core/draw-attempt";
 import { answerKey, gradeResponse, misconceptionOf, responseProblem } from "../core/grade";
-import { buildEntries, lazyPool, questionPool } from "../core/pool";
+import { questionPool } from "../core/pool";
 import { type PublicIdScheme, toInternalResponse, toPublicResponse } from "../core/public-ids";
 import { toPublicQuestion } from "../core/public-question";
 import type { QuizSeed } from "../core/seeded";
@@ -86,12 +86,6 @@ export function createQuizService(deps: QuizServiceDeps) {
         : null;
     const module = library.modules.find((m) => m.id === target);
     return module && module.lessons.length > 0 ? { title: module.title, lessons: module.lessons } : null;
-  }
-
-  /** How an attempt over these lessons is drawn: its length, and each lesson's module for the final exam. */
-  function drawOptions(scope: QuizScope, lessons: Lesson[]): DrawOptions {
-    const moduleOf = new Map(lessons.map((l) => [l.slug, l.module]));
-    return { length: quizLength(scope, lessons.length), moduleOf: (slug) => moduleOf.get(slug) ?? "" };
   }
 
   const poolOf = (lessons: Lesson[], seed: QuizSeed) => lessons.flatMap((l) => questionPool(l, seed));
@@ -197,13 +191,7 @@ export function createQuizService(deps: QuizServiceDeps) {
       const found = lessonsFor(scope, target);
       if (!found) return fail("There is no such quiz.", 404);
       const seed = String(deps.newSeed());
-      const questions = buildEntries(
-        drawQuiz(
-          found.lessons.flatMap((l) => lazyPool(l, seed)),
-          seed,
-          drawOptions(scope, found.lessons),
-        ),
-      );
+      const questions = drawAttemptQuestions(scope, found.lessons, seed);
       const secret = deps.newSecret();
       const attempt = await deps.repos.quizzes.start(
         userId,

@@ -1,0 +1,34 @@
+import { ClassRepository } from "./class-repository";
+import type { Db } from "./create-db";
+import { DrillProgressRepository } from "./drill-progress-repository";
+import { FlashcardRepository } from "./flashcard-repository";
+import { LessonProgressRepository } from "./lesson-progress-repository";
+import { PasswordResetRepository } from "./password-reset-repository";
+import { QuizAttemptRepository } from "./quiz-attempt-repository";
+import { UserRepository } from "./user-repository";
+
+// The repositories on a given client, without the server-only marker: scripts and benchmarks
+// (tsx) open their own client with ./create-db and use these. The server's are `repositories()`
+// in ./repositories, on the process-wide client.
+
+export interface Repositories {
+  users: UserRepository;
+  passwordResets: PasswordResetRepository;
+  progress: LessonProgressRepository;
+  quizzes: QuizAttemptRepository;
+  flashcards: FlashcardRepository;
+  drills: DrillProgressRepository;
+  classes: ClassRepository;
+}
+
+export function repositoriesFor(db: Db): Repositories {
+  return {
+    users: new UserRepository(db),
+    passwordResets: new PasswordResetRepository(db),
+    progress: new LessonProgressRepository(db),
+    quizzes: new QuizAttemptRepository(db),
+    flashcards: new FlashcardRepository(db),
+    drills: new DrillProgressRepository(db),
+    classes: new ClassRepository(db),
+  };
+}
