@@ -1,5 +1,6 @@
 import type { StepResult } from "../drills/core/types";
 import type { Db } from "./create-db";
+import { inChunks } from "./in-chunks";
 
 export type { StepResult } from "../drills/core/types";
 
@@ -59,7 +60,7 @@ export class DrillProgressRepository {
 
   /** Every run of several learners (a class's members), each with its learner's id. */
   async listForUsers(userIds: string[]): Promise<(DrillProgressRecord & { userId: string })[]> {
-    const rows = await this.db.drillProgress.findMany({ where: { userId: { in: userIds } } });
+    const rows = await inChunks(userIds, (ids) => this.db.drillProgress.findMany({ where: { userId: { in: ids } } }));
     return rows.map((row) => ({ ...toRecord(row), userId: row.userId }));
   }
 

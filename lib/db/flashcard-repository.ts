@@ -1,5 +1,6 @@
 import type { CardState, RatingName, StateName } from "../flashcards/core/scheduler";
 import type { Db } from "./create-db";
+import { inChunks } from "./in-chunks";
 
 export interface StoredCardState extends CardState {
   cardId: string;
@@ -67,7 +68,7 @@ export class FlashcardRepository {
 
   /** The card states of several learners (a class's members): learner id → card id → state. */
   async statesOf(userIds: string[]): Promise<Map<string, Map<string, StoredCardState>>> {
-    const rows = await this.db.flashcardState.findMany({ where: { userId: { in: userIds } } });
+    const rows = await inChunks(userIds, (ids) => this.db.flashcardState.findMany({ where: { userId: { in: ids } } }));
     const byUser = new Map<string, Map<string, StoredCardState>>(userIds.map((id) => [id, new Map()]));
     for (const r of rows) byUser.get(r.userId)?.set(r.cardId, toStored(r));
     return byUser;

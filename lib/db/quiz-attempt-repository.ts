@@ -9,6 +9,7 @@ import type {
 } from "../quiz/core/attempt";
 import type { Question } from "../quiz/core/types";
 import type { Db } from "./create-db";
+import { inChunks } from "./in-chunks";
 
 export type {
   FeedbackMode,
@@ -250,11 +251,13 @@ export class QuizAttemptRepository {
 
   /** The same for several learners at once (a class's members): one query, not one per learner. */
   async answeredQuestionsOf(userIds: string[]): Promise<AnsweredAttempt[]> {
-    const rows = await this.db.quizAttempt.findMany({
-      where: { userId: { in: userIds }, questions: { not: null }, answers: { some: {} } },
-      select: { userId: true, completedAt: true, questionIds: true, questions: true, answers },
-      orderBy: { startedAt: "asc" },
-    });
+    const rows = await inChunks(userIds, (ids) =>
+      this.db.quizAttempt.findMany({
+        where: { userId: { in: ids }, questions: { not: null }, answers: { some: {} } },
+        select: { userId: true, completedAt: true, questionIds: true, questions: true, answers },
+        orderBy: { startedAt: "asc" },
+      }),
+    );
     return rows.map((row) => ({
       userId: row.userId,
       completedAt: row.completedAt,

@@ -32,6 +32,16 @@ export interface ClassInsights {
   misconceptions: ClassMisconception[];
 }
 
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = groups.get(key(row));
+    if (list) list.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
+
 /** A finished attempt as item analysis takes it: every drawn question, unanswered ones scoring 0. */
 function drawnItems(attempt: AnsweredAttempt): FinishedAttemptItems {
   const questions = new Map(attempt.questions.map((q) => [q.id, q]));
@@ -96,14 +106,17 @@ export function createClassInsights(deps: ClassInsightsDeps) {
       ]);
       const course = { lessons: deps.library().lessons, drillLessons: deps.drillLessons() };
       const now = deps.now();
+      // Grouped once: filtering the whole class's rows per member grew with the square of the class.
+      const attemptsBy = groupBy(attempts, (a) => a.userId);
+      const drillsBy = groupBy(drills, (d) => d.userId);
       const members = cls.members.map((m) => ({
         userId: m.userId,
         name: m.name,
         mastery: learnerMastery(
           course,
           {
-            quizzes: attempts.filter((a) => a.userId === m.userId),
-            drills: drills.filter((d) => d.userId === m.userId),
+            quizzes: attemptsBy.get(m.userId) ?? [],
+            drills: drillsBy.get(m.userId) ?? [],
             cards: cards.get(m.userId) ?? new Map(),
           },
           now,
