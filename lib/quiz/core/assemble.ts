@@ -91,8 +91,14 @@ export function drawQuiz<Q extends Drawable>(pool: readonly Q[], seed: QuizSeed,
     kind: new Tally(),
     template: new Tally(),
   };
+  // Question ids are unique within a lesson only (two lessons' "steps:order" share one), and an
+  // attempt knows its questions by id: a course or module quiz never holds one id twice.
+  const ids = new Set<string>();
   const allowed = (q: Q, capKinds: boolean) =>
-    !subjects.has(subjectOf(q)) && !keys.has(templateKey(q)) && (!capKinds || tally.kind.of(q.kind) < maxPerKind);
+    !ids.has(q.id) &&
+    !subjects.has(subjectOf(q)) &&
+    !keys.has(templateKey(q)) &&
+    (!capKinds || tally.kind.of(q.kind) < maxPerKind);
   const concepts = (q: Q) => q.concepts.map((c) => `${q.lessonSlug}/${c}`);
   const questionsAbout = new Tally();
   for (const q of pool) for (const c of concepts(q)) questionsAbout.add(c);
@@ -124,6 +130,7 @@ export function drawQuiz<Q extends Drawable>(pool: readonly Q[], seed: QuizSeed,
     if (pool.length === 0) break;
     const next = pool.reduce((best, q) => (lessThan(cost(q), cost(best)) ? q : best));
     picked.push(next);
+    ids.add(next.id);
     subjects.add(subjectOf(next));
     keys.add(templateKey(next));
     tally.module.add(moduleOf(next.lessonSlug));
