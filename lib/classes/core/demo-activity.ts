@@ -85,9 +85,12 @@ class LearnerTimeline {
       const dayStart = lastDayStart - (this.ctx.days - 1 - day) * DAY;
       const weekend = [0, 6].includes(new Date(dayStart).getUTCDay());
       const rate = this.profile.sessionRate * (weekend ? 0.6 : 1);
-      if (day !== this.profile.firstDay && !chance(this.rng, rate)) continue;
+      // The first and last days of a learner's active stretch always have a session, so a steady
+      // learner (the demo learner among them) is active to the end, whatever the dice say.
+      const sure = day === this.profile.firstDay || day === this.profile.lastDay;
+      if (!sure && !chance(this.rng, rate)) continue;
       const start = dayStart + this.profile.hour * HOUR + between(this.rng, -90, 120) * MINUTE;
-      if (start < this.limit) this.session(start);
+      if (start < this.limit) this.session(start, sure);
     }
     const { index, name, email, archetype } = this.profile;
     return {
@@ -103,7 +106,7 @@ class LearnerTimeline {
     };
   }
 
-  private session(start: number): void {
+  private session(start: number, sure = false): void {
     let t = start;
     const step = (work: (at: number) => number) => {
       if (t < this.limit) t = work(t) + between(this.rng, 0.5, 4) * MINUTE;
@@ -123,6 +126,14 @@ class LearnerTimeline {
     );
     if (module && chance(this.rng, 0.5)) step((at) => this.quiz("module", module.id, at));
     if (chance(this.rng, this.profile.drillRate)) step((at) => this.drill(at));
+    // A sure session that did nothing else still opens a lesson: the one read last, else the first.
+    if (sure && t === start) {
+      const lastRead = [...this.lessons.values()].sort(
+        (x, y) => y.lastViewedAt.getTime() - x.lastViewedAt.getTime(),
+      )[0];
+      const lesson = this.ctx.course.lessons.find((l) => l.slug === lastRead?.lessonSlug) ?? this.ctx.course.lessons[0];
+      if (lesson) step((at) => this.visit(lesson, at, between(this.rng, 60, 300), 0.2));
+    }
   }
 
   /** An assignment due within four days that the learner has not done on time and means to do. */
