@@ -2,6 +2,7 @@ import type { ContentLibrary } from "../../content/load-content";
 import type { AnsweredAttempt } from "../../db/quiz-attempt-repository";
 import type { Repositories } from "../../db/repositories";
 import { type LearnerMastery, learnerMastery } from "../../progress/core/learner-mastery";
+import { misconceptionKey } from "../../progress/core/misconceptions";
 import { misconceptionOf } from "../../quiz/core/grade";
 import { templateKey } from "../../quiz/core/templates";
 import type { Response } from "../../quiz/core/types";
@@ -65,7 +66,7 @@ function classMisconceptions(members: ClassInsights["members"]): ClassMisconcept
   const byKey = new Map<string, ClassMisconception>();
   for (const member of members)
     for (const m of member.mastery.misconceptions) {
-      const key = `${m.lessonSlug}\u0000${m.misconception.trim().toLowerCase()}`;
+      const key = misconceptionKey(m.lessonSlug, m.misconception);
       const entry = byKey.get(key) ?? { ...m, openLearners: 0, learners: 0 };
       entry.learners += 1;
       if (!m.resolved) entry.openLearners += 1;

@@ -36,6 +36,10 @@ export const RESOLVED_AFTER = 2;
 
 const normalise = (text: string) => text.trim().replace(/\s+/g, " ").toLowerCase();
 
+/** One misconception of one lesson, however its text is spaced or capitalised: the grouping key. */
+export const misconceptionKey = (lessonSlug: string, misconception: string) =>
+  `${lessonSlug}\u0000${normalise(misconception)}`;
+
 /** The learner's misconceptions: open ones first, each group newest first. */
 export function misconceptionProfile(
   sightings: MisconceptionSighting[],
@@ -43,7 +47,7 @@ export function misconceptionProfile(
 ): MisconceptionProfileEntry[] {
   const groups = new Map<string, MisconceptionSighting[]>();
   for (const s of sightings) {
-    const k = `${s.lessonSlug}\u0000${normalise(s.misconception)}`;
+    const k = misconceptionKey(s.lessonSlug, s.misconception);
     groups.set(k, [...(groups.get(k) ?? []), s]);
   }
   const entries = [...groups.values()].map((group): MisconceptionProfileEntry => {
