@@ -101,11 +101,15 @@ export function formatInterval(ms: number): string {
   return `${(days / 365).toFixed(1).replace(/\.0$/, "")}y`;
 }
 
+// The forgetting curve does not depend on the learner's retention setting: one scheduler serves every call.
+let recallScheduler: ReturnType<typeof scheduler> | undefined;
+
 /**
  * The probability, by FSRS's forgetting curve, that the learner recalls this card at `now`: 0 for
  * a card never reviewed (there is nothing to recall yet).
  */
 export function retrievability(state: CardState, now: Date): number {
   if (state.state === "New" || !state.lastReview) return 0;
-  return scheduler(DEFAULT_SETTINGS).get_retrievability(toCard(state), now, false);
+  recallScheduler ??= scheduler(DEFAULT_SETTINGS);
+  return recallScheduler.get_retrievability(toCard(state), now, false);
 }

@@ -85,10 +85,22 @@ function drillEvidence(rows: LearnerRows["drills"], course: MasteryCourse, lesso
   return practice;
 }
 
+// A lesson's cards depend only on the lesson: built once per lesson object, not once per learner
+// (class insights ask for every member).
+const cardsByLesson = new WeakMap<Lesson, ReturnType<typeof lessonCards>>();
+function cardsOf(lesson: Lesson) {
+  let cards = cardsByLesson.get(lesson);
+  if (!cards) {
+    cards = lessonCards(lesson);
+    cardsByLesson.set(lesson, cards);
+  }
+  return cards;
+}
+
 function cardRecall(states: LearnerRows["cards"], lessons: Lesson[], now: Date): CardRecall[] {
   const recall: CardRecall[] = [];
   for (const lesson of lessons)
-    for (const card of lessonCards(lesson)) {
+    for (const card of cardsOf(lesson)) {
       const state = states.get(card.id);
       if (state?.lastReview)
         recall.push({ lessonSlug: lesson.slug, concepts: card.concepts, retrievability: retrievability(state, now) });
