@@ -9,6 +9,7 @@ import {
   formatTimeUntil,
   formatTimeZone,
   formatUtcOffset,
+  formatZonedIso,
 } from "./format";
 
 describe("formatPercent", () => {
@@ -71,6 +72,24 @@ describe("dates and times", () => {
     expect(formatTimeZone("Pacific/Auckland", new Date("2026-07-01T00:00:00Z"))).toBe("Pacific/Auckland (UTC+12)");
     expect(formatDateTimeLocal(new Date("2026-01-16T07:59:00Z"), "America/Los_Angeles")).toBe("2026-01-15T23:59");
     expect(formatDateTimeLocal(new Date("2026-01-16T07:59:00Z"), "Pacific/Tongatapu")).toBe("2026-01-16T20:59");
+  });
+
+  it("writes an instant for files as ISO 8601 with the offset and the zone's name (RFC 9557)", () => {
+    expect(formatZonedIso(instant, "UTC")).toBe("2026-09-10T17:05:42+00:00[UTC]");
+    expect(formatZonedIso(instant, "Asia/Kolkata")).toBe("2026-09-10T22:35:42+05:30[Asia/Kolkata]");
+    // Just before midnight in Los Angeles is already the next day in UTC and mid-evening in Tonga.
+    expect(formatZonedIso(new Date("2026-01-16T07:59:00Z"), "America/Los_Angeles")).toBe(
+      "2026-01-15T23:59:00-08:00[America/Los_Angeles]",
+    );
+    expect(formatZonedIso(new Date("2026-01-16T07:59:00Z"), "Pacific/Tongatapu")).toBe(
+      "2026-01-16T20:59:00+13:00[Pacific/Tongatapu]",
+    );
+    expect(formatZonedIso(new Date("2026-01-16T07:59:00Z"), "America/St_Johns")).toBe(
+      "2026-01-16T04:29:00-03:30[America/St_Johns]",
+    );
+    // The part before the bracket is the same instant again.
+    const iso = formatZonedIso(instant, "America/Los_Angeles");
+    expect(new Date(iso.slice(0, iso.indexOf("[")))).toEqual(new Date("2026-09-10T17:05:42Z"));
   });
 });
 

@@ -44,6 +44,19 @@ export function formatDateTimeLocal(instant: Date, timeZone: string): string {
   return `${dayKey(instant, timeZone)}T${pad(w.hour)}:${pad(w.minute)}`;
 }
 
+/**
+ * An instant for a file a spreadsheet or a program reads: ISO 8601 to the second with the zone's offset,
+ * then the zone's name in brackets as RFC 9557 (and Temporal's ZonedDateTime) write it:
+ * "2026-09-10T22:35:42+05:30[Asia/Kolkata]". The part before the bracket is plain ISO 8601.
+ */
+export function formatZonedIso(instant: Date, timeZone: string): string {
+  const w = wallClockAt(instant, timeZone);
+  const offset = offsetMinutesAt(instant, timeZone);
+  const abs = Math.abs(offset);
+  const sign = offset < 0 ? "-" : "+";
+  return `${formatDateTimeLocal(instant, timeZone)}:${pad(w.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}[${timeZone}]`;
+}
+
 /** Seconds spent, as whole minutes (rounded to the nearest). */
 export function formatMinutes(seconds: number): string {
   return String(Math.round(seconds / 60));

@@ -1,5 +1,7 @@
 import type { CsvCell } from "../../csv";
+import { formatZonedIso } from "../../format";
 import type { ItemStatistics } from "./item-analysis";
+import type { CellStatus, ClassResults } from "./results";
 
 // The rows of the instructor's CSV exports, as plain cells (lib/csv.ts writes them).
 
@@ -27,4 +29,50 @@ export function itemsCsvRows(items: ItemStatistics[], lessonTitle: (slug: string
     item.misconceptions[0]?.misconception ?? null,
     item.misconceptions[0]?.count ?? 0,
   ]);
+}
+
+export const RESULTS_CSV_HEADER = [
+  "learner",
+  "e-mail",
+  "assignment",
+  "due at",
+  "status",
+  "score (%)",
+  "attempts",
+  "submitted at",
+];
+
+/** A result's status in words, as the results table reads it. */
+export const RESULT_STATUS_TEXT: Record<CellStatus, string> = {
+  "on-time": "done on time",
+  late: "done late",
+  missing: "missing",
+  open: "not yet done",
+};
+
+export interface ResultsCsvInput {
+  /** The class's zone: every time in the file is written in it, with its name (lib/format's formatZonedIso). */
+  timeZone: string;
+  members: readonly { userId: string; name: string; email: string }[];
+  assignments: readonly { id: string; title: string; dueAt: Date }[];
+  results: ClassResults;
+}
+
+/** One row per learner and assignment, learners in the class's order, then assignments in theirs. */
+export function resultsCsvRows(cls: ResultsCsvInput): CsvCell[][] {
+  return cls.members.flatMap((m) =>
+    cls.assignments.map((a) => {
+      const cell = cls.results.cells[m.userId][a.id];
+      return [
+        m.name,
+        m.email,
+        a.title,
+        formatZonedIso(a.dueAt, cls.timeZone),
+        RESULT_STATUS_TEXT[cell.status],
+        round(cell.score === null ? null : cell.score * 100, 1),
+        cell.attempts,
+        cell.submittedAt ? formatZonedIso(cell.submittedAt, cls.timeZone) : null,
+      ];
+    }),
+  );
 }

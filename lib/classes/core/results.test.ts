@@ -47,9 +47,21 @@ describe("class results", () => {
       ],
       after,
     );
-    expect(r.cells.ann.a1).toEqual({ status: "on-time", score: 0.9, attemptId: annBest.id, attempts: 3 });
-    expect(r.cells.bob.a1).toEqual({ status: "late", score: 0.7, attemptId: bobLate.id, attempts: 1 });
-    expect(r.cells.cat.a1).toEqual({ status: "missing", score: null, attemptId: null, attempts: 0 });
+    expect(r.cells.ann.a1).toEqual({
+      status: "on-time",
+      score: 0.9,
+      attemptId: annBest.id,
+      attempts: 3,
+      submittedAt: before,
+    });
+    expect(r.cells.bob.a1).toEqual({
+      status: "late",
+      score: 0.7,
+      attemptId: bobLate.id,
+      attempts: 1,
+      submittedAt: after,
+    });
+    expect(r.cells.cat.a1).toEqual({ status: "missing", score: null, attemptId: null, attempts: 0, submittedAt: null });
     expect(r.summary.a1).toEqual({ onTime: 1, late: 1, missing: 2, average: 0.8 });
   });
 
@@ -67,6 +79,7 @@ describe("class results", () => {
       score: null,
       attemptId: null,
       attempts: 0,
+      submittedAt: null,
     });
     expect(classResults(joinedLate, [quiz], [practice], after).cells.ann.a1.status).toBe("missing");
     const work = attempt("ann", 0.5, new Date("2026-09-06T00:00:00Z"));
@@ -75,6 +88,7 @@ describe("class results", () => {
       score: 0.5,
       attemptId: work.id,
       attempts: 1,
+      submittedAt: work.completedAt,
     });
   });
 

@@ -37,6 +37,8 @@ export interface ResultCell {
   attemptId: string | null;
   /** Attempts that count for the assignment (started once the learner was in the class and it was assigned). */
   attempts: number;
+  /** When that attempt was finished (handed in); null while there is none. */
+  submittedAt: Date | null;
 }
 
 export interface ClassResults {
@@ -68,16 +70,25 @@ function best(list: readonly FinishedAttempt[]): FinishedAttempt | null {
   return top;
 }
 
+const counted = (status: "on-time" | "late", t: FinishedAttempt, attempts: number): ResultCell => ({
+  status,
+  score: t.score,
+  attemptId: t.id,
+  attempts,
+  submittedAt: t.completedAt,
+});
+
 function resultCell(mine: readonly FinishedAttempt[], a: AssignmentInfo, now: Date): ResultCell {
   const onTime = best(mine.filter((t) => t.completedAt.getTime() <= a.dueAt.getTime()));
-  if (onTime) return { status: "on-time", score: onTime.score, attemptId: onTime.id, attempts: mine.length };
+  if (onTime) return counted("on-time", onTime, mine.length);
   const late = best(mine);
-  if (late) return { status: "late", score: late.score, attemptId: late.id, attempts: mine.length };
+  if (late) return counted("late", late, mine.length);
   return {
     status: now.getTime() > a.dueAt.getTime() ? "missing" : "open",
     score: null,
     attemptId: null,
     attempts: 0,
+    submittedAt: null,
   };
 }
 

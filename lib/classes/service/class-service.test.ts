@@ -69,6 +69,7 @@ describe.each(testDatabases)("class results on $name", ({ url }) => {
       score: 0.8,
       attemptId: attempt.id,
       attempts: 1,
+      submittedAt: new Date("2026-09-05T10:00:00Z"),
     });
     await ctx.repos.progress.setCompleted(learner.id, "cluster-ip-vs-pod-ip", true, now);
     const withProgress = (await service().classDetail(teacher.id, cls.id))!;
@@ -110,6 +111,7 @@ describe.each(testDatabases)("class results on $name", ({ url }) => {
       score: 0.5,
       attemptId: attempt.id,
       attempts: 1,
+      submittedAt: new Date("2026-09-05T10:00:00Z"),
     });
   });
 
@@ -266,14 +268,46 @@ describe.each(testDatabases)("classes in their time zones on $name", ({ url }) =
     });
     const assignmentId = assigned.ok ? assigned.value.id : "";
     const cell = async () => (await service().classDetail(teacher.id, cls.id))!.results.cells[learner.id][assignmentId];
-    expect(await cell()).toEqual({ status: "open", score: null, attemptId: null, attempts: 0 });
+    expect(await cell()).toEqual({ status: "open", score: null, attemptId: null, attempts: 0, submittedAt: null });
     expect((await service().learnerClasses(learner.id))[0].assignments[0].result.status).toBe("open");
     const work = await finish(learner.id, at("2026-09-02T09:00:00Z"), at("2026-09-02T09:30:00Z"), 0.4);
-    expect(await cell()).toEqual({ status: "on-time", score: 0.4, attemptId: work.id, attempts: 1 });
+    expect(await cell()).toEqual({
+      status: "on-time",
+      score: 0.4,
+      attemptId: work.id,
+      attempts: 1,
+      submittedAt: at("2026-09-02T09:30:00Z"),
+    });
     expect(await service().reviewableAttemptOwner(teacher.id, work.id)).toEqual({
       userId: learner.id,
       name: learner.name,
     });
+  });
+
+  it("exports the results as CSV in the class's zone, to the class's instructor only", async () => {
+    const { teacher, learner, cls } = await classIn("America/Los_Angeles");
+    const other = await user("INSTRUCTOR");
+    const assigned = await service().addAssignment(teacher.id, cls.id, {
+      quiz: "lesson:cluster-ip-vs-pod-ip",
+      dueAt: "2026-09-10T23:59",
+    });
+    expect(assigned.ok).toBe(true);
+    // 22:00 on the 10th in California, 05:00 UTC on the 11th: on time, and written as California's clock shows it.
+    await finish(learner.id, at("2026-09-11T04:30:00Z"), at("2026-09-11T05:00:00Z"), 0.75);
+    const file = (await service().resultsCsv(teacher.id, cls.id))!;
+    expect(file.filename).toBe("Class in America/Los_Angeles results.csv");
+    const lines = file.csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines).toEqual([
+      '"learner","e-mail","assignment","due at","status","score (%)","attempts","submitted at"',
+      `"Lea Rner","${learner.email}","Quiz: ClusterIP vs Pod IP","2026-09-10T23:59:00-07:00[America/Los_Angeles]","done on time","75","1","2026-09-10T22:00:00-07:00[America/Los_Angeles]"`,
+    ]);
+    // Another instructor, or a learner, gets nothing: the route answers 404.
+    expect(await service().resultsCsv(other.id, cls.id)).toBeNull();
+    expect(await service().resultsCsv(learner.id, cls.id)).toBeNull();
+    expect(await service().resultsCsv(teacher.id, "no-such-class")).toBeNull();
   });
 
   it("refuses a quiz the class already has, with a clear message, even for parallel requests", async () => {

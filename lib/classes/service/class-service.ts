@@ -1,10 +1,12 @@
 import type { ContentLibrary } from "../../content/load-content";
+import { toCsv } from "../../csv";
 import { instantOfDateTimeLocal } from "../../dates";
 import { type AssignmentRecord, type ClassSummary, JoinCodeTakenError } from "../../db/class-repository";
 import type { Repositories } from "../../db/repositories";
 import { COURSE_TARGET, QUIZ_SCOPES, type QuizScope } from "../../quiz/core/attempt";
 import { describeQuiz } from "../../quiz/core/describe-quiz";
 import { fail, ok, type Result } from "../../result";
+import { RESULTS_CSV_HEADER, resultsCsvRows } from "../core/class-csv";
 import { classResults, formatJoinCode, normaliseJoinCode, type ResultCell } from "../core/results";
 import { type AddAssignmentInput, dueDateProblem } from "./schemas";
 
@@ -88,6 +90,16 @@ async function classDetail(deps: ClassServiceDeps, instructorId: string, classId
     progress,
     totals: { lessons: library.lessons.length, drills: deps.drillCount() },
   };
+}
+
+/**
+ * The results table as a spreadsheet file: one row per learner and assignment, every time in the
+ * class's zone. Null when the class is not this instructor's (the route answers 404).
+ */
+async function resultsCsv(deps: ClassServiceDeps, instructorId: string, classId: string) {
+  const cls = await classDetail(deps, instructorId, classId);
+  if (!cls) return null;
+  return { filename: `${cls.name} results.csv`, csv: toCsv(RESULTS_CSV_HEADER, resultsCsvRows(cls)) };
 }
 
 /** The instant a due date typed in a class's zone means, or why it cannot be one (for the due date field). */
@@ -181,6 +193,7 @@ export function createClassService(deps: ClassServiceDeps) {
     createClass: (instructorId: string, input: { name: string; timeZone: string }) =>
       createClass(deps, instructorId, input),
     classDetail: (instructorId: string, classId: string) => classDetail(deps, instructorId, classId),
+    resultsCsv: (instructorId: string, classId: string) => resultsCsv(deps, instructorId, classId),
     addAssignment: (instructorId: string, classId: string, input: NewAssignment) =>
       addAssignment(deps, instructorId, classId, input),
     changeDueDate: (instructorId: string, assignmentId: string, dueAt: string) =>
