@@ -66,7 +66,14 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
             {cls.members.length === 0 ? "No learners have joined yet. Share the code above." : "No assignments yet."}
           </p>
         ) : (
-          <ResultsTable cls={cls} timeZone={zone} />
+          <>
+            <ResultsTable cls={cls} timeZone={zone} />
+            <p className="mt-2">
+              <a href={`/teach/classes/${cls.id}/results.csv`} download className="text-brand-700 underline">
+                Download the results (CSV)
+              </a>
+            </p>
+          </>
         )}
       </section>
 
