@@ -91,4 +91,5 @@ test("an instructor sees the class's mastery grid, item analysis and misconcepti
   await signUp(page, newLearner());
   const refused = await page.request.get(`${classUrl}/items.csv`);
   expect(refused.status()).toBe(403);
+  expect((await page.request.get(`${classUrl}/results.csv`)).status()).toBe(403);
 });
