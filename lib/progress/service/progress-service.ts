@@ -1,6 +1,7 @@
 import type { ContentLibrary } from "../../content/load-content";
 import type { QuizAttemptRecord, QuizScope } from "../../db/quiz-attempt-repository";
 import type { Repositories } from "../../db/repositories";
+import { isQuizScope } from "../../quiz/core/attempt";
 import { describeQuiz } from "../../quiz/core/describe-quiz";
 import { fail, ok, type Result } from "../../result";
 import { type LearnerMastery, learnerMastery } from "../core/learner-mastery";
@@ -95,7 +96,8 @@ export function createProgressService({ repos, library, drillLessons, now }: Pro
 
     /** The score of the learner's most recently finished quiz, or null before the first. */
     async latestQuizScore(userId: string): Promise<number | null> {
-      const [latest] = await repos.quizzes.history(userId);
+      // A retake holds only questions missed before: practice, not a quiz's score.
+      const latest = (await repos.quizzes.history(userId)).find((a) => isQuizScope(a.scope));
       return latest ? (latest.score ?? 0) : null;
     },
   };
