@@ -243,6 +243,16 @@ export class QuizAttemptRepository {
     }));
   }
 
+  /** When the learner answered, and how well, since `since`: the activity charts' quiz points. */
+  async answerMoments(userId: string, since: Date): Promise<{ at: Date; score: number }[]> {
+    const rows = await this.db.quizAnswer.findMany({
+      where: { attempt: { userId }, answeredAt: { gte: since } },
+      select: { answeredAt: true, score: true },
+      orderBy: { answeredAt: "asc" },
+    });
+    return rows.map((r) => ({ at: r.answeredAt, score: r.score }));
+  }
+
   /**
    * Every answer the learner has given, finished attempt or not, with the questions drawn for its
    * attempt (their concepts and distractors' misconceptions): what mastery is computed from. Attempts
