@@ -37,8 +37,8 @@ test("on a desktop the drill is a terminal lab used from the keyboard: history, 
 
   // help lists every kubectl command of the simulator's table with its summary, and the terminal's own.
   await enter(page, "help");
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  for (const c of COMMANDS) await expect(screen).toContainText(new RegExp(`${c.name} +${escape(c.summary)}`));
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  for (const c of COMMANDS) await expect(screen).toContainText(new RegExp(`${c.name} +${literal(c.summary)}`));
   await expect(screen).toContainText(/clear +Clear the screen/);
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/lab-desktop-help.png` });
 
@@ -123,6 +123,7 @@ test("on a desktop the drill is a terminal lab used from the keyboard: history, 
   await enter(page, "kubectl scale deployment web --replicas=2");
   await expect(page.getByText("2 of 3 steps done")).toBeVisible();
   await expect(input).toBeFocused();
+  await expect(page.locator('[aria-current="step"]')).toBeInViewport();
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/lab-desktop.png` });
 
   // The saved run replays without the clear and the Ctrl-C lines: the commands and the help remain.

@@ -41,6 +41,7 @@ export function paneProps(pane: DrillPane, active: DrillPane, wide: boolean) {
 
 export function DrillTabs({ active, onSelect }: { active: DrillPane; onSelect(pane: DrillPane): void }) {
   const tabs = useRef<Partial<Record<DrillPane, HTMLButtonElement | null>>>({});
+  const list = useRef<HTMLDivElement>(null);
   function onKeyDown(e: React.KeyboardEvent) {
     const at = DRILL_PANES.findIndex((p) => p.id === active);
     const moves: Record<string, number> = {
@@ -52,16 +53,25 @@ export function DrillTabs({ active, onSelect }: { active: DrillPane; onSelect(pa
     const to = moves[e.key];
     if (to === undefined) return;
     e.preventDefault();
-    const pane = DRILL_PANES[to].id;
-    onSelect(pane);
-    tabs.current[pane]?.focus();
+    select(DRILL_PANES[to].id);
+    tabs.current[DRILL_PANES[to].id]?.focus();
   }
+  const select = onSelect;
+  // Once another pane shows, the tabs go to the top of the window (under the site's header), so the
+  // pane gets the rest of it; after the render, when the page has the new pane's height.
+  const shown = useRef(active);
+  useEffect(() => {
+    if (shown.current === active) return;
+    shown.current = active;
+    list.current?.scrollIntoView({ block: "start" });
+  }, [active]);
   return (
     <div
+      ref={list}
       role="tablist"
       aria-label="Drill panes"
       onKeyDown={onKeyDown}
-      className="sticky top-[var(--drill-top,3.5rem)] z-30 -mx-4 flex border-b border-slate-200 bg-white px-4 lg:hidden"
+      className="-mx-4 flex scroll-mt-[var(--drill-top,3.5rem)] border-b border-slate-200 bg-white px-4 lg:hidden"
     >
       {DRILL_PANES.map((p) => (
         <button
@@ -75,7 +85,7 @@ export function DrillTabs({ active, onSelect }: { active: DrillPane; onSelect(pa
           aria-selected={p.id === active}
           aria-controls={panelId(p.id)}
           tabIndex={p.id === active ? 0 : -1}
-          onClick={() => onSelect(p.id)}
+          onClick={() => select(p.id)}
           className={`flex-1 border-b-2 px-2 py-2.5 text-sm font-semibold ${p.id === active ? "border-brand-600 text-brand-800" : "border-transparent text-slate-700"}`}
         >
           {p.label}

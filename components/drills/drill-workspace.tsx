@@ -128,14 +128,6 @@ export function DrillWorkspace(props: Props) {
   }
   const canUndo = events.length > stepStart && events[events.length - 1]?.type === "command";
 
-  /** After a step is done: the next step in view, the cursor back at the prompt (where the learner types). */
-  function afterStep() {
-    requestAnimationFrame(() => {
-      root.current?.querySelector('[aria-current="step"]')?.scrollIntoView({ block: "nearest", behavior: "smooth" });
-      if (wide || pane === "terminal") focusTerminal();
-    });
-  }
-
   function commit(step: PredictStep) {
     if (choice === null) {
       setError("Choose the answer you expect first.");
@@ -170,7 +162,6 @@ export function DrillWorkspace(props: Props) {
       setFeedback((f) => ({ ...f, [full.id]: { kind: "prediction", ...graded } }));
       setChoice(null);
       setTick((t) => t + 1);
-      afterStep();
     });
   }
 
@@ -197,7 +188,6 @@ export function DrillWorkspace(props: Props) {
         setResults((res) => ({ ...res, [step.id]: { correct: true, at: new Date().toISOString() } }));
         setStepStart(events.length);
         setOpenPrediction(value.openPrediction);
-        afterStep();
       } else setFailedChecks((f) => ({ ...f, [step.id]: (f[step.id] ?? 0) + 1 }));
     });
   }
@@ -221,6 +211,17 @@ export function DrillWorkspace(props: Props) {
     autoChecked.current = key;
     check(current);
   });
+
+  // Once a step is done: the next step in view, and the cursor back at the prompt where the learner types.
+  const currentId = current?.id ?? null;
+  const opened = useRef(currentId);
+  useEffect(() => {
+    if (opened.current === currentId) return;
+    opened.current = currentId;
+    const next = currentId && root.current?.querySelector(`[data-step="${currentId}"]`);
+    if (next) next.scrollIntoView({ block: "nearest" });
+    focusTerminal();
+  }, [currentId]);
 
   // The sticky header's height, so the lab's panes fill exactly the rest of the window.
   useEffect(() => {
@@ -361,6 +362,7 @@ export function DrillWorkspace(props: Props) {
           return (
             <li
               key={step.id}
+              data-step={step.id}
               aria-current={current?.id === step.id ? "step" : undefined}
               className={`scroll-mt-[calc(var(--drill-top,3.5rem)+3.5rem)] ${current?.id === step.id ? "rounded-md border-l-4 border-brand-600 pl-3" : "pl-4"}`}
             >

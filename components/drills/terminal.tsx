@@ -25,9 +25,11 @@ interface Props {
 
 export const TERMINAL_INPUT_ID = "terminal-input";
 
-/** Puts the cursor back at the prompt without scrolling the page (after a step is checked, say). */
+/** Puts the cursor back at the prompt without scrolling the page (after a step is checked, say), if the prompt is on screen. */
 export function focusTerminal() {
-  document.getElementById(TERMINAL_INPUT_ID)?.focus({ preventScroll: true });
+  const input = document.getElementById(TERMINAL_INPUT_ID);
+  // On a phone the prompt may sit in a tab not shown: the focus then stays where the learner is.
+  if (input?.checkVisibility()) input.focus({ preventScroll: true });
 }
 
 /** Ctrl-R's state: what is being searched for, the history entry it found, and the line it interrupted. */
