@@ -63,7 +63,11 @@ export function DrillTabs({ active, onSelect }: { active: DrillPane; onSelect(pa
   useEffect(() => {
     if (shown.current === active) return;
     shown.current = active;
-    list.current?.scrollIntoView({ block: "start" });
+    const el = list.current;
+    if (!el) return;
+    // Not scrollIntoView: the page's scroll-padding (for headings under the header) would leave a gap.
+    const header = Number.parseFloat(getComputedStyle(el).getPropertyValue("--drill-top")) || 0;
+    window.scrollBy({ top: el.getBoundingClientRect().top - header });
   }, [active]);
   return (
     <div
@@ -71,7 +75,7 @@ export function DrillTabs({ active, onSelect }: { active: DrillPane; onSelect(pa
       role="tablist"
       aria-label="Drill panes"
       onKeyDown={onKeyDown}
-      className="-mx-4 flex scroll-mt-[var(--drill-top,3.5rem)] border-b border-slate-200 bg-white px-4 lg:hidden"
+      className="-mx-4 flex border-b border-slate-200 bg-white px-4 lg:hidden"
     >
       {DRILL_PANES.map((p) => (
         <button

@@ -66,6 +66,14 @@ export function DrillWorkspace(props: Props) {
   const [failedChecks, setFailedChecks] = useState<Record<string, number>>({});
   const [pane, setPane] = useState<DrillPane>("steps");
   const wide = useWideScreen();
+  /** On a phone, a step done while the terminal or cluster shows: said there, with the way to the next one. */
+  const [notice, setNotice] = useState<string | null>(null);
+  const where = useRef({ pane, wide });
+  where.current = { pane, wide };
+  function showPane(next: DrillPane) {
+    setPane(next);
+    if (next === "steps") setNotice(null);
+  }
   /** The step and event count a live goal last asked the server about, so one state is checked once. */
   const autoChecked = useRef("");
   const root = useRef<HTMLDivElement>(null);
@@ -221,6 +229,8 @@ export function DrillWorkspace(props: Props) {
     const next = currentId && root.current?.querySelector(`[data-step="${currentId}"]`);
     if (next) next.scrollIntoView({ block: "nearest" });
     focusTerminal();
+    if (!where.current.wide && where.current.pane !== "steps")
+      setNotice(currentId ? "Step done. The next step is in Steps." : "Step done: that was the last one.");
   }, [currentId]);
 
   // The sticky header's height, so the lab's panes fill exactly the rest of the window.
@@ -364,7 +374,7 @@ export function DrillWorkspace(props: Props) {
               key={step.id}
               data-step={step.id}
               aria-current={current?.id === step.id ? "step" : undefined}
-              className={`scroll-mt-[calc(var(--drill-top,3.5rem)+3.5rem)] ${current?.id === step.id ? "rounded-md border-l-4 border-brand-600 pl-3" : "pl-4"}`}
+              className={current?.id === step.id ? "rounded-md border-l-4 border-brand-600 pl-3" : "pl-4"}
             >
               <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">
                 Step {i + 1} · {step.type === "predict" ? "Predict, then observe" : "Task"}
@@ -420,7 +430,7 @@ export function DrillWorkspace(props: Props) {
             </p>
           </div>
         )}
-        <DrillTabs active={pane} onSelect={setPane} />
+        <DrillTabs active={pane} onSelect={showPane} />
         <div {...paneProps("steps", pane, wide)}>{steps}</div>
       </div>
       {/* Side by side, the terminal and the cluster stay in the window while the steps scroll. */}
@@ -429,6 +439,17 @@ export function DrillWorkspace(props: Props) {
           {...paneProps("terminal", pane, wide)}
           className={`${paneProps("terminal", pane, wide).className} flex h-[calc(100dvh-var(--drill-top,3.5rem)-4rem)] min-h-80 flex-col gap-2 lg:h-auto lg:min-h-0 lg:flex-[3]`}
         >
+          {notice && (
+            <p
+              role="status"
+              className="flex items-center justify-between gap-2 rounded-md bg-emerald-50 p-2 text-sm text-emerald-900 lg:hidden"
+            >
+              {notice}
+              <Button variant="secondary" size="sm" onClick={() => showPane("steps")}>
+                Show the steps
+              </Button>
+            </p>
+          )}
           <Terminal
             lines={lines}
             onRun={onRun}
