@@ -100,6 +100,24 @@ test("on a desktop the drill is a terminal lab used from the keyboard: history, 
   await page.keyboard.press("Control+c");
   await expect(input).toBeFocused();
 
+  // Copy and paste: with text selected, Ctrl-C copies (the line stays); several lines pasted run in turn.
+  await page.keyboard.type("kubectl get nodes");
+  await page.keyboard.press("Shift+Home");
+  await page.keyboard.press("Control+c");
+  await expect(input).toHaveValue("kubectl get nodes");
+  await expect(screen).not.toContainText("kubectl get nodes^C");
+  await page.keyboard.press("End");
+  await page.keyboard.press("Control+c");
+  await input.evaluate((el) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", "kubectl get nodes\necho pasted\nkubectl get d");
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(screen).toContainText("$ echo pasted");
+  await expect(screen).toContainText("worker-1");
+  await expect(input).toHaveValue("kubectl get d");
+  await page.keyboard.press("Control+c");
+
   // Step 1: committing a prediction brings the next step into view and puts the cursor back at the prompt.
   await page.getByRole("radio", { name: "The connection is refused at once" }).check();
   await page.getByRole("button", { name: "Commit prediction and run it" }).click();
