@@ -1,8 +1,15 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { commonPrefix } from "@/lib/drills/core/completion";
-import { historyStep, reverseSearch } from "@/lib/drills/core/terminal-history";
+import {
+  type EditorResult,
+  emptyEditor,
+  type LineEditor,
+  pasteInto,
+  pressKey,
+  searchMatch,
+  typeInto,
+} from "@/lib/drills/core/line-editor";
 
 export interface TerminalLine {
   command: string;
@@ -32,157 +39,55 @@ export function focusTerminal() {
   if (input?.checkVisibility()) input.focus({ preventScroll: true });
 }
 
-/** Ctrl-R's state: what is being searched for, the history entry it found, and the line it interrupted. */
-interface Search {
-  query: string;
-  match: number | null;
-  saved: string;
-}
-
 const KEYS_HELP = "Enter runs · ↑ ↓ history · Ctrl-R search · Tab completes · Ctrl-C abandons · Ctrl-L clears";
 
 /**
  * A prompt in a real text field (so arrow keys, Home/End, selection, copy and paste work as in any
- * field, and screen readers read it as one) with a shell's keys on top: history on ↑/↓, Ctrl-R
- * reverse search, Ctrl-C, Ctrl-L and `clear`, Tab completion. Output is plain text, as a shell prints it.
+ * field, and screen readers read it as one) with a shell's keys on top, from the line editor in
+ * lib/drills/core: history on ↑/↓, Ctrl-R reverse search, Ctrl-C, Ctrl-L and `clear`, Tab
+ * completion. Output is plain text, as a shell prints it.
  */
 export function Terminal({ lines, onRun, onClear, onInterrupt, complete, busy, maxLength, className }: Props) {
-  const [input, setInput] = useState("");
-  const [history, setHistory] = useState<string[]>(() => lines.map((l) => l.command).filter(Boolean));
-  const [cursor, setCursor] = useState<number | null>(null);
-  const [search, setSearch] = useState<Search | null>(null);
-  const [hint, setHint] = useState("");
+  const [editor, setEditor] = useState<LineEditor>(() => emptyEditor(lines.map((l) => l.command).filter(Boolean)));
   const screen = useRef<HTMLDivElement>(null);
   const field = useRef<HTMLInputElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the newest output is in view after every change of the lines
   useEffect(() => {
     screen.current?.scrollTo({ top: screen.current.scrollHeight });
   }, [lines]);
 
-  const found = search?.match != null ? history[search.match] : null;
-
-  function submit(line: string) {
-    const command = line.trim();
-    setInput("");
-    setCursor(null);
-    setSearch(null);
-    setHint("");
-    if (!command) return;
-    setHistory((h) => [...h, command]);
-    if (command === "clear") onClear();
-    else onRun(command);
-  }
-
-  /** Leaves Ctrl-R with the found line at the prompt, to edit or run. */
-  function acceptSearch() {
-    if (!search) return input;
-    const line = found ?? search.saved;
-    setSearch(null);
-    setInput(line);
-    setHint("");
-    return line;
-  }
-
-  /** Searches from the newest entry (`older` false) or from before the current match (Ctrl-R again). */
-  function searchFor(query: string, older: boolean) {
-    const current = search?.match ?? null;
-    const match = reverseSearch(history, query, older && current !== null ? current : undefined);
-    // With no older match, Ctrl-R keeps the one it has, as bash does.
-    setSearch({ query, saved: search?.saved ?? input, match: match ?? (older ? current : null) });
-    if (match !== null) setHint("");
-    else setHint(older ? `No older command contains "${query}".` : `No command in the history contains "${query}".`);
+  function apply({ editor: next, effects }: EditorResult) {
+    setEditor(next);
+    for (const effect of effects) {
+      if (effect.kind === "run") onRun(effect.command);
+      else if (effect.kind === "clear") onClear();
+      else onInterrupt(effect.line);
+    }
   }
 
   function onKeyDown(e: React.KeyboardEvent<HTMLInputElement>) {
+    const el = e.currentTarget;
     const ctrl = e.ctrlKey && !e.metaKey && !e.altKey;
-    const key = e.key.toLowerCase();
-    if (ctrl && key === "r") {
+    if (ctrl && (e.key === "a" || e.key === "e") && !editor.search) {
+      // readline's start and end of line: the caret is the field's own.
       e.preventDefault();
-      if (!search) {
-        setSearch({ query: "", match: null, saved: input });
-        setHint("Type to search the history; Ctrl-R again finds older ones, Enter runs, Esc edits, Ctrl-G cancels.");
-      } else searchFor(search.query, true);
-      return;
-    }
-    if (ctrl && key === "c") {
-      const el = e.currentTarget;
-      // With text selected, Ctrl-C copies as anywhere else; without, it abandons the line.
-      if (el.selectionStart !== el.selectionEnd) return;
-      e.preventDefault();
-      onInterrupt(search ? `(reverse-i-search)\`${search.query}': ${found ?? ""}` : input);
-      setInput("");
-      setSearch(null);
-      setCursor(null);
-      setHint("");
-      return;
-    }
-    if (ctrl && key === "l") {
-      e.preventDefault();
-      onClear();
-      return;
-    }
-    if (ctrl && key === "g" && search) {
-      e.preventDefault();
-      setInput(search.saved);
-      setSearch(null);
-      setHint("");
-      return;
-    }
-    if (ctrl && (key === "a" || key === "e")) {
-      // readline's start and end of line.
-      e.preventDefault();
-      const el = e.currentTarget;
-      const at = key === "a" ? 0 : el.value.length;
+      const at = e.key === "a" ? 0 : el.value.length;
       el.setSelectionRange(at, at);
       return;
     }
-    if (e.key === "Enter") {
-      e.preventDefault();
-      if (busy) return;
-      submit(search ? acceptSearch() : input);
-      return;
-    }
-    if (search && ["Escape", "ArrowLeft", "ArrowRight", "Home", "End", "ArrowUp", "ArrowDown", "Tab"].includes(e.key)) {
-      e.preventDefault();
-      acceptSearch();
-      return;
-    }
-    if (e.key === "ArrowUp" || e.key === "ArrowDown") {
-      e.preventDefault();
-      const next = historyStep(history.length, cursor, e.key === "ArrowUp" ? -1 : 1);
-      setCursor(next);
-      setInput(next === null ? "" : history[next]);
-      return;
-    }
-    if (e.key === "Tab") {
-      e.preventDefault();
-      const { prefix, candidates } = complete(input);
-      if (candidates.length === 0) {
-        setHint("No completions.");
-        return;
-      }
-      const shared = candidates.length === 1 ? `${candidates[0]} ` : commonPrefix(candidates);
-      setInput(input.slice(0, input.length - prefix.length) + shared);
-      setHint(candidates.length > 1 ? candidates.join("  ") : "");
-    }
-  }
-
-  function onChange(value: string) {
-    if (search) searchFor(value, false);
-    else {
-      setInput(value);
-      setCursor(null);
-    }
-  }
-
-  /** Several lines pasted at once run one by one, as in a shell; the last, unfinished one waits at the prompt. */
-  function onPaste(e: React.ClipboardEvent<HTMLInputElement>) {
-    const text = e.clipboardData.getData("text");
-    if (search || busy || !/[\r\n]/.test(text)) return;
+    const selection = el.selectionStart !== el.selectionEnd;
+    const result = pressKey(editor, { key: e.key, ctrl, selection }, { complete, busy: !!busy });
+    if (!result) return;
     e.preventDefault();
-    const pasted = (input + text).split(/\r?\n|\r/);
-    const rest = pasted.pop() ?? "";
-    for (const line of pasted) submit(line);
-    setInput(rest);
+    apply(result);
+  }
+
+  function onPaste(e: React.ClipboardEvent<HTMLInputElement>) {
+    if (busy) return;
+    const result = pasteInto(editor, e.clipboardData.getData("text"));
+    if (!result) return;
+    e.preventDefault();
+    apply(result);
   }
 
   /** A click on the screen puts the cursor at the prompt, unless the learner is selecting text to copy. */
@@ -190,6 +95,8 @@ export function Terminal({ lines, onRun, onClear, onInterrupt, complete, busy, m
     if (window.getSelection()?.isCollapsed ?? true) field.current?.focus({ preventScroll: true });
   }
 
+  const { search, hint } = editor;
+  const found = searchMatch(editor);
   const last = lines[lines.length - 1];
   return (
     <section
@@ -233,11 +140,11 @@ export function Terminal({ lines, onRun, onClear, onInterrupt, complete, busy, m
         <input
           ref={field}
           id={TERMINAL_INPUT_ID}
-          value={search ? search.query : input}
+          value={search ? search.query : editor.input}
           readOnly={busy}
           aria-busy={busy || undefined}
           maxLength={maxLength}
-          onChange={(e) => onChange(e.target.value)}
+          onChange={(e) => setEditor(typeInto(editor, e.target.value))}
           onKeyDown={onKeyDown}
           onPaste={onPaste}
           autoComplete="off"
