@@ -74,7 +74,7 @@ export function DrillWorkspace(props: Props) {
     setPane(next);
     if (next === "steps") setNotice(null);
   }
-  /** The step and event count a live goal last asked the server about, so one state is checked once. */
+  /** The step and command (tick) a live goal last asked the server about, so one state is checked once. */
   const autoChecked = useRef("");
   const root = useRef<HTMLDivElement>(null);
 
