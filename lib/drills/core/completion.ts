@@ -9,7 +9,7 @@ import {
   type ResourceType,
   typeOfKind,
 } from "../../sim/kubectl/resources";
-import { KUBECTL_ALIASES, SHELL_PROGRAMS } from "../../sim/shell/run-command";
+import { KUBECTL_ALIASES, PROMPT_WORDS } from "../../sim/shell/run-command";
 
 /** A kubectl command line up to the word being completed, read with the command table's flags. */
 interface KubectlLine {
@@ -129,7 +129,7 @@ export function completionCandidates(
   const prefix = words[words.length - 1];
   const before = words.slice(0, -1).filter(Boolean);
   let pool: readonly string[];
-  if (before.length === 0) pool = SHELL_PROGRAMS;
+  if (before.length === 0) pool = PROMPT_WORDS;
   else if (!KUBECTL_ALIASES.includes(before[0])) pool = before[0] === "cat" ? files : [];
   else pool = kubectlCandidates(cluster, files, before.slice(1));
   const candidates = [...new Set(pool.filter((w) => w.startsWith(prefix)))].sort();
