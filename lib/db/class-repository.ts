@@ -1,5 +1,6 @@
 import type { QuizScope } from "../quiz/core/attempt";
 import type { Db } from "./create-db";
+import { isUniqueViolation } from "./unique-violation";
 
 export interface ClassSummary {
   id: string;
@@ -44,8 +45,6 @@ export type AddAssignmentOutcome =
   | { kind: "no-class" };
 
 export class JoinCodeTakenError extends Error {}
-
-const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === "P2002";
 
 const toAssignment = (a: {
   id: string;

@@ -1,6 +1,7 @@
 import type { StepResult } from "../drills/core/types";
 import type { Db } from "./create-db";
 import { inChunks } from "./in-chunks";
+import { isUniqueViolation } from "./unique-violation";
 
 export type { StepResult } from "../drills/core/types";
 
@@ -33,8 +34,6 @@ const toRecord = (row: {
   updatedAt: row.updatedAt,
   completedAt: row.completedAt,
 });
-
-const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === "P2002";
 
 /**
  * Every method takes the signed-in user's id. Writes are compare-and-set on `version`: each names

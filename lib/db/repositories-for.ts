@@ -3,6 +3,7 @@ import type { Db } from "./create-db";
 import { DrillProgressRepository } from "./drill-progress-repository";
 import { FlashcardRepository } from "./flashcard-repository";
 import { LessonProgressRepository } from "./lesson-progress-repository";
+import { OwnCardRepository } from "./own-card-repository";
 import { PasswordResetRepository } from "./password-reset-repository";
 import { QuizAttemptRepository } from "./quiz-attempt-repository";
 import { UserRepository } from "./user-repository";
@@ -17,6 +18,7 @@ export interface Repositories {
   progress: LessonProgressRepository;
   quizzes: QuizAttemptRepository;
   flashcards: FlashcardRepository;
+  ownCards: OwnCardRepository;
   drills: DrillProgressRepository;
   classes: ClassRepository;
 }
@@ -28,6 +30,7 @@ export function repositoriesFor(db: Db): Repositories {
     progress: new LessonProgressRepository(db),
     quizzes: new QuizAttemptRepository(db),
     flashcards: new FlashcardRepository(db),
+    ownCards: new OwnCardRepository(db),
     drills: new DrillProgressRepository(db),
     classes: new ClassRepository(db),
   };

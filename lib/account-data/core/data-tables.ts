@@ -1,4 +1,5 @@
 import type { Drill, StepResult } from "../../drills/core/types";
+import { isOwnCardId, type OwnCardRecord, ownCardId, ownFlashcard } from "../../flashcards/core/own-cards";
 import type { RatingName, StateName } from "../../flashcards/core/scheduler";
 import { answerText } from "../../quiz/core/answer-text";
 import type { AttemptScope } from "../../quiz/core/attempt";
@@ -63,6 +64,7 @@ export interface LessonProgressRecord {
 export interface LearnerRecords {
   attempts: AttemptRecord[];
   reviews: ReviewLogRecord[];
+  ownCards: OwnCardRecord[];
   drillRuns: DrillRunRecord[];
   progress: LessonProgressRecord[];
 }
@@ -145,7 +147,8 @@ function quizAnswers({ attempts }: LearnerRecords, names: Names): Table {
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-function flashcardReviews({ reviews }: LearnerRecords, names: Names): Table {
+function flashcardReviews({ reviews, ownCards }: LearnerRecords, names: Names): Table {
+  const own = new Map(ownCards.map((c) => [ownCardId(c.id), ownFlashcard(c)]));
   return {
     header: [
       "reviewed at",
@@ -161,13 +164,14 @@ function flashcardReviews({ reviews }: LearnerRecords, names: Names): Table {
       "undone at",
     ],
     rows: reviews.map((r) => {
-      const card = names.card(r.cardId);
+      const card = own.get(r.cardId) ?? names.card(r.cardId);
       const lessonSlug = card?.lessonSlug ?? r.cardId.split(":")[0];
       return [
         time(r.review),
         r.cardId,
         names.lessonTitle(lessonSlug) ?? lessonSlug,
-        card?.front ?? "(this card is no longer in its lesson)",
+        card?.front ??
+          (isOwnCardId(r.cardId) ? "(a card of yours, since deleted)" : "(this card is no longer in its lesson)"),
         r.rating,
         r.stateBefore,
         r.stateAfter,
@@ -248,6 +252,20 @@ function drillSteps({ drillRuns: runs }: LearnerRecords, names: Names): Table {
   };
 }
 
+function ownCardsTable({ ownCards }: LearnerRecords, names: Names): Table {
+  return {
+    header: ["card", "front", "back", "lesson", "made from", "created at"],
+    rows: ownCards.map((c) => [
+      ownCardId(c.id),
+      c.front,
+      c.back,
+      c.lessonSlug ? (names.lessonTitle(c.lessonSlug) ?? c.lessonSlug) : null,
+      c.source,
+      time(c.createdAt),
+    ]),
+  };
+}
+
 function lessonProgress({ progress }: LearnerRecords, names: Names): Table {
   return {
     header: ["lesson", "title", "started at", "last viewed at", "completed at", "minutes spent", "last section"],
@@ -267,6 +285,7 @@ export const DATA_FILES = [
   "quiz-attempts",
   "quiz-answers",
   "flashcard-reviews",
+  "own-cards",
   "drill-runs",
   "drill-steps",
   "lesson-progress",
@@ -292,6 +311,11 @@ export const DATA_FILE_INFO: Record<DataFile, DataFileInfo> = {
     title: "Flashcard reviews",
     row: "one rating of a card, with the schedule it gave (undone ratings say when)",
     table: flashcardReviews,
+  },
+  "own-cards": {
+    title: "Your own flashcards",
+    row: "one card you wrote, imported or made from a missed question",
+    table: ownCardsTable,
   },
   "drill-runs": { title: "Drill runs", row: "one drill you started", table: drillRuns },
   "drill-steps": {

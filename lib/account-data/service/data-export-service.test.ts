@@ -73,6 +73,16 @@ describe.each(testDatabases)("a learner's data export on $name", ({ url }) => {
       "undone at": "",
     });
 
+    expect(await csv("own-cards")).toEqual([
+      expect.objectContaining({
+        front: "My own front",
+        back: "My own back",
+        lesson: mine.lesson.title,
+        "made from": "typed",
+        "created at": now.toISOString(),
+      }),
+    ]);
+
     expect(await csv("drill-runs")).toEqual([
       expect.objectContaining({
         drill: mine.drill.slug,
@@ -118,6 +128,7 @@ describe.each(testDatabases)("a learner's data export on $name", ({ url }) => {
       "quiz-attempts": 1,
       "quiz-answers": 1,
       "flashcard-reviews": 1,
+      "own-cards": 1,
       "drill-runs": 1,
       "drill-steps": 1,
       "lesson-progress": 1,

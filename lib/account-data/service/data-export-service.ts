@@ -35,13 +35,14 @@ export interface DataFileDownload<B> {
 
 export function createDataExportService(deps: DataExportDeps) {
   async function records(userId: string): Promise<LearnerRecords> {
-    const [attempts, reviews, drillRuns, progress] = await Promise.all([
+    const [attempts, reviews, ownCards, drillRuns, progress] = await Promise.all([
       deps.repos.quizzes.everyAttempt(userId),
       deps.repos.flashcards.reviewLog(userId),
+      deps.repos.ownCards.list(userId),
       deps.repos.drills.runsOf(userId),
       deps.repos.progress.listForUser(userId),
     ]);
-    return { attempts, reviews, drillRuns, progress };
+    return { attempts, reviews, ownCards, drillRuns, progress };
   }
 
   function names(): Names {

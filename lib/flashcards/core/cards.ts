@@ -12,7 +12,8 @@ export interface Flashcard {
   front: string;
   back: string;
   concepts: string[];
-  source: "generated" | "authored";
+  /** generated from the lesson, written by its author, or the learner's own (own-cards.ts). */
+  source: "generated" | "authored" | "own";
 }
 
 const DEFINITION_KEYS = ["what-it-is", "definition", "what-they-are"];

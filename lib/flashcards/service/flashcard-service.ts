@@ -4,6 +4,7 @@ import type { Repositories } from "../../db/repositories";
 import { fail, ok, type Result } from "../../result";
 import { DEFAULT_TIME_ZONE } from "../../time-zones";
 import { type Flashcard, lessonCards } from "../core/cards";
+import { isOwnCardId, OWN_DECK, type OwnCardRecord, ownFlashcard } from "../core/own-cards";
 import { type CardState, newCardState, previewIntervals, type RatingName, rate } from "../core/scheduler";
 import { buildQueue, startOfDay, startOfNextDay } from "../core/session";
 import { type SrsStatistics, statistics } from "../core/stats";
@@ -43,13 +44,25 @@ export interface FlashcardServiceDeps {
 
 const DAY_MS = 86_400_000;
 
-/** The cards of every lesson (or of one), and how to show a card with its stored state. */
-function cardCatalogue(library: ContentLibrary) {
+/** What the review page calls the learner's cards that belong to no lesson. */
+export const YOUR_DECK = "Your own cards";
+
+/**
+ * The cards of every lesson (or of one) and the learner's own (those of that lesson, or all of them),
+ * and how to show a card with its stored state.
+ */
+function cardCatalogue(library: ContentLibrary, own: readonly OwnCardRecord[] = []) {
   const titles = new Map(library.lessons.map((l) => [l.slug, l.title]));
+  const ownCards = own.map(ownFlashcard);
   return {
-    cards: (lessonSlug?: string): Flashcard[] =>
-      library.lessons.filter((l) => !lessonSlug || l.slug === lessonSlug).flatMap(lessonCards),
-    find: (cardId: string) => library.lessons.flatMap(lessonCards).find((c) => c.id === cardId),
+    cards: (lessonSlug?: string): Flashcard[] => [
+      ...library.lessons.filter((l) => !lessonSlug || l.slug === lessonSlug).flatMap(lessonCards),
+      ...ownCards.filter((c) => !lessonSlug || c.lessonSlug === lessonSlug),
+    ],
+    find: (cardId: string) =>
+      isOwnCardId(cardId)
+        ? ownCards.find((c) => c.id === cardId)
+        : library.lessons.flatMap(lessonCards).find((c) => c.id === cardId),
     view(card: Flashcard, state: StoredCardState | null, now: Date, settings: SrsSettingsRecord): ReviewCard {
       const current = state ?? newCardState(now);
       return {
@@ -57,7 +70,7 @@ function cardCatalogue(library: ContentLibrary) {
         front: card.front,
         back: card.back,
         lessonSlug: card.lessonSlug,
-        lessonTitle: titles.get(card.lessonSlug) ?? card.lessonSlug,
+        lessonTitle: titles.get(card.lessonSlug) ?? (card.lessonSlug === OWN_DECK ? YOUR_DECK : card.lessonSlug),
         sectionId: card.sectionId,
         state: current.state,
         version: state?.version ?? 0,
@@ -84,12 +97,13 @@ async function learnerOf(deps: FlashcardServiceDeps, learner: Learner | string):
 /** Due cards first, then new cards up to what is left of today's limit (today in the learner's zone). */
 async function session(deps: FlashcardServiceDeps, learner: Learner, lessonSlug?: string): Promise<ReviewSessionView> {
   const now = deps.now();
-  const catalogue = cardCatalogue(deps.library());
-  const [states, settings, introduced] = await Promise.all([
+  const [states, settings, introduced, own] = await Promise.all([
     deps.repos.flashcards.states(learner.id),
     deps.repos.flashcards.settings(learner.id),
     deps.repos.flashcards.newIntroducedSince(learner.id, startOfDay(now, learner.timeZone)),
+    deps.repos.ownCards.list(learner.id),
   ]);
+  const catalogue = cardCatalogue(deps.library(), own);
   const queue = buildQueue(
     catalogue.cards(lessonSlug),
     states,
@@ -117,7 +131,10 @@ async function rateCard(
   userId: string,
   input: RateCardInput,
 ): Promise<Result<{ card: ReviewCard; applied: boolean }>> {
-  const catalogue = cardCatalogue(deps.library());
+  const catalogue = cardCatalogue(
+    deps.library(),
+    isOwnCardId(input.cardId) ? await deps.repos.ownCards.list(userId) : [],
+  );
   const card = catalogue.find(input.cardId);
   if (!card) return fail("That card no longer exists; reload to get the current cards.");
   const now = deps.now();
@@ -148,7 +165,10 @@ async function rateCard(
 async function undo(deps: FlashcardServiceDeps, userId: string): Promise<Result<{ card: ReviewCard }>> {
   const result = await deps.repos.flashcards.undoLast(userId, deps.now());
   if (!result.ok) return fail(result.error);
-  const catalogue = cardCatalogue(deps.library());
+  const catalogue = cardCatalogue(
+    deps.library(),
+    isOwnCardId(result.cardId) ? await deps.repos.ownCards.list(userId) : [],
+  );
   const card = catalogue.find(result.cardId);
   if (!card) return fail("The undone card no longer exists.");
   const settings = await deps.repos.flashcards.settings(userId);
@@ -162,7 +182,7 @@ async function cardStatistics(
 ): Promise<SrsStatistics & { totalCards: number }> {
   const now = deps.now();
   const { timeZone } = learner;
-  const cards = cardCatalogue(deps.library()).cards();
+  const cards = cardCatalogue(deps.library(), await deps.repos.ownCards.list(learner.id)).cards();
   const known = new Set(cards.map((c) => c.id));
   // A day more than the chart shows: days are 23 to 25 hours long; the chart keeps only its own days.
   const [states, reviews] = await Promise.all([

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OWN_CARD_LIMITS } from "../core/own-cards";
 import { RATINGS, RETENTION_RANGE } from "../core/scheduler";
 
 export const rateCardSchema = z.object({
@@ -28,3 +29,32 @@ export const ankiExportQuerySchema = z.object({
     .regex(/^[a-z0-9-]{1,100}$/, "A lesson slug is lower-case letters, digits and hyphens.")
     .optional(),
 });
+
+const side = (name: string, max: number) =>
+  z.string().trim().min(1, `Write the ${name} of the card.`).max(max, `The ${name} can be at most ${max} characters.`);
+/** A lesson to file a card under, or "" for the learner's own deck. */
+const lessonChoice = z
+  .string()
+  .regex(/^([a-z0-9-]{1,100})?$/, "Choose a lesson from the list.")
+  .default("");
+const ownCardIdSchema = z.string().regex(/^own~[a-z0-9]{1,64}$/i, "That is not one of your cards.");
+
+export const newOwnCardSchema = z.object({
+  front: side("front", OWN_CARD_LIMITS.front),
+  back: side("back", OWN_CARD_LIMITS.back),
+  lesson: lessonChoice,
+});
+export type NewOwnCardInput = z.infer<typeof newOwnCardSchema>;
+
+export const editOwnCardSchema = z.object({
+  cardId: ownCardIdSchema,
+  front: side("front", OWN_CARD_LIMITS.front),
+  back: side("back", OWN_CARD_LIMITS.back),
+});
+export type EditOwnCardInput = z.infer<typeof editOwnCardSchema>;
+
+export const ownCardRefSchema = z.object({ cardId: ownCardIdSchema });
+
+/** A deck file is read whole: 1 MB holds far more than the per-import card limit. */
+export const DECK_FILE_MAX_BYTES = 1_000_000;
+export const importDeckSchema = z.object({ lesson: lessonChoice });

@@ -3,9 +3,13 @@ import { contentLibrary } from "../../content/library";
 import { repositories } from "../../db/repositories";
 import { createAnkiExportService } from "./anki-export-service";
 import { createFlashcardService } from "./flashcard-service";
+import { createOwnCardService } from "./own-card-service";
 
 export const flashcardService = () =>
   createFlashcardService({ repos: repositories(), library: contentLibrary, now: () => new Date() });
 
 export const ankiExport = () =>
   createAnkiExportService({ repos: repositories(), library: contentLibrary, now: () => new Date() });
+
+export const ownCardService = () =>
+  createOwnCardService({ repos: repositories(), library: contentLibrary, now: () => new Date() });

@@ -65,6 +65,12 @@ export async function giveHistory(repos: Repositories, userId: string, now: Date
     completedAt: null,
   });
 
+  await repos.ownCards.add(
+    userId,
+    [{ front: "My own front", back: "My own back", lessonSlug: lesson.slug, source: "typed", sourceRef: null }],
+    now,
+  );
+
   await repos.passwordResets.create({
     userId,
     tokenHash: randomBytes(32).toString("hex"),

@@ -1,0 +1,23 @@
+-- CreateTable
+CREATE TABLE "OwnCard" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "front" TEXT NOT NULL,
+    "back" TEXT NOT NULL,
+    "lessonSlug" TEXT,
+    "source" TEXT NOT NULL,
+    "sourceRef" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "OwnCard_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "OwnCard_userId_createdAt_idx" ON "OwnCard"("userId", "createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "OwnCard_userId_sourceRef_key" ON "OwnCard"("userId", "sourceRef");
+
+-- AddForeignKey
+ALTER TABLE "OwnCard" ADD CONSTRAINT "OwnCard_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
