@@ -112,3 +112,35 @@ export function jsonpath(template: string, value: unknown): string {
   const trimmed = template.replace(/^'(.*)'$/s, "$1");
   return render(parseTemplate(trimmed), value, trimmed);
 }
+
+/**
+ * What each expression of a template finds in `value`, in order, with missing keys finding nothing
+ * (client-go jsonpath FindResults with AllowMissingKeys, as custom-columns and --sort-by use it).
+ */
+export function jsonpathResults(template: string, value: unknown): unknown[][] {
+  const results: unknown[][] = [];
+  const walk = (nodes: Node[], v: unknown) => {
+    for (const node of nodes) {
+      if (node.kind === "expr") results.push(evaluate(node.path, v, template));
+      else if (node.kind === "range") for (const item of evaluate(node.path, v, template)) walk(node.body, item);
+    }
+  };
+  walk(parseTemplate(template), value);
+  return results;
+}
+
+const RELAXED = /^\{\.?([^{}]+)\}$|^\.?([^{}]+)$/;
+
+/**
+ * kubectl's RelaxedJSONPathExpression (kubectl pkg/cmd/get/customcolumn.go): `metadata.name`,
+ * `.metadata.name`, `{metadata.name}` and `{.metadata.name}` all mean `{.metadata.name}`.
+ */
+export function relaxedJSONPath(expression: string): string {
+  if (expression === "") return expression;
+  const m = RELAXED.exec(expression);
+  if (!m)
+    throw new KubeError(
+      "error: unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'",
+    );
+  return `{.${m[1] ?? m[2]}}`;
+}
