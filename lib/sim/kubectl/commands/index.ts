@@ -17,6 +17,7 @@ import { runCommand } from "./run";
 import { scaleCommand } from "./scale";
 import { setCommand } from "./set";
 import { versionCommand } from "./version";
+import { waitCommand } from "./wait";
 
 /**
  * Every kubectl command the simulator understands, one module each. The dispatcher, the list of
@@ -41,6 +42,7 @@ export const COMMANDS: readonly KubectlCommand[] = [
   eventsCommand,
   applyCommand,
   patchCommand,
+  waitCommand,
   labelCommand,
   versionCommand,
 ];
