@@ -146,6 +146,17 @@ function describeDeployment(cluster: Cluster, d: Deployment): string[] {
       `    Image:         ${c.image}`,
       `    Port:          ${c.ports?.map((p) => `${p.containerPort}/${p.protocol ?? "TCP"}`).join(", ") || "<none>"}`,
     ]),
+    // describe.go DescribeDeployment: the status conditions as a Type/Status/Reason table (tab writer padding 2).
+    ...(d.status.conditions?.length
+      ? [
+          "Conditions:",
+          ...[
+            ["Type", "Status", "Reason"],
+            ["----", "------", "------"],
+            ...d.status.conditions.map((c) => [c.type, c.status, c.reason]),
+          ].map(([type, status, reason]) => `  ${type.padEnd(13)}${status.padEnd(8)}${reason}`),
+        ]
+      : []),
     field(
       "OldReplicaSets",
       rs
