@@ -9,7 +9,7 @@ describe("Tab completion in the drill terminal", () => {
   const complete = (line: string) => completionCandidates(sim.cluster, ["web-typo.yaml"], line);
   it("completes programs, kubectl commands and resource types", () => {
     expect(complete("kub")).toEqual({ prefix: "kub", candidates: ["kubectl"] });
-    expect(complete("kubectl ex").candidates).toEqual(["exec", "expose"]);
+    expect(complete("kubectl ex").candidates).toEqual(["exec", "explain", "expose"]);
     expect(complete("kubectl get endpointsl").candidates).toEqual(["endpointslices"]);
   });
   it("completes object names after a type, pods after exec, nodes after drain, files after -f and cat", () => {

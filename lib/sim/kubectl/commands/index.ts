@@ -7,6 +7,7 @@ import { describeCommand } from "./describe";
 import { drainCommand } from "./drain";
 import { eventsCommand } from "./events";
 import { execCommand } from "./exec";
+import { explainCommand } from "./explain";
 import { exposeCommand } from "./expose";
 import { getCommand } from "./get";
 import { labelCommand } from "./label";
@@ -29,6 +30,7 @@ export const COMMANDS: readonly KubectlCommand[] = [
   exposeCommand,
   runCommand,
   setCommand,
+  explainCommand,
   getCommand,
   deleteCommand,
   rolloutCommand,
