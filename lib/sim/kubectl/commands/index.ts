@@ -13,6 +13,7 @@ import { getCommand } from "./get";
 import { labelCommand } from "./label";
 import { logsCommand } from "./logs";
 import { patchCommand } from "./patch";
+import { portForwardCommand } from "./port-forward";
 import { rolloutCommand } from "./rollout";
 import { runCommand } from "./run";
 import { scaleCommand } from "./scale";
@@ -41,6 +42,7 @@ export const COMMANDS: readonly KubectlCommand[] = [
   describeCommand,
   logsCommand,
   execCommand,
+  portForwardCommand,
   eventsCommand,
   applyCommand,
   patchCommand,
