@@ -69,6 +69,9 @@ function evaluate(path: string, value: unknown, template: string): unknown[] {
       if (step === ".*" || step === "[*]") {
         if (Array.isArray(v)) next.push(...v);
         else if (typeof v === "object") next.push(...Object.values(v as object));
+      } else if (step.startsWith("[?")) {
+        const items = Array.isArray(v) ? v : typeof v === "object" ? Object.values(v as object) : [];
+        next.push(...items.filter((item) => filterMatches(step, item, template)));
       } else if (step.startsWith("[")) {
         const inner = step.slice(1, -1).trim();
         const key = /^'(.*)'$|^"(.*)"$/.exec(inner);
@@ -93,6 +96,36 @@ function evaluate(path: string, value: unknown, template: string): unknown[] {
     current = next;
   }
   return current;
+}
+
+/**
+ * A filter step, `[?(@.type=="Ready")]` (client-go jsonpath evalFilter): `@.path OP literal` with
+ * ==, !=, <, >, <=, >= against a quoted string or a number, or `@.path` alone (the path exists).
+ */
+function filterMatches(step: string, item: unknown, template: string): boolean {
+  const m = /^\[\?\((@[^=!<>]*?)\s*(?:(==|!=|<=|>=|<|>)\s*(.+?))?\)\]$/.exec(step);
+  if (!m) throw new KubeError(`error: error parsing jsonpath ${template}, unrecognized character in action: ${step}`);
+  const [, path, op, literal] = m;
+  const found = evaluate(path.trim(), item, template);
+  if (!op) return found.length > 0;
+  if (found.length === 0) return false;
+  const quoted = /^'(.*)'$|^"(.*)"$/.exec(literal.trim());
+  const right: string | number = quoted ? (quoted[1] ?? quoted[2]) : Number(literal);
+  const left = found[0];
+  switch (op) {
+    case "==":
+      return left === right;
+    case "!=":
+      return left !== right;
+    case "<":
+      return (left as number) < (right as number);
+    case ">":
+      return (left as number) > (right as number);
+    case "<=":
+      return (left as number) <= (right as number);
+    default:
+      return (left as number) >= (right as number);
+  }
 }
 
 const show = (v: unknown) =>
