@@ -89,6 +89,11 @@ describe("kubectl port-forward", () => {
       "error: TYPE/NAME and list of ports are required for port-forward\nSee 'kubectl port-forward -h' for help and examples\n",
     );
     expect(h.fails("kubectl port-forward pod/nope 80")).toBe('Error from server (NotFound): pods "nope" not found\n');
+    h.ok("kubectl create service clusterip manual --tcp=80:80");
+    h.ok('kubectl patch svc manual --type=json -p \'[{"op":"remove","path":"/spec/selector"}]\'');
+    expect(h.fails("kubectl port-forward svc/manual 8080:80")).toBe(
+      "error: cannot attach to *v1.Service: invalid service 'manual': Service is defined without a selector\n",
+    );
     for (const node of h.cluster.nodes()) h.ok(`kubectl cordon ${node.metadata.name}`);
     h.ok("kubectl run stuck --image=nginx");
     expect(h.fails("kubectl port-forward pod/stuck 8080:80")).toBe(

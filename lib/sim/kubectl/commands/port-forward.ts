@@ -1,11 +1,11 @@
 import type { Cluster } from "../../cluster";
 import { KubeError } from "../../errors";
-import { matchesSelector } from "../../labels";
 import { activeForwards, openPortForward } from "../../port-forward";
 import type { Pod, Service } from "../../types";
 import { durationFlag, type FlagSpec, flag, parseArgs } from "../args";
 import type { KubectlCommand } from "../command";
 import { type KubectlContext, namespaceOf } from "../context";
+import { byActivity, podsSelected, selectorOf } from "../pod-choice";
 import { getObject, parseTargets } from "../resources";
 
 // kubectl port-forward (staging/src/k8s.io/kubectl/pkg/cmd/portforward/portforward.go, the port
@@ -31,31 +31,6 @@ export const portForwardCommand: KubectlCommand = {
   run: kubectlPortForward,
 };
 
-const isReady = (pod: Pod) => pod.status.conditions.some((c) => c.type === "Ready" && c.status === "True");
-const readyTime = (pod: Pod) =>
-  pod.status.conditions.find((c) => c.type === "Ready" && c.status === "True")?.lastTransitionTime ?? "";
-const restarts = (pod: Pod) => Math.max(0, ...pod.status.containerStatuses.map((s) => s.restartCount));
-const PHASE_RANK: Record<string, number> = { Running: 0, Unknown: 1, Pending: 2 };
-
-/**
- * The pod GetFirstPod picks for a Service or workload (polymorphichelpers attachablePodForObject:
- * sort.Reverse(podutils.ActivePods)): scheduled first, Running before Pending, ready first, ready for
- * longer first, fewer restarts first, older first. Upstream's sort is not stable; ties go by name.
- */
-function mostActive(a: Pod, b: Pod): number {
-  const key = (p: Pod) => [
-    p.spec.nodeName ? 0 : 1,
-    PHASE_RANK[p.status.phase] ?? 3,
-    isReady(p) ? 0 : 1,
-    readyTime(p),
-    restarts(p),
-    p.metadata.creationTimestamp,
-  ];
-  const [ka, kb] = [key(a), key(b)];
-  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
-  return a.metadata.name.localeCompare(b.metadata.name);
-}
-
 function podFor(
   cluster: Cluster,
   target: string,
@@ -65,25 +40,10 @@ function podFor(
   const [{ type, name }] = parseTargets(target.includes("/") ? [target] : ["pod", target]);
   const object = getObject(cluster, type, namespace, name);
   if (object.kind === "Pod") return { pod: object, service: null };
-  const selector =
-    object.kind === "Deployment" ||
-    object.kind === "ReplicaSet" ||
-    object.kind === "DaemonSet" ||
-    object.kind === "StatefulSet"
-      ? object.spec.selector
-      : object.kind === "Service"
-        ? object.spec.selector
-        : undefined;
-  if (object.kind === "Service" && (!selector || Object.keys(selector).length === 0))
-    throw new KubeError(
-      `error: cannot attach to *v1.Service: invalid service '${name}': Service is defined without a selector`,
-    );
-  if (!selector)
-    throw new KubeError(`error: cannot attach to *v1.${object.kind}: selector for *v1.${object.kind} not implemented`);
-  const pods = cluster
-    .pods(namespace)
-    .filter((p) => matchesSelector(p.metadata.labels, selector) && !p.metadata.deletionTimestamp)
-    .sort(mostActive);
+  // polymorphichelpers attachablePodForObject: SelectorsForObject, then GetFirstPod.
+  const found = selectorOf(object);
+  if ("reason" in found) throw new KubeError(`error: cannot attach to *v1.${object.kind}: ${found.reason}`);
+  const pods = podsSelected(cluster, namespace, found.selector, byActivity);
   // GetFirstPod watches for a matching pod for --pod-running-timeout (1m) before it gives up.
   if (!pods[0]) {
     cluster.advance(Math.max(0, waitMs) / 1000);
