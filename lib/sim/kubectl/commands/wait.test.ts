@@ -79,3 +79,18 @@ describe("kubectl wait", () => {
     );
   });
 });
+
+describe("kubectl wait --for=create", () => {
+  it("is met at once by an object that exists, and times out without naming one that never appears (kubernetes#125868)", () => {
+    const h = harness();
+    h.ok("kubectl run db --image=nginx");
+    expect(h.ok("kubectl wait --for=create pod/db")).toBe("pod/db condition met\n");
+    const before = h.cluster.now();
+    expect(h.fails("kubectl wait --for=create pod/later --timeout=3s")).toBe(
+      "error: timed out waiting for the condition\n",
+    );
+    expect(h.cluster.now() - before).toBe(4000);
+    // With -l, kubectl 1.31 does not wait (kubectl#1675).
+    expect(h.fails("kubectl wait --for=create pods -l app=later")).toBe("error: no matching resources found\n");
+  });
+});

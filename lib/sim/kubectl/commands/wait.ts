@@ -18,7 +18,7 @@ const FLAGS: readonly FlagSpec[] = [
   {
     name: "for",
     takesValue: true,
-    values: { kind: "words", words: ["delete", "condition=Ready", "condition=Available", "jsonpath="] },
+    values: { kind: "words", words: ["create", "delete", "condition=Ready", "condition=Available", "jsonpath="] },
   },
   { name: "timeout", takesValue: true },
   { name: "selector", short: "l", takesValue: true },
@@ -31,7 +31,7 @@ export const waitCommand: KubectlCommand = {
   summary: "Experimental: Wait for a specific condition on one or many resources",
   group: "Advanced Commands",
   usage:
-    "wait (resource.group/resource.name | resource.group [(-l label | --all)]) [--for=delete|--for condition=available|--for=jsonpath='{}'[=value]] [flags]",
+    "wait (resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]] [flags]",
   flags: FLAGS,
   args: [{ kind: "resource-types" }, { kind: "typed-objects" }],
   run: kubectlWait,
@@ -39,6 +39,7 @@ export const waitCommand: KubectlCommand = {
 
 /** What --for asks: one test of an object's current state (null: the object is gone). */
 type Condition =
+  | { kind: "create" }
   | { kind: "delete" }
   | { kind: "condition"; name: string; status: string }
   | { kind: "jsonpath"; template: string; value: string | null };
@@ -59,8 +60,9 @@ function splitOnSingleEquals(input: string): string[] {
   return [...out, part];
 }
 
-/** wait.go conditionFuncFor: delete, condition=NAME[=VALUE] (VALUE defaults to true), jsonpath=EXPR[=VALUE]. */
+/** wait.go conditionFuncFor: create (kubectl 1.31+), delete, condition=NAME[=VALUE] (VALUE defaults to true), jsonpath=EXPR[=VALUE]. */
 function parseCondition(text: string): Condition {
+  if (text.toLowerCase() === "create") return { kind: "create" };
   if (text.toLowerCase() === "delete") return { kind: "delete" };
   if (text.startsWith("condition=")) {
     const rest = text.slice("condition=".length);
@@ -154,11 +156,12 @@ function kubectlWait(ctx: KubectlContext, argv: string[]): string {
   const parsed = parseArgs(argv, FLAGS, "wait");
   const timeout = durationFlag(parsed, "timeout") ?? 30_000;
   const condition = parseCondition(flag(parsed, "for") ?? "");
-  const { namespace, targets } = targetsOf(ctx, argv, condition.kind === "delete");
-  if (targets.length === 0 && condition.kind !== "delete") throw new KubeError("error: no matching resources found");
-  // A negative timeout means a week (ToOptions); the deadline is shared by every object.
   const cluster = ctx.cluster;
   const deadline = cluster.now() + (timeout < 0 ? 7 * 24 * 3_600_000 : timeout);
+  if (condition.kind === "create") return waitForCreation(ctx, argv, deadline);
+  const { namespace, targets } = targetsOf(ctx, argv, condition.kind === "delete");
+  if (targets.length === 0 && condition.kind !== "delete") throw new KubeError("error: no matching resources found");
+  // A negative timeout (a week, ToOptions) or not, the deadline is shared by every object.
   const out: string[] = [];
   const fail = (message: string) => new KubeError(out.map(line).join("") + message);
 
@@ -186,6 +189,27 @@ function kubectlWait(ctx: KubectlContext, argv: string[]): string {
     out.push(`${type.display}/${name} condition met`);
   }
   return out.map(line).join("");
+}
+
+/**
+ * --for=create (RunWait, kubectl 1.31): poll until every named object exists, then report each as met;
+ * past the deadline the error names no object.
+ */
+function waitForCreation(ctx: KubectlContext, argv: string[], deadline: number): string {
+  while (true) {
+    try {
+      const { targets } = targetsOf(ctx, argv, false);
+      // kubectl 1.31 (the simulated version) does not wait for -l to match anything (kubectl#1675,
+      // fixed in 1.32 by kubernetes#128662): no object yet is "no matching resources found".
+      if (targets.length === 0) throw new KubeError("error: no matching resources found");
+      return targets.map((t) => line(`${t.type.display}/${t.object.metadata.name} condition met`)).join("");
+    } catch (err) {
+      if (!(err instanceof KubeError && err.message.startsWith("Error from server (NotFound)"))) throw err;
+    }
+    const left = deadline - ctx.cluster.now();
+    if (left <= 0) throw new KubeError("error: timed out waiting for the condition");
+    ctx.cluster.advance(Math.min(1000, left) / 1000);
+  }
 }
 
 /** resource.Info.ObjectName's resource part: "pods", "deployments.apps". */
