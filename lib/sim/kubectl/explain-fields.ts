@@ -124,6 +124,7 @@ export const TYPE_DOCS: Record<string, TypeDoc> = {
       conditions: { type: "[]Condition", description: "The current conditions of the Service." },
       loadBalancer: {
         type: "LoadBalancerStatus",
+        ref: "LoadBalancerStatus",
         description:
           "For a LoadBalancer Service, the addresses (ingress points) of the external load balancer once one has been provisioned.",
       },
@@ -223,6 +224,7 @@ export const TYPE_DOCS: Record<string, TypeDoc> = {
       },
       sessionAffinityConfig: {
         type: "SessionAffinityConfig",
+        ref: "SessionAffinityConfig",
         description: "Settings of session affinity, such as how long a ClientIP affinity lasts.",
       },
       trafficDistribution: {
@@ -236,6 +238,50 @@ export const TYPE_DOCS: Record<string, TypeDoc> = {
         description:
           'How the Service is exposed; the default is ClusterIP. "ClusterIP" allocates a virtual IP inside the cluster and balances connections to it over the endpoints (no virtual IP if clusterIP is "None"). "NodePort" adds a port on every node that leads to the same endpoints. "LoadBalancer" adds an external load balancer, where the cloud provides one, in front of the node ports. "ExternalName" makes the Service a DNS alias (CNAME) for externalName, with no proxying and no endpoints.',
       },
+    },
+  },
+  SessionAffinityConfig: {
+    description: "The settings of a Service's session affinity.",
+    fields: {
+      clientIP: {
+        type: "ClientIPConfig",
+        ref: "ClientIPConfig",
+        description: "The settings of ClientIP session affinity.",
+      },
+    },
+  },
+  ClientIPConfig: {
+    description: "The settings of ClientIP session affinity.",
+    fields: {
+      timeoutSeconds: {
+        type: "integer",
+        description:
+          'How long, in seconds, connections from one client keep going to the same endpoint after the last one: more than 0 and at most 86400 (a day) with sessionAffinity "ClientIP". Defaults to 10800 (3 hours).',
+      },
+    },
+  },
+  LoadBalancerStatus: {
+    description: "The state of a Service's external load balancer.",
+    fields: {
+      ingress: {
+        type: "[]LoadBalancerIngress",
+        ref: "LoadBalancerIngress",
+        description: "The entry points of the load balancer: traffic for the Service should be sent to these.",
+      },
+    },
+  },
+  LoadBalancerIngress: {
+    description: "One entry point of a load balancer.",
+    fields: {
+      hostname: { type: "string", description: "Set for load balancers reached through a DNS name." },
+      ip: { type: "string", description: "Set for load balancers reached through an IP address." },
+      ipMode: {
+        type: "string",
+        enum: ["Proxy", "VIP"],
+        description:
+          '"VIP" (the load balancer delivers traffic to the node with the load-balancer IP as destination) or "Proxy" (it delivers to the node or pod address and port); may only be set with ip.',
+      },
+      ports: { type: "[]PortStatus", description: "The state of each of the Service's ports on the load balancer." },
     },
   },
   ServicePort: {
