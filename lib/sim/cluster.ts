@@ -7,6 +7,7 @@ import { type Cidr, formatIPv4, parseCidr } from "./ip";
 import { reportContainerStarts, SHUTDOWN_SECONDS } from "./kubelet";
 import { randomSuffix } from "./names";
 import { initialFiles } from "./pod-runtime";
+import type { PortForward } from "./port-forward";
 import { addNamespaceQuota, admitCreate } from "./quota";
 import { Rng } from "./rng";
 import { createService } from "./service-api";
@@ -65,6 +66,10 @@ export class Cluster {
   readonly events = new EventLog(this);
   /** What each node's kubelet last saw of spec.unschedulable; it reports a change as an event. */
   readonly kubeletSawUnschedulable = new Map<string, boolean>();
+  /** `kubectl port-forward` tunnels listening on the learner's machine, by local port (port-forward.ts). */
+  readonly portForwards = new Map<number, PortForward>();
+  /** Forwards that ended because their pod went away, by local port, so a refused connection can say why. */
+  readonly endedPortForwards = new Map<number, PortForward>();
   /** Address of the machine outside the cluster that `curl` at the prompt runs on. */
   readonly outsideHostIP: string;
   private nowMs = EPOCH;

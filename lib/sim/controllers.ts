@@ -1,4 +1,5 @@
 import type { Cluster } from "./cluster";
+import { deploymentConditions } from "./deployment-conditions";
 import { reconcileEndpointSlices } from "./endpointslice-controller";
 import { involvedObject } from "./events";
 import { runKubelet } from "./kubelet";
@@ -79,12 +80,13 @@ function reconcileDeployment(cluster: Cluster, d: Deployment): void {
     cluster.save(rs);
   });
   const all = [current, ...owned.filter((rs) => rs !== current)];
-  const status = {
+  const counts = {
     replicas: all.reduce((n, rs) => n + rs.status.replicas, 0),
     readyReplicas: all.reduce((n, rs) => n + rs.status.readyReplicas, 0),
     updatedReplicas: current.status.replicas,
     availableReplicas: all.reduce((n, rs) => n + rs.status.availableReplicas, 0),
   };
+  const status = { ...counts, conditions: deploymentConditions(cluster, d, current, counts) };
   if (JSON.stringify(status) !== JSON.stringify(d.status)) {
     d.status = status;
     cluster.save(d);

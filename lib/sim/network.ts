@@ -3,6 +3,7 @@ import { serviceEndpoints } from "./endpointslice-controller";
 import { cidrContains, parseIPv4 } from "./ip";
 import { policyDrop } from "./network-policy-enforcement";
 import { podListensOn } from "./pod-runtime";
+import { forwardedConnection } from "./port-forward";
 import type { Endpoint, Pod, Service, ServicePort } from "./types";
 
 /** Where a connection starts: a pod, a node, or the machine outside the cluster. */
@@ -331,6 +332,9 @@ export function connect(cluster: Cluster, client: Client, ip: string, port: numb
           };
     }
     if (origin.kind === "host") return toNode(cluster, origin, origin.node, ip, port, true);
+    // On the learner's machine, a `kubectl port-forward` may be listening (port-forward.ts).
+    const forwarded = forwardedConnection(cluster, ip, port);
+    if (forwarded) return forwarded;
     return { ok: false, error: "refused", reason: `nothing listens on port ${port} of your own machine`, via: null };
   }
 

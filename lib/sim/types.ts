@@ -113,6 +113,16 @@ export interface DeploymentStrategy {
   rollingUpdate?: { maxSurge?: number | string; maxUnavailable?: number | string };
 }
 
+/** apps/v1 DeploymentCondition, as the deployment controller keeps it (deployment-conditions.ts). */
+export interface DeploymentCondition {
+  type: "Available" | "Progressing";
+  status: "True" | "False";
+  lastUpdateTime: string;
+  lastTransitionTime: string;
+  reason: string;
+  message: string;
+}
+
 export interface Deployment {
   apiVersion: "apps/v1";
   kind: "Deployment";
@@ -124,6 +134,7 @@ export interface Deployment {
     updatedReplicas: number;
     availableReplicas: number;
     observedGeneration?: number;
+    conditions?: DeploymentCondition[];
   };
 }
 

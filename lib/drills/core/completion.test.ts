@@ -12,7 +12,7 @@ describe("Tab completion in the drill terminal", () => {
     // The terminal's own commands complete too (run-command.ts TERMINAL_BUILTINS).
     expect(complete("he").candidates).toEqual(["help"]);
     expect(complete("c").candidates).toEqual(["cat", "clear", "curl"]);
-    expect(complete("kubectl ex").candidates).toEqual(["exec", "expose"]);
+    expect(complete("kubectl ex").candidates).toEqual(["exec", "explain", "expose"]);
     expect(complete("kubectl get endpointsl").candidates).toEqual(["endpointslices"]);
   });
   it("completes object names after a type, pods after exec, nodes after drain, files after -f and cat", () => {

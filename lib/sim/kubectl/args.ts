@@ -85,3 +85,36 @@ export function intFlag(args: ParsedArgs, name: string): number | undefined {
     );
   return Number(v);
 }
+
+const DURATION_UNITS: Record<string, number> = {
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+};
+
+/**
+ * A Go time.Duration flag (--timeout=30s, 1m30s, 500ms, 0) in milliseconds; pflag's error for
+ * anything time.ParseDuration refuses.
+ */
+export function durationFlag(args: ParsedArgs, name: string): number | undefined {
+  const v = flag(args, name);
+  if (v === undefined) return undefined;
+  const refuse = (why: string) =>
+    new KubeError(`error: invalid argument "${v}" for "--${name}" flag: time: ${why} "${v}"`);
+  const sign = v.startsWith("-") ? -1 : 1;
+  const body = v.replace(/^[+-]/, "");
+  if (body === "0") return 0;
+  const parts = [...body.matchAll(/(\d+(?:\.\d*)?|\.\d+)([a-zµ]*)/g)];
+  if (body === "" || parts.map((p) => p[0]).join("") !== body) throw refuse("invalid duration");
+  let total = 0;
+  for (const [, amount, unit] of parts) {
+    if (unit === "") throw refuse("missing unit in duration");
+    if (!(unit in DURATION_UNITS)) throw refuse(`unknown unit "${unit}" in duration`);
+    total += Number(amount) * DURATION_UNITS[unit];
+  }
+  return sign * total;
+}

@@ -20,3 +20,20 @@ describe("kubectl get -o jsonpath", () => {
     ).toEqual(names);
   });
 });
+
+describe("JSONPath filters", () => {
+  it('[?(@.field=="value")] keeps the list items that match (client-go jsonpath evalFilter)', () => {
+    const h = harness();
+    h.ok("kubectl run db --image=nginx");
+    expect(h.ok(`kubectl get pod db -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}'`)).toBe("True");
+    expect(
+      h.ok(
+        `kubectl get pods -o custom-columns='NAME:.metadata.name,READY:.status.conditions[?(@.type=="Ready")].status'`,
+      ),
+    ).toMatch(/^NAME\s+READY\ndb\s+True\n$/);
+    expect(h.ok(`kubectl wait --for='jsonpath={.status.conditions[?(@.type=="Ready")].status}=True' pod/db`)).toBe(
+      "pod/db condition met\n",
+    );
+    expect(h.ok(`kubectl get pod db -o jsonpath='{.spec.containers[?(@.name!="x")].name}'`)).toBe("db");
+  });
+});

@@ -69,6 +69,9 @@ function evaluate(path: string, value: unknown, template: string): unknown[] {
       if (step === ".*" || step === "[*]") {
         if (Array.isArray(v)) next.push(...v);
         else if (typeof v === "object") next.push(...Object.values(v as object));
+      } else if (step.startsWith("[?")) {
+        const items = Array.isArray(v) ? v : typeof v === "object" ? Object.values(v as object) : [];
+        next.push(...items.filter((item) => filterMatches(step, item, template)));
       } else if (step.startsWith("[")) {
         const inner = step.slice(1, -1).trim();
         const key = /^'(.*)'$|^"(.*)"$/.exec(inner);
@@ -95,6 +98,36 @@ function evaluate(path: string, value: unknown, template: string): unknown[] {
   return current;
 }
 
+/**
+ * A filter step, `[?(@.type=="Ready")]` (client-go jsonpath evalFilter): `@.path OP literal` with
+ * ==, !=, <, >, <=, >= against a quoted string or a number, or `@.path` alone (the path exists).
+ */
+function filterMatches(step: string, item: unknown, template: string): boolean {
+  const m = /^\[\?\((@[^=!<>]*?)\s*(?:(==|!=|<=|>=|<|>)\s*(.+?))?\)\]$/.exec(step);
+  if (!m) throw new KubeError(`error: error parsing jsonpath ${template}, unrecognized character in action: ${step}`);
+  const [, path, op, literal] = m;
+  const found = evaluate(path.trim(), item, template);
+  if (!op) return found.length > 0;
+  if (found.length === 0) return false;
+  const quoted = /^'(.*)'$|^"(.*)"$/.exec(literal.trim());
+  const right: string | number = quoted ? (quoted[1] ?? quoted[2]) : Number(literal);
+  const left = found[0];
+  switch (op) {
+    case "==":
+      return left === right;
+    case "!=":
+      return left !== right;
+    case "<":
+      return (left as number) < (right as number);
+    case ">":
+      return (left as number) > (right as number);
+    case "<=":
+      return (left as number) <= (right as number);
+    default:
+      return (left as number) >= (right as number);
+  }
+}
+
 const show = (v: unknown) =>
   typeof v === "string" ? v : typeof v === "object" && v !== null ? JSON.stringify(v) : String(v);
 
@@ -111,4 +144,36 @@ function render(nodes: Node[], value: unknown, template: string): string {
 export function jsonpath(template: string, value: unknown): string {
   const trimmed = template.replace(/^'(.*)'$/s, "$1");
   return render(parseTemplate(trimmed), value, trimmed);
+}
+
+/**
+ * What each expression of a template finds in `value`, in order, with missing keys finding nothing
+ * (client-go jsonpath FindResults with AllowMissingKeys, as custom-columns and --sort-by use it).
+ */
+export function jsonpathResults(template: string, value: unknown): unknown[][] {
+  const results: unknown[][] = [];
+  const walk = (nodes: Node[], v: unknown) => {
+    for (const node of nodes) {
+      if (node.kind === "expr") results.push(evaluate(node.path, v, template));
+      else if (node.kind === "range") for (const item of evaluate(node.path, v, template)) walk(node.body, item);
+    }
+  };
+  walk(parseTemplate(template), value);
+  return results;
+}
+
+const RELAXED = /^\{\.?([^{}]+)\}$|^\.?([^{}]+)$/;
+
+/**
+ * kubectl's RelaxedJSONPathExpression (kubectl pkg/cmd/get/customcolumn.go): `metadata.name`,
+ * `.metadata.name`, `{metadata.name}` and `{.metadata.name}` all mean `{.metadata.name}`.
+ */
+export function relaxedJSONPath(expression: string): string {
+  if (expression === "") return expression;
+  const m = RELAXED.exec(expression);
+  if (!m)
+    throw new KubeError(
+      "error: unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'",
+    );
+  return `{.${m[1] ?? m[2]}}`;
 }

@@ -1,6 +1,5 @@
 import type { Cluster } from "../../cluster";
 import { KubeError } from "../../errors";
-import { parseLabelQuery } from "../../labels";
 import { namespaceQuotaRefusal } from "../../quota";
 import { deleteService } from "../../service-api";
 import type { Namespace, ResourceQuota } from "../../types";
@@ -10,10 +9,12 @@ import { type KubectlContext, namespaceOf } from "../context";
 import { line } from "../line";
 import { FILENAME_FLAG, readManifests } from "../manifests";
 import { getObject, parseTargets, type ResourceType, resourceType } from "../resources";
+import { selectionFor } from "../selection";
 
 const FLAGS: readonly FlagSpec[] = [
   FILENAME_FLAG,
   { name: "selector", short: "l", takesValue: true },
+  { name: "field-selector", takesValue: true },
   { name: "wait", takesValue: false },
   { name: "force", takesValue: false },
   { name: "grace-period", takesValue: true },
@@ -87,18 +88,19 @@ function kubectlDelete(ctx: KubectlContext, argv: string[]): string {
   const wait = flag(args, "wait") !== "false";
   const immediate = boolFlag(args, "force") && flag(args, "grace-period") === "0";
   let targets: Target[] = fileTargets(ctx, args) ?? parseTargets(args.positional);
-  const selectorText = flag(args, "selector");
-  if ((selectorText || boolFlag(args, "all")) && targets.every((t) => !t.name)) {
-    const test = selectorText ? parseLabelQuery(selectorText) : () => true;
-    if (typeof test === "string") throw new KubeError(`error: ${test}`);
-    targets = targets.flatMap(({ type }) =>
-      (type.kind === "Endpoints" || type.kind === "Event"
-        ? []
-        : ctx.cluster.store.list(type.kind, type.namespaced ? namespace : undefined)
+  const selectors = { labelSelector: flag(args, "selector"), fieldSelector: flag(args, "field-selector") };
+  const selecting = Boolean(selectors.labelSelector || selectors.fieldSelector);
+  if ((selecting || boolFlag(args, "all")) && targets.every((t) => !t.name)) {
+    targets = targets.flatMap(({ type }) => {
+      const test = selectionFor(type, selectors) ?? (() => true);
+      return (
+        type.kind === "Endpoints" || type.kind === "Event"
+          ? []
+          : ctx.cluster.store.list(type.kind, type.namespaced ? namespace : undefined)
       )
-        .filter((o) => test(o.metadata.labels))
-        .map((o) => ({ type, name: o.metadata.name })),
-    );
+        .filter(test)
+        .map((o) => ({ type, name: o.metadata.name }));
+    });
     if (targets.length === 0) return line(`No resources found`);
   } else if (targets.some((t) => !t.name)) {
     throw new KubeError(`error: resource(s) were provided, but no name was specified`);

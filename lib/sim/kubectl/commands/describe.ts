@@ -1,14 +1,16 @@
 import { stringify } from "yaml";
 import type { Cluster } from "../../cluster";
 import { serviceEndpoints } from "../../endpointslice-controller";
+import { KubeError } from "../../errors";
 import { formatLabels } from "../../labels";
 import type { Deployment, NodeObject, Pod, ResourceQuota, Service } from "../../types";
-import { type FlagSpec, parseArgs } from "../args";
+import { type FlagSpec, flag, parseArgs } from "../args";
 import type { KubectlCommand } from "../command";
 import { type KubectlContext, namespaceOf } from "../context";
 import { describeNetworkPolicy } from "../describe-network-policy";
 import { podStatusText } from "../printers";
 import { getObject, type Listable, listObjects, parseTargets } from "../resources";
+import { selectionFor } from "../selection";
 
 const FLAGS: readonly FlagSpec[] = [{ name: "selector", short: "l", takesValue: true }];
 
@@ -144,6 +146,17 @@ function describeDeployment(cluster: Cluster, d: Deployment): string[] {
       `    Image:         ${c.image}`,
       `    Port:          ${c.ports?.map((p) => `${p.containerPort}/${p.protocol ?? "TCP"}`).join(", ") || "<none>"}`,
     ]),
+    // describe.go DescribeDeployment: the status conditions as a Type/Status/Reason table (tab writer padding 2).
+    ...(d.status.conditions?.length
+      ? [
+          "Conditions:",
+          ...[
+            ["Type", "Status", "Reason"],
+            ["----", "------", "------"],
+            ...d.status.conditions.map((c) => [c.type, c.status, c.reason]),
+          ].map(([type, status, reason]) => `  ${type.padEnd(13)}${status.padEnd(8)}${reason}`),
+        ]
+      : []),
     field(
       "OldReplicaSets",
       rs
@@ -230,9 +243,15 @@ function kubectlDescribe(ctx: KubectlContext, argv: string[]): string {
   const args = parseArgs(argv, FLAGS, "describe");
   const namespace = namespaceOf(ctx, args);
   const targets = parseTargets(args.positional);
-  const objects = targets.flatMap(({ type, name }) =>
-    name ? [getObject(ctx.cluster, type, namespace, name)] : listObjects(ctx.cluster, type, namespace),
-  );
+  const selectors = { labelSelector: flag(args, "selector") };
+  if (targets.some((t) => t.name) && selectors.labelSelector?.trim())
+    throw new KubeError("error: name cannot be provided when a selector is specified");
+  const objects = targets.flatMap(({ type, name }) => {
+    if (name) return [getObject(ctx.cluster, type, namespace, name)];
+    const selected = selectionFor(type, selectors);
+    const all = listObjects(ctx.cluster, type, namespace);
+    return selected ? all.filter(selected) : all;
+  });
   if (objects.length === 0) return `No resources found in ${namespace} namespace.\n`;
   return objects
     .map((o) => {

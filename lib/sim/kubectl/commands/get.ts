@@ -1,15 +1,19 @@
 import { KubeError } from "../../errors";
-import { parseLabelQuery } from "../../labels";
 import { boolFlag, type FlagSpec, flag, parseArgs } from "../args";
 import type { KubectlCommand } from "../command";
 import { allNamespaces, type KubectlContext, namespaceOf } from "../context";
+import { printCustomColumns } from "../custom-columns";
 import { formatObjects, OUTPUT_FORMATS } from "../output";
 import { printTable } from "../printers";
 import { getObject, type Listable, listObjects, parseTargets, typeOfKind } from "../resources";
+import { selectionFor } from "../selection";
+import { sortObjects } from "../sort-by";
 
 const FLAGS: readonly FlagSpec[] = [
   { name: "output", short: "o", takesValue: true, values: { kind: "words", words: OUTPUT_FORMATS } },
   { name: "selector", short: "l", takesValue: true },
+  { name: "field-selector", takesValue: true },
+  { name: "sort-by", takesValue: true },
   { name: "show-labels", takesValue: false },
   { name: "no-headers", takesValue: false },
 ];
@@ -21,7 +25,8 @@ export const getCommand: KubectlCommand = {
   name: "get",
   summary: "Display one or many resources",
   group: "Basic Commands (Intermediate)",
-  usage: "get [(-o|--output=)json|yaml|name|wide|jsonpath=...] (TYPE [NAME | -l label] | TYPE/NAME ...) [flags]",
+  usage:
+    "get [(-o|--output=)json|yaml|name|wide|custom-columns=...|jsonpath=...] (TYPE [NAME | -l label] | TYPE/NAME ...) [flags]",
   flags: FLAGS,
   args: [{ kind: "resource-types", extra: ["all"] }, { kind: "typed-objects" }],
   run: kubectlGet,
@@ -35,12 +40,14 @@ function kubectlGet(ctx: KubectlContext, argv: string[]): string {
   const allNs = allNamespaces(args);
   const namespace = namespaceOf(ctx, args);
   const output = flag(args, "output");
-  const selectorText = flag(args, "selector");
-  const selector = selectorText === undefined ? null : parseLabelQuery(selectorText);
-  if (typeof selector === "string") throw new KubeError(`error: ${selector}`);
+  const selectors = { labelSelector: flag(args, "selector"), fieldSelector: flag(args, "field-selector") };
+  const sortBy = flag(args, "sort-by");
   // Listing in a namespace that does not exist is not an error: there is simply nothing there.
 
   const named = targets.some((t) => t.name);
+  // cli-runtime resource.Builder: names and selectors exclude each other.
+  if (named && (selectors.labelSelector?.trim() || selectors.fieldSelector?.trim()))
+    throw new KubeError("error: name cannot be provided when a selector is specified");
   const groups: { kind: Listable["kind"]; objects: Listable[] }[] = [];
   const errors: string[] = [];
   for (const { type, name } of targets) {
@@ -57,15 +64,28 @@ function kubectlGet(ctx: KubectlContext, argv: string[]): string {
       }
     } else {
       objects = listObjects(ctx.cluster, type, allNs ? undefined : namespace);
-      if (selector) objects = objects.filter((o) => selector(o.metadata.labels));
+      const selected = selectionFor(type, selectors);
+      if (selected) objects = objects.filter(selected);
     }
     const group = groups.find((g) => g.kind === type.kind);
     if (group) group.objects.push(...objects);
     else groups.push({ kind: type.kind, objects });
   }
   const total = groups.reduce((n, g) => n + g.objects.length, 0);
+  const table = !output || output === "wide";
+  // kubectl sorts a printed table only when it has rows to order; other outputs whenever there are objects.
+  if (sortBy)
+    for (const g of groups) if (g.objects.length > (table ? 1 : 0)) g.objects = sortObjects(g.objects, sortBy);
   let out = "";
-  if (output && output !== "wide") {
+  const customColumns = /^custom-columns=(.*)$/s.exec(output ?? "");
+  if (customColumns) {
+    if (total > 0 || !named)
+      out = printCustomColumns(
+        groups.flatMap((g) => g.objects),
+        customColumns[1],
+        boolFlag(args, "no-headers"),
+      );
+  } else if (output && output !== "wide") {
     if (total > 0 || !named)
       out = formatObjects(
         groups.flatMap((g) => g.objects),

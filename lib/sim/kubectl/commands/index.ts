@@ -7,16 +7,19 @@ import { describeCommand } from "./describe";
 import { drainCommand } from "./drain";
 import { eventsCommand } from "./events";
 import { execCommand } from "./exec";
+import { explainCommand } from "./explain";
 import { exposeCommand } from "./expose";
 import { getCommand } from "./get";
 import { labelCommand } from "./label";
 import { logsCommand } from "./logs";
 import { patchCommand } from "./patch";
+import { portForwardCommand } from "./port-forward";
 import { rolloutCommand } from "./rollout";
 import { runCommand } from "./run";
 import { scaleCommand } from "./scale";
 import { setCommand } from "./set";
 import { versionCommand } from "./version";
+import { waitCommand } from "./wait";
 
 /**
  * Every kubectl command the simulator understands, one module each. The dispatcher, the list of
@@ -28,6 +31,7 @@ export const COMMANDS: readonly KubectlCommand[] = [
   exposeCommand,
   runCommand,
   setCommand,
+  explainCommand,
   getCommand,
   deleteCommand,
   rolloutCommand,
@@ -38,9 +42,11 @@ export const COMMANDS: readonly KubectlCommand[] = [
   describeCommand,
   logsCommand,
   execCommand,
+  portForwardCommand,
   eventsCommand,
   applyCommand,
   patchCommand,
+  waitCommand,
   labelCommand,
   versionCommand,
 ];

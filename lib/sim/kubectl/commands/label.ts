@@ -1,9 +1,10 @@
 import { KubeError } from "../../errors";
-import { boolFlag, type FlagSpec, parseArgs } from "../args";
+import { boolFlag, type FlagSpec, flag, parseArgs } from "../args";
 import type { KubectlCommand } from "../command";
 import { type KubectlContext, namespaceOf } from "../context";
 import { line } from "../line";
-import { getObject, parseTargets } from "../resources";
+import { getObject, listObjects, parseTargets } from "../resources";
+import { selectionFor } from "../selection";
 
 const FLAGS: readonly FlagSpec[] = [
   { name: "overwrite", takesValue: false },
@@ -24,8 +25,19 @@ function kubectlLabel(ctx: KubectlContext, argv: string[]): string {
   const args = parseArgs(argv, FLAGS, "label");
   const namespace = namespaceOf(ctx, args);
   const changes = args.positional.filter((p) => /=|-$/.test(p) && !p.includes("/"));
-  const targets = parseTargets(args.positional.filter((p) => !changes.includes(p)));
+  const named = parseTargets(args.positional.filter((p) => !changes.includes(p)));
   if (changes.length === 0) throw new KubeError("error: at least one label update is required");
+  const selectors = { labelSelector: flag(args, "selector") };
+  if (named.some((t) => t.name) && selectors.labelSelector?.trim())
+    throw new KubeError("error: name cannot be provided when a selector is specified");
+  // With -l, every object of the type that matches (kubectl label pods -l app=web tier=frontend).
+  const targets = named.flatMap(({ type, name }) => {
+    const selected = name ? null : selectionFor(type, selectors);
+    if (!selected) return [{ type, name }];
+    return listObjects(ctx.cluster, type, namespace)
+      .filter(selected)
+      .map((o) => ({ type, name: o.metadata.name }));
+  });
   const out: string[] = [];
   for (const { type, name } of targets) {
     const object = getObject(ctx.cluster, type, namespace, name);

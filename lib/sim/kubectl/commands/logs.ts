@@ -1,11 +1,11 @@
 import type { Cluster } from "../../cluster";
 import { containerLog } from "../../container-logs";
 import { KubeError } from "../../errors";
-import { matchesSelector } from "../../labels";
 import type { Container, Pod } from "../../types";
 import { type FlagSpec, flag, intFlag, parseArgs } from "../args";
 import type { KubectlCommand } from "../command";
 import { type KubectlContext, namespaceOf } from "../context";
+import { byLogging, podsSelected, selectorOf } from "../pod-choice";
 import { getObject, parseTargets } from "../resources";
 
 const FLAGS: readonly FlagSpec[] = [
@@ -23,31 +23,6 @@ export const logsCommand: KubectlCommand = {
   run: kubectlLogs,
 };
 
-const readyTime = (pod: Pod) =>
-  pod.status.conditions.find((c) => c.type === "Ready" && c.status === "True")?.lastTransitionTime;
-const restarts = (pod: Pod) => Math.max(0, ...pod.status.containerStatuses.map((s) => s.restartCount));
-const PHASE_RANK: Record<string, number> = { Running: 0, Unknown: 1, Pending: 2 };
-
-/**
- * Which of a workload's pods `kubectl logs deploy/NAME` reads (kubectl util/podutils ByLogging):
- * scheduled first, Running before Pending, ready first, ready for longer first, more restarts
- * first, older first. Upstream's sort is not stable; ties here go by name so the choice is fixed.
- */
-function byLogging(a: Pod, b: Pod): number {
-  const key = (p: Pod) => [
-    p.spec.nodeName ? 0 : 1,
-    PHASE_RANK[p.status.phase] ?? 3,
-    readyTime(p) ? 0 : 1,
-    readyTime(p) ?? "",
-    -restarts(p),
-    p.metadata.creationTimestamp,
-  ];
-  const ka = key(a);
-  const kb = key(b);
-  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
-  return a.metadata.name.localeCompare(b.metadata.name);
-}
-
 /** The pod a TYPE/NAME names: the pod itself, or one of the workload's pods (logsforobject.go). */
 function podFor(cluster: Cluster, target: string, namespace: string): { pod: Pod; note: string } {
   const [{ type, name }] = parseTargets(target.includes("/") ? [target] : ["pod", target]);
@@ -63,21 +38,9 @@ function podFor(cluster: Cluster, target: string, namespace: string): { pod: Pod
     throw err;
   }
   if (object.kind === "Pod") return { pod: object, note: "" };
-  // polymorphichelpers SelectorsForObject: the workloads' selectors, and a Service's.
-  const selector =
-    object.kind === "Deployment" || object.kind === "ReplicaSet" || object.kind === "DaemonSet"
-      ? object.spec.selector
-      : object.kind === "Service"
-        ? object.spec.selector
-        : undefined;
-  if (!selector)
-    throw new KubeError(
-      `error: cannot get the logs from *v1.${object.kind}: selector for *v1.${object.kind} not implemented`,
-    );
-  const pods = cluster
-    .pods(namespace)
-    .filter((p) => matchesSelector(p.metadata.labels, selector))
-    .sort(byLogging);
+  const found = selectorOf(object);
+  if ("reason" in found) throw new KubeError(`error: cannot get the logs from *v1.${object.kind}: ${found.reason}`);
+  const pods = podsSelected(cluster, namespace, found.selector, byLogging);
   if (!pods[0]) throw new KubeError("error: timed out waiting for the condition");
   // kubectl writes this note to stderr; the terminal shows both streams.
   const note = pods.length > 1 ? `Found ${pods.length} pods, using pod/${pods[0].metadata.name}\n` : "";
