@@ -103,7 +103,7 @@ function routingTable(cluster: Cluster): RoutingTable {
 }
 
 /** An endpoint together with the port number its slice resolved the Service port to. */
-interface Backend {
+export interface Backend {
   endpoint: Endpoint;
   port: number;
 }
@@ -111,11 +111,13 @@ interface Backend {
 /**
  * The endpoints kube-proxy programs for one Service port: ready ones; when none is ready, serving
  * endpoints that are terminating (KEP-1669). A pod whose slice lacks the port (a named targetPort it
- * does not declare) is not a backend for that port.
+ * does not declare) is not a backend for that port. With `onNode`, only that node's endpoints are
+ * considered, as kube-proxy picks a Local policy's endpoints (CategorizeEndpoints, pkg/proxy/topology.go).
  */
-function backends(cluster: Cluster, service: Service, port: ServicePort): Backend[] {
+export function backends(cluster: Cluster, service: Service, port: ServicePort, onNode?: string): Backend[] {
   const all: Backend[] = [];
   for (const { endpoint, ports } of serviceEndpoints(cluster, service)) {
+    if (onNode !== undefined && endpoint.nodeName !== onNode) continue;
     const resolved = ports.find((p) => p.name === (port.name ?? "") && p.protocol === port.protocol);
     if (resolved) all.push({ endpoint, port: resolved.port });
   }

@@ -2,6 +2,7 @@ import type { KubectlCommand } from "../command";
 import { applyCommand } from "./apply";
 import { cordonCommand, uncordonCommand } from "./cordon";
 import { createCommand } from "./create";
+import { debugCommand } from "./debug";
 import { deleteCommand } from "./delete";
 import { describeCommand } from "./describe";
 import { drainCommand } from "./drain";
@@ -38,6 +39,7 @@ export const COMMANDS: readonly KubectlCommand[] = [
   describeCommand,
   logsCommand,
   execCommand,
+  debugCommand,
   eventsCommand,
   applyCommand,
   patchCommand,

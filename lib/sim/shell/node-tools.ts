@@ -1,0 +1,146 @@
+import type { Cluster } from "../cluster";
+import { formatIPv4, parseCidr } from "../ip";
+import { iptablesSave } from "../kube-proxy-iptables";
+import { backends } from "../network";
+import type { CommandResult, Container, Pod } from "../types";
+
+// The tools a learner uses to look at what kube-proxy and the network plugin did to a node:
+// iptables-save, ip route and ipvsadm. They read the network namespace the process runs in: a
+// pod's own, or the node's for a host-network pod (a node debugging pod, kube-proxy itself).
+
+const ok = (output: string): CommandResult => ({ output, exitCode: 0 });
+
+/**
+ * Reading netfilter or IPVS state needs CAP_NET_ADMIN, which containers do not get by default
+ * (containerd's default capability set): a privileged container (kubectl debug --profile=sysadmin)
+ * or one that adds NET_ADMIN (--profile=netadmin) has it.
+ */
+export const hasNetAdmin = (container: Container) =>
+  container.securityContext?.privileged === true ||
+  (container.securityContext?.capabilities?.add ?? []).includes("NET_ADMIN");
+
+/**
+ * iptables-save [-t TABLE]. In the node's namespace it prints kube-proxy's rules for that node
+ * (lib/sim/kube-proxy-iptables.ts); in a pod's own namespace there are none. Without NET_ADMIN the
+ * nf_tables backend cannot read the rule set and says so (iptables nft-cache.c wording, v1.8.9).
+ */
+export function iptablesSaveTool(cluster: Cluster, pod: Pod, container: Container, args: string[]): CommandResult {
+  const t = args.indexOf("-t");
+  const table = t >= 0 ? args[t + 1] : args.find((a) => a.startsWith("--table="))?.slice(8);
+  if (table !== undefined && table !== "nat" && table !== "filter" && table !== "mangle")
+    return {
+      output: `iptables-save v1.8.9 (nf_tables): Table '${table}' does not exist\n`,
+      exitCode: 1,
+    };
+  if (!hasNetAdmin(container))
+    return {
+      output:
+        "iptables-save v1.8.9 (nf_tables): Could not fetch rule set generation id: Permission denied (you must be root)\n",
+      exitCode: 1,
+    };
+  if (!pod.spec.hostNetwork) return ok("");
+  if (cluster.options.proxyMode === "ipvs") return ok(ipvsModeNotice(pod.spec.nodeName!, table));
+  return ok(iptablesSave(cluster, pod.spec.nodeName!, table as "nat" | "filter" | "mangle" | undefined));
+}
+
+/**
+ * In IPVS mode kube-proxy keeps its iptables rules to a few ipset-based ones whose exact layout the
+ * simulator has not been checked against (pkg/proxy/ipvs/proxier.go): it prints the tables without
+ * Service chains and says where the Services are.
+ */
+function ipvsModeNotice(node: string, table: string | undefined): string {
+  const chains = table ?? "nat";
+  return `# kube-proxy on ${node} runs in IPVS mode: the Services are IPVS virtual servers (ipvsadm -Ln), not ${chains} rules.\n# (The simulator does not model the few ipset-based iptables rules IPVS mode keeps.)\n`;
+}
+
+/** The node's routes: its pod range on the bridge, every other node's range through that node. */
+function nodeRoutes(cluster: Cluster, nodeName: string): string[] {
+  const gateway = formatIPv4(cluster.nodeCIDR.base + 1);
+  const lines = [`default via ${gateway} dev eth0`];
+  const nodes = cluster.nodes();
+  const self = nodes.find((n) => n.metadata.name === nodeName)!;
+  const byRange = [...nodes].sort((a, b) => parseCidr(a.spec.podCIDR).base - parseCidr(b.spec.podCIDR).base);
+  for (const n of byRange) {
+    const range = parseCidr(n.spec.podCIDR);
+    if (n === self) lines.push(`${range.text} dev cni0 proto kernel scope link src ${formatIPv4(range.base + 1)}`);
+    else lines.push(`${range.text} via ${cluster.nodeIP(n)} dev eth0`);
+  }
+  lines.push(`${cluster.options.nodeCIDR} dev eth0 proto kernel scope link src ${cluster.nodeIP(self)}`);
+  return lines;
+}
+
+/**
+ * `ip route` (also `ip r`, `ip route show`, `ip route list`). The simulator's network plugin is a
+ * bridge on each node (cni0, the range's first address) with a route to every other node's pod
+ * range through that node's address, as host-gateway plugins (kindnet, flannel host-gw) set up.
+ * A pod sees its default route through the bridge. Layout as iproute2 prints the main table
+ * (`proto kernel scope link src` for connected routes); not checked against a particular plugin.
+ */
+export function ipTool(cluster: Cluster, pod: Pod, args: string[]): CommandResult {
+  const [object, verb] = args;
+  const isRoute = object !== undefined && "route".startsWith(object) && object.length >= 1 && object !== "";
+  if (!isRoute || (verb !== undefined && verb !== "show" && verb !== "list"))
+    return {
+      output: `Usage: ip route [ list | show ]\n(the simulator models \`ip route\` only)\n`,
+      exitCode: 1,
+    };
+  if (pod.spec.hostNetwork) return ok(`${nodeRoutes(cluster, pod.spec.nodeName!).join("\n")}\n`);
+  const node = cluster.store.get("Node", undefined, pod.spec.nodeName ?? "");
+  if (!node || !pod.status.podIP) return ok("");
+  const range = parseCidr(node.spec.podCIDR);
+  return ok(
+    `default via ${formatIPv4(range.base + 1)} dev eth0\n${range.text} dev eth0 proto kernel scope link src ${pod.status.podIP}\n`,
+  );
+}
+
+/**
+ * ipvsadm -Ln: the IPVS table kube-proxy programs in IPVS mode, one virtual server per Service
+ * address and port (ClusterIP, every node address for a NodePort) with the round-robin scheduler
+ * (rr, kube-proxy's default) and one real server per endpoint, masquerading (Forward "Masq").
+ * Layout as ipvsadm 1.31 prints a listing: header lines, then each service and its "->" lines,
+ * with its printf widths (recalled from ipvsadm.c and published outputs, not checked against the
+ * source here). The kernel lists services in hash order; here they are sorted, to be stable.
+ */
+export function ipvsadmTool(cluster: Cluster, pod: Pod, container: Container, args: string[]): CommandResult {
+  if (!hasNetAdmin(container))
+    return { output: "Can't initialize ipvs: Permission denied (you must be root)\n", exitCode: 2 };
+  const listing = args.length === 0 || args.some((a) => /^-[A-Za-z]*L|^--list$/.test(a));
+  if (!listing) return { output: "ipvsadm: the simulator models listing only (ipvsadm -Ln)\n", exitCode: 2 };
+  const header = [
+    "IP Virtual Server version 1.2.1 (size=4096)",
+    "Prot LocalAddress:Port Scheduler Flags",
+    "  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn",
+  ];
+  if (cluster.options.proxyMode !== "ipvs" || !pod.spec.hostNetwork) return ok(`${header.join("\n")}\n`);
+  const nodeAddresses = cluster.nodes().map((n) => cluster.nodeIP(n));
+  const entries: { key: string; lines: string[] }[] = [];
+  for (const service of cluster.store.list("Service")) {
+    if (service.spec.type === "ExternalName" || !service.spec.clusterIP || service.spec.clusterIP === "None") continue;
+    for (const port of service.spec.ports) {
+      const reals = backends(cluster, service, port)
+        .map((b) => `${b.endpoint.addresses[0]}:${b.port}`)
+        .sort();
+      const addresses = [`${service.spec.clusterIP}:${port.port}`];
+      if (port.nodePort) for (const ip of nodeAddresses) addresses.push(`${ip}:${port.nodePort}`);
+      for (const ingress of service.status.loadBalancer.ingress ?? []) addresses.push(`${ingress.ip}:${port.port}`);
+      for (const address of addresses) {
+        const persistent =
+          service.spec.sessionAffinity === "ClientIP"
+            ? ` persistent ${service.spec.sessionAffinityConfig?.clientIP.timeoutSeconds ?? 10800}`
+            : "";
+        entries.push({
+          key: `${port.protocol} ${address}`,
+          lines: [
+            `${port.protocol}  ${address} rr${persistent}`,
+            // ipvsadm's printf("  -> %-28s %-7s %-6d %-10u %-10u\n", ...): the last column keeps its padding.
+            ...reals.map(
+              (r) => `  -> ${r.padEnd(28)} ${"Masq".padEnd(7)} ${"1".padEnd(6)} ${"0".padEnd(10)} ${"0".padEnd(10)}`,
+            ),
+          ],
+        });
+      }
+    }
+  }
+  entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return ok(`${[...header, ...entries.flatMap((e) => e.lines)].join("\n")}\n`);
+}
