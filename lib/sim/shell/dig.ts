@@ -8,9 +8,11 @@ import type { CommandResult, Pod } from "../types";
 // dig(1): "+[no]search ... The search list is not used by default"), so `dig web` asks the root
 // for "web." and gets NXDOMAIN while `nslookup web` walks the pod's search list and finds the
 // Service. Answers come from lib/sim/dns.ts; CoreDNS's kubernetes plugin answers with TTL 30 (the
-// `ttl 30` of kubeadm's default Corefile; the plugin's own default is 5) and sets AA, and its
-// `cache 30` caps what it forwards at 30 seconds too. Not modelled: the server cookie and the
-// exact EDNS buffer size CoreDNS echoes; AAAA answers (no IPv6: a name that exists has none).
+// `ttl 30` of kubeadm's default Corefile, kubernetes#76238; the plugin's own default is 5) and sets
+// AA, and its `cache 30` caps what it forwards at 30 seconds too. The columns follow BIND's
+// masterdump.c indent(). Not modelled: the server cookie, the exact EDNS buffer size CoreDNS
+// echoes, the SOA serial CoreDNS uses (here the current time), the older dig of the Debian jessie
+// dnsutils image (every image here prints as BIND 9.18 does); no IPv6, so AAAA answers are empty.
 
 const DIG_VERSION = "9.18.33";
 const TTL = 30;
