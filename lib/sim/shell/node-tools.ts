@@ -1,7 +1,7 @@
 import type { Cluster } from "../cluster";
 import { formatIPv4, parseCidr } from "../ip";
-import { iptablesSave } from "../kube-proxy-iptables";
-import { backends } from "../network";
+import { iptablesSave, type Table } from "../kube-proxy-iptables";
+import { ipvsIptablesSave, virtualServers } from "../kube-proxy-ipvs";
 import type { CommandResult, Container, Pod } from "../types";
 
 // The tools a learner uses to look at what kube-proxy and the network plugin did to a node:
@@ -21,7 +21,7 @@ export const hasNetAdmin = (container: Container) =>
 
 /**
  * iptables-save [-t TABLE]. In the node's namespace it prints kube-proxy's rules for that node
- * (lib/sim/kube-proxy-iptables.ts); in a pod's own namespace there are none. Without NET_ADMIN the
+ * (lib/sim/kube-proxy-iptables.ts, or kube-proxy-ipvs.ts in IPVS mode); a pod's own namespace has none. Without NET_ADMIN the
  * nf_tables backend cannot read the rule set and says so (iptables nft-cache.c wording, v1.8.9).
  */
 export function iptablesSaveTool(cluster: Cluster, pod: Pod, container: Container, args: string[]): CommandResult {
@@ -39,18 +39,12 @@ export function iptablesSaveTool(cluster: Cluster, pod: Pod, container: Containe
       exitCode: 1,
     };
   if (!pod.spec.hostNetwork) return ok("");
-  if (cluster.options.proxyMode === "ipvs") return ok(ipvsModeNotice(pod.spec.nodeName!, table));
-  return ok(iptablesSave(cluster, pod.spec.nodeName!, table as "nat" | "filter" | "mangle" | undefined));
-}
-
-/**
- * In IPVS mode kube-proxy keeps its iptables rules to a few ipset-based ones whose exact layout the
- * simulator has not been checked against (pkg/proxy/ipvs/proxier.go): it prints the tables without
- * Service chains and says where the Services are.
- */
-function ipvsModeNotice(node: string, table: string | undefined): string {
-  const chains = table ?? "nat";
-  return `# kube-proxy on ${node} runs in IPVS mode: the Services are IPVS virtual servers (ipvsadm -Ln), not ${chains} rules.\n# (The simulator does not model the few ipset-based iptables rules IPVS mode keeps.)\n`;
+  const chosen = table as Table | undefined;
+  return ok(
+    cluster.options.proxyMode === "ipvs"
+      ? ipvsIptablesSave(cluster, pod.spec.nodeName!, chosen)
+      : iptablesSave(cluster, pod.spec.nodeName!, chosen),
+  );
 }
 
 /** The node's routes: its pod range on the bridge, every other node's range through that node. */
@@ -94,9 +88,9 @@ export function ipTool(cluster: Cluster, pod: Pod, args: string[]): CommandResul
 }
 
 /**
- * ipvsadm -Ln: the IPVS table kube-proxy programs in IPVS mode, one virtual server per Service
- * address and port (ClusterIP, every node address for a NodePort) with the round-robin scheduler
- * (rr, kube-proxy's default) and one real server per endpoint, masquerading (Forward "Masq").
+ * ipvsadm -Ln: the IPVS table kube-proxy programs in IPVS mode (lib/sim/kube-proxy-ipvs.ts), with the
+ * round-robin scheduler (rr, kube-proxy's default) and one masquerading real server per endpoint;
+ * in iptables mode the table is empty.
  * Layout as ipvsadm 1.31 prints a listing: header lines, then each service and its "->" lines,
  * with its printf widths (recalled from ipvsadm.c and published outputs, not checked against the
  * source here). The kernel lists services in hash order; here they are sorted, to be stable.
@@ -112,35 +106,12 @@ export function ipvsadmTool(cluster: Cluster, pod: Pod, container: Container, ar
     "  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn",
   ];
   if (cluster.options.proxyMode !== "ipvs" || !pod.spec.hostNetwork) return ok(`${header.join("\n")}\n`);
-  const nodeAddresses = cluster.nodes().map((n) => cluster.nodeIP(n));
-  const entries: { key: string; lines: string[] }[] = [];
-  for (const service of cluster.store.list("Service")) {
-    if (service.spec.type === "ExternalName" || !service.spec.clusterIP || service.spec.clusterIP === "None") continue;
-    for (const port of service.spec.ports) {
-      const reals = backends(cluster, service, port)
-        .map((b) => `${b.endpoint.addresses[0]}:${b.port}`)
-        .sort();
-      const addresses = [`${service.spec.clusterIP}:${port.port}`];
-      if (port.nodePort) for (const ip of nodeAddresses) addresses.push(`${ip}:${port.nodePort}`);
-      for (const ingress of service.status.loadBalancer.ingress ?? []) addresses.push(`${ingress.ip}:${port.port}`);
-      for (const address of addresses) {
-        const persistent =
-          service.spec.sessionAffinity === "ClientIP"
-            ? ` persistent ${service.spec.sessionAffinityConfig?.clientIP.timeoutSeconds ?? 10800}`
-            : "";
-        entries.push({
-          key: `${port.protocol} ${address}`,
-          lines: [
-            `${port.protocol}  ${address} rr${persistent}`,
-            // ipvsadm's printf("  -> %-28s %-7s %-6d %-10u %-10u\n", ...): the last column keeps its padding.
-            ...reals.map(
-              (r) => `  -> ${r.padEnd(28)} ${"Masq".padEnd(7)} ${"1".padEnd(6)} ${"0".padEnd(10)} ${"0".padEnd(10)}`,
-            ),
-          ],
-        });
-      }
-    }
-  }
-  entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return ok(`${[...header, ...entries.flatMap((e) => e.lines)].join("\n")}\n`);
+  const lines = virtualServers(cluster, pod.spec.nodeName!).flatMap((v) => [
+    `${v.protocol}  ${v.address}:${v.port} rr${v.persistent !== undefined ? ` persistent ${v.persistent}` : ""}`,
+    // ipvsadm's printf("  -> %-28s %-7s %-6d %-10u %-10u\n", ...): the last column keeps its padding.
+    ...v.reals.map(
+      (r) => `  -> ${r.padEnd(28)} ${"Masq".padEnd(7)} ${"1".padEnd(6)} ${"0".padEnd(10)} ${"0".padEnd(10)}`,
+    ),
+  ]);
+  return ok(`${[...header, ...lines].join("\n")}\n`);
 }
