@@ -1,5 +1,6 @@
 import type { Cluster } from "../cluster";
 import { mountsHostRoot, runInPod } from "../kubectl/commands/exec";
+import { endAttachedRun } from "../kubectl/commands/run";
 import type { FileReader } from "../kubectl/context";
 import { line as outputLine } from "../kubectl/line";
 import { endMainProcess } from "../kubectl/one-shot";
@@ -11,8 +12,9 @@ const ok = (output: string): CommandResult => ({ output, exitCode: 0 });
 
 /**
  * One line typed into the open interactive shell. `exit` leaves a `chroot /host` shell first, then
- * the session: a pod whose main process was the shell completes (restartPolicy Never, so kubectl
- * prints nothing more; with `kubectl run --rm` it deletes the pod). `chroot /host` alone enters the
+ * the session: a pod whose main process was the shell completes (kubectl debug prints nothing more;
+ * kubectl run deletes it with --rm and reports a failed Never pod), one whose restartPolicy is
+ * Always gets its shell restarted. `chroot /host` alone enters the
  * node's root filesystem; anything else runs as `sh -c` would run it in the container.
  * Returns null when the shell's pod is gone, so the line runs at the learner's own prompt.
  */
@@ -46,11 +48,22 @@ export function runInShell(
       return { output: "", exitCode };
     }
     closeShell(cluster);
-    if (session.ends === "exec") return { output: "", exitCode };
-    endMainProcess(cluster, pod, exitCode);
-    if (!session.removeAfter) return { output: "", exitCode };
-    cluster.deletePod(pod);
-    return { output: outputLine(`pod "${pod.metadata.name}" deleted`), exitCode };
+    if (session.attachedBy === "exec") return { output: "", exitCode };
+    const policy = pod.spec.restartPolicy ?? "Always";
+    if (policy === "Always") {
+      // attach.go: the kubelet restarts the shell, and kubectl says how to get back to it.
+      cluster.restartContainers(pod);
+      return {
+        output: outputLine(
+          `Session ended, resume using 'kubectl attach ${pod.metadata.name} -c ${container.name} -i -t' command when the pod is running`,
+        ),
+        exitCode: 0,
+      };
+    }
+    // Simplification as in one-shot.ts: an OnFailure shell that fails is left running.
+    if (policy === "Never" || exitCode === 0) endMainProcess(cluster, pod, exitCode);
+    if (session.attachedBy === "debug") return { output: "", exitCode };
+    return endAttachedRun({ cluster, readFile }, pod, { output: "", exitCode }, session.removeAfter ?? false);
   }
   if (program === "cd") return ok("");
   const root = session.chroots > 0 ? "host" : "container";

@@ -15,10 +15,11 @@ export interface ShellSession {
   /** Shells started by `chroot /host` inside it; `exit` leaves the innermost one first. */
   chroots: number;
   /**
-   * What the last `exit` ends: the pod's main process (kubectl debug and run attach to it, so the
-   * pod then completes), or only the exec'd shell (the pod runs on).
+   * Who opened it, which decides what the last `exit` ends: kubectl debug and kubectl run attach to
+   * the pod's main process (so the pod then completes, and run prints what it prints after an
+   * attached run); kubectl exec ends only the exec'd shell (the pod runs on).
    */
-  ends: "main-process" | "exec";
+  attachedBy: "debug" | "run" | "exec";
   /** kubectl run --rm: kubectl deletes the pod once the session ends. */
   removeAfter?: boolean;
 }

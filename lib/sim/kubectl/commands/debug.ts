@@ -116,7 +116,7 @@ function kubectlDebug(ctx: KubectlContext, argv: string[]): CommandResult {
       uid: pod.metadata.uid,
       container: containerName,
       shell: profileOfImage.shell,
-      ends: "main-process",
+      attachedBy: "debug",
     });
     if (boolFlag(args, "tty") && !boolFlag(args, "quiet"))
       output += "If you don't see a command prompt, try pressing enter.\n";

@@ -235,7 +235,7 @@ function kubectlExec(ctx: KubectlContext, argv: string[]): CommandResult {
       uid: pod.metadata.uid,
       container: container.name,
       shell: image.shell,
-      ends: "exec",
+      attachedBy: "exec",
     });
     return { output: "", exitCode: 0 };
   }
