@@ -9,6 +9,7 @@ import {
   type ResourceType,
   typeOfKind,
 } from "../../sim/kubectl/resources";
+import { shellProgramsOf } from "../../sim/shell/interactive";
 import { KUBECTL_ALIASES, SHELL_PROGRAMS } from "../../sim/shell/run-command";
 
 /** A kubectl command line up to the word being completed, read with the command table's flags. */
@@ -128,8 +129,11 @@ export function completionCandidates(
   const words = line.split(/\s+/);
   const prefix = words[words.length - 1];
   const before = words.slice(0, -1).filter(Boolean);
+  // Inside a container's shell (kubectl exec -it, run -it, debug -it) the programs are the image's.
+  const inside = shellProgramsOf(cluster);
   let pool: readonly string[];
-  if (before.length === 0) pool = SHELL_PROGRAMS;
+  if (before.length === 0) pool = inside ?? SHELL_PROGRAMS;
+  else if (inside) pool = [];
   else if (!KUBECTL_ALIASES.includes(before[0])) pool = before[0] === "cat" ? files : [];
   else pool = kubectlCandidates(cluster, files, before.slice(1));
   const candidates = [...new Set(pool.filter((w) => w.startsWith(prefix)))].sort();

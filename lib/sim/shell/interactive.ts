@@ -1,11 +1,12 @@
 import type { Cluster } from "../cluster";
+import { imageProfile, nodeRootProfile } from "../images";
 import { mountsHostRoot, runInPod } from "../kubectl/commands/exec";
 import { endAttachedRun } from "../kubectl/commands/run";
 import type { FileReader } from "../kubectl/context";
 import { line as outputLine } from "../kubectl/line";
 import { endMainProcess } from "../kubectl/one-shot";
 import type { CommandResult } from "../types";
-import { closeShell, type ShellSession } from "./session";
+import { closeShell, currentShell, type ShellSession } from "./session";
 import { tokenize } from "./tokenize";
 
 const ok = (output: string): CommandResult => ({ output, exitCode: 0 });
@@ -78,4 +79,18 @@ export function runInShell(
     return ok("");
   }
   return runInPod({ cluster, readFile }, pod, container, tokens, true, root);
+}
+
+/**
+ * What the open shell can run, for Tab completion: the image's programs (the node's after
+ * `chroot /host`) and the shell's own `exit` and `cd`; null when no shell is open.
+ */
+export function shellProgramsOf(cluster: Cluster): string[] | null {
+  const session = currentShell(cluster);
+  if (!session) return null;
+  const pod = cluster.store.get("Pod", session.namespace, session.pod);
+  const container = pod?.spec.containers.find((c) => c.name === session.container);
+  if (!container) return null;
+  const profile = session.chroots > 0 ? nodeRootProfile(cluster.options.proxyMode) : imageProfile(container.image);
+  return [...profile.programs, "exit", "cd"];
 }
