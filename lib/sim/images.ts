@@ -36,6 +36,7 @@ export const CONTAINER_PROGRAMS = [
   "dig",
   "iptables-save",
   "ipvsadm",
+  "conntrack",
 ] as const;
 export type ContainerProgram = (typeof CONTAINER_PROGRAMS)[number];
 
@@ -151,13 +152,13 @@ export const listeningPorts = (container: Container): number[] => imageProfile(c
 
 /**
  * The node's own root filesystem, as `chroot /host` in a node debugging pod reaches it: a Debian
- * node prepared for kubeadm, whose preflight checks want iptables and whose standard install has
+ * node prepared for kubeadm, whose preflight checks want iptables and conntrack and whose standard install has
  * iproute2 and iputils-ping (no dig or nslookup: dnsutils is not installed). ipvsadm is there when
  * kube-proxy runs in IPVS mode, since kube-proxy's IPVS guide (pkg/proxy/ipvs/README.md) has the
  * administrator install it; its processes are the node's, so nothing listens here.
  */
 export function nodeRootProfile(proxyMode: "iptables" | "ipvs"): ImageProfile {
-  const programs = new Set<ContainerProgram>([...COMMON, "curl", "ping", "ip", "iptables-save"]);
+  const programs = new Set<ContainerProgram>([...COMMON, "curl", "ping", "ip", "iptables-save", "conntrack"]);
   if (proxyMode === "ipvs") programs.add("ipvsadm");
   return { family: "node", programs, shell: "dash", listens: nothing, server: null };
 }

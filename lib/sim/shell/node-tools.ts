@@ -1,4 +1,5 @@
 import type { Cluster } from "../cluster";
+import { conntrackList } from "../conntrack";
 import { formatIPv4, parseCidr } from "../ip";
 import { iptablesSave, type Table } from "../kube-proxy-iptables";
 import { ipvsIptablesSave, virtualServers } from "../kube-proxy-ipvs";
@@ -114,4 +115,18 @@ export function ipvsadmTool(cluster: Cluster, pod: Pod, container: Container, ar
     ),
   ]);
   return ok(`${[...header, ...lines].join("\n")}\n`);
+}
+
+/**
+ * conntrack -L: the node's connection tracking table (lib/sim/conntrack.ts); a pod's own network
+ * namespace tracks nothing the simulator records. Reading it needs NET_ADMIN; the refusal's wording
+ * is conntrack-tools' as commonly reported, not checked against its source.
+ */
+export function conntrackTool(cluster: Cluster, pod: Pod, container: Container, args: string[]): CommandResult {
+  if (!args.some((a) => a === "-L" || a === "--dump"))
+    return { output: "conntrack v1.4.7 (conntrack-tools): the simulator models conntrack -L only\n", exitCode: 2 };
+  if (!hasNetAdmin(container))
+    return { output: "conntrack v1.4.7 (conntrack-tools): Operation failed: Operation not permitted\n", exitCode: 1 };
+  if (!pod.spec.hostNetwork) return ok("conntrack v1.4.7 (conntrack-tools): 0 flow entries have been shown.\n");
+  return ok(conntrackList(cluster, pod.spec.nodeName!));
 }

@@ -5,7 +5,7 @@ import { environmentOf } from "../../service-env";
 import { dig } from "../../shell/dig";
 import { podHostname } from "../../shell/http-client";
 import { curl, nslookup, ping, wget } from "../../shell/network-tools";
-import { ipTool, iptablesSaveTool, ipvsadmTool } from "../../shell/node-tools";
+import { conntrackTool, ipTool, iptablesSaveTool, ipvsadmTool } from "../../shell/node-tools";
 import { openShell } from "../../shell/session";
 import { tokenize } from "../../shell/tokenize";
 import type { CommandResult, Container, Pod } from "../../types";
@@ -183,6 +183,8 @@ function networkTool(
       return iptablesSaveTool(cluster, pod, container, args);
     case "ipvsadm":
       return ipvsadmTool(cluster, pod, container, args);
+    case "conntrack":
+      return conntrackTool(cluster, pod, container, args);
     default:
       return null;
   }
