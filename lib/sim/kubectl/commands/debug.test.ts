@@ -142,4 +142,13 @@ describe("kubectl debug node/NAME", () => {
     expect(h.prompt()).toBe("$ ");
     expect(h.cluster.store.get("Pod", "default", web.metadata.name)?.status.phase).toBe("Running");
   });
+
+  it("sleep in the shell takes its time on the cluster's clock", () => {
+    const h = cluster();
+    h.ok("kubectl debug node/worker-1 -it --image=busybox");
+    const before = h.cluster.now();
+    h.ok("sleep 30");
+    // 30 s of sleep plus the second every line at the prompt takes.
+    expect(h.cluster.now() - before).toBe(31_000);
+  });
 });

@@ -148,7 +148,12 @@ export function runInPod(
       return ok("");
     case "echo":
       return ok(`${args.join(" ")}\n`);
-    case "sleep":
+    case "sleep": {
+      // The command takes that long: the cluster's clock moves on meanwhile, as at the learner's prompt.
+      const seconds = Number(/^(\d+)s?$/.exec(args[0] ?? "")?.[1]);
+      if (Number.isFinite(seconds)) cluster.advance(seconds);
+      return ok("");
+    }
     case "true":
       return ok("");
     default:
