@@ -94,3 +94,19 @@ export function shellProgramsOf(cluster: Cluster): string[] | null {
   const profile = session.chroots > 0 ? nodeRootProfile(cluster.options.proxyMode) : imageProfile(container.image);
   return [...profile.programs, "exit", "cd"];
 }
+
+/**
+ * The command a line typed into the open shell amounts to, as typed on the learner's machine:
+ * `wget -qO- web` in pod client's shell is `kubectl exec client -- wget -qO- web` (with -n and -c
+ * when they are not the defaults, and `chroot /host` in front on the node's filesystem). Without an
+ * open shell the line is itself.
+ */
+export function lineAtMachine(cluster: Cluster, line: string): string {
+  const session = currentShell(cluster);
+  const pod = session && cluster.store.get("Pod", session.namespace, session.pod);
+  if (!session || !pod) return line;
+  const namespace = session.namespace === "default" ? "" : ` -n ${session.namespace}`;
+  const container = pod.spec.containers[0]?.name === session.container ? "" : ` -c ${session.container}`;
+  const chroot = session.chroots > 0 ? "chroot /host " : "";
+  return `kubectl exec${namespace} ${session.pod}${container} -- ${chroot}${line.trim()}`;
+}

@@ -45,3 +45,17 @@ export function shellPrompt(cluster: Cluster): string {
   if (!session) return "$ ";
   return session.chroots === 0 && session.shell === "ash" ? "/ # " : "# ";
 }
+
+/**
+ * Runs `work` at the learner's own prompt while the open shell waits, then returns to that shell:
+ * a drill's prediction runs its commands as typed on the learner's machine, wherever the learner is.
+ */
+export function outsideShell<T>(cluster: Cluster, work: () => T): T {
+  const held = sessions.get(cluster);
+  sessions.delete(cluster);
+  try {
+    return work();
+  } finally {
+    if (held && !sessions.has(cluster)) sessions.set(cluster, held);
+  }
+}
