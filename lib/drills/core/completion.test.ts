@@ -90,4 +90,12 @@ describe("Tab completion inside a container's shell", () => {
     sim.run("exit");
     expect(complete("ku").candidates).toEqual(["kubectl"]);
   });
+
+  it("completes kubectl debug's target as node/NAME", () => {
+    const sim = cluster();
+    expect(completionCandidates(sim.cluster, [], "kubectl debug node/w").candidates).toEqual([
+      "node/worker-1",
+      "node/worker-2",
+    ]);
+  });
 });

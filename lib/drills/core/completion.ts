@@ -94,7 +94,9 @@ function candidatesFor(
     case "files":
       return files;
     case "objects":
-      return objectNames(cluster, typeOfKind(completion.resource), line.namespace);
+      return objectNames(cluster, typeOfKind(completion.resource), line.namespace).map(
+        (name) => `${completion.prefix ?? ""}${name}`,
+      );
     case "typed-objects": {
       // The first argument names the type: `svc`, `pods,svc`, or `deployment/web`.
       const types = (line.positional[0] ?? "").split("/")[0].split(",").map(findResourceType);

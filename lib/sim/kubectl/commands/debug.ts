@@ -40,7 +40,7 @@ export const debugCommand: KubectlCommand = {
   group: "Troubleshooting and Debugging Commands",
   usage: "debug (POD | TYPE[[.VERSION].GROUP]/NAME) [ -- COMMAND [args...] ]",
   flags: FLAGS,
-  args: [{ kind: "objects", resource: "Node" }],
+  args: [{ kind: "objects", resource: "Node", prefix: "node/" }],
   run: kubectlDebug,
 };
 
