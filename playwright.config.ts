@@ -42,7 +42,7 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh SQLite file per run: migrate, seed the demo accounts, serve the production build.
-    command: `rm -f data/e2e.db && ./node_modules/.bin/tsx scripts/db-migrate.ts && ./node_modules/.bin/tsx scripts/seed.ts && exec ./node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
+    command: `rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && ./node_modules/.bin/tsx scripts/db-migrate.ts && ./node_modules/.bin/tsx scripts/seed.ts && exec ./node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
     url: `http://127.0.0.1:${port}/signin`,
     reuseExistingServer: false,
     timeout: 120_000,

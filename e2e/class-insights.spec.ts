@@ -93,3 +93,36 @@ test("an instructor sees the class's mastery grid, item analysis and misconcepti
   expect(refused.status()).toBe(403);
   expect((await page.request.get(`${classUrl}/results.csv`)).status()).toBe(403);
 });
+
+test("an instructor sees who is at risk in the demo class and downloads its results as a spreadsheet", async ({
+  page,
+}) => {
+  await signIn(page, "instructor@example.com", "teach-kubernetes");
+  await page.goto("/teach");
+  await page.getByRole("link", { name: "Kubernetes networking (demo class)" }).click();
+  const atRisk = page.getByRole("region", { name: "Learners at risk" });
+  // The demo class has lapsed learners (quiet for one to three weeks) and one overdue quiz many skipped.
+  await expect(atRisk.getByText(/^\d+ quiet days, last studied /).first()).toBeVisible();
+  await expect(atRisk.getByText(/past due and not done: /).first()).toBeVisible();
+  const firstName = (await atRisk
+    .getByTestId("at-risk")
+    .getByRole("listitem")
+    .first()
+    .locator("span")
+    .first()
+    .textContent())!;
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download the results (CSV)" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("Kubernetes networking (demo class) results.csv");
+  const lines = (await readFile((await file.path())!, "utf8"))
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
+  expect(lines[0]).toMatch(/^"learner","e-mail","assignment",/);
+  // One row per learner and assignment; the at-risk learner is among them.
+  expect(lines.some((l) => l.startsWith(`"${firstName}",`))).toBe(true);
+  expect(lines.filter((l) => l.includes('"missing"')).length).toBeGreaterThan(0);
+  await expectNoSeriousA11yViolations(page);
+});

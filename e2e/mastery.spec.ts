@@ -62,6 +62,18 @@ test("a newcomer is shown where to begin; mastery and misconceptions fill in fro
     );
   }
   if (misconceptions.size === 0) await expect(page.getByText(/^None so far/)).toBeVisible();
+
+  // The activity charts count today's answers on the learner's own day.
+  const calendar = page.getByRole("figure", { name: "Study per day" });
+  await expect(calendar).toContainText("1 day with study in the last 12 weeks");
+  await expect(calendar.getByRole("img")).toBeVisible();
+  await expect(page.getByRole("term").filter({ hasText: "Current streak" }).locator("+ dd")).toHaveText("1 day");
+  await calendar.getByText("Show the numbers as a table").click();
+  const rows = calendar.getByRole("region", { name: "Study per day" }).getByRole("row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1).getByRole("cell").first()).toHaveText(String(answered));
+  const weekly = page.getByRole("figure", { name: "Quiz score per week" });
+  await expect(weekly).toContainText("1 of 12 weeks have some");
   await expectNoSeriousA11yViolations(page);
 
   await page.goto("/");

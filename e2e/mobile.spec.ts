@@ -36,6 +36,7 @@ test("on a phone the quiz, the flashcards and a drill fit the screen and work by
   await fits();
 
   await page.goto("/drills/headless-dns");
+  await page.getByRole("tab", { name: "Terminal" }).tap();
   await page.getByLabel("Command").fill("kubectl get pods -o wide");
   await page.getByLabel("Command").press("Enter");
   await expect(page.getByLabel("Terminal output")).toContainText("$ kubectl get pods -o wide");

@@ -117,6 +117,24 @@ test("an unfinished attempt resumes where it was after a reload, with its answer
   await expect(page).toHaveURL(/\?show=all#question-5$/);
   await expect(page.getByText(/^Question 5 ·/)).toBeInViewport();
   await expectNoSeriousA11yViolations(page);
+
+  // Retake only what was missed: the nine unanswered, and the first too unless it was right.
+  const missed = 10 - (await dots.filter({ hasText: "✓" }).count());
+  const review = page.url().replace(/[?#].*$/, "");
+  await page.getByRole("button", { name: new RegExp(`^Retake the ${missed} I missed$`) }).click();
+  await expect(page.getByText(`Question 1 of ${missed}`)).toBeVisible();
+  await expect(page.getByText("Quiz: Retake: the questions you missed")).toBeVisible();
+  expect(page.url()).not.toBe(review.replace(/\/review$/, ""));
+  // A retake is practice: feedback after each answer.
+  await answerWithKeyboard(page);
+  await expect(page.getByText(/^(Correct|Partly right|Not quite)/).first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("button", { name: `Question ${missed}` }).click();
+  await page.getByRole("button", { name: /^Finish now/ }).click();
+  await expect(page.getByRole("heading", { name: /^Your result: \d+%$/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Try a new attempt" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Back to the attempt you retook" }).click();
+  await expect(page).toHaveURL(review);
 });
 
 test("submitting without choosing explains what is missing and saves nothing", async ({ page }) => {

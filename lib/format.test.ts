@@ -3,6 +3,8 @@ import {
   dayKey,
   formatDateTime,
   formatDateTimeLocal,
+  formatDay,
+  formatDayShort,
   formatEstimate,
   formatMinutes,
   formatPercent,
@@ -126,5 +128,13 @@ describe("formatEstimate", () => {
     expect(formatEstimate(59)).toBe("59 min");
     expect(formatEstimate(60)).toBe("1 h");
     expect(formatEstimate(125)).toBe("2 h 5 min");
+  });
+});
+
+describe("calendar days", () => {
+  it("read as a chart's axis and a table show them, whatever the machine's zone", () => {
+    expect(formatDayShort("2026-11-30")).toBe("30 Nov");
+    expect(formatDay("2026-11-30")).toBe("Mon 30 Nov 2026");
+    expect(formatDay("2027-01-01")).toBe("Fri 1 Jan 2027");
   });
 });

@@ -17,6 +17,21 @@ export function dayKey(instant: Date, timeZone: string): string {
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
 }
 
+const SHORT_DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+const LONG_DAY = new Intl.DateTimeFormat("en-GB", {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/** A calendar day (`YYYY-MM-DD`, already in the viewer's zone) as a chart's axis labels it: "30 Nov". */
+export const formatDayShort = (key: string) => SHORT_DAY.format(new Date(`${key}T00:00:00Z`));
+
+/** A calendar day (`YYYY-MM-DD`) in full, for tables and tooltips: "Mon 30 Nov 2026". */
+export const formatDay = (key: string) => LONG_DAY.format(new Date(`${key}T00:00:00Z`)).replace(",", "");
+
 /** An offset from UTC in minutes, as people write it: "UTC+5:30", "UTC−8" (a minus sign), "UTC+13", "UTC+0". */
 export function formatUtcOffset(minutes: number): string {
   const sign = minutes < 0 ? "−" : "+";

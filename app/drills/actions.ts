@@ -8,6 +8,7 @@ import {
   drillSlugSchema,
   LIMIT_MESSAGES,
   saveEventsSchema,
+  taskSolutionSchema,
 } from "@/lib/drills/service/schemas";
 import { drillService } from "@/lib/drills/service/server";
 import type { Result } from "@/lib/result";
@@ -51,6 +52,14 @@ export async function checkTaskAction(input: unknown): Promise<Result<TaskResult
   const user = await currentUser();
   if (!user) return signedOut;
   return drillService().checkTask(user.id, parsed.data.slug, parsed.data.stepId, parsed.data.events);
+}
+
+export async function taskSolutionAction(input: unknown): Promise<Result<string[]>> {
+  const parsed = taskSolutionSchema.safeParse(input);
+  if (!parsed.success) return unreadable(parsed.error.issues);
+  const user = await currentUser();
+  if (!user) return signedOut;
+  return drillService().solution(user.id, parsed.data.slug, parsed.data.stepId);
 }
 
 export async function resetDrillAction(input: unknown): Promise<Result<null>> {

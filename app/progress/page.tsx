@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { LevelBadge } from "@/components/progress/level-badge";
 import { MasteryByModule } from "@/components/progress/mastery-by-module";
 import { MisconceptionList } from "@/components/progress/misconception-list";
@@ -9,6 +10,7 @@ import { contentLibrary } from "@/lib/content/library";
 import { formatPercent } from "@/lib/format";
 import { LEVEL_LABELS, MASTERY_RULES, weakestConcepts } from "@/lib/progress/core/mastery";
 import { progressService } from "@/lib/progress/service/server";
+import { ActivityPanel } from "./activity-panel";
 
 export const metadata: Metadata = { title: "Your mastery" };
 
@@ -75,6 +77,15 @@ export default async function ProgressPage() {
           )}
         </section>
       )}
+
+      <section aria-labelledby="activity-heading">
+        <h2 id="activity-heading" className="text-xl font-semibold text-slate-900">
+          Your activity
+        </h2>
+        <Suspense fallback={<p className="mt-3 h-64 animate-pulse rounded-xl bg-slate-100" aria-hidden="true" />}>
+          <ActivityPanel userId={user.id} timeZone={user.timeZone} />
+        </Suspense>
+      </section>
 
       <section aria-labelledby="misconceptions-heading">
         <h2 id="misconceptions-heading" className="text-xl font-semibold text-slate-900">

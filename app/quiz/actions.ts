@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/guards";
 import { parseForm } from "@/lib/forms";
 import type { SubmitResult } from "@/lib/quiz/service/quiz-service";
-import { attemptIdSchema, startQuizSchema, submitAnswerSchema } from "@/lib/quiz/service/schemas";
+import { attemptIdSchema, retakeSchema, startQuizSchema, submitAnswerSchema } from "@/lib/quiz/service/schemas";
 import { quizService } from "@/lib/quiz/service/server";
 import { type ActionState, fail, failureState, ok, type Result } from "@/lib/result";
 
@@ -19,6 +19,17 @@ export async function startQuizAction(_prev: ActionState, form: FormData): Promi
   const { scope, target, feedback } = input.data;
   const result = await quizService().start(user.id, scope, target, feedback);
   if (!result.ok) return failureState(result.error, {}, input.values);
+  redirect(`/quiz/${result.value.id}`);
+}
+
+/** A new attempt over what a finished attempt missed, with feedback after each answer. */
+export async function retakeMissedAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = parseForm(retakeSchema, form, { message: "That attempt could not be read. Reload the page." });
+  if (!input.ok) return input.state;
+  const user = await currentUser();
+  if (!user) return failureState("Your session has ended. Sign in again to retake these questions.");
+  const result = await quizService().startRetake(user.id, input.data.attemptId, "immediate");
+  if (!result.ok) return failureState(result.error);
   redirect(`/quiz/${result.value.id}`);
 }
 

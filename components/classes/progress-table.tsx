@@ -2,7 +2,7 @@ import { Table } from "@/components/ui/table";
 import type { ClassDetail } from "@/lib/classes/service/class-service";
 import { formatDateTime } from "@/lib/format";
 
-const COLUMNS = ["Lessons completed", "Drills completed", "Flashcard reviews (7 days)", "Last active"];
+const COLUMNS = ["Lessons completed", "Drills completed", "Flashcard reviews (7 days)", "Last studied"];
 
 /** What each learner has done outside the assignments: lessons, drills, reviews, last activity (in the viewer's zone). */
 export function ProgressTable({ cls, timeZone }: { cls: ClassDetail; timeZone: string }) {

@@ -1,12 +1,17 @@
 import type { ClusterSnapshot } from "@/lib/drills/core/snapshot";
 
 /** Nodes with their pods and the Services with their endpoints, as lists a screen reader can read; the last request's path highlighted. */
-export function ClusterView({ snapshot }: { snapshot: ClusterSnapshot }) {
+export function ClusterView({ snapshot, className }: { snapshot: ClusterSnapshot; className?: string }) {
   const last = snapshot.lastRequest;
   const onPath = (pod: string) => last?.pod === pod;
   const isClient = (pod: string) => last?.clientPod === pod;
   return (
-    <section aria-labelledby="cluster-view" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
+    // Focusable: beside the terminal it scrolls, and a keyboard must be able to scroll it.
+    <section
+      aria-labelledby="cluster-view"
+      tabIndex={0}
+      className={`min-w-0 rounded-lg border border-slate-200 bg-white p-4 ${className ?? ""}`}
+    >
       <h2 id="cluster-view" className="text-lg font-semibold text-slate-900">
         Cluster
       </h2>
@@ -24,7 +29,7 @@ export function ClusterView({ snapshot }: { snapshot: ClusterSnapshot }) {
       </p>
       <p aria-hidden="true" className="mt-2 text-xs text-slate-600">
         <span className="rounded bg-slate-800 px-1 text-white">dark</span> sent the last request ·{" "}
-        <span className="rounded bg-brand-600 px-1 text-white">blue</span> answered it · ✓ ready · ✗ not ready · ⌛
+        <span className="rounded bg-brand-600 px-1 text-white">blue</span> answered it · ✓ ready · ✗ not ready · …
         terminating
       </p>
       <h3 className="mt-4 text-sm font-semibold uppercase tracking-wide text-slate-600">
@@ -56,7 +61,7 @@ export function ClusterView({ snapshot }: { snapshot: ClusterSnapshot }) {
                       {onPath(p.name) ? ", answered the last request" : ""}
                       {isClient(p.name) ? ", sent the last request" : ""}
                     </span>
-                    <span aria-hidden="true">{p.terminating ? " ⌛" : p.ready ? " ✓" : " ✗"}</span>
+                    <span aria-hidden="true">{p.terminating ? " …" : p.ready ? " ✓" : " ✗"}</span>
                   </li>
                 ))}
               </ul>

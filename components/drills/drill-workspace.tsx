@@ -2,7 +2,13 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
-import { checkTaskAction, commitPredictionAction, resetDrillAction, saveDrillEventsAction } from "@/app/drills/actions";
+import {
+  checkTaskAction,
+  commitPredictionAction,
+  resetDrillAction,
+  saveDrillEventsAction,
+  taskSolutionAction,
+} from "@/app/drills/actions";
 import { Button } from "@/components/ui/button";
 import { completionCandidates } from "@/lib/drills/core/completion";
 import { type DrillRun, type Observation, replay } from "@/lib/drills/core/drill-run";
@@ -12,7 +18,9 @@ import type { Drill, DrillEvent, DrillStep, PredictStep, StepResult, TaskStep } 
 import { LINE_TOO_LONG, MAX_EVENTS, MAX_LINE, TOO_MANY_EVENTS } from "@/lib/drills/service/limits";
 import { InlineCode } from "../quiz/inline-code";
 import { ClusterView } from "./cluster-view";
-import { Terminal, type TerminalLine } from "./terminal";
+import { type DrillPane, DrillTabs, paneProps, useWideScreen } from "./drill-tabs";
+import { TaskHelp } from "./task-help";
+import { focusTerminal, Terminal, type TerminalLine } from "./terminal";
 
 interface Props {
   drill: Drill;
@@ -55,6 +63,20 @@ export function DrillWorkspace(props: Props) {
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [failedChecks, setFailedChecks] = useState<Record<string, number>>({});
+  const [pane, setPane] = useState<DrillPane>("steps");
+  const wide = useWideScreen();
+  /** On a phone, a step done while the terminal or cluster shows: said there, with the way to the next one. */
+  const [notice, setNotice] = useState<string | null>(null);
+  const where = useRef({ pane, wide });
+  where.current = { pane, wide };
+  function showPane(next: DrillPane) {
+    setPane(next);
+    if (next === "steps") setNotice(null);
+  }
+  /** The step and command (tick) a live goal last asked the server about, so one state is checked once. */
+  const autoChecked = useRef("");
+  const root = useRef<HTMLDivElement>(null);
 
   const current = drill.steps.find((s) => !results[s.id]) ?? null;
   // `tick` changes after every command: the cluster object is mutated in place.
@@ -174,7 +196,7 @@ export function DrillWorkspace(props: Props) {
         setResults((res) => ({ ...res, [step.id]: { correct: true, at: new Date().toISOString() } }));
         setStepStart(events.length);
         setOpenPrediction(value.openPrediction);
-      }
+      } else setFailedChecks((f) => ({ ...f, [step.id]: (f[step.id] ?? 0) + 1 }));
     });
   }
 
@@ -185,6 +207,47 @@ export function DrillWorkspace(props: Props) {
       if (!r.ok) setError(r.error);
       else window.location.reload();
     });
+  }
+
+  // A task is done as soon as its live goal holds: the server is asked at once (it still replays the
+  // events and decides). Only after a command of this step, so a goal met when the step opens waits.
+  const liveDone = current?.type === "task" && events.length > stepStart && run.checkTask(current).passed;
+  useEffect(() => {
+    if (!liveDone || !current || current.type !== "task" || pending) return;
+    const key = `${current.id}:${tick}`;
+    if (autoChecked.current === key) return;
+    autoChecked.current = key;
+    check(current);
+  });
+
+  // Once a step is done: the next step in view, and the cursor back at the prompt where the learner types.
+  const currentId = current?.id ?? null;
+  const opened = useRef(currentId);
+  useEffect(() => {
+    if (opened.current === currentId) return;
+    opened.current = currentId;
+    const next = currentId && root.current?.querySelector(`[data-step="${currentId}"]`);
+    if (next) next.scrollIntoView({ block: "nearest" });
+    focusTerminal();
+    if (!where.current.wide && where.current.pane !== "steps")
+      setNotice(currentId ? "Step done. The next step is in Steps." : "Step done: that was the last one.");
+  }, [currentId]);
+
+  // The sticky header's height, so the lab's panes fill exactly the rest of the window.
+  useEffect(() => {
+    const header = document.querySelector("body > header");
+    if (!header || !root.current) return;
+    const el = root.current;
+    const measure = () => el.style.setProperty("--drill-top", `${header.getBoundingClientRect().height}px`);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(header);
+    return () => observer.disconnect();
+  }, []);
+
+  async function revealSolution(step: TaskStep): Promise<string[] | string> {
+    const r = await taskSolutionAction({ slug: drill.slug, stepId: step.id });
+    return r.ok ? r.value.map((line) => run.resolve(line)) : r.error;
   }
 
   const done = drill.steps.filter((s) => results[s.id]).length;
@@ -257,12 +320,6 @@ export function DrillWorkspace(props: Props) {
         <p className="font-medium text-slate-900">
           <InlineCode text={run.resolve(step.prompt)} />
         </p>
-        {step.hint && isCurrent && (
-          <details className="mt-1 text-sm text-slate-700">
-            <summary className="cursor-pointer">Hint</summary>
-            <InlineCode text={step.hint} />
-          </details>
-        )}
         {isCurrent && (
           <>
             <ul className="mt-2 space-y-1 text-sm" aria-label="Goal">
@@ -286,6 +343,12 @@ export function DrillWorkspace(props: Props) {
                   .join(" ")}
               </p>
             )}
+            <TaskHelp
+              key={step.id}
+              hint={step.hint}
+              failedChecks={failedChecks[step.id] ?? 0}
+              reveal={() => revealSolution(step)}
+            />
           </>
         )}
         {result && (
@@ -298,9 +361,35 @@ export function DrillWorkspace(props: Props) {
     );
   }
 
+  const steps = (
+    <section aria-labelledby="steps-title" className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="steps-title" className="text-lg font-semibold text-slate-900">
+        Steps
+      </h2>
+      <ol className="mt-2 space-y-4">
+        {drill.steps.map((step, i) => {
+          const visible = results[step.id] || current?.id === step.id;
+          return (
+            <li
+              key={step.id}
+              data-step={step.id}
+              aria-current={current?.id === step.id ? "step" : undefined}
+              className={current?.id === step.id ? "rounded-md border-l-4 border-brand-600 pl-3" : "pl-4"}
+            >
+              <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+                Step {i + 1} · {step.type === "predict" ? "Predict, then observe" : "Task"}
+              </p>
+              {visible ? stepBody(step) : <p className="text-sm text-slate-500">Unlocks after the step before.</p>}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+
   return (
-    <div>
-      <div className="flex flex-wrap items-baseline justify-between gap-3">
+    <div ref={root} className="lg:grid lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] lg:items-start lg:gap-6">
+      <div className="min-w-0 space-y-4">
         <div>
           <p className="text-sm text-slate-600">
             <Link href="/drills" className="hover:text-brand-700">
@@ -308,79 +397,86 @@ export function DrillWorkspace(props: Props) {
             </Link>{" "}
             · {props.lessonTitle}
           </p>
-          <h1 className="text-3xl font-bold text-slate-900">{drill.title}</h1>
+          <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">{drill.title}</h1>
+          <div className="mt-1 flex flex-wrap items-center gap-3">
+            <p className="text-sm text-slate-700" aria-live="polite">
+              {done} of {drill.steps.length} steps done
+            </p>
+            <button
+              type="button"
+              onClick={reset}
+              disabled={pending}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100"
+            >
+              Reset drill
+            </button>
+          </div>
+          <p className="mt-2 text-slate-700">{drill.body}</p>
         </div>
-        <div className="flex items-center gap-3">
-          <p className="text-sm text-slate-700" aria-live="polite">
-            {done} of {drill.steps.length} steps done
-          </p>
-          <button
-            type="button"
-            onClick={reset}
-            disabled={pending}
-            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100"
-          >
-            Reset drill
-          </button>
+        <div role="status" aria-live="assertive">
+          {error && <p className="rounded-md border border-red-300 bg-red-50 p-2 text-red-800">{error}</p>}
         </div>
+        {!current && (
+          <div className="rounded-lg border border-emerald-300 bg-emerald-50 p-4">
+            <p className="font-semibold text-emerald-900">
+              Drill complete: {drill.steps.filter((s) => results[s.id]?.correct).length} of {drill.steps.length} right
+              first time.
+            </p>
+            <p className="mt-1">
+              <Link href="/drills" className="text-brand-700 underline">
+                Choose another drill
+              </Link>{" "}
+              or keep experimenting in the terminal.
+            </p>
+          </div>
+        )}
+        <DrillTabs active={pane} onSelect={showPane} />
+        <div {...paneProps("steps", pane, wide)}>{steps}</div>
       </div>
-      <p className="mt-2 max-w-3xl text-slate-700">{drill.body}</p>
-      <div role="status" aria-live="assertive" className="mt-2">
-        {error && <p className="rounded-md border border-red-300 bg-red-50 p-2 text-red-800">{error}</p>}
-      </div>
-      {!current && (
-        <div className="mt-4 rounded-lg border border-emerald-300 bg-emerald-50 p-4">
-          <p className="font-semibold text-emerald-900">
-            Drill complete: {drill.steps.filter((s) => results[s.id]?.correct).length} of {drill.steps.length} right
-            first time.
-          </p>
-          <p className="mt-1">
-            <Link href="/drills" className="text-brand-700 underline">
-              Choose another drill
-            </Link>{" "}
-            or keep experimenting in the terminal.
-          </p>
+      {/* Side by side, the terminal and the cluster stay in the window while the steps scroll. */}
+      <div className="mt-4 min-w-0 lg:sticky lg:top-[calc(var(--drill-top,3.5rem)+0.75rem)] lg:mt-0 lg:flex lg:h-[calc(100dvh-var(--drill-top,3.5rem)-3rem)] lg:flex-col lg:gap-3">
+        <div
+          {...paneProps("terminal", pane, wide)}
+          className={`${paneProps("terminal", pane, wide).className} flex h-[calc(100dvh-var(--drill-top,3.5rem)-4rem)] min-h-80 flex-col gap-2 lg:h-auto lg:min-h-0 lg:flex-[3]`}
+        >
+          {notice && (
+            <p
+              role="status"
+              className="flex items-center justify-between gap-2 rounded-md bg-emerald-50 p-2 text-sm text-emerald-900 lg:hidden"
+            >
+              {notice}
+              <Button variant="secondary" size="sm" onClick={() => showPane("steps")}>
+                Show the steps
+              </Button>
+            </p>
+          )}
+          <Terminal
+            lines={lines}
+            onRun={onRun}
+            onClear={() => setLines([])}
+            onInterrupt={(line) => setLines((l) => [...l, { command: `${line}^C`, output: "" }])}
+            complete={complete}
+            busy={pending}
+            maxLength={MAX_LINE}
+            className="flex-1"
+          />
+          <div>
+            <button
+              type="button"
+              onClick={undo}
+              disabled={pending || !canUndo}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60"
+            >
+              Undo last command
+            </button>
+          </div>
         </div>
-      )}
-      <div className="mt-4 grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-        <div className="min-w-0 space-y-4">
-          <section aria-labelledby="steps-title" className="rounded-lg border border-slate-200 bg-white p-4">
-            <h2 id="steps-title" className="text-lg font-semibold text-slate-900">
-              Steps
-            </h2>
-            <ol className="mt-2 space-y-4">
-              {drill.steps.map((step, i) => {
-                const visible = results[step.id] || current?.id === step.id;
-                return (
-                  <li
-                    key={step.id}
-                    aria-current={current?.id === step.id ? "step" : undefined}
-                    className={current?.id === step.id ? "rounded-md border-l-4 border-brand-600 pl-3" : "pl-4"}
-                  >
-                    <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">
-                      Step {i + 1} · {step.type === "predict" ? "Predict, then observe" : "Task"}
-                    </p>
-                    {visible ? (
-                      stepBody(step)
-                    ) : (
-                      <p className="text-sm text-slate-500">Unlocks after the step before.</p>
-                    )}
-                  </li>
-                );
-              })}
-            </ol>
-          </section>
-          <Terminal lines={lines} onRun={onRun} complete={complete} disabled={pending} maxLength={MAX_LINE} />
-          <button
-            type="button"
-            onClick={undo}
-            disabled={pending || !canUndo}
-            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60"
-          >
-            Undo last command
-          </button>
+        <div
+          {...paneProps("cluster", pane, wide)}
+          className={`${paneProps("cluster", pane, wide).className} lg:min-h-0 lg:flex-[2]`}
+        >
+          <ClusterView snapshot={snapshot} className="lg:h-full lg:overflow-auto" />
         </div>
-        <ClusterView snapshot={snapshot} />
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { newCardState, rate } from "../flashcards/core/scheduler";
 import { JoinCodeTakenError } from "./class-repository";
 import { repositoriesOn, testDatabases, uniqueEmail } from "./test-support/databases";
 
@@ -158,5 +159,39 @@ describe.each(testDatabases)("classes on $name", ({ url }) => {
       (await ctx.repos.classes.addAssignment(teacher.id, cls.id, { ...input, scope: "module", target: "services" }, t0))
         .kind,
     ).toBe("created");
+  });
+
+  it("dates a member's last activity by quiz answers and kept ratings, not by lesson views", async () => {
+    const teacher = await user("INSTRUCTOR");
+    const [answering, rating, reading] = [await user(), await user(), await user()];
+    const cls = await newClass(teacher.id, "Activity");
+    for (const u of [answering, rating, reading]) await ctx.repos.classes.join(u.id, cls.joinCode, t0);
+    const attempt = await ctx.repos.quizzes.start(
+      answering.id,
+      { ...lessonQuiz, seed: 1, feedback: "end", questionIds: ["q1", "q2"] },
+      later(1),
+    );
+    const answer = (questionId: string) => ({ questionId, response: "{}", score: 1, correct: true });
+    await ctx.repos.quizzes.recordAnswer(answering.id, attempt.id, answer("q1"), later(5));
+    await ctx.repos.quizzes.recordAnswer(answering.id, attempt.id, answer("q2"), later(9));
+    const card = (at: Date, expectedVersion: number, previous: ReturnType<typeof newCardState> | null) => ({
+      cardId: "lesson:card",
+      lessonSlug: "lesson",
+      expectedVersion,
+      previous,
+      next: rate(previous ?? newCardState(at), "good", at),
+      rating: "good" as const,
+    });
+    await ctx.repos.flashcards.applyRating(rating.id, card(later(20), 0, null), later(20));
+    const kept = (await ctx.repos.flashcards.state(rating.id, "lesson:card"))!;
+    await ctx.repos.flashcards.applyRating(rating.id, card(later(30), kept.version, kept), later(30));
+    // The second rating is undone: the last activity is the first one's time again.
+    await ctx.repos.flashcards.undoLast(rating.id, later(31));
+    await ctx.repos.progress.recordActivity(reading.id, "cluster-ip-vs-pod-ip", { seconds: 30 }, later(40));
+
+    const progress = (await ctx.repos.classes.memberProgress(teacher.id, cls.id, t0))!;
+    expect(progress.get(answering.id)?.lastActive).toEqual(later(9));
+    expect(progress.get(rating.id)).toMatchObject({ reviews: 1, lastActive: later(20) });
+    expect(progress.get(reading.id)?.lastActive ?? null).toBeNull();
   });
 });

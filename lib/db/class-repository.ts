@@ -259,15 +259,20 @@ export class ClassRepository {
     return row ? { userId: row.user.id, name: row.user.name } : null;
   }
 
-  /** Per member: lessons completed, drills completed, flashcard reviews since `since`, last activity (only for the class's instructor). */
+  /**
+   * Per member (only for the class's instructor): lessons completed, drills completed, flashcard
+   * reviews since `since`, and the last activity as `learnersAtRisk` defines it: a quiz answer, a
+   * rating that was not undone, or drill work. Viewing a lesson is not activity (an open tab would
+   * hide a learner who has stopped), so a lesson's `lastViewedAt` is left out on purpose.
+   */
   async memberProgress(instructorId: string, classId: string, since: Date) {
     const owned = await this.db.class.findFirst({ where: { id: classId, instructorId }, select: { id: true } });
     if (!owned) return null;
     const members = { memberships: { some: { classId } } };
-    const [lessons, drills, reviews] = await Promise.all([
+    const [lessons, drills, reviews, lastRatings, lastAnswers] = await Promise.all([
       this.db.lessonProgress.findMany({
-        where: { user: members },
-        select: { userId: true, completedAt: true, lastViewedAt: true },
+        where: { user: members, completedAt: { not: null } },
+        select: { userId: true },
       }),
       this.db.drillProgress.findMany({
         where: { user: members },
@@ -275,7 +280,17 @@ export class ClassRepository {
       }),
       this.db.flashcardReview.findMany({
         where: { user: members, undoneAt: null, review: { gte: since } },
-        select: { userId: true, review: true },
+        select: { userId: true },
+      }),
+      this.db.flashcardReview.groupBy({
+        by: ["userId"],
+        where: { user: members, undoneAt: null },
+        _max: { review: true },
+      }),
+      // Each member's attempts with their latest answer only: one row per attempt, not per answer.
+      this.db.quizAttempt.findMany({
+        where: { user: members, answers: { some: {} } },
+        select: { userId: true, answers: { select: { answeredAt: true }, orderBy: { answeredAt: "desc" }, take: 1 } },
       }),
     ]);
     const out = new Map<
@@ -290,24 +305,18 @@ export class ClassRepository {
       }
       return e;
     };
-    const touch = (e: { lastActive: Date | null }, d: Date) => {
-      if (!e.lastActive || d > e.lastActive) e.lastActive = d;
+    const touch = (userId: string, d: Date | null | undefined) => {
+      const e = entry(userId);
+      if (d && (!e.lastActive || d > e.lastActive)) e.lastActive = d;
     };
-    for (const l of lessons) {
-      const e = entry(l.userId);
-      if (l.completedAt) e.lessonsCompleted++;
-      touch(e, l.lastViewedAt);
-    }
+    for (const l of lessons) entry(l.userId).lessonsCompleted++;
     for (const d of drills) {
-      const e = entry(d.userId);
-      if (d.completedAt) e.drillsCompleted++;
-      touch(e, d.updatedAt);
+      if (d.completedAt) entry(d.userId).drillsCompleted++;
+      touch(d.userId, d.updatedAt);
     }
-    for (const r of reviews) {
-      const e = entry(r.userId);
-      e.reviews++;
-      touch(e, r.review);
-    }
+    for (const r of reviews) entry(r.userId).reviews++;
+    for (const r of lastRatings) touch(r.userId, r._max.review);
+    for (const a of lastAnswers) touch(a.userId, a.answers[0]?.answeredAt);
     return out;
   }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type {
+  AttemptScope,
   FeedbackMode,
   QuizAnswerRecord,
   QuizAttemptRecord,
@@ -12,6 +13,7 @@ import type { Db } from "./create-db";
 import { inChunks } from "./in-chunks";
 
 export type {
+  AttemptScope,
   FeedbackMode,
   QuizAnswerRecord,
   QuizAttemptRecord,
@@ -23,6 +25,7 @@ export type {
 /** An attempt with at least one answer, and the questions drawn for it (with their keys: server only). */
 export interface AnsweredAttempt {
   userId: string;
+  scope: AttemptScope;
   completedAt: Date | null;
   questionIds: string[];
   questions: Question[];
@@ -70,7 +73,7 @@ type SecretsRow = { seed: string; secret: string | null; questions: string | nul
 
 const toRecord = (row: SummaryRow): QuizAttemptRecord => ({
   id: row.id,
-  scope: row.scope as QuizScope,
+  scope: row.scope as AttemptScope,
   target: row.target,
   feedback: row.feedback as FeedbackMode,
   questionIds: JSON.parse(row.questionIds) as string[],
@@ -119,7 +122,7 @@ export class QuizAttemptRepository {
   async start(
     userId: string,
     input: {
-      scope: QuizScope;
+      scope: AttemptScope;
       target: string;
       seed: number | string;
       feedback: FeedbackMode;
@@ -183,7 +186,7 @@ export class QuizAttemptRepository {
   }
 
   /** The newest unfinished attempt on a lesson or module, to resume. */
-  async unfinished(userId: string, scope: QuizScope, target: string): Promise<QuizAttemptRecord | null> {
+  async unfinished(userId: string, scope: AttemptScope, target: string): Promise<QuizAttemptRecord | null> {
     const row = await this.db.quizAttempt.findFirst({
       where: { userId, scope, target, completedAt: null },
       orderBy: { startedAt: "desc" },
@@ -240,6 +243,16 @@ export class QuizAttemptRepository {
     }));
   }
 
+  /** When the learner answered, and how well, since `since`: the activity charts' quiz points. */
+  async answerMoments(userId: string, since: Date): Promise<{ at: Date; score: number }[]> {
+    const rows = await this.db.quizAnswer.findMany({
+      where: { attempt: { userId }, answeredAt: { gte: since } },
+      select: { answeredAt: true, score: true },
+      orderBy: { answeredAt: "asc" },
+    });
+    return rows.map((r) => ({ at: r.answeredAt, score: r.score }));
+  }
+
   /**
    * Every answer the learner has given, finished attempt or not, with the questions drawn for its
    * attempt (their concepts and distractors' misconceptions): what mastery is computed from. Attempts
@@ -254,12 +267,13 @@ export class QuizAttemptRepository {
     const rows = await inChunks(userIds, (ids) =>
       this.db.quizAttempt.findMany({
         where: { userId: { in: ids }, questions: { not: null }, answers: { some: {} } },
-        select: { userId: true, completedAt: true, questionIds: true, questions: true, answers },
+        select: { userId: true, scope: true, completedAt: true, questionIds: true, questions: true, answers },
         orderBy: { startedAt: "asc" },
       }),
     );
     return rows.map((row) => ({
       userId: row.userId,
+      scope: row.scope as AttemptScope,
       completedAt: row.completedAt,
       questionIds: JSON.parse(row.questionIds) as string[],
       questions: JSON.parse(row.questions ?? "[]") as Question[],

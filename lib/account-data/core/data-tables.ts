@@ -1,7 +1,7 @@
 import type { Drill, StepResult } from "../../drills/core/types";
 import type { RatingName, StateName } from "../../flashcards/core/scheduler";
 import { answerText } from "../../quiz/core/answer-text";
-import type { QuizScope } from "../../quiz/core/attempt";
+import type { AttemptScope } from "../../quiz/core/attempt";
 import { toPublicQuestion } from "../../quiz/core/public-question";
 import type { Question, Response } from "../../quiz/core/types";
 
@@ -19,7 +19,7 @@ export interface Table {
 /** One quiz attempt as the export reads it (answers in internal ids; questions with their keys). */
 export interface AttemptRecord {
   id: string;
-  scope: QuizScope;
+  scope: AttemptScope;
   target: string;
   seed?: string;
   startedAt: Date;

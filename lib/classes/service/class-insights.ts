@@ -3,6 +3,7 @@ import type { AnsweredAttempt } from "../../db/quiz-attempt-repository";
 import type { Repositories } from "../../db/repositories";
 import { type LearnerMastery, learnerMastery } from "../../progress/core/learner-mastery";
 import { misconceptionKey } from "../../progress/core/misconceptions";
+import { isQuizScope } from "../../quiz/core/attempt";
 import { misconceptionOf } from "../../quiz/core/grade";
 import { templateKey } from "../../quiz/core/templates";
 import type { Response } from "../../quiz/core/types";
@@ -125,7 +126,8 @@ export function createClassInsights(deps: ClassInsightsDeps) {
       }));
       return {
         members,
-        items: itemAnalysis(attempts.filter((a) => a.completedAt !== null).map(drawnItems)),
+        // Quiz attempts only: a retake asks just what a learner missed before, which would skew both indices.
+        items: itemAnalysis(attempts.filter((a) => a.completedAt !== null && isQuizScope(a.scope)).map(drawnItems)),
         misconceptions: classMisconceptions(members),
       };
     },

@@ -74,7 +74,8 @@ describe.each(testDatabases)("class results on $name", ({ url }) => {
     await ctx.repos.progress.setCompleted(learner.id, "cluster-ip-vs-pod-ip", true, now);
     const withProgress = (await service().classDetail(teacher.id, cls.id))!;
     expect(withProgress.progress).toEqual([
-      { userId: learner.id, lessonsCompleted: 1, drillsCompleted: 0, reviews: 0, lastActive: now },
+      // Completing a lesson is progress but not study activity (see memberProgress).
+      { userId: learner.id, lessonsCompleted: 1, drillsCompleted: 0, reviews: 0, lastActive: null },
     ]);
     expect(withProgress.totals).toEqual({ lessons: library.lessons.length, drills: 6 });
     const mine = await service().learnerClasses(learner.id);
@@ -82,6 +83,58 @@ describe.each(testDatabases)("class results on $name", ({ url }) => {
       title: "Quiz: ClusterIP vs Pod IP",
       result: { status: "on-time", score: 0.8 },
     });
+  });
+
+  it("flags learners with overdue work or a quiet week, and not one who answered a question this week", async () => {
+    let clock = now;
+    const at = () =>
+      createClassService({
+        repos: ctx.repos,
+        library: () => library,
+        now: () => clock,
+        randomBytes: (n) => new Uint8Array(randomBytes(n)),
+        drillCount: () => 6,
+      });
+    const teacher = await user("INSTRUCTOR");
+    const [quiet, busy] = [await user("LEARNER"), await user("LEARNER")];
+    const created = await at().createClass(teacher.id, { name: "Risky", timeZone: "UTC" });
+    const cls = (await ctx.repos.classes.findForInstructor(teacher.id, created.ok ? created.value.id : ""))!;
+    for (const u of [quiet, busy]) await at().join(u.id, cls.joinCode);
+    const assigned = await at().addAssignment(teacher.id, cls.id, {
+      quiz: "lesson:cluster-ip-vs-pod-ip",
+      dueAt: "2026-09-03T12:00",
+    });
+    if (!assigned.ok) throw new Error(assigned.error);
+    // Before the due date and within the week, nobody is at risk.
+    expect((await at().classDetail(teacher.id, cls.id))!.atRisk).toEqual([]);
+
+    clock = new Date("2026-09-09T09:00:00Z");
+    const attempt = await ctx.repos.quizzes.start(
+      busy.id,
+      { scope: "lesson", target: "cluster-ip-vs-pod-ip", seed: 5, feedback: "end", questionIds: ["q"] },
+      clock,
+    );
+    await ctx.repos.quizzes.recordAnswer(
+      busy.id,
+      attempt.id,
+      { questionId: "q", response: "{}", score: 1, correct: true },
+      clock,
+    );
+    await ctx.repos.quizzes.complete(busy.id, attempt.id, 1, clock);
+
+    // Joined on 1 September: the 2nd to the 9th are eight whole quiet days by the 10th.
+    clock = new Date("2026-09-10T08:00:00Z");
+    const { atRisk } = (await at().classDetail(teacher.id, cls.id))!;
+    expect(atRisk).toEqual([
+      {
+        userId: quiet.id,
+        name: quiet.name,
+        reasons: [
+          { kind: "missing-work", assignments: [expect.objectContaining({ id: assigned.value.id })] },
+          { kind: "inactive", lastActive: null, quietDays: 8 },
+        ],
+      },
+    ]);
   });
 
   it("assigns the final exam, which a learner's course-wide attempt fills", async () => {

@@ -6,6 +6,7 @@ import type { Repositories } from "../../db/repositories";
 import { COURSE_TARGET, QUIZ_SCOPES, type QuizScope } from "../../quiz/core/attempt";
 import { describeQuiz } from "../../quiz/core/describe-quiz";
 import { fail, ok, type Result } from "../../result";
+import { learnersAtRisk } from "../core/at-risk";
 import { RESULTS_CSV_HEADER, resultsCsvRows } from "../core/class-csv";
 import { classResults, formatJoinCode, normaliseJoinCode, type ResultCell } from "../core/results";
 import { type AddAssignmentInput, dueDateProblem } from "./schemas";
@@ -83,10 +84,13 @@ async function classDetail(deps: ClassServiceDeps, instructorId: string, classId
     userId,
     ...(activity?.get(userId) ?? { lessonsCompleted: 0, drillsCompleted: 0, reviews: 0, lastActive: null }),
   }));
+  const results = classResults(cls.members, assignments, attempts ?? [], now);
+  const lastActivity = new Map(progress.flatMap((p) => (p.lastActive ? [[p.userId, p.lastActive] as const] : [])));
   return {
     ...cls,
     assignments,
-    results: classResults(cls.members, assignments, attempts ?? [], now),
+    results,
+    atRisk: learnersAtRisk({ members: cls.members, assignments, results, lastActivity, now, timeZone: cls.timeZone }),
     progress,
     totals: { lessons: library.lessons.length, drills: deps.drillCount() },
   };

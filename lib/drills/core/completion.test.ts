@@ -9,6 +9,9 @@ describe("Tab completion in the drill terminal", () => {
   const complete = (line: string) => completionCandidates(sim.cluster, ["web-typo.yaml"], line);
   it("completes programs, kubectl commands and resource types", () => {
     expect(complete("kub")).toEqual({ prefix: "kub", candidates: ["kubectl"] });
+    // The terminal's own commands complete too (run-command.ts TERMINAL_BUILTINS).
+    expect(complete("he").candidates).toEqual(["help"]);
+    expect(complete("c").candidates).toEqual(["cat", "clear", "curl"]);
     expect(complete("kubectl ex").candidates).toEqual(["exec", "expose"]);
     expect(complete("kubectl get endpointsl").candidates).toEqual(["endpointslices"]);
   });

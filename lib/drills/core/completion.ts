@@ -10,7 +10,7 @@ import {
   typeOfKind,
 } from "../../sim/kubectl/resources";
 import { shellProgramsOf } from "../../sim/shell/interactive";
-import { KUBECTL_ALIASES, SHELL_PROGRAMS } from "../../sim/shell/run-command";
+import { KUBECTL_ALIASES, PROMPT_WORDS } from "../../sim/shell/run-command";
 
 /** A kubectl command line up to the word being completed, read with the command table's flags. */
 interface KubectlLine {
@@ -134,7 +134,7 @@ export function completionCandidates(
   // Inside a container's shell (kubectl exec -it, run -it, debug -it) the programs are the image's.
   const inside = shellProgramsOf(cluster);
   let pool: readonly string[];
-  if (before.length === 0) pool = inside ?? SHELL_PROGRAMS;
+  if (before.length === 0) pool = inside ?? PROMPT_WORDS;
   else if (inside) pool = [];
   else if (!KUBECTL_ALIASES.includes(before[0])) pool = before[0] === "cat" ? files : [];
   else pool = kubectlCandidates(cluster, files, before.slice(1));

@@ -79,6 +79,16 @@ describe("replaying a learner's run", () => {
     expect(run.resolve("{{clusterIP:web}}")).toMatch(/^10\./);
     expect(run.commitPrediction(drill.steps[0] as PredictStep).correctIndex).toBe(0);
   });
+  it("a help typed in between changes nothing the server grades: same prediction answer, same observations", () => {
+    const plain = [{ type: "command" as const, line: "kubectl scale deployment web --replicas=3" }];
+    const withHelp = [
+      { type: "command" as const, line: "help" },
+      ...plain,
+      { type: "command" as const, line: "help get" },
+    ];
+    const step = drill.steps[0] as PredictStep;
+    expect(replay(drill, withHelp).commitPrediction(step)).toEqual(replay(drill, plain).commitPrediction(step));
+  });
   it("checks tasks without changing what happens next (no random draw is used up)", () => {
     const lb = bySlug("from-outside");
     const a = new DrillRun(lb);

@@ -173,6 +173,22 @@ describe.each(testDatabases)("drill service on $name", ({ url }) => {
     expect(await service().state(user.id, drill.slug)).toMatchObject({ events: [], results: {}, completed: false });
   });
 
+  it("gives the solution of the current task only, never of a prediction or a later task", async () => {
+    const user = await learner();
+    expect(await service().solution(user.id, drill.slug, "bring-back")).toEqual({
+      ok: false,
+      error: DRILL_MESSAGES.noSolution,
+    });
+    await service().commitPrediction(user.id, drill.slug, "scaled-to-zero", 0, []);
+    const task = drill.steps.find((s) => s.id === "bring-back")!;
+    expect(await service().solution(user.id, drill.slug, "bring-back")).toEqual({
+      ok: true,
+      value: task.type === "task" ? task.solution : [],
+    });
+    expect((await service().solution(user.id, drill.slug, "selector-typo")).ok).toBe(false);
+    expect((await service().solution(user.id, "no-such-drill", "bring-back")).ok).toBe(false);
+  });
+
   it("keeps one learner's progress from another", async () => {
     const a = await learner();
     const b = await learner();

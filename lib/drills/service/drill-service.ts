@@ -56,6 +56,7 @@ export const DRILL_MESSAGES = {
   busy: "The server is busy checking other drills. Try again in a moment.",
   revealed: (command: string) =>
     `${COMMIT_FIRST} You ran \`${command}\` before committing; undo it (or reset the drill) to answer this step.`,
+  noSolution: "Only the task you are working on offers its solution.",
   cannotContinue: (why: string) => `This drill cannot continue from here: ${why}. Reset it to start again.`,
 };
 
@@ -283,6 +284,19 @@ export function createDrillService(deps: DrillServiceDeps) {
           openPrediction,
         });
       });
+    },
+
+    /**
+     * A task's solution, for the learner stuck on it (the page offers it after failed checks). Only
+     * the current task's: grading still replays the cluster, so knowing the commands is not passing.
+     */
+    async solution(userId: string, slug: string, stepId: string): Promise<Result<string[]>> {
+      const drill = find(slug);
+      if (!drill) return fail(DRILL_MESSAGES.noDrill);
+      const row = await progress(userId, drill);
+      const step = currentStep(drill, new Set(Object.keys(row.results)));
+      if (!step || step.id !== stepId || step.type !== "task") return fail(DRILL_MESSAGES.noSolution);
+      return ok(step.solution);
     },
 
     reset(userId: string, slug: string): Promise<Result<null>> {

@@ -33,3 +33,4 @@ export const commitPredictionSchema = z.object({
   events: drillEventsSchema,
 });
 export const checkTaskSchema = z.object({ slug, stepId: slug, events: drillEventsSchema });
+export const taskSolutionSchema = z.object({ slug, stepId: slug });

@@ -164,4 +164,58 @@ describe.each(testDatabases)("progress service on $name", ({ url }) => {
     // Another learner's rows are not theirs.
     expect((await service.mastery((await learner()).id)).misconceptions).toEqual([]);
   });
+
+  it("charts a learner's own answers, kept ratings and drill steps per day, and nobody else's", async () => {
+    const user = await learner();
+    const other = await learner();
+    clock = new Date("2026-06-03T09:00:00Z");
+    const monday = new Date("2026-06-01T10:00:00Z");
+    const attempt = await repos.quizzes.start(
+      user.id,
+      { scope: "lesson", target: lesson.slug, seed: 2, feedback: "end", questionIds: ["q1", "q2"] },
+      monday,
+    );
+    for (const [id, score] of [
+      ["q1", 1],
+      ["q2", 0.5],
+    ] as const)
+      await repos.quizzes.recordAnswer(
+        user.id,
+        attempt.id,
+        { questionId: id, response: "{}", score, correct: score === 1 },
+        monday,
+      );
+    const tuesday = new Date("2026-06-02T10:00:00Z");
+    await repos.drills.recordStep(user.id, "pods-come-and-go", 0, {
+      events: [],
+      results: { a: { correct: true, at: tuesday.toISOString() } },
+      stepStart: 0,
+      completedAt: null,
+    });
+    const card = lessonCards(lesson)[0];
+    const rating = (userId: string) =>
+      repos.flashcards.applyRating(
+        userId,
+        {
+          cardId: card.id,
+          lessonSlug: lesson.slug,
+          expectedVersion: 0,
+          previous: null,
+          next: rate(newCardState(tuesday), "good", tuesday),
+          rating: "good",
+        },
+        tuesday,
+      );
+    await rating(user.id);
+    await rating(other.id);
+
+    const a = await service.activity(user.id, "UTC");
+    const day = (date: string) => a.days.find((d) => d.date === date);
+    expect(day("2026-06-01")).toMatchObject({ quizAnswers: 2, reviews: 0, drillSteps: 0 });
+    expect(day("2026-06-02")).toMatchObject({ quizAnswers: 0, reviews: 1, drillSteps: 1 });
+    expect(a.weeks.at(-1)).toMatchObject({ start: "2026-06-01", quizAnswers: 2, quizScore: 0.75, reviews: 1 });
+    // Today (Wednesday) is still open: the streak of Monday and Tuesday stands.
+    expect(a.streak).toEqual({ current: 2, longest: 2 });
+    expect((await service.activity(other.id, "UTC")).activeDays).toBe(1);
+  });
 });

@@ -1,8 +1,10 @@
 import type { ContentLibrary } from "../../content/load-content";
 import type { QuizAttemptRecord, QuizScope } from "../../db/quiz-attempt-repository";
 import type { Repositories } from "../../db/repositories";
+import { isQuizScope } from "../../quiz/core/attempt";
 import { describeQuiz } from "../../quiz/core/describe-quiz";
 import { fail, ok, type Result } from "../../result";
+import { ACTIVITY_WEEKS, type Activity, activity } from "../core/activity";
 import { type LearnerMastery, learnerMastery } from "../core/learner-mastery";
 import { heartbeatSeconds, type LessonProgressRecord } from "../core/lesson-status";
 import type { ReadingInput } from "./schemas";
@@ -79,6 +81,20 @@ export function createProgressService({ repos, library, drillLessons, now }: Pro
       });
     },
 
+    /** Study per day, week and streak over the last ACTIVITY_WEEKS weeks, in the learner's zone. */
+    async activity(userId: string, timeZone: string): Promise<Activity> {
+      const at = now();
+      // A day more than the calendar: its first Monday starts at most 7 × ACTIVITY_WEEKS days back.
+      const since = new Date(at.getTime() - (7 * ACTIVITY_WEEKS + 1) * 86_400_000);
+      const [quizAnswers, ratings, drills] = await Promise.all([
+        repos.quizzes.answerMoments(userId, since),
+        repos.flashcards.reviews(userId, since),
+        repos.drills.listForUser(userId),
+      ]);
+      const drillSteps = drills.flatMap((d) => Object.values(d.results).map((r) => new Date(r.at)));
+      return activity({ quizAnswers, ratings: ratings.map((r) => r.review), drillSteps }, at, timeZone);
+    },
+
     /** Mastery of every concept of the course and the misconceptions the learner showed. */
     async mastery(userId: string): Promise<LearnerMastery> {
       const [quizzes, drills, cards] = await Promise.all([
@@ -95,7 +111,8 @@ export function createProgressService({ repos, library, drillLessons, now }: Pro
 
     /** The score of the learner's most recently finished quiz, or null before the first. */
     async latestQuizScore(userId: string): Promise<number | null> {
-      const [latest] = await repos.quizzes.history(userId);
+      // A retake holds only questions missed before: practice, not a quiz's score.
+      const latest = (await repos.quizzes.history(userId)).find((a) => isQuizScope(a.scope));
       return latest ? (latest.score ?? 0) : null;
     },
   };

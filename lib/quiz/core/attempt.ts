@@ -6,11 +6,22 @@ import type { Question } from "./types";
 export const QUIZ_SCOPES = ["lesson", "module", "course"] as const;
 export type QuizScope = (typeof QUIZ_SCOPES)[number];
 
+/**
+ * What an attempt is of: a quiz, or a retake of the questions missed in one finished attempt
+ * (target: that attempt's id). A retake is practice: it is not a quiz of its own, so it is never
+ * assigned, exported or counted as a quiz's score; its answers count for mastery like any others.
+ */
+export const ATTEMPT_SCOPES = [...QUIZ_SCOPES, "retake"] as const;
+export type AttemptScope = (typeof ATTEMPT_SCOPES)[number];
+
+export const isQuizScope = (scope: AttemptScope): scope is QuizScope => scope !== "retake";
+
 /** The target of the course-wide final exam (there is one course). */
 export const COURSE_TARGET = "course";
 
-/** Where a learner starts another attempt of the same quiz. */
-export function quizHref(scope: QuizScope, target: string): string {
+/** Where a learner starts another attempt of the same quiz (for a retake: the review it came from). */
+export function quizHref(scope: AttemptScope, target: string): string {
+  if (scope === "retake") return `/quiz/${target}/review`;
   if (scope === "course") return "/course/exam";
   return scope === "lesson" ? `/lessons/${target}/quiz` : `/modules/${target}/quiz`;
 }
@@ -35,7 +46,7 @@ export interface QuizAnswerRecord {
 /** What lists and summaries show of an attempt: no seed, no secret, no keys. */
 export interface QuizAttemptRecord {
   id: string;
-  scope: QuizScope;
+  scope: AttemptScope;
   target: string;
   feedback: FeedbackMode;
   questionIds: string[];

@@ -1,12 +1,16 @@
 import type { ContentLibrary } from "../../content/load-content";
-import { COURSE_TARGET, type QuizScope, quizHref } from "./attempt";
+import { type AttemptScope, COURSE_TARGET, quizHref } from "./attempt";
+
+export const RETAKE_TITLE = "Retake: the questions you missed";
 
 /** What a quiz is called and where it is taken, or null when the content no longer has it. */
 export function describeQuiz(
   library: Pick<ContentLibrary, "lessons" | "modules">,
-  scope: QuizScope,
+  scope: AttemptScope,
   target: string,
 ): { title: string; href: string } | null {
+  // A retake's target is the attempt it retakes, which only the database knows; its title says what it is.
+  if (scope === "retake") return { title: RETAKE_TITLE, href: quizHref(scope, target) };
   if (scope === "course")
     return target === COURSE_TARGET && library.lessons.length > 0
       ? { title: "Final exam", href: quizHref(scope, target) }

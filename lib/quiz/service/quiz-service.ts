@@ -1,13 +1,21 @@
 import type { ContentLibrary } from "../../content/load-content";
 import type { Lesson } from "../../content/types";
-import type { FeedbackMode, QuizAnswerRecord, QuizScope, StoredQuizAttempt } from "../../db/quiz-attempt-repository";
+import type {
+  AttemptScope,
+  FeedbackMode,
+  QuizAnswerRecord,
+  QuizScope,
+  StoredQuizAttempt,
+} from "../../db/quiz-attempt-repository";
 import type { Repositories } from "../../db/repositories";
 import { attemptScore, COURSE_TARGET } from "../core/attempt";
+import { RETAKE_TITLE } from "../core/describe-quiz";
 import { drawAttemptQuestions } from "../core/draw-attempt";
 import { answerKey, gradeResponse, misconceptionOf, responseProblem } from "../core/grade";
-import { questionPool } from "../core/pool";
+import { buildEntries, lazyPool, questionPool } from "../core/pool";
 import { type PublicIdScheme, toInternalResponse, toPublicResponse } from "../core/public-ids";
 import { toPublicQuestion } from "../core/public-question";
+import { drawRetake, missedQuestions } from "../core/retake";
 import type { QuizSeed } from "../core/seeded";
 import type { AnswerKey, Observation, PublicQuestion, Question, Response } from "../core/types";
 import { macIdScheme } from "./public-id-scheme";
@@ -31,7 +39,7 @@ export interface Reveal {
 
 export interface AttemptView {
   id: string;
-  scope: QuizScope;
+  scope: AttemptScope;
   target: string;
   title: string;
   feedback: FeedbackMode;
@@ -74,7 +82,9 @@ interface Drawn {
 type AttemptState = Omit<StoredQuizAttempt, "answers">;
 
 export function createQuizService(deps: QuizServiceDeps) {
-  function lessonsFor(scope: QuizScope, target: string): { title: string; lessons: Lesson[] } | null {
+  /** A quiz's lessons and title; null for a retake, whose questions come from the attempt it retakes. */
+  function lessonsFor(scope: AttemptScope, target: string): { title: string; lessons: Lesson[] } | null {
+    if (scope === "retake") return null;
     const library = deps.library();
     if (scope === "lesson") {
       const lesson = library.lessons.find((l) => l.slug === target);
@@ -168,7 +178,10 @@ export function createQuizService(deps: QuizServiceDeps) {
       id: attempt.id,
       scope: attempt.scope,
       target: attempt.target,
-      title: lessonsFor(attempt.scope, attempt.target)?.title ?? attempt.target,
+      title:
+        attempt.scope === "retake"
+          ? RETAKE_TITLE
+          : (lessonsFor(attempt.scope, attempt.target)?.title ?? attempt.target),
       feedback: attempt.feedback,
       completed,
       score: attempt.score,
@@ -196,6 +209,57 @@ export function createQuizService(deps: QuizServiceDeps) {
       const attempt = await deps.repos.quizzes.start(
         userId,
         { scope, target, seed, feedback, questionIds: questions.map((q) => q.id), secret, questions },
+        deps.now(),
+      );
+      return success(viewOf(attempt, { questions, ids: macIdScheme(secret) }));
+    },
+
+    /**
+     * A new attempt over what one finished attempt of the learner's missed (wrong, partly right,
+     * unanswered): one question per missed one, of the same template in a fresh draw (core/retake.ts).
+     */
+    async startRetake(
+      userId: string,
+      sourceAttemptId: string,
+      feedback: FeedbackMode,
+    ): Promise<QuizResult<AttemptView>> {
+      const source = await deps.repos.quizzes.find(userId, sourceAttemptId);
+      if (!source) return fail(NO_SUCH_ATTEMPT, 404);
+      if (!source.completedAt) return fail("Finish this attempt first; then you can retake what you missed.", 409);
+      const drawn = await drawnOf(userId, source);
+      if (!drawn.ok) return drawn;
+      const missed = missedQuestions(
+        drawn.value.questions.map((question) => ({
+          question,
+          score: source.answers.find((a) => a.questionId === question.id)?.score ?? null,
+        })),
+      );
+      if (missed.length === 0) return fail("You got every question right: there is nothing to retake.", 409);
+      const library = deps.library();
+      const lessons = [...new Set(missed.map((q) => q.lessonSlug))].flatMap((slug) =>
+        library.lessons.filter((l) => l.slug === slug),
+      );
+      const seed = String(deps.newSeed());
+      const questions = buildEntries(
+        drawRetake(
+          missed,
+          lessons.flatMap((l) => lazyPool(l, seed)),
+          seed,
+        ),
+      );
+      if (questions.length === 0) return fail(LESSON_CHANGED, 409);
+      const secret = deps.newSecret();
+      const attempt = await deps.repos.quizzes.start(
+        userId,
+        {
+          scope: "retake",
+          target: source.id,
+          seed,
+          feedback,
+          questionIds: questions.map((q) => q.id),
+          secret,
+          questions,
+        },
         deps.now(),
       );
       return success(viewOf(attempt, { questions, ids: macIdScheme(secret) }));

@@ -23,5 +23,8 @@ export const startQuizSchema = z.object({
   feedback: z.enum(["immediate", "end"]),
 });
 
+/** "Retake only the ones I missed" of a finished attempt; practice, so feedback comes after each answer. */
+export const retakeSchema = z.object({ attemptId: attemptIdSchema });
+
 /** An answer posted to the JSON API: the attempt is in the path. */
 export const answerBodySchema = submitAnswerSchema.omit({ attemptId: true });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { InlineCode } from "@/components/quiz/inline-code";
+import { RetakeForm } from "@/components/quiz/retake-form";
 import { scoreLabel } from "@/components/quiz/score-label";
 import { Transcript } from "@/components/quiz/transcript";
 import { ButtonLink } from "@/components/ui/button";
@@ -59,6 +60,7 @@ export default async function QuizReviewPage({ params, searchParams }: Params) {
   if (!view.completed) redirect(`/quiz/${attemptId}`);
   const right = view.questions.filter((q) => view.answered[q.id]?.correct).length;
   const outcomes = view.questions.map((q) => outcomeOf(view.answered[q.id]));
+  const missed = outcomes.filter((o) => o !== "right").length;
   const lessons = contentLibrary().lessons;
   const conceptName = (slug: string, id: string) =>
     lessons.find((l) => l.slug === slug)?.concepts.find((c) => c.id === id)?.name ?? id;
@@ -81,7 +83,17 @@ export default async function QuizReviewPage({ params, searchParams }: Params) {
       <div className="mt-4 flex flex-wrap gap-3">
         {learner === null ? (
           <>
-            <ButtonLink href={quizHref(view.scope, view.target)}>Try a new attempt</ButtonLink>
+            {missed > 0 && <RetakeForm attemptId={view.id} missed={missed} />}
+            {view.scope === "retake" && (
+              <ButtonLink href={quizHref(view.scope, view.target)} variant="secondary">
+                Back to the attempt you retook
+              </ButtonLink>
+            )}
+            {view.scope !== "retake" && (
+              <ButtonLink href={quizHref(view.scope, view.target)} variant={missed > 0 ? "secondary" : "primary"}>
+                Try a new attempt
+              </ButtonLink>
+            )}
             {view.scope === "lesson" && (
               <ButtonLink href={`/lessons/${view.target}`} variant="secondary">
                 Back to the lesson

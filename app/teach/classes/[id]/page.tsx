@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AtRiskList } from "@/components/classes/at-risk-list";
 import { AssignQuizForm, ChangeDueDateForm, RemoveAssignmentForm, RemoveMemberForm } from "@/components/classes/forms";
 import { ProgressTable } from "@/components/classes/progress-table";
 import { ResultsTable } from "@/components/classes/results-table";
 import { cardClass } from "@/components/ui/card";
 import { requireInstructor } from "@/lib/auth/guards";
+import { QUIET_DAYS_AT_RISK } from "@/lib/classes/core/at-risk";
 import { classService } from "@/lib/classes/service/server";
 import { formatDateTime, formatDateTimeLocal, formatTimeZone } from "@/lib/format";
 
@@ -74,6 +76,21 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
               </a>
             </p>
           </>
+        )}
+      </section>
+
+      <section aria-labelledby="at-risk" className="mt-8">
+        <h2 id="at-risk" className="text-xl font-semibold text-slate-900">
+          Learners at risk
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Overdue work not done, or {QUIET_DAYS_AT_RISK} whole days in the class's time zone without a quiz answer,
+          flashcard rating or drill step.
+        </p>
+        {cls.members.length === 0 ? (
+          <p className="mt-2 text-slate-600">Nobody has joined yet.</p>
+        ) : (
+          <AtRiskList cls={cls} timeZone={zone} />
         )}
       </section>
 
