@@ -22,8 +22,9 @@ export const hasNetAdmin = (container: Container) =>
 
 /**
  * iptables-save [-t TABLE]. In the node's namespace it prints kube-proxy's rules for that node
- * (lib/sim/kube-proxy-iptables.ts, or kube-proxy-ipvs.ts in IPVS mode); a pod's own namespace has none. Without NET_ADMIN the
- * nf_tables backend cannot read the rule set and says so (iptables nft-cache.c wording, v1.8.9).
+ * (lib/sim/kube-proxy-iptables.ts, or kube-proxy-ipvs.ts in IPVS mode); a pod's own namespace has none.
+ * Without NET_ADMIN the nf_tables backend cannot read the rule set and says so (the wording reported
+ * with iptables 1.8.10 in ysdragon/Pterodactyl-VPS-Egg#37; NET_ADMIN fixes it, Praqma/Network-MultiTool#13).
  */
 export function iptablesSaveTool(cluster: Cluster, pod: Pod, container: Container, args: string[]): CommandResult {
   const t = args.indexOf("-t");
@@ -98,7 +99,12 @@ export function ipTool(cluster: Cluster, pod: Pod, args: string[]): CommandResul
  */
 export function ipvsadmTool(cluster: Cluster, pod: Pod, container: Container, args: string[]): CommandResult {
   if (!hasNetAdmin(container))
-    return { output: "Can't initialize ipvs: Permission denied (you must be root)\n", exitCode: 2 };
+    // ipvsadm.c fail(2, "Can't initialize ipvs: %s\nAre you sure ..."), libipvs's wording for EPERM.
+    return {
+      output:
+        "Can't initialize ipvs: Permission denied (you must be root)\nAre you sure that IP Virtual Server is built in the kernel or as module?\n",
+      exitCode: 2,
+    };
   const listing = args.length === 0 || args.some((a) => /^-[A-Za-z]*L|^--list$/.test(a));
   if (!listing) return { output: "ipvsadm: the simulator models listing only (ipvsadm -Ln)\n", exitCode: 2 };
   const header = [
