@@ -29,6 +29,7 @@ export const hasNetAdmin = (container: Container) =>
 export function iptablesSaveTool(cluster: Cluster, pod: Pod, container: Container, args: string[]): CommandResult {
   const t = args.indexOf("-t");
   const table = t >= 0 ? args[t + 1] : args.find((a) => a.startsWith("--table="))?.slice(8);
+  // Wording for an unknown table not checked against iptables' source.
   if (table !== undefined && table !== "nat" && table !== "filter" && table !== "mangle")
     return {
       output: `iptables-save v1.8.9 (nf_tables): Table '${table}' does not exist\n`,

@@ -48,7 +48,8 @@ export function shellPrompt(cluster: Cluster): string {
 
 /**
  * Runs `work` at the learner's own prompt while the open shell waits, then returns to that shell:
- * a drill's prediction runs its commands as typed on the learner's machine, wherever the learner is.
+ * a drill's prediction runs its commands as typed on the learner's machine, wherever the learner is,
+ * as if in a terminal of their own (a shell they open is left behind when it ends).
  */
 export function outsideShell<T>(cluster: Cluster, work: () => T): T {
   const held = sessions.get(cluster);
@@ -56,6 +57,7 @@ export function outsideShell<T>(cluster: Cluster, work: () => T): T {
   try {
     return work();
   } finally {
-    if (held && !sessions.has(cluster)) sessions.set(cluster, held);
+    sessions.delete(cluster);
+    if (held) sessions.set(cluster, held);
   }
 }
