@@ -20,6 +20,11 @@ describe("npm run sim", () => {
     );
   });
 
+  it("shows a container shell's prompt while the script is inside one (kubectl debug node -it, chroot /host)", () => {
+    const result = sim([], "kubectl debug node/worker-1 -it --image=busybox\nhostname\nchroot /host\nexit\nexit\n");
+    expect(result.stdout).toMatch(/\n\/ # hostname\nworker-1\n\/ # chroot \/host\n# exit\n\/ # exit\n$/);
+  });
+
   it("reads a script file, applies manifests next to it, and gives the same output for the same seed", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kubelearn-sim-"));
     fs.copyFileSync(path.resolve("lib/sim/test-fixtures/guestbook.yaml"), path.join(dir, "guestbook.yaml"));

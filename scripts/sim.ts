@@ -47,7 +47,11 @@ const sim = createCluster({ seed, ...(workers ? { workers } : {}), ...(proxyMode
 for (const line of text.split("\n")) {
   const command = line.trim();
   if (command === "" || command.startsWith("#")) continue;
+  // The prompt is the learner's "$ " or, inside a container's shell, that shell's ("/ # ").
+  const prompt = sim.prompt();
   const result = sim.run(command);
   // A terminal would print the next prompt after output without a newline; the transcript adds one.
-  process.stdout.write(`$ ${command}\n${result.output}${result.output && !result.output.endsWith("\n") ? "\n" : ""}`);
+  process.stdout.write(
+    `${prompt}${command}\n${result.output}${result.output && !result.output.endsWith("\n") ? "\n" : ""}`,
+  );
 }

@@ -22,9 +22,22 @@ const BASE_PROGRAMS = [
   "echo",
   "sleep",
   "true",
+  // BusyBox has the applet; Debian's coreutils has chroot(8).
+  "chroot",
 ] as const;
 /** The programs the simulator can run inside a container. */
-export const CONTAINER_PROGRAMS = [...BASE_PROGRAMS, "curl", "wget", "nslookup", "ping"] as const;
+export const CONTAINER_PROGRAMS = [
+  ...BASE_PROGRAMS,
+  "curl",
+  "wget",
+  "nslookup",
+  "ping",
+  "ip",
+  "dig",
+  "iptables-save",
+  "ipvsadm",
+  "conntrack",
+] as const;
 export type ContainerProgram = (typeof CONTAINER_PROGRAMS)[number];
 
 /** What answers HTTP in the container: the nginx default site, agnhost netexec, or the generic app. */
@@ -42,7 +55,8 @@ export interface ImageProfile {
     | "netshoot"
     | "distro"
     | "dnsutils"
-    | "app";
+    | "app"
+    | "node";
   programs: ReadonlySet<ContainerProgram>;
   /** The shell `sh` is, which words "not found" its own way (busybox ash or Debian's dash). */
   shell: "ash" | "dash";
@@ -52,8 +66,8 @@ export interface ImageProfile {
 }
 
 const COMMON: ContainerProgram[] = [...BASE_PROGRAMS];
-/** BusyBox's applets include wget, nslookup and ping, but not curl. */
-const BUSYBOX = new Set<ContainerProgram>([...COMMON, "wget", "nslookup", "ping"]);
+/** BusyBox's applets include wget, nslookup, ping and ip, but not curl, dig or iptables. */
+const BUSYBOX = new Set<ContainerProgram>([...COMMON, "wget", "nslookup", "ping", "ip"]);
 const BUSYBOX_AND_CURL = new Set<ContainerProgram>([...BUSYBOX, "curl"]);
 const DEBIAN_WITH_CURL = new Set<ContainerProgram>([...COMMON, "curl"]);
 const EVERYTHING = new Set<ContainerProgram>(CONTAINER_PROGRAMS);
@@ -95,7 +109,7 @@ export function imageProfile(image: string): ImageProfile {
   if (/(^|\/)(e2e-test-images\/)?(jessie-)?dnsutils$/.test(name))
     return {
       family: "dnsutils",
-      programs: new Set<ContainerProgram>([...COMMON, "nslookup"]),
+      programs: new Set<ContainerProgram>([...COMMON, "nslookup", "dig"]),
       shell: "dash",
       listens: nothing,
       server: null,
@@ -103,7 +117,13 @@ export function imageProfile(image: string): ImageProfile {
   if (name === "nicolaka/netshoot")
     return { family: "netshoot", programs: EVERYTHING, shell: "ash", listens: nothing, server: null };
   if (/(^|\/)e2e-test-images\/agnhost$/.test(name))
-    return { family: "agnhost", programs: BUSYBOX_AND_CURL, shell: "ash", listens: agnhostPorts, server: "netexec" };
+    return {
+      family: "agnhost",
+      programs: new Set<ContainerProgram>([...BUSYBOX_AND_CURL, "dig"]),
+      shell: "ash",
+      listens: agnhostPorts,
+      server: "netexec",
+    };
   if (name === "nginx") {
     // The default site listens on 80 only; a declared containerPort does not make nginx listen anywhere else.
     const alpine = tag.includes("alpine");
@@ -129,3 +149,16 @@ export function imageProfile(image: string): ImageProfile {
 
 /** The TCP ports a container accepts connections on: its process decides; spec ports are informational. */
 export const listeningPorts = (container: Container): number[] => imageProfile(container.image).listens(container);
+
+/**
+ * The node's own root filesystem, as `chroot /host` in a node debugging pod reaches it: a Debian
+ * node prepared for kubeadm, whose preflight checks want iptables and conntrack and whose standard install has
+ * iproute2 and iputils-ping (no dig or nslookup: dnsutils is not installed). ipvsadm is there when
+ * kube-proxy runs in IPVS mode, since kube-proxy's IPVS guide (pkg/proxy/ipvs/README.md) has the
+ * administrator install it; its processes are the node's, so nothing listens here.
+ */
+export function nodeRootProfile(proxyMode: "iptables" | "ipvs"): ImageProfile {
+  const programs = new Set<ContainerProgram>([...COMMON, "curl", "ping", "ip", "iptables-save", "conntrack"]);
+  if (proxyMode === "ipvs") programs.add("ipvsadm");
+  return { family: "node", programs, shell: "dash", listens: nothing, server: null };
+}

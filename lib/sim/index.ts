@@ -1,6 +1,7 @@
 import { Cluster } from "./cluster";
 import type { FileReader } from "./kubectl/context";
 import { runCommand } from "./shell/run-command";
+import { shellPrompt } from "./shell/session";
 import type { ClusterOptions, CommandResult } from "./types";
 
 export { Cluster } from "./cluster";
@@ -13,10 +14,12 @@ export interface SimCluster {
   cluster: Cluster;
   /** Runs one command line as typed at the learner's prompt. */
   run(line: string): CommandResult;
+  /** The prompt to show before the next line: "$ " on the learner's machine, the shell's inside a container. */
+  prompt(): string;
 }
 
 /** A simulated cluster driven by command lines; `readFile` serves `kubectl apply -f NAME`. */
 export function createCluster(options: ClusterOptions = {}, readFile: FileReader = () => null): SimCluster {
   const cluster = new Cluster(options);
-  return { cluster, run: (line) => runCommand(cluster, line, readFile) };
+  return { cluster, run: (line) => runCommand(cluster, line, readFile), prompt: () => shellPrompt(cluster) };
 }

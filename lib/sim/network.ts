@@ -104,7 +104,7 @@ function routingTable(cluster: Cluster): RoutingTable {
 }
 
 /** An endpoint together with the port number its slice resolved the Service port to. */
-interface Backend {
+export interface Backend {
   endpoint: Endpoint;
   port: number;
 }
@@ -112,11 +112,13 @@ interface Backend {
 /**
  * The endpoints kube-proxy programs for one Service port: ready ones; when none is ready, serving
  * endpoints that are terminating (KEP-1669). A pod whose slice lacks the port (a named targetPort it
- * does not declare) is not a backend for that port.
+ * does not declare) is not a backend for that port. With `onNode`, only that node's endpoints are
+ * considered, as kube-proxy picks a Local policy's endpoints (CategorizeEndpoints, pkg/proxy/topology.go).
  */
-function backends(cluster: Cluster, service: Service, port: ServicePort): Backend[] {
+export function backends(cluster: Cluster, service: Service, port: ServicePort, onNode?: string): Backend[] {
   const all: Backend[] = [];
   for (const { endpoint, ports } of serviceEndpoints(cluster, service)) {
+    if (onNode !== undefined && endpoint.nodeName !== onNode) continue;
     const resolved = ports.find((p) => p.name === (port.name ?? "") && p.protocol === port.protocol);
     if (resolved) all.push({ endpoint, port: resolved.port });
   }
@@ -409,7 +411,9 @@ export function connect(cluster: Cluster, client: Client, ip: string, port: numb
 }
 
 /**
- * Does an ICMP echo to `ip` get a reply, and with what TTL (64 from the same host, one less per routed hop)?
+ * Does an ICMP echo to `ip` get a reply, and with what TTL? The reply leaves at 64 and loses one at
+ * each node that forwards it: none between two hosts on the node network, one for each pod network
+ * namespace it has to be routed into or out of (a pod's own node forwards its traffic).
  * A ClusterIP belongs to no interface in iptables mode, so kube-proxy's port-based rules never answer a
  * ping; in IPVS mode every ClusterIP is bound to the kube-ipvs0 dummy interface of each node, so the
  * client's own node replies.
@@ -424,12 +428,15 @@ export function pingReply(cluster: Cluster, client: Client, ip: string): { ttl: 
   if (table.byClusterIP.has(ip) || table.byLoadBalancerIP.has(ip))
     return cluster.options.proxyMode === "ipvs" && fromNode ? { ttl: 64 } : null;
   const nodeName = table.nodeByIP.get(ip);
-  if (nodeName) return { ttl: origin.kind === "host" && fromNode === nodeName ? 64 : 63 };
+  const intoPod = origin.kind === "pod" ? 1 : 0;
+  if (nodeName) return { ttl: 64 - intoPod };
   const pod = table.podByIP.get(ip);
   if (pod && ipNumber !== null && cidrContains(cluster.podCIDR, ipNumber)) {
     if (origin.kind === "outside" || (pod.metadata.deletionTimestamp && !cluster.runtime.has(pod.metadata.uid)))
       return null;
-    return { ttl: pod.spec.nodeName === fromNode ? 63 : 62 };
+    // Out of the target pod's node (unless that node is the asking host itself), then into the asking pod.
+    const outOfPod = origin.kind === "host" && pod.spec.nodeName === fromNode ? 0 : 1;
+    return { ttl: 64 - outOfPod - intoPod };
   }
   return Object.values(cluster.options.externalDNS).includes(ip) ? { ttl: 52 } : null;
 }

@@ -36,6 +36,16 @@ export interface Container {
   ports?: ContainerPort[];
   env?: { name: string; value?: string }[];
   readinessProbe?: Probe;
+  volumeMounts?: { name: string; mountPath: string }[];
+  stdin?: boolean;
+  tty?: boolean;
+  securityContext?: { privileged?: boolean; capabilities?: { add?: string[] } };
+}
+
+/** A pod volume; only hostPath is modelled (the node's filesystem in a node debugging pod). */
+export interface Volume {
+  name: string;
+  hostPath?: { path: string };
 }
 
 export interface Toleration {
@@ -51,6 +61,9 @@ export interface PodSpec {
   hostname?: string;
   subdomain?: string;
   hostNetwork?: boolean;
+  hostPID?: boolean;
+  hostIPC?: boolean;
+  volumes?: Volume[];
   /** Defaulted to ClusterFirst by the API server. */
   dnsPolicy?: "ClusterFirst" | "ClusterFirstWithHostNet" | "Default" | "None";
   dnsConfig?: { nameservers?: string[]; searches?: string[]; options?: { name: string; value?: string }[] };

@@ -76,3 +76,29 @@ describe("Tab completion follows the kubectl command table", () => {
     expect(complete("kubectl events --types ")).toEqual(["Normal", "Warning"]);
   });
 });
+
+describe("Tab completion inside a container's shell", () => {
+  it("offers the image's programs (the node's after chroot /host) and nothing of kubectl", () => {
+    const sim = cluster();
+    const complete = (line: string) => completionCandidates(sim.cluster, [], line);
+    sim.run("kubectl debug node/worker-1 -it --image=busybox");
+    // busybox has wget and no curl or iptables-save.
+    expect(complete("w").candidates).toEqual(["wget"]);
+    expect(complete("cu").candidates).toEqual([]);
+    expect(complete("ku").candidates).toEqual([]);
+    expect(complete("e").candidates).toEqual(["echo", "env", "exit"]);
+    sim.run("chroot /host");
+    expect(complete("ipt").candidates).toEqual(["iptables-save"]);
+    sim.run("exit");
+    sim.run("exit");
+    expect(complete("ku").candidates).toEqual(["kubectl"]);
+  });
+
+  it("completes kubectl debug's target as node/NAME", () => {
+    const sim = cluster();
+    expect(completionCandidates(sim.cluster, [], "kubectl debug node/w").candidates).toEqual([
+      "node/worker-1",
+      "node/worker-2",
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ import {
   type ResourceType,
   typeOfKind,
 } from "../../sim/kubectl/resources";
+import { shellProgramsOf } from "../../sim/shell/interactive";
 import { KUBECTL_ALIASES, PROMPT_WORDS } from "../../sim/shell/run-command";
 
 /** A kubectl command line up to the word being completed, read with the command table's flags. */
@@ -93,7 +94,9 @@ function candidatesFor(
     case "files":
       return files;
     case "objects":
-      return objectNames(cluster, typeOfKind(completion.resource), line.namespace);
+      return objectNames(cluster, typeOfKind(completion.resource), line.namespace).map(
+        (name) => `${completion.prefix ?? ""}${name}`,
+      );
     case "typed-objects": {
       // The first argument names the type: `svc`, `pods,svc`, or `deployment/web`.
       const types = (line.positional[0] ?? "").split("/")[0].split(",").map(findResourceType);
@@ -128,8 +131,11 @@ export function completionCandidates(
   const words = line.split(/\s+/);
   const prefix = words[words.length - 1];
   const before = words.slice(0, -1).filter(Boolean);
+  // Inside a container's shell (kubectl exec -it, run -it, debug -it) the programs are the image's.
+  const inside = shellProgramsOf(cluster);
   let pool: readonly string[];
-  if (before.length === 0) pool = PROMPT_WORDS;
+  if (before.length === 0) pool = inside ?? PROMPT_WORDS;
+  else if (inside) pool = [];
   else if (!KUBECTL_ALIASES.includes(before[0])) pool = before[0] === "cat" ? files : [];
   else pool = kubectlCandidates(cluster, files, before.slice(1));
   const candidates = [...new Set(pool.filter((w) => w.startsWith(prefix)))].sort();

@@ -1,6 +1,7 @@
 import { createCluster, type SimCluster } from "../../sim";
 import { NAMESPACE_QUOTA } from "../../sim/quota";
 import { curlOutcome, nslookupAddresses } from "../../sim/shell/read-output";
+import { outsideShell } from "../../sim/shell/session";
 import type { CommandResult } from "../../sim/types";
 import { type CheckResult, evaluateCheck } from "./checks";
 import { resolvePlaceholders } from "./placeholders";
@@ -90,10 +91,13 @@ export class DrillRun {
   commitPrediction(step: PredictStep): PredictionOutcome {
     const values = step.options.map((o) => this.resolve(o.value).trim());
     const mode = this.resolve(step.observe);
-    const results = step.run.map((line) => {
-      const command = this.resolve(line);
-      return { command, ...this.run(command) };
-    });
+    // The step's commands are typed at the learner's own prompt, even while the learner is in a shell.
+    const results = outsideShell(this.sim.cluster, () =>
+      step.run.map((line) => {
+        const command = this.resolve(line);
+        return { command, ...this.run(command) };
+      }),
+    );
     const observed = observe(mode, results);
     const matches = values.flatMap((v, i) => (v === observed ? [i] : []));
     if (matches.length !== 1)

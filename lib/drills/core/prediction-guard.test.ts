@@ -24,6 +24,24 @@ describe("the open prediction's own commands (the terminal's side)", () => {
     expect(reveals("kubectl describe svc web")).toBe(false);
   });
 
+  it("counts a line typed in the client's shell as the kubectl exec it amounts to", () => {
+    const run = new DrillRun(bySlug("no-ready-pods"));
+    const step = predict("no-ready-pods", "scaled-to-zero");
+    const reveals = (line: string) => revealsPrediction(run.sim.cluster, step.run, line);
+    run.run("kubectl exec -it client -- sh");
+    expect(reveals("curl -s --max-time 5 web")).toBe(true);
+    expect(reveals("wget -qO- http://web.default.svc.cluster.local")).toBe(true);
+    expect(reveals("hostname")).toBe(false);
+  });
+
+  it("runs the step's commands at the learner's own prompt, even from inside a shell, and returns to it", () => {
+    const run = new DrillRun(bySlug("no-ready-pods"));
+    const step = predict("no-ready-pods", "scaled-to-zero");
+    run.run("kubectl exec -it client -- sh");
+    expect(run.commitPrediction(step).observed).toBe("refused");
+    expect(run.sim.prompt()).not.toBe("$ ");
+  });
+
   it("fills placeholders from the cluster as it is when the learner types", () => {
     const run = new DrillRun(bySlug("pods-come-and-go"));
     const step = predict("pods-come-and-go", "clusterip-after-delete");

@@ -1,4 +1,5 @@
 import type { Cluster } from "../../sim/cluster";
+import { lineAtMachine } from "../../sim/shell/interactive";
 import { commandKey } from "./command-key";
 import { type DrillRun, replay } from "./drill-run";
 import { resolvePlaceholders } from "./placeholders";
@@ -34,9 +35,12 @@ function stepCommandKeys(cluster: Cluster, run: readonly string[]): Set<string> 
   return keys;
 }
 
-/** Whether typing `line` now would run one of the open prediction's own commands. */
+/**
+ * Whether typing `line` now would run one of the open prediction's own commands. Inside a container's
+ * shell the line counts as the `kubectl exec` it amounts to.
+ */
 export function revealsPrediction(cluster: Cluster, run: readonly string[], line: string): boolean {
-  return stepCommandKeys(cluster, run).has(commandKey(line, cluster));
+  return stepCommandKeys(cluster, run).has(commandKey(lineAtMachine(cluster, line), cluster));
 }
 
 export type GuardedReplay = { ok: true; run: DrillRun } | { ok: false; command: string };

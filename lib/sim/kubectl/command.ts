@@ -12,7 +12,7 @@ export type Completion =
   | { kind: "none" }
   | { kind: "words"; words: readonly string[] }
   | { kind: "files" }
-  | { kind: "objects"; resource: ResourceKind }
+  | { kind: "objects"; resource: ResourceKind /** Written before each name, as in `node/NAME`. */; prefix?: string }
   | { kind: "typed-objects" }
   | { kind: "resource-types"; extra?: readonly string[] };
 

@@ -1,3 +1,4 @@
+import type { Cluster } from "../cluster";
 import { appendLog } from "../container-logs";
 import { imageProfile } from "../images";
 import type { CommandResult, Pod } from "../types";
@@ -32,15 +33,25 @@ export function runToCompletion(ctx: KubectlContext, pod: Pod): CommandResult | 
   const result = command.length ? runInPod(ctx, pod, pod.spec.containers[0], command) : { output: "", exitCode: 0 };
   appendLog(ctx.cluster, pod, container.name, result.output);
   if (policy === "OnFailure" && result.exitCode !== 0) return result;
-  const now = ctx.cluster.timestamp();
-  pod.status.phase = result.exitCode === 0 ? "Succeeded" : "Failed";
+  endMainProcess(ctx.cluster, pod, result.exitCode);
+  return result;
+}
+
+/**
+ * The main process of a pod that is not restarted (restartPolicy Never, or OnFailure after success)
+ * exits with `exitCode`: its containers are terminated (reason Completed for 0, Error otherwise) and
+ * the pod ends Succeeded or Failed.
+ */
+export function endMainProcess(cluster: Cluster, pod: Pod, exitCode: number): void {
+  const now = cluster.timestamp();
+  pod.status.phase = exitCode === 0 ? "Succeeded" : "Failed";
   for (const status of pod.status.containerStatuses) {
     status.ready = false;
     status.started = false;
     status.state = {
       terminated: {
-        exitCode: result.exitCode,
-        reason: result.exitCode === 0 ? "Completed" : "Error",
+        exitCode,
+        reason: exitCode === 0 ? "Completed" : "Error",
         startedAt: status.state.running?.startedAt ?? now,
         finishedAt: now,
       },
@@ -52,7 +63,6 @@ export function runToCompletion(ctx: KubectlContext, pod: Pod): CommandResult | 
       condition.lastTransitionTime = now;
     }
   }
-  ctx.cluster.save(pod);
-  ctx.cluster.reconcile();
-  return result;
+  cluster.save(pod);
+  cluster.reconcile();
 }

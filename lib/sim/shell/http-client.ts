@@ -1,4 +1,5 @@
 import type { Cluster } from "../cluster";
+import { trackConnection } from "../conntrack";
 import { logRequest } from "../container-logs";
 import { resolveFromPod } from "../dns";
 import { imageProfile } from "../images";
@@ -70,6 +71,7 @@ export function httpExchange(cluster: Cluster, client: Client, target: HttpTarge
     return { kind: "internet", target, ip: resolved.ip };
   }
   const result = connect(cluster, client, resolved.ip, target.port);
+  trackConnection(cluster, client, clientIP(cluster, client), resolved.ip, target.port, result);
   traces.set(cluster, { client, target, ip: resolved.ip, result });
   const exchange: Exchange = { kind: "connected", target, ip: resolved.ip, result };
   if (result.ok) {

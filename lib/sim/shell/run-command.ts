@@ -2,7 +2,9 @@ import type { Cluster } from "../cluster";
 import { COMMANDS, kubectl } from "../kubectl";
 import type { FileReader } from "../kubectl/context";
 import type { CommandResult } from "../types";
+import { runInShell } from "./interactive";
 import { curl, nslookup, wget } from "./network-tools";
+import { currentShell } from "./session";
 import { tokenize } from "./tokenize";
 
 /** The programs on the learner's machine, as Tab completion offers them (`k` is kubectl's short alias). */
@@ -55,6 +57,9 @@ const SECONDS_PER_COMMAND = 1;
  * curl, wget and nslookup run on this machine (so ClusterIPs and pod IPs do not answer here).
  */
 export function runCommand(cluster: Cluster, line: string, readFile: FileReader): CommandResult {
+  const shell = currentShell(cluster);
+  const inShell = shell && runInShell(cluster, shell, line, readFile);
+  if (inShell) return inShell;
   const trimmed = line.trim();
   if (trimmed === "" || trimmed.startsWith("#")) return { output: "", exitCode: 0 };
   const tokens = tokenize(trimmed);

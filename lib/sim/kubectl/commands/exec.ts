@@ -1,12 +1,15 @@
-import { formatResolvConf, resolvConfFor } from "../../dns";
+import { formatResolvConf, nodeResolvConf, resolvConfFor } from "../../dns";
 import { KubeError } from "../../errors";
-import { imageProfile } from "../../images";
+import { imageProfile, nodeRootProfile } from "../../images";
 import { environmentOf } from "../../service-env";
+import { dig } from "../../shell/dig";
 import { podHostname } from "../../shell/http-client";
 import { curl, nslookup, ping, wget } from "../../shell/network-tools";
+import { conntrackTool, ipTool, iptablesSaveTool, ipvsadmTool } from "../../shell/node-tools";
+import { openShell } from "../../shell/session";
 import { tokenize } from "../../shell/tokenize";
 import type { CommandResult, Container, Pod } from "../../types";
-import { type FlagSpec, flag, parseArgs } from "../args";
+import { boolFlag, type FlagSpec, flag, parseArgs } from "../args";
 import type { KubectlCommand } from "../command";
 import { type KubectlContext, namespaceOf } from "../context";
 import { getObject, parseTargets } from "../resources";
@@ -40,10 +43,20 @@ const notInImage = (program: string): CommandResult => ({
   exitCode: 1,
 });
 
+/** Where a process's files come from: its container's image, or the node's root after `chroot /host`. */
+export type FileRoot = "container" | "host";
+
+/** Does the container have the node's root filesystem mounted at /host (a node debugging pod)? */
+export function mountsHostRoot(pod: Pod, container: Container): boolean {
+  const volume = (container.volumeMounts ?? []).find((m) => m.mountPath === "/host")?.name;
+  return (pod.spec.volumes ?? []).some((v) => v.name === volume && v.hostPath?.path === "/");
+}
+
 /**
  * One command inside a container: the network tools, files, env, and `kill 1` (a container restart).
  * Only the programs the container's image carries run (lib/sim/images.ts); a missing one started by
- * `sh -c` gets the shell's own "not found" and exit code 127.
+ * `sh -c` gets the shell's own "not found" and exit code 127. Under `root` "host" the programs are
+ * the node's own (after `chroot /host` in a node debugging pod); the network is still the pod's.
  */
 export function runInPod(
   ctx: KubectlContext,
@@ -51,33 +64,39 @@ export function runInPod(
   container: Container,
   command: string[],
   shell = false,
+  root: FileRoot = "container",
 ): CommandResult {
   const cluster = ctx.cluster;
   const runtime = cluster.runtime.get(pod.metadata.uid)!;
   const [rawProgram, ...args] = command;
   const program = rawProgram?.replace(/^\/(usr\/)?(s?bin)\//, "") ?? "";
-  const client = { kind: "pod" as const, pod };
-  const image = imageProfile(container.image);
+  const image = root === "host" ? nodeRootProfile(cluster.options.proxyMode) : imageProfile(container.image);
   if (!(image.programs as ReadonlySet<string>).has(program)) {
     if (!shell) return notInImage(rawProgram);
     return { output: `sh: ${image.shell === "dash" ? "1: " : ""}${rawProgram}: not found\n`, exitCode: 127 };
   }
+  const tool = networkTool(ctx, pod, container, program, args);
+  if (tool) return tool;
   switch (program) {
     case "sh": {
       if (args[0] !== "-c" || args.length < 2) return { output: "", exitCode: 0 };
       const inner = tokenize(args[1]);
       if (!Array.isArray(inner)) return { output: `sh: syntax error: ${inner.error}\n`, exitCode: 2 };
       if (inner.length === 0) return { output: "", exitCode: 0 };
-      return runInPod(ctx, pod, container, inner, true);
+      return runInPod(ctx, pod, container, inner, true, root);
     }
-    case "curl":
-      return curl(cluster, client, args);
-    case "wget":
-      return wget(cluster, client, args);
-    case "nslookup":
-      return nslookup(cluster, client, args);
-    case "ping":
-      return ping(cluster, client, args);
+    case "chroot": {
+      // BusyBox words the failure "can't", coreutils "cannot" (and exits 125).
+      const [dir, ...rest] = args;
+      if (!dir) return { output: "chroot: missing operand\n", exitCode: 1 };
+      if (dir.replace(/\/$/, "") !== "/host" || !mountsHostRoot(pod, container) || root === "host")
+        return image.shell === "ash"
+          ? { output: `chroot: can't change root directory to '${dir}': No such file or directory\n`, exitCode: 1 }
+          : { output: `chroot: cannot change root directory to '${dir}': No such file or directory\n`, exitCode: 125 };
+      // With no command chroot starts the node's shell, which reads no input here and exits.
+      return rest.length ? runInPod(ctx, pod, container, rest, shell, "host") : ok("");
+    }
+
     case "hostname":
       return ok(`${podHostname(pod)}\n`);
     case "env":
@@ -94,8 +113,10 @@ export function runInPod(
     case "cat": {
       const out: string[] = [];
       for (const path of args) {
-        if (path === "/etc/resolv.conf") out.push(formatResolvConf(resolvConfFor(cluster, pod)));
-        else if (path === "/etc/hostname") out.push(`${pod.spec.hostname ?? pod.metadata.name}\n`);
+        if (path === "/etc/resolv.conf")
+          out.push(formatResolvConf(root === "host" ? nodeResolvConf(cluster) : resolvConfFor(cluster, pod)));
+        else if (path === "/etc/hostname")
+          out.push(`${root === "host" ? pod.spec.nodeName : (pod.spec.hostname ?? pod.metadata.name)}\n`);
         else if (path === "/etc/hosts") out.push(hostsFile(pod));
         else if (runtime.files.has(path)) out.push("");
         else return { output: `${out.join("")}cat: ${path}: No such file or directory\n`, exitCode: 1 };
@@ -127,11 +148,50 @@ export function runInPod(
       return ok("");
     case "echo":
       return ok(`${args.join(" ")}\n`);
-    case "sleep":
+    case "sleep": {
+      // The command takes that long: the cluster's clock moves on meanwhile, as at the learner's prompt.
+      const seconds = Number(/^(\d+)s?$/.exec(args[0] ?? "")?.[1]);
+      if (Number.isFinite(seconds)) cluster.advance(seconds);
+      return ok("");
+    }
     case "true":
       return ok("");
     default:
       return notInImage(rawProgram);
+  }
+}
+
+/** The network tools: they act in the pod's network namespace (the node's, for a host-network pod). */
+function networkTool(
+  ctx: KubectlContext,
+  pod: Pod,
+  container: Container,
+  program: string,
+  args: string[],
+): CommandResult | null {
+  const { cluster } = ctx;
+  const client = { kind: "pod" as const, pod };
+  switch (program) {
+    case "curl":
+      return curl(cluster, client, args);
+    case "wget":
+      return wget(cluster, client, args);
+    case "nslookup":
+      return nslookup(cluster, client, args);
+    case "ping":
+      return ping(cluster, client, args);
+    case "dig":
+      return dig(cluster, pod, args);
+    case "ip":
+      return ipTool(cluster, pod, args);
+    case "iptables-save":
+      return iptablesSaveTool(cluster, pod, container, args);
+    case "ipvsadm":
+      return ipvsadmTool(cluster, pod, container, args);
+    case "conntrack":
+      return conntrackTool(cluster, pod, container, args);
+    default:
+      return null;
   }
 }
 
@@ -171,6 +231,20 @@ function kubectlExec(ctx: KubectlContext, argv: string[]): CommandResult {
   if (!container) throw new KubeError(`error: container ${wanted} not found in pod ${pod.metadata.name}`);
   if (pod.status.phase !== "Running" || !ctx.cluster.runtime.has(pod.metadata.uid)) {
     throw new KubeError(`error: unable to upgrade connection: container not found ("${pod.spec.containers[0].name}")`);
+  }
+  // An interactive shell (-i with a lone sh) takes over the terminal until `exit` (lib/sim/shell/session.ts).
+  const program = args.rest[0].replace(/^\/(usr\/)?bin\//, "");
+  const image = imageProfile(container.image);
+  if (boolFlag(args, "stdin") && args.rest.length === 1 && program === "sh" && image.programs.has("sh")) {
+    openShell(ctx.cluster, {
+      namespace: pod.metadata.namespace!,
+      pod: pod.metadata.name,
+      uid: pod.metadata.uid,
+      container: container.name,
+      shell: image.shell,
+      attachedBy: "exec",
+    });
+    return { output: "", exitCode: 0 };
   }
   const result = runInPod(ctx, pod, container, args.rest);
   if (result.exitCode !== 0 && !result.output.startsWith("error: Internal error")) {

@@ -2,6 +2,7 @@ import type { KubectlCommand } from "../command";
 import { applyCommand } from "./apply";
 import { cordonCommand, uncordonCommand } from "./cordon";
 import { createCommand } from "./create";
+import { debugCommand } from "./debug";
 import { deleteCommand } from "./delete";
 import { describeCommand } from "./describe";
 import { drainCommand } from "./drain";
@@ -43,6 +44,7 @@ export const COMMANDS: readonly KubectlCommand[] = [
   logsCommand,
   execCommand,
   portForwardCommand,
+  debugCommand,
   eventsCommand,
   applyCommand,
   patchCommand,

@@ -89,3 +89,35 @@ describe("kubectl run, attached and one-shot", () => {
     expect(h.fails("kubectl run x")).toBe("error: --image is required\n");
   });
 });
+
+describe("kubectl run -it with a shell", () => {
+  // attach.go: with a TTY kubectl prints "If you don't see a command prompt..."; the session ends at exit.
+  it("holds the terminal in the pod's shell until exit; with --rm kubectl then deletes the pod", () => {
+    const h = clusterWithWeb();
+    expect(h.ok("kubectl run tmp --rm -it --image=busybox --restart=Never -- sh")).toBe(
+      "If you don't see a command prompt, try pressing enter.\n",
+    );
+    expect(h.prompt()).toBe("/ # ");
+    expect(h.ok("wget -qO- http://web")).toMatch(/^<!DOCTYPE html>/);
+    expect(h.ok("exit")).toBe('pod "tmp" deleted\n');
+    expect(h.prompt()).toBe("$ ");
+    expect(h.cluster.store.get("Pod", "default", "tmp")).toBeUndefined();
+  });
+
+  it("without a command the client image's shell is the main process; a failing exit reports the Never pod's Error", () => {
+    const h = clusterWithWeb();
+    h.ok("kubectl run tmp -it --image=busybox --restart=Never");
+    const result = h.run("exit 3");
+    expect(result).toEqual({ output: "pod default/tmp terminated (Error)\n", exitCode: 3 });
+    expect(statusOf(h, "tmp")).toEqual(["0/1", "Error"]);
+  });
+
+  it("restartPolicy Always restarts the shell and tells how to attach again", () => {
+    const h = clusterWithWeb();
+    h.ok("kubectl run tmp -it --image=busybox --restart=Always");
+    expect(h.ok("exit")).toBe(
+      "Session ended, resume using 'kubectl attach tmp -c tmp -i -t' command when the pod is running\n",
+    );
+    expect(h.cluster.store.get("Pod", "default", "tmp")?.status.containerStatuses[0].restartCount).toBe(1);
+  });
+});

@@ -1,4 +1,6 @@
 import { KubeError } from "../../errors";
+import { imageProfile } from "../../images";
+import { openShell } from "../../shell/session";
 import type { CommandResult, Pod, PodSpec } from "../../types";
 import { boolFlag, type FlagSpec, flag, intFlag, parseArgs } from "../args";
 import type { KubectlCommand } from "../command";
@@ -71,9 +73,27 @@ function kubectlRun(ctx: KubectlContext, argv: string[]): CommandResult {
       ],
     },
   });
+  // A shell with stdin attached waits for the learner: the terminal holds it until `exit`.
+  const profile = imageProfile(image);
+  const shellOnly = rest.length === 0 ? profile.server === null : rest.length === 1 && /^(\/bin\/)?sh$/.test(rest[0]);
+  if (interactive && attach && shellOnly && pod.status.phase === "Running") {
+    openShell(ctx.cluster, {
+      namespace,
+      pod: name,
+      uid: pod.metadata.uid,
+      container: name,
+      shell: profile.shell,
+      attachedBy: "run",
+      removeAfter: remove,
+    });
+    return {
+      output: boolFlag(args, "tty") ? "If you don't see a command prompt, try pressing enter.\n" : "",
+      exitCode: 0,
+    };
+  }
   const result = runToCompletion(ctx, pod);
   if (!attach) return { output: line(`pod/${name} created`), exitCode: 0 };
-  return attached(ctx, pod, result, remove);
+  return endAttachedRun(ctx, pod, result, remove);
 }
 
 /** run.go getRestartPolicy: Always by default, OnFailure when attached to stdin. */
@@ -84,14 +104,20 @@ function restartPolicy(value: string | undefined, interactive: boolean): PodSpec
 }
 
 /**
- * What an attached run prints. The modelled commands finish at once, so kubectl finds the pod
- * already completed and streams its logs (run.go handleAttachPod) instead of attaching. A process
- * that keeps running would hold the terminal, which this terminal cannot do: it says so.
+ * What an attached run prints when it ends. The modelled commands finish at once, so kubectl finds
+ * the pod already completed and streams its logs (run.go handleAttachPod) instead of attaching; an
+ * interactive shell ends at its `exit` (lib/sim/shell/interactive.ts). Any other process that keeps
+ * running would hold the terminal without reading it, which this terminal cannot do: it says so.
  * With --rm the pod is deleted before kubectl exits (a deferred removeCreatedObjects), and a
  * Never pod that failed makes kubectl exit with the container's code after "pod NS/NAME
  * terminated (Error)".
  */
-function attached(ctx: KubectlContext, pod: Pod, result: CommandResult | null, remove: boolean): CommandResult {
+export function endAttachedRun(
+  ctx: KubectlContext,
+  pod: Pod,
+  result: CommandResult | null,
+  remove: boolean,
+): CommandResult {
   const name = pod.metadata.name;
   let output = result
     ? result.output
