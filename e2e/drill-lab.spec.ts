@@ -160,3 +160,25 @@ async function expectNoA11yViolations(page: Page) {
     [],
   );
 }
+
+test("a shell in a node's debugging pod shows its own prompt, then the learner's again after exit", async ({
+  page,
+}) => {
+  await signUp(page, newLearner());
+  await page.goto("/drills/under-the-hood");
+  const input = page.getByLabel("Command");
+  const screen = page.getByLabel("Terminal output");
+  const prompt = page.locator("label", { has: page.getByText("Command", { exact: true }) });
+  await expect(prompt).toHaveText(/^\$\s*Command$/);
+  await input.focus();
+  await enter(page, "kubectl debug node/worker-1 -it --image=busybox");
+  await expect(screen).toContainText(
+    /Creating debugging pod node-debugger-worker-1-\w+ with container debugger on node worker-1\./,
+  );
+  await expect(prompt).toHaveText(/^\/ #\s*Command$/);
+  await enter(page, "hostname");
+  await expect(screen).toContainText(/\/ # hostname\s+worker-1/);
+  await enter(page, "exit");
+  await expect(prompt).toHaveText(/^\$\s*Command$/);
+  await expect(input).toBeFocused();
+});

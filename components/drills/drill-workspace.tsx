@@ -112,8 +112,9 @@ export function DrillWorkspace(props: Props) {
         setLines((l) => [...l, { command, output: `${refusal}\n` }]);
         return;
       }
+      const prompt = run.sim.prompt();
       const result = run.run(command);
-      setLines((l) => [...l, { command, output: result.output }]);
+      setLines((l) => [...l, { prompt, command, output: result.output }]);
       setEvents((e) => {
         const next = [...e, { type: "command" as const, line: command }];
         persist(next);
@@ -452,6 +453,7 @@ export function DrillWorkspace(props: Props) {
           )}
           <Terminal
             lines={lines}
+            prompt={run.sim.prompt()}
             onRun={onRun}
             onClear={() => setLines([])}
             onInterrupt={(line) => setLines((l) => [...l, { command: `${line}^C`, output: "" }])}

@@ -14,10 +14,14 @@ import {
 export interface TerminalLine {
   command: string;
   output: string;
+  /** The prompt the command was typed at ("$ " on the learner's machine, "/ # " in a container's shell). */
+  prompt?: string;
 }
 
 interface Props {
   lines: TerminalLine[];
+  /** What the next command is typed at: the cluster's current shell. */
+  prompt?: string;
   onRun(command: string): void;
   /** `clear` and Ctrl-L: the screen is wiped; nothing is sent to the cluster, so replays never see it. */
   onClear(): void;
@@ -47,7 +51,17 @@ const KEYS_HELP = "Enter runs · ↑ ↓ history · Ctrl-R search · Tab complet
  * lib/drills/core: history on ↑/↓, Ctrl-R reverse search, Ctrl-C, Ctrl-L and `clear`, Tab
  * completion. Output is plain text, as a shell prints it.
  */
-export function Terminal({ lines, onRun, onClear, onInterrupt, complete, busy, maxLength, className }: Props) {
+export function Terminal({
+  lines,
+  prompt = "$ ",
+  onRun,
+  onClear,
+  onInterrupt,
+  complete,
+  busy,
+  maxLength,
+  className,
+}: Props) {
   const [editor, setEditor] = useState<LineEditor>(() => emptyEditor(lines.map((l) => l.command).filter(Boolean)));
   const screen = useRef<HTMLDivElement>(null);
   const field = useRef<HTMLInputElement>(null);
@@ -119,7 +133,7 @@ export function Terminal({ lines, onRun, onClear, onInterrupt, complete, busy, m
           <pre key={i} className="whitespace-pre">
             {l.command && (
               <>
-                <span className="text-emerald-300">$ </span>
+                <span className="text-emerald-300">{l.prompt ?? "$ "}</span>
                 {l.command}
                 {"\n"}
               </>
@@ -134,7 +148,7 @@ export function Terminal({ lines, onRun, onClear, onInterrupt, complete, busy, m
       </p>
       <div className="flex items-center gap-2 border-t border-slate-700 px-3 py-2 font-mono text-sm">
         <label htmlFor={TERMINAL_INPUT_ID} className="shrink-0 text-emerald-300">
-          {search ? "(reverse-i-search)`" : "$"}
+          {search ? "(reverse-i-search)`" : prompt.trimEnd()}
           <span className="sr-only"> Command</span>
         </label>
         <input
