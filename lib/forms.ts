@@ -2,10 +2,13 @@
 // failure hand back an ActionState whose field errors are keyed by input name and whose values echo
 // what was typed, so the form can show each problem beside its input and lose nothing.
 // Pure: no React, Next or database.
-import type { z } from "zod";
+import { z } from "zod";
 import { type ActionState, failureState } from "./result";
 
 export type FormValues = Record<string, string>;
+
+/** A destructive action's form arrives only from its confirm step (components/ui/confirm-action.tsx), which sends confirm=yes. */
+export const confirmField = z.literal("yes", "Confirm first: use the button in the confirmation.");
 
 /** The text a form sent for each of `names`: "" when absent (a file upload counts as absent). */
 export function formValues(form: FormData, names: readonly string[]): FormValues {

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/guards";
 import { parseForm } from "@/lib/forms";
 import type { SubmitResult } from "@/lib/quiz/service/quiz-service";
-import { attemptIdSchema, retakeSchema, startQuizSchema, submitAnswerSchema } from "@/lib/quiz/service/schemas";
+import { attemptFormSchema, attemptIdSchema, startQuizSchema, submitAnswerSchema } from "@/lib/quiz/service/schemas";
 import { quizService } from "@/lib/quiz/service/server";
 import { type ActionState, fail, failureState, ok, type Result } from "@/lib/result";
 
@@ -24,7 +24,7 @@ export async function startQuizAction(_prev: ActionState, form: FormData): Promi
 
 /** A new attempt over what a finished attempt missed, with feedback after each answer. */
 export async function retakeMissedAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const input = parseForm(retakeSchema, form, { message: "That attempt could not be read. Reload the page." });
+  const input = parseForm(attemptFormSchema, form, { message: "That attempt could not be read. Reload the page." });
   if (!input.ok) return input.state;
   const user = await currentUser();
   if (!user) return failureState("Your session has ended. Sign in again to retake these questions.");

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AnkiExportLinks } from "@/components/review/anki-export-links";
 import { ReviewSession } from "@/components/review/review-session";
 import { requireUser } from "@/lib/auth/guards";
@@ -18,6 +19,11 @@ export default async function ReviewPage({ searchParams }: Props) {
     <>
       <ReviewSession initial={view} scopeLabel={lesson ? lesson.title : "all lessons"} />
       <div className="mx-auto max-w-2xl">
+        <p className="mt-6">
+          <Link href="/review/cards" className="text-brand-700 underline">
+            Your own flashcards: write, import, find and edit them
+          </Link>
+        </p>
         <AnkiExportLinks lesson={lesson ? { slug: lesson.slug, title: lesson.title } : undefined} />
       </div>
     </>

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { instantOfDateTimeLocal, isWithin, parseDateTimeLocal, yearsAround } from "../../dates";
 import { dayKey } from "../../format";
+import { confirmField } from "../../forms";
 import { timeZoneSchema } from "../../time-zones";
 
 const id = z.string().min(1).max(64);
@@ -54,12 +55,9 @@ export type AddAssignmentInput = z.infer<typeof addAssignmentSchema>;
 
 export const changeDueDateSchema = z.object({ classId: id, assignmentId: id, dueAt });
 
-// Destructive actions arrive only from their confirm step, which sends confirm=yes.
-const confirmed = z.literal("yes", "Confirm first: use the button in the confirmation.");
+export const removeAssignmentSchema = z.object({ classId: id, assignmentId: id, confirm: confirmField });
 
-export const removeAssignmentSchema = z.object({ classId: id, assignmentId: id, confirm: confirmed });
-
-export const removeMemberSchema = z.object({ classId: id, userId: id, confirm: confirmed });
+export const removeMemberSchema = z.object({ classId: id, userId: id, confirm: confirmField });
 
 export const joinClassSchema = z.object({
   code: z

@@ -10,8 +10,9 @@ import { repositoriesOn, testDatabases, uniqueEmail } from "../../db/test-suppor
 import { inlineHtml } from "../../interop/core/html";
 import { noteGuid } from "../core/anki/ids";
 import { lessonCards } from "../core/cards";
+import { ownCardId } from "../core/own-cards";
 import { type AnkiExportService, createAnkiExportService } from "./anki-export-service";
-import { createFlashcardService, type FlashcardService } from "./flashcard-service";
+import { createFlashcardService, type FlashcardService, YOUR_DECK } from "./flashcard-service";
 
 // The package is read back twice, by tools that share no code with the writer: anki-reader (sql.js
 // and zip.js, from the registry) and plain SQLite on the extracted collection file.
@@ -223,5 +224,41 @@ describe.each(testDatabases)("a learner's deck on $name", ({ url }) => {
     } finally {
       pkg.close();
     }
+  });
+
+  it("carries the learner's own cards, with their scheduling, in their lesson's deck or one of their own", async () => {
+    const learner = (await ctx.repos.users.create({ email: uniqueEmail("anki-own"), name: "Own", passwordHash: "h" }))
+      .id;
+    const added = await ctx.repos.ownCards.add(
+      learner,
+      [
+        { front: "Mine, filed", back: "Under the lesson", lessonSlug: lesson.slug, source: "typed", sourceRef: null },
+        { front: "Mine, loose", back: "In my own deck", lessonSlug: null, source: "import", sourceRef: null },
+      ],
+      clock,
+    );
+    if (added.kind !== "added") throw new Error(added.kind);
+    const [filed, loose] = added.added.map((c) => ownCardId(c.id));
+    await rateAt(learner, loose, "good", new Date("2026-05-02T08:00:00Z"));
+    clock = new Date("2026-05-03T08:00:00Z");
+    const file = await exports.learnerDeck(learner);
+    expect(file.cardCount).toBe(library.lessons.flatMap(lessonCards).length + 2);
+    expect(file.reviewCount).toBe(1);
+    const pkg = openPackage(file.body);
+    try {
+      const notes = new Map(pkg.all("SELECT guid, flds FROM notes").map((r) => [r.guid, String(r.flds).split("\x1f")]));
+      expect(notes.get(noteGuid(filed))?.slice(0, 2)).toEqual(["Mine, filed", "Under the lesson"]);
+      expect(notes.get(noteGuid(loose))?.slice(0, 2)).toEqual(["Mine, loose", "In my own deck"]);
+    } finally {
+      pkg.close();
+    }
+    // anki-reader finds each in its deck: the loose one in a deck of the learner's own.
+    const { collection } = await readAnkiPackage(new Blob([file.body]));
+    const deckOf = (front: string) =>
+      Object.values(collection.getDecks()).find((d) =>
+        Object.values(d.getCards()).some((c) => c.getRawFields().startsWith(front)),
+      );
+    expect(deckOf("Mine, loose")?.getName()).toContain(YOUR_DECK);
+    expect(deckOf("Mine, filed")?.getName()).toContain(lesson.title);
   });
 });

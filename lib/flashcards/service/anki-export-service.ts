@@ -3,7 +3,9 @@ import type { Repositories } from "../../db/repositories";
 import { fail, ok, type Result } from "../../result";
 import { ankiCollection, type DeckCard } from "../core/anki/collection";
 import { lessonCards } from "../core/cards";
+import { ownFlashcard } from "../core/own-cards";
 import { apkgPackage } from "./apkg-writer";
+import { YOUR_DECK } from "./flashcard-service";
 
 // Flashcards as an Anki package: a lesson's cards, all new (for anyone), or a signed-in learner's
 // cards of every lesson with their FSRS scheduling and review log.
@@ -49,15 +51,24 @@ export function createAnkiExportService(deps: AnkiExportDeps) {
       });
     },
 
-    /** Every lesson's cards with the learner's own scheduling and every rating they have not undone. */
+    /** Every lesson's cards and the learner's own, with their scheduling and every rating they have not undone. */
     async learnerDeck(userId: string): Promise<AnkiPackageFile> {
       const now = deps.now();
-      const [states, log, settings] = await Promise.all([
+      const [states, log, settings, own] = await Promise.all([
         deps.repos.flashcards.states(userId),
         deps.repos.flashcards.reviewLog(userId),
         deps.repos.flashcards.settings(userId),
+        deps.repos.ownCards.list(userId),
       ]);
-      const cards = deckCards();
+      const titles = new Map(deps.library().lessons.map((l) => [l.slug, l.title]));
+      // The learner's own cards go with them, in their lesson's deck or a deck of their own.
+      const cards = [
+        ...deckCards(),
+        ...own.map((c) => ({
+          card: ownFlashcard(c),
+          lessonTitle: (c.lessonSlug && titles.get(c.lessonSlug)) || YOUR_DECK,
+        })),
+      ];
       const rows = ankiCollection({
         cards,
         now,

@@ -55,9 +55,11 @@ function cardCatalogue(library: ContentLibrary, own: readonly OwnCardRecord[] = 
   const titles = new Map(library.lessons.map((l) => [l.slug, l.title]));
   const ownCards = own.map(ownFlashcard);
   return {
+    // The learner's own first: new cards are introduced in this order, and a card someone wrote or
+    // imported is one they chose to learn now.
     cards: (lessonSlug?: string): Flashcard[] => [
-      ...library.lessons.filter((l) => !lessonSlug || l.slug === lessonSlug).flatMap(lessonCards),
       ...ownCards.filter((c) => !lessonSlug || c.lessonSlug === lessonSlug),
+      ...library.lessons.filter((l) => !lessonSlug || l.slug === lessonSlug).flatMap(lessonCards),
     ],
     find: (cardId: string) =>
       isOwnCardId(cardId)

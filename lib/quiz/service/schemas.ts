@@ -23,8 +23,8 @@ export const startQuizSchema = z.object({
   feedback: z.enum(["immediate", "end"]),
 });
 
-/** "Retake only the ones I missed" of a finished attempt; practice, so feedback comes after each answer. */
-export const retakeSchema = z.object({ attemptId: attemptIdSchema });
+/** A form naming one of the learner's finished attempts: to retake what it missed, or to turn that into flashcards. */
+export const attemptFormSchema = z.object({ attemptId: attemptIdSchema });
 
 /** An answer posted to the JSON API: the attempt is in the path. */
 export const answerBodySchema = submitAnswerSchema.omit({ attemptId: true });

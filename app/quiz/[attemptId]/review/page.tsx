@@ -5,6 +5,7 @@ import { InlineCode } from "@/components/quiz/inline-code";
 import { RetakeForm } from "@/components/quiz/retake-form";
 import { scoreLabel } from "@/components/quiz/score-label";
 import { Transcript } from "@/components/quiz/transcript";
+import { AddMissedToCardsForm } from "@/components/review/own-card-forms";
 import { ButtonLink } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/guards";
 import { classService } from "@/lib/classes/service/server";
@@ -84,6 +85,7 @@ export default async function QuizReviewPage({ params, searchParams }: Params) {
         {learner === null ? (
           <>
             {missed > 0 && <RetakeForm attemptId={view.id} missed={missed} />}
+            {missed > 0 && <AddMissedToCardsForm attemptId={view.id} missed={missed} />}
             {view.scope === "retake" && (
               <ButtonLink href={quizHref(view.scope, view.target)} variant="secondary">
                 Back to the attempt you retook
