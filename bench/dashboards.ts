@@ -114,7 +114,7 @@ async function measureClass(
   const classes = createClassService({
     ...deps,
     randomBytes: (n) => new Uint8Array(randomBytes(n)),
-    drillCount: () => drills.length,
+    drills: () => drills,
   });
   const classId = seeded.classId;
   const heavy = size >= 1000 ? 3 : 5;

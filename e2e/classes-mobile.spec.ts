@@ -27,7 +27,7 @@ test("on a phone an instructor's class works by touch and keyboard, and its resu
     ["module:services", `${year}-04-01T09:00`],
     ["course:course", `${year}-05-01T09:00`],
   ]) {
-    await page.getByLabel("Quiz", { exact: true }).selectOption(quiz);
+    await page.getByLabel("What to assign").selectOption(quiz);
     await page.getByLabel("Due", { exact: true }).fill(due);
     await page.getByRole("button", { name: "Assign" }).tap();
     await expect(page.getByRole("status").getByText(/^Assigned /)).toBeVisible();

@@ -22,7 +22,7 @@ const MODULE_QUIZ = /^Module quiz: /;
 const year = new Date().getFullYear() + 1;
 
 const assignments = (page: Page) => page.getByRole("region", { name: "Assignments", exact: true });
-const quizField = (page: Page) => page.getByLabel("Quiz", { exact: true });
+const quizField = (page: Page) => page.getByLabel("What to assign");
 const dueField = (page: Page) => page.getByLabel("Due", { exact: true });
 
 async function takeLessonQuizAtTheEnd(page: Page) {
@@ -59,7 +59,9 @@ test("an instructor runs a class in Los Angeles time for a learner in India, who
   await dueField(page).fill(`${year}-01-01T12:00`);
   await page.getByRole("button", { name: "Assign" }).click();
   await expect(page.getByRole("status").getByText("Please fix the highlighted field.")).toBeVisible();
-  await expect(quizField(page)).toHaveAccessibleDescription("Choose a quiz from the list.");
+  await expect(quizField(page)).toHaveAccessibleDescription(
+    "Choose a quiz, drill or lesson's flashcards from the list.",
+  );
   await expect(dueField(page)).toHaveValue(`${year}-01-01T12:00`);
   await quizField(page).selectOption(`lesson:${LESSON_SLUG}`);
   await dueField(page).fill(`${year - 1}-01-01T12:00`);
@@ -234,4 +236,40 @@ test("nobody else can read a learner's attempt: not another learner, not an inst
   await signOut(page);
   await signUp(page, newLearner());
   expect((await page.goto(review))?.status()).toBe(404);
+});
+
+test("an instructor assigns a drill and a lesson's flashcards; the learner finds both, linked to where each is done", async ({
+  page,
+}) => {
+  await signIn(page, "instructor@example.com", "teach-kubernetes");
+  await page.getByLabel("New class name").fill("Practice work");
+  await page.getByRole("button", { name: "Create class" }).click();
+  await expect(page.getByRole("heading", { name: "Practice work" })).toBeVisible();
+  const code = (await page.getByTestId("join-code").textContent())!;
+  for (const [choice, title] of [
+    ["drill:no-ready-pods", "Drill: A Service with nobody home"],
+    [`review:${LESSON_SLUG}`, `Flashcards: ${LESSON_TITLE}`],
+  ]) {
+    await quizField(page).selectOption(choice);
+    await dueField(page).fill(`${year}-03-01T09:00`);
+    await page.getByRole("button", { name: "Assign" }).click();
+    await expect(page.getByRole("status").getByText(`Assigned “${title}”.`)).toBeVisible();
+  }
+  await expect(assignments(page).getByRole("listitem")).toHaveCount(2);
+  await expectNoSeriousA11yViolations(page);
+  await signOut(page);
+
+  await signUp(page, newLearner());
+  await page.goto("/classes");
+  await page.getByLabel("Class code").fill(code);
+  await page.getByRole("button", { name: "Join class" }).click();
+  await expect(page.getByRole("link", { name: "Drill: A Service with nobody home" })).toHaveAttribute(
+    "href",
+    "/drills/no-ready-pods",
+  );
+  await expect(page.getByRole("link", { name: `Flashcards: ${LESSON_TITLE}` })).toHaveAttribute(
+    "href",
+    `/review?lesson=${LESSON_SLUG}`,
+  );
+  await expectNoSeriousA11yViolations(page);
 });

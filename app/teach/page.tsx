@@ -16,10 +16,13 @@ export default async function TeachPage() {
   const service = classService();
   const classes = await service.instructorClasses(user.id);
   // The quizzes a class can be assigned ("lesson:slug", "module:id", "course:course"), as pools to export.
-  const exports: ExportChoice[] = service.quizChoices().map((c) => {
-    const [scope, target] = c.value.split(":") as [QuizScope, string];
-    return { scope, target, label: c.label };
-  });
+  const exports: ExportChoice[] = service
+    .assignmentChoices()
+    .filter((c) => c.group === "Quizzes")
+    .map((c) => {
+      const [scope, target] = c.value.split(":") as [QuizScope, string];
+      return { scope, target, label: c.label };
+    });
   return (
     <div className="mx-auto max-w-4xl">
       <h1 className="text-3xl font-bold text-slate-900">Your classes</h1>

@@ -16,6 +16,7 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Field, fieldControlClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
+import type { AssignmentChoice } from "@/lib/classes/core/assignment-kinds";
 import { type ActionState, idleState } from "@/lib/result";
 
 const initial: ActionState = idleState();
@@ -75,7 +76,7 @@ export function CreateClassForm({ timeZone, zones }: { timeZone: string; zones: 
   );
 }
 
-/** The quiz and its due date, typed as a time in the class's zone (the server converts it). */
+/** What to assign (a quiz, a drill, a lesson's flashcards) and its due date, typed in the class's zone (the server converts it). */
 export function AssignQuizForm({
   classId,
   timeZone,
@@ -83,15 +84,16 @@ export function AssignQuizForm({
 }: {
   classId: string;
   timeZone: string;
-  choices: { value: string; label: string }[];
+  choices: AssignmentChoice[];
 }) {
   const [state, formProps, pending] = useActionForm(addAssignmentAction, initial);
-  // After a success the form is ready for the next assignment: quiz and due date empty.
+  // After a success the form is ready for the next assignment: choice and due date empty.
   const form = useResetAfterSuccess(state);
+  const groups = [...new Set(choices.map((c) => c.group))];
   return (
     <form ref={form} {...formProps} className={cardClass("grid gap-3 p-4 sm:grid-cols-[1fr_auto_auto] sm:items-end")}>
       <input type="hidden" name="classId" value={classId} />
-      <Field id="quiz" label="Quiz" error={state.fieldErrors.quiz}>
+      <Field id="quiz" label="What to assign" error={state.fieldErrors.quiz}>
         {(control) => (
           <select
             {...control}
@@ -101,12 +103,18 @@ export function AssignQuizForm({
             defaultValue={echoed(state, "quiz")}
           >
             <option value="" disabled>
-              Choose a quiz…
+              Choose a quiz, drill or lesson&apos;s flashcards…
             </option>
-            {choices.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
+            {groups.map((g) => (
+              <optgroup key={g} label={g}>
+                {choices
+                  .filter((c) => c.group === g)
+                  .map((c) => (
+                    <option key={c.value} value={c.value}>
+                      {c.label}
+                    </option>
+                  ))}
+              </optgroup>
             ))}
           </select>
         )}

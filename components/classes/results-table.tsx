@@ -3,6 +3,7 @@ import { Table } from "@/components/ui/table";
 import type { ResultCell } from "@/lib/classes/core/results";
 import type { ClassDetail } from "@/lib/classes/service/class-service";
 import { formatDateTime, formatPercent } from "@/lib/format";
+import { isQuizScope } from "@/lib/quiz/core/attempt";
 
 const CELL: Record<ResultCell["status"], string> = {
   "on-time": "text-emerald-800",
@@ -65,7 +66,8 @@ export function ResultsTable({ cls, timeZone }: { cls: ClassDetail; timeZone: st
               const text = cellText(c);
               return (
                 <td key={a.id} className={`px-3 py-2 ${CELL[c.status]}`}>
-                  {c.attemptId ? (
+                  {/* A quiz attempt has a review to open; drill runs and reviews have no page of their own. */}
+                  {c.attemptId && isQuizScope(a.scope) ? (
                     <Link
                       href={`/quiz/${c.attemptId}/review`}
                       aria-label={`${text}: review ${m.name}'s attempt at ${a.title}`}

@@ -1,4 +1,5 @@
-import type { QuizScope } from "../quiz/core/attempt";
+import type { DrillRun, Rating } from "../classes/core/assigned-work";
+import type { AssignmentScope } from "../classes/core/assignment-kinds";
 import type { Db } from "./create-db";
 import { isUniqueViolation } from "./unique-violation";
 
@@ -15,7 +16,7 @@ export interface ClassSummary {
 export interface AssignmentRecord {
   id: string;
   classId: string;
-  scope: QuizScope;
+  scope: AssignmentScope;
   target: string;
   dueAt: Date;
   createdAt: Date;
@@ -180,7 +181,7 @@ export class ClassRepository {
   async addAssignment(
     instructorId: string,
     classId: string,
-    input: { scope: QuizScope; target: string; dueAt: Date },
+    input: { scope: AssignmentScope; target: string; dueAt: Date },
     now: Date,
   ): Promise<AddAssignmentOutcome> {
     const owned = await this.db.class.findFirst({ where: { id: classId, instructorId }, select: { id: true } });
@@ -237,6 +238,60 @@ export class ClassRepository {
       select: finishedAttemptSelect,
     });
     return rows.map(toFinishedAttempt);
+  }
+
+  /**
+   * What the members did that drill and review assignments count: their drill runs, and their
+   * ratings (not undone) of the named lessons' cards since `since`. Null when the class is not
+   * this instructor's.
+   */
+  async memberWork(
+    instructorId: string,
+    classId: string,
+    reviewLessons: readonly string[],
+    since: Date,
+  ): Promise<{ drills: DrillRun[]; ratings: Rating[] } | null> {
+    const owned = await this.db.class.findFirst({ where: { id: classId, instructorId }, select: { id: true } });
+    if (!owned) return null;
+    return this.workWhere({ memberships: { some: { classId } } }, reviewLessons, since);
+  }
+
+  /** The same for one learner, for their own view of their classes. */
+  workOf(
+    userId: string,
+    reviewLessons: readonly string[],
+    since: Date,
+  ): Promise<{ drills: DrillRun[]; ratings: Rating[] }> {
+    return this.workWhere({ id: userId }, reviewLessons, since);
+  }
+
+  private async workWhere(
+    user: { id: string } | { memberships: { some: { classId: string } } },
+    reviewLessons: readonly string[],
+    since: Date,
+  ): Promise<{ drills: DrillRun[]; ratings: Rating[] }> {
+    const [drills, ratings] = await Promise.all([
+      this.db.drillProgress.findMany({
+        where: { user, completedAt: { not: null } },
+        select: { userId: true, drillSlug: true, startedAt: true, completedAt: true, results: true },
+      }),
+      reviewLessons.length === 0
+        ? Promise.resolve([])
+        : this.db.flashcardReview.findMany({
+            // A lesson card's id starts with its lesson's slug and ":" (flashcards/core/cards.ts).
+            where: {
+              user,
+              undoneAt: null,
+              review: { gte: since },
+              OR: reviewLessons.map((slug) => ({ cardId: { startsWith: `${slug}:` } })),
+            },
+            select: { userId: true, cardId: true, rating: true, review: true },
+          }),
+    ]);
+    return {
+      drills: drills.map((d) => ({ ...d, results: JSON.parse(d.results) as DrillRun["results"] })),
+      ratings: ratings.map((r) => ({ ...r, rating: r.rating as Rating["rating"] })),
+    };
   }
 
   /**

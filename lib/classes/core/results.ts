@@ -1,10 +1,10 @@
 // Where a class stands on its assignments: pure, from members, assignments and finished attempts.
 
-import type { QuizScope } from "../../quiz/core/attempt";
+import type { AssignmentScope } from "./assignment-kinds";
 
 export interface AssignmentInfo {
   id: string;
-  scope: QuizScope;
+  scope: AssignmentScope;
   target: string;
   dueAt: Date;
   /** When the instructor assigned it: attempts started before do not count. */

@@ -3,6 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadContent } from "../../content/load-content";
 import { repositoriesOn, testDatabases, uniqueEmail } from "../../db/test-support/databases";
+import { lessonCards } from "../../flashcards/core/cards";
+import { newCardState, rate } from "../../flashcards/core/scheduler";
 import { createClassService } from "./class-service";
 
 // Module 1 only: the course keeps growing, and these tests count its lessons and quizzes.
@@ -13,6 +15,7 @@ const library = {
   lessons: fullLibrary.lessons.filter((l) => l.module === "services"),
 };
 const now = new Date("2026-09-01T10:00:00Z");
+const DRILLS = Array.from({ length: 6 }, (_, i) => ({ slug: `drill-${i}`, title: `Drill ${i}` }));
 
 /** Inside a describe block: a class service on `url` and a way to make users on it. */
 function classServiceOn(url: string) {
@@ -23,7 +26,7 @@ function classServiceOn(url: string) {
       library: () => library,
       now: () => now,
       randomBytes: randomBytesFor,
-      drillCount: () => 6,
+      drills: () => DRILLS,
     });
   const user = (role: "LEARNER" | "INSTRUCTOR") =>
     ctx.repos.users.upsert({
@@ -93,7 +96,7 @@ describe.each(testDatabases)("class results on $name", ({ url }) => {
         library: () => library,
         now: () => clock,
         randomBytes: (n) => new Uint8Array(randomBytes(n)),
-        drillCount: () => 6,
+        drills: () => DRILLS,
       });
     const teacher = await user("INSTRUCTOR");
     const [quiet, busy] = [await user("LEARNER"), await user("LEARNER")];
@@ -137,6 +140,85 @@ describe.each(testDatabases)("class results on $name", ({ url }) => {
     ]);
   });
 
+  it("assigns a drill and a lesson's flashcards, done by finishing the drill and rating every card", async () => {
+    let clock = now;
+    const at = () =>
+      createClassService({
+        repos: ctx.repos,
+        library: () => library,
+        now: () => clock,
+        randomBytes: (n) => new Uint8Array(randomBytes(n)),
+        drills: () => DRILLS,
+      });
+    const teacher = await user("INSTRUCTOR");
+    const learner = await user("LEARNER");
+    const created = await at().createClass(teacher.id, { name: "Work", timeZone: "UTC" });
+    const cls = (await ctx.repos.classes.findForInstructor(teacher.id, created.ok ? created.value.id : ""))!;
+    await at().join(learner.id, cls.joinCode);
+    const drill = await at().addAssignment(teacher.id, cls.id, {
+      quiz: `drill:${DRILLS[0].slug}`,
+      dueAt: "2026-09-05T12:00",
+    });
+    const review = await at().addAssignment(teacher.id, cls.id, {
+      quiz: "review:cluster-ip-vs-pod-ip",
+      dueAt: "2026-09-05T12:00",
+    });
+    expect(drill).toMatchObject({ ok: true, value: { title: "Drill: Drill 0", href: "/drills/drill-0" } });
+    expect(review).toMatchObject({
+      ok: true,
+      value: { title: "Flashcards: ClusterIP vs Pod IP", href: "/review?lesson=cluster-ip-vs-pod-ip" },
+    });
+    expect(
+      await at().addAssignment(teacher.id, cls.id, { quiz: "drill:no-such-drill", dueAt: "2026-09-05T12:00" }),
+    ).toEqual({
+      ok: false,
+      error: "Choose a quiz, drill or lesson's flashcards from the list.",
+      field: "quiz",
+    });
+    if (!drill.ok || !review.ok) throw new Error("not assigned");
+
+    // The drill, finished on the 2nd with three of four steps right (the run starts at the clock's now).
+    clock = new Date("2026-09-02T09:00:00Z");
+    const steps = { s1: true, s2: true, s3: false, s4: true };
+    await ctx.repos.drills.recordStep(learner.id, DRILLS[0].slug, 0, {
+      events: [],
+      results: Object.fromEntries(
+        Object.entries(steps).map(([k, correct]) => [k, { correct, at: clock.toISOString() }]),
+      ),
+      stepStart: 0,
+      completedAt: new Date("2026-09-02T10:00:00Z"),
+    });
+    // Every card of the lesson rated, the last one late (after the due date).
+    const lessonCardIds = lessonCards(library.lessons.find((l) => l.slug === "cluster-ip-vs-pod-ip")!).map((c) => c.id);
+    const rateAt = async (cardId: string, when: Date) => {
+      const next = rate(newCardState(when), "good", when);
+      await ctx.repos.flashcards.applyRating(
+        learner.id,
+        { cardId, lessonSlug: "cluster-ip-vs-pod-ip", expectedVersion: 0, previous: null, next, rating: "good" },
+        when,
+      );
+    };
+    for (const id of lessonCardIds.slice(0, -1)) await rateAt(id, new Date("2026-09-03T10:00:00Z"));
+    clock = new Date("2026-09-04T10:00:00Z");
+    let detail = (await at().classDetail(teacher.id, cls.id))!;
+    expect(detail.results.cells[learner.id][drill.value.id]).toMatchObject({ status: "on-time", score: 0.75 });
+    expect(detail.results.cells[learner.id][review.value.id]).toMatchObject({ status: "open", score: null });
+    await rateAt(lessonCardIds.at(-1)!, new Date("2026-09-06T10:00:00Z"));
+    clock = new Date("2026-09-07T10:00:00Z");
+    detail = (await at().classDetail(teacher.id, cls.id))!;
+    expect(detail.results.cells[learner.id][review.value.id]).toMatchObject({
+      status: "late",
+      score: 1,
+      submittedAt: new Date("2026-09-06T10:00:00Z"),
+    });
+    // The learner sees the same on their own page.
+    const mine = (await at().learnerClasses(learner.id)).find((c) => c.id === cls.id)!;
+    expect(mine.assignments.map((a) => [a.title, a.result.status])).toEqual([
+      ["Drill: Drill 0", "on-time"],
+      ["Flashcards: ClusterIP vs Pod IP", "late"],
+    ]);
+  });
+
   it("assigns the final exam, which a learner's course-wide attempt fills", async () => {
     const teacher = await user("INSTRUCTOR");
     const learner = await user("LEARNER");
@@ -150,7 +232,7 @@ describe.each(testDatabases)("class results on $name", ({ url }) => {
     expect(assigned).toMatchObject({ ok: true, value: { title: "Final exam", href: "/course/exam" } });
     expect(
       await service().addAssignment(teacher.id, cls.id, { quiz: "course:other", dueAt: "2027-01-01T00:00" }),
-    ).toEqual({ ok: false, error: "Choose a quiz from the list.", field: "quiz" });
+    ).toEqual({ ok: false, error: "Choose a quiz, drill or lesson's flashcards from the list.", field: "quiz" });
     const attempt = await ctx.repos.quizzes.start(
       learner.id,
       { scope: "course", target: "course", seed: 7, feedback: "end", questionIds: ["q"] },
@@ -175,7 +257,7 @@ describe.each(testDatabases)("class results on $name", ({ url }) => {
     const id = created.ok ? created.value.id : "";
     expect(await service().addAssignment(teacher.id, id, { quiz: "lesson:nope", dueAt: "2027-01-01T00:00" })).toEqual({
       ok: false,
-      error: "Choose a quiz from the list.",
+      error: "Choose a quiz, drill or lesson's flashcards from the list.",
       field: "quiz",
     });
     expect(
@@ -230,18 +312,39 @@ describe.each(testDatabases)("classes and assignments on $name", ({ url }) => {
     });
   });
 
-  it("offers every lesson and module quiz, and the final exam, to assign", () => {
+  it("offers every lesson and module quiz, the final exam, every drill and each lesson's flashcards to assign", () => {
     // Other modules' lessons join this list as they are written; the services module's are fixed here.
-    const choices = service().quizChoices();
-    expect(choices.slice(0, 4)).toEqual([
-      { value: "lesson:cluster-ip-vs-pod-ip", label: "Quiz: ClusterIP vs Pod IP" },
-      { value: "lesson:service-types", label: "Quiz: Service types" },
-      { value: "lesson:service-ports", label: "Quiz: Service port, targetPort, nodePort and containerPort" },
-      { value: "lesson:headless-and-statefulsets", label: "Quiz: Headless Services and StatefulSets" },
+    const choices = service().assignmentChoices();
+    const quizzes = choices.filter((c) => c.group === "Quizzes");
+    expect(quizzes.slice(0, 4)).toEqual([
+      { value: "lesson:cluster-ip-vs-pod-ip", label: "Quiz: ClusterIP vs Pod IP", group: "Quizzes" },
+      { value: "lesson:service-types", label: "Quiz: Service types", group: "Quizzes" },
+      {
+        value: "lesson:service-ports",
+        label: "Quiz: Service port, targetPort, nodePort and containerPort",
+        group: "Quizzes",
+      },
+      {
+        value: "lesson:headless-and-statefulsets",
+        label: "Quiz: Headless Services and StatefulSets",
+        group: "Quizzes",
+      },
     ]);
-    expect(choices).toContainEqual({ value: "module:services", label: `Module quiz: ${library.modules[0].title}` });
-    expect(choices.at(-1)).toEqual({ value: "course:course", label: "Final exam" });
-    expect(choices).toHaveLength(library.lessons.length + library.modules.filter((m) => m.lessons.length).length + 1);
+    expect(quizzes).toContainEqual({
+      value: "module:services",
+      label: `Module quiz: ${library.modules[0].title}`,
+      group: "Quizzes",
+    });
+    expect(quizzes.at(-1)).toEqual({ value: "course:course", label: "Final exam", group: "Quizzes" });
+    expect(quizzes).toHaveLength(library.lessons.length + library.modules.filter((m) => m.lessons.length).length + 1);
+    expect(choices.filter((c) => c.group === "Drills").map((c) => c.value)).toEqual(
+      DRILLS.map((d) => `drill:${d.slug}`),
+    );
+    expect(choices.filter((c) => c.group === "Flashcards")).toContainEqual({
+      value: "review:cluster-ip-vs-pod-ip",
+      label: "Flashcards: ClusterIP vs Pod IP",
+      group: "Flashcards",
+    });
   });
 });
 

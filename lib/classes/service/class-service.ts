@@ -3,12 +3,21 @@ import { toCsv } from "../../csv";
 import { instantOfDateTimeLocal } from "../../dates";
 import { type AssignmentRecord, type ClassSummary, JoinCodeTakenError } from "../../db/class-repository";
 import type { Repositories } from "../../db/repositories";
-import { COURSE_TARGET, QUIZ_SCOPES, type QuizScope } from "../../quiz/core/attempt";
-import { describeQuiz } from "../../quiz/core/describe-quiz";
+import { lessonCards } from "../../flashcards/core/cards";
 import { fail, ok, type Result } from "../../result";
+import { type DrillRun, drillAttempts, type Rating, reviewAttempts } from "../core/assigned-work";
+import { assignmentChoices, type DrillInfo, describeAssignment, isAssignmentScope } from "../core/assignment-kinds";
 import { learnersAtRisk } from "../core/at-risk";
 import { RESULTS_CSV_HEADER, resultsCsvRows } from "../core/class-csv";
-import { classResults, formatJoinCode, normaliseJoinCode, type ResultCell } from "../core/results";
+import {
+  type AssignmentInfo,
+  classResults,
+  type FinishedAttempt,
+  formatJoinCode,
+  type MemberInfo,
+  normaliseJoinCode,
+  type ResultCell,
+} from "../core/results";
 import { type AddAssignmentInput, dueDateProblem } from "./schemas";
 
 export interface ClassServiceDeps {
@@ -16,8 +25,8 @@ export interface ClassServiceDeps {
   library: () => ContentLibrary;
   now: () => Date;
   randomBytes: (n: number) => Uint8Array;
-  /** How many drills are published, for "drills completed" out of a total. */
-  drillCount: () => number;
+  /** The published drills: to assign them, and for "drills completed" out of a total. */
+  drills: () => readonly DrillInfo[];
 }
 
 /** An assignment as the service takes it: the quiz chosen in the form and the due date typed in the class's zone. */
@@ -28,24 +37,13 @@ export interface AssignmentView extends AssignmentRecord {
   href: string;
 }
 
-const assignmentView = (library: ContentLibrary, a: AssignmentRecord): AssignmentView => ({
+const assignmentView = (deps: ClassServiceDeps, a: AssignmentRecord): AssignmentView => ({
   ...a,
-  ...(describeQuiz(library, a.scope, a.target) ?? {
+  ...(describeAssignment(deps.library(), deps.drills(), a.scope, a.target) ?? {
     title: `${a.scope} ${a.target} (no longer published)`,
     href: "/lessons",
   }),
 });
-
-/** Quizzes an instructor can assign: each lesson, each module that has lessons, and the final exam. */
-function quizChoices(library: ContentLibrary): { value: string; label: string }[] {
-  return [
-    ...library.lessons.map((l) => ({ value: `lesson:${l.slug}`, label: `Quiz: ${l.title}` })),
-    ...library.modules
-      .filter((m) => m.lessons.length > 0)
-      .map((m) => ({ value: `module:${m.id}`, label: `Module quiz: ${m.title}` })),
-    ...(library.lessons.length > 0 ? [{ value: `course:${COURSE_TARGET}`, label: "Final exam" }] : []),
-  ];
-}
 
 /** A class gets a fresh random join code; a clash with an existing one is retried a few times. */
 async function createClass(
@@ -68,6 +66,34 @@ async function createClass(
   return fail("Could not find a free join code; try again.");
 }
 
+/** The lessons whose cards review assignments name, and the earliest rating that can count for one. */
+function reviewWindow(
+  assignments: readonly { scope: string; target: string; createdAt: Date }[],
+  members: readonly { joinedAt: Date }[],
+): { lessons: string[]; since: Date } {
+  const reviews = assignments.filter((a) => a.scope === "review");
+  const times = [...reviews.map((a) => a.createdAt), ...members.map((m) => m.joinedAt)].map((d) => d.getTime());
+  return {
+    lessons: [...new Set(reviews.map((a) => a.target))],
+    since: new Date(times.length ? Math.min(...times) : 0),
+  };
+}
+
+/** Drill runs and flashcard ratings as the finished work the results table counts (core/assigned-work.ts). */
+function workAttempts(
+  library: ContentLibrary,
+  members: readonly MemberInfo[],
+  assignments: readonly AssignmentInfo[],
+  work: { drills: DrillRun[]; ratings: Rating[] } | null,
+): FinishedAttempt[] {
+  if (!work) return [];
+  const cardsOf = (slug: string) => {
+    const lesson = library.lessons.find((l) => l.slug === slug);
+    return lesson ? lessonCards(lesson).map((c) => c.id) : [];
+  };
+  return [...drillAttempts(work.drills), ...reviewAttempts({ members, assignments, ratings: work.ratings, cardsOf })];
+}
+
 /** The instructor's view of one class: members, assignments, the results table and recent activity. */
 async function classDetail(deps: ClassServiceDeps, instructorId: string, classId: string) {
   const cls = await deps.repos.classes.findForInstructor(instructorId, classId);
@@ -75,16 +101,19 @@ async function classDetail(deps: ClassServiceDeps, instructorId: string, classId
   const library = deps.library();
   const now = deps.now();
   const since = new Date(now.getTime() - 7 * 86_400_000);
-  const [attempts, activity] = await Promise.all([
+  const review = reviewWindow(cls.assignments, cls.members);
+  const [attempts, activity, work] = await Promise.all([
     deps.repos.classes.memberAttempts(instructorId, classId),
     deps.repos.classes.memberProgress(instructorId, classId, since),
+    deps.repos.classes.memberWork(instructorId, classId, review.lessons, review.since),
   ]);
-  const assignments = cls.assignments.map((a) => assignmentView(library, a));
+  const assignments = cls.assignments.map((a) => assignmentView(deps, a));
   const progress = cls.members.map(({ userId }) => ({
     userId,
     ...(activity?.get(userId) ?? { lessonsCompleted: 0, drillsCompleted: 0, reviews: 0, lastActive: null }),
   }));
-  const results = classResults(cls.members, assignments, attempts ?? [], now);
+  const done = [...(attempts ?? []), ...workAttempts(library, cls.members, assignments, work)];
+  const results = classResults(cls.members, assignments, done, now);
   const lastActivity = new Map(progress.flatMap((p) => (p.lastActive ? [[p.userId, p.lastActive] as const] : [])));
   return {
     ...cls,
@@ -92,7 +121,7 @@ async function classDetail(deps: ClassServiceDeps, instructorId: string, classId
     results,
     atRisk: learnersAtRisk({ members: cls.members, assignments, results, lastActivity, now, timeZone: cls.timeZone }),
     progress,
-    totals: { lessons: library.lessons.length, drills: deps.drillCount() },
+    totals: { lessons: library.lessons.length, drills: deps.drills().length },
   };
 }
 
@@ -122,10 +151,10 @@ async function addAssignment(
   classId: string,
   input: NewAssignment,
 ): Promise<Result<AssignmentView>> {
-  const [scope, target] = input.quiz.split(":") as [QuizScope, string];
-  const library = deps.library();
-  const quiz = QUIZ_SCOPES.includes(scope) ? describeQuiz(library, scope, target) : null;
-  if (!quiz) return fail("Choose a quiz from the list.", "quiz");
+  const [scope, target] = input.quiz.split(":");
+  const quiz = isAssignmentScope(scope) ? describeAssignment(deps.library(), deps.drills(), scope, target) : null;
+  if (!isAssignmentScope(scope) || !quiz)
+    return fail("Choose a quiz, drill or lesson's flashcards from the list.", "quiz");
   const timeZone = await deps.repos.classes.timeZoneForInstructor(instructorId, classId);
   if (!timeZone) return fail("There is no such class.");
   const now = deps.now();
@@ -139,7 +168,7 @@ async function addAssignment(
   );
   switch (outcome.kind) {
     case "created":
-      return ok(assignmentView(library, outcome.assignment));
+      return ok(assignmentView(deps, outcome.assignment));
     case "duplicate":
       return fail(
         `This class already has “${quiz.title}”. Change its due date under Assignments instead of assigning it twice.`,
@@ -165,7 +194,7 @@ async function changeDueDate(
   const dueAt = dueInstant(local, found.timeZone, deps.now());
   if (!dueAt.ok) return dueAt;
   const updated = await deps.repos.classes.setDueDate(instructorId, assignmentId, dueAt.value);
-  return updated ? ok(assignmentView(deps.library(), updated)) : fail(gone);
+  return updated ? ok(assignmentView(deps, updated)) : fail(gone);
 }
 
 /** A learner's classes and assignments, each with where the learner stands. */
@@ -176,9 +205,16 @@ async function learnerClasses(deps: ClassServiceDeps, userId: string) {
   ]);
   const library = deps.library();
   const now = deps.now();
-  return classes.map((c) => {
-    const assignments = c.assignments.map((a) => assignmentView(library, a));
-    const results = classResults([{ userId, joinedAt: c.joinedAt }], assignments, attempts, now);
+  const memberships = classes.map((c) => ({ userId, joinedAt: c.joinedAt }));
+  const review = reviewWindow(
+    classes.flatMap((c) => c.assignments),
+    memberships,
+  );
+  const work = await deps.repos.classes.workOf(userId, review.lessons, review.since);
+  return classes.map((c, i) => {
+    const assignments = c.assignments.map((a) => assignmentView(deps, a));
+    const done = [...attempts, ...workAttempts(library, [memberships[i]], assignments, work)];
+    const results = classResults([memberships[i]], assignments, done, now);
     return {
       ...c,
       assignments: assignments.map((a) => ({ ...a, result: results.cells[userId][a.id] as ResultCell })),
@@ -188,7 +224,8 @@ async function learnerClasses(deps: ClassServiceDeps, userId: string) {
 
 export function createClassService(deps: ClassServiceDeps) {
   return {
-    quizChoices: () => quizChoices(deps.library()),
+    /** What an instructor can assign, grouped: quizzes, drills, lessons' flashcards. */
+    assignmentChoices: () => assignmentChoices(deps.library(), deps.drills()),
 
     /** The instructor's own classes, newest first, with member and assignment counts. */
     instructorClasses: (instructorId: string): Promise<ClassSummary[]> =>

@@ -65,7 +65,7 @@ describe.each(testDatabases)("the demo class on $name", ({ url }) => {
       library: () => library,
       now,
       randomBytes: (n) => new Uint8Array(randomBytes(n)),
-      drillCount: () => drills.length,
+      drills: () => drills,
     }).classDetail(instructor.id, first.classId);
     expect(detail!.members).toHaveLength(8);
     expect(detail!.assignments).toHaveLength(3);

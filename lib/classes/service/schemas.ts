@@ -3,6 +3,7 @@ import { instantOfDateTimeLocal, isWithin, parseDateTimeLocal, yearsAround } fro
 import { dayKey } from "../../format";
 import { confirmField } from "../../forms";
 import { timeZoneSchema } from "../../time-zones";
+import { ASSIGNMENT_SCOPES } from "../core/assignment-kinds";
 
 const id = z.string().min(1).max(64);
 
@@ -48,7 +49,12 @@ const dueAt = z
 
 export const addAssignmentSchema = z.object({
   classId: id,
-  quiz: z.string().regex(/^(lesson|module|course):[a-z0-9-]+$/, "Choose a quiz from the list."),
+  quiz: z
+    .string()
+    .regex(
+      new RegExp(`^(${ASSIGNMENT_SCOPES.join("|")}):[a-z0-9-]+$`),
+      "Choose a quiz, drill or lesson's flashcards from the list.",
+    ),
   dueAt,
 });
 export type AddAssignmentInput = z.infer<typeof addAssignmentSchema>;

@@ -12,7 +12,7 @@ export const classService = () =>
     library: contentLibrary,
     now: () => new Date(),
     randomBytes: (n) => new Uint8Array(randomBytes(n)),
-    drillCount: () => drillLibrary().length,
+    drills: drillLibrary,
   });
 
 export const classInsights = () =>

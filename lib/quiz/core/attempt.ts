@@ -14,7 +14,8 @@ export type QuizScope = (typeof QUIZ_SCOPES)[number];
 export const ATTEMPT_SCOPES = [...QUIZ_SCOPES, "retake"] as const;
 export type AttemptScope = (typeof ATTEMPT_SCOPES)[number];
 
-export const isQuizScope = (scope: AttemptScope): scope is QuizScope => scope !== "retake";
+/** Whether an attempt's (or an assignment's) scope is one of a quiz: not a retake, a drill or a review. */
+export const isQuizScope = (scope: string): scope is QuizScope => (QUIZ_SCOPES as readonly string[]).includes(scope);
 
 /** The target of the course-wide final exam (there is one course). */
 export const COURSE_TARGET = "course";

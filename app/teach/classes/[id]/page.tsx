@@ -52,10 +52,10 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
 
       <section aria-labelledby="assign" className="mt-8">
         <h2 id="assign" className="text-xl font-semibold text-slate-900">
-          Assign a quiz
+          Assign a quiz, a drill or flashcards
         </h2>
         <div className="mt-3">
-          <AssignQuizForm classId={cls.id} timeZone={cls.timeZone} choices={service.quizChoices()} />
+          <AssignQuizForm classId={cls.id} timeZone={cls.timeZone} choices={service.assignmentChoices()} />
         </div>
       </section>
 
