@@ -2,7 +2,7 @@
 // 1,000 learners with 60 days of generated activity (lib/classes/core/demo-activity.ts, the demo
 // class's generator) on SQLite (a temporary file) and on PostgreSQL (BENCH_POSTGRES_URL or
 // TEST_POSTGRES_URL; skipped when neither is set), then the time of the learner dashboard (mastery),
-// the class insights and the class detail, each next to one indexed query over the same rows (the
+// the class insights, the class detail and both class CSVs (results.csv, items.csv), each next to one indexed query over the same rows (the
 // quiz answers it reads). Figures and ratios only: nothing here passes or fails.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -78,6 +78,8 @@ interface Figures {
   learnerAnswers: number;
   insights: number;
   detail: number;
+  resultsCsv: number;
+  itemsCsv: number;
   classAnswers: number;
 }
 
@@ -126,6 +128,8 @@ async function measureClass(
     ),
     insights: await median("insights", heavy, () => insights.insights(instructorId, classId)),
     detail: await median("detail", heavy, () => classes.classDetail(instructorId, classId)),
+    resultsCsv: await median("results.csv", heavy, () => classes.resultsCsv(instructorId, classId)),
+    itemsCsv: await median("items.csv", heavy, () => insights.itemsCsv(instructorId, classId)),
     classAnswers: await median("class answers", heavy, () =>
       db.quizAnswer.findMany({ where: { attempt: { user: { memberships: { some: { classId } } } } } }),
     ),
@@ -139,6 +143,8 @@ async function measureClass(
   line("learner dashboard (mastery)", figures.dashboard, figures.learnerAnswers, "the learner's answers", false);
   line("class insights", figures.insights, figures.classAnswers, "the class's answers", true);
   line("class detail", figures.detail, figures.classAnswers, "the class's answers", true);
+  line("results.csv", figures.resultsCsv, figures.classAnswers, "the class's answers", true);
+  line("items.csv", figures.itemsCsv, figures.classAnswers, "the class's answers", true);
   for (const [what, why] of failures) console.log(`    ${what} failed: ${why}`);
   failures.clear();
   return figures;
@@ -163,7 +169,7 @@ async function bench(name: string, url: string, activity: ReturnType<typeof gene
       return Number.isNaN(ratio) ? "(failed)" : `${ratio.toFixed(1)}x`;
     };
     console.log(
-      `    growth ${small.learners} → ${large.learners} learners (linear ${large.learners / small.learners}x): insights ${growth((x) => x.insights)}, class detail ${growth((x) => x.detail)}, the class's answers ${growth((x) => x.classAnswers)}, one learner's dashboard ${growth((x) => x.dashboard)}`,
+      `    growth ${small.learners} → ${large.learners} learners (linear ${large.learners / small.learners}x): insights ${growth((x) => x.insights)}, class detail ${growth((x) => x.detail)}, results.csv ${growth((x) => x.resultsCsv)}, items.csv ${growth((x) => x.itemsCsv)}, the class's answers ${growth((x) => x.classAnswers)}, one learner's dashboard ${growth((x) => x.dashboard)}`,
     );
     // Everything this run made hangs off its users: deleting them cascades to their rows and classes.
     await db.user.deleteMany({ where: { email: { contains: `+bench-${run}` } } });

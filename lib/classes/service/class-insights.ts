@@ -1,4 +1,5 @@
 import type { ContentLibrary } from "../../content/load-content";
+import { toCsv } from "../../csv";
 import type { AnsweredAttempt } from "../../db/quiz-attempt-repository";
 import type { Repositories } from "../../db/repositories";
 import { type LearnerMastery, learnerMastery } from "../../progress/core/learner-mastery";
@@ -7,6 +8,7 @@ import { isQuizScope } from "../../quiz/core/attempt";
 import { misconceptionOf } from "../../quiz/core/grade";
 import { templateKey } from "../../quiz/core/templates";
 import type { Response } from "../../quiz/core/types";
+import { ITEMS_CSV_HEADER, itemsCsvRows } from "../core/class-csv";
 import { type FinishedAttemptItems, type ItemStatistics, itemAnalysis } from "../core/item-analysis";
 
 export interface ClassInsightsDeps {
@@ -29,6 +31,7 @@ export interface ClassMisconception {
 }
 
 export interface ClassInsights {
+  className: string;
   members: { userId: string; name: string; mastery: LearnerMastery }[];
   items: ItemStatistics[];
   misconceptions: ClassMisconception[];
@@ -95,12 +98,12 @@ function classMisconceptions(members: ClassInsights["members"]): ClassMisconcept
  * Three queries for the whole class, whatever its size.
  */
 export function createClassInsights(deps: ClassInsightsDeps) {
-  return {
+  const service = {
     async insights(instructorId: string, classId: string): Promise<ClassInsights | null> {
       const cls = await deps.repos.classes.findForInstructor(instructorId, classId);
       if (!cls) return null;
       const ids = cls.members.map((m) => m.userId);
-      if (ids.length === 0) return { members: [], items: [], misconceptions: [] };
+      if (ids.length === 0) return { className: cls.name, members: [], items: [], misconceptions: [] };
       const [attempts, drills, cards] = await Promise.all([
         deps.repos.quizzes.answeredQuestionsOf(ids),
         deps.repos.drills.listForUsers(ids),
@@ -125,13 +128,27 @@ export function createClassInsights(deps: ClassInsightsDeps) {
         ),
       }));
       return {
+        className: cls.name,
         members,
         // Quiz attempts only: a retake asks just what a learner missed before, which would skew both indices.
         items: itemAnalysis(attempts.filter((a) => a.completedAt !== null && isQuizScope(a.scope)).map(drawnItems)),
         misconceptions: classMisconceptions(members),
       };
     },
+
+    /** The item analysis as a spreadsheet file (one row per question template); null when the class is not this instructor's. */
+    async itemsCsv(instructorId: string, classId: string): Promise<{ filename: string; csv: string } | null> {
+      const found = await service.insights(instructorId, classId);
+      if (!found) return null;
+      const lessons = deps.library().lessons;
+      const title = (slug: string) => lessons.find((l) => l.slug === slug)?.title ?? slug;
+      return {
+        filename: `${found.className} items.csv`,
+        csv: toCsv(ITEMS_CSV_HEADER, itemsCsvRows(found.items, title)),
+      };
+    },
   };
+  return service;
 }
 
 export type ClassInsightsService = ReturnType<typeof createClassInsights>;
