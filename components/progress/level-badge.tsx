@@ -6,7 +6,8 @@ const TONE: Record<MasteryLevel, string> = {
   attempted: "border-amber-300 bg-amber-50 text-amber-900",
   familiar: "border-sky-300 bg-sky-50 text-sky-900",
   proficient: "border-emerald-300 bg-emerald-50 text-emerald-900",
-  mastered: "border-emerald-600 bg-emerald-600 text-white",
+  // emerald-700: white on emerald-600 is 3.8:1, under WCAG AA's 4.5:1 for this small text.
+  mastered: "border-emerald-700 bg-emerald-700 text-white",
 };
 
 export function LevelBadge({ level }: { level: MasteryLevel }) {
