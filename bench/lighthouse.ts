@@ -26,6 +26,8 @@ const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
 const GOAL = { lcpSec: 1.2, tbtMs: 100, scriptKb: 200, performance: 0.98, accessibility: 1 };
 
 class BenchFailure extends Error {}
+/** Lighthouse could not record a run (NO_NAVSTART and the like happen now and then): tried again. */
+class LighthouseError extends BenchFailure {}
 
 const env = {
   ...process.env,
@@ -182,7 +184,8 @@ async function measure(target: Target, port: number, runNo: number): Promise<Row
     fs.mkdirSync(reports, { recursive: true });
     fs.writeFileSync(`${reports}/${target.label.replace(/ /g, "-")}-${runNo}.json`, JSON.stringify(lhr));
   }
-  if (lhr.runtimeError) throw new BenchFailure(`${target.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError)
+    throw new LighthouseError(`${target.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   if (new URL(lhr.finalDisplayedUrl).pathname !== target.path)
     throw new BenchFailure(`${target.path} ended on ${lhr.finalDisplayedUrl} (not signed in?)`);
   const scripts = (lhr.audits["resource-summary"].details?.items ?? []).find((i) => i.resourceType === "script");
@@ -201,6 +204,18 @@ async function measure(target: Target, port: number, runNo: number): Promise<Row
     accessibility: lhr.categories.accessibility.score ?? Number.NaN,
     failingA11y,
   };
+}
+
+/** A run Lighthouse failed to record is tried up to twice more before the page counts as not loading. */
+async function measureWithRetry(target: Target, port: number, runNo: number): Promise<Row> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await measure(target, port, runNo);
+    } catch (err) {
+      if (!(err instanceof LighthouseError) || attempt === 3) throw err;
+      console.log(`  retrying ${target.label}: ${err.message}`);
+    }
+  }
 }
 
 const median = (values: number[]) => {
@@ -279,7 +294,7 @@ async function main() {
     const rows: Row[] = [];
     for (const t of pages) {
       const runs: Row[] = [];
-      for (let i = 1; i <= RUNS; i++) runs.push(await measure(t, chrome.port, i));
+      for (let i = 1; i <= RUNS; i++) runs.push(await measureWithRetry(t, chrome.port, i));
       const lcps = runs.map((r) => r.lcpSec.toFixed(2)).join(", ");
       console.log(`  measured ${t.label} (${t.path}) ${RUNS}× (LCP s: ${lcps})`);
       rows.push(combine(runs));
