@@ -98,6 +98,7 @@ test("an instructor sees who is at risk in the demo class and downloads its resu
   page,
 }) => {
   await signIn(page, "instructor@example.com", "teach-kubernetes");
+  await page.waitForURL(/\/(teach)?$/);
   await page.goto("/teach");
   await page.getByRole("link", { name: "Kubernetes networking (demo class)" }).click();
   const atRisk = page.getByRole("region", { name: "Learners at risk" });

@@ -16,16 +16,19 @@ export const metadata: Metadata = { title: "Your mastery" };
 
 const pct = (n: number) => formatPercent(n);
 
+type Mastery = ReturnType<ReturnType<typeof progressService>["mastery"]>;
+
+/** A grey block where a panel will be while its numbers load. */
+const panelSkeleton = (height: string) => (
+  <p className={`mt-3 ${height} animate-pulse rounded-xl bg-slate-100 motion-reduce:animate-none`} aria-hidden="true" />
+);
+
 /** The learner's dashboard: mastery per module and concept, what to practise next, the misconceptions shown. */
 export default async function ProgressPage() {
   const user = await requireUser("/progress");
-  const { concepts, misconceptions } = await progressService().mastery(user.id);
-  const modules = contentLibrary()
-    .modules.filter((m) => m.lessons.length > 0)
-    .map((m) => ({ id: m.id, title: m.title, concepts: concepts.filter((c) => c.moduleId === m.id) }));
-  const started = concepts.some((c) => c.level !== "not-started");
-  const weakest = weakestConcepts(concepts, 3);
-  const open = misconceptions.filter((m) => !m.resolved);
+  // The heading and the explanations are in the first flush of HTML; each panel streams in when its
+  // numbers are ready (one mastery computation, shared by the panels that show it).
+  const mastery = progressService().mastery(user.id);
 
   return (
     <div className="space-y-10">
@@ -37,73 +40,22 @@ export default async function ProgressPage() {
         </p>
       </div>
 
-      {!started ? (
-        <section aria-labelledby="first-run" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-          <h2 id="first-run" className="text-xl font-semibold text-slate-900">
-            Nothing measured yet
-          </h2>
-          <p className="mt-2 text-slate-700">
-            Take a lesson quiz or a drill and this page fills in: every answer counts towards the concepts it is about.
-          </p>
-          <ButtonLink href="/lessons" className="mt-4">
-            Open the course map
-          </ButtonLink>
-        </section>
-      ) : (
-        <section aria-labelledby="next-heading">
-          <h2 id="next-heading" className="text-xl font-semibold text-slate-900">
-            Practise next
-          </h2>
-          {weakest.length === 0 ? (
-            <p className="mt-2 text-slate-700">Every concept you have started is mastered. Start a new lesson.</p>
-          ) : (
-            <ul className="mt-3 space-y-2">
-              {weakest.map((c) => (
-                <li
-                  key={`${c.lessonSlug}/${c.conceptId}`}
-                  className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 sm:flex-row sm:items-center sm:justify-between"
-                >
-                  <span>
-                    <span className="font-medium text-slate-900">{c.conceptName}</span> <LevelBadge level={c.level} />{" "}
-                    <span className="text-slate-700">{formatPercent(c.score)}</span>
-                    <span className="block text-sm text-slate-600">{c.lessonTitle}</span>
-                  </span>
-                  <Link href={`/lessons/${c.lessonSlug}/quiz`} className="text-brand-700 underline">
-                    Practise with the quiz on {c.lessonTitle}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
+      <Suspense fallback={panelSkeleton("h-32")}>
+        <PractiseNext mastery={mastery} />
+      </Suspense>
 
       <section aria-labelledby="activity-heading">
         <h2 id="activity-heading" className="text-xl font-semibold text-slate-900">
           Your activity
         </h2>
-        <Suspense fallback={<p className="mt-3 h-64 animate-pulse rounded-xl bg-slate-100" aria-hidden="true" />}>
+        <Suspense fallback={panelSkeleton("h-64")}>
           <ActivityPanel userId={user.id} timeZone={user.timeZone} />
         </Suspense>
       </section>
 
-      <section aria-labelledby="misconceptions-heading">
-        <h2 id="misconceptions-heading" className="text-xl font-semibold text-slate-900">
-          Misconceptions you showed{open.length ? ` (${open.length} open)` : ""}
-        </h2>
-        <div className="mt-3">
-          <MisconceptionList items={misconceptions} timeZone={user.timeZone} />
-        </div>
-      </section>
-
-      <section aria-labelledby="modules-heading">
-        <h2 id="modules-heading" className="text-xl font-semibold text-slate-900">
-          Mastery by module
-        </h2>
-        <div className="mt-3">
-          <MasteryByModule modules={modules} />
-        </div>
-      </section>
+      <Suspense fallback={panelSkeleton("h-64")}>
+        <MasteryPanels mastery={mastery} timeZone={user.timeZone} />
+      </Suspense>
 
       <details className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
         <summary className="cursor-pointer font-medium text-slate-900">How the levels are worked out</summary>
@@ -128,5 +80,82 @@ export default async function ProgressPage() {
         </ul>
       </details>
     </div>
+  );
+}
+
+/** The first-run invitation, or the three weakest concepts started, each with its quiz. */
+async function PractiseNext({ mastery }: { mastery: Mastery }) {
+  const { concepts } = await mastery;
+  const started = concepts.some((c) => c.level !== "not-started");
+  const weakest = weakestConcepts(concepts, 3);
+  return !started ? (
+    <section aria-labelledby="first-run" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+      <h2 id="first-run" className="text-xl font-semibold text-slate-900">
+        Nothing measured yet
+      </h2>
+      <p className="mt-2 text-slate-700">
+        Take a lesson quiz or a drill and this page fills in: every answer counts towards the concepts it is about.
+      </p>
+      <ButtonLink href="/lessons" className="mt-4">
+        Open the course map
+      </ButtonLink>
+    </section>
+  ) : (
+    <section aria-labelledby="next-heading">
+      <h2 id="next-heading" className="text-xl font-semibold text-slate-900">
+        Practise next
+      </h2>
+      {weakest.length === 0 ? (
+        <p className="mt-2 text-slate-700">Every concept you have started is mastered. Start a new lesson.</p>
+      ) : (
+        <ul className="mt-3 space-y-2">
+          {weakest.map((c) => (
+            <li
+              key={`${c.lessonSlug}/${c.conceptId}`}
+              className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 sm:flex-row sm:items-center sm:justify-between"
+            >
+              <span>
+                <span className="font-medium text-slate-900">{c.conceptName}</span> <LevelBadge level={c.level} />{" "}
+                <span className="text-slate-700">{formatPercent(c.score)}</span>
+                <span className="block text-sm text-slate-600">{c.lessonTitle}</span>
+              </span>
+              <Link href={`/lessons/${c.lessonSlug}/quiz`} className="text-brand-700 underline">
+                Practise with the quiz on {c.lessonTitle}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The misconceptions shown and the mastery of every concept, module by module. */
+async function MasteryPanels({ mastery, timeZone }: { mastery: Mastery; timeZone: string }) {
+  const { concepts, misconceptions } = await mastery;
+  const modules = contentLibrary()
+    .modules.filter((m) => m.lessons.length > 0)
+    .map((m) => ({ id: m.id, title: m.title, concepts: concepts.filter((c) => c.moduleId === m.id) }));
+  const open = misconceptions.filter((m) => !m.resolved);
+  return (
+    <>
+      <section aria-labelledby="misconceptions-heading">
+        <h2 id="misconceptions-heading" className="text-xl font-semibold text-slate-900">
+          Misconceptions you showed{open.length ? ` (${open.length} open)` : ""}
+        </h2>
+        <div className="mt-3">
+          <MisconceptionList items={misconceptions} timeZone={timeZone} />
+        </div>
+      </section>
+
+      <section aria-labelledby="modules-heading">
+        <h2 id="modules-heading" className="text-xl font-semibold text-slate-900">
+          Mastery by module
+        </h2>
+        <div className="mt-3">
+          <MasteryByModule modules={modules} />
+        </div>
+      </section>
+    </>
   );
 }

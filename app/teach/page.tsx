@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { CreateClassForm } from "@/components/classes/forms";
 import { type ExportChoice, QuestionExportLinks } from "@/components/classes/question-export-links";
 import { cardClass } from "@/components/ui/card";
@@ -14,7 +15,6 @@ export const metadata: Metadata = { title: "Teach" };
 export default async function TeachPage() {
   const user = await requireInstructor("/teach");
   const service = classService();
-  const classes = await service.instructorClasses(user.id);
   // The quizzes a class can be assigned ("lesson:slug", "module:id", "course:course"), as pools to export.
   const exports: ExportChoice[] = service
     .assignmentChoices()
@@ -32,6 +32,36 @@ export default async function TeachPage() {
       <div className="mt-6">
         <CreateClassForm timeZone={user.timeZone} zones={timeZoneChoices(user.timeZone)} />
       </div>
+      <Suspense
+        fallback={
+          <div
+            className="mt-6 h-24 animate-pulse rounded-lg bg-slate-100 motion-reduce:animate-none"
+            aria-hidden="true"
+          />
+        }
+      >
+        <ClassList instructorId={user.id} timeZone={user.timeZone} />
+      </Suspense>
+      <section aria-labelledby="export-questions" className="mt-10">
+        <h2 id="export-questions" className="text-xl font-semibold text-slate-900">
+          Export questions for Moodle
+        </h2>
+        <p className="mt-2 text-slate-700">
+          Download a quiz's whole question pool, with answers, feedback and the misconception each wrong option tests,
+          to import into a Moodle question bank (Question bank, Import). GIFT leaves out ordering questions; Moodle XML
+          keeps them (Moodle 4.4 or later).
+        </p>
+        <QuestionExportLinks choices={exports} />
+      </section>
+    </div>
+  );
+}
+
+/** The instructor's classes, streamed in after the page's heading and forms. */
+async function ClassList({ instructorId, timeZone }: { instructorId: string; timeZone: string }) {
+  const classes = await classService().instructorClasses(instructorId);
+  return (
+    <>
       {classes.length === 0 ? (
         <p className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
           No classes yet. Create your first one above.
@@ -45,7 +75,7 @@ export default async function TeachPage() {
                   {c.name}
                 </Link>
                 <p className="text-sm text-slate-600">
-                  Code {c.joinCode} · due dates in {c.timeZone} · created {formatDateTime(c.createdAt, user.timeZone)}
+                  Code {c.joinCode} · due dates in {c.timeZone} · created {formatDateTime(c.createdAt, timeZone)}
                 </p>
               </div>
               <p className="text-sm text-slate-700">
@@ -56,17 +86,6 @@ export default async function TeachPage() {
           ))}
         </ul>
       )}
-      <section aria-labelledby="export-questions" className="mt-10">
-        <h2 id="export-questions" className="text-xl font-semibold text-slate-900">
-          Export questions for Moodle
-        </h2>
-        <p className="mt-2 text-slate-700">
-          Download a quiz's whole question pool, with answers, feedback and the misconception each wrong option tests,
-          to import into a Moodle question bank (Question bank, Import). GIFT leaves out ordering questions; Moodle XML
-          keeps them (Moodle 4.4 or later).
-        </p>
-        <QuestionExportLinks choices={exports} />
-      </section>
-    </div>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { CompleteToggle } from "@/components/complete-toggle";
 import { PrerequisiteLinks } from "@/components/course/prerequisite-links";
 import { LessonActivityTracker } from "@/components/lesson-activity-tracker";
@@ -18,6 +19,23 @@ import { statusOf } from "@/lib/progress/core/lesson-status";
 import { progressService } from "@/lib/progress/service/server";
 
 type Params = { params: Promise<{ slug: string }> };
+type Visit = ReturnType<ReturnType<typeof progressService>["visit"]>;
+
+/** The learner's row for this lesson once the visit is recorded (a lesson gone meanwhile is a 404). */
+async function visited(visit: Visit) {
+  const result = await visit;
+  if (!result.ok) notFound();
+  return result.value;
+}
+
+async function VisitStatus({ visit }: { visit: Visit }) {
+  return <LessonStatusBadge status={statusOf(await visited(visit))} />;
+}
+
+async function VisitCompleteToggle({ visit }: { visit: Visit }) {
+  const progress = await visited(visit);
+  return <CompleteToggle slug={progress.lessonSlug} completed={progress.completedAt !== null} />;
+}
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const lesson = findLesson((await params).slug);
@@ -28,11 +46,11 @@ export default async function LessonPage({ params }: Params) {
   const { slug } = await params;
   const lesson = findLesson(slug);
   if (!lesson) notFound();
-  // Reading is open to everyone; only a signed-in learner's visit is recorded.
+  // Reading is open to everyone; only a signed-in learner's visit is recorded. The lesson itself is in
+  // the first flush of HTML (the largest paint on a phone); only what needs the visit's row (status,
+  // the complete toggle) streams in after it, each in its own Suspense.
   const user = await currentUser();
-  const visit = user ? await progressService().visit(user.id, lesson.slug) : null;
-  if (visit && !visit.ok) notFound();
-  const progress = visit?.value ?? null;
+  const visit = user ? progressService().visit(user.id, lesson.slug) : null;
 
   const library = contentLibrary();
   const module = library.modules.find((m) => m.id === lesson.module);
@@ -58,7 +76,11 @@ export default async function LessonPage({ params }: Params) {
             <h1 id="lesson-title" className="text-3xl font-bold text-slate-900">
               {lesson.title}
             </h1>
-            {progress && <LessonStatusBadge status={statusOf(progress)} />}
+            {visit && (
+              <Suspense fallback={null}>
+                <VisitStatus visit={visit} />
+              </Suspense>
+            )}
           </div>
           <p className="mt-3 text-lg text-slate-700">{lesson.summary}</p>
           <p className="mt-2 text-sm text-slate-600">
@@ -75,9 +97,13 @@ export default async function LessonPage({ params }: Params) {
         <SanitizedHtmlBlock className="lesson-body mt-6" html={renderLessonHtml(lesson)} />
 
         <footer className="mt-12 space-y-6 border-t border-slate-200 pt-6">
-          {progress ? (
+          {visit ? (
             <div className="flex flex-wrap items-start gap-4">
-              <CompleteToggle slug={lesson.slug} completed={progress.completedAt !== null} />
+              <Suspense
+                fallback={<span className="inline-block h-10 w-40 rounded-md bg-slate-100" aria-hidden="true" />}
+              >
+                <VisitCompleteToggle visit={visit} />
+              </Suspense>
               <ButtonLink href={`/lessons/${lesson.slug}/quiz`} variant="outline">
                 Test yourself: take the quiz
               </ButtonLink>
@@ -118,7 +144,7 @@ export default async function LessonPage({ params }: Params) {
                     </Link>{" "}
                     <span className="text-slate-600">
                       {d.summary}
-                      {!progress && " (sign in to run it)"}
+                      {!user && " (sign in to run it)"}
                     </span>
                   </li>
                 ))}
@@ -151,7 +177,7 @@ export default async function LessonPage({ params }: Params) {
           <LessonToc toc={lesson.toc} />
         </div>
       </aside>
-      {progress && <LessonActivityTracker slug={lesson.slug} sectionIds={lesson.toc.map((t) => t.id)} />}
+      {user && <LessonActivityTracker slug={lesson.slug} sectionIds={lesson.toc.map((t) => t.id)} />}
     </div>
   );
 }
