@@ -18,6 +18,11 @@ test("a keyboard-only review session: flip, rate, undo, and the counter goes dow
   await page.keyboard.press("3"); // Good
   await expect(page.getByText("Left: 19 new · 1 learning · 0 to review")).toBeVisible();
   await expect(front.locator("p").nth(1)).not.toHaveText(firstFront!);
+  // The session's progress: one rating given, the card back later today counts as one still to give.
+  await expect(page.getByRole("progressbar", { name: "Session progress" })).toHaveAttribute(
+    "aria-valuetext",
+    "1 of 21 cards reviewed this session",
+  );
 
   await page.keyboard.press("u");
   await expect(

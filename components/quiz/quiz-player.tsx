@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { finishQuizAction, submitAnswerAction } from "@/app/quiz/actions";
 import { Button } from "@/components/ui/button";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import type { QuestionSource, Response } from "@/lib/quiz/core/types";
 import type { AttemptView, Reveal } from "@/lib/quiz/service/quiz-service";
 import { InlineCode } from "./inline-code";
@@ -135,20 +136,12 @@ export function QuizPlayer({ view }: { view: AttemptView }) {
         <p className="text-sm text-slate-600">{immediate ? "Feedback after each question" : "Feedback at the end"}</p>
       </div>
       <div className="mt-2">
-        <div
-          role="progressbar"
-          aria-label="Questions answered"
-          aria-valuemin={0}
-          aria-valuemax={questions.length}
-          aria-valuenow={answeredCount}
-          aria-valuetext={`${answeredCount} of ${questions.length} answered`}
-          className="h-2 w-full overflow-hidden rounded-full bg-slate-200"
-        >
-          <div
-            className="h-full bg-brand-600 transition-all"
-            style={{ width: `${(answeredCount / questions.length) * 100}%` }}
-          />
-        </div>
+        <ProgressBar
+          label="Questions answered"
+          value={answeredCount}
+          max={questions.length}
+          valueText={`${answeredCount} of ${questions.length} answered`}
+        />
         <nav aria-label="Questions" className="mt-3">
           <ol className="flex flex-wrap gap-1.5">
             {questions.map((other, i) => (

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import { RATINGS, type RatingName } from "@/lib/flashcards/core/scheduler";
 import type { ReviewCard, ReviewSessionView } from "@/lib/flashcards/service/flashcard-service";
 import { formatTimeUntil } from "@/lib/format";
@@ -22,6 +23,8 @@ const nextDueText = (iso: string | null, timeZone: string) =>
 export function ReviewSession({ initial, scopeLabel }: { initial: ReviewSessionView; scopeLabel: string }) {
   const session = useReviewSession(initial);
   const { card, counts, reviewed, message } = session;
+  // A card that comes back later today (a learning step) counts once more: the bar tracks ratings to give.
+  const total = reviewed + counts.new + counts.learning + counts.review;
   return (
     <div className="mx-auto max-w-2xl">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -36,6 +39,16 @@ export function ReviewSession({ initial, scopeLabel }: { initial: ReviewSessionV
         <span className="font-semibold text-emerald-800">{counts.review} to review</span>
         {reviewed > 0 && <> · {reviewed} reviewed this session</>}
       </p>
+      {total > 0 && (
+        <div className="mt-2">
+          <ProgressBar
+            label="Session progress"
+            value={reviewed}
+            max={total}
+            valueText={`${reviewed} of ${total} cards reviewed this session`}
+          />
+        </div>
+      )}
 
       <div role="status" aria-live="polite" className="mt-3 min-h-6">
         {message && <p className={message.tone === "error" ? "text-red-700" : "text-slate-700"}>{message.text}</p>}
