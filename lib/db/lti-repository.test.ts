@@ -131,7 +131,7 @@ describe.each(testDatabases)("the LTI repository on $name", ({ url }) => {
     ]);
     expect(queued).toMatchObject({
       sub,
-      scoreGiven: 0.75,
+      scoreGiven: 75,
       scoreMax: 100,
       status: "pending",
       tries: 0,

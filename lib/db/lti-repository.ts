@@ -244,7 +244,7 @@ export class LtiRepository {
           platformId: account.platformId,
           lineItemUrl: launch.link.lineItemUrl,
           sub: account.sub,
-          scoreGiven: attempt.score ?? 0,
+          scoreGiven: (attempt.score ?? 0) * scoreMax,
           scoreMax,
         },
       });
