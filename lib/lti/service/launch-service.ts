@@ -61,58 +61,63 @@ export const LAUNCH_REFUSALS = {
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
-export function createLaunchService(deps: LaunchServiceDeps) {
-  const minutesFromNow = (minutes: number) => new Date(deps.now().getTime() + minutes * 60_000);
+const minutesFromNow = (deps: LaunchServiceDeps, minutes: number) => new Date(deps.now().getTime() + minutes * 60_000);
 
-  async function ticketFor(userId: string, redirectTo: string) {
-    const ticket = deps.randomToken();
-    await deps.lti.createTicket({
-      tokenHash: sha256(ticket),
+async function ticketFor(deps: LaunchServiceDeps, userId: string, redirectTo: string) {
+  const ticket = deps.randomToken();
+  await deps.lti.createTicket({
+    tokenHash: sha256(ticket),
+    userId,
+    redirectTo,
+    expiresAt: minutesFromNow(deps, TICKET_SECONDS / 60),
+  });
+  return { ticket, redirectTo };
+}
+
+async function signDeepLinkContext(deps: LaunchServiceDeps, ctx: DeepLinkContext): Promise<string> {
+  const key = await deps.toolKey();
+  const now = Math.floor(deps.now().getTime() / 1000);
+  return new SignJWT({ ...ctx })
+    .setProtectedHeader({ alg: TOOL_KEY_ALG, kid: key.kid })
+    .setAudience(DEEP_LINK_CONTEXT)
+    .setIssuedAt(now)
+    .setExpirationTime(now + 3600)
+    .sign(key.privateKey);
+}
+
+/** The page a verified launch opens: the picker for deep linking, the link's quiz or drill otherwise. */
+async function pageFor(
+  deps: LaunchServiceDeps,
+  platformId: string,
+  userId: string,
+  launch: LaunchMessage,
+): Promise<Result<string>> {
+  if (launch.kind === "deep-linking") {
+    if (!launch.instructor) return fail(LAUNCH_REFUSALS.notInstructor);
+    if (!launch.acceptsResourceLink) return fail(LAUNCH_REFUSALS.noResourceLinks);
+    const context = await signDeepLinkContext(deps, {
       userId,
-      redirectTo,
-      expiresAt: minutesFromNow(TICKET_SECONDS / 60),
-    });
-    return { ticket, redirectTo };
-  }
-
-  async function signDeepLinkContext(ctx: DeepLinkContext): Promise<string> {
-    const key = await deps.toolKey();
-    const now = Math.floor(deps.now().getTime() / 1000);
-    return new SignJWT({ ...ctx })
-      .setProtectedHeader({ alg: TOOL_KEY_ALG, kid: key.kid })
-      .setAudience(DEEP_LINK_CONTEXT)
-      .setIssuedAt(now)
-      .setExpirationTime(now + 3600)
-      .sign(key.privateKey);
-  }
-
-  /** The page a verified launch opens: the picker for deep linking, the link's quiz or drill otherwise. */
-  async function pageFor(platformId: string, userId: string, launch: LaunchMessage): Promise<Result<string>> {
-    if (launch.kind === "deep-linking") {
-      if (!launch.instructor) return fail(LAUNCH_REFUSALS.notInstructor);
-      if (!launch.acceptsResourceLink) return fail(LAUNCH_REFUSALS.noResourceLinks);
-      const context = await signDeepLinkContext({
-        userId,
-        platformId,
-        deploymentId: launch.deploymentId,
-        returnUrl: launch.returnUrl,
-        data: launch.data,
-      });
-      return ok(`/lti/deep-link?context=${encodeURIComponent(context)}`);
-    }
-    const known = await deps.lti.findResourceLink(platformId, launch.resourceLinkId);
-    const target: LtiTarget | null = launch.target ?? known?.target ?? null;
-    if (!target) return fail(LAUNCH_REFUSALS.noTarget);
-    const link = await deps.lti.upsertResourceLink(
       platformId,
-      launch.resourceLinkId,
-      target,
-      launch.canScore ? launch.lineItemUrl : null,
-    );
-    await deps.lti.recordLaunch(userId, link.id, deps.now());
-    return ok(targetPath(link.target));
+      deploymentId: launch.deploymentId,
+      returnUrl: launch.returnUrl,
+      data: launch.data,
+    });
+    return ok(`/lti/deep-link?context=${encodeURIComponent(context)}`);
   }
+  const known = await deps.lti.findResourceLink(platformId, launch.resourceLinkId);
+  const target: LtiTarget | null = launch.target ?? known?.target ?? null;
+  if (!target) return fail(LAUNCH_REFUSALS.noTarget);
+  const link = await deps.lti.upsertResourceLink(
+    platformId,
+    launch.resourceLinkId,
+    target,
+    launch.canScore ? launch.lineItemUrl : null,
+  );
+  await deps.lti.recordLaunch(userId, link.id, deps.now());
+  return ok(targetPath(link.target));
+}
 
+export function createLaunchService(deps: LaunchServiceDeps) {
   return {
     /**
      * Step 1 of the launch: the platform's login initiation. Stores a fresh state and nonce and
@@ -124,13 +129,14 @@ export function createLaunchService(deps: LaunchServiceDeps) {
       if (!platform) return fail(LAUNCH_REFUSALS.unknownPlatform);
       if (new URL(req.target_link_uri, deps.urls.launch).origin !== new URL(deps.urls.launch).origin)
         return fail(LAUNCH_REFUSALS.foreignTarget);
+      await deps.lti.deleteExpiredStates(deps.now());
       const state = deps.randomToken();
       const nonce = deps.randomToken();
       await deps.lti.saveLaunchState({
         state,
         nonce,
         platformId: platform.id,
-        expiresAt: minutesFromNow(LOGIN_STATE_MINUTES),
+        expiresAt: minutesFromNow(deps, LOGIN_STATE_MINUTES),
       });
       const url = new URL(platform.authLoginUrl);
       const params = {
@@ -184,8 +190,8 @@ export function createLaunchService(deps: LaunchServiceDeps) {
         passwordHash: UNUSABLE_PASSWORD_HASH,
         role: launch.instructor ? "INSTRUCTOR" : "LEARNER",
       });
-      const opened = await pageFor(platform.id, userId, launch);
-      return opened.ok ? ok(await ticketFor(userId, opened.value)) : opened;
+      const opened = await pageFor(deps, platform.id, userId, launch);
+      return opened.ok ? ok(await ticketFor(deps, userId, opened.value)) : opened;
     },
 
     /** The "lti" sign-in provider's check: the ticket's user, once, within two minutes. */
