@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { LESSON_SLUG, LESSON_TITLE, signIn } from "./helpers";
+import { expectNoSeriousA11yViolations, LESSON_SLUG, LESSON_TITLE, signIn } from "./helpers";
 import { LMS_USERS, LtiPlatform } from "./lti-platform";
 
 // kubelearn as an LTI 1.3 tool, end to end against the stand-in platform in ./lti-platform.ts
@@ -42,6 +42,7 @@ test("an instructor registers the platform and reads the tool's URLs", async ({ 
   await page.getByRole("button", { name: "Register platform" }).click();
   await expect(page.getByText("Registered “Stand-in LMS”.")).toBeVisible();
   await expect(page.getByText(`${r.issuer} · client ${r.clientId}`)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   // Registering the same issuer and client id again is refused beside the field.
   await page.getByLabel("Name (for you)").fill("Again");
   await page.getByLabel("Issuer (platform ID)").fill(r.issuer);
@@ -58,6 +59,7 @@ test("the LMS's instructor deep-links a lesson quiz into the course", async ({ b
   const page = await freshPage(browser);
   await page.goto(platform.launchUrl(LMS_USERS.teacher, "deep-link"));
   await expect(page.getByRole("heading", { name: "Choose an activity for your course" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await page.getByLabel(`Quiz: ${LESSON_TITLE}`, { exact: true }).check();
   await page.getByRole("button", { name: "Add to course" }).click();
   await expect(page.getByRole("heading", { name: `Added to the course: Quiz: ${LESSON_TITLE}` })).toBeVisible();
