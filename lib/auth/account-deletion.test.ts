@@ -116,6 +116,8 @@ describe.each(testDatabases)("deleting an account on $name", ({ url }) => {
 
   /** A registration of the user's with a login state and a link, and an LTI identity that launched it and sent a score. */
   async function giveLtiRows(userId: string) {
+    // Far ahead, so the expiry sweeps other test files run at the same time leave these rows alone.
+    const expiresAt = new Date("2100-01-01T00:00:00Z");
     const tag = Math.random().toString(36).slice(2, 10);
     const platform = await ctx.db.ltiPlatform.create({
       data: {
@@ -130,13 +132,13 @@ describe.each(testDatabases)("deleting an account on $name", ({ url }) => {
       },
     });
     await ctx.db.ltiLaunchState.create({
-      data: { state: `s-${tag}`, nonce: `n-${tag}`, platformId: platform.id, expiresAt: now },
+      data: { state: `s-${tag}`, nonce: `n-${tag}`, platformId: platform.id, expiresAt },
     });
     const link = await ctx.db.ltiResourceLink.create({
       data: { platformId: platform.id, resourceLinkId: "rl", targetKind: "lesson", targetId: "x", lineItemUrl: null },
     });
     await ctx.db.ltiAccount.create({ data: { platformId: platform.id, sub: `sub-${tag}`, userId } });
-    await ctx.db.ltiLoginTicket.create({ data: { tokenHash: `t-${tag}`, userId, redirectTo: "/", expiresAt: now } });
+    await ctx.db.ltiLoginTicket.create({ data: { tokenHash: `t-${tag}`, userId, redirectTo: "/", expiresAt } });
     await ctx.db.ltiLaunch.create({ data: { userId, linkId: link.id, launchedAt: now } });
     const attempt = await ctx.db.quizAttempt.findFirstOrThrow({ where: { userId } });
     await ctx.db.ltiScoreSend.create({

@@ -58,6 +58,9 @@ describe.each(testDatabases)("the LTI repository on $name", ({ url }) => {
     const stale = `s-${tag()}`;
     await ctx.repos.lti.saveLaunchState({ state: stale, nonce: `n-${tag()}`, platformId: platform.id, expiresAt: now });
     expect(await ctx.repos.lti.claimLaunchState(stale, now)).toBeNull();
+    expect(await ctx.repos.lti.deleteExpired(now)).toBeGreaterThanOrEqual(1);
+    expect(await ctx.db.ltiLaunchState.count({ where: { state: stale } })).toBe(0);
+    expect(await ctx.db.ltiLaunchState.count({ where: { state } })).toBe(1);
   });
 
   it("keeps one account per platform and sub, follows the role, and claims a ticket once", async () => {

@@ -127,9 +127,13 @@ export class LtiRepository {
     return this.db.ltiLaunchState.findUnique({ where: { state }, select: { nonce: true, platformId: true } });
   }
 
-  /** Old states, used or not, are of no further use. */
-  async deleteExpiredStates(now: Date): Promise<number> {
-    return (await this.db.ltiLaunchState.deleteMany({ where: { expiresAt: { lte: now } } })).count;
+  /** Login states and sign-in tickets past their expiry, used or not, are of no further use. */
+  async deleteExpired(now: Date): Promise<number> {
+    const [states, tickets] = await Promise.all([
+      this.db.ltiLaunchState.deleteMany({ where: { expiresAt: { lte: now } } }),
+      this.db.ltiLoginTicket.deleteMany({ where: { expiresAt: { lte: now } } }),
+    ]);
+    return states.count + tickets.count;
   }
 
   /**

@@ -129,7 +129,7 @@ export function createLaunchService(deps: LaunchServiceDeps) {
       if (!platform) return fail(LAUNCH_REFUSALS.unknownPlatform);
       if (new URL(req.target_link_uri, deps.urls.launch).origin !== new URL(deps.urls.launch).origin)
         return fail(LAUNCH_REFUSALS.foreignTarget);
-      await deps.lti.deleteExpiredStates(deps.now());
+      await deps.lti.deleteExpired(deps.now());
       const state = deps.randomToken();
       const nonce = deps.randomToken();
       await deps.lti.saveLaunchState({
