@@ -1,9 +1,8 @@
 // A stand-in LTI 1.3 platform (an LMS) for the end-to-end test, written from the IMS specifications:
-// LTI 1.3 Core (OIDC third-party initiated login, 5.1.1; the id_token of a resource link launch, 5.3),
-// Deep Linking 2.0 (the request's deep_linking_settings, 4.4; the tool's response posted as JWT, 2.2),
-// Assignment and Grade Services 2.0 (line items from deep linking, scores posted to <lineitem>/scores,
-// 3.4) and the IMS Security Framework 1.0 (the client_credentials token with a JWT client assertion,
-// 4.1). It signs with its own RSA key and serves its JWKS; every JWT operation goes through jose.
+// LTI 1.3 Core and the IMS Security Framework 1.0 (OIDC third-party initiated login, the id_token of
+// a resource link launch, the client_credentials token with a JWT client assertion), Deep Linking 2.0
+// (the request's deep_linking_settings, the tool's response posted as JWT) and Assignment and Grade
+// Services 2.0 (line items from deep linking, scores posted to <lineitem>/scores). It signs with its own RSA key and serves its JWKS; every JWT operation goes through jose.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import {
@@ -144,7 +143,7 @@ export class LtiPlatform {
   /**
    * The URL a browser opens to launch from the course: the platform's login initiation, which
    * sends the browser to the tool's login URL with iss, login_hint, target_link_uri and
-   * lti_message_hint (Core 5.1.1.1).
+   * lti_message_hint (security/v1p0#step-1-third-party-initiated-login).
    */
   launchUrl(user: PlatformUser, kind: "deep-link" | "resource", options: { linkId?: string; tamper?: Tamper } = {}) {
     const hint = randomUUID();
@@ -171,7 +170,7 @@ export class LtiPlatform {
     send(res, 404, "text/plain", "not found");
   }
 
-  /** The OIDC authorization endpoint: checks the tool's authentication request (Core 5.1.1.2), answers with a form_post. */
+  /** The OIDC authorization endpoint: checks the tool's authentication request (security/v1p0#step-2-authentication-request), answers with a form_post. */
   private async authorize(params: URLSearchParams, res: ServerResponse) {
     const problems = [
       params.get("scope") !== "openid" && "scope must be openid",
@@ -243,7 +242,7 @@ export class LtiPlatform {
       .sign(key);
   }
 
-  /** Security Framework 4.1: client_credentials with a JWT assertion signed by the tool, aud = this token URL. */
+  /** security/v1p0#using-json-web-tokens-with-oauth-2-0-client-credentials-grant: client_credentials with a JWT assertion signed by the tool, aud = this token URL. */
   private async token(req: IncomingMessage, res: ServerResponse) {
     const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
     this.tokenRequests.push(form);
@@ -271,7 +270,7 @@ export class LtiPlatform {
     );
   }
 
-  /** DL 2.2: the tool's LtiDeepLinkingResponse, checked and turned into a course link with a grade column. */
+  /** lti-dl/v2p0#deep-linking-response-message: the tool's LtiDeepLinkingResponse, checked and turned into a course link with a grade column. */
   private async deepLinkReturn(req: IncomingMessage, res: ServerResponse) {
     const form = new URLSearchParams(await readBody(req));
     try {
@@ -308,7 +307,7 @@ export class LtiPlatform {
     }
   }
 
-  /** AGS 3.4: a score with the score media type and a token this platform issued. */
+  /** lti-ags/v2p0#score-publish-service: a score with the score media type and a token this platform issued. */
   private async score(req: IncomingMessage, res: ServerResponse, lineItemUrl: string) {
     const bearer = req.headers.authorization?.replace(/^Bearer /, "") ?? "";
     if (!this.tokens.has(bearer)) return send(res, 401, "text/plain", "no valid token");

@@ -101,7 +101,7 @@ export class LtiRepository {
 
   /**
    * The registration a login names: by issuer and client id, or by issuer alone when the platform
-   * sent no client_id and only one registration has that issuer (Core 4.1.1 makes client_id optional).
+   * sent no client_id and only one registration has that issuer (lti/v1p3#additional-login-parameters makes client_id optional).
    */
   async findPlatform(issuer: string, clientId: string | undefined): Promise<LtiPlatformRecord | null> {
     const rows = await this.db.ltiPlatform.findMany({ where: { issuer, ...(clientId ? { clientId } : {}) }, take: 2 });

@@ -3,7 +3,7 @@ import { ltiLaunches } from "@/lib/lti/service/server";
 import { refusalPage } from "../html-page";
 
 /**
- * The redirect URI the platform form-posts the id_token and state to (Core 5.1.1.3, OIDC form_post).
+ * The redirect URI the platform form-posts the id_token and state to (security/v1p0#step-3-authentication-response, OIDC form_post).
  * A verified launch signs its user in through the "lti" provider with a one-time ticket and goes to
  * what the launch opens: the linked quiz or drill, or the deep linking picker.
  */

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { ltiLaunches } from "@/lib/lti/service/server";
 import { refusalPage } from "../html-page";
 
-// IMS LTI 1.3 Core 5.1.1: the platform starts the launch with a GET or POST to the tool's login
+// IMS Security Framework (security/v1p0#step-1-third-party-initiated-login) and LTI Core
+// (lti/v1p3#additional-login-parameters): the platform starts the launch with a GET or POST to the tool's login
 // initiation URL carrying iss, login_hint and target_link_uri (and optionally lti_message_hint,
 // lti_deployment_id and client_id).
 const loginSchema = z.object({

@@ -1,6 +1,6 @@
-// Claim names of IMS LTI 1.3 Core (imsglobal.org/spec/lti/v1p3, section 5 "Core LTI messages"), Deep
-// Linking 2.0 (imsglobal.org/spec/lti-dl/v2p0, sections 2 and 4) and Assignment and Grade Services 2.0
-// (imsglobal.org/spec/lti-ags/v2p0, section 3.1 "Assignment and Grade Service claim").
+// Claim names of IMS LTI 1.3 Core (imsglobal.org/spec/lti/v1p3#required-message-claims), Deep
+// Linking 2.0 (imsglobal.org/spec/lti-dl/v2p0#deep-linking-request-message and #deep-linking-response-message) and Assignment and Grade Services 2.0
+// (imsglobal.org/spec/lti-ags/v2p0#assignment-and-grade-service-claim).
 
 const LTI = "https://purl.imsglobal.org/spec/lti/claim/";
 const DL = "https://purl.imsglobal.org/spec/lti-dl/claim/";
@@ -21,13 +21,13 @@ export const CLAIM = {
   agsEndpoint: "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint",
 } as const;
 
-/** Core 5.1.2.1 (version) and 5.3.1 / DL 2.1 (the two message types this tool takes). */
+/** lti/v1p3#lti-version-claim and #message-type-claim; lti-dl/v2p0 for the deep linking message types. */
 export const LTI_VERSION = "1.3.0";
 export const RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
 export const DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";
 export const DEEP_LINKING_RESPONSE = "LtiDeepLinkingResponse";
 
-/** Core appendix A.2.3 (context membership roles): instructors, and the roles a platform counts as teaching. */
+/** lti/v1p3#lis-vocabulary-for-context-roles (and the institution and system roles): instructors, and the roles a platform counts as teaching. */
 export const TEACHING_ROLES = [
   "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor",
   "http://purl.imsglobal.org/vocab/lis/v2/membership#ContentDeveloper",
@@ -35,10 +35,10 @@ export const TEACHING_ROLES = [
   "http://purl.imsglobal.org/vocab/lis/v2/system/person#Administrator",
 ];
 
-/** AGS 3.2 (scopes) and 3.4.2 (score media type). */
+/** lti-ags/v2p0 scopes and the score media type (#score-publish-service). */
 export const AGS_SCOPE_SCORE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
 export const AGS_SCOPE_LINEITEM = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem";
 export const SCORE_MEDIA_TYPE = "application/vnd.ims.lis.v1.score+json";
 
-/** RFC 7523 section 2.2 (a JWT as client authentication), as the IMS Security Framework 1.0 section 4.1 requires. */
+/** RFC 7523 section 2.2 (a JWT as client authentication), as security/v1p0#using-json-web-tokens-with-oauth-2-0-client-credentials-grant requires. */
 export const JWT_BEARER_ASSERTION = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";

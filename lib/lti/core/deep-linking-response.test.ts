@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CLAIM } from "./claims";
 import { deepLinkingResponseClaims } from "./deep-linking-response";
 
-describe("the deep linking response (Deep Linking 2.0, 2.2 and 3.1)", () => {
+describe("the deep linking response (lti-dl/v2p0#deep-linking-response-message and #lti-resource-link)", () => {
   const choice = {
     target: { kind: "lesson" as const, id: "cluster-ip-vs-pod-ip" },
     title: "Quiz: ClusterIP vs Pod IP",

@@ -11,9 +11,9 @@ export interface DeepLinkChoice {
 }
 
 /**
- * The claims of an LtiDeepLinkingResponse (DL 2.2 and 4.5: iss is the tool's client id, aud the
+ * The claims of an LtiDeepLinkingResponse (lti-dl/v2p0#deep-linking-response-message: iss is the tool's client id, aud the
  * platform's issuer, deployment_id and `data` copied from the request). One `ltiResourceLink` item
- * (DL 3.1) carrying its target in `custom`, and a `lineItem` (DL 3.1 "lineItem") so the platform
+ * (lti-dl/v2p0#lti-resource-link) carrying its target in `custom`, and a `lineItem` (its "lineItem" property) so the platform
  * creates a grade column the tool can send scores to.
  */
 export function deepLinkingResponseClaims(input: {

@@ -4,7 +4,7 @@ import { LAUNCH_ERRORS, readLaunch } from "./launch-claims";
 
 const expectations = { clientId: "tool-1", deploymentIds: ["dep-1"], nonce: "n-1" };
 
-// The claims of IMS LTI 1.3 Core 5.3 (resource link launch request) with AGS 3.1's endpoint claim.
+// The claims of IMS LTI 1.3 Core (lti/v1p3#required-message-claims) with the AGS endpoint claim (lti-ags/v2p0#assignment-and-grade-service-claim).
 const resourceLaunch = (over: Record<string, unknown> = {}) => ({
   iss: "https://lms.example",
   aud: "tool-1",
@@ -25,7 +25,7 @@ const resourceLaunch = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-describe("reading an LTI launch (IMS LTI 1.3 Core 5.1.3, tool validation of the id_token)", () => {
+describe("reading an LTI launch (security/v1p0#authentication-response-validation and lti/v1p3#required-message-claims)", () => {
   it("reads a resource link launch: sub, link id, target from custom, AGS line item", () => {
     expect(readLaunch(resourceLaunch(), expectations)).toEqual({
       ok: true,
@@ -43,7 +43,7 @@ describe("reading an LTI launch (IMS LTI 1.3 Core 5.1.3, tool validation of the 
     });
   });
 
-  it("counts the lis v2 membership#Instructor role as an instructor (Core appendix A.2.3)", () => {
+  it("counts the lis v2 membership#Instructor role as an instructor (lti/v1p3#lis-vocabulary-for-context-roles)", () => {
     const launch = readLaunch(
       resourceLaunch({ [CLAIM.roles]: ["http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"] }),
       expectations,
@@ -84,7 +84,7 @@ describe("reading an LTI launch (IMS LTI 1.3 Core 5.1.3, tool validation of the 
     });
   });
 
-  it("reads a deep linking request's return URL and data (Deep Linking 2.0, 4.4)", () => {
+  it("reads a deep linking request's return URL and data (lti-dl/v2p0#deep-linking-settings)", () => {
     const payload = resourceLaunch({
       [CLAIM.messageType]: "LtiDeepLinkingRequest",
       [CLAIM.resourceLink]: undefined,

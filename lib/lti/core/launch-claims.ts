@@ -30,7 +30,7 @@ export interface ResourceLinkLaunch extends LaunchBase {
   resourceLinkId: string;
   /** The target named by the link's custom parameters, null when the link carries none. */
   target: LtiTarget | null;
-  /** AGS line item for this link (AGS 3.1: `lineitem` in the endpoint claim), when the platform gave one. */
+  /** AGS line item for this link (`lineitem` in lti-ags/v2p0#assignment-and-grade-service-claim), when the platform gave one. */
   lineItemUrl: string | null;
   /** Whether the AGS claim grants the score scope. */
   canScore: boolean;
@@ -39,7 +39,7 @@ export interface ResourceLinkLaunch extends LaunchBase {
 export interface DeepLinkingLaunch extends LaunchBase {
   kind: "deep-linking";
   returnUrl: string;
-  /** DL 4.4.1: `data` must come back unchanged in the response. */
+  /** lti-dl/v2p0#deep-linking-settings: `data` must come back unchanged in the response. */
   data: string | null;
   acceptsResourceLink: boolean;
 }
@@ -48,7 +48,7 @@ export type LaunchMessage = ResourceLinkLaunch | DeepLinkingLaunch;
 
 const text = z.string().min(1).max(2000);
 
-// Core 5.3 (resource link launch) and 5.1 (claims every LTI message carries).
+// lti/v1p3#required-message-claims (every launch) and #resource-link-launch-request-message.
 const common = z.object({
   sub: z.string().min(1).max(255),
   nonce: z.string(),
@@ -72,7 +72,7 @@ const resourceLink = z.object({
     .optional(),
 });
 
-// DL 4.4 (deep_linking_settings): deep_link_return_url and accept_types are required.
+// lti-dl/v2p0#deep-linking-settings: deep_link_return_url and accept_types are required.
 const deepLinking = z.object({
   [CLAIM.deepLinkingSettings]: z.object({
     deep_link_return_url: z.string().url(),
@@ -93,7 +93,7 @@ export const LAUNCH_ERRORS = {
 } as const;
 
 /**
- * Checks a verified id_token's LTI claims against the registration (Core 5.1.3 "Tool validation":
+ * Checks a verified id_token's LTI claims against the registration (security/v1p0#authentication-response-validation:
  * azp when present or when aud holds several values, nonce once, deployment id known, version,
  * message type) and reads what the launch is about.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scorePayload, scoresUrl } from "./score";
 
-describe("the AGS score (Assignment and Grade Services 2.0, 3.4 score publish service)", () => {
+describe("the AGS score (Assignment and Grade Services 2.0, lti-ags/v2p0#score-publish-service)", () => {
   it("scales the attempt's score to scoreMaximum and marks it Completed and FullyGraded", () => {
     expect(
       scorePayload({ sub: "user-7", fraction: 0.755, scoreMaximum: 100, at: new Date("2026-06-01T09:00:00Z") }),

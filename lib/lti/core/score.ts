@@ -11,7 +11,7 @@ export interface ScorePayload {
 }
 
 /**
- * The body of a score POST to `<lineitem>/scores` (AGS 3.4 "Score publish service"): the platform's
+ * The body of a score POST to `<lineitem>/scores` (lti-ags/v2p0#score-publish-service): the platform's
  * user id (the id_token's sub), the score scaled to scoreMaximum, Completed and FullyGraded (a final
  * grade), and the time the attempt finished as ISO 8601 with milliseconds.
  */
@@ -28,7 +28,7 @@ export function scorePayload(input: { sub: string; fraction: number; scoreMaximu
 }
 
 /**
- * AGS 3.4: scores are posted to the line item URL with `/scores` appended to its path, keeping any
+ * lti-ags/v2p0#score-publish-service: scores are posted to the line item URL with `/scores` appended to its path, keeping any
  * query the platform put on it.
  */
 export function scoresUrl(lineItemUrl: string): string {

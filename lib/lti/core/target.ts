@@ -9,7 +9,7 @@ export interface LtiTarget {
   id: string;
 }
 
-/** The custom parameter names (Core 5.4.6: custom properties are string values). */
+/** The custom parameter names (lti/v1p3#custom-properties-and-variable-substitution: custom properties are strings). */
 export const CUSTOM_KIND = "kubelearn_kind";
 export const CUSTOM_ID = "kubelearn_id";
 

@@ -36,9 +36,9 @@ export function createDeepLinkService(deps: DeepLinkServiceDeps) {
     catalog: deps.catalog,
 
     /**
-     * The signed LtiDeepLinkingResponse for the chosen item and where to post it (DL 2.2: a form
+     * The signed LtiDeepLinkingResponse for the chosen item and where to post it (lti-dl/v2p0#deep-linking-response-message: a form
      * post of `JWT` to deep_link_return_url). Signed by the tool's key with its kid, issued by the
-     * client id to the platform's issuer, with a fresh nonce (DL 4.5.1).
+     * client id to the platform's issuer, with a fresh nonce (same section).
      */
     async respond(ctx: DeepLinkContext, target: LtiTarget): Promise<Result<{ returnUrl: string; jwt: string }>> {
       const platform = await deps.lti.findPlatformById(ctx.platformId);

@@ -24,7 +24,7 @@ describe.each(testDatabases)("LTI launches on $name", ({ url }) => {
     return { auth, state: auth.searchParams.get("state")!, nonce: auth.searchParams.get("nonce")! };
   }
 
-  it("sends the OIDC authentication request of Core 5.1.1.2 to the platform's auth URL", async () => {
+  it("sends the OIDC authentication request of the IMS Security Framework (step-2-authentication-request) to the platform's auth URL", async () => {
     const p = await testPlatform(ctx.repos, start);
     const service = testLaunchService(ctx.repos, p.jwks, { now: start });
     const { auth } = await login(service, p.platform.issuer);

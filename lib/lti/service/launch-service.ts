@@ -20,7 +20,7 @@ export interface LaunchServiceDeps {
   urls: ToolUrls;
 }
 
-/** The OIDC login request's parameters (Core 5.1.1 "Third-party initiated login"). */
+/** The OIDC login request's parameters (IMS Security Framework, security/v1p0#step-1-third-party-initiated-login, and LTI Core, lti/v1p3#additional-login-parameters). */
 export interface LoginRequest {
   iss: string;
   login_hint: string;
@@ -121,7 +121,7 @@ export function createLaunchService(deps: LaunchServiceDeps) {
   return {
     /**
      * Step 1 of the launch: the platform's login initiation. Stores a fresh state and nonce and
-     * answers the platform's authorization URL with the OIDC authentication request (Core 5.1.1.2:
+     * answers the platform's authorization URL with the OIDC authentication request (security/v1p0#step-2-authentication-request:
      * scope openid, response_type id_token, response_mode form_post, prompt none).
      */
     async login(req: LoginRequest): Promise<Result<string>> {

@@ -65,7 +65,7 @@ describe.each(testDatabases)("sending AGS scores on $name", ({ url }) => {
       log: () => {},
     });
 
-  it("gets a token with a signed client assertion and posts the score to <lineitem>/scores (AGS 3.4)", async () => {
+  it("gets a token with a signed client assertion and posts the score to <lineitem>/scores (lti-ags/v2p0#score-publish-service)", async () => {
     const l = await finishedLaunch();
     const platform = fakePlatform(0);
     expect(await sender(platform.fetch).afterFinish(l.userId, l.attemptId)).toBe("sent");
@@ -74,7 +74,7 @@ describe.each(testDatabases)("sending AGS scores on $name", ({ url }) => {
     expect(form.get("grant_type")).toBe("client_credentials");
     expect(form.get("client_assertion_type")).toBe("urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
     expect(form.get("scope")).toBe("https://purl.imsglobal.org/spec/lti-ags/scope/score");
-    // Security Framework 4.1.1: iss and sub are the client id, aud the token endpoint.
+    // security/v1p0#using-json-web-tokens-with-oauth-2-0-client-credentials-grant: iss and sub are the client id, aud the token endpoint.
     const key = await testToolKey(ctx.repos);
     await expect(
       jwtVerify(form.get("client_assertion")!, key.publicKey, {

@@ -17,8 +17,8 @@ export type SendOutcome = "sent" | "failed" | "nothing";
 
 /**
  * Sends AGS scores from the outbox (LtiScoreSend): a token from the platform's token URL by the
- * client credentials grant with a JWT client assertion (IMS Security Framework 1.0, 4.1; RFC 7523),
- * then the score POSTed to the line item's /scores (AGS 3.4). Each try is claimed first, so two
+ * client credentials grant with a JWT client assertion (security/v1p0#using-json-web-tokens-with-oauth-2-0-client-credentials-grant; RFC 7523),
+ * then the score POSTed to the line item's /scores (lti-ags/v2p0#score-publish-service). Each try is claimed first, so two
  * processes never send one score twice; a failure stays pending until MAX_SCORE_TRIES.
  */
 export function createScoreSender(deps: ScoreSenderDeps) {

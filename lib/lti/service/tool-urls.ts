@@ -8,7 +8,7 @@ export interface ToolUrls {
 
 export function toolUrls(appUrl: string): ToolUrls {
   const base = appUrl.replace(/\/$/, "");
-  // The deep linking request comes back to the launch URL like any other message (DL 4.3).
+  // The deep linking request comes back to the launch URL like any other message (lti-dl/v2p0#deep-linking-request-message).
   return {
     login: `${base}/lti/login`,
     launch: `${base}/lti/launch`,

@@ -11,7 +11,7 @@ function targetOf(value: unknown): LtiTarget | null {
 
 /**
  * Signs the LtiDeepLinkingResponse for the chosen item and hands it to the LMS: a form posting
- * `JWT` to deep_link_return_url (Deep Linking 2.0, 2.2), sent by a script and by its visible
+ * `JWT` to deep_link_return_url (lti-dl/v2p0#deep-linking-response-message), sent by a script and by its visible
  * button when script is off. This answer carries its own Content-Security-Policy (proxy.ts leaves
  * it alone), whose form-action allows the platform's origin and nothing else.
  */
