@@ -21,7 +21,7 @@ export const CLAIM = {
   agsEndpoint: "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint",
 } as const;
 
-/** lti/v1p3#lti-version-claim and #message-type-claim; lti-dl/v2p0 for the deep linking message types. */
+/** lti/v1p3#message-type-claim and the version claim beside it; lti-dl/v2p0 for the deep linking message types. */
 export const LTI_VERSION = "1.3.0";
 export const RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
 export const DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";

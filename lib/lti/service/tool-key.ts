@@ -10,7 +10,7 @@ import {
 } from "jose";
 import type { LtiRepository } from "../../db/lti-repository";
 
-/** The tool's signing key (RS256: the IMS Security Framework, security/v1p0#message-security-and-message-signing, requires platforms and tools to support it). */
+/** The tool's signing key (RS256, which the IMS Security Framework 1.0 requires platforms and tools to support). */
 export interface ToolKey {
   kid: string;
   privateKey: CryptoKey;
