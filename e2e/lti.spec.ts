@@ -77,8 +77,14 @@ test("a learner launches the quiz from the LMS, finishes it, and the score reach
 }) => {
   const page = await freshPage(browser);
   const link = platform.links[0];
+  const launches: number[] = [];
+  page.on("response", (r) => {
+    if (r.url().endsWith("/lti/launch")) launches.push(r.status());
+  });
   await page.goto(platform.launchUrl(LMS_USERS.learner, "resource", { linkId: link.id }));
   await expect(page).toHaveURL(new RegExp(`/lessons/${LESSON_SLUG}/quiz$`));
+  // The launch answers 303 See Other, so the browser goes on with a GET and does not post the id_token again.
+  expect(launches).toEqual([303]);
   await page.getByLabel("At the end").check();
   await page.getByRole("button", { name: /Start (quiz|a new attempt)/ }).click();
   await expect(page.getByText("Question 1 of 10")).toBeVisible();

@@ -16,7 +16,11 @@ export async function POST(request: Request) {
   if (idToken.length > 20_000 || state.length > 200) return refusalPage("The launch is too large to be an LTI launch.");
   const result = await ltiLaunches().launch({ idToken, state });
   if (!result.ok) return refusalPage(result.error);
-  // signIn answers by redirecting (it throws Next's redirect), with the session cookie set.
-  await signIn("lti", { ticket: result.value.ticket, redirectTo: result.value.redirectTo });
-  return refusalPage("The sign-in did not complete.");
+  // signIn sets the session cookie; the answer is a 303, so the browser follows with a GET (Next's
+  // redirect() would answer 307 in a route handler, and the browser would post the id_token again).
+  const { ticket, redirectTo } = result.value;
+  const landed = await signIn("lti", { ticket, redirectTo, redirect: false });
+  if (typeof landed !== "string" || new URL(landed, "http://x").searchParams.has("error"))
+    return refusalPage("The sign-in did not complete. Open the activity again from your course.");
+  return new Response(null, { status: 303, headers: { location: redirectTo, "cache-control": "no-store" } });
 }
