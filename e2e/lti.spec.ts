@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations, LESSON_SLUG, LESSON_TITLE, signIn } from "./helpers";
+import { expectNoSeriousA11yViolations, LESSON_SLUG, LESSON_TITLE, newLearner, signIn, signUp } from "./helpers";
 import { LMS_USERS, LtiPlatform } from "./lti-platform";
 
 // kubelearn as an LTI 1.3 tool, end to end against the stand-in platform in ./lti-platform.ts
@@ -152,4 +152,21 @@ test("the tool refuses a bad signature, a replayed launch, a reused nonce and an
   });
   expect(reused.status()).toBe(400);
   expect(await reused.text()).toContain("This launch was already used or was not started here.");
+});
+
+test("the LTI pages keep their access rules", async ({ browser, request }) => {
+  const page = await freshPage(browser);
+  await page.goto("/teach/lti");
+  await expect(page).toHaveURL(`/signin?callbackUrl=${encodeURIComponent("/teach/lti")}`);
+  const respond = await request.post("/lti/deep-link/respond", {
+    form: { context: "x", item: `lesson:${LESSON_SLUG}` },
+  });
+  expect(respond.status()).toBe(400);
+  expect((await request.post("/lti/launch", { form: {} })).status()).toBe(400);
+  const login = await request.get("/lti/login?iss=https%3A%2F%2Fnobody.example&login_hint=u&target_link_uri=x");
+  expect(login.status()).toBe(400);
+  expect(await login.text()).toContain("This platform is not registered with kubelearn.");
+  await signUp(page, newLearner());
+  await page.goto("/teach/lti");
+  await expect(page).toHaveURL("/?error=instructors-only");
 });
