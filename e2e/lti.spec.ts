@@ -170,3 +170,17 @@ test("the LTI pages keep their access rules", async ({ browser, request }) => {
   await page.goto("/teach/lti");
   await expect(page).toHaveURL("/?error=instructors-only");
 });
+
+test("the instructor deletes the registration after confirming, and its launches stop", async ({ browser }) => {
+  const page = await freshPage(browser);
+  await signIn(page, "instructor@example.com", "teach-kubernetes");
+  await expect(page).not.toHaveURL(/\/signin/);
+  await page.goto("/teach/lti");
+  await page.getByRole("button", { name: "Delete the registration Stand-in LMS" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete registration" }).click();
+  await expect(page.getByText("No platforms registered yet.")).toBeVisible();
+  await page.goto(platform.launchUrl(LMS_USERS.learner, "resource", { linkId: platform.links[0].id }));
+  await expect(page.getByRole("alert")).toHaveText(
+    "This platform is not registered with kubelearn. Ask an instructor to register it under Teach › LTI.",
+  );
+});
