@@ -46,7 +46,12 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/signin`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { DATABASE_URL: E2E_DATABASE_URL, AUTH_SECRET: "e2e-secret-not-for-production-use-0123456789" },
+    // APP_URL: the tool URLs the LTI page shows (and the stand-in platform posts to) are this server's.
+    env: {
+      DATABASE_URL: E2E_DATABASE_URL,
+      AUTH_SECRET: "e2e-secret-not-for-production-use-0123456789",
+      APP_URL: `http://127.0.0.1:${port}`,
+    },
     stdout: "ignore",
     stderr: "pipe",
   },

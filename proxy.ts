@@ -11,6 +11,9 @@ const trustProxy = () => process.env.TRUST_PROXY === "1";
 const isHttps = (request: NextRequest) =>
   request.nextUrl.protocol === "https:" || (trustProxy() && request.headers.get("x-forwarded-proto") === "https");
 
+/** Route handlers that answer with their own Content-Security-Policy (the LTI deep linking return names the LMS in form-action). */
+const OWN_POLICY_PATHS = new Set(["/lti/deep-link/respond"]);
+
 /**
  * Runs before every page and route: gives the request an id (on the request for server code and
  * logs, on the response for whoever reports a problem) and logs one line for it, refuses oversized
@@ -52,7 +55,7 @@ export function proxy(request: NextRequest) {
   headers.set("Content-Security-Policy", csp);
   headers.set(REQUEST_ID_HEADER, requestId);
   const response = NextResponse.next({ request: { headers } });
-  response.headers.set("Content-Security-Policy", csp);
+  if (!OWN_POLICY_PATHS.has(request.nextUrl.pathname)) response.headers.set("Content-Security-Policy", csp);
   response.headers.set(REQUEST_ID_HEADER, requestId);
   if (https) response.headers.set(HSTS_HEADER.key, HSTS_HEADER.value);
   return response;

@@ -1,8 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { currentUser } from "@/lib/auth/guards";
 import { parseForm } from "@/lib/forms";
+import { ltiScores } from "@/lib/lti/service/server";
 import type { SubmitResult } from "@/lib/quiz/service/quiz-service";
 import { attemptFormSchema, attemptIdSchema, startQuizSchema, submitAnswerSchema } from "@/lib/quiz/service/schemas";
 import { quizService } from "@/lib/quiz/service/server";
@@ -55,5 +57,7 @@ export async function finishQuizAction(input: unknown): Promise<Result<never>> {
   if (!user) return fail("Your session has ended. Sign in again; your answers are saved.");
   const result = await quizService().finish(user.id, attemptId);
   if (!result.ok) return fail(result.error);
+  // An attempt on a quiz the learner launched from an LMS sends its score there (AGS), after the answer.
+  after(() => ltiScores().afterFinish(user.id, attemptId));
   redirect(`/quiz/${attemptId}/review`);
 }

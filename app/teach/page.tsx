@@ -53,6 +53,18 @@ export default async function TeachPage() {
         </p>
         <QuestionExportLinks choices={exports} />
       </section>
+      <section aria-labelledby="lti" className="mt-10">
+        <h2 id="lti" className="text-xl font-semibold text-slate-900">
+          Use kubelearn from your LMS
+        </h2>
+        <p className="mt-2 text-slate-700">
+          Register Moodle or another LTI 1.3 platform to place quizzes and drills in a course and get scores back in its
+          grade book.{" "}
+          <Link href="/teach/lti" className="font-medium text-brand-700 hover:underline">
+            Set up LTI 1.3
+          </Link>
+        </p>
+      </section>
     </div>
   );
 }

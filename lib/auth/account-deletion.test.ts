@@ -18,6 +18,7 @@ interface Owned {
   userId: string;
   attemptIds: string[];
   classIds: string[];
+  platformIds: string[];
 }
 
 /**
@@ -42,14 +43,38 @@ const ROWS_OWNED: Record<ModelName, ((db: Db, o: Owned) => Promise<number>) | "n
   ClassMember: (db, o) =>
     db.classMember.count({ where: { OR: [{ userId: o.userId }, { classId: { in: o.classIds } }] } }),
   Assignment: (db, o) => db.assignment.count({ where: { classId: { in: o.classIds } } }),
+  // LTI: the registrations an instructor made and what hangs off them; a user's own LTI identity,
+  // sign-in tickets, launches and score sends. (Other users' accounts created through a deleted
+  // registration stay as kubelearn accounts; only their link to the platform goes.)
+  LtiPlatform: (db, o) =>
+    db.ltiPlatform.count({ where: { OR: [{ instructorId: o.userId }, { id: { in: o.platformIds } }] } }),
+  LtiLaunchState: (db, o) => db.ltiLaunchState.count({ where: { platformId: { in: o.platformIds } } }),
+  LtiResourceLink: (db, o) => db.ltiResourceLink.count({ where: { platformId: { in: o.platformIds } } }),
+  LtiAccount: (db, o) =>
+    db.ltiAccount.count({ where: { OR: [{ userId: o.userId }, { platformId: { in: o.platformIds } }] } }),
+  LtiLoginTicket: (db, o) => db.ltiLoginTicket.count({ where: { userId: o.userId } }),
+  LtiLaunch: (db, o) =>
+    db.ltiLaunch.count({ where: { OR: [{ userId: o.userId }, { link: { platformId: { in: o.platformIds } } }] } }),
+  LtiScoreSend: (db, o) =>
+    db.ltiScoreSend.count({
+      where: { OR: [{ attemptId: { in: o.attemptIds } }, { platformId: { in: o.platformIds } }] },
+    }),
+  // The tool's own signing key belongs to the installation.
+  LtiToolKey: "not owned",
 };
 
 async function ownedBy(db: Db, userId: string): Promise<Owned> {
-  const [attempts, classes] = await Promise.all([
+  const [attempts, classes, platforms] = await Promise.all([
     db.quizAttempt.findMany({ where: { userId }, select: { id: true } }),
     db.class.findMany({ where: { instructorId: userId }, select: { id: true } }),
+    db.ltiPlatform.findMany({ where: { instructorId: userId }, select: { id: true } }),
   ]);
-  return { userId, attemptIds: attempts.map((a) => a.id), classIds: classes.map((c) => c.id) };
+  return {
+    userId,
+    attemptIds: attempts.map((a) => a.id),
+    classIds: classes.map((c) => c.id),
+    platformIds: platforms.map((p) => p.id),
+  };
 }
 
 async function rowCounts(db: Db, owned: Owned): Promise<Record<string, number>> {
@@ -89,6 +114,45 @@ describe.each(testDatabases)("deleting an account on $name", ({ url }) => {
     return { user, email, password };
   }
 
+  /** A registration of the user's with a login state and a link, and an LTI identity that launched it and sent a score. */
+  async function giveLtiRows(userId: string) {
+    // Far ahead, so the expiry sweeps other test files run at the same time leave these rows alone.
+    const expiresAt = new Date("2100-01-01T00:00:00Z");
+    const tag = Math.random().toString(36).slice(2, 10);
+    const platform = await ctx.db.ltiPlatform.create({
+      data: {
+        instructorId: userId,
+        name: "LMS",
+        issuer: `https://lms-${tag}.example`,
+        clientId: "c",
+        authLoginUrl: "https://lms.example/auth",
+        authTokenUrl: "https://lms.example/token",
+        jwksUrl: "https://lms.example/jwks",
+        deploymentIds: '["d"]',
+      },
+    });
+    await ctx.db.ltiLaunchState.create({
+      data: { state: `s-${tag}`, nonce: `n-${tag}`, platformId: platform.id, expiresAt },
+    });
+    const link = await ctx.db.ltiResourceLink.create({
+      data: { platformId: platform.id, resourceLinkId: "rl", targetKind: "lesson", targetId: "x", lineItemUrl: null },
+    });
+    await ctx.db.ltiAccount.create({ data: { platformId: platform.id, sub: `sub-${tag}`, userId } });
+    await ctx.db.ltiLoginTicket.create({ data: { tokenHash: `t-${tag}`, userId, redirectTo: "/", expiresAt } });
+    await ctx.db.ltiLaunch.create({ data: { userId, linkId: link.id, launchedAt: now } });
+    const attempt = await ctx.db.quizAttempt.findFirstOrThrow({ where: { userId } });
+    await ctx.db.ltiScoreSend.create({
+      data: {
+        attemptId: attempt.id,
+        platformId: platform.id,
+        lineItemUrl: "https://lms.example/li",
+        sub: "s",
+        scoreGiven: 1,
+        scoreMax: 1,
+      },
+    });
+  }
+
   /** An instructor with history, a class with an assignment and a member, and a membership of another's class. */
   async function busyInstructor() {
     const me = await person("delete-me", "INSTRUCTOR");
@@ -110,6 +174,7 @@ describe.each(testDatabases)("deleting an account on $name", ({ url }) => {
     );
     await ctx.repos.classes.join(me.user.id, theirs.joinCode, now);
     await ctx.repos.classes.join(learner.user.id, theirs.joinCode, now);
+    await giveLtiRows(me.user.id);
     return { me, other, learner, mine, theirs };
   }
 

@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { repositories } from "../db/repositories";
 import type { UserRole } from "../db/user-repository";
+import { ltiLaunches } from "../lti/service/server";
 import { clientIp } from "./client-ip";
 import { signInSchema } from "./credentials";
 import { authServices } from "./server";
@@ -48,6 +49,26 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!outcome.ok && outcome.reason === "throttled") throw new SignInThrottled(outcome.retryAfterSec);
         if (!outcome.ok) return null;
         const { user } = outcome;
+        return {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          sessionVersion: user.sessionVersion,
+        };
+      },
+    }),
+    // An LTI launch (app/lti/launch) signs its user in with a one-time ticket it just created; the
+    // ticket is good for two minutes and once (lib/lti/service/launch-service.ts).
+    Credentials({
+      id: "lti",
+      name: "LTI launch",
+      credentials: { ticket: {} },
+      async authorize(raw) {
+        const ticket = raw?.ticket;
+        if (typeof ticket !== "string" || ticket.length < 20 || ticket.length > 100) return null;
+        const user = await ltiLaunches().redeemTicket(ticket);
+        if (!user) return null;
         return {
           id: user.id,
           email: user.email,

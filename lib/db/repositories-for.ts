@@ -3,6 +3,7 @@ import type { Db } from "./create-db";
 import { DrillProgressRepository } from "./drill-progress-repository";
 import { FlashcardRepository } from "./flashcard-repository";
 import { LessonProgressRepository } from "./lesson-progress-repository";
+import { LtiRepository } from "./lti-repository";
 import { OwnCardRepository } from "./own-card-repository";
 import { PasswordResetRepository } from "./password-reset-repository";
 import { QuizAttemptRepository } from "./quiz-attempt-repository";
@@ -21,6 +22,7 @@ export interface Repositories {
   ownCards: OwnCardRepository;
   drills: DrillProgressRepository;
   classes: ClassRepository;
+  lti: LtiRepository;
 }
 
 export function repositoriesFor(db: Db): Repositories {
@@ -33,5 +35,6 @@ export function repositoriesFor(db: Db): Repositories {
     ownCards: new OwnCardRepository(db),
     drills: new DrillProgressRepository(db),
     classes: new ClassRepository(db),
+    lti: new LtiRepository(db),
   };
 }

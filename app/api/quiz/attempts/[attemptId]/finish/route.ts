@@ -1,3 +1,5 @@
+import { after } from "next/server";
+import { ltiScores } from "@/lib/lti/service/server";
 import { quizService } from "@/lib/quiz/service/server";
 import { type AttemptRoute, attemptIdFrom, jsonResult, signedIn } from "../../../json-api";
 
@@ -7,5 +9,8 @@ export async function POST(_request: Request, { params }: AttemptRoute) {
   if (user instanceof Response) return user;
   const attemptId = await attemptIdFrom(params);
   if (attemptId instanceof Response) return attemptId;
-  return jsonResult(await quizService().finish(user.id, attemptId));
+  const result = await quizService().finish(user.id, attemptId);
+  // As the quiz player's finish action does: an LTI-launched quiz sends its score after the answer.
+  if (result.ok) after(() => ltiScores().afterFinish(user.id, attemptId));
+  return jsonResult(result);
 }

@@ -1,0 +1,186 @@
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations, LESSON_SLUG, LESSON_TITLE, newLearner, signIn, signUp } from "./helpers";
+import { LMS_USERS, LtiPlatform } from "./lti-platform";
+
+// kubelearn as an LTI 1.3 tool, end to end against the stand-in platform in ./lti-platform.ts
+// (written from the IMS LTI 1.3 Core, Deep Linking 2.0 and AGS 2.0 specifications).
+const PLATFORM_PORT = Number(process.env.LTI_PLATFORM_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 1);
+const platform = new LtiPlatform(PLATFORM_PORT);
+
+test.describe.configure({ mode: "serial" });
+test.beforeAll(() => platform.start());
+test.afterAll(() => platform.stop());
+
+async function freshPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+test("an instructor registers the platform and reads the tool's URLs", async ({ page }) => {
+  await signIn(page, "instructor@example.com", "teach-kubernetes");
+  await expect(page).not.toHaveURL(/\/signin/);
+  await page.goto("/teach/lti");
+  const url = (label: string) => page.locator(`[data-tool-url="${label}"]`).textContent();
+  const loginUrl = (await url("Initiate login URL"))!;
+  const launchUrl = (await url("Redirection URI (launch)"))!;
+  const jwksUrl = (await url("Public keyset URL (JWKS)"))!;
+  expect(loginUrl).toMatch(/\/lti\/login$/);
+  platform.configureTool({ loginUrl, launchUrl, jwksUrl });
+  const jwks = await (await page.request.get(jwksUrl)).json();
+  expect(jwks.keys[0]).toMatchObject({ kty: "RSA", alg: "RS256", use: "sig" });
+  expect(jwks.keys[0].kid).toBeTruthy();
+  expect(jwks.keys[0].d).toBeUndefined();
+
+  const r = platform.registration;
+  await page.getByLabel("Name (for you)").fill("Stand-in LMS");
+  await page.getByLabel("Issuer (platform ID)").fill(r.issuer);
+  await page.getByLabel("Client ID").fill(r.clientId);
+  await page.getByLabel("Authentication request URL").fill(r.authLoginUrl);
+  await page.getByLabel("Access token URL").fill(r.authTokenUrl);
+  await page.getByLabel("Public keyset URL").fill(r.jwksUrl);
+  await page.getByLabel("Deployment IDs (one per line)").fill(r.deploymentIds);
+  await page.getByRole("button", { name: "Register platform" }).click();
+  await expect(page.getByText("Registered “Stand-in LMS”.")).toBeVisible();
+  await expect(page.getByText(`${r.issuer} · client ${r.clientId}`)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  // Registering the same issuer and client id again is refused beside the field.
+  await page.getByLabel("Name (for you)").fill("Again");
+  await page.getByLabel("Issuer (platform ID)").fill(r.issuer);
+  await page.getByLabel("Client ID").fill(r.clientId);
+  await page.getByLabel("Authentication request URL").fill(r.authLoginUrl);
+  await page.getByLabel("Access token URL").fill(r.authTokenUrl);
+  await page.getByLabel("Public keyset URL").fill(r.jwksUrl);
+  await page.getByLabel("Deployment IDs (one per line)").fill(r.deploymentIds);
+  await page.getByRole("button", { name: "Register platform" }).click();
+  await expect(page.getByText("This issuer and client ID are registered already.")).toBeVisible();
+});
+
+test("the LMS's instructor deep-links a lesson quiz into the course", async ({ browser }) => {
+  const page = await freshPage(browser);
+  await page.goto(platform.launchUrl(LMS_USERS.teacher, "deep-link"));
+  await expect(page.getByRole("heading", { name: "Choose an activity for your course" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByLabel(`Quiz: ${LESSON_TITLE}`, { exact: true }).check();
+  await page.getByRole("button", { name: "Add to course" }).click();
+  await expect(page.getByRole("heading", { name: `Added to the course: Quiz: ${LESSON_TITLE}` })).toBeVisible();
+  expect(platform.links).toEqual([
+    expect.objectContaining({
+      title: `Quiz: ${LESSON_TITLE}`,
+      custom: { kubelearn_kind: "lesson", kubelearn_id: LESSON_SLUG },
+      scoreMaximum: 100,
+    }),
+  ]);
+});
+
+test("a learner launches the quiz from the LMS, finishes it, and the score reaches the grade book", async ({
+  browser,
+}) => {
+  const page = await freshPage(browser);
+  const link = platform.links[0];
+  const launches: number[] = [];
+  page.on("response", (r) => {
+    if (r.url().endsWith("/lti/launch")) launches.push(r.status());
+  });
+  await page.goto(platform.launchUrl(LMS_USERS.learner, "resource", { linkId: link.id }));
+  await expect(page).toHaveURL(new RegExp(`/lessons/${LESSON_SLUG}/quiz$`));
+  // The launch answers 303 See Other, so the browser goes on with a GET and does not post the id_token again.
+  expect(launches).toEqual([303]);
+  await page.getByLabel("At the end").check();
+  await page.getByRole("button", { name: /Start (quiz|a new attempt)/ }).click();
+  await expect(page.getByText("Question 1 of 10")).toBeVisible();
+  if ((await page.getByRole("radio").count()) > 0 || (await page.getByRole("checkbox").count()) > 0)
+    await page.keyboard.press("1");
+  else if ((await page.getByLabel("Missing term").count()) > 0) await page.getByLabel("Missing term").fill("Service");
+  else for (const select of await page.getByRole("combobox").all()) await select.selectOption({ index: 1 });
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Question 2 of 10")).toBeVisible();
+  await page.getByRole("button", { name: "Question 10" }).click();
+  await page.getByRole("button", { name: /Finish now/ }).click();
+  const result = page.getByRole("heading", { name: /^Your result: \d+%$/ });
+  await expect(result).toBeVisible();
+  const percent = Number((await result.textContent())!.match(/(\d+)%/)![1]);
+
+  await expect.poll(() => platform.scores.length, { timeout: 15_000 }).toBe(1);
+  const [score] = platform.scores;
+  expect(score.lineItemUrl).toBe(link.lineItemUrl);
+  expect(score.contentType).toBe("application/vnd.ims.lis.v1.score+json");
+  expect(score.body).toMatchObject({
+    userId: LMS_USERS.learner.sub,
+    scoreMaximum: 100,
+    activityProgress: "Completed",
+    gradingProgress: "FullyGraded",
+  });
+  expect(Math.round(score.body.scoreGiven as number)).toBe(percent);
+  expect(platform.tokenRequests.at(-1)).toMatchObject({
+    grant_type: "client_credentials",
+    scope: "https://purl.imsglobal.org/spec/lti-ags/scope/score",
+  });
+  // Reviewing (or reloading) the finished attempt sends nothing more.
+  await page.reload();
+  await page.waitForTimeout(500);
+  expect(platform.scores).toHaveLength(1);
+});
+
+test("the tool refuses a bad signature, a replayed launch, a reused nonce and an unknown deployment", async ({
+  browser,
+}) => {
+  const page = await freshPage(browser);
+  const link = platform.links[0];
+  const refused = (text: string) => expect(page.getByRole("alert")).toHaveText(text);
+
+  await page.goto(platform.launchUrl(LMS_USERS.learner, "resource", { linkId: link.id, tamper: "bad-signature" }));
+  await refused("The launch could not be verified: its signature, issuer, audience or dates do not check out.");
+
+  await page.goto(platform.launchUrl(LMS_USERS.learner, "resource", { linkId: link.id, tamper: "unknown-deployment" }));
+  await refused("This deployment is not registered with kubelearn.");
+
+  // A good launch, then the same id_token and state posted again: the state is spent.
+  await page.goto(platform.launchUrl(LMS_USERS.learner, "resource", { linkId: link.id }));
+  await expect(page).toHaveURL(new RegExp(`/lessons/${LESSON_SLUG}/quiz$`));
+  const spent = platform.lastLaunch!;
+  const replay = await page.request.post("/lti/launch", { form: { id_token: spent.idToken, state: spent.state } });
+  expect(replay.status()).toBe(400);
+  expect(await replay.text()).toContain("This launch was already used, has expired, or was not started here.");
+
+  // The old id_token with a fresh login's state: its nonce is not the one stored with that state.
+  const login = await page.request.get(platform.launchUrl(LMS_USERS.learner, "resource", { linkId: link.id }), {
+    maxRedirects: 0,
+  });
+  const auth = new URL(login.headers().location);
+  const reused = await page.request.post("/lti/launch", {
+    form: { id_token: spent.idToken, state: auth.searchParams.get("state")! },
+  });
+  expect(reused.status()).toBe(400);
+  expect(await reused.text()).toContain("This launch was already used or was not started here.");
+});
+
+test("the LTI pages keep their access rules", async ({ browser, request }) => {
+  const page = await freshPage(browser);
+  await page.goto("/teach/lti");
+  await expect(page).toHaveURL(`/signin?callbackUrl=${encodeURIComponent("/teach/lti")}`);
+  const respond = await request.post("/lti/deep-link/respond", {
+    form: { context: "x", item: `lesson:${LESSON_SLUG}` },
+  });
+  expect(respond.status()).toBe(400);
+  expect((await request.post("/lti/launch", { form: {} })).status()).toBe(400);
+  const login = await request.get("/lti/login?iss=https%3A%2F%2Fnobody.example&login_hint=u&target_link_uri=x");
+  expect(login.status()).toBe(400);
+  expect(await login.text()).toContain("This platform is not registered with kubelearn.");
+  await signUp(page, newLearner());
+  await page.goto("/teach/lti");
+  await expect(page).toHaveURL("/?error=instructors-only");
+});
+
+test("the instructor deletes the registration after confirming, and its launches stop", async ({ browser }) => {
+  const page = await freshPage(browser);
+  await signIn(page, "instructor@example.com", "teach-kubernetes");
+  await expect(page).not.toHaveURL(/\/signin/);
+  await page.goto("/teach/lti");
+  await page.getByRole("button", { name: "Delete the registration Stand-in LMS" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete registration" }).click();
+  await expect(page.getByText("No platforms registered yet.")).toBeVisible();
+  await page.goto(platform.launchUrl(LMS_USERS.learner, "resource", { linkId: platform.links[0].id }));
+  await expect(page.getByRole("alert")).toHaveText(
+    "This platform is not registered with kubelearn. Ask an instructor to register it under Teach › LTI.",
+  );
+});

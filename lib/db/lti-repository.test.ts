@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import { repositoriesOn, testDatabases, uniqueEmail } from "./test-support/databases";
+
+describe.each(testDatabases)("the LTI repository on $name", ({ url }) => {
+  const ctx = repositoriesOn(url);
+  const now = new Date("2026-06-01T09:00:00Z");
+  const later = new Date("2026-06-01T09:20:00Z");
+  const tag = () => Math.random().toString(36).slice(2, 10);
+
+  async function instructorWithPlatform() {
+    const instructor = await ctx.repos.users.create({
+      email: uniqueEmail("lti-teacher"),
+      name: "Teacher",
+      passwordHash: "x",
+      role: "INSTRUCTOR",
+    });
+    const platform = await ctx.repos.lti.createPlatform(
+      instructor.id,
+      {
+        name: "Moodle",
+        issuer: `https://lms-${tag()}.example`,
+        clientId: "client-1",
+        authLoginUrl: "https://lms.example/auth",
+        authTokenUrl: "https://lms.example/token",
+        jwksUrl: "https://lms.example/jwks",
+        deploymentIds: ["1", "2"],
+      },
+      now,
+    );
+    if (!platform) throw new Error("not created");
+    return { instructor, platform };
+  }
+
+  it("registers a platform once per issuer and client id, finds it, lists and deletes only the owner's", async () => {
+    const { instructor, platform } = await instructorWithPlatform();
+    expect(platform.deploymentIds).toEqual(["1", "2"]);
+    const { issuer, clientId, ...rest } = platform;
+    expect(await ctx.repos.lti.createPlatform(instructor.id, { ...rest, issuer, clientId }, now)).toBeNull();
+    expect((await ctx.repos.lti.findPlatform(issuer, clientId))?.id).toBe(platform.id);
+    expect((await ctx.repos.lti.findPlatform(issuer, undefined))?.id).toBe(platform.id);
+    expect(await ctx.repos.lti.findPlatform(issuer, "other")).toBeNull();
+    expect((await ctx.repos.lti.listPlatforms(instructor.id)).map((p) => p.id)).toEqual([platform.id]);
+    const other = await instructorWithPlatform();
+    expect(await ctx.repos.lti.deletePlatform(other.instructor.id, platform.id)).toBe(false);
+    expect(await ctx.repos.lti.deletePlatform(instructor.id, platform.id)).toBe(true);
+    expect(await ctx.repos.lti.findPlatformById(platform.id)).toBeNull();
+  });
+
+  it("gives a login state out once and not after it expires", async () => {
+    const { platform } = await instructorWithPlatform();
+    const state = `s-${tag()}`;
+    await ctx.repos.lti.saveLaunchState({ state, nonce: `n-${tag()}`, platformId: platform.id, expiresAt: later });
+    const [a, b] = await Promise.all([
+      ctx.repos.lti.claimLaunchState(state, now),
+      ctx.repos.lti.claimLaunchState(state, now),
+    ]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    const stale = `s-${tag()}`;
+    await ctx.repos.lti.saveLaunchState({ state: stale, nonce: `n-${tag()}`, platformId: platform.id, expiresAt: now });
+    expect(await ctx.repos.lti.claimLaunchState(stale, now)).toBeNull();
+    expect(await ctx.repos.lti.deleteExpired(now)).toBeGreaterThanOrEqual(1);
+    expect(await ctx.db.ltiLaunchState.count({ where: { state: stale } })).toBe(0);
+    expect(await ctx.db.ltiLaunchState.count({ where: { state } })).toBe(1);
+  });
+
+  it("keeps one account per platform and sub, follows the role, and claims a ticket once", async () => {
+    const { platform } = await instructorWithPlatform();
+    const sub = `sub-${tag()}`;
+    const newUser = (role: "LEARNER" | "INSTRUCTOR") => ({
+      email: `${tag()}@lti.invalid`,
+      name: "Ada",
+      passwordHash: "!",
+      role,
+    });
+    const [first, second] = await Promise.all([
+      ctx.repos.lti.accountFor(platform.id, sub, newUser("LEARNER")),
+      ctx.repos.lti.accountFor(platform.id, sub, newUser("LEARNER")),
+    ]);
+    expect(first).toBe(second);
+    await ctx.repos.lti.accountFor(platform.id, sub, newUser("INSTRUCTOR"));
+    expect((await ctx.repos.users.findById(first))?.role).toBe("INSTRUCTOR");
+    expect(await ctx.repos.lti.accountOf(first)).toEqual({ platformId: platform.id, sub });
+    const tokenHash = `t-${tag()}`;
+    await ctx.repos.lti.createTicket({ tokenHash, userId: first, redirectTo: "/lessons", expiresAt: later });
+    expect(await ctx.repos.lti.claimTicket(tokenHash, now)).toEqual({ userId: first, redirectTo: "/lessons" });
+    expect(await ctx.repos.lti.claimTicket(tokenHash, now)).toBeNull();
+  });
+
+  it("queues a finished attempt's score once, for the link the learner launched, and tracks its tries", async () => {
+    const { platform } = await instructorWithPlatform();
+    const sub = `sub-${tag()}`;
+    const userId = await ctx.repos.lti.accountFor(platform.id, sub, {
+      email: `${tag()}@lti.invalid`,
+      name: "Ada",
+      passwordHash: "!",
+      role: "LEARNER",
+    });
+    const link = await ctx.repos.lti.upsertResourceLink(
+      platform.id,
+      "rl-1",
+      { kind: "lesson", id: "cluster-ip-vs-pod-ip" },
+      "https://lms.example/lineitems/9",
+    );
+    expect((await ctx.repos.lti.findResourceLink(platform.id, "rl-1"))?.target).toEqual(link.target);
+    await ctx.repos.lti.recordLaunch(userId, link.id, now);
+    const attempt = await ctx.db.quizAttempt.create({
+      data: {
+        userId,
+        scope: "lesson",
+        target: "cluster-ip-vs-pod-ip",
+        seed: "1",
+        feedback: "end",
+        questionIds: "[]",
+        completedAt: later,
+        score: 0.75,
+      },
+    });
+    const other = await ctx.db.quizAttempt.create({
+      data: {
+        userId,
+        scope: "lesson",
+        target: "another-lesson",
+        seed: "1",
+        feedback: "end",
+        questionIds: "[]",
+        completedAt: later,
+        score: 1,
+      },
+    });
+    expect(await ctx.repos.lti.queueScore(userId, other.id, 100)).toBeNull();
+    const [queued, again] = await Promise.all([
+      ctx.repos.lti.queueScore(userId, attempt.id, 100),
+      ctx.repos.lti.queueScore(userId, attempt.id, 100),
+    ]);
+    expect(queued).toMatchObject({
+      sub,
+      scoreGiven: 75,
+      scoreMax: 100,
+      status: "pending",
+      tries: 0,
+      finishedAt: later,
+    });
+    expect(again?.id).toBe(queued?.id);
+    expect(await ctx.repos.lti.pendingScores(1000)).toContain(attempt.id);
+    const id = queued!.id;
+    const claims = await Promise.all([ctx.repos.lti.claimScoreTry(id, 0), ctx.repos.lti.claimScoreTry(id, 0)]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    await ctx.repos.lti.markScoreFailed(id, "503", false);
+    expect((await ctx.repos.lti.scoreSend(attempt.id))?.status).toBe("pending");
+    await ctx.repos.lti.markScoreSent(id, later);
+    expect((await ctx.repos.lti.scoreSend(attempt.id))?.status).toBe("sent");
+    expect(await ctx.repos.lti.claimScoreTry(id, 1)).toBe(false);
+  });
+
+  it("keeps the first tool key stored when two processes store one", async () => {
+    const id = `k-${tag()}`;
+    const [a, b] = await Promise.all([
+      ctx.repos.lti.saveToolKey(id, { kid: "a", privateKeyPem: "A" }),
+      ctx.repos.lti.saveToolKey(id, { kid: "b", privateKeyPem: "B" }),
+    ]);
+    expect(a).toEqual(b);
+  });
+});

@@ -1,0 +1,328 @@
+import type { LtiTarget, TargetKind } from "../lti/core/target";
+import type { Db } from "./create-db";
+import { isUniqueViolation } from "./unique-violation";
+import type { UserRole } from "./user-repository";
+
+export interface LtiPlatformRecord {
+  id: string;
+  instructorId: string;
+  name: string;
+  issuer: string;
+  clientId: string;
+  authLoginUrl: string;
+  authTokenUrl: string;
+  jwksUrl: string;
+  deploymentIds: string[];
+  createdAt: Date;
+}
+
+export type LtiPlatformInput = Omit<LtiPlatformRecord, "id" | "instructorId" | "createdAt">;
+
+export interface LtiResourceLinkRecord {
+  id: string;
+  platformId: string;
+  resourceLinkId: string;
+  target: LtiTarget;
+  lineItemUrl: string | null;
+}
+
+export interface LtiScoreSendRecord {
+  id: string;
+  attemptId: string;
+  platformId: string;
+  lineItemUrl: string;
+  sub: string;
+  scoreGiven: number;
+  scoreMax: number;
+  status: "pending" | "sent" | "failed";
+  tries: number;
+  finishedAt: Date;
+}
+
+type PlatformRow = Omit<LtiPlatformRecord, "deploymentIds"> & { deploymentIds: string };
+
+const toPlatform = (r: PlatformRow): LtiPlatformRecord => ({
+  id: r.id,
+  instructorId: r.instructorId,
+  name: r.name,
+  issuer: r.issuer,
+  clientId: r.clientId,
+  authLoginUrl: r.authLoginUrl,
+  authTokenUrl: r.authTokenUrl,
+  jwksUrl: r.jwksUrl,
+  deploymentIds: JSON.parse(r.deploymentIds) as string[],
+  createdAt: r.createdAt,
+});
+
+const toLink = (r: {
+  id: string;
+  platformId: string;
+  resourceLinkId: string;
+  targetKind: string;
+  targetId: string;
+  lineItemUrl: string | null;
+}): LtiResourceLinkRecord => ({
+  id: r.id,
+  platformId: r.platformId,
+  resourceLinkId: r.resourceLinkId,
+  target: { kind: r.targetKind as TargetKind, id: r.targetId },
+  lineItemUrl: r.lineItemUrl,
+});
+
+/**
+ * LTI 1.3 registrations, launches and the score outbox. Instructor methods take the instructor's id
+ * and touch only their registrations; one-time values (login state, sign-in tickets) are claimed
+ * with a conditional update, so two requests racing for one value get it once.
+ */
+export class LtiRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Null when the issuer and client id are registered already (by anyone). */
+  async createPlatform(instructorId: string, input: LtiPlatformInput, now: Date): Promise<LtiPlatformRecord | null> {
+    try {
+      const row = await this.db.ltiPlatform.create({
+        data: { ...input, instructorId, deploymentIds: JSON.stringify(input.deploymentIds), createdAt: now },
+      });
+      return toPlatform(row);
+    } catch (err) {
+      if (isUniqueViolation(err)) return null;
+      throw err;
+    }
+  }
+
+  async listPlatforms(instructorId: string): Promise<LtiPlatformRecord[]> {
+    const rows = await this.db.ltiPlatform.findMany({ where: { instructorId }, orderBy: { createdAt: "desc" } });
+    return rows.map(toPlatform);
+  }
+
+  async deletePlatform(instructorId: string, id: string): Promise<boolean> {
+    return (await this.db.ltiPlatform.deleteMany({ where: { id, instructorId } })).count === 1;
+  }
+
+  /**
+   * The registration a login names: by issuer and client id, or by issuer alone when the platform
+   * sent no client_id and only one registration has that issuer (lti/v1p3#additional-login-parameters makes client_id optional).
+   */
+  async findPlatform(issuer: string, clientId: string | undefined): Promise<LtiPlatformRecord | null> {
+    const rows = await this.db.ltiPlatform.findMany({ where: { issuer, ...(clientId ? { clientId } : {}) }, take: 2 });
+    return rows.length === 1 ? toPlatform(rows[0]) : null;
+  }
+
+  async findPlatformById(id: string): Promise<LtiPlatformRecord | null> {
+    const row = await this.db.ltiPlatform.findUnique({ where: { id } });
+    return row ? toPlatform(row) : null;
+  }
+
+  async saveLaunchState(input: { state: string; nonce: string; platformId: string; expiresAt: Date }): Promise<void> {
+    await this.db.ltiLaunchState.create({ data: input });
+  }
+
+  /** Marks the state used and answers its nonce and platform; null when unknown, used or expired. */
+  async claimLaunchState(state: string, now: Date): Promise<{ nonce: string; platformId: string } | null> {
+    const claimed = await this.db.ltiLaunchState.updateMany({
+      where: { state, usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
+    if (claimed.count !== 1) return null;
+    return this.db.ltiLaunchState.findUnique({ where: { state }, select: { nonce: true, platformId: true } });
+  }
+
+  /** Login states and sign-in tickets past their expiry, used or not, are of no further use. */
+  async deleteExpired(now: Date): Promise<number> {
+    const [states, tickets] = await Promise.all([
+      this.db.ltiLaunchState.deleteMany({ where: { expiresAt: { lte: now } } }),
+      this.db.ltiLoginTicket.deleteMany({ where: { expiresAt: { lte: now } } }),
+    ]);
+    return states.count + tickets.count;
+  }
+
+  /**
+   * The kubelearn account of a platform user, created on first launch (a race between two first
+   * launches ends with one account). The role follows the platform's roles at every launch.
+   */
+  async accountFor(
+    platformId: string,
+    sub: string,
+    newUser: { email: string; name: string; passwordHash: string; role: UserRole },
+  ): Promise<string> {
+    const existing = await this.db.ltiAccount.findUnique({ where: { platformId_sub: { platformId, sub } } });
+    if (existing) {
+      await this.db.user.update({ where: { id: existing.userId }, data: { role: newUser.role } });
+      return existing.userId;
+    }
+    try {
+      const user = await this.db.user.create({
+        data: { ...newUser, ltiAccount: { create: { platformId, sub } } },
+        select: { id: true },
+      });
+      return user.id;
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      const raced = await this.db.ltiAccount.findUnique({ where: { platformId_sub: { platformId, sub } } });
+      if (!raced) throw err;
+      return raced.userId;
+    }
+  }
+
+  async accountOf(userId: string): Promise<{ platformId: string; sub: string } | null> {
+    return this.db.ltiAccount.findUnique({ where: { userId }, select: { platformId: true, sub: true } });
+  }
+
+  async createTicket(input: { tokenHash: string; userId: string; redirectTo: string; expiresAt: Date }): Promise<void> {
+    await this.db.ltiLoginTicket.create({ data: input });
+  }
+
+  /** Uses the ticket once: its user and where to go, or null when unknown, used or expired. */
+  async claimTicket(tokenHash: string, now: Date): Promise<{ userId: string; redirectTo: string } | null> {
+    const claimed = await this.db.ltiLoginTicket.updateMany({
+      where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
+    if (claimed.count !== 1) return null;
+    return this.db.ltiLoginTicket.findUnique({ where: { tokenHash }, select: { userId: true, redirectTo: true } });
+  }
+
+  /**
+   * The platform's resource link: created at its first launch with the target its custom parameters
+   * name; a later launch keeps the target and updates the line item.
+   */
+  async upsertResourceLink(
+    platformId: string,
+    resourceLinkId: string,
+    target: LtiTarget,
+    lineItemUrl: string | null,
+  ): Promise<LtiResourceLinkRecord> {
+    const key = { platformId_resourceLinkId: { platformId, resourceLinkId } };
+    const row = await this.db.ltiResourceLink.upsert({
+      where: key,
+      create: { platformId, resourceLinkId, targetKind: target.kind, targetId: target.id, lineItemUrl },
+      update: lineItemUrl ? { lineItemUrl } : {},
+    });
+    return toLink(row);
+  }
+
+  async findResourceLink(platformId: string, resourceLinkId: string): Promise<LtiResourceLinkRecord | null> {
+    const row = await this.db.ltiResourceLink.findUnique({
+      where: { platformId_resourceLinkId: { platformId, resourceLinkId } },
+    });
+    return row ? toLink(row) : null;
+  }
+
+  async recordLaunch(userId: string, linkId: string, now: Date): Promise<void> {
+    await this.db.ltiLaunch.upsert({
+      where: { userId_linkId: { userId, linkId } },
+      create: { userId, linkId, launchedAt: now },
+      update: { launchedAt: now },
+    });
+  }
+
+  /**
+   * Queues the score of a finished attempt when the learner last launched a link to its quiz that
+   * has a line item: once per attempt (the unique attempt id). Null when there is nothing to send.
+   */
+  async queueScore(userId: string, attemptId: string, scoreMax: number): Promise<LtiScoreSendRecord | null> {
+    const attempt = await this.db.quizAttempt.findFirst({
+      where: { id: attemptId, userId, completedAt: { not: null } },
+      select: { scope: true, target: true, score: true, completedAt: true },
+    });
+    const account = await this.db.ltiAccount.findUnique({ where: { userId } });
+    if (!attempt || !account) return null;
+    const launch = await this.db.ltiLaunch.findFirst({
+      where: {
+        userId,
+        link: {
+          platformId: account.platformId,
+          targetKind: attempt.scope,
+          targetId: attempt.target,
+          lineItemUrl: { not: null },
+        },
+      },
+      orderBy: { launchedAt: "desc" },
+      include: { link: true },
+    });
+    if (!launch?.link.lineItemUrl) return null;
+    try {
+      await this.db.ltiScoreSend.create({
+        data: {
+          attemptId,
+          platformId: account.platformId,
+          lineItemUrl: launch.link.lineItemUrl,
+          sub: account.sub,
+          scoreGiven: (attempt.score ?? 0) * scoreMax,
+          scoreMax,
+        },
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+    }
+    return this.scoreSend(attemptId);
+  }
+
+  async scoreSend(attemptId: string): Promise<LtiScoreSendRecord | null> {
+    const row = await this.db.ltiScoreSend.findUnique({
+      where: { attemptId },
+      include: { attempt: { select: { completedAt: true } } },
+    });
+    if (!row) return null;
+    return {
+      id: row.id,
+      attemptId: row.attemptId,
+      platformId: row.platformId,
+      lineItemUrl: row.lineItemUrl,
+      sub: row.sub,
+      scoreGiven: row.scoreGiven,
+      scoreMax: row.scoreMax,
+      status: row.status as LtiScoreSendRecord["status"],
+      tries: row.tries,
+      finishedAt: row.attempt.completedAt ?? row.createdAt,
+    };
+  }
+
+  /** Attempt ids of scores still to send (oldest first). */
+  async pendingScores(limit: number): Promise<string[]> {
+    const rows = await this.db.ltiScoreSend.findMany({
+      where: { status: "pending" },
+      orderBy: { createdAt: "asc" },
+      take: limit,
+      select: { attemptId: true },
+    });
+    return rows.map((r) => r.attemptId);
+  }
+
+  /** Counts a try of a pending send; false when another process took this try first. */
+  async claimScoreTry(id: string, tries: number): Promise<boolean> {
+    const claimed = await this.db.ltiScoreSend.updateMany({
+      where: { id, status: "pending", tries },
+      data: { tries: tries + 1 },
+    });
+    return claimed.count === 1;
+  }
+
+  async markScoreSent(id: string, now: Date): Promise<void> {
+    await this.db.ltiScoreSend.update({ where: { id }, data: { status: "sent", sentAt: now, lastError: null } });
+  }
+
+  async markScoreFailed(id: string, error: string, giveUp: boolean): Promise<void> {
+    await this.db.ltiScoreSend.update({
+      where: { id },
+      data: { lastError: error.slice(0, 500), ...(giveUp ? { status: "failed" } : {}) },
+    });
+  }
+
+  async findToolKey(id: string): Promise<{ kid: string; privateKeyPem: string } | null> {
+    return this.db.ltiToolKey.findUnique({ where: { id }, select: { kid: true, privateKeyPem: true } });
+  }
+
+  /** Stores a generated key unless another process stored one first; answers the key that is kept. */
+  async saveToolKey(
+    id: string,
+    key: { kid: string; privateKeyPem: string },
+  ): Promise<{ kid: string; privateKeyPem: string }> {
+    try {
+      await this.db.ltiToolKey.create({ data: { id, ...key } });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+    }
+    return (await this.findToolKey(id)) ?? key;
+  }
+}

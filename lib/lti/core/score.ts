@@ -1,0 +1,41 @@
+/** Points a kubelearn quiz is worth in a platform's grade book (the deep link's lineItem.scoreMaximum). */
+export const QUIZ_SCORE_MAXIMUM = 100;
+
+export interface ScorePayload {
+  userId: string;
+  scoreGiven: number;
+  scoreMaximum: number;
+  activityProgress: "Completed";
+  gradingProgress: "FullyGraded";
+  timestamp: string;
+}
+
+/**
+ * The body of a score POST to `<lineitem>/scores` (lti-ags/v2p0#score-publish-service): the platform's
+ * user id (the id_token's sub), the score scaled to scoreMaximum, Completed and FullyGraded (a final
+ * grade), and the time the attempt finished as ISO 8601 with milliseconds.
+ */
+export function scorePayload(input: { sub: string; fraction: number; scoreMaximum: number; at: Date }): ScorePayload {
+  const clamped = Math.min(1, Math.max(0, input.fraction));
+  return {
+    userId: input.sub,
+    scoreGiven: Math.round(clamped * input.scoreMaximum * 100) / 100,
+    scoreMaximum: input.scoreMaximum,
+    activityProgress: "Completed",
+    gradingProgress: "FullyGraded",
+    timestamp: input.at.toISOString(),
+  };
+}
+
+/**
+ * lti-ags/v2p0#score-publish-service: scores are posted to the line item URL with `/scores` appended to its path, keeping any
+ * query the platform put on it.
+ */
+export function scoresUrl(lineItemUrl: string): string {
+  const url = new URL(lineItemUrl);
+  url.pathname = `${url.pathname.replace(/\/$/, "")}/scores`;
+  return url.toString();
+}
+
+/** How many times a score send is tried before it is given up. */
+export const MAX_SCORE_TRIES = 5;

@@ -1,0 +1,138 @@
+import { randomBytes } from "node:crypto";
+import { jwtVerify } from "jose";
+import { describe, expect, it } from "vitest";
+import { repositoriesOn, testDatabases } from "../../db/test-support/databases";
+import { createScoreSender } from "./score-sender";
+import { testPlatform, testToolKey } from "./test-support/platform";
+
+describe.each(testDatabases)("sending AGS scores on $name", ({ url }) => {
+  const ctx = repositoriesOn(url);
+  const now = new Date("2026-06-01T09:00:00Z");
+
+  /** A learner who launched a link to a lesson quiz with a line item, and a finished attempt on it. */
+  async function finishedLaunch() {
+    const p = await testPlatform(ctx.repos, now);
+    const sub = `sub-${randomBytes(4).toString("hex")}`;
+    const userId = await ctx.repos.lti.accountFor(p.platform.id, sub, {
+      email: `${sub}@lti.invalid`,
+      name: "Ada",
+      passwordHash: "!",
+      role: "LEARNER",
+    });
+    const link = await ctx.repos.lti.upsertResourceLink(
+      p.platform.id,
+      "rl-1",
+      { kind: "lesson", id: "cluster-ip-vs-pod-ip" },
+      `${p.platform.issuer}/lineitems/9?x=1`,
+    );
+    await ctx.repos.lti.recordLaunch(userId, link.id, now);
+    const attempt = await ctx.db.quizAttempt.create({
+      data: {
+        userId,
+        scope: "lesson",
+        target: "cluster-ip-vs-pod-ip",
+        seed: "1",
+        feedback: "end",
+        questionIds: "[]",
+        completedAt: now,
+        score: 0.6,
+      },
+    });
+    return { ...p, sub, userId, attemptId: attempt.id };
+  }
+
+  /** A platform's token and score endpoints; `failScores` answers the first score POSTs with 503. */
+  function fakePlatform(failScores: number) {
+    const calls: { url: string; init: RequestInit }[] = [];
+    const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+      const target = String(input);
+      calls.push({ url: target, init: init ?? {} });
+      if (target.endsWith("/token"))
+        return Response.json({ access_token: "tok", token_type: "Bearer", expires_in: 3600 });
+      const scorePosts = calls.filter((c) => c.url.includes("/scores")).length;
+      return new Response(null, { status: scorePosts <= failScores ? 503 : 204 });
+    }) as typeof globalThis.fetch;
+    return { calls, fetch };
+  }
+
+  const sender = (fetch: typeof globalThis.fetch) =>
+    createScoreSender({
+      lti: ctx.repos.lti,
+      now: () => now,
+      randomToken: () => randomBytes(16).toString("base64url"),
+      toolKey: () => testToolKey(ctx.repos),
+      fetch,
+      log: () => {},
+    });
+
+  it("gets a token with a signed client assertion and posts the score to <lineitem>/scores (lti-ags/v2p0#score-publish-service)", async () => {
+    const l = await finishedLaunch();
+    const platform = fakePlatform(0);
+    expect(await sender(platform.fetch).afterFinish(l.userId, l.attemptId)).toBe("sent");
+    const [token, score] = platform.calls.filter((c) => c.url.endsWith("/token") || c.url.includes("/scores"));
+    const form = new URLSearchParams(String(token.init.body));
+    expect(form.get("grant_type")).toBe("client_credentials");
+    expect(form.get("client_assertion_type")).toBe("urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+    expect(form.get("scope")).toBe("https://purl.imsglobal.org/spec/lti-ags/scope/score");
+    // security/v1p0#using-json-web-tokens-with-oauth-2-0-client-credentials-grant: iss and sub are the client id, aud the token endpoint.
+    const key = await testToolKey(ctx.repos);
+    await expect(
+      jwtVerify(form.get("client_assertion")!, key.publicKey, {
+        issuer: "client-1",
+        subject: "client-1",
+        audience: l.platform.authTokenUrl,
+        currentDate: now,
+      }),
+    ).resolves.toBeTruthy();
+    expect(score.url).toBe(`${l.platform.issuer}/lineitems/9/scores?x=1`);
+    expect(new Headers(score.init.headers).get("content-type")).toBe("application/vnd.ims.lis.v1.score+json");
+    expect(new Headers(score.init.headers).get("authorization")).toBe("Bearer tok");
+    expect(JSON.parse(String(score.init.body))).toEqual({
+      userId: l.sub,
+      scoreGiven: 60,
+      scoreMaximum: 100,
+      activityProgress: "Completed",
+      gradingProgress: "FullyGraded",
+      timestamp: now.toISOString(),
+    });
+  });
+
+  it("keeps a failed send pending, retries it, and never sends one attempt twice", async () => {
+    const l = await finishedLaunch();
+    const platform = fakePlatform(1);
+    const scores = () => platform.calls.filter((c) => c.url.includes("/scores")).length;
+    expect(await sender(platform.fetch).afterFinish(l.userId, l.attemptId)).toBe("failed");
+    expect(await ctx.repos.lti.scoreSend(l.attemptId)).toMatchObject({ status: "pending", tries: 1 });
+    expect(await sender(platform.fetch).send(l.attemptId)).toBe("sent");
+    expect(await sender(platform.fetch).afterFinish(l.userId, l.attemptId)).toBe("nothing");
+    const both = await Promise.all([
+      sender(platform.fetch).send(l.attemptId),
+      sender(platform.fetch).send(l.attemptId),
+    ]);
+    expect(both).toEqual(["nothing", "nothing"]);
+    expect(scores()).toBe(2);
+  });
+
+  it("sends nothing for an attempt without an LTI launch", async () => {
+    const user = await ctx.repos.users.create({
+      email: `x-${randomBytes(4).toString("hex")}@example.test`,
+      name: "X",
+      passwordHash: "x",
+    });
+    const attempt = await ctx.db.quizAttempt.create({
+      data: {
+        userId: user.id,
+        scope: "lesson",
+        target: "cluster-ip-vs-pod-ip",
+        seed: "1",
+        feedback: "end",
+        questionIds: "[]",
+        completedAt: now,
+        score: 1,
+      },
+    });
+    const platform = fakePlatform(0);
+    expect(await sender(platform.fetch).afterFinish(user.id, attempt.id)).toBe("nothing");
+    expect(platform.calls.filter((c) => c.url.includes("/scores"))).toHaveLength(0);
+  });
+});

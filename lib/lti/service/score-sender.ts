@@ -1,0 +1,96 @@
+import { SignJWT } from "jose";
+import type { LtiPlatformRecord, LtiRepository } from "../../db/lti-repository";
+import { AGS_SCOPE_SCORE, JWT_BEARER_ASSERTION, SCORE_MEDIA_TYPE } from "../core/claims";
+import { MAX_SCORE_TRIES, QUIZ_SCORE_MAXIMUM, scorePayload, scoresUrl } from "../core/score";
+import { TOOL_KEY_ALG, type ToolKey } from "./tool-key";
+
+export interface ScoreSenderDeps {
+  lti: LtiRepository;
+  now: () => Date;
+  randomToken: () => string;
+  toolKey: () => Promise<ToolKey>;
+  fetch: typeof fetch;
+  log: (message: string, detail: Record<string, unknown>) => void;
+}
+
+export type SendOutcome = "sent" | "failed" | "nothing";
+
+/**
+ * Sends AGS scores from the outbox (LtiScoreSend): a token from the platform's token URL by the
+ * client credentials grant with a JWT client assertion (security/v1p0#using-json-web-tokens-with-oauth-2-0-client-credentials-grant; RFC 7523),
+ * then the score POSTed to the line item's /scores (lti-ags/v2p0#score-publish-service). Each try is claimed first, so two
+ * processes never send one score twice; a failure stays pending until MAX_SCORE_TRIES.
+ */
+export function createScoreSender(deps: ScoreSenderDeps) {
+  async function accessToken(platform: LtiPlatformRecord): Promise<string> {
+    const key = await deps.toolKey();
+    const now = Math.floor(deps.now().getTime() / 1000);
+    const assertion = await new SignJWT({})
+      .setProtectedHeader({ alg: TOOL_KEY_ALG, kid: key.kid, typ: "JWT" })
+      .setIssuer(platform.clientId)
+      .setSubject(platform.clientId)
+      .setAudience(platform.authTokenUrl)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 300)
+      .setJti(deps.randomToken())
+      .sign(key.privateKey);
+    const response = await deps.fetch(platform.authTokenUrl, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_assertion_type: JWT_BEARER_ASSERTION,
+        client_assertion: assertion,
+        scope: AGS_SCOPE_SCORE,
+      }),
+    });
+    if (!response.ok) throw new Error(`token endpoint answered ${response.status}`);
+    const body = (await response.json()) as { access_token?: unknown };
+    if (typeof body.access_token !== "string") throw new Error("token endpoint gave no access_token");
+    return body.access_token;
+  }
+
+  async function send(attemptId: string): Promise<SendOutcome> {
+    const row = await deps.lti.scoreSend(attemptId);
+    if (row?.status !== "pending") return "nothing";
+    if (!(await deps.lti.claimScoreTry(row.id, row.tries))) return "nothing";
+    try {
+      const platform = await deps.lti.findPlatformById(row.platformId);
+      if (!platform) throw new Error("the platform registration is gone");
+      const token = await accessToken(platform);
+      const payload = scorePayload({
+        sub: row.sub,
+        fraction: row.scoreGiven / row.scoreMax,
+        scoreMaximum: row.scoreMax,
+        at: row.finishedAt,
+      });
+      const response = await deps.fetch(scoresUrl(row.lineItemUrl), {
+        method: "POST",
+        headers: { "content-type": SCORE_MEDIA_TYPE, authorization: `Bearer ${token}` },
+        body: JSON.stringify(payload),
+      });
+      if (!response.ok) throw new Error(`score endpoint answered ${response.status}`);
+      await deps.lti.markScoreSent(row.id, deps.now());
+      return "sent";
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const giveUp = row.tries + 1 >= MAX_SCORE_TRIES;
+      await deps.lti.markScoreFailed(row.id, message, giveUp);
+      deps.log("LTI score send failed", { attemptId, tries: row.tries + 1, giveUp, error: message });
+      return "failed";
+    }
+  }
+
+  return {
+    send,
+    /** After a quiz is finished: queue its score when it belongs to an LTI launch, send it, retry older ones. */
+    async afterFinish(userId: string, attemptId: string): Promise<SendOutcome> {
+      const queued = await deps.lti.queueScore(userId, attemptId, QUIZ_SCORE_MAXIMUM);
+      const outcome = queued ? await send(attemptId) : "nothing";
+      for (const older of await deps.lti.pendingScores(10)) if (older !== attemptId) await send(older);
+      return outcome;
+    },
+  };
+}
+
+export type ScoreSender = ReturnType<typeof createScoreSender>;
