@@ -6,7 +6,7 @@ const TONE: Record<MasteryLevel, string> = {
   attempted: "border-amber-300 bg-amber-50 text-amber-900",
   familiar: "border-sky-300 bg-sky-50 text-sky-900",
   proficient: "border-emerald-300 bg-emerald-50 text-emerald-900",
-  mastered: "border-emerald-600 bg-emerald-600 text-white",
+  mastered: "border-emerald-700 bg-emerald-700 text-white",
 };
 
 export function LevelBadge({ level }: { level: MasteryLevel }) {
