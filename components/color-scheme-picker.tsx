@@ -46,7 +46,7 @@ export function ColorSchemePicker({
   }
 
   return (
-    <form ref={form} {...formProps} className={compact ? "" : "grid gap-2"} aria-busy={pending}>
+    <form ref={form} {...formProps} className={compact ? "" : "grid justify-items-start gap-2"} aria-busy={pending}>
       <fieldset className="inline-flex items-center gap-0.5 rounded-md border border-slate-300 bg-white p-0.5 text-sm">
         <legend className="sr-only">Colour scheme</legend>
         {COLOR_SCHEMES.map((scheme) => (
@@ -88,5 +88,40 @@ export function ColorSchemePicker({
       </noscript>
       <FormMessage state={state} className={compact ? "sr-only" : undefined} />
     </form>
+  );
+}
+
+/**
+ * The header's colour scheme behind one small button, so the row keeps its width: a <details>
+ * disclosure (Enter or Space opens it, Tab reaches the radios, Escape or a click elsewhere closes it)
+ * holding the same radio group as the account page.
+ */
+export function ColorSchemeMenu({ value }: { value: ColorScheme }) {
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    function closeOutside(e: PointerEvent) {
+      if (menu.current?.open && !menu.current.contains(e.target as Node)) menu.current.open = false;
+    }
+    document.addEventListener("pointerdown", closeOutside);
+    return () => document.removeEventListener("pointerdown", closeOutside);
+  }, []);
+  function onKeyDown(e: React.KeyboardEvent) {
+    if (e.key !== "Escape" || !menu.current?.open) return;
+    menu.current.open = false;
+    menu.current.querySelector("summary")?.focus();
+  }
+  return (
+    <details ref={menu} className="relative" onKeyDown={onKeyDown}>
+      <summary className="flex cursor-pointer list-none items-center rounded-md border border-slate-300 p-1.5 text-slate-700 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 fill-none stroke-current" strokeWidth="1.6">
+          <circle cx="10" cy="10" r="7" />
+          <path d="M10 3a7 7 0 0 0 0 14z" className="fill-current" />
+        </svg>
+        <span className="sr-only">Colour scheme</span>
+      </summary>
+      <div className="absolute right-0 top-full z-50 mt-2 w-max rounded-md border border-slate-200 bg-white p-3 shadow-md">
+        <ColorSchemePicker id="header-scheme" value={value} />
+      </div>
+    </details>
   );
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
-import { ColorSchemePicker } from "@/components/color-scheme-picker";
+import { ColorSchemeMenu, ColorSchemePicker } from "@/components/color-scheme-picker";
 import { SearchForm } from "@/components/course/search-form";
 import { MobileMenu } from "@/components/mobile-menu";
 import { NavLink } from "@/components/nav-link";
@@ -56,7 +56,7 @@ function Account({ user }: { user: User | null }) {
     );
   return (
     <>
-      <span className="text-slate-600">
+      <span className="whitespace-nowrap text-slate-600">
         <span className="sr-only">Signed in as </span>
         <Link
           href="/account/settings"
@@ -72,7 +72,7 @@ function Account({ user }: { user: User | null }) {
       <form action={signOutAction}>
         <button
           type="submit"
-          className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-100"
+          className="whitespace-nowrap rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-100"
         >
           Sign out
         </button>
@@ -100,7 +100,7 @@ export function SiteHeader({ user, colorScheme }: Props) {
         </div>
         <SearchForm id="header-search" compact className="hidden sm:ml-auto sm:block" />
         <div className="hidden items-center gap-3 text-sm sm:flex">
-          <ColorSchemePicker id="header-scheme" value={colorScheme} compact />
+          <ColorSchemeMenu value={colorScheme} />
           <Account user={user} />
         </div>
         <MobileMenu>
