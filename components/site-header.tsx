@@ -56,7 +56,7 @@ function Account({ user }: { user: User | null }) {
     );
   return (
     <>
-      <span className="whitespace-nowrap text-slate-600">
+      <span className="text-slate-600">
         <span className="sr-only">Signed in as </span>
         <Link
           href="/account/settings"
@@ -72,7 +72,7 @@ function Account({ user }: { user: User | null }) {
       <form action={signOutAction}>
         <button
           type="submit"
-          className="whitespace-nowrap rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-100"
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-100"
         >
           Sign out
         </button>

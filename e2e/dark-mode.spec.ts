@@ -54,6 +54,10 @@ test("the header's colour scheme radios work by keyboard and the choice persists
   await expect(page.locator("html")).toHaveAttribute("data-color-scheme", "dark");
   expect(await drawnDark(page)).toBe(true);
   await expect(header(page).getByRole("status").first()).toHaveText("Colour scheme: Dark.");
+  // Escape closes the menu and gives focus back to its button.
+  await page.keyboard.press("Escape");
+  await expect(schemeRadio(page, "Dark")).toBeHidden();
+  await expect(header(page).locator("summary", { hasText: "Colour scheme" })).toBeFocused();
 
   // Rendered by the server from the account: dark from the first byte after a reload.
   await page.reload();
@@ -115,6 +119,10 @@ for (const scheme of ["dark", "light"] as const) {
     await signIn(page, learner.email, learner.password);
     await expect(page.getByRole("heading", { name: welcomeHeading(learner.name) })).toBeVisible();
     await check();
+    // The header's colour scheme menu, open.
+    await header(page).locator("summary", { hasText: "Colour scheme" }).click();
+    await check();
+    await page.keyboard.press("Escape");
     for (const path of [
       "/lessons",
       `/lessons/${LESSON_SLUG}`,
