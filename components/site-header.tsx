@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
+import { ColorSchemeMenu, ColorSchemePicker } from "@/components/color-scheme-picker";
 import { SearchForm } from "@/components/course/search-form";
 import { MobileMenu } from "@/components/mobile-menu";
 import { NavLink } from "@/components/nav-link";
 import { ButtonLink } from "@/components/ui/button";
+import type { ColorScheme } from "@/lib/color-scheme";
 
 interface Props {
   user: { name: string; role: "LEARNER" | "INSTRUCTOR" } | null;
+  colorScheme: ColorScheme;
 }
 
 type User = NonNullable<Props["user"]>;
@@ -82,7 +85,7 @@ function Account({ user }: { user: User | null }) {
  * One row on every screen. From the sm breakpoint up the sections sit in the row; on a phone they
  * fold into a Menu disclosure (a <details>, so it opens by keyboard and without JavaScript).
  */
-export function SiteHeader({ user }: Props) {
+export function SiteHeader({ user, colorScheme }: Props) {
   const links = sections(user);
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
@@ -97,6 +100,7 @@ export function SiteHeader({ user }: Props) {
         </div>
         <SearchForm id="header-search" compact className="hidden sm:ml-auto sm:block" />
         <div className="hidden items-center gap-3 text-sm sm:flex">
+          <ColorSchemeMenu value={colorScheme} />
           <Account user={user} />
         </div>
         <MobileMenu>
@@ -112,6 +116,10 @@ export function SiteHeader({ user }: Props) {
           <SearchForm id="menu-search" compact className="mt-3" />
           <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
             <Account user={user} />
+          </div>
+          <div className="mt-3 flex items-center gap-3 text-sm text-slate-700">
+            <span aria-hidden="true">Colours</span>
+            <ColorSchemePicker id="menu-scheme" value={colorScheme} compact />
           </div>
         </MobileMenu>
       </nav>

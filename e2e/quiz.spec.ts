@@ -14,7 +14,8 @@ async function startQuiz(page: Page, feedback: "After each question" | "At the e
 /** Answers the question on screen with the keyboard only: number keys, typing, arrow keys in a select. */
 async function answerWithKeyboard(page: Page) {
   const heading = page.locator("h1");
-  if ((await page.getByRole("radio").count()) > 0) {
+  // The question's own controls: the header has radios too (the colour scheme).
+  if ((await page.getByRole("main").getByRole("radio").count()) > 0) {
     await page.keyboard.press("1");
   } else if ((await page.getByRole("checkbox").count()) > 0) {
     await page.keyboard.press("1");

@@ -1,6 +1,6 @@
 "use server";
 
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { AuthError } from "next-auth";
@@ -20,6 +20,12 @@ import { currentUser } from "@/lib/auth/guards";
 import { hashPassword } from "@/lib/auth/password";
 import { authServices } from "@/lib/auth/server";
 import { waitSentence } from "@/lib/auth/wait-sentence";
+import {
+  COLOR_SCHEME_COOKIE,
+  COLOR_SCHEME_COOKIE_MAX_AGE,
+  COLOR_SCHEME_LABELS,
+  colorSchemeFormSchema,
+} from "@/lib/color-scheme";
 import { repositories } from "@/lib/db/repositories";
 import { EmailTakenError } from "@/lib/db/user-repository";
 import { parseForm } from "@/lib/forms";
@@ -137,6 +143,27 @@ export async function saveAccountSettingsAction(_prev: ActionState, form: FormDa
   if (!(await repositories().users.setTimeZone(user.id, input.data.timeZone)))
     return failureState("Your account no longer exists.", {}, input.values);
   return successState(`Saved: times are shown in ${input.data.timeZone}.`);
+}
+
+/**
+ * The colour scheme: on the account when someone is signed in, and in a cookie either way, so a
+ * visitor keeps it and the browser keeps the last choice after signing out. Setting a cookie in an
+ * action makes Next render the page again, so <html data-color-scheme> changes without a reload.
+ */
+export async function saveColorSchemeAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = parseForm(colorSchemeFormSchema, form);
+  if (!input.ok) return input.state;
+  const { colorScheme } = input.data;
+  const user = await currentUser();
+  if (user && !(await repositories().users.setColorScheme(user.id, colorScheme)))
+    return failureState("Your account no longer exists.", {}, input.values);
+  (await cookies()).set(COLOR_SCHEME_COOKIE, colorScheme, {
+    maxAge: COLOR_SCHEME_COOKIE_MAX_AGE,
+    sameSite: "lax",
+    httpOnly: true,
+    path: "/",
+  });
+  return successState(`Colour scheme: ${COLOR_SCHEME_LABELS[colorScheme]}.`);
 }
 
 export async function forgotPasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {

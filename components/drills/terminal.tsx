@@ -115,7 +115,7 @@ export function Terminal({
   return (
     <section
       aria-labelledby="terminal-title"
-      className={`flex min-h-0 min-w-0 flex-col rounded-lg bg-slate-900 text-slate-100 ${className ?? ""}`}
+      className={`scheme-light flex min-h-0 min-w-0 flex-col rounded-lg bg-slate-900 text-slate-100 ${className ?? ""}`}
     >
       <h2 id="terminal-title" className="px-3 pt-2 text-sm font-semibold text-slate-300">
         Terminal

@@ -5,7 +5,10 @@ export function Transcript({ title, lines }: { title: string; lines: Observation
   return (
     <figure className="mt-4">
       <figcaption className="text-sm font-medium text-slate-700">{title}</figcaption>
-      <pre className="mt-1 overflow-x-auto rounded-lg bg-slate-900 p-3 text-sm leading-6 text-slate-100" tabIndex={0}>
+      <pre
+        className="scheme-light mt-1 overflow-x-auto rounded-lg bg-slate-900 p-3 text-sm leading-6 text-slate-100"
+        tabIndex={0}
+      >
         {lines.map((l, i) => (
           <span key={i}>
             <span className="text-emerald-300">$ </span>

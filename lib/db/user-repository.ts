@@ -9,6 +9,8 @@ export interface UserRecord {
   role: UserRole;
   /** IANA zone every time is shown in (lib/time-zones.ts); "UTC" until the person says otherwise. */
   timeZone: string;
+  /** "system", "light" or "dark" (lib/color-scheme.ts); "system" until the person picks one. */
+  colorScheme: string;
   passwordHash: string;
   /** Bumped to revoke every session token issued before (see lib/auth/session-token.ts). */
   sessionVersion: number;
@@ -74,6 +76,12 @@ export class UserRepository {
   /** Sets the zone the user's times are shown in (already checked against Intl's zones). */
   async setTimeZone(id: string, timeZone: string): Promise<boolean> {
     const updated = await this.db.user.updateMany({ where: { id }, data: { timeZone } });
+    return updated.count === 1;
+  }
+
+  /** Sets the colour scheme the site is drawn in for the user (already checked by lib/color-scheme.ts). */
+  async setColorScheme(id: string, colorScheme: string): Promise<boolean> {
+    const updated = await this.db.user.updateMany({ where: { id }, data: { colorScheme } });
     return updated.count === 1;
   }
 

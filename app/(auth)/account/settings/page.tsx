@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AccountSettingsForm } from "@/components/account/account-settings-form";
+import { ColorSchemePicker } from "@/components/color-scheme-picker";
 import { requireUser } from "@/lib/auth/guards";
+import { colorSchemeOf } from "@/lib/color-scheme";
 import { formatDateTime } from "@/lib/format";
 import { timeZoneChoices } from "@/lib/time-zones";
 
@@ -24,6 +26,17 @@ export default async function Page() {
         </p>
         <div className="mt-3">
           <AccountSettingsForm timeZone={user.timeZone} zones={timeZoneChoices(user.timeZone)} />
+        </div>
+      </section>
+      <section aria-labelledby="appearance" className="mt-8">
+        <h2 id="appearance" className="text-xl font-semibold text-slate-900">
+          Appearance
+        </h2>
+        <p className="mt-2 text-slate-700">
+          System follows your device's light or dark setting; Light and Dark keep one on every device you sign in on.
+        </p>
+        <div className="mt-3">
+          <ColorSchemePicker id="account-scheme" value={colorSchemeOf(user.colorScheme)} />
         </div>
       </section>
       <section aria-labelledby="password" className="mt-8">

@@ -1,0 +1,32 @@
+// The colour scheme a person chose: "system" follows the browser's prefers-color-scheme through CSS
+// alone (app/globals.css), "light" and "dark" pin one. Stored on the user and, for visitors who are
+// not signed in, in a cookie; the root layout writes it on <html data-color-scheme> so the server's
+// first paint is already in the right scheme. Pure: no React, Next or database.
+import { z } from "zod";
+
+export const COLOR_SCHEMES = ["system", "light", "dark"] as const;
+
+export const colorSchemeSchema = z.enum(COLOR_SCHEMES);
+export type ColorScheme = z.infer<typeof colorSchemeSchema>;
+
+/** What the settings form sends. */
+export const colorSchemeFormSchema = z.object({ colorScheme: colorSchemeSchema });
+
+/** The cookie that remembers a signed-out visitor's choice (and the browser's last one). */
+export const COLOR_SCHEME_COOKIE = "color-scheme";
+
+/** A year: a preference, not a session. */
+export const COLOR_SCHEME_COOKIE_MAX_AGE = 365 * 24 * 60 * 60;
+
+export const COLOR_SCHEME_LABELS: Record<ColorScheme, string> = { system: "System", light: "Light", dark: "Dark" };
+
+/** The stored value as a scheme; anything unknown (an old or hand-edited cookie) means "system". */
+export function colorSchemeOf(value: unknown): ColorScheme {
+  const parsed = colorSchemeSchema.safeParse(value);
+  return parsed.success ? parsed.data : "system";
+}
+
+/** The account's choice wins; a visitor who is not signed in has the cookie's. */
+export function effectiveColorScheme(user: { colorScheme: string } | null, cookie: string | undefined): ColorScheme {
+  return colorSchemeOf(user ? user.colorScheme : cookie);
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "colorScheme" TEXT NOT NULL DEFAULT 'system';
