@@ -1,5 +1,6 @@
 "use server";
 
+import { after } from "next/server";
 import { currentUser } from "@/lib/auth/guards";
 import type { AlreadyAnswered, PredictionResult, TaskResult } from "@/lib/drills/service/drill-service";
 import {
@@ -11,6 +12,7 @@ import {
   taskSolutionSchema,
 } from "@/lib/drills/service/schemas";
 import { drillService } from "@/lib/drills/service/server";
+import { ltiScores } from "@/lib/lti/service/server";
 import type { Result } from "@/lib/result";
 
 const signedOut = {
@@ -37,13 +39,16 @@ export async function commitPredictionAction(input: unknown): Promise<Result<Pre
   if (!parsed.success) return unreadable(parsed.error.issues);
   const user = await currentUser();
   if (!user) return signedOut;
-  return drillService().commitPrediction(
+  const result = await drillService().commitPrediction(
     user.id,
     parsed.data.slug,
     parsed.data.stepId,
     parsed.data.choice,
     parsed.data.events,
   );
+  // A step recorded may complete the run: its score then goes to an LMS it was launched from.
+  if (result.ok) after(() => ltiScores().afterDrillStep(user.id, parsed.data.slug));
+  return result;
 }
 
 export async function checkTaskAction(input: unknown): Promise<Result<TaskResult | AlreadyAnswered>> {
@@ -51,7 +56,9 @@ export async function checkTaskAction(input: unknown): Promise<Result<TaskResult
   if (!parsed.success) return unreadable(parsed.error.issues);
   const user = await currentUser();
   if (!user) return signedOut;
-  return drillService().checkTask(user.id, parsed.data.slug, parsed.data.stepId, parsed.data.events);
+  const result = await drillService().checkTask(user.id, parsed.data.slug, parsed.data.stepId, parsed.data.events);
+  if (result.ok) after(() => ltiScores().afterDrillStep(user.id, parsed.data.slug));
+  return result;
 }
 
 export async function taskSolutionAction(input: unknown): Promise<Result<string[]>> {

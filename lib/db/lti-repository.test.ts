@@ -141,15 +141,63 @@ describe.each(testDatabases)("the LTI repository on $name", ({ url }) => {
       finishedAt: later,
     });
     expect(again?.id).toBe(queued?.id);
-    expect(await ctx.repos.lti.pendingScores(1000)).toContain(attempt.id);
+    expect(await ctx.repos.lti.pendingScores(1000)).toContain(queued!.id);
     const id = queued!.id;
     const claims = await Promise.all([ctx.repos.lti.claimScoreTry(id, 0), ctx.repos.lti.claimScoreTry(id, 0)]);
     expect(claims.filter(Boolean)).toHaveLength(1);
     await ctx.repos.lti.markScoreFailed(id, "503", false);
-    expect((await ctx.repos.lti.scoreSend(attempt.id))?.status).toBe("pending");
+    expect((await ctx.repos.lti.scoreSendFor({ attemptId: attempt.id }))?.status).toBe("pending");
     await ctx.repos.lti.markScoreSent(id, later);
-    expect((await ctx.repos.lti.scoreSend(attempt.id))?.status).toBe("sent");
+    expect((await ctx.repos.lti.scoreSendFor({ attemptId: attempt.id }))?.status).toBe("sent");
     expect(await ctx.repos.lti.claimScoreTry(id, 1)).toBe(false);
+  });
+
+  it("queues a completed drill run's score, once, for a drill link with a grade column", async () => {
+    const { platform } = await instructorWithPlatform();
+    const sub = `sub-${tag()}`;
+    const userId = await ctx.repos.lti.accountFor(platform.id, sub, {
+      email: `${tag()}@lti.invalid`,
+      name: "Drill Learner",
+      passwordHash: "!",
+      role: "LEARNER",
+    });
+    const link = await ctx.repos.lti.upsertResourceLink(
+      platform.id,
+      `rl-drill-${tag()}`,
+      { kind: "drill", id: "no-ready-pods" },
+      "https://lms.example/lineitems/drill",
+    );
+    await ctx.repos.lti.recordLaunch(userId, link.id, now);
+    const results = { a: { correct: true, at: now.toISOString() }, b: { correct: false, at: now.toISOString() } };
+    // Not complete yet: nothing to send.
+    await ctx.repos.drills.recordStep(userId, "no-ready-pods", 0, {
+      events: [],
+      results,
+      stepStart: 0,
+      completedAt: null,
+    });
+    expect(await ctx.repos.lti.queueDrillScore(userId, "no-ready-pods", 100)).toBeNull();
+    await ctx.repos.drills.recordStep(userId, "no-ready-pods", 1, {
+      events: [],
+      results,
+      stepStart: 0,
+      completedAt: later,
+    });
+    const [queued, again] = await Promise.all([
+      ctx.repos.lti.queueDrillScore(userId, "no-ready-pods", 100),
+      ctx.repos.lti.queueDrillScore(userId, "no-ready-pods", 100),
+    ]);
+    expect(queued).toMatchObject({
+      sub,
+      attemptId: null,
+      scoreGiven: 50,
+      scoreMax: 100,
+      status: "pending",
+      finishedAt: later,
+    });
+    expect(again?.id).toBe(queued?.id);
+    // Another drill, with no link to it: not an LTI grade.
+    expect(await ctx.repos.lti.queueDrillScore(userId, "pods-come-and-go", 100)).toBeNull();
   });
 
   it("keeps the first tool key stored when two processes store one", async () => {

@@ -28,7 +28,10 @@ export interface LtiResourceLinkRecord {
 
 export interface LtiScoreSendRecord {
   id: string;
-  attemptId: string;
+  /** The quiz attempt it reports, or null for a drill run's score. */
+  attemptId: string | null;
+  /** The completed drill run it reports, or null for a quiz attempt's. */
+  drillRunId: string | null;
   platformId: string;
   lineItemUrl: string;
   sub: string;
@@ -223,17 +226,44 @@ export class LtiRepository {
   async queueScore(userId: string, attemptId: string, scoreMax: number): Promise<LtiScoreSendRecord | null> {
     const attempt = await this.db.quizAttempt.findFirst({
       where: { id: attemptId, userId, completedAt: { not: null } },
-      select: { scope: true, target: true, score: true, completedAt: true },
+      select: { scope: true, target: true, score: true },
     });
+    if (!attempt) return null;
+    return this.queue(userId, { kind: attempt.scope, id: attempt.target }, { attemptId }, attempt.score ?? 0, scoreMax);
+  }
+
+  /** The same for a completed drill run: its score is the share of its steps that were right. */
+  async queueDrillScore(userId: string, drillSlug: string, scoreMax: number): Promise<LtiScoreSendRecord | null> {
+    const run = await this.db.drillProgress.findFirst({
+      where: { userId, drillSlug, completedAt: { not: null } },
+      select: { id: true, results: true },
+    });
+    if (!run) return null;
+    const steps = Object.values(JSON.parse(run.results) as Record<string, { correct: boolean }>);
+    const fraction = steps.length ? steps.filter((s) => s.correct).length / steps.length : 0;
+    return this.queue(userId, { kind: "drill", id: drillSlug }, { drillRunId: run.id }, fraction, scoreMax);
+  }
+
+  /**
+   * Queues a score for the learner's latest launch of a resource link to `target` that has a line
+   * item; null when there is none (not an LTI learner, or a link without a grade column).
+   */
+  private async queue(
+    userId: string,
+    target: { kind: string; id: string },
+    work: { attemptId: string } | { drillRunId: string },
+    fraction: number,
+    scoreMax: number,
+  ): Promise<LtiScoreSendRecord | null> {
     const account = await this.db.ltiAccount.findUnique({ where: { userId } });
-    if (!attempt || !account) return null;
+    if (!account) return null;
     const launch = await this.db.ltiLaunch.findFirst({
       where: {
         userId,
         link: {
           platformId: account.platformId,
-          targetKind: attempt.scope,
-          targetId: attempt.target,
+          targetKind: target.kind,
+          targetId: target.id,
           lineItemUrl: { not: null },
         },
       },
@@ -244,29 +274,41 @@ export class LtiRepository {
     try {
       await this.db.ltiScoreSend.create({
         data: {
-          attemptId,
+          ...work,
           platformId: account.platformId,
           lineItemUrl: launch.link.lineItemUrl,
           sub: account.sub,
-          scoreGiven: (attempt.score ?? 0) * scoreMax,
+          scoreGiven: fraction * scoreMax,
           scoreMax,
         },
       });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
     }
-    return this.scoreSend(attemptId);
+    return this.scoreSendFor(work);
   }
 
-  async scoreSend(attemptId: string): Promise<LtiScoreSendRecord | null> {
+  /** The outbox row of a quiz attempt or a drill run, if it has one. */
+  async scoreSendFor(work: { attemptId: string } | { drillRunId: string }): Promise<LtiScoreSendRecord | null> {
+    return this.scoreSendWhere(work);
+  }
+
+  async scoreSendById(id: string): Promise<LtiScoreSendRecord | null> {
+    return this.scoreSendWhere({ id });
+  }
+
+  private async scoreSendWhere(
+    where: { id: string } | { attemptId: string } | { drillRunId: string },
+  ): Promise<LtiScoreSendRecord | null> {
     const row = await this.db.ltiScoreSend.findUnique({
-      where: { attemptId },
-      include: { attempt: { select: { completedAt: true } } },
+      where,
+      include: { attempt: { select: { completedAt: true } }, drillRun: { select: { completedAt: true } } },
     });
     if (!row) return null;
     return {
       id: row.id,
       attemptId: row.attemptId,
+      drillRunId: row.drillRunId,
       platformId: row.platformId,
       lineItemUrl: row.lineItemUrl,
       sub: row.sub,
@@ -274,19 +316,19 @@ export class LtiRepository {
       scoreMax: row.scoreMax,
       status: row.status as LtiScoreSendRecord["status"],
       tries: row.tries,
-      finishedAt: row.attempt.completedAt ?? row.createdAt,
+      finishedAt: row.attempt?.completedAt ?? row.drillRun?.completedAt ?? row.createdAt,
     };
   }
 
-  /** Attempt ids of scores still to send (oldest first). */
+  /** Ids of scores still to send (oldest first). */
   async pendingScores(limit: number): Promise<string[]> {
     const rows = await this.db.ltiScoreSend.findMany({
       where: { status: "pending" },
       orderBy: { createdAt: "asc" },
       take: limit,
-      select: { attemptId: true },
+      select: { id: true },
     });
-    return rows.map((r) => r.attemptId);
+    return rows.map((r) => r.id);
   }
 
   /** Counts a try of a pending send; false when another process took this try first. */

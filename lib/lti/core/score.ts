@@ -1,5 +1,5 @@
-/** Points a kubelearn quiz is worth in a platform's grade book (the deep link's lineItem.scoreMaximum). */
-export const QUIZ_SCORE_MAXIMUM = 100;
+/** Points a kubelearn quiz or drill is worth in a platform's grade book (the deep link's lineItem.scoreMaximum). */
+export const SCORE_MAXIMUM = 100;
 
 export interface ScorePayload {
   userId: string;

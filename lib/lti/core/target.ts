@@ -40,6 +40,3 @@ export function targetPath(t: LtiTarget): string {
     }
   }
 }
-
-/** Only quizzes have a score to send; drills do not send one yet. */
-export const targetHasScore = (t: LtiTarget): boolean => t.kind !== "drill";

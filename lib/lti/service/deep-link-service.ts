@@ -2,8 +2,8 @@ import { SignJWT } from "jose";
 import type { LtiRepository } from "../../db/lti-repository";
 import { fail, ok, type Result } from "../../result";
 import { deepLinkingResponseClaims } from "../core/deep-linking-response";
-import { QUIZ_SCORE_MAXIMUM } from "../core/score";
-import { type LtiTarget, targetHasScore } from "../core/target";
+import { SCORE_MAXIMUM } from "../core/score";
+import type { LtiTarget } from "../core/target";
 import type { DeepLinkContext } from "./launch-service";
 import { TOOL_KEY_ALG, type ToolKey } from "./tool-key";
 import type { ToolUrls } from "./tool-urls";
@@ -52,7 +52,8 @@ export function createDeepLinkService(deps: DeepLinkServiceDeps) {
           target: item.target,
           title: item.title,
           launchUrl: deps.urls.launch,
-          scoreMaximum: targetHasScore(item.target) ? QUIZ_SCORE_MAXIMUM : null,
+          // Every target has a grade column: a quiz sends its score, a drill the share of its steps right.
+          scoreMaximum: SCORE_MAXIMUM,
         },
       });
       const key = await deps.toolKey();

@@ -102,13 +102,11 @@ describe.each(testDatabases)("sending AGS scores on $name", ({ url }) => {
     const platform = fakePlatform(1);
     const scores = () => platform.calls.filter((c) => c.url.includes("/scores")).length;
     expect(await sender(platform.fetch).afterFinish(l.userId, l.attemptId)).toBe("failed");
-    expect(await ctx.repos.lti.scoreSend(l.attemptId)).toMatchObject({ status: "pending", tries: 1 });
-    expect(await sender(platform.fetch).send(l.attemptId)).toBe("sent");
+    const row = (await ctx.repos.lti.scoreSendFor({ attemptId: l.attemptId }))!;
+    expect(row).toMatchObject({ status: "pending", tries: 1 });
+    expect(await sender(platform.fetch).send(row.id)).toBe("sent");
     expect(await sender(platform.fetch).afterFinish(l.userId, l.attemptId)).toBe("nothing");
-    const both = await Promise.all([
-      sender(platform.fetch).send(l.attemptId),
-      sender(platform.fetch).send(l.attemptId),
-    ]);
+    const both = await Promise.all([sender(platform.fetch).send(row.id), sender(platform.fetch).send(row.id)]);
     expect(both).toEqual(["nothing", "nothing"]);
     expect(scores()).toBe(2);
   });

@@ -1,7 +1,7 @@
 import { SignJWT } from "jose";
-import type { LtiPlatformRecord, LtiRepository } from "../../db/lti-repository";
+import type { LtiPlatformRecord, LtiRepository, LtiScoreSendRecord } from "../../db/lti-repository";
 import { AGS_SCOPE_SCORE, JWT_BEARER_ASSERTION, SCORE_MEDIA_TYPE } from "../core/claims";
-import { MAX_SCORE_TRIES, QUIZ_SCORE_MAXIMUM, scorePayload, scoresUrl } from "../core/score";
+import { MAX_SCORE_TRIES, SCORE_MAXIMUM, scorePayload, scoresUrl } from "../core/score";
 import { TOOL_KEY_ALG, type ToolKey } from "./tool-key";
 
 export interface ScoreSenderDeps {
@@ -50,8 +50,9 @@ export function createScoreSender(deps: ScoreSenderDeps) {
     return body.access_token;
   }
 
-  async function send(attemptId: string): Promise<SendOutcome> {
-    const row = await deps.lti.scoreSend(attemptId);
+  /** Sends one outbox row (by its id). */
+  async function send(id: string): Promise<SendOutcome> {
+    const row = await deps.lti.scoreSendById(id);
     if (row?.status !== "pending") return "nothing";
     if (!(await deps.lti.claimScoreTry(row.id, row.tries))) return "nothing";
     try {
@@ -76,20 +77,27 @@ export function createScoreSender(deps: ScoreSenderDeps) {
       const message = err instanceof Error ? err.message : String(err);
       const giveUp = row.tries + 1 >= MAX_SCORE_TRIES;
       await deps.lti.markScoreFailed(row.id, message, giveUp);
-      deps.log("LTI score send failed", { attemptId, tries: row.tries + 1, giveUp, error: message });
+      const work = row.attemptId ? { attemptId: row.attemptId } : { drillRunId: row.drillRunId };
+      deps.log("LTI score send failed", { ...work, tries: row.tries + 1, giveUp, error: message });
       return "failed";
     }
+  }
+
+  async function sendQueued(queued: LtiScoreSendRecord | null): Promise<SendOutcome> {
+    const outcome = queued ? await send(queued.id) : "nothing";
+    for (const older of await deps.lti.pendingScores(10)) if (older !== queued?.id) await send(older);
+    return outcome;
   }
 
   return {
     send,
     /** After a quiz is finished: queue its score when it belongs to an LTI launch, send it, retry older ones. */
-    async afterFinish(userId: string, attemptId: string): Promise<SendOutcome> {
-      const queued = await deps.lti.queueScore(userId, attemptId, QUIZ_SCORE_MAXIMUM);
-      const outcome = queued ? await send(attemptId) : "nothing";
-      for (const older of await deps.lti.pendingScores(10)) if (older !== attemptId) await send(older);
-      return outcome;
-    },
+    afterFinish: async (userId: string, attemptId: string): Promise<SendOutcome> =>
+      sendQueued(await deps.lti.queueScore(userId, attemptId, SCORE_MAXIMUM)),
+
+    /** After a drill step is recorded: once the run is complete, the same for its score. */
+    afterDrillStep: async (userId: string, drillSlug: string): Promise<SendOutcome> =>
+      sendQueued(await deps.lti.queueDrillScore(userId, drillSlug, SCORE_MAXIMUM)),
   };
 }
 
