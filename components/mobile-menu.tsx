@@ -14,7 +14,7 @@ export function MobileMenu({ children }: { children: ReactNode }) {
     if (menu.current && pathname) menu.current.open = false;
   }, [pathname]);
   return (
-    <details ref={menu} className="ml-auto sm:hidden">
+    <details ref={menu} className="ml-auto lg:hidden">
       <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-800 [&::-webkit-details-marker]:hidden">
         Menu
       </summary>

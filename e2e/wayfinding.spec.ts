@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { course } from "./course";
-import { expectNoSeriousA11yViolations, LESSON_SLUG, LESSON_TITLE, newLearner, signUp } from "./helpers";
+import { expectNoSeriousA11yViolations, LESSON_SLUG, LESSON_TITLE, newLearner, signIn, signUp } from "./helpers";
 
 // Finding your way: the course map, lessons read without an account, the glossary, search and the
 // table of contents that follows the reader.
@@ -170,4 +170,20 @@ test("the header marks the section being viewed, and the site has its icons", as
   for (const path of ["/favicon.ico", "/icon.svg", "/apple-icon.png"])
     expect((await request.get(path)).status(), path).toBe(200);
   await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute("href", /icon|favicon/);
+});
+
+test("the header's row fits the window from 1024 px up, as the instructor whose row is the longest", async ({
+  page,
+}) => {
+  await signIn(page, "instructor@example.com", "teach-kubernetes");
+  await page.waitForURL("/teach");
+  for (const width of [1024, 1100, 1280, 1440]) {
+    await page.setViewportSize({ width, height: 800 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${width} px`).toBeLessThanOrEqual(0);
+    await expect(page.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeInViewport();
+  }
+  // Below 1024 px the sections fold into the Menu.
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await expect(page.getByRole("banner").locator("summary", { hasText: "Menu" })).toBeVisible();
 });
