@@ -64,6 +64,7 @@ function deleteNamespace(cluster: Cluster, namespace: Namespace): string | null 
       "StatefulSet",
       "ResourceQuota",
       "NetworkPolicy",
+      "Ingress",
     ] as const)
       for (const o of cluster.store.list(kind, name)) cluster.store.remove(o);
     for (const p of cluster.pods(name)) cluster.deletePod(p, { wait: false });
@@ -148,6 +149,8 @@ function kubectlDelete(ctx: KubectlContext, argv: string[]): string {
         break;
       }
       case "NetworkPolicy":
+      case "Ingress":
+      case "IngressClass":
         cluster.store.remove(object);
         break;
       case "ResourceQuota":
