@@ -147,6 +147,16 @@ describe("ingress-nginx in the simulator", () => {
     expect(body).toMatch(/Hostname: web-/);
   });
 
+  it("the controller logs each proxied request in ingress-nginx's log-format-upstream", () => {
+    const { h, lb, controller } = withController();
+    h.ok("kubectl create ingress web --class=nginx --rule=web.example.com/*=web:80");
+    h.ok(`curl -s -H 'Host: web.example.com' http://${lb}/shop`);
+    const log = h.ok(`kubectl logs -n ingress-nginx ${controller.metadata.name}`);
+    expect(log).toMatch(
+      /^172\.18\.0\.1 - - \[[^\]]+\] "GET \/shop HTTP\/1\.1" 200 \d+ "-" "curl\/8\.11\.1" 83 0\.001 \[default-web-80\] \[\] 10\.244\.\d+\.\d+:8080 \d+ 0\.001 200 [0-9a-f]{32}\n$/,
+    );
+  });
+
   it("round-robins over the ready pod IPs from the EndpointSlices", () => {
     const { h, lb } = withController();
     h.ok("kubectl create ingress web --class=nginx --rule=web.example.com/*=web:80");

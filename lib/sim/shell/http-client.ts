@@ -1,6 +1,6 @@
 import type { Cluster } from "../cluster";
 import { trackConnection } from "../conntrack";
-import { logRequest } from "../container-logs";
+import { logIngressRequest, logRequest } from "../container-logs";
 import { resolveFromPod } from "../dns";
 import { imageProfile } from "../images";
 import { chooseUpstream, nginxErrorPage, routeRequest, servedIngresses } from "../ingress-controller";
@@ -242,7 +242,21 @@ function ingressNginx(cluster: Cluster, controller: Pod, target: HttpTarget, cli
     "x-forwarded-scheme": "http",
     "x-scheme": "http",
   };
-  return serve(cluster, result, { host, port: upstream.endpoint.port, path: target.path, headers }, userAgent);
+  const upstreamTarget = { host, port: upstream.endpoint.port, path: target.path, headers };
+  const response = serve(cluster, result, upstreamTarget, userAgent);
+  const { namespace, name } = upstream.service.metadata;
+  logIngressRequest(cluster, controller, {
+    client,
+    path: target.path,
+    headers: { ...target.headers, host },
+    userAgent,
+    status: response.status,
+    bytes: response.body.length,
+    upstream: `${namespace}-${name}-${upstream.port.port}`,
+    upstreamAddr: `${ip}:${upstream.endpoint.port}`,
+    requestId,
+  });
+  return response;
 }
 
 /**
