@@ -214,3 +214,16 @@ describe("ingress-nginx in the simulator", () => {
     expect(h.ok(`curl -s -H 'Host: web.example.com' http://${lb}/`)).toContain("Hostname: web-");
   });
 });
+
+describe("removing ingress-nginx", () => {
+  it("kubectl delete -f ingress-nginx.yaml deletes what the built-in file created", () => {
+    const h = harness({ loadBalancerPool: "172.18.255.200/29" });
+    h.ok("kubectl apply -f ingress-nginx.yaml");
+    // The namespace goes first and takes its objects with it (the simulator deletes a namespace at once).
+    expect(h.run("kubectl delete -f ingress-nginx.yaml").output).toContain(
+      'ingressclass.networking.k8s.io "nginx" deleted',
+    );
+    expect(h.ok("kubectl get pods -n ingress-nginx")).toBe("No resources found in ingress-nginx namespace.\n");
+    expect(h.ok("kubectl get ingressclass")).toBe("No resources found\n");
+  });
+});

@@ -277,6 +277,10 @@ function applyStatefulSet(cluster: Cluster, m: Manifest, name: string, namespace
   return "configured";
 }
 
+/** The text of `-f FILE`: the caller's file, else one built into the simulator (ingress-nginx.yaml), else null. */
+export const readManifestFile = (ctx: KubectlContext, file: string): string | null =>
+  ctx.readFile(file) ?? BUILTIN_FILES[file] ?? null;
+
 /** -f FILE, shared by apply, create -f and delete -f. */
 export const FILENAME_FLAG: FlagSpec = {
   name: "filename",
@@ -305,7 +309,7 @@ export function applyFiles(ctx: KubectlContext, argv: string[], verb: "apply" | 
   const lines: string[] = [];
   const errors: string[] = [];
   for (const file of files) {
-    const text = ctx.readFile(file) ?? BUILTIN_FILES[file] ?? null;
+    const text = readManifestFile(ctx, file);
     if (text === null) {
       errors.push(`error: the path "${file}" does not exist`);
       continue;
