@@ -129,6 +129,14 @@ describe("ingress-nginx in the simulator", () => {
     );
   });
 
+  it("without a load balancer implementation the Service stays <pending>, so ADDRESS stays empty (as on kind)", () => {
+    const h = harness();
+    h.ok("kubectl apply -f ingress-nginx.yaml");
+    h.ok("kubectl create ingress web --class=nginx --rule=web.example.com/*=web:80");
+    expect(h.ok("kubectl get ingress web")).toMatch(/^web\s+nginx\s+web\.example\.com\s+80\s+\d+s$/m);
+    expect(h.ok("kubectl get svc -n ingress-nginx")).toMatch(/LoadBalancer\s+\S+\s+<pending>/);
+  });
+
   it("an Ingress of another class, or without one, is not served and gets no address", () => {
     const { h, lb } = withController();
     h.ok("kubectl create ingress other --class=traefik --rule=web.example.com/*=web:80");
