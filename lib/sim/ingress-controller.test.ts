@@ -12,6 +12,28 @@ metadata:
 spec:
   controller: k8s.io/ingress-nginx
 `;
+const DENY_ALL = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: deny-all
+spec:
+  podSelector: {}
+  policyTypes: [Ingress]
+`;
+const ALLOW_INGRESS_NGINX = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: from-ingress-nginx
+spec:
+  podSelector:
+    matchLabels:
+      app: web
+  ingress:
+    - from:
+        - namespaceSelector:
+            matchLabels:
+              kubernetes.io/metadata.name: ingress-nginx
+`;
 const ECHO = "registry.k8s.io/e2e-test-images/echoserver:2.5";
 
 function ingressWith(paths: { path: string; pathType: "Exact" | "Prefix"; service: string }[], host?: string): Ingress {
@@ -202,6 +224,26 @@ describe("ingress-nginx in the simulator", () => {
     const { h, lb } = withController();
     h.ok("kubectl create ingress web --class=nginx --default-backend=web:80");
     expect(h.ok(`curl -s -H 'Host: anything.example.org' http://${lb}/x`)).toContain("Hostname: web-");
+  });
+
+  it("busybox wget --header sets the Host header too, from a pod through the controller's ClusterIP", () => {
+    const { h } = withController();
+    h.ok("kubectl create ingress web --class=nginx --rule=web.example.com/*=web:80");
+    const out = h.ok(
+      "kubectl run c --rm -i --restart=Never --image=busybox -- wget -qO- --header 'Host: web.example.com' http://ingress-nginx-controller.ingress-nginx",
+    );
+    expect(out).toContain("Hostname: web-");
+  });
+
+  it("NetworkPolicy applies to the controller's hop: the backend must admit the ingress-nginx namespace", () => {
+    const { h, lb } = withController({ "deny.yaml": DENY_ALL, "allow.yaml": ALLOW_INGRESS_NGINX });
+    h.ok("kubectl create ingress web --class=nginx --rule=web.example.com/*=web:80");
+    h.ok("kubectl apply -f deny.yaml");
+    expect(h.run(`curl -sf -H 'Host: web.example.com' http://${lb}/`).output).toBe(
+      "curl: (22) The requested URL returned error: 504\n",
+    );
+    h.ok("kubectl apply -f allow.yaml");
+    expect(h.ok(`curl -s -H 'Host: web.example.com' http://${lb}/`)).toContain("Hostname: web-");
   });
 
   it("a backend Service without ready endpoints answers 503", () => {
