@@ -159,6 +159,15 @@ describe("ingress-nginx in the simulator", () => {
     expect(h.ok("kubectl get svc -n ingress-nginx")).toMatch(/LoadBalancer\s+\S+\s+<pending>/);
   });
 
+  it("the controller records Sync 'Scheduled for sync' on an Ingress it takes in (store.go), shown by describe", () => {
+    const { h } = withController();
+    h.ok("kubectl create ingress web --class=nginx --rule=web.example.com/*=web:80");
+    expect(h.eventsAbout("web")).toContain("Ingress/web Sync: Scheduled for sync");
+    expect(h.ok("kubectl describe ingress web")).toMatch(
+      /Events:\n {2}Type {4}Reason {2}Age {3}From {22}Message\n {2}-{4} {4}-{6} {2}-{4} {2}-{4} {22}-{7}\n {2}Normal {2}Sync {4}\d+s {4}nginx-ingress-controller {2}Scheduled for sync\n$/,
+    );
+  });
+
   it("an Ingress of another class, or without one, is not served and gets no address", () => {
     const { h, lb } = withController();
     h.ok("kubectl create ingress other --class=traefik --rule=web.example.com/*=web:80");

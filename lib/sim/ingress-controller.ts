@@ -4,6 +4,7 @@
 // (--publish-service=ingress-nginx/ingress-nginx-controller), and proxy each HTTP request to a pod of
 // the backend Service. Installed by `kubectl apply -f ingress-nginx.yaml` (ingress-nginx-manifest.ts).
 import type { Cluster } from "./cluster";
+import { involvedObject } from "./events";
 import { type Backend, backends } from "./network";
 import type { HTTPIngressPath, Ingress, IngressBackend, Pod, Service, ServicePort } from "./types";
 
@@ -69,6 +70,27 @@ function publishedAddress(service: Service | undefined): { ip: string }[] {
   return service.spec.clusterIP ? [{ ip: service.spec.clusterIP }] : [];
 }
 
+/** The spec each Ingress had when the controller last took it in, per cluster. */
+const synced = new WeakMap<Cluster, Map<string, string>>();
+
+/**
+ * ingress-nginx's store records `Normal Sync "Scheduled for sync"` (from nginx-ingress-controller) on an
+ * Ingress of its class each time it is added or changed (internal/ingress/controller/store/store.go).
+ */
+function reportSync(cluster: Cluster, ingress: Ingress): void {
+  let seen = synced.get(cluster);
+  if (!seen) {
+    seen = new Map();
+    synced.set(cluster, seen);
+  }
+  const spec = JSON.stringify(ingress.spec);
+  if (seen.get(ingress.metadata.uid) === spec) return;
+  seen.set(ingress.metadata.uid, spec);
+  cluster.events.record(involvedObject(ingress), "Normal", "Sync", "Scheduled for sync", {
+    component: "nginx-ingress-controller",
+  });
+}
+
 /** The status sync: while a controller pod runs, every served Ingress carries the published address. */
 export function syncIngressStatus(cluster: Cluster): void {
   const ingresses = cluster.store.list("Ingress");
@@ -82,6 +104,7 @@ export function syncIngressStatus(cluster: Cluster): void {
     // A controller that stops leaves the last address in place, as ingress-nginx does on shutdown
     // without --update-status-on-shutdown; an Ingress it never served has none.
     if (!served.has(ingress.metadata.uid) || !running) continue;
+    reportSync(cluster, ingress);
     const wanted = address.length ? address.map((a) => ({ ip: a.ip })) : undefined;
     if (JSON.stringify(ingress.status.loadBalancer.ingress) === JSON.stringify(wanted)) continue;
     ingress.status = { loadBalancer: wanted ? { ingress: wanted } : {} };

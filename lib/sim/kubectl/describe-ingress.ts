@@ -2,6 +2,7 @@ import type { Cluster } from "../cluster";
 import { backendServicePort } from "../ingress-controller";
 import { backends } from "../network";
 import type { Ingress, IngressBackend } from "../types";
+import { since } from "./age";
 import { firstThree } from "./printers";
 
 /**
@@ -55,6 +56,27 @@ const multiline = (label: string, values: Record<string, string> | undefined) =>
   return entries.map(([k, v], i) => (i === 0 ? `${label}:\t${k}=${v}` : `\t${k}=${v}`));
 };
 
+/** describe.go DescribeEvents: the object's events, oldest first; a repeated one as "AGE (xN over FIRST)". */
+function eventLines(cluster: Cluster, ingress: Ingress): string[] {
+  const events = cluster.events
+    .list(ingress.metadata.namespace)
+    .filter((e) => e.involvedObject.uid === ingress.metadata.uid);
+  if (events.length === 0) return ["Events:\t<none>"];
+  const now = cluster.now();
+  return [
+    "Events:",
+    "  Type\tReason\tAge\tFrom\tMessage",
+    "  ----\t------\t----\t----\t-------",
+    ...events.map((e) => {
+      const age =
+        e.count > 1
+          ? `${since(now, e.lastTimestamp)} (x${e.count} over ${since(now, e.firstTimestamp)})`
+          : since(now, e.firstTimestamp);
+      return `  ${e.type}\t${e.reason}\t${age}\t${e.source.component}\t${e.message}`;
+    }),
+  ];
+}
+
 /** describe.go describeIngressV1. */
 export function describeIngress(cluster: Cluster, ingress: Ingress): string[] {
   const namespace = ingress.metadata.namespace!;
@@ -86,6 +108,6 @@ export function describeIngress(cluster: Cluster, ingress: Ingress): string[] {
       lines.push(`    \t${p.path ?? ""} \t${describeBackend(cluster, namespace, p.backend)}`);
   }
   if (withHttp.length === 0) lines.push(`  *\t*\t${defaultBackend}`);
-  lines.push(...multiline("Annotations", ingress.metadata.annotations), "Events:\t<none>");
+  lines.push(...multiline("Annotations", ingress.metadata.annotations), ...eventLines(cluster, ingress));
   return tabwrite(lines);
 }
