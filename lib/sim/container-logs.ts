@@ -40,3 +40,35 @@ export function logRequest(
   const line = `${served.clientIP} - - [${nginxTime(cluster.now())}] "${request.method} ${request.path} HTTP/1.1" ${request.status} ${request.bytes} "-" "${request.userAgent}"\n`;
   appendLog(cluster, served.pod, nginx.name, line);
 }
+
+/**
+ * One request the ingress-nginx controller proxied, in its default `log-format-upstream` (ingress-nginx
+ * docs, ConfigMap options): the combined fields, then `$request_length $request_time [$proxy_upstream_name]
+ * [$proxy_alternative_upstream_name] $upstream_addr $upstream_response_length $upstream_response_time
+ * $upstream_status $req_id`. The upstream is named namespace-service-port. Simulated requests take no
+ * time, so both times are the smallest nginx prints (0.001 s), and the request length counts a request
+ * line with the Host, User-Agent and Accept headers curl sends plus any set with -H.
+ */
+export function logIngressRequest(
+  cluster: Cluster,
+  controller: Pod,
+  request: {
+    client: string;
+    path: string;
+    headers: Record<string, string>;
+    userAgent: string;
+    status: number;
+    bytes: number;
+    upstream: string;
+    upstreamAddr: string;
+    requestId: string;
+  },
+): void {
+  const headers = { host: request.headers.host, "user-agent": request.userAgent, accept: "*/*", ...request.headers };
+  const length =
+    `GET ${request.path} HTTP/1.1\r\n`.length +
+    Object.entries(headers).reduce((n, [k, v]) => n + `${k}: ${v}\r\n`.length, 0) +
+    2;
+  const line = `${request.client} - - [${nginxTime(cluster.now())}] "GET ${request.path} HTTP/1.1" ${request.status} ${request.bytes} "-" "${request.userAgent}" ${length} 0.001 [${request.upstream}] [] ${request.upstreamAddr} ${request.bytes} 0.001 ${request.status} ${request.requestId}\n`;
+  appendLog(cluster, controller, "controller", line);
+}

@@ -2,6 +2,7 @@ import type { Cluster } from "./cluster";
 import { deploymentConditions } from "./deployment-conditions";
 import { reconcileEndpointSlices } from "./endpointslice-controller";
 import { involvedObject } from "./events";
+import { syncIngressStatus } from "./ingress-controller";
 import { runKubelet } from "./kubelet";
 import { matchesSelector } from "./labels";
 import { randomSuffix, templateHash } from "./names";
@@ -29,6 +30,7 @@ export function reconcile(cluster: Cluster): void {
     if (cluster.store.version === before) break;
   }
   reconcileEndpointSlices(cluster);
+  syncIngressStatus(cluster);
   syncQuotaStatus(cluster);
 }
 

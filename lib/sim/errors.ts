@@ -21,6 +21,8 @@ const plural: Record<string, string> = {
   Endpoints: "endpoints",
   ResourceQuota: "resourcequotas",
   NetworkPolicy: "networkpolicies.networking.k8s.io",
+  Ingress: "ingresses.networking.k8s.io",
+  IngressClass: "ingressclasses.networking.k8s.io",
 };
 
 export const resourceName = (kind: string) => plural[kind] ?? `${kind.toLowerCase()}s`;

@@ -41,7 +41,7 @@ export const CONTAINER_PROGRAMS = [
 export type ContainerProgram = (typeof CONTAINER_PROGRAMS)[number];
 
 /** What answers HTTP in the container: the nginx default site, agnhost netexec, or the generic app. */
-export type HttpServer = "nginx" | "netexec" | "hostname";
+export type HttpServer = "nginx" | "netexec" | "hostname" | "ingress-nginx" | "echoserver";
 
 export interface ImageProfile {
   /** How the image is known, for messages and tests. */
@@ -56,7 +56,9 @@ export interface ImageProfile {
     | "distro"
     | "dnsutils"
     | "app"
-    | "node";
+    | "node"
+    | "ingress-nginx"
+    | "echoserver";
   programs: ReadonlySet<ContainerProgram>;
   /** The shell `sh` is, which words "not found" its own way (busybox ash or Debian's dash). */
   shell: "ash" | "dash";
@@ -123,6 +125,25 @@ export function imageProfile(image: string): ImageProfile {
       shell: "ash",
       listens: agnhostPorts,
       server: "netexec",
+    };
+  // The ingress-nginx controller (an Alpine image): nginx on 80 and 443, the controller's /healthz and
+  // metrics on 10254, its admission webhook on 8443 (the ports of its deploy manifest).
+  if (/(^|\/)ingress-nginx\/controller$/.test(name))
+    return {
+      family: "ingress-nginx",
+      programs: BUSYBOX,
+      shell: "ash",
+      listens: () => [80, 443, 8443, 10254],
+      server: "ingress-nginx",
+    };
+  // The echoserver test image (nginx with a Lua handler) answers every request with what it received, on 8080.
+  if (/(^|\/)(e2e-test-images\/)?echoserver$/.test(name))
+    return {
+      family: "echoserver",
+      programs: new Set(COMMON),
+      shell: "dash",
+      listens: () => [8080],
+      server: "echoserver",
     };
   if (name === "nginx") {
     // The default site listens on 80 only; a declared containerPort does not make nginx listen anywhere else.

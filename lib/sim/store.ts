@@ -3,7 +3,7 @@ import type { EndpointSlice, Kind, KubeObject } from "./types";
 type ByKind = { [K in Kind]: Extract<KubeObject, { kind: K }> };
 
 /** Cluster-scoped kinds live under the namespace key "". */
-export const CLUSTER_SCOPED: ReadonlySet<Kind> = new Set(["Node", "Namespace"]);
+export const CLUSTER_SCOPED: ReadonlySet<Kind> = new Set(["Node", "Namespace", "IngressClass"]);
 const nsKey = (kind: Kind, namespace: string | undefined) => (CLUSTER_SCOPED.has(kind) ? "" : (namespace ?? ""));
 
 /** The simulated etcd: objects by kind, namespace and name, with a version that moves on every write. */

@@ -355,7 +355,57 @@ export interface NetworkPolicy {
   };
 }
 
+/** networking.k8s.io/v1 ServiceBackendPort: a Service port by number or by name (one of the two). */
+export interface ServiceBackendPort {
+  number?: number;
+  name?: string;
+}
+
+export interface IngressBackend {
+  service?: { name: string; port: ServiceBackendPort };
+}
+
+export type PathType = "Exact" | "Prefix" | "ImplementationSpecific";
+
+export interface HTTPIngressPath {
+  path?: string;
+  pathType: PathType;
+  backend: IngressBackend;
+}
+
+export interface IngressRule {
+  host?: string;
+  http?: { paths: HTTPIngressPath[] };
+}
+
+/**
+ * networking.k8s.io/v1 Ingress: host and path rules to Services, served by the ingress controller of
+ * its class (lib/sim/ingress-controller.ts). TLS is stored (it decides the PORTS column) but not served.
+ */
+export interface Ingress {
+  apiVersion: "networking.k8s.io/v1";
+  kind: "Ingress";
+  metadata: ObjectMeta;
+  spec: {
+    ingressClassName?: string;
+    defaultBackend?: IngressBackend;
+    rules?: IngressRule[];
+    tls?: { hosts?: string[]; secretName?: string }[];
+  };
+  status: { loadBalancer: { ingress?: { ip: string }[] } };
+}
+
+/** networking.k8s.io/v1 IngressClass: which controller serves Ingresses of this class. */
+export interface IngressClass {
+  apiVersion: "networking.k8s.io/v1";
+  kind: "IngressClass";
+  metadata: ObjectMeta;
+  spec: { controller: string };
+}
+
 export type KubeObject =
+  | Ingress
+  | IngressClass
   | NetworkPolicy
   | Pod
   | Deployment

@@ -48,7 +48,7 @@ describe("Tab completion follows the kubectl command table", () => {
     expect(complete("kubectl get daemon")).toEqual(["daemonsets"]);
   });
   it("offers a family's sub-verbs, then what the sub-verb takes", () => {
-    expect(complete("kubectl create ")).toEqual(["deployment", "namespace", "service"]);
+    expect(complete("kubectl create ")).toEqual(["deployment", "ingress", "namespace", "service"]);
     // Families nest: `create service` has a sub-verb per Service type.
     expect(complete("kubectl create service ")).toEqual(["clusterip", "externalname", "loadbalancer", "nodeport"]);
     expect(complete("kubectl rollout ")).toEqual(["history", "restart", "status", "undo"]);

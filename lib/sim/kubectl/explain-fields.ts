@@ -2,7 +2,8 @@ import type { ResourceKind } from "./resources";
 
 // The field documentation `kubectl explain` prints, as data. The facts come from the doc comments
 // of the API types (staging/src/k8s.io/api/core/v1/types.go for Service, ServicePort, Pod and
-// Container; api/discovery/v1/types.go for EndpointSlice; api/apps/v1/types.go for Deployment),
+// Container; api/discovery/v1/types.go for EndpointSlice; api/apps/v1/types.go for Deployment;
+// api/networking/v1/types.go for Ingress),
 // retold in our own words. Types and required markers follow the OpenAPI schema the API server
 // publishes (an IntOrString prints as <IntOrString>, a map as <map[string]string>, a list of
 // objects as <[]ServicePort>). Types marked `partial` list only the fields a Services course
@@ -619,6 +620,121 @@ export const TYPE_DOCS: Record<string, TypeDoc> = {
       },
     },
   },
+
+  // ── Ingress (networking.k8s.io/v1, staging/src/k8s.io/api/networking/v1/types.go) ──
+  Ingress: {
+    description:
+      "An Ingress is a set of rules that let HTTP traffic from outside reach Services inside the cluster. An ingress controller of its class serves it.",
+    fields: {
+      apiVersion: API_VERSION,
+      kind: KIND,
+      metadata: METADATA,
+      spec: { type: "IngressSpec", ref: "IngressSpec", description: "The desired state of the Ingress." },
+      status: {
+        type: "IngressStatus",
+        description: "What the controller last reported: the addresses the Ingress is reachable at (loadBalancer).",
+      },
+    },
+  },
+  IngressSpec: {
+    description: "How an Ingress routes requests: its class, its rules and a backend for what no rule matches.",
+    fields: {
+      defaultBackend: {
+        type: "IngressBackend",
+        ref: "IngressBackend",
+        description:
+          "Where requests go that match no rule. Without it (and without rules) nothing is routed; what an unmatched request gets is then up to the controller.",
+      },
+      ingressClassName: {
+        type: "string",
+        description:
+          "The name of the IngressClass whose controller serves this Ingress. When unset, the default IngressClass (if the cluster has one) is filled in when the Ingress is created.",
+      },
+      rules: {
+        type: "[]IngressRule",
+        ref: "IngressRule",
+        description: "Host rules, each with HTTP paths. Requests that match no rule go to the defaultBackend.",
+      },
+      tls: {
+        type: "[]IngressTLS",
+        description:
+          "TLS settings: for which hosts the controller terminates TLS, and the Secret with the certificate.",
+      },
+    },
+  },
+  IngressRule: {
+    description: "The paths of one host: requests whose Host header matches are routed by path.",
+    fields: {
+      host: {
+        type: "string",
+        description:
+          'A fully qualified domain name, not an IP address, without a port. It may start with "*." to match exactly one DNS label (*.foo.com matches bar.foo.com, not foo.com). Empty means every host.',
+      },
+      http: { type: "HTTPIngressRuleValue", ref: "HTTPIngressRuleValue", description: "The HTTP paths of this host." },
+    },
+  },
+  HTTPIngressRuleValue: {
+    description: "A list of paths, each mapped to a backend.",
+    fields: {
+      paths: {
+        type: "[]HTTPIngressPath",
+        ref: "HTTPIngressPath",
+        required: true,
+        description: "The paths and their backends. The longest match wins; Exact before Prefix of the same length.",
+      },
+    },
+  },
+  HTTPIngressPath: {
+    description: "One path and the backend that serves it.",
+    fields: {
+      backend: {
+        type: "IngressBackend",
+        ref: "IngressBackend",
+        required: true,
+        description: "The Service (and port) requests matching this path are sent to.",
+      },
+      path: {
+        type: "string",
+        description: 'The path to match against the request\'s path. For Exact and Prefix it must begin with "/".',
+      },
+      pathType: {
+        type: "string",
+        required: true,
+        enum: ["Exact", "ImplementationSpecific", "Prefix"],
+        description:
+          'How the path is matched. Exact: the whole path, case-sensitive. Prefix: element by element split on "/" (/foo matches /foo/bar, not /foobar). ImplementationSpecific: as the IngressClass\'s controller decides.',
+      },
+    },
+  },
+  IngressBackend: {
+    description: "Where matching requests are sent.",
+    partial: true,
+    fields: {
+      service: {
+        type: "IngressServiceBackend",
+        ref: "IngressServiceBackend",
+        description: "A Service in the Ingress's namespace.",
+      },
+    },
+  },
+  IngressServiceBackend: {
+    description: "A Service and one of its ports.",
+    fields: {
+      name: { type: "string", required: true, description: "The name of the Service, in the Ingress's namespace." },
+      port: {
+        type: "ServiceBackendPort",
+        ref: "ServiceBackendPort",
+        description: "The Service port, by number or by name.",
+      },
+    },
+  },
+  ServiceBackendPort: {
+    description: "A Service port, named by exactly one of name or number.",
+    fields: {
+      name: { type: "string", description: "The name of the Service port. Cannot be set together with number." },
+      number: { type: "integer", description: "The number of the Service port. Cannot be set together with name." },
+    },
+  },
 };
 
 /** The resources explain knows, by kind: their group, version, and the type of the whole object. */
@@ -627,4 +743,5 @@ export const EXPLAINED: Partial<Record<ResourceKind, { group: string; version: s
   Pod: { group: "", version: "v1" },
   EndpointSlice: { group: "discovery.k8s.io", version: "v1" },
   Deployment: { group: "apps", version: "v1" },
+  Ingress: { group: "networking.k8s.io", version: "v1" },
 };

@@ -1,6 +1,8 @@
 import { parseAllDocuments } from "yaml";
 import type { Cluster } from "../cluster";
 import { KubeError, resourceName } from "../errors";
+import { applyIngress, applyIngressClass, type IngressManifest } from "../ingress-api";
+import { BUILTIN_FILES } from "../ingress-nginx-manifest";
 import { applyNetworkPolicy, type NetworkPolicyManifest } from "../network-policy-api";
 import { namespaceQuotaRefusal, quotaObject, validateHard } from "../quota";
 import { createService, updateService } from "../service-api";
@@ -29,6 +31,8 @@ const SUPPORTED: Record<string, string> = {
   StatefulSet: "apps/v1",
   ResourceQuota: "v1",
   NetworkPolicy: "networking.k8s.io/v1",
+  Ingress: "networking.k8s.io/v1",
+  IngressClass: "networking.k8s.io/v1",
 };
 
 /** How kubectl names what it applied: "deployment.apps/web", "networkpolicy.networking.k8s.io/deny". */
@@ -36,6 +40,8 @@ const API_GROUP_SUFFIX: Record<string, string> = {
   Deployment: ".apps",
   StatefulSet: ".apps",
   NetworkPolicy: ".networking.k8s.io",
+  Ingress: ".networking.k8s.io",
+  IngressClass: ".networking.k8s.io",
 };
 
 /** Reads the YAML (or JSON) documents of a file, skipping empty ones; Lists are flattened. */
@@ -134,6 +140,11 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
     cluster.createNamespace(name);
     return `${display} created`;
   }
+  if (kind === "IngressClass") {
+    const controller = (m.spec as { controller?: string } | undefined)?.controller;
+    const { labels, annotations } = m.metadata ?? {};
+    return `${display} ${applyIngressClass(cluster, { name, labels, annotations, controller })}`;
+  }
   cluster.requireNamespace(namespace);
   if (kind === "Service") {
     const existing = cluster.store.get("Service", namespace, name);
@@ -148,6 +159,11 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
     const spec = (m.spec ?? {}) as NetworkPolicyManifest["spec"];
     const labels = m.metadata?.labels;
     return `${display} ${applyNetworkPolicy(cluster, { name, namespace, labels, annotations: m.metadata?.annotations, spec })}`;
+  }
+  if (kind === "Ingress") {
+    const spec = (m.spec ?? {}) as IngressManifest["spec"];
+    const { labels, annotations } = m.metadata ?? {};
+    return `${display} ${applyIngress(cluster, { name, namespace, labels, annotations, spec })}`;
   }
   if (kind === "Pod") {
     const spec = podSpecOf(m.spec);
@@ -261,6 +277,10 @@ function applyStatefulSet(cluster: Cluster, m: Manifest, name: string, namespace
   return "configured";
 }
 
+/** The text of `-f FILE`: the caller's file, else one built into the simulator (ingress-nginx.yaml), else null. */
+export const readManifestFile = (ctx: KubectlContext, file: string): string | null =>
+  ctx.readFile(file) ?? BUILTIN_FILES[file] ?? null;
+
 /** -f FILE, shared by apply, create -f and delete -f. */
 export const FILENAME_FLAG: FlagSpec = {
   name: "filename",
@@ -289,7 +309,7 @@ export function applyFiles(ctx: KubectlContext, argv: string[], verb: "apply" | 
   const lines: string[] = [];
   const errors: string[] = [];
   for (const file of files) {
-    const text = ctx.readFile(file);
+    const text = readManifestFile(ctx, file);
     if (text === null) {
       errors.push(`error: the path "${file}" does not exist`);
       continue;

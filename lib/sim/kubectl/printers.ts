@@ -4,6 +4,8 @@ import type {
   DaemonSet,
   Deployment,
   EndpointSlice,
+  Ingress,
+  IngressClass,
   KubeEvent,
   Namespace,
   NetworkPolicy,
@@ -67,7 +69,7 @@ export function serviceExternalIP(service: Service): string {
   return "<none>";
 }
 
-const firstThree = (items: string[]) =>
+export const firstThree = (items: string[]) =>
   items.length > 3 ? `${items.slice(0, 3).join(",")} + ${items.length - 3} more...` : items.join(",");
 
 export function endpointsText(ep: EndpointsObject): string {
@@ -75,6 +77,22 @@ export function endpointsText(ep: EndpointsObject): string {
     (s.addresses ?? []).flatMap((a) => s.ports.map((p) => `${a.ip}:${p.port}`)),
   );
   return items.length ? firstThree(items) : "<none>";
+}
+
+/**
+ * printers.go formatHosts: the first three hosts; a rule met once three are listed adds "+ N more..."
+ * (N counts rules, not hosts); "*" when no rule has a host.
+ */
+export function ingressHosts(ingress: Ingress): string {
+  const rules = ingress.spec.rules ?? [];
+  const hosts: string[] = [];
+  let more = false;
+  for (const rule of rules) {
+    if (hosts.length === 3) more = true;
+    if (!more && rule.host) hosts.push(rule.host);
+  }
+  if (hosts.length === 0) return "*";
+  return more ? `${hosts.join(",")} + ${rules.length - 3} more...` : hosts.join(",");
 }
 
 const COLUMNS: Record<ResourceKind, Columns> = {
@@ -206,6 +224,24 @@ const COLUMNS: Record<ResourceKind, Columns> = {
   NetworkPolicy: {
     headers: ["NAME", "POD-SELECTOR", "AGE"],
     row: (p: NetworkPolicy, c) => [p.metadata.name, formatLabelSelector(p.spec.podSelector), age(c, p)],
+  },
+  // printers.go printIngress: CLASS <none> without ingressClassName; HOSTS the first three hosts, "*" for
+  // none; ADDRESS the status IPs, empty until a controller writes them; PORTS "80, 443" once TLS is set.
+  Ingress: {
+    headers: ["NAME", "CLASS", "HOSTS", "ADDRESS", "PORTS", "AGE"],
+    row: (i: Ingress, c) => [
+      i.metadata.name,
+      i.spec.ingressClassName ?? "<none>",
+      ingressHosts(i),
+      (i.status.loadBalancer.ingress ?? []).map((a) => a.ip).join(","),
+      i.spec.tls?.length ? "80, 443" : "80",
+      age(c, i),
+    ],
+  },
+  // printers.go printIngressClass: NAME, CONTROLLER, PARAMETERS, AGE.
+  IngressClass: {
+    headers: ["NAME", "CONTROLLER", "PARAMETERS", "AGE"],
+    row: (i: IngressClass, c) => [i.metadata.name, i.spec.controller, "<none>", age(c, i)],
   },
   // The API server's event printer (printers.go printEvent): the object as lowercase kind/name.
   Event: {

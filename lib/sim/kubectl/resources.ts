@@ -81,6 +81,20 @@ export const RESOURCE_TYPES: ResourceType[] = [
     namespaced: true,
     display: "networkpolicy.networking.k8s.io",
   },
+  {
+    kind: "Ingress",
+    plural: "ingresses",
+    names: ["ingresses", "ingress", "ing", "ingresses.networking.k8s.io"],
+    namespaced: true,
+    display: "ingress.networking.k8s.io",
+  },
+  {
+    kind: "IngressClass",
+    plural: "ingressclasses",
+    names: ["ingressclasses", "ingressclass", "ingressclasses.networking.k8s.io"],
+    namespaced: false,
+    display: "ingressclass.networking.k8s.io",
+  },
   { kind: "Node", plural: "nodes", names: ["nodes", "node", "no"], namespaced: false, display: "node" },
   {
     kind: "Namespace",

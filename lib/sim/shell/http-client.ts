@@ -1,8 +1,9 @@
 import type { Cluster } from "../cluster";
 import { trackConnection } from "../conntrack";
-import { logRequest } from "../container-logs";
+import { logIngressRequest, logRequest } from "../container-logs";
 import { resolveFromPod } from "../dns";
 import { imageProfile } from "../images";
+import { chooseUpstream, nginxErrorPage, routeRequest, servedIngresses } from "../ingress-controller";
 import { parseIPv4 } from "../ip";
 import { type Client, type ConnectResult, clientIP, connect, type HealthCheck } from "../network";
 import { policyDrop } from "../network-policy-enforcement";
@@ -13,6 +14,8 @@ export interface HttpTarget {
   host: string;
   port: number;
   path: string;
+  /** Request headers the client set (curl -H, wget --header), by lowercase name; Host among them. */
+  headers?: Record<string, string>;
 }
 
 export function parseUrl(raw: string): HttpTarget | null {
@@ -41,7 +44,7 @@ export function resolveHost(cluster: Cluster, client: Client, host: string): Res
 
 export type Exchange =
   | { kind: "dns-failed"; error: "nxdomain" | "dns-timeout"; target: HttpTarget }
-  | { kind: "connected"; target: HttpTarget; ip: string; result: ConnectResult }
+  | { kind: "connected"; target: HttpTarget; ip: string; result: ConnectResult; response?: HttpResponse }
   | { kind: "internet"; target: HttpTarget; ip: string };
 
 /** The request path of the most recent exchange, for views that draw it (client → Service → pod). */
@@ -74,21 +77,31 @@ export function httpExchange(cluster: Cluster, client: Client, target: HttpTarge
   trackConnection(cluster, client, clientIP(cluster, client), resolved.ip, target.port, result);
   traces.set(cluster, { client, target, ip: resolved.ip, result });
   const exchange: Exchange = { kind: "connected", target, ip: resolved.ip, result };
-  if (result.ok) {
-    const response = httpResponse(cluster, exchange);
-    logRequest(cluster, result, {
-      method: "GET",
-      path: target.path,
-      status: response.status,
-      bytes: response.body.length,
-      userAgent,
-    });
-  }
+  // The server answers once: the response is kept with the exchange (a proxy's choice of pod must not be made twice).
+  if (result.ok) exchange.response = serve(cluster, result, target, userAgent);
   return exchange;
 }
 
+/** What the server that accepted the connection answers, logged by it (lib/sim/images.ts says which server an image runs). */
+function serve(
+  cluster: Cluster,
+  result: Extract<ConnectResult, { ok: true }>,
+  target: HttpTarget,
+  userAgent: string,
+): HttpResponse {
+  const response = serverResponse(cluster, result, target, userAgent);
+  logRequest(cluster, result, {
+    method: "GET",
+    path: target.path,
+    status: response.status,
+    bytes: response.body.length,
+    userAgent,
+  });
+  return response;
+}
+
 export interface HttpResponse {
-  status: 200 | 404 | 503;
+  status: 200 | 404 | 502 | 503 | 504;
   body: string;
 }
 
@@ -166,7 +179,7 @@ function netexec(cluster: Cluster, pod: Pod, path: string, clientIP: string): Ht
   return { status: 200, body: `NOW: ${now}` };
 }
 
-/** What the server that accepted the connection answers (lib/sim/images.ts says which server an image runs). */
+/** The response of an exchange (kept from when the server answered it). */
 export function httpResponse(cluster: Cluster, exchange: Exchange): HttpResponse {
   if (exchange.kind === "internet")
     return {
@@ -174,19 +187,130 @@ export function httpResponse(cluster: Cluster, exchange: Exchange): HttpResponse
       body: `<!doctype html><html><head><title>${exchange.target.host}</title></head><body>A page from outside the cluster.</body></html>\n`,
     };
   if (exchange.kind !== "connected" || !exchange.result.ok) return { status: 200, body: "" };
-  const result = exchange.result;
+  return exchange.response ?? serverResponse(cluster, exchange.result, exchange.target, "-");
+}
+
+function serverResponse(
+  cluster: Cluster,
+  result: Extract<ConnectResult, { ok: true }>,
+  target: HttpTarget,
+  userAgent: string,
+): HttpResponse {
   if (result.healthCheck) return healthCheckResponse(result.healthCheck);
   const container = containerListeningOn(result.pod, result.port);
   const server = container ? imageProfile(container.image).server : "hostname";
-  if (server === "nginx") return nginx(exchange.target.path);
-  if (server === "netexec") return netexec(cluster, result.pod, exchange.target.path, result.clientIP);
+  if (server === "nginx") return nginx(target.path);
+  if (server === "netexec") return netexec(cluster, result.pod, target.path, result.clientIP);
+  if (server === "ingress-nginx" && (result.port === 80 || result.port === 443))
+    return ingressNginx(cluster, result.pod, target, result.clientIP, userAgent);
+  if (server === "echoserver") return echoserver(result.pod, target, result.clientIP, userAgent);
   return { status: 200, body: `${podHostname(result.pod)}\n` };
+}
+
+/**
+ * An ingress-nginx controller pod answering a request: route it by Host header and path
+ * (ingress-controller.ts), then proxy it from the controller pod to one backend pod. The backend sees
+ * the controller pod's address as the client; the original client (as the controller saw it, so after
+ * any SNAT by kube-proxy on the way in) travels in X-Forwarded-For and X-Real-IP, which ingress-nginx
+ * sets to $remote_addr when use-forwarded-headers is off (its default).
+ */
+function ingressNginx(cluster: Cluster, controller: Pod, target: HttpTarget, client: string, userAgent: string) {
+  const host = target.headers?.host ?? target.host;
+  const route = routeRequest(servedIngresses(cluster), host, target.path);
+  if (!route) return { status: 404 as const, body: nginxErrorPage("404 Not Found") };
+  const upstream = chooseUpstream(cluster, route);
+  if (!upstream.ok) return { status: 503 as const, body: nginxErrorPage("503 Service Temporarily Unavailable") };
+  const ip = upstream.endpoint.endpoint.addresses[0];
+  const result = connect(cluster, { kind: "pod", pod: controller }, ip, upstream.endpoint.port);
+  if (!result.ok) {
+    // proxy_connect_timeout is 5 s in ingress-nginx's configuration.
+    if (result.error === "timeout") cluster.advance(5);
+    return result.error === "refused"
+      ? { status: 502 as const, body: nginxErrorPage("502 Bad Gateway") }
+      : { status: 504 as const, body: nginxErrorPage("504 Gateway Time-out") };
+  }
+  const requestId = Array.from({ length: 32 }, () => cluster.rng.int(16).toString(16)).join("");
+  const headers: Record<string, string> = {
+    ...target.headers,
+    host,
+    "x-request-id": requestId,
+    "x-real-ip": client,
+    "x-forwarded-for": client,
+    "x-forwarded-host": host,
+    "x-forwarded-port": String(target.port),
+    "x-forwarded-proto": "http",
+    "x-forwarded-scheme": "http",
+    "x-scheme": "http",
+  };
+  const upstreamTarget = { host, port: upstream.endpoint.port, path: target.path, headers };
+  const response = serve(cluster, result, upstreamTarget, userAgent);
+  const { namespace, name } = upstream.service.metadata;
+  logIngressRequest(cluster, controller, {
+    client,
+    path: target.path,
+    headers: { ...target.headers, host },
+    userAgent,
+    status: response.status,
+    bytes: response.body.length,
+    upstream: `${namespace}-${name}-${upstream.port.port}`,
+    upstreamAddr: `${ip}:${upstream.endpoint.port}`,
+    requestId,
+  });
+  return response;
+}
+
+/**
+ * The echoserver test image: a plain-text page of what it received (the client address it saw, the request
+ * line and every request header, sorted, lowercase), with the pod's hostname first.
+ */
+function echoserver(pod: Pod, target: HttpTarget, client: string, userAgent: string): HttpResponse {
+  const [file, query = ""] = target.path.split("?");
+  const headers: Record<string, string> = {
+    accept: "*/*",
+    host: target.port === 80 ? target.host : `${target.host}:${target.port}`,
+    "user-agent": userAgent,
+    ...target.headers,
+  };
+  const headerLines = Object.keys(headers)
+    .sort()
+    .map((k) => `\t${k}=${headers[k]}`);
+  const body = [
+    "",
+    "",
+    `Hostname: ${podHostname(pod)}`,
+    "",
+    "Pod Information:",
+    "\t-no pod information available-",
+    "",
+    "Server values:",
+    "\tserver_version=nginx: 1.14.2 - lua: 10015",
+    "",
+    "Request Information:",
+    `\tclient_address=${client}`,
+    "\tmethod=GET",
+    `\treal path=${file}`,
+    `\tquery=${query}`,
+    "\trequest_version=1.1",
+    "\trequest_scheme=http",
+    `\trequest_uri=http://${headers.host.includes(":") ? headers.host : `${headers.host}:${target.port}`}${target.path}`,
+    "",
+    "Request Headers:",
+    ...headerLines,
+    "",
+    "Request Body:",
+    "\t-no body in request-",
+    "",
+    "",
+  ];
+  return { status: 200, body: body.join("\n") };
 }
 
 export const STATUS_TEXT: Record<HttpResponse["status"], string> = {
   200: "OK",
   404: "Not Found",
+  502: "Bad Gateway",
   503: "Service Unavailable",
+  504: "Gateway Timeout",
 };
 
 /** Seconds a client waits before giving up on a connection nobody answers (Linux SYN retries). */

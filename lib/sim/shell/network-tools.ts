@@ -6,7 +6,7 @@ import { CONNECT_TIMEOUT_SECONDS, httpExchange, httpResponse, parseUrl, resolveH
 
 const fail = (output: string, exitCode: number): CommandResult => ({ output, exitCode });
 
-/** curl URL, with the flags people use in drills (-s -S -f -v -L -m N --connect-timeout N -I). */
+/** curl URL, with the flags people use in drills (-s -S -f -v -L -m N --connect-timeout N -I -H HEADER). */
 // The User-Agent headers the tools send, as a server's access log shows them: curl's is
 // "curl/VERSION" (the curlimages/curl image's curl 8.x); busybox wget sends "Wget" (networking/wget.c).
 const CURL_USER_AGENT = "curl/8.11.1";
@@ -17,9 +17,11 @@ export function curl(cluster: Cluster, client: Client, args: string[]): CommandR
   let maxTime: number | undefined;
   let headOnly = false;
   let failOnError = false;
+  const headers: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "-m" || a === "--max-time" || a === "--connect-timeout") maxTime = Number(args[++i]);
+    else if (a === "-H" || a === "--header") addHeader(headers, args[++i] ?? "");
     else if (a === "-I" || a === "--head") headOnly = true;
     else if (/^-[sSfLvk]+$/.test(a) || a === "--silent" || a === "--fail" || a === "--location") {
       if (a === "--fail" || (!a.startsWith("--") && a.includes("f"))) failOnError = true;
@@ -32,8 +34,9 @@ export function curl(cluster: Cluster, client: Client, args: string[]): CommandR
   }
   if (!url)
     return fail("curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n", 2);
-  const target = parseUrl(url);
-  if (!target) return fail(`curl: (3) URL using bad/illegal format or missing URL\n`, 3);
+  const parsed = parseUrl(url);
+  if (!parsed) return fail(`curl: (3) URL using bad/illegal format or missing URL\n`, 3);
+  const target = Object.keys(headers).length ? { ...parsed, headers } : parsed;
   const exchange = httpExchange(cluster, client, target, CURL_USER_AGENT);
   if (exchange.kind === "dns-failed") {
     if (exchange.error === "dns-timeout") cluster.advance(10);
@@ -64,8 +67,21 @@ export function curl(cluster: Cluster, client: Client, args: string[]): CommandR
   return { output: body, exitCode: 0 };
 }
 
-/** busybox wget: `wget -qO- URL` prints the body. */
-export function wget(cluster: Cluster, client: Client, args: string[]): CommandResult {
+/** A request header as curl -H and wget --header take it, "Name: value" (the name is case-insensitive). */
+function addHeader(headers: Record<string, string>, text: string): void {
+  const colon = text.indexOf(":");
+  if (colon > 0) headers[text.slice(0, colon).trim().toLowerCase()] = text.slice(colon + 1).trim();
+}
+
+/** busybox wget: `wget -qO- URL` prints the body; `--header 'Host: NAME'` sets a request header. */
+export function wget(cluster: Cluster, client: Client, argv: string[]): CommandResult {
+  const headers: Record<string, string> = {};
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--header") addHeader(headers, argv[++i] ?? "");
+    else if (argv[i].startsWith("--header=")) addHeader(headers, argv[i].slice("--header=".length));
+    else args.push(argv[i]);
+  }
   const url = args.filter((a) => !a.startsWith("-")).at(-1);
   const quietToStdout =
     args.some((a) => /^-q?O-?$|^-qO-$|^-O-$/.test(a)) || (args.includes("-O") && args[args.indexOf("-O") + 1] === "-");
@@ -74,8 +90,9 @@ export function wget(cluster: Cluster, client: Client, args: string[]): CommandR
       "BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n",
       1,
     );
-  const target = parseUrl(url);
-  if (!target) return fail(`wget: bad address '${url}'\n`, 1);
+  const parsed = parseUrl(url);
+  if (!parsed) return fail(`wget: bad address '${url}'\n`, 1);
+  const target = Object.keys(headers).length ? { ...parsed, headers } : parsed;
   const exchange = httpExchange(cluster, client, target, WGET_USER_AGENT);
   if (exchange.kind === "dns-failed") return fail(`wget: bad address '${target.host}'\n`, 1);
   if (exchange.kind === "connected" && !exchange.result.ok) {

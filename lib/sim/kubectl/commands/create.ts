@@ -5,6 +5,7 @@ import { type KubectlContext, namespaceOf } from "../context";
 import { line } from "../line";
 import { APPLY_FLAGS, applyFiles } from "../manifests";
 import { createDeployment } from "../workloads";
+import { createIngressNamed, createIngressSpec } from "./create-ingress";
 import { createServiceOfType, createServiceSpec } from "./create-service";
 
 const DEPLOYMENT_FLAGS: readonly FlagSpec[] = [
@@ -22,6 +23,7 @@ const SUBCOMMANDS: readonly CommandSpec[] = [
     flags: DEPLOYMENT_FLAGS,
     args: [{ kind: "none" }],
   },
+  createIngressSpec,
   createServiceSpec,
   {
     name: "namespace",
@@ -60,6 +62,7 @@ function containerName(image: string): string {
 function kubectlCreate(ctx: KubectlContext, argv: string[]): string {
   // `create service TYPE` has flags of its own per type.
   if (subcommandNamed(createCommand, argv[0]) === createServiceSpec) return createServiceOfType(ctx, argv.slice(1));
+  if (subcommandNamed(createCommand, argv[0]) === createIngressSpec) return createIngressNamed(ctx, argv.slice(1));
   // One flag set for every sub-verb: only `create deployment` has flags of its own.
   const args = parseArgs(argv, DEPLOYMENT_FLAGS, "create");
   const [what, name] = args.positional;

@@ -7,7 +7,7 @@ import { boolFlag, type FlagSpec, flag, type ParsedArgs, parseArgs } from "../ar
 import type { KubectlCommand } from "../command";
 import { type KubectlContext, namespaceOf } from "../context";
 import { line } from "../line";
-import { FILENAME_FLAG, readManifests } from "../manifests";
+import { FILENAME_FLAG, readManifestFile, readManifests } from "../manifests";
 import { getObject, parseTargets, type ResourceType, resourceType } from "../resources";
 import { selectionFor } from "../selection";
 
@@ -40,7 +40,7 @@ function fileTargets(ctx: KubectlContext, args: ParsedArgs): Target[] | null {
   const files = args.flags.get("filename");
   if (!files) return null;
   return files.flatMap((f) => {
-    const content = ctx.readFile(f);
+    const content = readManifestFile(ctx, f);
     if (content === null) throw new KubeError(`error: the path "${f}" does not exist`);
     return readManifests(content, f).map((m) => ({
       type: resourceType(String(m.kind)),
@@ -64,6 +64,7 @@ function deleteNamespace(cluster: Cluster, namespace: Namespace): string | null 
       "StatefulSet",
       "ResourceQuota",
       "NetworkPolicy",
+      "Ingress",
     ] as const)
       for (const o of cluster.store.list(kind, name)) cluster.store.remove(o);
     for (const p of cluster.pods(name)) cluster.deletePod(p, { wait: false });
@@ -148,6 +149,8 @@ function kubectlDelete(ctx: KubectlContext, argv: string[]): string {
         break;
       }
       case "NetworkPolicy":
+      case "Ingress":
+      case "IngressClass":
         cluster.store.remove(object);
         break;
       case "ResourceQuota":

@@ -7,6 +7,7 @@ import type { Deployment, NodeObject, Pod, ResourceQuota, Service } from "../../
 import { type FlagSpec, flag, parseArgs } from "../args";
 import type { KubectlCommand } from "../command";
 import { type KubectlContext, namespaceOf } from "../context";
+import { describeIngress } from "../describe-ingress";
 import { describeNetworkPolicy } from "../describe-network-policy";
 import { podStatusText } from "../printers";
 import { getObject, type Listable, listObjects, parseTargets } from "../resources";
@@ -269,7 +270,9 @@ function kubectlDescribe(ctx: KubectlContext, argv: string[]): string {
                   ? describeQuota(o)
                   : o.kind === "NetworkPolicy"
                     ? describeNetworkPolicy(o)
-                    : describeGeneric(o);
+                    : o.kind === "Ingress"
+                      ? describeIngress(c, o)
+                      : describeGeneric(o);
       return `${lines.join("\n")}\n`;
     })
     .join("\n\n");

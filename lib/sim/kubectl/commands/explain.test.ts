@@ -39,6 +39,13 @@ describe("kubectl explain", () => {
     expect(ports).toContain("\n  targetPort\t<IntOrString>\n");
   });
 
+  it("explains Ingress down to pathType and its enum (api/networking/v1/types.go, PathType)", () => {
+    const out = harness().ok("kubectl explain ingress.spec.rules.http.paths.pathType");
+    expect(out).toMatch(/^GROUP:\s+networking\.k8s\.io\nKIND:\s+Ingress\nVERSION:\s+v1\n/);
+    expect(out).toContain("FIELD: pathType <string>");
+    expect(out).toMatch(/Exact[\s\S]*ImplementationSpecific[\s\S]*Prefix/);
+  });
+
   it("explains the Service fields a Services course uses", () => {
     const h = harness();
     for (const [path, type] of [
