@@ -1,6 +1,4 @@
 "use client";
-
-import { useEffect, useRef } from "react";
 import {
   addAssignmentAction,
   changeDueDateAction,
@@ -15,7 +13,7 @@ import { cardClass } from "@/components/ui/card";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Field, fieldControlClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { echoed, useActionForm, useResetAfterSuccess } from "@/components/ui/use-action-form";
 import type { AssignmentChoice } from "@/lib/classes/core/assignment-kinds";
 import { type ActionState, idleState } from "@/lib/result";
 
@@ -24,19 +22,7 @@ const inputClass = fieldControlClass("w-full px-3 py-2");
 const rowForm = cardClass("flex flex-col gap-2 p-4 sm:flex-row sm:items-end");
 
 // These forms submit through useActionForm, so React does not reset them after a submit: a refused
-// one keeps what was typed. Each input is also keyed by the value the action echoed, so a page
-// rendered from a submit made before the script loaded shows it too; a success (no echo) remounts
-// it empty.
-const echoed = (state: ActionState, name: string) => state.values?.[name] ?? "";
-
-/** A ref for a form that empties itself after each successful submit, ready for the next entry. */
-function useResetAfterSuccess(state: ActionState) {
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.ok && state.message) form.current?.reset();
-  }, [state]);
-  return form;
-}
+// one keeps what was typed (each input keyed by what the action echoed).
 
 export function CreateClassForm({ timeZone, zones }: { timeZone: string; zones: string[] }) {
   const [state, formProps, pending] = useActionForm(createClassAction, initial);

@@ -1,6 +1,5 @@
 "use client";
 
-import { useEffect, useRef } from "react";
 import {
   addMissedToCardsAction,
   addOwnCardAction,
@@ -13,27 +12,17 @@ import { cardClass } from "@/components/ui/card";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Field, fieldControlClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { echoed, useActionForm, useResetAfterSuccess } from "@/components/ui/use-action-form";
 import { OWN_CARD_LIMITS } from "@/lib/flashcards/core/own-cards";
 import { DECK_FILE_MAX_BYTES, deckFileTooLarge } from "@/lib/flashcards/service/schemas";
 import { type ActionState, idleState } from "@/lib/result";
 
 const initial: ActionState = idleState();
 const inputClass = fieldControlClass("w-full px-3 py-2");
-const echoed = (state: ActionState, name: string) => state.values?.[name] ?? "";
 
 export interface LessonOption {
   slug: string;
   title: string;
-}
-
-/** Empties the form after a successful submit, ready for the next card. */
-function useResetAfterSuccess(state: ActionState) {
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.ok && state.message) form.current?.reset();
-  }, [state]);
-  return form;
 }
 
 function LessonSelect({ id, state, lessons }: { id: string; state: ActionState; lessons: LessonOption[] }) {

@@ -1,6 +1,7 @@
 "use client";
 
-import { type FormEvent, startTransition, useActionState } from "react";
+import { type FormEvent, startTransition, useActionState, useEffect, useRef } from "react";
+import type { ActionState } from "@/lib/result";
 
 /**
  * `useActionState` for a form that keeps what was typed after it is submitted. React resets a form
@@ -25,4 +26,20 @@ export function useActionForm<State>(
     },
   };
   return [state, formProps, pending] as const;
+}
+
+/**
+ * What the last submit echoed for a field (after a refusal), else "". Key an input by it and use it
+ * as the default value: a page rendered from a submit made before the script loaded shows it too,
+ * and a success (no echo) remounts the input empty.
+ */
+export const echoed = (state: ActionState, name: string) => state.values?.[name] ?? "";
+
+/** A ref for a form that empties itself after each successful submit, ready for the next entry. */
+export function useResetAfterSuccess(state: ActionState) {
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.ok && state.message) form.current?.reset();
+  }, [state]);
+  return form;
 }
