@@ -76,8 +76,18 @@ test("a newcomer is shown where to begin; mastery and misconceptions fill in fro
   await expect(weekly).toContainText("1 of 12 weeks have some");
   await expectNoSeriousA11yViolations(page);
 
+  // The next best action: a short quiz on the weakest concepts listed, with feedback after each answer.
+  await page.getByRole("button", { name: "Practise these: a 5-question quiz" }).click();
+  await expect(page.getByText("Quiz: Practice: your weakest concepts")).toBeVisible();
+  await expect(page.getByText(/^Question 1 of [1-5]$/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  const practice = new URL(page.url()).pathname;
+
   await page.goto("/");
   await expect(page.getByRole("heading", { name: `Welcome back, ${learner.name}` })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Where to begin" })).toHaveCount(0);
-  await expect(page.getByRole("region", { name: "To pick up" })).toHaveCount(0);
+  // Left open, the practice is offered to pick up where it is.
+  await expect(
+    page.getByRole("region", { name: "To pick up" }).getByRole("link", { name: "Practice: your weakest concepts" }),
+  ).toHaveAttribute("href", practice);
 });

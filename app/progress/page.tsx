@@ -4,11 +4,12 @@ import { Suspense } from "react";
 import { LevelBadge } from "@/components/progress/level-badge";
 import { MasteryByModule } from "@/components/progress/mastery-by-module";
 import { MisconceptionList } from "@/components/progress/misconception-list";
+import { PracticeForm } from "@/components/progress/practice-form";
 import { ButtonLink } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/guards";
 import { contentLibrary } from "@/lib/content/library";
 import { formatPercent } from "@/lib/format";
-import { LEVEL_LABELS, MASTERY_RULES, weakestConcepts } from "@/lib/progress/core/mastery";
+import { LEVEL_LABELS, MASTERY_RULES, PRACTICE_CONCEPTS, weakestConcepts } from "@/lib/progress/core/mastery";
 import { progressService } from "@/lib/progress/service/server";
 import { ActivityPanel } from "./activity-panel";
 
@@ -83,11 +84,11 @@ export default async function ProgressPage() {
   );
 }
 
-/** The first-run invitation, or the three weakest concepts started, each with its quiz. */
+/** The first-run invitation, or the weakest concepts started, each with its quiz, and a short practice on them. */
 async function PractiseNext({ mastery }: { mastery: Mastery }) {
   const { concepts } = await mastery;
   const started = concepts.some((c) => c.level !== "not-started");
-  const weakest = weakestConcepts(concepts, 3);
+  const weakest = weakestConcepts(concepts, PRACTICE_CONCEPTS);
   return !started ? (
     <section aria-labelledby="first-run" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
       <h2 id="first-run" className="text-xl font-semibold text-slate-900">
@@ -126,6 +127,7 @@ async function PractiseNext({ mastery }: { mastery: Mastery }) {
           ))}
         </ul>
       )}
+      {weakest.length > 0 && <PracticeForm />}
     </section>
   );
 }

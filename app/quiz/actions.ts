@@ -5,6 +5,8 @@ import { after } from "next/server";
 import { currentUser } from "@/lib/auth/guards";
 import { parseForm } from "@/lib/forms";
 import { ltiScores } from "@/lib/lti/service/server";
+import { PRACTICE_CONCEPTS, weakestConcepts } from "@/lib/progress/core/mastery";
+import { progressService } from "@/lib/progress/service/server";
 import type { SubmitResult } from "@/lib/quiz/service/quiz-service";
 import { attemptFormSchema, attemptIdSchema, startQuizSchema, submitAnswerSchema } from "@/lib/quiz/service/schemas";
 import { quizService } from "@/lib/quiz/service/server";
@@ -31,6 +33,21 @@ export async function retakeMissedAction(_prev: ActionState, form: FormData): Pr
   const user = await currentUser();
   if (!user) return failureState("Your session has ended. Sign in again to retake these questions.");
   const result = await quizService().startRetake(user.id, input.data.attemptId, "immediate");
+  if (!result.ok) return failureState(result.error);
+  redirect(`/quiz/${result.value.id}`);
+}
+
+/** A short practice quiz on the learner's weakest concepts (their mastery decides which), feedback after each answer. */
+export async function startPracticeAction(_prev: ActionState, _form: FormData): Promise<ActionState> {
+  const user = await currentUser();
+  if (!user) return failureState("Your session has ended. Sign in again to practise.");
+  const { concepts } = await progressService().mastery(user.id);
+  const weakest = weakestConcepts(concepts, PRACTICE_CONCEPTS);
+  if (weakest.length === 0) return failureState("There is nothing to practise yet: take a lesson quiz first.");
+  const result = await quizService().startPractice(
+    user.id,
+    weakest.map((c) => ({ lessonSlug: c.lessonSlug, conceptId: c.conceptId })),
+  );
   if (!result.ok) return failureState(result.error);
   redirect(`/quiz/${result.value.id}`);
 }

@@ -132,6 +132,9 @@ export function summarise(concepts: ConceptMastery[]): { score: number; levels: 
 }
 
 /** The concepts most worth practising next: started but weakest first, then the oldest practised. */
+/** How many of the weakest concepts "Practise next" lists and its practice quiz is about. */
+export const PRACTICE_CONCEPTS = 3;
+
 export function weakestConcepts<C extends ConceptMastery>(concepts: C[], count: number): C[] {
   return concepts
     .filter((c) => c.level !== "not-started" && c.level !== "mastered")

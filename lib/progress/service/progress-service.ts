@@ -75,8 +75,19 @@ export function createProgressService({ repos, library, drillLessons, now }: Pro
       const open = await repos.quizzes.unfinishedAll(userId);
       return open.flatMap((a) => {
         const quiz = describeQuiz(library(), a.scope, a.target);
-        return quiz
-          ? [{ ...quiz, id: a.id, startedAt: a.startedAt, answered: a.answers.length, questions: a.questionIds.length }]
+        // A quiz's page offers to resume its open attempt; a retake or a practice is resumed where it is.
+        const href = isQuizScope(a.scope) ? quiz?.href : `/quiz/${a.id}`;
+        return quiz && href
+          ? [
+              {
+                ...quiz,
+                href,
+                id: a.id,
+                startedAt: a.startedAt,
+                answered: a.answers.length,
+                questions: a.questionIds.length,
+              },
+            ]
           : [];
       });
     },

@@ -7,11 +7,12 @@ export const QUIZ_SCOPES = ["lesson", "module", "course"] as const;
 export type QuizScope = (typeof QUIZ_SCOPES)[number];
 
 /**
- * What an attempt is of: a quiz, or a retake of the questions missed in one finished attempt
- * (target: that attempt's id). A retake is practice: it is not a quiz of its own, so it is never
- * assigned, exported or counted as a quiz's score; its answers count for mastery like any others.
+ * What an attempt is of: a quiz; a retake of the questions missed in one finished attempt (target:
+ * that attempt's id); or a short practice on the learner's weakest concepts (target: those concepts,
+ * `lesson/concept` joined by "+"). Retakes and practice are not quizzes of their own, so they are
+ * never assigned, exported or counted as a quiz's score; their answers count for mastery like any.
  */
-export const ATTEMPT_SCOPES = [...QUIZ_SCOPES, "retake"] as const;
+export const ATTEMPT_SCOPES = [...QUIZ_SCOPES, "retake", "practice"] as const;
 export type AttemptScope = (typeof ATTEMPT_SCOPES)[number];
 
 /** Whether an attempt's (or an assignment's) scope is one of a quiz: not a retake, a drill or a review. */
@@ -20,9 +21,10 @@ export const isQuizScope = (scope: string): scope is QuizScope => (QUIZ_SCOPES a
 /** The target of the course-wide final exam (there is one course). */
 export const COURSE_TARGET = "course";
 
-/** Where a learner starts another attempt of the same quiz (for a retake: the review it came from). */
+/** Where a learner starts another attempt of the same quiz (a retake: the review it came from; practice: the mastery page). */
 export function quizHref(scope: AttemptScope, target: string): string {
   if (scope === "retake") return `/quiz/${target}/review`;
+  if (scope === "practice") return "/progress";
   if (scope === "course") return "/course/exam";
   return scope === "lesson" ? `/lessons/${target}/quiz` : `/modules/${target}/quiz`;
 }

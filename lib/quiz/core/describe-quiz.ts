@@ -2,6 +2,7 @@ import type { ContentLibrary } from "../../content/load-content";
 import { type AttemptScope, COURSE_TARGET, quizHref } from "./attempt";
 
 export const RETAKE_TITLE = "Retake: the questions you missed";
+export const PRACTICE_TITLE = "Practice: your weakest concepts";
 
 /** What a quiz is called and where it is taken, or null when the content no longer has it. */
 export function describeQuiz(
@@ -11,6 +12,7 @@ export function describeQuiz(
 ): { title: string; href: string } | null {
   // A retake's target is the attempt it retakes, which only the database knows; its title says what it is.
   if (scope === "retake") return { title: RETAKE_TITLE, href: quizHref(scope, target) };
+  if (scope === "practice") return { title: PRACTICE_TITLE, href: quizHref(scope, target) };
   if (scope === "course")
     return target === COURSE_TARGET && library.lessons.length > 0
       ? { title: "Final exam", href: quizHref(scope, target) }

@@ -8,11 +8,12 @@ import type {
   StoredQuizAttempt,
 } from "../../db/quiz-attempt-repository";
 import type { Repositories } from "../../db/repositories";
-import { attemptScore, COURSE_TARGET } from "../core/attempt";
-import { RETAKE_TITLE } from "../core/describe-quiz";
+import { attemptScore, COURSE_TARGET, isQuizScope } from "../core/attempt";
+import { PRACTICE_TITLE, RETAKE_TITLE } from "../core/describe-quiz";
 import { drawAttemptQuestions } from "../core/draw-attempt";
 import { answerKey, gradeResponse, misconceptionOf, responseProblem } from "../core/grade";
 import { buildEntries, lazyPool, questionPool } from "../core/pool";
+import { type ConceptRef, drawPractice, practiceTarget } from "../core/practice";
 import { type PublicIdScheme, toInternalResponse, toPublicResponse } from "../core/public-ids";
 import { toPublicQuestion } from "../core/public-question";
 import { drawRetake, missedQuestions } from "../core/retake";
@@ -82,9 +83,9 @@ interface Drawn {
 type AttemptState = Omit<StoredQuizAttempt, "answers">;
 
 export function createQuizService(deps: QuizServiceDeps) {
-  /** A quiz's lessons and title; null for a retake, whose questions come from the attempt it retakes. */
+  /** A quiz's lessons and title; null for a retake or a practice, whose questions are chosen when they start. */
   function lessonsFor(scope: AttemptScope, target: string): { title: string; lessons: Lesson[] } | null {
-    if (scope === "retake") return null;
+    if (!isQuizScope(scope)) return null;
     const library = deps.library();
     if (scope === "lesson") {
       const lesson = library.lessons.find((l) => l.slug === target);
@@ -181,7 +182,9 @@ export function createQuizService(deps: QuizServiceDeps) {
       title:
         attempt.scope === "retake"
           ? RETAKE_TITLE
-          : (lessonsFor(attempt.scope, attempt.target)?.title ?? attempt.target),
+          : attempt.scope === "practice"
+            ? PRACTICE_TITLE
+            : (lessonsFor(attempt.scope, attempt.target)?.title ?? attempt.target),
       feedback: attempt.feedback,
       completed,
       score: attempt.score,
@@ -256,6 +259,36 @@ export function createQuizService(deps: QuizServiceDeps) {
           target: source.id,
           seed,
           feedback,
+          questionIds: questions.map((q) => q.id),
+          secret,
+          questions,
+        },
+        deps.now(),
+      );
+      return success(viewOf(attempt, { questions, ids: macIdScheme(secret) }));
+    },
+
+    /** A short practice on these concepts (the learner's weakest, from their mastery), feedback after each answer. */
+    async startPractice(userId: string, concepts: readonly ConceptRef[]): Promise<QuizResult<AttemptView>> {
+      const library = deps.library();
+      const lessons = library.lessons.filter((l) => concepts.some((c) => c.lessonSlug === l.slug));
+      const seed = String(deps.newSeed());
+      const questions = buildEntries(
+        drawPractice(
+          concepts,
+          lessons.flatMap((l) => lazyPool(l, seed)),
+          seed,
+        ),
+      );
+      if (questions.length === 0) return fail("There is nothing to practise yet: take a lesson quiz first.", 409);
+      const secret = deps.newSecret();
+      const attempt = await deps.repos.quizzes.start(
+        userId,
+        {
+          scope: "practice",
+          target: practiceTarget(concepts),
+          seed,
+          feedback: "immediate",
           questionIds: questions.map((q) => q.id),
           secret,
           questions,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { testDatabases } from "../../db/test-support/databases";
 import { templateOf } from "../core/templates";
-import { quizServiceOn } from "./test-support/quiz-service-on";
+import { lesson, quizServiceOn } from "./test-support/quiz-service-on";
 
 describe.each(testDatabases)("retaking missed questions on $name", ({ url }) => {
   const { ctx, learner, started, rightAnswer } = quizServiceOn(url);
@@ -62,5 +62,28 @@ describe.each(testDatabases)("retaking missed questions on $name", ({ url }) => 
       status: 409,
       error: "You got every question right: there is nothing to retake.",
     });
+  });
+
+  it("starts a short practice on given concepts, with feedback after each answer, outside every quiz's score", async () => {
+    const user = await learner();
+    const concepts = lesson.concepts.slice(0, 2).map((c) => ({ lessonSlug: lesson.slug, conceptId: c.id }));
+    const practice = await ctx.service.startPractice(user.id, concepts);
+    if (!practice.ok) throw new Error(practice.error);
+    expect(practice.value).toMatchObject({
+      scope: "practice",
+      feedback: "immediate",
+      title: "Practice: your weakest concepts",
+    });
+    const stored = (await ctx.repos.quizzes.find(user.id, practice.value.id))!;
+    expect(stored.questions!.length).toBeGreaterThan(0);
+    for (const q of stored.questions!)
+      expect(q.concepts.some((c) => concepts.some((w) => w.conceptId === c))).toBe(true);
+    expect(await ctx.service.startPractice(user.id, [{ lessonSlug: lesson.slug, conceptId: "none" }])).toMatchObject({
+      ok: false,
+      status: 409,
+    });
+    // Finished, it is no lesson quiz's score.
+    await ctx.service.finish(user.id, practice.value.id);
+    expect((await ctx.repos.quizzes.bestScores(user.id, "lesson")).size).toBe(0);
   });
 });

@@ -12,7 +12,7 @@ import { classService } from "@/lib/classes/service/server";
 import { contentLibrary } from "@/lib/content/library";
 import { formatPercent } from "@/lib/format";
 import { answerText } from "@/lib/quiz/core/answer-text";
-import { quizHref } from "@/lib/quiz/core/attempt";
+import { isQuizScope, quizHref } from "@/lib/quiz/core/attempt";
 import {
   outcomeOf,
   parseReviewFilter,
@@ -86,14 +86,13 @@ export default async function QuizReviewPage({ params, searchParams }: Params) {
           <>
             {missed > 0 && <RetakeForm attemptId={view.id} missed={missed} />}
             {missed > 0 && <AddMissedToCardsForm attemptId={view.id} missed={missed} />}
-            {view.scope === "retake" && (
-              <ButtonLink href={quizHref(view.scope, view.target)} variant="secondary">
-                Back to the attempt you retook
-              </ButtonLink>
-            )}
-            {view.scope !== "retake" && (
+            {isQuizScope(view.scope) ? (
               <ButtonLink href={quizHref(view.scope, view.target)} variant={missed > 0 ? "secondary" : "primary"}>
                 Try a new attempt
+              </ButtonLink>
+            ) : (
+              <ButtonLink href={quizHref(view.scope, view.target)} variant="secondary">
+                {view.scope === "retake" ? "Back to the attempt you retook" : "Back to your mastery"}
               </ButtonLink>
             )}
             {view.scope === "lesson" && (
