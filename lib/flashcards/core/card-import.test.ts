@@ -1,4 +1,6 @@
+import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
+import { toCsv } from "../../csv";
 import { htmlToText, parseCardDeck } from "./card-import";
 import { OWN_CARD_LIMITS } from "./own-cards";
 
@@ -76,5 +78,18 @@ describe("importing a deck", () => {
 
   it("turns Anki's HTML into the text it shows, leaving unknown entities as written", () => {
     expect(htmlToText("<div>one</div><div>two &lt;3 &#x41;&nbsp;&bogus;</div>")).toBe("one\ntwo <3 A &bogus;");
+  });
+
+  it("reads back what independent CSV writers wrote: csv-stringify with ; or tabs, and the platform's own export", () => {
+    const cards = [
+      { front: "A ClusterIP; or not?", back: 'It stays "the same"\nfor the Service\'s life' },
+      { front: "kube-proxy, in short", back: "Programs the node's rules" },
+      { front: "Emoji 🚀 and accents é", back: "UTF-8 survives" },
+    ];
+    const rows = cards.map((c) => [c.front, c.back]);
+    for (const delimiter of [";", "\t", ","])
+      expect(parseCardDeck(stringify([["front", "back"], ...rows], { delimiter }))).toEqual({ ok: true, cards });
+    // lib/csv's spreadsheet files (a byte-order mark, every field quoted, CRLF) read back too.
+    expect(parseCardDeck(toCsv(["front", "back"], rows))).toEqual({ ok: true, cards });
   });
 });
