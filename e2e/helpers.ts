@@ -44,6 +44,9 @@ export async function signOut(page: Page) {
 
 /** Fails on serious or critical axe violations, naming each with the elements it found. */
 export async function expectNoSeriousA11yViolations(page: Page) {
+  // After a client-side navigation Next.js sets the new page's <title> a moment after its content
+  // shows; under load axe could run in between and report a missing title (seen once in CI).
+  await expect.poll(() => page.title(), { message: "the page has a <title>" }).not.toBe("");
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
