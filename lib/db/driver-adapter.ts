@@ -110,11 +110,73 @@ interface WithSqliteClient {
   client: { pragma(source: string): unknown };
 }
 
+/** A lock taken in turn: `acquire` resolves with the function that releases it. */
+function createLock() {
+  let tail: Promise<void> = Promise.resolve();
+  return {
+    acquire(): Promise<() => void> {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const ready = tail.then(() => release);
+      tail = tail.then(() => held);
+      return ready;
+    },
+  };
+}
+
+type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+type SqliteTransaction = Awaited<ReturnType<SqliteAdapter["startTransaction"]>>;
+
+/**
+ * The adapter (6.19) runs everything on one better-sqlite3 connection, and its own mutex orders
+ * only transactions against each other: a query from another request that ran while an
+ * interactive transaction awaited went into that transaction, saw its uncommitted writes, and was
+ * rolled back with it, after it had been acknowledged (a script here lost such a write). So every
+ * query outside a transaction waits for the open transaction, if any, to commit or roll back.
+ * Queries of the transaction itself go through its own object and do not wait.
+ */
+function serialiseAroundTransactions(adapter: SqliteAdapter): void {
+  const lock = createLock();
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  const executeRaw = adapter.executeRaw.bind(adapter);
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  const locked =
+    <A, R>(run: (arg: A) => Promise<R>) =>
+    async (arg: A): Promise<R> => {
+      const release = await lock.acquire();
+      try {
+        return await run(arg);
+      } finally {
+        release();
+      }
+    };
+  adapter.queryRaw = locked(queryRaw);
+  adapter.executeRaw = locked(executeRaw);
+  adapter.startTransaction = async (isolationLevel) => {
+    const release = await lock.acquire();
+    let tx: SqliteTransaction;
+    try {
+      tx = await startTransaction(isolationLevel);
+    } catch (err) {
+      release();
+      throw err;
+    }
+    const commit = tx.commit.bind(tx);
+    const rollback = tx.rollback.bind(tx);
+    tx.commit = () => commit().finally(release);
+    tx.rollback = () => rollback().finally(release);
+    return tx;
+  };
+}
+
 class TunedSQLite3 extends PrismaBetterSQLite3 {
   override async connect() {
     const adapter = await super.connect();
     const { client } = adapter as unknown as WithSqliteClient;
     for (const pragma of SQLITE_PRAGMAS) client.pragma(pragma);
+    serialiseAroundTransactions(adapter);
     return adapter;
   }
 }
