@@ -194,6 +194,21 @@ export function createQuizService(deps: QuizServiceDeps) {
     };
   }
 
+  /** Stores a new attempt with its drawn questions and a fresh secret; answers what the browser may see of it. */
+  async function stored(
+    userId: string,
+    attempt: { scope: AttemptScope; target: string; seed: string; feedback: FeedbackMode },
+    questions: Question[],
+  ): Promise<AttemptView> {
+    const secret = deps.newSecret();
+    const row = await deps.repos.quizzes.start(
+      userId,
+      { ...attempt, questionIds: questions.map((q) => q.id), secret, questions },
+      deps.now(),
+    );
+    return viewOf(row, { questions, ids: macIdScheme(secret) });
+  }
+
   return {
     lessonsFor,
 
@@ -208,13 +223,7 @@ export function createQuizService(deps: QuizServiceDeps) {
       if (!found) return fail("There is no such quiz.", 404);
       const seed = String(deps.newSeed());
       const questions = drawAttemptQuestions(scope, found.lessons, seed);
-      const secret = deps.newSecret();
-      const attempt = await deps.repos.quizzes.start(
-        userId,
-        { scope, target, seed, feedback, questionIds: questions.map((q) => q.id), secret, questions },
-        deps.now(),
-      );
-      return success(viewOf(attempt, { questions, ids: macIdScheme(secret) }));
+      return success(await stored(userId, { scope, target, seed, feedback }, questions));
     },
 
     /**
@@ -251,21 +260,7 @@ export function createQuizService(deps: QuizServiceDeps) {
         ),
       );
       if (questions.length === 0) return fail(LESSON_CHANGED, 409);
-      const secret = deps.newSecret();
-      const attempt = await deps.repos.quizzes.start(
-        userId,
-        {
-          scope: "retake",
-          target: source.id,
-          seed,
-          feedback,
-          questionIds: questions.map((q) => q.id),
-          secret,
-          questions,
-        },
-        deps.now(),
-      );
-      return success(viewOf(attempt, { questions, ids: macIdScheme(secret) }));
+      return success(await stored(userId, { scope: "retake", target: source.id, seed, feedback }, questions));
     },
 
     /** A short practice on these concepts (the learner's weakest, from their mastery), feedback after each answer. */
@@ -281,21 +276,13 @@ export function createQuizService(deps: QuizServiceDeps) {
         ),
       );
       if (questions.length === 0) return fail("There is nothing to practise yet: take a lesson quiz first.", 409);
-      const secret = deps.newSecret();
-      const attempt = await deps.repos.quizzes.start(
-        userId,
-        {
-          scope: "practice",
-          target: practiceTarget(concepts),
-          seed,
-          feedback: "immediate",
-          questionIds: questions.map((q) => q.id),
-          secret,
-          questions,
-        },
-        deps.now(),
-      );
-      return success(viewOf(attempt, { questions, ids: macIdScheme(secret) }));
+      const attempt = {
+        scope: "practice" as const,
+        target: practiceTarget(concepts),
+        seed,
+        feedback: "immediate" as const,
+      };
+      return success(await stored(userId, attempt, questions));
     },
 
     async view(userId: string, attemptId: string): Promise<QuizResult<AttemptView>> {
