@@ -20,11 +20,14 @@ const DRILLS = Array.from({ length: 6 }, (_, i) => ({ slug: `drill-${i}`, title:
 /** Inside a describe block: a class service on `url` and a way to make users on it. */
 function classServiceOn(url: string) {
   const ctx = repositoriesOn(url);
-  const service = (randomBytesFor: (n: number) => Uint8Array = (n) => new Uint8Array(randomBytes(n))) =>
+  const service = (
+    randomBytesFor: (n: number) => Uint8Array = (n) => new Uint8Array(randomBytes(n)),
+    clock: () => Date = () => now,
+  ) =>
     createClassService({
       repos: ctx.repos,
       library: () => library,
-      now: () => now,
+      now: clock,
       randomBytes: randomBytesFor,
       drills: () => DRILLS,
     });
@@ -90,14 +93,7 @@ describe.each(testDatabases)("class results on $name", ({ url }) => {
 
   it("flags learners with overdue work or a quiet week, and not one who answered a question this week", async () => {
     let clock = now;
-    const at = () =>
-      createClassService({
-        repos: ctx.repos,
-        library: () => library,
-        now: () => clock,
-        randomBytes: (n) => new Uint8Array(randomBytes(n)),
-        drills: () => DRILLS,
-      });
+    const at = () => service(undefined, () => clock);
     const teacher = await user("INSTRUCTOR");
     const [quiet, busy] = [await user("LEARNER"), await user("LEARNER")];
     const created = await at().createClass(teacher.id, { name: "Risky", timeZone: "UTC" });
@@ -142,14 +138,7 @@ describe.each(testDatabases)("class results on $name", ({ url }) => {
 
   it("assigns a drill and a lesson's flashcards, done by finishing the drill and rating every card", async () => {
     let clock = now;
-    const at = () =>
-      createClassService({
-        repos: ctx.repos,
-        library: () => library,
-        now: () => clock,
-        randomBytes: (n) => new Uint8Array(randomBytes(n)),
-        drills: () => DRILLS,
-      });
+    const at = () => service(undefined, () => clock);
     const teacher = await user("INSTRUCTOR");
     const learner = await user("LEARNER");
     const created = await at().createClass(teacher.id, { name: "Work", timeZone: "UTC" });
