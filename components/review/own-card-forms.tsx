@@ -48,39 +48,60 @@ function LessonSelect({ id, state, lessons }: { id: string; state: ActionState; 
   );
 }
 
+/**
+ * A card's front and back, shown with what the last submit echoed (or the card's own text). Each is
+ * keyed by its value, so a success that clears or changes it remounts it with the new text.
+ */
+function CardSides({
+  idPrefix,
+  state,
+  values,
+  hints,
+}: {
+  idPrefix: string;
+  state: ActionState;
+  values: { front: string; back: string };
+  hints?: { front: string; back: string };
+}) {
+  const sides = [
+    { name: "front", label: "Front", rows: 2, max: OWN_CARD_LIMITS.front },
+    { name: "back", label: "Back", rows: 3, max: OWN_CARD_LIMITS.back },
+  ] as const;
+  return sides.map((side) => (
+    <Field
+      key={side.name}
+      id={`${idPrefix}-${side.name}`}
+      label={side.label}
+      hint={hints?.[side.name]}
+      error={state.fieldErrors[side.name]}
+    >
+      {(control) => (
+        <textarea
+          {...control}
+          key={values[side.name]}
+          name={side.name}
+          required
+          rows={side.rows}
+          maxLength={side.max}
+          defaultValue={values[side.name]}
+          className={inputClass}
+        />
+      )}
+    </Field>
+  ));
+}
+
 export function AddOwnCardForm({ lessons }: { lessons: LessonOption[] }) {
   const [state, formProps, pending] = useActionForm(addOwnCardAction, initial);
   const form = useResetAfterSuccess(state);
   return (
     <form ref={form} {...formProps} className={cardClass("grid gap-3 p-4")}>
-      <Field id="card-front" label="Front" hint="The question or cue." error={state.fieldErrors.front}>
-        {(control) => (
-          <textarea
-            {...control}
-            key={echoed(state, "front")}
-            name="front"
-            required
-            rows={2}
-            maxLength={OWN_CARD_LIMITS.front}
-            defaultValue={echoed(state, "front")}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field id="card-back" label="Back" hint="The answer you want to recall." error={state.fieldErrors.back}>
-        {(control) => (
-          <textarea
-            {...control}
-            key={echoed(state, "back")}
-            name="back"
-            required
-            rows={3}
-            maxLength={OWN_CARD_LIMITS.back}
-            defaultValue={echoed(state, "back")}
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <CardSides
+        idPrefix="card"
+        state={state}
+        values={{ front: echoed(state, "front"), back: echoed(state, "back") }}
+        hints={{ front: "The question or cue.", back: "The answer you want to recall." }}
+      />
       <LessonSelect id="card-lesson" state={state} lessons={lessons} />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>
@@ -136,32 +157,11 @@ export function EditOwnCardForm({ cardId, front, back }: { cardId: string; front
   return (
     <form {...formProps} className="mt-2 grid gap-2">
       <input type="hidden" name="cardId" value={cardId} />
-      <Field id={`front-${id}`} label="Front" error={state.fieldErrors.front}>
-        {(control) => (
-          <textarea
-            {...control}
-            name="front"
-            required
-            rows={2}
-            maxLength={OWN_CARD_LIMITS.front}
-            defaultValue={state.values?.front ?? front}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field id={`back-${id}`} label="Back" error={state.fieldErrors.back}>
-        {(control) => (
-          <textarea
-            {...control}
-            name="back"
-            required
-            rows={3}
-            maxLength={OWN_CARD_LIMITS.back}
-            defaultValue={state.values?.back ?? back}
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <CardSides
+        idPrefix={`card-${id}`}
+        state={state}
+        values={{ front: state.values?.front ?? front, back: state.values?.back ?? back }}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" size="sm" disabled={pending}>
           {pending ? "Saving…" : "Save card"}
