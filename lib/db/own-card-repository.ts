@@ -52,12 +52,18 @@ export class OwnCardRepository {
   add(userId: string, cards: readonly NewOwnCard[], now: Date): Promise<AddOwnCardsOutcome> {
     return this.db.$transaction(async (tx): Promise<AddOwnCardsOutcome> => {
       await tx.$executeRaw`UPDATE "User" SET "sessionVersion" = "sessionVersion" WHERE "id" = ${userId}`;
-      const existing = await tx.ownCard.findMany({
-        where: { userId },
-        select: { front: true, back: true, sourceRef: true },
-      });
-      const refs = new Set(existing.flatMap((c) => (c.sourceRef ? [c.sourceRef] : [])));
-      const pairs = new Set(existing.map(pairKey));
+      // Only the cards that could clash are read: the same source, or the same front.
+      const sourceRefs = [...new Set(cards.flatMap((c) => (c.sourceRef ? [c.sourceRef] : [])))];
+      const fronts = [...new Set(cards.map((c) => c.front))];
+      const [count, clashes] = await Promise.all([
+        tx.ownCard.count({ where: { userId } }),
+        tx.ownCard.findMany({
+          where: { userId, OR: [{ sourceRef: { in: sourceRefs } }, { front: { in: fronts } }] },
+          select: { front: true, back: true, sourceRef: true },
+        }),
+      ]);
+      const refs = new Set(clashes.flatMap((c) => (c.sourceRef ? [c.sourceRef] : [])));
+      const pairs = new Set(clashes.map(pairKey));
       const fresh: NewOwnCard[] = [];
       for (const c of cards) {
         if ((c.sourceRef && refs.has(c.sourceRef)) || pairs.has(pairKey(c))) continue;
@@ -65,12 +71,16 @@ export class OwnCardRepository {
         pairs.add(pairKey(c));
         fresh.push(c);
       }
-      const room = OWN_CARD_LIMITS.perLearner - existing.length;
+      const room = OWN_CARD_LIMITS.perLearner - count;
       if (fresh.length > room) return { kind: "full", room };
-      const added: OwnCardRecord[] = [];
-      // One insert per card: createMany cannot return the rows on both databases.
-      for (const c of fresh)
-        added.push(toRecord(await tx.ownCard.create({ data: { ...c, userId, createdAt: now }, select })));
+      const rows = await tx.ownCard.createManyAndReturn({
+        data: fresh.map((c) => ({ ...c, userId, createdAt: now })),
+        select,
+      });
+      // RETURNING promises no order; the fresh cards' front and back pairs are distinct, so they
+      // put the rows back in the order they were given.
+      const byPair = new Map(rows.map((row) => [pairKey(row), toRecord(row)]));
+      const added = fresh.map((c) => byPair.get(pairKey(c))!);
       return { kind: "added", added, skipped: cards.length - fresh.length };
     });
   }

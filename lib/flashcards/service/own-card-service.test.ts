@@ -72,6 +72,28 @@ describe.each(testDatabases)("a learner's own cards on $name", ({ url }) => {
     const { own, cards } = services();
     expect(await own.importDeck(user.id, DECK, lesson.slug)).toEqual({ ok: true, value: { added: 2, skipped: 0 } });
     expect(await own.importDeck(user.id, DECK, lesson.slug)).toEqual({ ok: true, value: { added: 0, skipped: 2 } });
+    // Only the same front and back is a duplicate: a known front with a new back is a new card, and
+    // the added cards come back in the deck's order.
+    const [shared] = await own.list(user.id);
+    const again = await repos.ownCards.add(
+      other.id,
+      ["z", "a", "m"].map((back) => ({
+        front: shared.front,
+        back,
+        lessonSlug: null,
+        source: "import",
+        sourceRef: null,
+      })),
+      new Date(),
+    );
+    expect(again.kind === "added" && again.added.map((c) => c.back)).toEqual(["z", "a", "m"]);
+    const more = await repos.ownCards.add(
+      user.id,
+      [{ front: shared.front, back: `${shared.back} (longer)`, lessonSlug: null, source: "import", sourceRef: null }],
+      new Date(),
+    );
+    expect(more).toMatchObject({ kind: "added", skipped: 0 });
+    await own.remove(user.id, ownCardId(more.kind === "added" ? more.added[0].id : ""));
     expect(await own.importDeck(user.id, "good;card\nbroken line\n", "")).toEqual({
       ok: false,
       error: 'Line 2: a card needs a front and a back, separated by ";".',
