@@ -1,4 +1,4 @@
-import type { DrillRun, Rating } from "../classes/core/assigned-work";
+import type { DrillRun, Rating, WorkWindow } from "../classes/core/assigned-work";
 import type { AssignmentScope } from "../classes/core/assignment-kinds";
 import type { Db } from "./create-db";
 import { isUniqueViolation } from "./unique-violation";
@@ -248,33 +248,29 @@ export class ClassRepository {
   async memberWork(
     instructorId: string,
     classId: string,
-    reviewLessons: readonly string[],
-    since: Date,
+    window: WorkWindow,
   ): Promise<{ drills: DrillRun[]; ratings: Rating[] } | null> {
     const owned = await this.db.class.findFirst({ where: { id: classId, instructorId }, select: { id: true } });
     if (!owned) return null;
-    return this.workWhere({ memberships: { some: { classId } } }, reviewLessons, since);
+    return this.workWhere({ memberships: { some: { classId } } }, window);
   }
 
   /** The same for one learner, for their own view of their classes. */
-  workOf(
-    userId: string,
-    reviewLessons: readonly string[],
-    since: Date,
-  ): Promise<{ drills: DrillRun[]; ratings: Rating[] }> {
-    return this.workWhere({ id: userId }, reviewLessons, since);
+  workOf(userId: string, window: WorkWindow): Promise<{ drills: DrillRun[]; ratings: Rating[] }> {
+    return this.workWhere({ id: userId }, window);
   }
 
   private async workWhere(
     user: { id: string } | { memberships: { some: { classId: string } } },
-    reviewLessons: readonly string[],
-    since: Date,
+    { lessons: reviewLessons, drills: drillSlugs, since }: WorkWindow,
   ): Promise<{ drills: DrillRun[]; ratings: Rating[] }> {
     const [drills, ratings] = await Promise.all([
-      this.db.drillProgress.findMany({
-        where: { user, completedAt: { not: null } },
-        select: { userId: true, drillSlug: true, startedAt: true, completedAt: true, results: true },
-      }),
+      drillSlugs.length === 0
+        ? Promise.resolve([])
+        : this.db.drillProgress.findMany({
+            where: { user, drillSlug: { in: [...drillSlugs] }, startedAt: { gte: since }, completedAt: { not: null } },
+            select: { userId: true, drillSlug: true, startedAt: true, completedAt: true, results: true },
+          }),
       reviewLessons.length === 0
         ? Promise.resolve([])
         : this.db.flashcardReview.findMany({

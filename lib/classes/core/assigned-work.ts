@@ -5,6 +5,13 @@ import type { AssignmentInfo, FinishedAttempt, MemberInfo } from "./results";
 // serves quizzes, drills and reviews alike. Pure.
 
 /** A learner's run through a drill: finished when every step is done. */
+/** What a class's work assignments name, and the earliest time work can count for one of them. */
+export interface WorkWindow {
+  lessons: readonly string[];
+  drills: readonly string[];
+  since: Date;
+}
+
 export interface DrillRun {
   userId: string;
   drillSlug: string;

@@ -5,7 +5,7 @@ import { type AssignmentRecord, type ClassSummary, JoinCodeTakenError } from "..
 import type { Repositories } from "../../db/repositories";
 import { lessonCards } from "../../flashcards/core/cards";
 import { fail, ok, type Result } from "../../result";
-import { type DrillRun, drillAttempts, type Rating, reviewAttempts } from "../core/assigned-work";
+import { type DrillRun, drillAttempts, type Rating, reviewAttempts, type WorkWindow } from "../core/assigned-work";
 import { assignmentChoices, type DrillInfo, describeAssignment, isAssignmentScope } from "../core/assignment-kinds";
 import { learnersAtRisk } from "../core/at-risk";
 import { RESULTS_CSV_HEADER, resultsCsvRows } from "../core/class-csv";
@@ -66,15 +66,20 @@ async function createClass(
   return fail("Could not find a free join code; try again.");
 }
 
-/** The lessons whose cards review assignments name, and the earliest rating that can count for one. */
-function reviewWindow(
+/**
+ * What the work assignments name (the lessons whose cards review assignments name, the drills
+ * drill assignments name) and the earliest time work can count for one, so that only that work is read.
+ */
+function workWindow(
   assignments: readonly { scope: string; target: string; createdAt: Date }[],
   members: readonly { joinedAt: Date }[],
-): { lessons: string[]; since: Date } {
-  const reviews = assignments.filter((a) => a.scope === "review");
-  const times = [...reviews.map((a) => a.createdAt), ...members.map((m) => m.joinedAt)].map((d) => d.getTime());
+): WorkWindow {
+  const work = assignments.filter((a) => a.scope === "review" || a.scope === "drill");
+  const times = [...work.map((a) => a.createdAt), ...members.map((m) => m.joinedAt)].map((d) => d.getTime());
+  const targets = (scope: string) => [...new Set(work.filter((a) => a.scope === scope).map((a) => a.target))];
   return {
-    lessons: [...new Set(reviews.map((a) => a.target))],
+    lessons: targets("review"),
+    drills: targets("drill"),
     since: new Date(times.length ? Math.min(...times) : 0),
   };
 }
@@ -101,11 +106,11 @@ async function classDetail(deps: ClassServiceDeps, instructorId: string, classId
   const library = deps.library();
   const now = deps.now();
   const since = new Date(now.getTime() - 7 * 86_400_000);
-  const review = reviewWindow(cls.assignments, cls.members);
+  const counted = workWindow(cls.assignments, cls.members);
   const [attempts, activity, work] = await Promise.all([
     deps.repos.classes.memberAttempts(instructorId, classId),
     deps.repos.classes.memberProgress(instructorId, classId, since),
-    deps.repos.classes.memberWork(instructorId, classId, review.lessons, review.since),
+    deps.repos.classes.memberWork(instructorId, classId, counted),
   ]);
   const assignments = cls.assignments.map((a) => assignmentView(deps, a));
   const progress = cls.members.map(({ userId }) => ({
@@ -206,11 +211,11 @@ async function learnerClasses(deps: ClassServiceDeps, userId: string) {
   const library = deps.library();
   const now = deps.now();
   const memberships = classes.map((c) => ({ userId, joinedAt: c.joinedAt }));
-  const review = reviewWindow(
+  const counted = workWindow(
     classes.flatMap((c) => c.assignments),
     memberships,
   );
-  const work = await deps.repos.classes.workOf(userId, review.lessons, review.since);
+  const work = await deps.repos.classes.workOf(userId, counted);
   return classes.map((c, i) => {
     const assignments = c.assignments.map((a) => assignmentView(deps, a));
     const done = [...attempts, ...workAttempts(library, [memberships[i]], assignments, work)];
