@@ -4,7 +4,6 @@ import type { AssignmentInfo, FinishedAttempt, MemberInfo } from "./results";
 // becomes a FinishedAttempt, so one rule (results.ts: what counts, on time or late, the best score)
 // serves quizzes, drills and reviews alike. Pure.
 
-/** A learner's run through a drill: finished when every step is done. */
 /** What a class's work assignments name, and the earliest time work can count for one of them. */
 export interface WorkWindow {
   lessons: readonly string[];
@@ -12,6 +11,7 @@ export interface WorkWindow {
   since: Date;
 }
 
+/** A learner's run through a drill: finished when every step is done. */
 export interface DrillRun {
   userId: string;
   drillSlug: string;
