@@ -53,7 +53,13 @@ test("a learner completes a drill by typing commands, predicting and fixing the 
   await page.getByRole("button", { name: "Commit prediction and run it" }).click();
   await expect(page.getByText("You predicted it.")).toBeVisible();
   await expect(page.getByLabel("Terminal output")).toContainText("Connection refused");
-  await expect(view.getByText("Last request to web:80", { exact: false })).toContainText("refused");
+  const lastPath = view.getByRole("figure", { name: "Path of the last request, to web:80" });
+  await expect(lastPath).toContainText("refused");
+  await expect(lastPath.getByRole("listitem")).toHaveText([
+    /^pod client: 10\.244\./,
+    /^→Service web \(ClusterIP\): 10\./,
+    /^→refused: service default\/web has no ready endpoints$/,
+  ]);
 
   // Step 2: a task checked against the cluster.
   await page.getByRole("button", { name: "Check my work" }).click();
@@ -61,6 +67,19 @@ test("a learner completes a drill by typing commands, predicting and fixing the 
   // The live goal holds as soon as the command runs: the step is done without another click (the server replayed it).
   await type(page, "kubectl scale deployment web --replicas=2");
   await expect(page.getByText("2 of 3 steps done")).toBeVisible();
+  // The diagram follows every request: now a pod answers, and the view says which rule chose it.
+  await type(page, "kubectl exec client -- curl -s --max-time 5 web");
+  await expect(lastPath.getByRole("listitem")).toHaveText([
+    /^pod client/,
+    /^→Service web/,
+    /^→pod web-\S+: 10\.244\.\d+\.\d+:80$/,
+  ]);
+  await expect(lastPath).toContainText("Why this pod: kube-proxy (iptables) picked one of 2 endpoints at random");
+  if (process.env.LAB_SCREENSHOTS) await view.screenshot({ path: `${process.env.LAB_SCREENSHOTS}/request-path.png` });
+  for (const colorScheme of ["dark", "light"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoSeriousA11yViolations(page);
+  }
 
   // Progress survives a reload: the cluster is rebuilt from the saved commands.
   await page.reload();

@@ -1,4 +1,5 @@
 import type { ClusterSnapshot } from "@/lib/drills/core/snapshot";
+import { RequestDiagram } from "./request-diagram";
 
 /** Nodes with their pods and the Services with their endpoints, as lists a screen reader can read; the last request's path highlighted. */
 export function ClusterView({ snapshot, className }: { snapshot: ClusterSnapshot; className?: string }) {
@@ -15,18 +16,16 @@ export function ClusterView({ snapshot, className }: { snapshot: ClusterSnapshot
       <h2 id="cluster-view" className="text-lg font-semibold text-slate-900">
         Cluster
       </h2>
-      <p
-        aria-live="polite"
-        className={`mt-2 rounded-md p-2 text-sm ${!last ? "bg-slate-50 text-slate-600" : last.result === "answered" ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-900"}`}
-      >
-        {last ? (
-          <>
-            Last request to {last.to}: {last.summary}
-          </>
-        ) : (
-          "No request yet. Try curl or kubectl exec … -- curl."
-        )}
+      <p aria-live="polite" className="sr-only">
+        {last ? `Last request to ${last.to}: ${last.summary}` : "No request yet."}
       </p>
+      {last ? (
+        <RequestDiagram path={last} />
+      ) : (
+        <p className="mt-2 rounded-md bg-slate-50 p-2 text-sm text-slate-600">
+          No request yet. Try curl or kubectl exec … -- curl.
+        </p>
+      )}
       <p aria-hidden="true" className="mt-2 text-xs text-slate-600">
         <span className="rounded bg-slate-800 px-1 text-white">dark</span> sent the last request ·{" "}
         <span className="rounded bg-brand-600 px-1 text-white">blue</span> answered it · ✓ ready · ✗ not ready · …

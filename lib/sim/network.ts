@@ -32,8 +32,24 @@ export type ConnectResult =
       clientIP: string;
       /** Set when kube-proxy itself answered on a healthCheckNodePort. */
       healthCheck?: HealthCheck;
+      /** How kube-proxy picked this endpoint, when the connection went through a Service. */
+      choice?: EndpointChoice;
     }
   | { ok: false; error: "refused" | "timeout"; reason: string; via: Hop | null };
+
+/**
+ * The rule kube-proxy applied to pick one connection's endpoint, so a view can say why this pod answered:
+ * the sticky endpoint of ClientIP affinity, a random pick (iptables' statistic match), or IPVS's round robin.
+ */
+export interface EndpointChoice {
+  rule: "session-affinity" | "random" | "round-robin";
+  /** How many endpoints the choice was among, after the traffic policy. */
+  among: number;
+  /** The node a Local traffic policy kept the choice to, if one did. */
+  localTo: string | null;
+  /** No endpoint was ready, so kube-proxy fell back to serving, terminating ones. */
+  terminating: boolean;
+}
 
 /**
  * Where a packet starts, as kube-proxy tells traffic apart: from a pod (its source is in the cluster
@@ -133,7 +149,12 @@ export function backends(cluster: Cluster, service: Service, port: ServicePort, 
  * endpoint it had, until the timeout passes without traffic. In iptables mode the choice is random;
  * IPVS mode defaults to round robin.
  */
-function choose(cluster: Cluster, service: Service, candidates: Backend[], client: string): Backend {
+function choose(
+  cluster: Cluster,
+  service: Service,
+  candidates: Backend[],
+  client: string,
+): { chosen: Backend; rule: EndpointChoice["rule"] } {
   const key = `${service.metadata.uid}/${client}`;
   if (service.spec.sessionAffinity === "ClientIP") {
     const timeout = (service.spec.sessionAffinityConfig?.clientIP.timeoutSeconds ?? 10800) * 1000;
@@ -144,11 +165,12 @@ function choose(cluster: Cluster, service: Service, candidates: Backend[], clien
         : undefined;
     if (still) {
       sticky!.lastUsed = cluster.now();
-      return still;
+      return { chosen: still, rule: "session-affinity" };
     }
   }
   let chosen: Backend;
-  if (cluster.options.proxyMode === "ipvs") {
+  const rule = cluster.options.proxyMode === "ipvs" ? "round-robin" : "random";
+  if (rule === "round-robin") {
     const rrKey = service.metadata.uid;
     const next = cluster.roundRobin.get(rrKey) ?? 0;
     chosen = candidates[next % candidates.length];
@@ -158,7 +180,7 @@ function choose(cluster: Cluster, service: Service, candidates: Backend[], clien
   }
   if (service.spec.sessionAffinity === "ClientIP")
     cluster.affinity.set(key, { ip: chosen.endpoint.addresses[0], lastUsed: cluster.now() });
-  return chosen;
+  return { chosen, rule };
 }
 
 /**
@@ -210,7 +232,13 @@ function deliver(cluster: Cluster, origin: Origin, via: Hop, entry: "internal" |
   const policy = policyFor(cluster, service, origin, entry);
   const candidates = policy.only ? all.filter((b) => b.endpoint.nodeName === policy.only) : all;
   if (candidates.length === 0) return { ok: false, error: "timeout", reason: policy.dropReason, via };
-  const chosen = choose(cluster, service, candidates, origin.ip);
+  const { chosen, rule } = choose(cluster, service, candidates, origin.ip);
+  const choice: EndpointChoice = {
+    rule,
+    among: candidates.length,
+    localTo: policy.only,
+    terminating: !chosen.endpoint.conditions.ready,
+  };
   const pod = chosen.endpoint.targetRef
     ? cluster.store.get("Pod", chosen.endpoint.targetRef.namespace, chosen.endpoint.targetRef.name)
     : undefined;
@@ -228,7 +256,7 @@ function deliver(cluster: Cluster, origin: Origin, via: Hop, entry: "internal" |
   // A pod that reaches itself through a Service is masqueraded too (hairpin), to its node's address.
   const hairpin = origin.kind === "pod" && origin.pod.metadata.uid === pod.metadata.uid;
   const source = policy.snatTo ?? (hairpin ? nodeAddress(cluster, origin.node) : origin.ip);
-  return { ok: true, pod, ip: chosen.endpoint.addresses[0], port: chosen.port, via, clientIP: source };
+  return { ok: true, pod, ip: chosen.endpoint.addresses[0], port: chosen.port, via, clientIP: source, choice };
 }
 
 const LOOPBACK = { base: 0x7f000000, prefix: 8, size: 2 ** 24, text: "127.0.0.0/8" };

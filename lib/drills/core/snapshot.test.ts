@@ -22,7 +22,7 @@ describe("the cluster view's snapshot", () => {
       result: "answered",
     });
     expect(after.lastRequest!.summary).toMatch(
-      /^pod client → Service web \(ClusterIP\) → pod web-\S+ \(10\.244\.\d+\.\d+\): answered$/,
+      /^pod client → Service web \(ClusterIP\) → pod web-\S+ \(10\.244\.\d+\.\d+\): answered\. kube-proxy \(iptables\) picked one of 2 endpoints at random/,
     );
     sim.run(`curl -s --max-time 1 ${web.clusterIP}`);
     expect(clusterSnapshot(sim.cluster).lastRequest).toMatchObject({

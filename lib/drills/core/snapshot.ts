@@ -1,5 +1,6 @@
 import type { Cluster } from "../../sim/cluster";
 import { lastRequest } from "../../sim/shell/http-client";
+import { type RequestPath, requestPath } from "./request-path";
 
 export interface ClusterSnapshot {
   nodes: {
@@ -17,16 +18,8 @@ export interface ClusterSnapshot {
     ports: string;
     endpoints: { ip: string; ready: boolean; pod: string }[];
   }[];
-  /** The most recent request's path, for highlighting: who asked, through which Service, which pod answered. */
-  lastRequest: {
-    from: string;
-    clientPod: string | null;
-    to: string;
-    service: string | null;
-    pod: string | null;
-    result: "answered" | "refused" | "timeout";
-    summary: string;
-  } | null;
+  /** The most recent request's path, for highlighting and drawing: who asked, through which Service, which pod answered. */
+  lastRequest: RequestPath | null;
 }
 
 /** What the drill page's cluster view shows: the default namespace's workloads on each node, and its Services. */
@@ -67,41 +60,10 @@ export function clusterSnapshot(cluster: Cluster): ClusterSnapshot {
         })),
     }));
   const trace = lastRequest(cluster);
-  let last: ClusterSnapshot["lastRequest"] = null;
-  if (trace?.result) {
-    const from =
-      trace.client.kind === "pod"
-        ? `pod ${trace.client.pod.metadata.name}`
-        : trace.client.kind === "node"
-          ? `node ${trace.client.nodeName}`
-          : "your machine (outside the cluster)";
-    const r = trace.result;
-    const service = r.via ? r.via.service.metadata.name : null;
-    const pod = r.ok ? r.pod.metadata.name : null;
-    const to = `${trace.target.host}:${trace.target.port}`;
-    const path = [
-      from,
-      service
-        ? `Service ${service} (${r.via!.kind === "nodeport" ? "node port" : r.via!.kind === "loadbalancer" ? "load balancer" : "ClusterIP"})`
-        : null,
-      pod ? `pod ${pod} (${r.ok ? r.ip : ""})` : null,
-    ]
-      .filter(Boolean)
-      .join(" → ");
-    last = {
-      from,
-      clientPod: trace.client.kind === "pod" ? trace.client.pod.metadata.name : null,
-      to,
-      service,
-      pod,
-      result: r.ok ? "answered" : r.error,
-      summary: r.ok ? `${path}: answered` : `${path} → ${r.error === "refused" ? "refused" : "timed out"}: ${r.reason}`,
-    };
-  }
   return {
     nodes,
     pending: pods.filter((p) => !p.spec.nodeName).map((p) => p.metadata.name),
     services,
-    lastRequest: last,
+    lastRequest: trace ? requestPath(cluster, trace) : null,
   };
 }
