@@ -29,6 +29,8 @@ interface Props {
   /** Where the current step opened in `events`: commands after it can be undone. */
   stepStart: number;
   openPrediction: OpenPrediction | null;
+  /** The server's count of failed checks of the task open now. */
+  failedChecks: number;
   lessonTitle: string;
 }
 
@@ -63,7 +65,10 @@ export function DrillWorkspace(props: Props) {
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const [failedChecks, setFailedChecks] = useState<Record<string, number>>({});
+  const [failedChecks, setFailedChecks] = useState<Record<string, number>>(() => {
+    const open = props.drill.steps.find((s) => !props.results[s.id]);
+    return open ? { [open.id]: props.failedChecks } : {};
+  });
   const [pane, setPane] = useState<DrillPane>("steps");
   const wide = useWideScreen();
   /** On a phone, a step done while the terminal or cluster shows: said there, with the way to the next one. */
@@ -197,7 +202,7 @@ export function DrillWorkspace(props: Props) {
         setResults((res) => ({ ...res, [step.id]: { correct: true, at: new Date().toISOString() } }));
         setStepStart(events.length);
         setOpenPrediction(value.openPrediction);
-      } else setFailedChecks((f) => ({ ...f, [step.id]: (f[step.id] ?? 0) + 1 }));
+      } else setFailedChecks((f) => ({ ...f, [step.id]: value.failedChecks }));
     });
   }
 
@@ -346,7 +351,7 @@ export function DrillWorkspace(props: Props) {
             )}
             <TaskHelp
               key={step.id}
-              hint={step.hint}
+              hints={step.hints}
               failedChecks={failedChecks[step.id] ?? 0}
               reveal={() => revealSolution(step)}
             />

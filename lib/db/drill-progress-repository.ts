@@ -13,6 +13,8 @@ export interface DrillProgressRecord {
   stepStart: number;
   /** Bumped each time a step is recorded; 0 for a run with no row yet. */
   version: number;
+  /** Failed checks of the task open now. */
+  failedChecks: number;
   updatedAt: Date;
   completedAt: Date | null;
 }
@@ -23,6 +25,7 @@ const toRecord = (row: {
   results: string;
   stepStart: number;
   version: number;
+  failedChecks: number;
   updatedAt: Date;
   completedAt: Date | null;
 }): DrillProgressRecord => ({
@@ -31,6 +34,7 @@ const toRecord = (row: {
   results: JSON.parse(row.results) as Record<string, StepResult>,
   stepStart: row.stepStart,
   version: row.version,
+  failedChecks: row.failedChecks,
   updatedAt: row.updatedAt,
   completedAt: row.completedAt,
 });
@@ -72,14 +76,23 @@ export class DrillProgressRepository {
     userId: string,
     drillSlug: string,
     expectedVersion: number,
-    fields: { events: string; results?: string; stepStart?: number; version?: number; completedAt?: Date | null },
+    fields: {
+      events: string;
+      results?: string;
+      stepStart?: number;
+      version?: number;
+      failedChecks?: number | { increment: number };
+      completedAt?: Date | null;
+    },
   ): Promise<boolean> {
     const update = () =>
       this.db.drillProgress.updateMany({ where: { userId, drillSlug, version: expectedVersion }, data: fields });
     if ((await update()).count === 1) return true;
     if (expectedVersion !== 0) return false;
     try {
-      await this.db.drillProgress.create({ data: { userId, drillSlug, results: "{}", ...fields } });
+      const { failedChecks, ...rest } = fields;
+      const count = typeof failedChecks === "object" ? failedChecks.increment : failedChecks;
+      await this.db.drillProgress.create({ data: { userId, drillSlug, results: "{}", ...rest, failedChecks: count } });
       return true;
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
@@ -90,6 +103,14 @@ export class DrillProgressRepository {
   /** Saves the commands typed so far; does not bump the version (no step was recorded). */
   saveEvents(userId: string, drillSlug: string, expectedVersion: number, events: unknown[]): Promise<boolean> {
     return this.writeAt(userId, drillSlug, expectedVersion, { events: JSON.stringify(events) });
+  }
+
+  /** Saves the commands typed so far and counts one more failed check of the open task. */
+  recordFailedCheck(userId: string, drillSlug: string, expectedVersion: number, events: unknown[]): Promise<boolean> {
+    return this.writeAt(userId, drillSlug, expectedVersion, {
+      events: JSON.stringify(events),
+      failedChecks: { increment: 1 },
+    });
   }
 
   /** Records a finished step: the events up to it, the results with it, and where the next step opens. */
@@ -105,6 +126,7 @@ export class DrillProgressRepository {
       stepStart: data.stepStart,
       completedAt: data.completedAt,
       version: expectedVersion + 1,
+      failedChecks: 0,
     });
   }
 

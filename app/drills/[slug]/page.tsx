@@ -26,6 +26,7 @@ export default async function DrillPage({ params }: Params) {
       results={state.results}
       stepStart={state.stepStart}
       openPrediction={state.openPrediction}
+      failedChecks={state.failedChecks}
       lessonTitle={findLesson(state.drill.lesson)?.title ?? state.drill.lesson}
     />
   );

@@ -14,6 +14,9 @@ const observe = z
     "observe is output, outcome, address-count, distinct-outputs, same-output or contains:<text>",
   );
 
+/** Stages of help a task may offer before its solution. */
+export const MAX_HINTS = 4;
+
 const stepSchema = z.discriminatedUnion("type", [
   z.object({
     id: slug,
@@ -31,7 +34,7 @@ const stepSchema = z.discriminatedUnion("type", [
     id: slug,
     type: z.literal("task"),
     prompt: z.string().min(1),
-    hint: z.string().optional(),
+    hints: z.array(z.string().min(1)).max(MAX_HINTS, `a task has at most ${MAX_HINTS} hints`).default([]),
     check: z.array(checkSchema).min(1),
     solution: z.array(command).min(1),
     explanation: z.string().min(1),
@@ -79,5 +82,17 @@ export function parseDrill(
       drill: null,
       problems: [{ file: sourcePath, line: 2, message: `drill steps: the id "${duplicate}" is used twice` }],
     };
+  const giveaways = parsed.data.steps.flatMap((step) =>
+    step.type === "task"
+      ? step.hints
+          .filter((hint) => step.solution.some((command) => hint.includes(command)))
+          .map((hint) => ({
+            file: sourcePath,
+            line: 2,
+            message: `drill step ${step.id}: the hint "${hint}" contains a solution command; hints lead to it, the solution is offered after failed checks`,
+          }))
+      : [],
+  );
+  if (giveaways.length > 0) return { drill: null, problems: giveaways };
   return { drill: { ...parsed.data, module, body: doc.body.trim(), sourcePath }, problems: [] };
 }

@@ -47,7 +47,7 @@ describe("the last request's path, as the cluster view draws it", () => {
 
   it("shows the node's address as the source seen through a NodePort, and the Local policy that narrows the choice", () => {
     const sim = cluster();
-    sim.run("kubectl patch svc web -p '{\"spec\":{\"type\":\"NodePort\"}}'");
+    sim.run('kubectl patch svc web -p \'{"spec":{"type":"NodePort"}}\'');
     const nodePort = sim.run("kubectl get svc web -o jsonpath={.spec.ports[0].nodePort}").output.trim();
     const node = sim.run("kubectl get pods -l app=web -o jsonpath={.items[0].spec.nodeName}").output.trim();
     const nodeIP = sim
@@ -60,7 +60,7 @@ describe("the last request's path, as the cluster view draws it", () => {
     expect(masqueraded.rewrittenSource).not.toBeNull();
     expect(masqueraded.summary).toMatch(/The pod saw the request come from \S+ \(SNAT\)$/);
 
-    sim.run("kubectl patch svc web -p '{\"spec\":{\"externalTrafficPolicy\":\"Local\"}}'");
+    sim.run('kubectl patch svc web -p \'{"spec":{"externalTrafficPolicy":"Local"}}\'');
     sim.run(`curl -s ${nodeIP}:${nodePort}`);
     const local = pathOf(sim);
     expect(local.rule).toMatch(new RegExp(`externalTrafficPolicy: Local kept it to endpoints on ${node}\\.$`));

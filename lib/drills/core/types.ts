@@ -37,7 +37,8 @@ export interface TaskStep {
   id: string;
   type: "task";
   prompt: string;
-  hint?: string;
+  /** Help in stages, each more specific than the one before; none gives away a solution command. */
+  hints: string[];
   check: Check[];
   /** Commands that complete the task: content:check runs them to prove the task can be done. */
   solution: string[];

@@ -169,11 +169,12 @@ describe.each(testDatabases)("drill service on $name", ({ url }) => {
       }
     }
     expect((await service().state(user.id, drill.slug))!.completed).toBe(true);
+    expect((await service().state(user.id, drill.slug))!.failedChecks).toBe(0);
     await service().reset(user.id, drill.slug);
     expect(await service().state(user.id, drill.slug)).toMatchObject({ events: [], results: {}, completed: false });
   });
 
-  it("gives the solution of the current task only, never of a prediction or a later task", async () => {
+  it("gives the solution of the current task only, after two failed checks, never of a prediction or a later task", async () => {
     const user = await learner();
     expect(await service().solution(user.id, drill.slug, "bring-back")).toEqual({
       ok: false,
@@ -181,6 +182,26 @@ describe.each(testDatabases)("drill service on $name", ({ url }) => {
     });
     await service().commitPrediction(user.id, drill.slug, "scaled-to-zero", 0, []);
     const task = drill.steps.find((s) => s.id === "bring-back")!;
+    // The server counts failed checks; whatever the page claims, the solution waits for two of them.
+    const events = [marker("scaled-to-zero")];
+    expect(await service().solution(user.id, drill.slug, "bring-back")).toEqual({
+      ok: false,
+      error: DRILL_MESSAGES.solutionLater(2),
+    });
+    expect(await service().checkTask(user.id, drill.slug, "bring-back", events)).toMatchObject({
+      ok: true,
+      value: { passed: false, failedChecks: 1 },
+    });
+    expect(await service().solution(user.id, drill.slug, "bring-back")).toEqual({
+      ok: false,
+      error: DRILL_MESSAGES.solutionLater(1),
+    });
+    expect(DRILL_MESSAGES.solutionLater(1)).toMatch(/check your work once more first/);
+    expect(await service().checkTask(user.id, drill.slug, "bring-back", events)).toMatchObject({
+      ok: true,
+      value: { passed: false, failedChecks: 2 },
+    });
+    expect((await service().state(user.id, drill.slug))!.failedChecks).toBe(2);
     expect(await service().solution(user.id, drill.slug, "bring-back")).toEqual({
       ok: true,
       value: task.type === "task" ? task.solution : [],

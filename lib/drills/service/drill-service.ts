@@ -4,6 +4,7 @@ import { fail, ok, type Result } from "../../result";
 import type { Observation } from "../core/drill-run";
 import { COMMIT_FIRST, type OpenPrediction } from "../core/prediction-guard";
 import { currentStep, publicDrill } from "../core/public-drill";
+import { SOLUTION_AFTER_FAILED_CHECKS } from "../core/task-help";
 import type { Drill, DrillEvent, PredictStep, StepResult } from "../core/types";
 import type { GradeJob, GradeReply } from "./grade-step";
 import { oneAtATime } from "./one-at-a-time";
@@ -19,6 +20,8 @@ export interface DrillState {
   stepStart: number;
   /** The open prediction's run lines, so the terminal can refuse them until it is committed. */
   openPrediction: OpenPrediction | null;
+  /** Failed checks of the task open now: its solution is offered after SOLUTION_AFTER_FAILED_CHECKS. */
+  failedChecks: number;
 }
 
 export interface PredictionResult {
@@ -40,6 +43,8 @@ export interface TaskResult {
   checks: { passed: boolean; message: string }[];
   explanation: string | null;
   openPrediction: OpenPrediction | null;
+  /** Failed checks of this task so far, this one included (0 once it passes). */
+  failedChecks: number;
 }
 
 /** Another request (a second tab, a double submit) recorded this step first; its result stands. */
@@ -57,6 +62,8 @@ export const DRILL_MESSAGES = {
   revealed: (command: string) =>
     `${COMMIT_FIRST} You ran \`${command}\` before committing; undo it (or reset the drill) to answer this step.`,
   noSolution: "Only the task you are working on offers its solution.",
+  solutionLater: (left: number) =>
+    `The solution opens after ${SOLUTION_AFTER_FAILED_CHECKS} failed checks of this task: check your work ${left === 1 ? "once more" : `${left} more times`} first, and try the hints.`,
   cannotContinue: (why: string) => `This drill cannot continue from here: ${why}. Reset it to start again.`,
 };
 
@@ -97,6 +104,7 @@ export function createDrillService(deps: DrillServiceDeps) {
       results: row?.results ?? {},
       stepStart: row?.stepStart ?? 0,
       version: row?.version ?? 0,
+      failedChecks: row?.failedChecks ?? 0,
       completedAt: row?.completedAt ?? null,
     };
   }
@@ -172,6 +180,7 @@ export function createDrillService(deps: DrillServiceDeps) {
         completed: p.completedAt !== null,
         stepStart: p.stepStart,
         openPrediction: openPredictionOf(drill, p.results),
+        failedChecks: p.failedChecks,
       };
     },
 
@@ -273,8 +282,9 @@ export function createDrillService(deps: DrillServiceDeps) {
           if ("alreadyAnswered" in recorded.value) return ok(recorded.value);
           openPrediction = openPredictionOf(drill, recorded.value.results);
         } else {
-          // Keep the commands for a reload; if another request recorded a step meanwhile, this changes nothing.
-          await deps.repos.drills.saveEvents(userId, slug, row.version, events);
+          // Keep the commands for a reload and count the failure; if another request recorded a step
+          // meanwhile, this changes nothing.
+          await deps.repos.drills.recordFailedCheck(userId, slug, row.version, events);
         }
         return ok({
           alreadyAnswered: false as const,
@@ -282,13 +292,15 @@ export function createDrillService(deps: DrillServiceDeps) {
           checks,
           explanation: passed ? step.explanation : null,
           openPrediction,
+          failedChecks: passed ? 0 : row.failedChecks + 1,
         });
       });
     },
 
     /**
-     * A task's solution, for the learner stuck on it (the page offers it after failed checks). Only
-     * the current task's: grading still replays the cluster, so knowing the commands is not passing.
+     * A task's solution, for the learner stuck on it: only the current task's, and only after the
+     * server has counted SOLUTION_AFTER_FAILED_CHECKS failed checks of it (the page's count is not
+     * trusted). Grading still replays the cluster, so knowing the commands is not passing.
      */
     async solution(userId: string, slug: string, stepId: string): Promise<Result<string[]>> {
       const drill = find(slug);
@@ -296,6 +308,8 @@ export function createDrillService(deps: DrillServiceDeps) {
       const row = await progress(userId, drill);
       const step = currentStep(drill, new Set(Object.keys(row.results)));
       if (!step || step.id !== stepId || step.type !== "task") return fail(DRILL_MESSAGES.noSolution);
+      if (row.failedChecks < SOLUTION_AFTER_FAILED_CHECKS)
+        return fail(DRILL_MESSAGES.solutionLater(SOLUTION_AFTER_FAILED_CHECKS - row.failedChecks));
       return ok(step.solution);
     },
 
