@@ -20,6 +20,12 @@ export const course = {
     if (!module) throw new Error(`no module holds ${slug}`);
     return module;
   },
+  /** A drill task's hints, in the order the page offers them. */
+  taskHints: (drillSlug: string, stepId: string) => {
+    const step = drills.find((d) => d.slug === drillSlug)?.steps.find((s) => s.id === stepId);
+    if (step?.type !== "task") throw new Error(`${drillSlug} has no task ${stepId}`);
+    return step.hints;
+  },
   lessonAfter: (slug: string) => {
     const index = library.lessons.findIndex((l) => l.slug === slug);
     return library.lessons[index + 1];

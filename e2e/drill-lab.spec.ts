@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { COMMANDS } from "../lib/sim/kubectl";
+import { course } from "./course";
 import { newLearner, signUp } from "./helpers";
 
 const SHOTS = process.env.LAB_SCREENSHOTS;
@@ -125,14 +126,29 @@ test("on a desktop the drill is a terminal lab used from the keyboard: history, 
   await expect(input).toBeFocused();
   await expect(page.locator('[aria-current="step"]')).toBeInViewport();
 
-  // Step 2: help in stages: the hint, then after two failed checks the solution.
+  // Step 2: help in stages: the hints one by one, then after two failed checks (counted by the server,
+  // so a reload keeps the count) the solution.
+  // The page shows backticked text as code: compare without the backticks.
+  const hints = course.taskHints("no-ready-pods", "bring-back").map((h) => h.replaceAll("`", ""));
+  expect(hints.length).toBeGreaterThan(1);
+  const hintList = page.getByRole("list", { name: "Hints" });
   await page.getByRole("button", { name: "Show a hint" }).click();
-  await expect(page.getByText("Hint: Scale the Deployment back up.")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Show the solution" })).toHaveCount(0);
-  for (let i = 0; i < 2; i++) {
-    await page.getByRole("button", { name: "Check my work" }).click();
-    await expect(page.getByText("Not done yet:")).toBeVisible();
+  await expect(hintList.getByRole("listitem")).toHaveText([`Hint 1 of ${hints.length}: ${hints[0]}`]);
+  for (let i = 1; i < hints.length; i++) {
+    await page.getByRole("button", { name: `Show hint ${i + 1} of ${hints.length}` }).click();
+    await expect(hintList.getByRole("listitem")).toHaveCount(i + 1);
   }
+  await expect(hintList.getByRole("listitem").last()).toHaveText(
+    `Hint ${hints.length} of ${hints.length}: ${hints.at(-1)}`,
+  );
+  await expect(page.getByRole("button", { name: /Show hint/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Show the solution" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Check my work" }).click();
+  await expect(page.getByText("The solution is offered after 2 failed checks (1 so far).")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("The solution is offered after 2 failed checks (1 so far).")).toBeVisible();
+  await page.getByRole("button", { name: "Check my work" }).click();
+  await expect(page.getByText("Not done yet:")).toBeVisible();
   await page.getByRole("button", { name: "Show the solution" }).click();
   await expect(page.getByText("kubectl scale deployment web --replicas=2")).toBeVisible();
   await expectNoA11yViolations(page);

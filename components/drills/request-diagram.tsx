@@ -22,7 +22,7 @@ export function RequestDiagram({ path }: { path: RequestPath }) {
       <p className="text-slate-900">
         Last request to <span className="font-mono">{path.to}</span>:{" "}
         <span className={answered ? "font-semibold text-emerald-900" : "font-semibold text-red-900"}>
-          {answered ? "answered" : path.result === "refused" ? "refused" : "timed out"}
+          {answered ? "answered" : path.hops.at(-1)?.label}
         </span>
       </p>
       <ol className="mt-2 flex flex-wrap items-center gap-1" aria-label="Hops">

@@ -35,7 +35,13 @@ export type ConnectResult =
       /** How kube-proxy picked this endpoint, when the connection went through a Service. */
       choice?: EndpointChoice;
     }
-  | { ok: false; error: "refused" | "timeout"; reason: string; via: Hop | null };
+  | {
+      ok: false;
+      /** refused: RST to the SYN; timeout: no answer at all; closed: accepted, then closed with no reply. */
+      error: "refused" | "timeout" | "closed";
+      reason: string;
+      via: Hop | null;
+    };
 
 /**
  * The rule kube-proxy applied to pick one connection's endpoint, so a view can say why this pod answered:

@@ -62,10 +62,12 @@ export function forwardedConnection(cluster: Cluster, ip: string, port: number):
   if (!forward.addresses.includes(ip) && !forward.addresses.includes("0.0.0.0")) return null;
   const pod = forwardedPod(cluster, forward)!;
   if (!podListensOn(pod, forward.podPort))
-    // kubectl accepts the local connection, then the kubelet's connect inside the pod is refused.
+    // kubectl accepts the local connection, then the kubelet's connect inside the pod is refused, and
+    // kubectl closes the local connection without a byte (portforward.go handleConnection logs "an
+    // error occurred forwarding"): the client reads end of file, curl's "(52) Empty reply from server".
     return {
       ok: false,
-      error: "refused",
+      error: "closed",
       reason: `kubectl accepted the connection, but nothing in pod ${pod.metadata.name} listens on port ${forward.podPort} (an error occurred forwarding ${port} -> ${forward.podPort})`,
       via: null,
     };

@@ -21,6 +21,7 @@ const CONNECTION_OUTCOME = {
   answered: "answered",
   refused: "refused at once",
   timeout: "timed out",
+  closed: "closed with no reply",
   unresolved: "with the name unresolved",
 } as const;
 

@@ -18,7 +18,7 @@ export interface RequestPath {
   to: string;
   service: string | null;
   pod: string | null;
-  result: "answered" | "refused" | "timeout";
+  result: "answered" | "refused" | "timeout" | "closed";
   hops: PathHop[];
   /** Why this pod answered: the kube-proxy rule that picked it, in words. */
   rule: string | null;
@@ -27,6 +27,8 @@ export interface RequestPath {
   /** The whole path as one sentence: the text alternative to the diagram. */
   summary: string;
 }
+
+const FAILURE = { refused: "refused", timeout: "timed out", closed: "closed with no reply" } as const;
 
 const SERVICE_ENTRY = { service: "ClusterIP", nodeport: "node port", loadbalancer: "load balancer" } as const;
 
@@ -51,7 +53,7 @@ export function requestPath(cluster: Cluster, trace: RequestTrace): RequestPath 
       detail: `${trace.ip}:${trace.target.port}`,
     });
   if (r.ok) hops.push({ kind: "pod", label: `pod ${r.pod.metadata.name}`, detail: `${r.ip}:${r.port}` });
-  else hops.push({ kind: "failure", label: r.error === "refused" ? "refused" : "timed out", detail: r.reason });
+  else hops.push({ kind: "failure", label: FAILURE[r.error], detail: r.reason });
   const path = hops
     .filter((h) => h.kind !== "failure")
     .map((h) => (h.kind === "pod" ? `${h.label} (${r.ok ? r.ip : ""})` : h.label))
@@ -70,7 +72,7 @@ export function requestPath(cluster: Cluster, trace: RequestTrace): RequestPath 
     rewrittenSource,
     summary: r.ok
       ? `${path}: answered${rule ? `. ${rule}` : ""}${rewrittenSource ? `. The pod saw the request come from ${rewrittenSource} (SNAT)` : ""}`
-      : `${path} → ${r.error === "refused" ? "refused" : "timed out"}: ${r.reason}`,
+      : `${path} → ${FAILURE[r.error]}: ${r.reason}`,
   };
 }
 

@@ -225,9 +225,9 @@ function ingressNginx(cluster: Cluster, controller: Pod, target: HttpTarget, cli
   if (!result.ok) {
     // proxy_connect_timeout is 5 s in ingress-nginx's configuration.
     if (result.error === "timeout") cluster.advance(5);
-    return result.error === "refused"
-      ? { status: 502 as const, body: nginxErrorPage("502 Bad Gateway") }
-      : { status: 504 as const, body: nginxErrorPage("504 Gateway Time-out") };
+    return result.error === "timeout"
+      ? { status: 504 as const, body: nginxErrorPage("504 Gateway Time-out") }
+      : { status: 502 as const, body: nginxErrorPage("502 Bad Gateway") };
   }
   const requestId = Array.from({ length: 32 }, () => cluster.rng.int(16).toString(16)).join("");
   const headers: Record<string, string> = {

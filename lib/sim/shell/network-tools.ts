@@ -48,6 +48,8 @@ export function curl(cluster: Cluster, client: Client, args: string[]): CommandR
         `curl: (7) Failed to connect to ${target.host} port ${target.port} after 0 ms: Connection refused\n`,
         7,
       );
+    // Connected, request sent, then end of file before any response byte.
+    if (exchange.result.error === "closed") return fail("curl: (52) Empty reply from server\n", 52);
     const waited = maxTime ?? CONNECT_TIMEOUT_SECONDS;
     cluster.advance(waited);
     return maxTime !== undefined
@@ -98,6 +100,8 @@ export function wget(cluster: Cluster, client: Client, argv: string[]): CommandR
   if (exchange.kind === "connected" && !exchange.result.ok) {
     if (exchange.result.error === "refused")
       return fail(`wget: can't connect to remote host (${exchange.ip}): Connection refused\n`, 1);
+    // busybox wget's fgets of the status line meets end of file: bb_perror_msg with errno 0.
+    if (exchange.result.error === "closed") return fail("wget: error getting response\n", 1);
     cluster.advance(CONNECT_TIMEOUT_SECONDS);
     return fail(`wget: can't connect to remote host (${exchange.ip}): Connection timed out\n`, 1);
   }

@@ -65,6 +65,17 @@ describe("kubectl port-forward", () => {
     h.ok("kubectl port-forward pod/ng2 9090:80");
   });
 
+  it("a forward to a pod port nothing listens on accepts the local connection, then closes it without a reply", () => {
+    // kubectl listens locally and accepts; the kubelet's dial inside the pod is refused, so kubectl
+    // logs "an error occurred forwarding" and closes the local connection: curl exits 52, not 7.
+    const h = setup();
+    h.ok("kubectl run ng --image=nginx");
+    h.ok("kubectl port-forward pod/ng 9091:8080");
+    expect(connect(h.cluster, { kind: "outside" }, "127.0.0.1", 9091)).toMatchObject({ ok: false, error: "closed" });
+    expect(h.run("curl -s localhost:9091")).toEqual({ output: "curl: (52) Empty reply from server\n", exitCode: 52 });
+    expect(h.run("wget -qO- localhost:9091")).toEqual({ output: "wget: error getting response\n", exitCode: 1 });
+  });
+
   it("a local port already forwarded cannot be listened on again", () => {
     const h = setup();
     h.ok("kubectl port-forward svc/web 8080:80");
