@@ -8,6 +8,7 @@ import { answerQuery, connect, createCluster, resolveFromPod } from "../lib/sim"
 interface Figures {
   build: number;
   command: number;
+  write: number;
   lookups: number;
   connections: number;
   counts: { nodes: number; pods: number; services: number; operations: number; events: number };
@@ -40,7 +41,10 @@ function run(scale: number): Figures {
     }),
   );
   const pods = cluster.pods().filter((p) => p.status.phase === "Running").length;
+  // A read settles nothing new (the controllers are skipped while nothing changed); a write makes
+  // every controller run again over the whole cluster.
   const [, command] = time(() => sim.run("kubectl get svc app-1 -n team-1"));
+  const [, write] = time(() => sim.run("kubectl scale deployment app-1 -n team-1 --replicas=11"));
 
   const clients = cluster.pods("team-0").slice(0, 100);
   const [, lookups] = time(() => {
@@ -69,6 +73,7 @@ function run(scale: number): Figures {
   return {
     build,
     command,
+    write,
     lookups,
     connections,
     // The event log is bounded (lib/sim/events.ts MAX_EVENTS), however many pods were started.
@@ -101,10 +106,16 @@ const rows: [string, string, string, string][] = [
     `${(full.build / full.counts.pods / (tenth.build / tenth.counts.pods)).toFixed(2)}x`,
   ],
   [
-    "one kubectl command afterwards",
+    "one kubectl command afterwards (a get)",
     fmt(tenth.command),
     fmt(full.command),
     `${(full.command / tenth.command).toFixed(1)}x`,
+  ],
+  [
+    "one write (kubectl scale, +1 pod)",
+    fmt(tenth.write),
+    fmt(full.write),
+    `${(full.write / tenth.write).toFixed(1)}x`,
   ],
   [`DNS lookups (${tenth.counts.operations} / ${full.counts.operations})`, fmt(tenth.lookups), fmt(full.lookups), ""],
   [

@@ -131,8 +131,36 @@ export class Cluster {
     }
   }
 
+  /**
+   * Runs the controllers, the scheduler and the kubelets until nothing changes. They are a function of
+   * the store, the containers' runtime state and the clock, so once they have settled there is nothing
+   * to do until one of those moves: a write, a file touched in a container, or the clock passing a time
+   * some controller asked to be woken at (a grace period ending). A read-only command then costs no
+   * reconciliation at all, whatever the size of the cluster.
+   */
   reconcile(): void {
-    if (this.batchDepth === 0) reconcile(this);
+    if (this.batchDepth !== 0) return;
+    const s = this.settledAt;
+    if (s && s.version === this.store.version && s.runtime === this.runtimeVersion && this.nowMs < s.wakeAt) return;
+    this.nextWake = Number.POSITIVE_INFINITY;
+    this.reconcileRuns++;
+    const settled = reconcile(this);
+    this.settledAt = settled ? { version: this.store.version, runtime: this.runtimeVersion, wakeAt: this.nextWake } : null;
+  }
+  private settledAt: { version: number; runtime: number; wakeAt: number } | null = null;
+  /** How many times the controllers ran (for tests and benchmarks of the skip above). */
+  reconcileRuns = 0;
+  private runtimeVersion = 0;
+  private nextWake = Number.POSITIVE_INFINITY;
+
+  /** A controller waiting for the clock (a grace period, a probe's period) says when to look again. */
+  wakeAt(ms: number): void {
+    this.nextWake = Math.min(this.nextWake, ms);
+  }
+
+  /** Something the controllers read outside the store changed: a file in a container, a restart. */
+  runtimeChanged(): void {
+    this.runtimeVersion++;
   }
 
   meta(name: string, namespace: string | undefined, extra: Partial<ObjectMeta> = {}): ObjectMeta {
@@ -252,6 +280,7 @@ export class Cluster {
       runtime.env = startEnvironment(this, pod);
     }
     reportContainerStarts(this, pod);
+    this.runtimeChanged();
     this.save(pod);
     this.reconcile();
   }

@@ -18,8 +18,10 @@ import type { DaemonSet, Deployment, Pod, PodTemplate, ReplicaSet } from "./type
  * stateful sets, the scheduler, the kubelet (start, readiness, shutdown), then EndpointSlices. Everything happens
  * "instantly" in simulated time, which is what a learner observes a second later on a real cluster.
  */
-export function reconcile(cluster: Cluster): void {
-  for (let round = 0; round < 20; round++) {
+/** One pass of every controller until a round changes nothing; false if 20 rounds did not settle. */
+export function reconcile(cluster: Cluster): boolean {
+  let settled = false;
+  for (let round = 0; round < 20 && !settled; round++) {
     const before = cluster.store.version;
     for (const d of cluster.store.list("Deployment")) reconcileDeployment(cluster, d);
     for (const rs of cluster.store.list("ReplicaSet")) reconcileReplicaSet(cluster, rs);
@@ -27,11 +29,12 @@ export function reconcile(cluster: Cluster): void {
     for (const set of cluster.store.list("StatefulSet")) reconcileStatefulSet(cluster, set);
     schedulePending(cluster);
     runKubelet(cluster);
-    if (cluster.store.version === before) break;
+    settled = cluster.store.version === before;
   }
   reconcileEndpointSlices(cluster);
   syncIngressStatus(cluster);
   syncQuotaStatus(cluster);
+  return settled;
 }
 
 /**

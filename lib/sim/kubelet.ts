@@ -19,8 +19,9 @@ export function runKubelet(cluster: Cluster): void {
   for (const pod of cluster.pods()) {
     if (pod.metadata.deletionTimestamp) {
       stopContainers(cluster, pod);
-      if (cluster.now() >= Date.parse(pod.metadata.deletionTimestamp) + SHUTDOWN_SECONDS * 1000)
-        removePod(cluster, pod);
+      const gone = Date.parse(pod.metadata.deletionTimestamp) + SHUTDOWN_SECONDS * 1000;
+      if (cluster.now() >= gone) removePod(cluster, pod);
+      else cluster.wakeAt(gone);
       continue;
     }
     if (!pod.spec.nodeName) continue;
