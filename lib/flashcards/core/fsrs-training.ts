@@ -36,6 +36,26 @@ export interface TrainingReview {
 
 const GRADE = Object.fromEntries(RATINGS.map((r, i) => [r, i + 1])) as Record<RatingName, TrainingReview["rating"]>;
 
+const QUARTER_HOUR = 900_000;
+
+/**
+ * The learner's calendar day of an instant, remembered per quarter hour: every zone's offset is a
+ * whole number of quarter hours, so no quarter hour of UTC straddles a local midnight, and a session's
+ * ratings share one look-up instead of one Intl call each.
+ */
+function learnerDay(timeZone: string): (instant: Date) => string {
+  const days = new Map<number, string>();
+  return (instant) => {
+    const quarter = Math.floor(instant.getTime() / QUARTER_HOUR);
+    let day = days.get(quarter);
+    if (day === undefined) {
+      day = dayKey(instant, timeZone);
+      days.set(quarter, day);
+    }
+    return day;
+  };
+}
+
 /**
  * Each card's ratings in the order given, with days between them counted in `timeZone`: one list per
  * card, in the order the cards were first rated.
@@ -52,10 +72,11 @@ export function cardHistories(log: readonly LoggedRating[], timeZone: string): T
     [...ratings].sort((a, b) => a.review.getTime() - b.review.getTime()),
   );
   histories.sort((a, b) => a[0].review.getTime() - b[0].review.getTime());
+  const dayOf = learnerDay(timeZone);
   return histories.map((ratings) => {
     let previousDay: string | null = null;
     return ratings.map((r) => {
-      const day = dayKey(r.review, timeZone);
+      const day = dayOf(r.review);
       const deltaT = previousDay === null ? 0 : daysBetweenKeys(previousDay, day);
       previousDay = day;
       return { rating: GRADE[r.rating], deltaT };

@@ -21,11 +21,6 @@ export interface SimulatedLogOptions {
 
 const HOUR = 3_600_000;
 
-/** A memory that forgets faster than FSRS's defaults assume: first stabilities a third of theirs. */
-export function forgetfulMemory(defaults: readonly number[]): number[] {
-  return defaults.map((w, i) => (i < 4 ? w / 3 : w));
-}
-
 function ratingFor(rng: Rng, recalled: boolean): RatingName {
   if (!recalled) return "again";
   const r = rng.next();
