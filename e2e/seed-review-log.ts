@@ -1,6 +1,7 @@
-// Run by e2e/review-log.ts under tsx, as scripts/seed.ts runs before the server (the spec's own process
-// never loads the Prisma client): gives the account with this e-mail a simulated review log, ~900 ratings over the 120 days
-// before today, by a learner with a stronger memory than FSRS's defaults assume.
+// Run by e2e/review-log.ts under tsx, as scripts/seed.ts runs before the server (the spec's own
+// process never loads the Prisma client): gives the account with this e-mail a simulated review log,
+// ~900 ratings over the 120 days before today, by a learner with a stronger memory than FSRS's
+// defaults assume.
 // Usage: DATABASE_URL=… tsx e2e/seed-review-log.ts <email>
 import { createDb } from "../lib/db/create-db";
 import { insertReviewLog, strongLearnerLog } from "../lib/flashcards/service/test-support/review-log";
