@@ -14,7 +14,14 @@ const staticSecurityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and driver packages stay outside the server bundle (better-sqlite3 is a compiled addon).
-  serverExternalPackages: ["@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "better-sqlite3", "pg"],
+  // The FSRS optimiser is a native addon too (@open-spaced-repetition/binding loads a .node file per platform).
+  serverExternalPackages: [
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "better-sqlite3",
+    "pg",
+    "@open-spaced-repetition/binding",
+  ],
   poweredByHeader: false,
   // Lessons are read from content/ at run time; make sure the server output traces them.
   outputFileTracingIncludes: { "/**": ["./content/**/*"] },

@@ -7,7 +7,16 @@ import { loadContent } from "../lib/content/load-content";
 import { replay } from "../lib/drills/core/drill-run";
 import { loadDrills } from "../lib/drills/core/load-drills";
 import type { DrillEvent } from "../lib/drills/core/types";
-import { type CardState, newCardState, rate } from "../lib/flashcards/core/scheduler";
+import {
+  cardHistories,
+  evaluationItems,
+  type TrainingReview,
+  trainingItems,
+} from "../lib/flashcards/core/fsrs-training";
+import { type CardState, DEFAULT_PARAMETERS, newCardState, rate } from "../lib/flashcards/core/scheduler";
+import { simulateReviewLog } from "../lib/flashcards/core/simulated-review-log";
+import { fsrsOptimiser } from "../lib/flashcards/service/fsrs-optimiser";
+import { STRONG_MEMORY } from "../lib/flashcards/service/test-support/review-log";
 import { drawQuiz } from "../lib/quiz/core/assemble";
 import { answerKey, gradeResponse } from "../lib/quiz/core/grade";
 import { buildEntries, lazyPool, questionPool } from "../lib/quiz/core/pool";
@@ -67,3 +76,41 @@ time("FSRS rating (card kept in review for a year)", 10_000, () => {
     if (state.due.getTime() > Date.parse("2027-01-01")) state = newCardState(new Date("2026-01-01T00:00:00Z"));
   }
 });
+
+// The FSRS optimiser on a learner's log of about 1,000 ratings: the conversion to training items
+// and the two evaluations run on the event loop; computeParameters runs on libuv's thread pool, so
+// the figure beside it is the longest the event loop went without a turn meanwhile.
+async function optimiserFigures() {
+  const end = new Date("2026-06-01T09:00:00Z");
+  const log = simulateReviewLog({
+    seed: 7,
+    cards: 130,
+    start: new Date(end.getTime() - 120 * 86_400_000),
+    end,
+    memory: STRONG_MEMORY,
+  });
+  let items: TrainingReview[][] = [];
+  time(`FSRS training items from ${log.length} ratings`, 1, () => {
+    items = trainingItems(cardHistories(log, "Europe/Berlin"));
+  });
+  let longestStall = 0;
+  let last = performance.now();
+  const probe = setInterval(() => {
+    const now = performance.now();
+    longestStall = Math.max(longestStall, now - last);
+    last = now;
+  }, 1);
+  const start = performance.now();
+  const fitted = await fsrsOptimiser.compute(items);
+  const ms = performance.now() - start;
+  clearInterval(probe);
+  console.log(
+    `${`FSRS computeParameters, ${items.length} items (async)`.padEnd(52)} ${`${ms.toFixed(0)} ms`.padStart(13)}   (event loop held at most ${longestStall.toFixed(1)} ms meanwhile)`,
+  );
+  const measured = evaluationItems(items);
+  time(`FSRS evaluate old and new parameters, ${measured.length} items`, 1, () => {
+    fsrsOptimiser.evaluate(DEFAULT_PARAMETERS, measured);
+    fsrsOptimiser.evaluate(fitted, measured);
+  });
+}
+optimiserFigures();

@@ -6,6 +6,7 @@ import {
   formatDay,
   formatDayShort,
   formatEstimate,
+  formatMeasure,
   formatMinutes,
   formatPercent,
   formatTimeUntil,
@@ -22,6 +23,13 @@ describe("formatPercent", () => {
     expect(formatPercent(0.005)).toBe("1%");
     expect(formatPercent(1)).toBe("100%");
     expect(formatPercent(null)).toBe("–");
+  });
+});
+
+describe("formatMeasure", () => {
+  it("shows a log loss or RMSE to three decimals", () => {
+    expect(formatMeasure(0.21306359767913818)).toBe("0.213");
+    expect(formatMeasure(0.0452)).toBe("0.045");
   });
 });
 

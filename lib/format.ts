@@ -11,6 +11,11 @@ export function formatPercent(fraction: number | null): string {
   return fraction === null ? "–" : `${Math.round(fraction * 100)}%`;
 }
 
+/** A model's error measure (log loss, RMSE) to three decimals, as Anki shows them: "0.213". */
+export function formatMeasure(value: number): string {
+  return value.toFixed(3);
+}
+
 /** The calendar day an instant falls on in `timeZone`, `YYYY-MM-DD`: the key of per-day charts and queues. */
 export function dayKey(instant: Date, timeZone: string): string {
   const w = wallClockAt(instant, timeZone);

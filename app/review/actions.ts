@@ -3,8 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { currentUser } from "@/lib/auth/guards";
 import type { ReviewCard } from "@/lib/flashcards/service/flashcard-service";
-import { rateCardSchema, srsSettingsSchema } from "@/lib/flashcards/service/schemas";
-import { flashcardService } from "@/lib/flashcards/service/server";
+import type { OptimisationReport } from "@/lib/flashcards/service/fsrs-parameters-service";
+import {
+  optimiseParametersSchema,
+  rateCardSchema,
+  resetParametersSchema,
+  srsSettingsSchema,
+} from "@/lib/flashcards/service/schemas";
+import { flashcardService, fsrsParametersService } from "@/lib/flashcards/service/server";
 import { parseForm } from "@/lib/forms";
 import { type ActionState, fail, failureState, type Result, successState } from "@/lib/result";
 
@@ -36,4 +42,37 @@ export async function saveSrsSettingsAction(_prev: ActionState, form: FormData):
   revalidatePath("/review");
   // The inputs keep showing what was saved.
   return { ...successState("Settings saved. They apply from your next rating."), values: input.values };
+}
+
+/** Fits FSRS weights to the learner's own log; the report says how the old and new ones did. */
+export async function optimiseParametersAction(
+  _prev: ActionState<OptimisationReport>,
+  form: FormData,
+): Promise<ActionState<OptimisationReport>> {
+  const input = parseForm(optimiseParametersSchema, form);
+  if (!input.ok) return input.state;
+  const user = await currentUser();
+  if (!user) return failureState(SIGNED_OUT);
+  const result = await fsrsParametersService().optimise(user);
+  if (!result.ok) return failureState(result.error);
+  revalidatePath("/review");
+  revalidatePath("/review/stats");
+  return successState(
+    result.value.saved
+      ? "Your new parameters predict your reviews better: they schedule your cards from your next rating."
+      : "The new parameters did not predict your reviews better, so your cards keep their current parameters.",
+    result.value,
+  );
+}
+
+export async function resetParametersAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = parseForm(resetParametersSchema, form);
+  if (!input.ok) return input.state;
+  const user = await currentUser();
+  if (!user) return failureState(SIGNED_OUT);
+  const result = await fsrsParametersService().reset(user.id);
+  if (!result.ok) return failureState(result.error);
+  revalidatePath("/review");
+  revalidatePath("/review/stats");
+  return successState("Back to the default FSRS parameters from your next rating.");
 }

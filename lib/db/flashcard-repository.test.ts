@@ -117,7 +117,29 @@ describe.each(testDatabases)("flashcard scheduling on $name", ({ url }) => {
     expect(await ctx.repos.flashcards.undoLast(b.id, t0)).toMatchObject({ ok: false });
     expect(await ctx.repos.flashcards.settings(a.id)).toEqual(DEFAULT_SRS_SETTINGS);
     await ctx.repos.flashcards.saveSettings(a.id, { desiredRetention: 0.85, dailyNewLimit: 5 });
-    expect(await ctx.repos.flashcards.settings(a.id)).toEqual({ desiredRetention: 0.85, dailyNewLimit: 5 });
+    expect(await ctx.repos.flashcards.settings(a.id)).toEqual({
+      ...DEFAULT_SRS_SETTINGS,
+      desiredRetention: 0.85,
+      dailyNewLimit: 5,
+    });
     expect(await ctx.repos.flashcards.settings(b.id)).toEqual(DEFAULT_SRS_SETTINGS);
+  });
+
+  it("keeps a learner's FSRS weights apart from the settings form, and forgets unreadable ones", async () => {
+    const a = await learner();
+    const b = await learner();
+    const weights = Array.from({ length: 21 }, (_, i) => 0.1 + i / 10);
+    const saved = await ctx.repos.flashcards.saveParameters(a.id, weights, t0);
+    expect(saved).toMatchObject({ parameters: weights, parametersOptimisedAt: t0, desiredRetention: 0.9 });
+    // Saving the form keeps the weights; the other learner has none.
+    await ctx.repos.flashcards.saveSettings(a.id, { desiredRetention: 0.8, dailyNewLimit: 5 });
+    expect(await ctx.repos.flashcards.settings(a.id)).toMatchObject({ parameters: weights, desiredRetention: 0.8 });
+    expect((await ctx.repos.flashcards.settings(b.id)).parameters).toBeNull();
+    // Back to the defaults.
+    await ctx.repos.flashcards.saveParameters(a.id, null, t0);
+    expect(await ctx.repos.flashcards.settings(a.id)).toMatchObject({ parameters: null, parametersOptimisedAt: null });
+    // A row holding something other than 21 numbers schedules with the defaults rather than failing.
+    await ctx.db.srsSettings.update({ where: { userId: a.id }, data: { fsrsParameters: "[1,2,3]" } });
+    expect((await ctx.repos.flashcards.settings(a.id)).parameters).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { isParameterSet } from "../flashcards/core/fsrs-training";
 import type { CardState, RatingName, StateName } from "../flashcards/core/scheduler";
 import type { Db } from "./create-db";
 import { inChunks } from "./in-chunks";
@@ -11,9 +12,44 @@ export interface StoredCardState extends CardState {
 export interface SrsSettingsRecord {
   desiredRetention: number;
   dailyNewLimit: number;
+  /** The learner's own FSRS weights, or null for the defaults. */
+  parameters: number[] | null;
+  /** When they were fitted; null with the defaults. */
+  parametersOptimisedAt: Date | null;
 }
 
-export const DEFAULT_SRS_SETTINGS: SrsSettingsRecord = { desiredRetention: 0.9, dailyNewLimit: 20 };
+/** What the learner chooses in the settings form. */
+export type SrsPreferences = Pick<SrsSettingsRecord, "desiredRetention" | "dailyNewLimit">;
+
+export const DEFAULT_SRS_SETTINGS: SrsSettingsRecord = {
+  desiredRetention: 0.9,
+  dailyNewLimit: 20,
+  parameters: null,
+  parametersOptimisedAt: null,
+};
+
+type SettingsRow = SrsPreferences & { fsrsParameters: string | null; parametersOptimisedAt: Date | null };
+
+/** Stored weights that are not a readable set of FSRS-6 weights count as none: the defaults apply. */
+function parametersOf(text: string | null): number[] | null {
+  if (!text) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return isParameterSet(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+const toSettings = (row: SettingsRow): SrsSettingsRecord => {
+  const parameters = parametersOf(row.fsrsParameters);
+  return {
+    desiredRetention: row.desiredRetention,
+    dailyNewLimit: row.dailyNewLimit,
+    parameters,
+    parametersOptimisedAt: parameters ? row.parametersOptimisedAt : null,
+  };
+};
 
 export interface ReviewRecord {
   cardId: string;
@@ -81,16 +117,32 @@ export class FlashcardRepository {
 
   async settings(userId: string): Promise<SrsSettingsRecord> {
     const row = await this.db.srsSettings.findUnique({ where: { userId } });
-    return row ? { desiredRetention: row.desiredRetention, dailyNewLimit: row.dailyNewLimit } : DEFAULT_SRS_SETTINGS;
+    return row ? toSettings(row) : DEFAULT_SRS_SETTINGS;
   }
 
-  async saveSettings(userId: string, settings: SrsSettingsRecord): Promise<SrsSettingsRecord> {
+  /** Saves what the settings form holds; the learner's FSRS weights stay as they are. */
+  async saveSettings(userId: string, preferences: SrsPreferences): Promise<SrsSettingsRecord> {
+    const settings = { desiredRetention: preferences.desiredRetention, dailyNewLimit: preferences.dailyNewLimit };
     const row = await this.db.srsSettings.upsert({
       where: { userId },
       create: { userId, ...settings },
       update: settings,
     });
-    return { desiredRetention: row.desiredRetention, dailyNewLimit: row.dailyNewLimit };
+    return toSettings(row);
+  }
+
+  /** The learner's own FSRS weights, fitted at `at`, or null to go back to the defaults. */
+  async saveParameters(userId: string, parameters: readonly number[] | null, at: Date): Promise<SrsSettingsRecord> {
+    const data = {
+      fsrsParameters: parameters ? JSON.stringify(parameters) : null,
+      parametersOptimisedAt: parameters ? at : null,
+    };
+    const row = await this.db.srsSettings.upsert({
+      where: { userId },
+      create: { userId, ...data },
+      update: data,
+    });
+    return toSettings(row);
   }
 
   /** New cards first seen since `since` (ratings not undone): counts against the daily limit. */

@@ -2,20 +2,26 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AnkiExportLinks } from "@/components/review/anki-export-links";
 import { DayChart } from "@/components/review/day-chart";
+import { FsrsOptimiser } from "@/components/review/fsrs-optimiser";
 import { SrsSettingsForm } from "@/components/review/srs-settings-form";
 import { ButtonLink } from "@/components/ui/button";
 import { Stat } from "@/components/ui/stat";
 import { requireUser } from "@/lib/auth/guards";
+import { MIN_TRAINING_REVIEWS } from "@/lib/flashcards/core/fsrs-training";
 import { STATES } from "@/lib/flashcards/core/scheduler";
-import { flashcardService } from "@/lib/flashcards/service/server";
-import { formatPercent } from "@/lib/format";
+import { flashcardService, fsrsParametersService } from "@/lib/flashcards/service/server";
+import { formatDateTime, formatPercent } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Flashcard statistics" };
 
 export default async function ReviewStatsPage() {
   const user = await requireUser("/review/stats");
   const service = flashcardService();
-  const [stats, settings] = await Promise.all([service.statistics(user), service.settings(user.id)]);
+  const [stats, settings, parameters] = await Promise.all([
+    service.statistics(user),
+    service.settings(user.id),
+    fsrsParametersService().status(user),
+  ]);
   const retention = stats.trueRetention;
   return (
     <div className="mx-auto max-w-3xl">
@@ -74,6 +80,23 @@ export default async function ReviewStatsPage() {
           Settings
         </h2>
         <SrsSettingsForm desiredRetention={settings.desiredRetention} dailyNewLimit={settings.dailyNewLimit} />
+      </section>
+
+      <section aria-labelledby="parameters" className="mt-8">
+        <h2 id="parameters" className="text-xl font-semibold text-slate-900">
+          Your FSRS parameters
+        </h2>
+        <p className="mt-2 text-sm text-slate-600">
+          FSRS predicts when you will forget a card from a set of parameters. Optimising fits them to your own review
+          history, as Anki does, and keeps the new ones only if they predict your past reviews better.
+        </p>
+        <FsrsOptimiser
+          own={parameters.own}
+          optimisedAt={parameters.optimisedAt ? `on ${formatDateTime(parameters.optimisedAt, user.timeZone)}` : null}
+          trainingReviews={parameters.trainingReviews}
+          moreNeeded={parameters.moreNeeded}
+          minimum={MIN_TRAINING_REVIEWS}
+        />
       </section>
 
       <AnkiExportLinks />

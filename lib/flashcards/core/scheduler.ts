@@ -1,4 +1,4 @@
-import { type Card, createEmptyCard, fsrs, type Grade, generatorParameters, Rating, State } from "ts-fsrs";
+import { type Card, createEmptyCard, default_w, fsrs, type Grade, generatorParameters, Rating, State } from "ts-fsrs";
 
 // A thin wrapper around ts-fsrs (FSRS): our card state as plain data that a database row can hold,
 // four ratings, previews of the next intervals, and nothing else.
@@ -24,9 +24,17 @@ export interface CardState {
 export interface SchedulerSettings {
   /** The probability of recalling a card when it comes due (FSRS request_retention). */
   desiredRetention: number;
+  /**
+   * The learner's own FSRS-6 weights, fitted to their review log by the optimiser
+   * (fsrs-parameters-service); null or absent: ts-fsrs's defaults.
+   */
+  parameters?: readonly number[] | null;
 }
 
 export const DEFAULT_SETTINGS: SchedulerSettings = { desiredRetention: 0.9 };
+
+/** ts-fsrs's default FSRS-6 weights: what a learner without their own is scheduled with. */
+export const DEFAULT_PARAMETERS: readonly number[] = default_w;
 export const RETENTION_RANGE = [0.7, 0.97] as const;
 
 const GRADE: Record<RatingName, Grade> = {
@@ -37,7 +45,13 @@ const GRADE: Record<RatingName, Grade> = {
 };
 
 function scheduler(settings: SchedulerSettings) {
-  return fsrs(generatorParameters({ request_retention: settings.desiredRetention, enable_fuzz: true }));
+  return fsrs(
+    generatorParameters({
+      request_retention: settings.desiredRetention,
+      enable_fuzz: true,
+      ...(settings.parameters ? { w: settings.parameters } : {}),
+    }),
+  );
 }
 
 const toCard = (s: CardState): Card => ({
@@ -101,15 +115,17 @@ export function formatInterval(ms: number): string {
   return `${(days / 365).toFixed(1).replace(/\.0$/, "")}y`;
 }
 
-// The forgetting curve does not depend on the learner's retention setting: one scheduler serves every call.
+// The forgetting curve does not depend on the learner's retention setting: one scheduler serves every
+// call with the default weights.
 let recallScheduler: ReturnType<typeof scheduler> | undefined;
 
 /**
  * The probability, by FSRS's forgetting curve, that the learner recalls this card at `now`: 0 for
- * a card never reviewed (there is nothing to recall yet).
+ * a card never reviewed (there is nothing to recall yet). `parameters`: weights other than the defaults.
  */
-export function retrievability(state: CardState, now: Date): number {
+export function retrievability(state: CardState, now: Date, parameters?: readonly number[] | null): number {
   if (state.state === "New" || !state.lastReview) return 0;
+  if (parameters) return scheduler({ ...DEFAULT_SETTINGS, parameters }).get_retrievability(toCard(state), now, false);
   recallScheduler ??= scheduler(DEFAULT_SETTINGS);
   return recallScheduler.get_retrievability(toCard(state), now, false);
 }

@@ -67,11 +67,9 @@ describe.each(testDatabases)("flashcard service on $name", ({ url }) => {
   it("keeps the default settings until the learner saves their own, which the next session uses", async () => {
     const user = await learner();
     expect(await service.settings(user.id)).toEqual(DEFAULT_SRS_SETTINGS);
-    expect(await service.saveSettings(user.id, { desiredRetention: 0.85, dailyNewLimit: 1 })).toEqual({
-      desiredRetention: 0.85,
-      dailyNewLimit: 1,
-    });
-    expect(await service.settings(user.id)).toEqual({ desiredRetention: 0.85, dailyNewLimit: 1 });
+    const saved = { ...DEFAULT_SRS_SETTINGS, desiredRetention: 0.85, dailyNewLimit: 1 };
+    expect(await service.saveSettings(user.id, { desiredRetention: 0.85, dailyNewLimit: 1 })).toEqual(saved);
+    expect(await service.settings(user.id)).toEqual(saved);
     expect((await service.session(user)).cards).toHaveLength(1);
   });
 

@@ -64,3 +64,8 @@ export const DECK_FILE_MAX_BYTES = 900_000;
 export const deckFileTooLarge = (bytes: number) =>
   `That file is ${Math.ceil(bytes / 1000)} kB; a deck file can be at most ${DECK_FILE_MAX_BYTES / 1000} kB.`;
 export const importDeckSchema = z.object({ lesson: lessonChoice });
+
+/** "Optimise my parameters" sends nothing but the press itself. */
+export const optimiseParametersSchema = z.object({});
+/** Back to the default FSRS parameters: only from the confirm step. */
+export const resetParametersSchema = z.object({ confirm: confirmField });

@@ -3,6 +3,8 @@ import { contentLibrary } from "../../content/library";
 import { repositories } from "../../db/repositories";
 import { createAnkiExportService } from "./anki-export-service";
 import { createFlashcardService } from "./flashcard-service";
+import { fsrsOptimiser } from "./fsrs-optimiser";
+import { createFsrsParametersService } from "./fsrs-parameters-service";
 import { createOwnCardService } from "./own-card-service";
 
 export const flashcardService = () =>
@@ -13,3 +15,6 @@ export const ankiExport = () =>
 
 export const ownCardService = () =>
   createOwnCardService({ repos: repositories(), library: contentLibrary, now: () => new Date() });
+
+export const fsrsParametersService = () =>
+  createFsrsParametersService({ repos: repositories(), now: () => new Date(), optimiser: fsrsOptimiser });

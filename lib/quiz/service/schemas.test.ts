@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { MAX_EVENTS } from "../../drills/service/limits";
 import { checkTaskSchema, commitPredictionSchema, saveEventsSchema } from "../../drills/service/schemas";
-import { rateCardSchema, srsSettingsSchema } from "../../flashcards/service/schemas";
+import {
+  optimiseParametersSchema,
+  rateCardSchema,
+  resetParametersSchema,
+  srsSettingsSchema,
+} from "../../flashcards/service/schemas";
 import { startQuizSchema, submitAnswerSchema } from "./schemas";
 
 // What the server actions accept from the browser: anything else is refused before it reaches a service.
@@ -37,6 +42,10 @@ describe("input schemas at the server boundary", () => {
     expect(
       srsSettingsSchema.safeParse({ desiredRetention: "0.9", dailyNewLimit: "2.5" }).error?.issues[0].message,
     ).toBe("The daily limit is a whole number.");
+    expect(optimiseParametersSchema.safeParse({}).success).toBe(true);
+    // Going back to the default FSRS parameters only from the confirm step.
+    expect(resetParametersSchema.safeParse({ confirm: "yes" }).success).toBe(true);
+    expect(resetParametersSchema.safeParse({ confirm: "" }).success).toBe(false);
   });
   it("bounds drill events", () => {
     expect(

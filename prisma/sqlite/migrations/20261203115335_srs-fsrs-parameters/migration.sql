@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SrsSettings" ADD COLUMN "fsrsParameters" TEXT;
+ALTER TABLE "SrsSettings" ADD COLUMN "parametersOptimisedAt" DATETIME;
