@@ -351,7 +351,7 @@ export function DrillWorkspace(props: Props) {
             )}
             <TaskHelp
               key={step.id}
-              hints={step.hints}
+              hints={step.hints.map((hint) => run.resolve(hint))}
               failedChecks={failedChecks[step.id] ?? 0}
               reveal={() => revealSolution(step)}
             />
