@@ -2,6 +2,7 @@ import "server-only";
 import { contentLibrary } from "../../content/library";
 import { repositories } from "../../db/repositories";
 import { createAnkiExportService } from "./anki-export-service";
+import { createCardBrowserService } from "./card-browser-service";
 import { createFlashcardService } from "./flashcard-service";
 import { createOwnCardService } from "./own-card-service";
 
@@ -13,3 +14,6 @@ export const ankiExport = () =>
 
 export const ownCardService = () =>
   createOwnCardService({ repos: repositories(), library: contentLibrary, now: () => new Date() });
+
+export const cardBrowser = () =>
+  createCardBrowserService({ repos: repositories(), library: contentLibrary, now: () => new Date() });
