@@ -112,28 +112,36 @@ function BrowserFilters({ query, lessons }: { query: BrowserQuery; lessons: Less
 function CardRow({ row, timeZone }: { row: BrowserRow; timeZone: string }) {
   const { card } = row;
   const own = isOwnCardId(card.id);
+  const badge = (text: string, tone: string) => ({
+    key: text,
+    node: <span className={`rounded px-1.5 font-semibold ${tone}`}>{text}</span>,
+  });
+  const meta = [
+    { key: "lesson", node: row.lessonTitle },
+    { key: "state", node: row.state },
+    ...(row.suspended ? [badge("Suspended", "bg-amber-100 text-amber-900")] : []),
+    ...(row.forgotten ? [badge("Forgotten", "bg-red-100 text-red-900")] : []),
+    ...(row.edited ? [badge("Edited copy", "bg-sky-100 text-sky-900")] : []),
+    ...(own ? [badge("Your own card", "bg-slate-100 text-slate-800")] : []),
+    { key: "due", node: row.due ? `Due ${formatDateTime(row.due, timeZone)}` : "Not studied yet" },
+    ...(row.lapses > 0 ? [{ key: "lapses", node: `${row.lapses} lapse${row.lapses === 1 ? "" : "s"}` }] : []),
+  ];
   return (
     <li className="p-4">
       <p className="whitespace-pre-line break-words font-medium text-slate-900">{card.front}</p>
       <p className="mt-1 whitespace-pre-line break-words text-slate-700">{card.back}</p>
-      <p className="mt-2 flex flex-wrap gap-x-2 gap-y-1 text-xs text-slate-700">
-        <span>{row.lessonTitle}</span>
-        <span aria-hidden="true">·</span>
-        <span>{row.state === "New" ? "New" : row.state}</span>
-        {row.suspended && <span className="rounded bg-amber-100 px-1.5 font-semibold text-amber-900">Suspended</span>}
-        {row.forgotten && <span className="rounded bg-red-100 px-1.5 font-semibold text-red-900">Forgotten</span>}
-        {row.edited && <span className="rounded bg-sky-100 px-1.5 font-semibold text-sky-900">Edited copy</span>}
-        {own && <span className="rounded bg-slate-100 px-1.5 font-semibold text-slate-800">Your own card</span>}
-        <span aria-hidden="true">·</span>
-        <span>{row.due ? `Due ${formatDateTime(row.due, timeZone)}` : "Not studied yet"}</span>
-        {row.lapses > 0 && (
-          <>
-            <span aria-hidden="true">·</span>
-            <span>
-              {row.lapses} lapse{row.lapses === 1 ? "" : "s"}
-            </span>
-          </>
-        )}
+      <p className="mt-2 flex flex-wrap items-center gap-y-1 text-xs text-slate-700">
+        {meta.map((item, i) => (
+          <span key={item.key} className="inline-flex items-center">
+            {i > 0 && (
+              <span aria-hidden="true" className="px-1.5">
+                ·
+              </span>
+            )}
+            <span className="sr-only">{i > 0 ? ", " : ""}</span>
+            {item.node}
+          </span>
+        ))}
       </p>
       <div className="mt-2 flex flex-wrap items-start gap-3">
         <SuspendCardForm cardId={card.id} suspended={row.suspended} front={card.front} />
@@ -221,7 +229,7 @@ export function CardBrowser({
         dates are in your time zone, {formatTimeZone(timeZone, new Date())}.
       </p>
       <BrowserFilters query={query} lessons={lessons} />
-      <p className="mt-3 text-sm text-slate-700" role="status">
+      <p id="browse-summary" className="mt-3 text-sm text-slate-700" role="status">
         {view.matched === 0
           ? ""
           : `Showing ${first}–${last} of ${view.matched.toLocaleString("en")} ${view.matched === 1 ? "card" : "cards"}${
