@@ -46,7 +46,7 @@ test("a learner writes, imports, finds, edits and deletes cards of their own, th
   await expect(imported).toContainText("Your own card");
 
   // Find one, edit it, delete another behind a confirmation.
-  await page.getByRole("searchbox", { name: "Search the cards" }).fill("each node's rules");
+  await page.getByRole("searchbox", { name: "Search the cards" }).fill("programs each node");
   await page.keyboard.press("Enter");
   await expect(page.getByText("Showing 1–1 of 1 card that match.")).toBeVisible();
   await expect(cards(page)).toHaveCount(1);
