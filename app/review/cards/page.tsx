@@ -43,8 +43,10 @@ export default async function CardsPage({ searchParams }: Props) {
         </p>
         <h1 className="text-3xl font-bold text-slate-900">Your flashcards</h1>
         <p className="mt-2 text-slate-700">
-          Cards you write, import or make from quiz questions you missed are reviewed with the lessons&apos; cards, on
-          the same schedule. You can keep up to {OWN_CARD_LIMITS.perLearner.toLocaleString("en")}.
+          Every card you study, the lessons&apos; and your own: find them, suspend any of them, or put a lesson card in
+          your own words. Cards you write, import or make from quiz questions you missed are reviewed with the
+          lessons&apos; cards, on the same schedule; you can keep up to{" "}
+          {OWN_CARD_LIMITS.perLearner.toLocaleString("en")}.
         </p>
       </div>
 
