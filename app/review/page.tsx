@@ -21,7 +21,17 @@ export default async function ReviewPage({ searchParams }: Props) {
       <div className="mx-auto max-w-2xl">
         <p className="mt-6">
           <Link href="/review/cards" className="text-brand-700 underline">
-            Your own flashcards: write, import, find and edit them
+            Browse your cards: find, suspend and edit any card, or write and import your own
+          </Link>
+        </p>
+        <p className="mt-2">
+          <Link
+            href={lesson ? `/review/custom?kind=lesson&lesson=${lesson.slug}` : "/review/cards#custom-heading"}
+            className="text-brand-700 underline"
+          >
+            {lesson
+              ? `Custom study: all of ${lesson.title}'s cards, ahead of schedule`
+              : "Custom study ahead of schedule"}
           </Link>
         </p>
         <AnkiExportLinks lesson={lesson ? { slug: lesson.slug, title: lesson.title } : undefined} />

@@ -52,7 +52,7 @@ function LessonSelect({ id, state, lessons }: { id: string; state: ActionState; 
  * A card's front and back, shown with what the last submit echoed (or the card's own text). Each is
  * keyed by its value, so a success that clears or changes it remounts it with the new text.
  */
-function CardSides({
+export function CardSides({
   idPrefix,
   state,
   values,

@@ -20,7 +20,19 @@ const TONE: Record<RatingName, string> = {
 const nextDueText = (iso: string | null, timeZone: string) =>
   iso ? formatTimeUntil(new Date(iso), new Date(), timeZone) : "when you add lessons with cards";
 
-export function ReviewSession({ initial, scopeLabel }: { initial: ReviewSessionView; scopeLabel: string }) {
+/**
+ * `custom`: a custom study session (ahead of schedule); when its cards are done it says so instead of
+ * naming the next due card.
+ */
+export function ReviewSession({
+  initial,
+  scopeLabel,
+  custom = false,
+}: {
+  initial: ReviewSessionView;
+  scopeLabel: string;
+  custom?: boolean;
+}) {
   const session = useReviewSession(initial);
   const { card, counts, reviewed, message } = session;
   // A card that comes back later today (a learning step) counts once more: the bar tracks ratings to give.
@@ -28,7 +40,9 @@ export function ReviewSession({ initial, scopeLabel }: { initial: ReviewSessionV
   return (
     <div className="mx-auto max-w-2xl">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-3xl font-bold text-slate-900">Review: {scopeLabel}</h1>
+        <h1 className="text-3xl font-bold text-slate-900">
+          {custom ? "Custom study" : "Review"}: {scopeLabel}
+        </h1>
         <Link href="/review/stats" className="text-sm text-brand-700 underline">
           Statistics and settings
         </Link>
@@ -56,6 +70,8 @@ export function ReviewSession({ initial, scopeLabel }: { initial: ReviewSessionV
 
       {card ? (
         <CardReview key={card.id} card={card} session={session} />
+      ) : custom ? (
+        <CustomStudyDone reviewed={reviewed} />
       ) : (
         <DoneForToday
           nextDue={session.nextDue}
@@ -65,6 +81,27 @@ export function ReviewSession({ initial, scopeLabel }: { initial: ReviewSessionV
         />
       )}
     </div>
+  );
+}
+
+function CustomStudyDone({ reviewed }: { reviewed: number }) {
+  return (
+    <section className="mt-4 rounded-lg border border-emerald-300 bg-emerald-50 p-6" aria-labelledby="done">
+      <h2 id="done" className="text-xl font-semibold text-emerald-900">
+        {reviewed > 0 ? "Custom study finished" : "No cards to study here"}
+      </h2>
+      <p className="mt-2 text-emerald-900">
+        {reviewed > 0
+          ? "Each rating rescheduled its card from the moment you gave it."
+          : "Only cards you have already studied (and not suspended) come up in custom study; new cards wait for your daily review."}
+      </p>
+      <div className="mt-4 flex flex-wrap gap-3">
+        <ButtonLink href="/review/cards#custom-heading">Choose other cards</ButtonLink>
+        <ButtonLink href="/review" variant="secondary">
+          Back to today&apos;s review
+        </ButtonLink>
+      </div>
+    </section>
   );
 }
 
@@ -115,6 +152,7 @@ function CardReview({ card, session }: { card: ReviewCard; session: ReturnType<t
       <div ref={front} tabIndex={-1} className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm outline-none">
         <p className="text-xs font-medium uppercase tracking-wide text-slate-500">
           {card.state === "New" ? "New card" : card.state}
+          {card.edited && <span className="ml-2 normal-case text-sky-800">· your edited copy</span>}
         </p>
         <p className="mt-2 text-xl font-semibold text-slate-900">{card.front}</p>
         {flipped && (

@@ -39,6 +39,7 @@ const ROWS_OWNED: Record<ModelName, ((db: Db, o: Owned) => Promise<number>) | "n
   SrsSettings: (db, o) => db.srsSettings.count({ where: { userId: o.userId } }),
   DrillProgress: (db, o) => db.drillProgress.count({ where: { userId: o.userId } }),
   OwnCard: (db, o) => db.ownCard.count({ where: { userId: o.userId } }),
+  CardOverride: (db, o) => db.cardOverride.count({ where: { userId: o.userId } }),
   Class: (db, o) => db.class.count({ where: { OR: [{ instructorId: o.userId }, { id: { in: o.classIds } }] } }),
   ClassMember: (db, o) =>
     db.classMember.count({ where: { OR: [{ userId: o.userId }, { classId: { in: o.classIds } }] } }),

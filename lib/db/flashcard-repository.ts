@@ -7,6 +7,8 @@ export interface StoredCardState extends CardState {
   cardId: string;
   lessonSlug: string;
   version: number;
+  /** Set in the card browser: the card is never due in a session until unsuspended. */
+  suspended: boolean;
 }
 
 export interface SrsSettingsRecord {
@@ -113,6 +115,48 @@ export class FlashcardRepository {
   async state(userId: string, cardId: string): Promise<StoredCardState | null> {
     const row = await this.db.flashcardState.findUnique({ where: { userId_cardId: { userId, cardId } } });
     return row ? toStored(row) : null;
+  }
+
+  /**
+   * Suspends or unsuspends one card, leaving its FSRS state and version as they are (an undo of its
+   * last rating still applies). A card never rated has no row: suspending it stores a New state
+   * (`fresh`), so it stays new when unsuspended; unsuspending a card without a row changes nothing.
+   */
+  async setSuspended(
+    userId: string,
+    card: { cardId: string; lessonSlug: string },
+    suspended: boolean,
+    fresh: CardState,
+  ): Promise<StoredCardState | null> {
+    const where = { userId_cardId: { userId, cardId: card.cardId } };
+    if (!suspended) {
+      await this.db.flashcardState.updateMany({ where: { userId, cardId: card.cardId }, data: { suspended } });
+    } else {
+      await this.db.flashcardState
+        .upsert({
+          where,
+          create: { userId, cardId: card.cardId, lessonSlug: card.lessonSlug, ...stateColumns(fresh), suspended },
+          update: { suspended },
+        })
+        .catch(async (err: { code?: string }) => {
+          // Two first suspends (or a first rating) at once: the row exists now, so flag it.
+          if (err.code !== "P2002") throw err;
+          await this.db.flashcardState.update({ where, data: { suspended } });
+        });
+    }
+    return this.state(userId, card.cardId);
+  }
+
+  /** The newest rating not undone of each card the learner rated: card id → rating. */
+  async lastRatings(userId: string): Promise<Map<string, RatingName>> {
+    const rows = await this.db.flashcardReview.findMany({
+      where: { userId, undoneAt: null },
+      select: { cardId: true, rating: true },
+      orderBy: [{ review: "desc" }, { resultVersion: "desc" }],
+    });
+    const last = new Map<string, RatingName>();
+    for (const r of rows) if (!last.has(r.cardId)) last.set(r.cardId, r.rating as RatingName);
+    return last;
   }
 
   async settings(userId: string): Promise<SrsSettingsRecord> {

@@ -1,3 +1,4 @@
+import { CardOverrideRepository } from "./card-override-repository";
 import { ClassRepository } from "./class-repository";
 import type { Db } from "./create-db";
 import { DrillProgressRepository } from "./drill-progress-repository";
@@ -20,6 +21,7 @@ export interface Repositories {
   quizzes: QuizAttemptRepository;
   flashcards: FlashcardRepository;
   ownCards: OwnCardRepository;
+  cardOverrides: CardOverrideRepository;
   drills: DrillProgressRepository;
   classes: ClassRepository;
   lti: LtiRepository;
@@ -33,6 +35,7 @@ export function repositoriesFor(db: Db): Repositories {
     quizzes: new QuizAttemptRepository(db),
     flashcards: new FlashcardRepository(db),
     ownCards: new OwnCardRepository(db),
+    cardOverrides: new CardOverrideRepository(db),
     drills: new DrillProgressRepository(db),
     classes: new ClassRepository(db),
     lti: new LtiRepository(db),

@@ -3,14 +3,17 @@
 import { revalidatePath } from "next/cache";
 import { currentUser } from "@/lib/auth/guards";
 import {
+  cardCopySchema,
   DECK_FILE_MAX_BYTES,
   deckFileTooLarge,
   deleteOwnCardSchema,
   editOwnCardSchema,
   importDeckSchema,
   newOwnCardSchema,
+  resetCardCopySchema,
+  suspendCardSchema,
 } from "@/lib/flashcards/service/schemas";
-import { ownCardService } from "@/lib/flashcards/service/server";
+import { cardBrowser, ownCardService } from "@/lib/flashcards/service/server";
 import { parseForm } from "@/lib/forms";
 import { attemptFormSchema } from "@/lib/quiz/service/schemas";
 import { type ActionState, failureState, successState } from "@/lib/result";
@@ -83,4 +86,48 @@ export async function addMissedToCardsAction(_prev: ActionState, form: FormData)
   if (!result.ok) return failureState(result.error);
   revalidatePath(CARDS_PAGE);
   return successState(addedMessage(result.value, "Added to your flashcards:"));
+}
+
+/** After a change to a card: the browser shows it, and the review page's counts and cards follow it. */
+function revalidateCards() {
+  revalidatePath(CARDS_PAGE);
+  revalidatePath("/review");
+}
+
+/** Suspend (never due in a session) or unsuspend any card; its schedule is kept either way. */
+export async function suspendCardAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = parseForm(suspendCardSchema, form, { message: "That card could not be read; reload the page." });
+  if (!input.ok) return input.state;
+  const user = await currentUser();
+  if (!user) return failureState(SIGNED_OUT);
+  const result = await cardBrowser().setSuspended(user.id, input.data.cardId, input.data.suspended);
+  if (!result.ok) return failureState(result.error);
+  revalidateCards();
+  return successState(
+    result.value.suspended
+      ? "Suspended: it will not come up in reviews until you unsuspend it."
+      : "Unsuspended: it is back on its schedule.",
+  );
+}
+
+/** The learner's own wording of a lesson card; the card keeps its schedule. */
+export async function saveCardCopyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = parseForm(cardCopySchema, form);
+  if (!input.ok) return input.state;
+  const user = await currentUser();
+  if (!user) return failureState(SIGNED_OUT, {}, input.values);
+  const result = await cardBrowser().saveCopy(user.id, input.data);
+  if (!result.ok) return failureState(result.error, {}, input.values);
+  revalidateCards();
+  return successState("Your copy is saved; reviews show it from now on.");
+}
+
+export async function resetCardCopyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = parseForm(resetCardCopySchema, form, { message: "That card could not be read; reload the page." });
+  if (!input.ok) return input.state;
+  const user = await currentUser();
+  if (!user) return failureState(SIGNED_OUT);
+  const result = await cardBrowser().resetCopy(user.id, input.data.cardId);
+  revalidateCards();
+  return result.ok ? successState("Back to the lesson's text.") : failureState(result.error);
 }

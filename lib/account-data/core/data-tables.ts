@@ -65,6 +65,8 @@ export interface LearnerRecords {
   attempts: AttemptRecord[];
   reviews: ReviewLogRecord[];
   ownCards: OwnCardRecord[];
+  /** The learner's edited copies of lesson cards. */
+  cardCopies: { cardId: string; front: string; back: string; updatedAt: Date }[];
   drillRuns: DrillRunRecord[];
   progress: LessonProgressRecord[];
 }
@@ -266,6 +268,23 @@ function ownCardsTable({ ownCards }: LearnerRecords, names: Names): Table {
   };
 }
 
+function cardCopies({ cardCopies }: LearnerRecords, names: Names): Table {
+  return {
+    header: ["card", "lesson", "your front", "your back", "the lesson's front", "saved at"],
+    rows: cardCopies.map((c) => {
+      const card = names.card(c.cardId);
+      return [
+        c.cardId,
+        card ? (names.lessonTitle(card.lessonSlug) ?? card.lessonSlug) : null,
+        c.front,
+        c.back,
+        card?.front ?? null,
+        time(c.updatedAt),
+      ];
+    }),
+  };
+}
+
 function lessonProgress({ progress }: LearnerRecords, names: Names): Table {
   return {
     header: ["lesson", "title", "started at", "last viewed at", "completed at", "minutes spent", "last section"],
@@ -286,6 +305,7 @@ export const DATA_FILES = [
   "quiz-answers",
   "flashcard-reviews",
   "own-cards",
+  "card-copies",
   "drill-runs",
   "drill-steps",
   "lesson-progress",
@@ -316,6 +336,11 @@ export const DATA_FILE_INFO: Record<DataFile, DataFileInfo> = {
     title: "Your own flashcards",
     row: "one card you wrote, imported or made from a missed question",
     table: ownCardsTable,
+  },
+  "card-copies": {
+    title: "Your copies of lesson cards",
+    row: "one lesson card in your own words (the card browser's Edit your copy)",
+    table: cardCopies,
   },
   "drill-runs": { title: "Drill runs", row: "one drill you started", table: drillRuns },
   "drill-steps": {

@@ -83,6 +83,16 @@ describe.each(testDatabases)("a learner's data export on $name", ({ url }) => {
       }),
     ]);
 
+    expect(await csv("card-copies")).toEqual([
+      expect.objectContaining({
+        card: mine.card.id,
+        lesson: mine.lesson.title,
+        "your front": "My wording",
+        "your back": "My wording's back",
+        "the lesson's front": mine.card.front,
+      }),
+    ]);
+
     expect(await csv("drill-runs")).toEqual([
       expect.objectContaining({
         drill: mine.drill.slug,
@@ -129,6 +139,7 @@ describe.each(testDatabases)("a learner's data export on $name", ({ url }) => {
       "quiz-answers": 1,
       "flashcard-reviews": 1,
       "own-cards": 1,
+      "card-copies": 1,
       "drill-runs": 1,
       "drill-steps": 1,
       "lesson-progress": 1,

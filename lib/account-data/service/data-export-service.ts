@@ -35,14 +35,15 @@ export interface DataFileDownload<B> {
 
 export function createDataExportService(deps: DataExportDeps) {
   async function records(userId: string): Promise<LearnerRecords> {
-    const [attempts, reviews, ownCards, drillRuns, progress] = await Promise.all([
+    const [attempts, reviews, ownCards, copies, drillRuns, progress] = await Promise.all([
       deps.repos.quizzes.everyAttempt(userId),
       deps.repos.flashcards.reviewLog(userId),
       deps.repos.ownCards.list(userId),
+      deps.repos.cardOverrides.list(userId),
       deps.repos.drills.runsOf(userId),
       deps.repos.progress.listForUser(userId),
     ]);
-    return { attempts, reviews, ownCards, drillRuns, progress };
+    return { attempts, reviews, ownCards, cardCopies: [...copies.values()], drillRuns, progress };
   }
 
   function names(): Names {

@@ -19,10 +19,13 @@ export interface ReviewQueue {
   nextDue: Date | null;
 }
 
-/** `timeZone` is the learner's: their day, and so today's new-card limit, starts at their midnight. */
+/**
+ * `timeZone` is the learner's: their day, and so today's new-card limit, starts at their midnight.
+ * A suspended card is left out altogether: not due, not new, not counted, not the next due.
+ */
 export function buildQueue(
   cards: readonly Flashcard[],
-  states: ReadonlyMap<string, CardState>,
+  states: ReadonlyMap<string, CardState & { suspended?: boolean }>,
   now: Date,
   newLeftToday: number,
   timeZone: string,
@@ -32,6 +35,7 @@ export function buildQueue(
   let nextDue: Date | null = null;
   for (const card of cards) {
     const state = states.get(card.id) ?? null;
+    if (state?.suspended) continue;
     if (!state || state.state === "New") {
       fresh.push({ card, state });
     } else if (state.due.getTime() <= now.getTime()) {

@@ -1,29 +1,17 @@
 import type { ContentLibrary } from "../../content/load-content";
-import type { SrsSettingsRecord, StoredCardState } from "../../db/flashcard-repository";
+import type { SrsSettingsRecord } from "../../db/flashcard-repository";
 import type { Repositories } from "../../db/repositories";
 import { fail, ok, type Result } from "../../result";
 import { DEFAULT_TIME_ZONE } from "../../time-zones";
-import { type Flashcard, lessonCards } from "../core/cards";
-import { isOwnCardId, OWN_DECK, type OwnCardRecord, ownFlashcard } from "../core/own-cards";
-import { type CardState, newCardState, previewIntervals, type RatingName, rate } from "../core/scheduler";
+import { type CustomStudyKind, customStudyCards } from "../core/card-browser";
+import { isOwnCardId } from "../core/own-cards";
+import { newCardState, rate } from "../core/scheduler";
 import { buildQueue, startOfDay, startOfNextDay } from "../core/session";
 import { type SrsStatistics, statistics } from "../core/stats";
+import { cardCatalogue, type ReviewCard } from "./card-catalogue";
 import type { RateCardInput, SrsSettingsInput } from "./schemas";
 
-/** One card as the review page needs it: both sides, where it comes from, and what each rating would do. */
-export interface ReviewCard {
-  id: string;
-  front: string;
-  back: string;
-  lessonSlug: string;
-  lessonTitle: string;
-  sectionId: string;
-  state: CardState["state"];
-  /** 0 for a card never reviewed; echoed back with a rating so two tabs cannot both apply one. */
-  version: number;
-  due: string;
-  intervals: Record<RatingName, string>;
-}
+export { type ReviewCard, YOUR_DECK } from "./card-catalogue";
 
 export interface ReviewSessionView {
   cards: ReviewCard[];
@@ -36,6 +24,12 @@ export interface ReviewSessionView {
   dayEnds: string;
 }
 
+/** A custom study session: what it holds, for the page to say so. */
+export interface CustomSessionView extends ReviewSessionView {
+  kind: CustomStudyKind;
+  lessonSlug: string | null;
+}
+
 export interface FlashcardServiceDeps {
   repos: Repositories;
   library: () => ContentLibrary;
@@ -43,45 +37,6 @@ export interface FlashcardServiceDeps {
 }
 
 const DAY_MS = 86_400_000;
-
-/** What the review page calls the learner's cards that belong to no lesson. */
-export const YOUR_DECK = "Your own cards";
-
-/**
- * The cards of every lesson (or of one) and the learner's own (those of that lesson, or all of them),
- * and how to show a card with its stored state.
- */
-function cardCatalogue(library: ContentLibrary, own: readonly OwnCardRecord[] = []) {
-  const titles = new Map(library.lessons.map((l) => [l.slug, l.title]));
-  const ownCards = own.map(ownFlashcard);
-  return {
-    // The learner's own first: new cards are introduced in this order, and a card someone wrote or
-    // imported is one they chose to learn now.
-    cards: (lessonSlug?: string): Flashcard[] => [
-      ...ownCards.filter((c) => !lessonSlug || c.lessonSlug === lessonSlug),
-      ...library.lessons.filter((l) => !lessonSlug || l.slug === lessonSlug).flatMap(lessonCards),
-    ],
-    find: (cardId: string) =>
-      isOwnCardId(cardId)
-        ? ownCards.find((c) => c.id === cardId)
-        : library.lessons.flatMap(lessonCards).find((c) => c.id === cardId),
-    view(card: Flashcard, state: StoredCardState | null, now: Date, settings: SrsSettingsRecord): ReviewCard {
-      const current = state ?? newCardState(now);
-      return {
-        id: card.id,
-        front: card.front,
-        back: card.back,
-        lessonSlug: card.lessonSlug,
-        lessonTitle: titles.get(card.lessonSlug) ?? (card.lessonSlug === OWN_DECK ? YOUR_DECK : card.lessonSlug),
-        sectionId: card.sectionId,
-        state: current.state,
-        version: state?.version ?? 0,
-        due: current.due.toISOString(),
-        intervals: previewIntervals(current, now, settings),
-      };
-    },
-  };
-}
 
 /** Whose cards, and the zone whose midnight starts their day (the account's setting). */
 export interface Learner {
@@ -96,16 +51,70 @@ async function learnerOf(deps: FlashcardServiceDeps, learner: Learner | string):
   return { id: learner, timeZone: user?.timeZone ?? DEFAULT_TIME_ZONE };
 }
 
+/** The catalogue a single card needs: the learner's own cards for an own card, their copies for a lesson card. */
+async function catalogueFor(deps: FlashcardServiceDeps, userId: string, cardId: string) {
+  return isOwnCardId(cardId)
+    ? cardCatalogue(deps.library(), await deps.repos.ownCards.list(userId))
+    : cardCatalogue(deps.library(), [], await deps.repos.cardOverrides.list(userId));
+}
+
+/**
+ * Custom study ahead of schedule (customStudyCards): one lesson's studied cards, or only the forgotten
+ * ones (of one lesson or of all), due or not. Its ratings are ordinary ratings: logged, undoable, and
+ * they reschedule the card from the moment of the rating. FSRS reads how long it really was since the
+ * last review, so a card rated Good well before it was due gains less stability than it would on its
+ * due day; Again counts as a lapse as it would in a normal session.
+ */
+async function customSession(
+  deps: FlashcardServiceDeps,
+  learner: Learner,
+  kind: CustomStudyKind,
+  lessonSlug: string | null,
+): Promise<Result<CustomSessionView>> {
+  if (kind === "lesson" && !lessonSlug) return fail("Choose the lesson to study.", "lesson");
+  if (lessonSlug && !deps.library().lessons.some((l) => l.slug === lessonSlug))
+    return fail("Choose a lesson from the list.", "lesson");
+  const now = deps.now();
+  const [states, settings, own, copies, lastRatings] = await Promise.all([
+    deps.repos.flashcards.states(learner.id),
+    deps.repos.flashcards.settings(learner.id),
+    deps.repos.ownCards.list(learner.id),
+    deps.repos.cardOverrides.list(learner.id),
+    deps.repos.flashcards.lastRatings(learner.id),
+  ]);
+  const catalogue = cardCatalogue(deps.library(), own, copies);
+  const entries = catalogue.cards(lessonSlug ?? undefined).map((card) => ({
+    card,
+    lessonTitle: catalogue.lessonTitle(card.lessonSlug),
+    edited: catalogue.edited(card.id),
+    state: states.get(card.id) ?? null,
+    lastRating: lastRatings.get(card.id),
+  }));
+  const chosen = customStudyCards(entries, kind);
+  return ok({
+    cards: chosen.map((e) => catalogue.view(e.card, states.get(e.card.id) ?? null, now, settings)),
+    dueCount: chosen.length,
+    newCount: 0,
+    nextDue: null,
+    settings,
+    timeZone: learner.timeZone,
+    dayEnds: startOfNextDay(now, learner.timeZone).toISOString(),
+    kind,
+    lessonSlug,
+  });
+}
+
 /** Due cards first, then new cards up to what is left of today's limit (today in the learner's zone). */
 async function session(deps: FlashcardServiceDeps, learner: Learner, lessonSlug?: string): Promise<ReviewSessionView> {
   const now = deps.now();
-  const [states, settings, introduced, own] = await Promise.all([
+  const [states, settings, introduced, own, copies] = await Promise.all([
     deps.repos.flashcards.states(learner.id),
     deps.repos.flashcards.settings(learner.id),
     deps.repos.flashcards.newIntroducedSince(learner.id, startOfDay(now, learner.timeZone)),
     deps.repos.ownCards.list(learner.id),
+    deps.repos.cardOverrides.list(learner.id),
   ]);
-  const catalogue = cardCatalogue(deps.library(), own);
+  const catalogue = cardCatalogue(deps.library(), own, copies);
   const queue = buildQueue(
     catalogue.cards(lessonSlug),
     states,
@@ -133,10 +142,7 @@ async function rateCard(
   userId: string,
   input: RateCardInput,
 ): Promise<Result<{ card: ReviewCard; applied: boolean }>> {
-  const catalogue = cardCatalogue(
-    deps.library(),
-    isOwnCardId(input.cardId) ? await deps.repos.ownCards.list(userId) : [],
-  );
+  const catalogue = await catalogueFor(deps, userId, input.cardId);
   const card = catalogue.find(input.cardId);
   if (!card) return fail("That card no longer exists; reload to get the current cards.");
   const now = deps.now();
@@ -144,9 +150,10 @@ async function rateCard(
     deps.repos.flashcards.settings(userId),
     deps.repos.flashcards.state(userId, card.id),
   ]);
+  if (stored?.suspended) return fail("That card is suspended; unsuspend it in the card browser to review it.");
   if ((stored?.version ?? 0) !== input.expectedVersion)
     return ok({ card: catalogue.view(card, stored, now, settings), applied: false });
-  const previous = stored ? (({ cardId: _c, lessonSlug: _l, version: _v, ...s }) => s)(stored) : null;
+  const previous = stored ? (({ cardId: _c, lessonSlug: _l, version: _v, suspended: _s, ...s }) => s)(stored) : null;
   const next = rate(previous ?? newCardState(now), input.rating, now, settings);
   const result = await deps.repos.flashcards.applyRating(
     userId,
@@ -167,10 +174,7 @@ async function rateCard(
 async function undo(deps: FlashcardServiceDeps, userId: string): Promise<Result<{ card: ReviewCard }>> {
   const result = await deps.repos.flashcards.undoLast(userId, deps.now());
   if (!result.ok) return fail(result.error);
-  const catalogue = cardCatalogue(
-    deps.library(),
-    isOwnCardId(result.cardId) ? await deps.repos.ownCards.list(userId) : [],
-  );
+  const catalogue = await catalogueFor(deps, userId, result.cardId);
   const card = catalogue.find(result.cardId);
   if (!card) return fail("The undone card no longer exists.");
   const settings = await deps.repos.flashcards.settings(userId);
@@ -202,6 +206,8 @@ export function createFlashcardService(deps: FlashcardServiceDeps) {
   return {
     session: async (learner: Learner | string, lessonSlug?: string) =>
       session(deps, await learnerOf(deps, learner), lessonSlug),
+    customSession: async (learner: Learner | string, kind: CustomStudyKind, lessonSlug: string | null) =>
+      customSession(deps, await learnerOf(deps, learner), kind, lessonSlug),
     rate: (userId: string, input: RateCardInput) => rateCard(deps, userId, input),
     undo: (userId: string) => undo(deps, userId),
     statistics: async (learner: Learner | string) => cardStatistics(deps, await learnerOf(deps, learner)),

@@ -2,6 +2,7 @@ import "server-only";
 import { contentLibrary } from "../../content/library";
 import { repositories } from "../../db/repositories";
 import { createAnkiExportService } from "./anki-export-service";
+import { createCardBrowserService } from "./card-browser-service";
 import { createFlashcardService } from "./flashcard-service";
 import { fsrsOptimiser } from "./fsrs-optimiser";
 import { createFsrsParametersService } from "./fsrs-parameters-service";
@@ -18,3 +19,6 @@ export const ownCardService = () =>
 
 export const fsrsParametersService = () =>
   createFsrsParametersService({ repos: repositories(), now: () => new Date(), optimiser: fsrsOptimiser });
+
+export const cardBrowser = () =>
+  createCardBrowserService({ repos: repositories(), library: contentLibrary, now: () => new Date() });

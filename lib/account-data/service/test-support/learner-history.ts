@@ -14,7 +14,7 @@ import { questionPool } from "../../../quiz/core/pool";
 export const library = loadContent(path.resolve("content"));
 export const drills = loadDrills(path.resolve("content")).drills;
 
-/** Gives `userId` lesson progress, a finished quiz with one answer, a flashcard rating and settings, a drill step and a reset link. */
+/** Gives `userId` lesson progress, a finished quiz with one answer, a flashcard rating, settings and an edited copy, a drill step and a reset link. */
 export async function giveHistory(repos: Repositories, userId: string, now: Date, lessonIndex = 0) {
   const lesson = library.lessons[lessonIndex];
   await repos.progress.recordVisit(userId, lesson.slug, now);
@@ -70,6 +70,8 @@ export async function giveHistory(repos: Repositories, userId: string, now: Date
     [{ front: "My own front", back: "My own back", lessonSlug: lesson.slug, source: "typed", sourceRef: null }],
     now,
   );
+
+  await repos.cardOverrides.save(userId, card.id, { front: "My wording", back: "My wording's back" });
 
   await repos.passwordResets.create({
     userId,
