@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { type JWTVerifyGetKey, jwtVerify, SignJWT } from "jose";
 import type { LtiRepository } from "../../db/lti-repository";
+import { UNUSABLE_PASSWORD_HASH } from "../../auth/password";
 import type { UserRecord, UserRepository } from "../../db/user-repository";
 import { fail, ok, type Result } from "../../result";
 import { type LaunchMessage, readLaunch } from "../core/launch-claims";
@@ -42,8 +43,6 @@ export interface DeepLinkContext {
 export const LOGIN_STATE_MINUTES = 10;
 const TICKET_SECONDS = 120;
 const DEEP_LINK_CONTEXT = "kubelearn:lti-deep-link";
-/** A stored value nothing hashes to: an LTI account never signs in with a password. */
-export const UNUSABLE_PASSWORD_HASH = "lti-account:no-password";
 /** Reserved top-level domain (RFC 2606 section 2): placeholder e-mails of LTI accounts reach no one. */
 export const LTI_EMAIL_DOMAIN = "lti.invalid";
 
