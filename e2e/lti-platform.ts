@@ -158,11 +158,27 @@ export class LtiPlatform {
     return url.toString();
   }
 
+  /** A course page of this platform that shows a URL (a launch, or any tool page) in an iframe, as an LMS does. */
+  coursePageUrl(src: string) {
+    return `${this.issuer}/course?${new URLSearchParams({ src })}`;
+  }
+
+  private coursePage(params: URLSearchParams, res: ServerResponse) {
+    send(
+      res,
+      200,
+      "text/html",
+      `<!doctype html><title>Course</title><h1>Kubernetes networking (course)</h1>` +
+        `<iframe title="kubelearn activity" src="${attr(params.get("src") ?? "")}" style="width:100%;height:600px"></iframe>`,
+    );
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", this.issuer);
     if (req.method === "GET" && url.pathname === "/jwks")
       return send(res, 200, "application/json", JSON.stringify({ keys: [this.keys.jwk] }));
     if (req.method === "GET" && url.pathname === "/auth") return this.authorize(url.searchParams, res);
+    if (req.method === "GET" && url.pathname === "/course") return this.coursePage(url.searchParams, res);
     if (req.method === "POST" && url.pathname === "/token") return this.token(req, res);
     if (req.method === "POST" && url.pathname === "/deep-link-return") return this.deepLinkReturn(req, res);
     const scores = url.pathname.match(/^\/lineitems\/([\w-]+)\/scores$/);

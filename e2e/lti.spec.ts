@@ -154,6 +154,79 @@ test("the tool refuses a bad signature, a replayed launch, a reused nonce and an
   expect(await reused.text()).toContain("This launch was already used or was not started here.");
 });
 
+test("the course page frames the launched quiz; other kubelearn pages still refuse to be framed", async ({
+  browser,
+}) => {
+  const page = await freshPage(browser);
+  const link = platform.links[0];
+  const frameAncestors: Record<string, string> = {};
+  page.on("response", (r) => {
+    const path = new URL(r.url()).pathname;
+    if (r.request().frame() !== page.mainFrame()) frameAncestors[path] = r.headers()["content-security-policy"] ?? "";
+  });
+  await page.goto(platform.coursePageUrl(platform.launchUrl(LMS_USERS.learner, "resource", { linkId: link.id })));
+  const activity = page.frameLocator('iframe[title="kubelearn activity"]');
+  await expect(activity.getByRole("button", { name: /Start (quiz|a new attempt)/ })).toBeVisible();
+  // The landing page names the stand-in's origin, and only it, as a frame ancestor.
+  expect(frameAncestors[`/lessons/${LESSON_SLUG}/quiz`]).toContain(`frame-ancestors ${platform.issuer}`);
+  await expectNoSeriousA11yViolations(page);
+
+  // The same browser, the same course page, another kubelearn page: refused (a blank, error frame).
+  const other = await freshPage(browser);
+  const home = await other.request.get("/");
+  expect(home.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(home.headers()["x-frame-options"]).toBe("DENY");
+  await page.goto(platform.coursePageUrl(`${new URL(link.url).origin}/account/my-data`));
+  await expect.poll(() => page.frames().at(-1)?.url()).toMatch(/^chrome-error:/);
+  // A tool page opened in a frame by a browser that never launched: refused too.
+  await other.goto(platform.coursePageUrl(`${new URL(link.url).origin}/lessons/${LESSON_SLUG}/quiz`));
+  await expect.poll(() => other.frames().at(-1)?.url()).toMatch(/^chrome-error:/);
+});
+
+test("when the frame keeps no cookie, the launch offers the activity in a new window", async ({ browser }) => {
+  const page = await freshPage(browser);
+  const link = platform.links[0];
+  // What a browser that blocks third-party cookies does: the launch's Set-Cookie never reaches the jar.
+  await page.route("**/lti/launch", async (route) => {
+    const response = await route.fetch({ maxRedirects: 0 });
+    const headers = Object.fromEntries(
+      response
+        .headersArray()
+        .filter((h) => h.name.toLowerCase() !== "set-cookie")
+        .map((h) => [h.name, h.value]),
+    );
+    await route.fulfill({ response, headers });
+  });
+  await page.goto(platform.coursePageUrl(platform.launchUrl(LMS_USERS.learner, "resource", { linkId: link.id })));
+  const activity = page.frameLocator('iframe[title="kubelearn activity"]');
+  await expect(activity.getByRole("alert")).toContainText("did not keep kubelearn's sign-in");
+  const popup = page.waitForEvent("popup");
+  await activity.getByRole("button", { name: "Open in a new window" }).click();
+  const opened = await popup;
+  await expect(opened).toHaveURL(new RegExp(`/lessons/${LESSON_SLUG}/quiz$`));
+  await expect(opened.getByRole("button", { name: /Start (quiz|a new attempt)/ })).toBeVisible();
+});
+
+test("a learner from the LMS deletes their account by typing the phrase", async ({ browser }) => {
+  const page = await freshPage(browser);
+  const leaver = { sub: "lms-leaver-1", name: "Leo Leaver", roles: LMS_USERS.learner.roles };
+  await page.goto(platform.launchUrl(leaver, "resource", { linkId: platform.links[0].id }));
+  await expect(page).toHaveURL(new RegExp(`/lessons/${LESSON_SLUG}/quiz$`));
+  await page.goto("/account/my-data");
+  await expect(page.getByLabel("Your password")).toHaveCount(0);
+  await expect(page.getByText("your account has no password")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByLabel("Type “delete my account” to confirm").fill("delete");
+  await page.getByLabel(/I understand that this deletes my account/).check();
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.getByText("Type “delete my account” exactly to confirm.").first()).toBeVisible();
+  await page.getByLabel("Type “delete my account” to confirm").fill("delete my account");
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page).toHaveURL(/\/signin\?deleted=1/);
+  await page.goto("/account/my-data");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
 test("the LTI pages keep their access rules", async ({ browser, request }) => {
   const page = await freshPage(browser);
   await page.goto("/teach/lti");

@@ -98,6 +98,15 @@ export class LtiRepository {
     return rows.map(toPlatform);
   }
 
+  /**
+   * The browser-facing URLs of every registration, for the frame-ancestors of the launch routes
+   * (lib/lti/core/frame-ancestors.ts). Not scoped to a user: it is the public framing policy and
+   * names no one.
+   */
+  async framingPlatforms(): Promise<{ issuer: string; authLoginUrl: string }[]> {
+    return this.db.ltiPlatform.findMany({ select: { issuer: true, authLoginUrl: true } });
+  }
+
   async deletePlatform(instructorId: string, id: string): Promise<boolean> {
     return (await this.db.ltiPlatform.deleteMany({ where: { id, instructorId } })).count === 1;
   }

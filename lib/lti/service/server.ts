@@ -6,6 +6,7 @@ import { contentLibrary } from "../../content/library";
 import { repositories } from "../../db/repositories";
 import { drillLibrary } from "../../drills/service/server";
 import { logger } from "../../log/logger";
+import { frameAncestorOrigins } from "../core/frame-ancestors";
 import { createDeepLinkService, type DeepLinkItem } from "./deep-link-service";
 import { createLaunchService } from "./launch-service";
 import { createRegistrationService } from "./registration-service";
@@ -71,6 +72,11 @@ export const ltiLaunches = () => {
 
 export const ltiDeepLinks = () =>
   createDeepLinkService({ lti: repositories().lti, now, randomToken, toolKey: ltiToolKey, urls: ltiUrls(), catalog });
+
+/** The origins that may frame the launch routes: those of every registered platform. */
+export async function ltiFrameOrigins(): Promise<string[]> {
+  return frameAncestorOrigins(await repositories().lti.framingPlatforms());
+}
 
 export const ltiRegistrations = () => createRegistrationService({ lti: repositories().lti, now });
 
