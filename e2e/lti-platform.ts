@@ -158,6 +158,11 @@ export class LtiPlatform {
     return url.toString();
   }
 
+  /** A URL of the tool (its origin from the configured launch URL). */
+  toolUrl(path: string) {
+    return new URL(path, this.tool!.launchUrl).href;
+  }
+
   /** A course page of this platform that shows a URL (a launch, or any tool page) in an iframe, as an LMS does. */
   coursePageUrl(src: string) {
     return `${this.issuer}/course?${new URLSearchParams({ src })}`;
@@ -168,7 +173,7 @@ export class LtiPlatform {
       res,
       200,
       "text/html",
-      `<!doctype html><title>Course</title><h1>Kubernetes networking (course)</h1>` +
+      `<!doctype html><html lang="en"><title>Course</title><h1>Kubernetes networking (course)</h1>` +
         `<iframe title="kubelearn activity" src="${attr(params.get("src") ?? "")}" style="width:100%;height:600px"></iframe>`,
     );
   }

@@ -55,4 +55,4 @@ const LANDING = [
 export const isLtiLandingPath = (path: string) => LANDING.some((re) => re.test(path));
 
 /** A path inside kubelearn ("/x", not "//host" or a full URL), for the landing's `to`. */
-export const isLocalPath = (path: string) => /^\/(?![/\\])/.test(path) && path.length <= 300;
+export const isLocalPath = (path: string) => /^\/(?![/\\])/.test(path) && path.length <= 4000;
