@@ -141,15 +141,29 @@ describe.each(testDatabases)("the LTI repository on $name", ({ url }) => {
       finishedAt: later,
     });
     expect(again?.id).toBe(queued?.id);
-    expect(await ctx.repos.lti.pendingScores(1000)).toContain(queued!.id);
+    expect(await ctx.repos.lti.dueScores(later, 1000)).toContain(queued!.id);
     const id = queued!.id;
-    const claims = await Promise.all([ctx.repos.lti.claimScoreTry(id, 0), ctx.repos.lti.claimScoreTry(id, 0)]);
+    const lease = new Date(later.getTime() + 120_000);
+    const claims = await Promise.all([
+      ctx.repos.lti.claimScoreTry(id, 0, lease),
+      ctx.repos.lti.claimScoreTry(id, 0, lease),
+    ]);
     expect(claims.filter(Boolean)).toHaveLength(1);
-    await ctx.repos.lti.markScoreFailed(id, "503", false);
-    expect((await ctx.repos.lti.scoreSendFor({ attemptId: attempt.id }))?.status).toBe("pending");
+    // While the try holds its lease, the row is not due.
+    expect(await ctx.repos.lti.dueScores(later, 1000)).not.toContain(id);
+    const retryAt = new Date(later.getTime() + 60_000);
+    await ctx.repos.lti.markScoreFailed(id, "503", retryAt);
+    expect(await ctx.repos.lti.scoreSendFor({ attemptId: attempt.id })).toMatchObject({
+      status: "pending",
+      tries: 1,
+      nextTryAt: retryAt,
+      lastError: "503",
+    });
+    expect(await ctx.repos.lti.dueScores(later, 1000)).not.toContain(id);
+    expect(await ctx.repos.lti.dueScores(retryAt, 1000)).toContain(id);
     await ctx.repos.lti.markScoreSent(id, later);
     expect((await ctx.repos.lti.scoreSendFor({ attemptId: attempt.id }))?.status).toBe("sent");
-    expect(await ctx.repos.lti.claimScoreTry(id, 1)).toBe(false);
+    expect(await ctx.repos.lti.claimScoreTry(id, 1, lease)).toBe(false);
   });
 
   it("queues a completed drill run's score, once, for a drill link with a grade column", async () => {

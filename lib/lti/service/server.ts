@@ -89,3 +89,24 @@ export const ltiScores = () =>
     fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(10_000) }),
     log: (message, detail) => logger.warn(detail, message),
   });
+
+/** How often the retry sweep looks for due score sends. */
+const SWEEP_EVERY_MS = 60_000;
+
+/** Starts the LTI score retry sweep once per process (instrumentation.ts); the timer never keeps the process alive. */
+export function startLtiScoreSweep(): void {
+  const g = globalThis as unknown as { kubelearnLtiSweep?: NodeJS.Timeout };
+  if (g.kubelearnLtiSweep) return;
+  let running = false;
+  g.kubelearnLtiSweep = setInterval(() => {
+    if (running) return;
+    running = true;
+    ltiScores()
+      .sweep()
+      .catch((err) => logger.warn({ err }, "LTI score sweep failed"))
+      .finally(() => {
+        running = false;
+      });
+  }, SWEEP_EVERY_MS);
+  g.kubelearnLtiSweep.unref();
+}
