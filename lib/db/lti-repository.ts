@@ -154,8 +154,38 @@ export class LtiRepository {
     return this.db.ltiPlatform.findMany({ select: { issuer: true, authLoginUrl: true } });
   }
 
+  /**
+   * What deleting one of the instructor's registrations takes with it: the kubelearn accounts its
+   * launches made (they have no password, so without the platform no one could sign in to them),
+   * and its outbox rows, sent or not. Null when the registration is not theirs.
+   */
+  async platformImpact(
+    instructorId: string,
+    id: string,
+  ): Promise<{ accounts: number; unsentScores: number; sentScores: number } | null> {
+    const platform = await this.db.ltiPlatform.findFirst({ where: { id, instructorId }, select: { id: true } });
+    if (!platform) return null;
+    const [accounts, unsentScores, sentScores] = await Promise.all([
+      this.db.ltiAccount.count({ where: { platformId: id } }),
+      this.db.ltiScoreSend.count({ where: { platformId: id, status: { not: "sent" } } }),
+      this.db.ltiScoreSend.count({ where: { platformId: id, status: "sent" } }),
+    ]);
+    return { accounts, unsentScores, sentScores };
+  }
+
+  /**
+   * Deletes one of the instructor's registrations and, as the confirm dialog says, the accounts its
+   * launches made, with all their work (the user rows cascade), and its outbox rows, in one
+   * transaction. False when it is not theirs.
+   */
   async deletePlatform(instructorId: string, id: string): Promise<boolean> {
-    return (await this.db.ltiPlatform.deleteMany({ where: { id, instructorId } })).count === 1;
+    return this.db.$transaction(async (tx) => {
+      const platform = await tx.ltiPlatform.findFirst({ where: { id, instructorId }, select: { id: true } });
+      if (!platform) return false;
+      await tx.user.deleteMany({ where: { ltiAccount: { platformId: id }, id: { not: instructorId } } });
+      await tx.ltiPlatform.delete({ where: { id } });
+      return true;
+    });
   }
 
   /**

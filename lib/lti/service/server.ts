@@ -80,6 +80,9 @@ export async function ltiFrameOrigins(): Promise<string[]> {
 
 export const ltiRegistrations = () => createRegistrationService({ lti: repositories().lti, now });
 
+/** The latest grade passback rows of the instructor's own registrations, for /teach/lti. */
+export const ltiOutbox = (instructorId: string) => repositories().lti.scoreSendsForInstructor(instructorId, 50);
+
 export const ltiScores = () =>
   createScoreSender({
     lti: repositories().lti,
