@@ -96,6 +96,9 @@ export class LtiPlatform {
   readonly links: CourseLink[] = [];
   readonly scores: ReceivedScore[] = [];
   readonly tokenRequests: Record<string, string>[] = [];
+  /** Score POSTs still to answer with 503 (a grade book that is down), and how many were refused. */
+  failNextScores = 0;
+  refusedScores = 0;
   /** The last id_token and state the auth endpoint posted to the tool, for replay tests. */
   lastLaunch: { idToken: string; state: string } | null = null;
   private tool: ToolConfig | null = null;
@@ -332,6 +335,11 @@ export class LtiPlatform {
   private async score(req: IncomingMessage, res: ServerResponse, lineItemUrl: string) {
     const bearer = req.headers.authorization?.replace(/^Bearer /, "") ?? "";
     if (!this.tokens.has(bearer)) return send(res, 401, "text/plain", "no valid token");
+    if (this.failNextScores > 0) {
+      this.failNextScores--;
+      this.refusedScores++;
+      return send(res, 503, "text/plain", "grade book unavailable");
+    }
     const contentType = req.headers["content-type"] ?? "";
     if (contentType !== "application/vnd.ims.lis.v1.score+json")
       return send(res, 415, "text/plain", "wrong media type");

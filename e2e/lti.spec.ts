@@ -16,6 +16,21 @@ async function freshPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
+/** Starts the quiz on the page, answers the first question and finishes it. */
+async function finishQuiz(page: Page) {
+  await page.getByLabel("At the end").check();
+  await page.getByRole("button", { name: /Start (quiz|a new attempt)/ }).click();
+  await expect(page.getByText("Question 1 of 10")).toBeVisible();
+  if ((await page.getByRole("radio").count()) > 0 || (await page.getByRole("checkbox").count()) > 0)
+    await page.keyboard.press("1");
+  else if ((await page.getByLabel("Missing term").count()) > 0) await page.getByLabel("Missing term").fill("Service");
+  else for (const select of await page.getByRole("combobox").all()) await select.selectOption({ index: 1 });
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Question 2 of 10")).toBeVisible();
+  await page.getByRole("button", { name: "Question 10" }).click();
+  await page.getByRole("button", { name: /Finish now/ }).click();
+}
+
 test("an instructor registers the platform and reads the tool's URLs", async ({ page }) => {
   await signIn(page, "instructor@example.com", "teach-kubernetes");
   await expect(page).not.toHaveURL(/\/signin/);
@@ -85,17 +100,7 @@ test("a learner launches the quiz from the LMS, finishes it, and the score reach
   await expect(page).toHaveURL(new RegExp(`/lessons/${LESSON_SLUG}/quiz$`));
   // The launch answers 303 See Other, so the browser goes on with a GET and does not post the id_token again.
   expect(launches).toEqual([303]);
-  await page.getByLabel("At the end").check();
-  await page.getByRole("button", { name: /Start (quiz|a new attempt)/ }).click();
-  await expect(page.getByText("Question 1 of 10")).toBeVisible();
-  if ((await page.getByRole("radio").count()) > 0 || (await page.getByRole("checkbox").count()) > 0)
-    await page.keyboard.press("1");
-  else if ((await page.getByLabel("Missing term").count()) > 0) await page.getByLabel("Missing term").fill("Service");
-  else for (const select of await page.getByRole("combobox").all()) await select.selectOption({ index: 1 });
-  await page.keyboard.press("Enter");
-  await expect(page.getByText("Question 2 of 10")).toBeVisible();
-  await page.getByRole("button", { name: "Question 10" }).click();
-  await page.getByRole("button", { name: /Finish now/ }).click();
+  await finishQuiz(page);
   const result = page.getByRole("heading", { name: /^Your result: \d+%$/ });
   await expect(result).toBeVisible();
   const percent = Number((await result.textContent())!.match(/(\d+)%/)![1]);
@@ -254,12 +259,45 @@ test("the LTI pages keep their access rules", async ({ browser, request }) => {
   await expect(page).toHaveURL("/?error=instructors-only");
 });
 
+test("a score the grade book refused waits for its retry; the instructor's Retry now sends it", async ({ browser }) => {
+  const learner = await freshPage(browser);
+  platform.failNextScores = 1;
+  const sentBefore = platform.scores.length;
+  await learner.goto(platform.launchUrl(LMS_USERS.learner, "resource", { linkId: platform.links[0].id }));
+  await expect(learner).toHaveURL(new RegExp(`/lessons/${LESSON_SLUG}/quiz$`));
+  await finishQuiz(learner);
+  await expect(learner.getByRole("heading", { name: /^Your result: \d+%$/ })).toBeVisible();
+  await expect.poll(() => platform.refusedScores, { timeout: 15_000 }).toBe(1);
+
+  const page = await freshPage(browser);
+  await signIn(page, "instructor@example.com", "teach-kubernetes");
+  await expect(page).not.toHaveURL(/\/signin/);
+  await page.goto("/teach/lti");
+  const table = page.getByRole("region", { name: "Grade passback" });
+  await expect(table.getByText(/^Waiting: next try/)).toBeVisible();
+  await expect(table.getByText("Last error: score endpoint answered 503")).toBeVisible();
+  await expect(table.getByText(/^Sent /)).toHaveCount(1);
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("button", { name: `Retry now: ${LMS_USERS.learner.name}, Stand-in LMS` }).click();
+  // The row now reads Sent (its button goes with the pending state it belonged to).
+  await expect(table.getByText(/^Sent /)).toHaveCount(2);
+  expect(platform.scores).toHaveLength(sentBefore + 1);
+  await page.reload();
+  await expect(table.getByText(/^Sent /)).toHaveCount(2);
+  await expect(page.getByRole("button", { name: /^Retry now/ })).toHaveCount(0);
+});
+
 test("the instructor deletes the registration after confirming, and its launches stop", async ({ browser }) => {
   const page = await freshPage(browser);
   await signIn(page, "instructor@example.com", "teach-kubernetes");
   await expect(page).not.toHaveURL(/\/signin/);
   await page.goto("/teach/lti");
   await page.getByRole("button", { name: "Delete the registration Stand-in LMS" }).click();
+  // The LMS's teacher and learner got accounts from launches (the leaver deleted theirs); two scores went out.
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.locator('[data-impact="accounts"]')).toHaveText(/^2 accounts made by its launches are deleted/);
+  await expect(dialog.locator('[data-impact="scores"]')).toContainText("No score is waiting to be sent.");
+  await expect(dialog.locator('[data-impact="scores"]')).toContainText("The record of 2 sent scores goes too");
   await page.getByRole("dialog").getByRole("button", { name: "Delete registration" }).click();
   await expect(page.getByText("No platforms registered yet.")).toBeVisible();
   await page.goto(platform.launchUrl(LMS_USERS.learner, "resource", { linkId: platform.links[0].id }));
