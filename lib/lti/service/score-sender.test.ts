@@ -8,6 +8,29 @@ import { MAX_SCORE_TRIES } from "../core/score";
 import { createScoreSender } from "./score-sender";
 import { testPlatform, testToolKey } from "./test-support/platform";
 
+/**
+ * The repository with its sweep limited to one platform's rows: test files run at once on one
+ * database, and a sweep here must not claim (or send) the rows another test is working on.
+ */
+class OnePlatformLti extends LtiRepository {
+  constructor(
+    private readonly raw: Db,
+    private readonly platformId: string,
+  ) {
+    super(raw);
+  }
+
+  override async dueScores(now: Date, limit: number): Promise<string[]> {
+    const ids = await super.dueScores(now, 100_000);
+    const mine = await this.raw.ltiScoreSend.findMany({
+      where: { id: { in: ids }, platformId: this.platformId },
+      select: { id: true },
+    });
+    const keep = new Set(mine.map((r) => r.id));
+    return ids.filter((id) => keep.has(id)).slice(0, limit);
+  }
+}
+
 describe.each(testDatabases)("sending AGS scores on $name", ({ url }) => {
   const ctx = repositoriesOn(url);
   const now = new Date("2026-06-01T09:00:00Z");
@@ -41,7 +64,8 @@ describe.each(testDatabases)("sending AGS scores on $name", ({ url }) => {
         score: 0.6,
       },
     });
-    return { ...p, sub, userId, learner: { id: userId, hasPassword: false }, attemptId: attempt.id };
+    const lti = new OnePlatformLti(ctx.db, p.platform.id);
+    return { ...p, sub, userId, lti, learner: { id: userId, hasPassword: false }, attemptId: attempt.id };
   }
 
   /** A platform's token and score endpoints; `failScores` answers the first score POSTs with 503. */
@@ -119,15 +143,15 @@ describe.each(testDatabases)("sending AGS scores on $name", ({ url }) => {
     const platform = fakePlatform(1);
     const scores = () => platform.calls.filter((c) => c.url.includes("/scores")).length;
     const clock = { now };
-    expect(await sender(platform.fetch, clock).afterFinish(l.learner, l.attemptId)).toBe("failed");
+    expect(await sender(platform.fetch, clock, l.lti).afterFinish(l.learner, l.attemptId)).toBe("failed");
     const row = (await ctx.repos.lti.scoreSendFor({ attemptId: l.attemptId }))!;
     expect(row).toMatchObject({ tries: 1, nextTryAt: new Date(now.getTime() + 60_000), lastError: expect.any(String) });
     // Not yet due: a sweep leaves it alone.
-    await sender(platform.fetch, clock).sweep(1000);
+    await sender(platform.fetch, clock, l.lti).sweep(1000);
     expect(scores()).toBe(1);
     // Due: eight sweeps at once (eight processes), one score.
     clock.now = new Date(now.getTime() + 60_000);
-    await Promise.all(Array.from({ length: 8 }, () => sender(platform.fetch, clock).sweep(1000)));
+    await Promise.all(Array.from({ length: 8 }, () => sender(platform.fetch, clock, l.lti).sweep(1000)));
     expect(scores()).toBe(2);
     expect(await ctx.repos.lti.scoreSendFor({ attemptId: l.attemptId })).toMatchObject({ status: "sent", tries: 2 });
   });
@@ -136,21 +160,21 @@ describe.each(testDatabases)("sending AGS scores on $name", ({ url }) => {
     const l = await finishedLaunch();
     const platform = fakePlatform(MAX_SCORE_TRIES);
     const clock = { now };
-    expect(await sender(platform.fetch, clock).afterFinish(l.learner, l.attemptId)).toBe("failed");
+    expect(await sender(platform.fetch, clock, l.lti).afterFinish(l.learner, l.attemptId)).toBe("failed");
     for (let i = 1; i < MAX_SCORE_TRIES; i++) {
       clock.now = new Date(clock.now.getTime() + 7 * 3600_000);
-      await sender(platform.fetch, clock).sweep(1000);
+      await sender(platform.fetch, clock, l.lti).sweep(1000);
     }
     const row = (await ctx.repos.lti.scoreSendFor({ attemptId: l.attemptId }))!;
     expect(row).toMatchObject({ status: "failed", tries: MAX_SCORE_TRIES, nextTryAt: null });
     const stranger = await ctx.repos.users.create({ email: uniqueEmail("stranger"), name: "S", passwordHash: "x" });
-    expect(await sender(platform.fetch, clock).retryNow(stranger.id, row.id)).toBeNull();
+    expect(await sender(platform.fetch, clock, l.lti).retryNow(stranger.id, row.id)).toBeNull();
     const twice = await Promise.all([
-      sender(platform.fetch, clock).retryNow(l.platform.instructorId, row.id),
-      sender(platform.fetch, clock).retryNow(l.platform.instructorId, row.id),
+      sender(platform.fetch, clock, l.lti).retryNow(l.platform.instructorId, row.id),
+      sender(platform.fetch, clock, l.lti).retryNow(l.platform.instructorId, row.id),
     ]);
     expect(twice.sort()).toEqual(["nothing", "sent"]);
-    expect(await sender(platform.fetch, clock).retryNow(l.platform.instructorId, row.id)).toBeNull();
+    expect(await sender(platform.fetch, clock, l.lti).retryNow(l.platform.instructorId, row.id)).toBeNull();
     expect(platform.calls.filter((c) => c.url.includes("/scores"))).toHaveLength(MAX_SCORE_TRIES + 1);
     const listed = await ctx.repos.lti.scoreSendsForInstructor(l.platform.instructorId, 10);
     expect(listed.find((r) => r.id === row.id)).toMatchObject({
