@@ -13,6 +13,11 @@ export async function register() {
   installForwardedForGuard();
   const { logger } = await import("./lib/log/logger");
   logger.info({ node: process.version }, "server starting");
+  // Failed LTI grade passback is retried by this sweep, whatever traffic comes in: a course used only
+  // in the morning still gets a score whose platform was down at night. Tries are claimed by
+  // compare-and-set, so several server processes sweeping at once send each score once.
+  const { startLtiScoreSweep } = await import("./lib/lti/service/server");
+  startLtiScoreSweep();
   // next start drains on SIGTERM by itself (README, Operations); this only says so in the logs.
   process.once("SIGTERM", () => logger.info("SIGTERM received: finishing in-flight requests, then exiting"));
 }

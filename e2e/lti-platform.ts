@@ -96,6 +96,9 @@ export class LtiPlatform {
   readonly links: CourseLink[] = [];
   readonly scores: ReceivedScore[] = [];
   readonly tokenRequests: Record<string, string>[] = [];
+  /** Score POSTs still to answer with 503 (a grade book that is down), and how many were refused. */
+  failNextScores = 0;
+  refusedScores = 0;
   /** The last id_token and state the auth endpoint posted to the tool, for replay tests. */
   lastLaunch: { idToken: string; state: string } | null = null;
   private tool: ToolConfig | null = null;
@@ -158,11 +161,32 @@ export class LtiPlatform {
     return url.toString();
   }
 
+  /** A URL of the tool (its origin from the configured launch URL). */
+  toolUrl(path: string) {
+    return new URL(path, this.tool!.launchUrl).href;
+  }
+
+  /** A course page of this platform that shows a URL (a launch, or any tool page) in an iframe, as an LMS does. */
+  coursePageUrl(src: string) {
+    return `${this.issuer}/course?${new URLSearchParams({ src })}`;
+  }
+
+  private coursePage(params: URLSearchParams, res: ServerResponse) {
+    send(
+      res,
+      200,
+      "text/html",
+      `<!doctype html><html lang="en"><title>Course</title><h1>Kubernetes networking (course)</h1>` +
+        `<iframe title="kubelearn activity" src="${attr(params.get("src") ?? "")}" style="width:100%;height:600px"></iframe>`,
+    );
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", this.issuer);
     if (req.method === "GET" && url.pathname === "/jwks")
       return send(res, 200, "application/json", JSON.stringify({ keys: [this.keys.jwk] }));
     if (req.method === "GET" && url.pathname === "/auth") return this.authorize(url.searchParams, res);
+    if (req.method === "GET" && url.pathname === "/course") return this.coursePage(url.searchParams, res);
     if (req.method === "POST" && url.pathname === "/token") return this.token(req, res);
     if (req.method === "POST" && url.pathname === "/deep-link-return") return this.deepLinkReturn(req, res);
     const scores = url.pathname.match(/^\/lineitems\/([\w-]+)\/scores$/);
@@ -311,6 +335,11 @@ export class LtiPlatform {
   private async score(req: IncomingMessage, res: ServerResponse, lineItemUrl: string) {
     const bearer = req.headers.authorization?.replace(/^Bearer /, "") ?? "";
     if (!this.tokens.has(bearer)) return send(res, 401, "text/plain", "no valid token");
+    if (this.failNextScores > 0) {
+      this.failNextScores--;
+      this.refusedScores++;
+      return send(res, 503, "text/plain", "grade book unavailable");
+    }
     const contentType = req.headers["content-type"] ?? "";
     if (contentType !== "application/vnd.ims.lis.v1.score+json")
       return send(res, 415, "text/plain", "wrong media type");

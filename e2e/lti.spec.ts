@@ -1,4 +1,4 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page, request, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations, LESSON_SLUG, LESSON_TITLE, newLearner, signIn, signUp } from "./helpers";
 import { LMS_USERS, LtiPlatform } from "./lti-platform";
 
@@ -14,6 +14,21 @@ test.afterAll(() => platform.stop());
 async function freshPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
   return context.newPage();
+}
+
+/** Starts the quiz on the page, answers the first question and finishes it. */
+async function finishQuiz(page: Page) {
+  await page.getByLabel("At the end").check();
+  await page.getByRole("button", { name: /Start (quiz|a new attempt)/ }).click();
+  await expect(page.getByText("Question 1 of 10")).toBeVisible();
+  if ((await page.getByRole("radio").count()) > 0 || (await page.getByRole("checkbox").count()) > 0)
+    await page.keyboard.press("1");
+  else if ((await page.getByLabel("Missing term").count()) > 0) await page.getByLabel("Missing term").fill("Service");
+  else for (const select of await page.getByRole("combobox").all()) await select.selectOption({ index: 1 });
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Question 2 of 10")).toBeVisible();
+  await page.getByRole("button", { name: "Question 10" }).click();
+  await page.getByRole("button", { name: /Finish now/ }).click();
 }
 
 test("an instructor registers the platform and reads the tool's URLs", async ({ page }) => {
@@ -85,17 +100,7 @@ test("a learner launches the quiz from the LMS, finishes it, and the score reach
   await expect(page).toHaveURL(new RegExp(`/lessons/${LESSON_SLUG}/quiz$`));
   // The launch answers 303 See Other, so the browser goes on with a GET and does not post the id_token again.
   expect(launches).toEqual([303]);
-  await page.getByLabel("At the end").check();
-  await page.getByRole("button", { name: /Start (quiz|a new attempt)/ }).click();
-  await expect(page.getByText("Question 1 of 10")).toBeVisible();
-  if ((await page.getByRole("radio").count()) > 0 || (await page.getByRole("checkbox").count()) > 0)
-    await page.keyboard.press("1");
-  else if ((await page.getByLabel("Missing term").count()) > 0) await page.getByLabel("Missing term").fill("Service");
-  else for (const select of await page.getByRole("combobox").all()) await select.selectOption({ index: 1 });
-  await page.keyboard.press("Enter");
-  await expect(page.getByText("Question 2 of 10")).toBeVisible();
-  await page.getByRole("button", { name: "Question 10" }).click();
-  await page.getByRole("button", { name: /Finish now/ }).click();
+  await finishQuiz(page);
   const result = page.getByRole("heading", { name: /^Your result: \d+%$/ });
   await expect(result).toBeVisible();
   const percent = Number((await result.textContent())!.match(/(\d+)%/)![1]);
@@ -154,6 +159,89 @@ test("the tool refuses a bad signature, a replayed launch, a reused nonce and an
   expect(await reused.text()).toContain("This launch was already used or was not started here.");
 });
 
+test("the course page frames the launched quiz; other kubelearn pages still refuse to be framed", async ({
+  browser,
+}) => {
+  const page = await freshPage(browser);
+  const link = platform.links[0];
+  const frameAncestors: Record<string, string> = {};
+  page.on("response", (r) => {
+    const path = new URL(r.url()).pathname;
+    if (r.request().frame() !== page.mainFrame()) frameAncestors[path] = r.headers()["content-security-policy"] ?? "";
+  });
+  await page.goto(platform.coursePageUrl(platform.launchUrl(LMS_USERS.learner, "resource", { linkId: link.id })));
+  const activity = page.frameLocator('iframe[title="kubelearn activity"]');
+  await expect(activity.getByRole("button", { name: /Start (quiz|a new attempt)/ })).toBeVisible();
+  // The landing page names the stand-in's origin, and only it, as a frame ancestor.
+  expect(frameAncestors[`/lessons/${LESSON_SLUG}/quiz`]).toContain(`frame-ancestors ${platform.issuer}`);
+  await expectNoSeriousA11yViolations(page);
+
+  // The same browser, the same course page, another kubelearn page: refused (a blank, error frame).
+  const other = await freshPage(browser);
+  const home = await other.request.get("/");
+  expect(home.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(home.headers()["x-frame-options"]).toBe("DENY");
+  await page.goto(platform.coursePageUrl(`${new URL(link.url).origin}/account/my-data`));
+  await expect.poll(() => page.frames().at(-1)?.url()).toMatch(/^chrome-error:/);
+  // A tool page opened in a frame by a browser that never launched: refused too.
+  await other.goto(platform.coursePageUrl(`${new URL(link.url).origin}/lessons/${LESSON_SLUG}/quiz`));
+  await expect.poll(() => other.frames().at(-1)?.url()).toMatch(/^chrome-error:/);
+});
+
+test("when the frame keeps no cookie, the launch offers the activity in a new window", async ({ browser }) => {
+  const link = platform.links[0];
+  // The launch runs in a client of its own, so its session cookie lands there and never in the
+  // browser below: that browser is what one that blocks cookies in frames sees after the launch.
+  const client = await request.newContext();
+  const login = await client.get(platform.launchUrl(LMS_USERS.learner, "resource", { linkId: link.id }), {
+    maxRedirects: 0,
+  });
+  await client.get(login.headers().location);
+  const posted = platform.lastLaunch!;
+  const launch = await client.post(platform.toolUrl("/lti/launch"), {
+    form: { id_token: posted.idToken, state: posted.state },
+    maxRedirects: 0,
+  });
+  expect(launch.status()).toBe(303);
+  const landing = launch.headers().location;
+  expect(landing).toMatch(/^\/lti\/landing\?/);
+  await client.dispose();
+
+  const page = await freshPage(browser);
+  await page.goto(platform.coursePageUrl(platform.toolUrl(landing)));
+  const activity = page.frameLocator('iframe[title="kubelearn activity"]');
+  await expect(activity.getByRole("alert")).toContainText("did not keep kubelearn's sign-in");
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoSeriousA11yViolations(page);
+  }
+  const popup = page.waitForEvent("popup");
+  await activity.getByRole("button", { name: "Open in a new window" }).click();
+  const opened = await popup;
+  await expect(opened).toHaveURL(new RegExp(`/lessons/${LESSON_SLUG}/quiz$`));
+  await expect(opened.getByRole("button", { name: /Start (quiz|a new attempt)/ })).toBeVisible();
+});
+
+test("a learner from the LMS deletes their account by typing the phrase", async ({ browser }) => {
+  const page = await freshPage(browser);
+  const leaver = { sub: "lms-leaver-1", name: "Leo Leaver", roles: LMS_USERS.learner.roles };
+  await page.goto(platform.launchUrl(leaver, "resource", { linkId: platform.links[0].id }));
+  await expect(page).toHaveURL(new RegExp(`/lessons/${LESSON_SLUG}/quiz$`));
+  await page.goto("/account/my-data");
+  await expect(page.getByLabel("Your password")).toHaveCount(0);
+  await expect(page.getByText("your account has no password")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByLabel("Type “delete my account” to confirm").fill("delete");
+  await page.getByLabel(/I understand that this deletes my account/).check();
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.getByText("Type “delete my account” exactly to confirm.").first()).toBeVisible();
+  await page.getByLabel("Type “delete my account” to confirm").fill("delete my account");
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page).toHaveURL(/\/signin\?deleted=1/);
+  await page.goto("/account/my-data");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
 test("the LTI pages keep their access rules", async ({ browser, request }) => {
   const page = await freshPage(browser);
   await page.goto("/teach/lti");
@@ -171,12 +259,45 @@ test("the LTI pages keep their access rules", async ({ browser, request }) => {
   await expect(page).toHaveURL("/?error=instructors-only");
 });
 
+test("a score the grade book refused waits for its retry; the instructor's Retry now sends it", async ({ browser }) => {
+  const learner = await freshPage(browser);
+  platform.failNextScores = 1;
+  const sentBefore = platform.scores.length;
+  await learner.goto(platform.launchUrl(LMS_USERS.learner, "resource", { linkId: platform.links[0].id }));
+  await expect(learner).toHaveURL(new RegExp(`/lessons/${LESSON_SLUG}/quiz$`));
+  await finishQuiz(learner);
+  await expect(learner.getByRole("heading", { name: /^Your result: \d+%$/ })).toBeVisible();
+  await expect.poll(() => platform.refusedScores, { timeout: 15_000 }).toBe(1);
+
+  const page = await freshPage(browser);
+  await signIn(page, "instructor@example.com", "teach-kubernetes");
+  await expect(page).not.toHaveURL(/\/signin/);
+  await page.goto("/teach/lti");
+  const table = page.getByRole("region", { name: "Grade passback" });
+  await expect(table.getByText(/^Waiting: next try/)).toBeVisible();
+  await expect(table.getByText("Last error: score endpoint answered 503")).toBeVisible();
+  await expect(table.getByText(/^Sent /)).toHaveCount(1);
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("button", { name: `Retry now: ${LMS_USERS.learner.name}, Stand-in LMS` }).click();
+  // The row now reads Sent (its button goes with the pending state it belonged to).
+  await expect(table.getByText(/^Sent /)).toHaveCount(2);
+  expect(platform.scores).toHaveLength(sentBefore + 1);
+  await page.reload();
+  await expect(table.getByText(/^Sent /)).toHaveCount(2);
+  await expect(page.getByRole("button", { name: /^Retry now/ })).toHaveCount(0);
+});
+
 test("the instructor deletes the registration after confirming, and its launches stop", async ({ browser }) => {
   const page = await freshPage(browser);
   await signIn(page, "instructor@example.com", "teach-kubernetes");
   await expect(page).not.toHaveURL(/\/signin/);
   await page.goto("/teach/lti");
   await page.getByRole("button", { name: "Delete the registration Stand-in LMS" }).click();
+  // The LMS's teacher and learner got accounts from launches (the leaver deleted theirs); two scores went out.
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.locator('[data-impact="accounts"]')).toHaveText(/^2 accounts made by its launches are deleted/);
+  await expect(dialog.locator('[data-impact="scores"]')).toContainText("No score is waiting to be sent.");
+  await expect(dialog.locator('[data-impact="scores"]')).toContainText("The record of 2 sent scores goes too");
   await page.getByRole("dialog").getByRole("button", { name: "Delete registration" }).click();
   await expect(page.getByText("No platforms registered yet.")).toBeVisible();
   await page.goto(platform.launchUrl(LMS_USERS.learner, "resource", { linkId: platform.links[0].id }));

@@ -4,19 +4,21 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { AuthError } from "next-auth";
+import type { AccountService } from "@/lib/auth/account-service";
 import { SignInThrottled, signIn, signOut } from "@/lib/auth/auth";
 import { clientIp } from "@/lib/auth/client-ip";
 import {
   accountSettingsSchema,
   changePasswordSchema,
   deleteAccountSchema,
+  deleteLaunchAccountSchema,
   forgotPasswordSchema,
   resetPasswordSchema,
   safeCallbackPath,
   signInSchema,
   signUpSchema,
 } from "@/lib/auth/credentials";
-import { currentUser } from "@/lib/auth/guards";
+import { currentSignInTime, currentUser } from "@/lib/auth/guards";
 import { hashPassword } from "@/lib/auth/password";
 import { authServices } from "@/lib/auth/server";
 import { waitSentence } from "@/lib/auth/wait-sentence";
@@ -203,20 +205,34 @@ export async function resetPasswordAction(_prev: ActionState, form: FormData): P
 }
 
 /**
- * Deletes the signed-in user's account and everything it owns, after the password is typed again and
- * the confirmation ticked; then signs this browser out and says so on the sign-in page.
+ * Deletes the signed-in user's account and everything it owns, after the password is typed again (or,
+ * for an account without one, the phrase typed from a recent sign-in) and the confirmation ticked;
+ * then signs this browser out and says so on the sign-in page.
  */
 export async function deleteAccountAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const user = await currentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent("/account/my-data")}`);
-  const input = parseForm(deleteAccountSchema, form);
-  // Passwords are never sent back; the checkbox is, so a refused submit keeps it as it was.
-  if (!input.ok) return { ...input.state, values: { confirm: input.state.values?.confirm ?? "" } };
-  const deleted = await authServices().accounts.deleteAccount(user.id, {
-    password: input.data.password,
-    ip: clientIp(await headers()),
-  });
-  if (!deleted.ok) return failureState(deleted.error, { password: deleted.error }, { confirm: "on" });
+  let deleted: Awaited<ReturnType<AccountService["deleteAccount"]>>;
+  if (user.hasPassword) {
+    const input = parseForm(deleteAccountSchema, form);
+    // Passwords are never sent back; the checkbox is, so a refused submit keeps it as it was.
+    if (!input.ok) return { ...input.state, values: { confirm: input.state.values?.confirm ?? "" } };
+    deleted = await authServices().accounts.deleteAccount(user.id, {
+      kind: "password",
+      password: input.data.password,
+      ip: clientIp(await headers()),
+    });
+    if (!deleted.ok) return failureState(deleted.error, { password: deleted.error }, { confirm: "on" });
+  } else {
+    const input = parseForm(deleteLaunchAccountSchema, form);
+    if (!input.ok) return input.state;
+    deleted = await authServices().accounts.deleteAccount(user.id, {
+      kind: "phrase",
+      phrase: input.data.phrase,
+      signedInAt: await currentSignInTime(),
+    });
+    if (!deleted.ok) return failureState(deleted.error, {}, input.values);
+  }
   // Nothing of the account is left; this clears the cookie (the token names a user that is gone).
   await signOut({ redirectTo: "/signin?deleted=1" });
   return successState(null);

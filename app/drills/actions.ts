@@ -47,7 +47,7 @@ export async function commitPredictionAction(input: unknown): Promise<Result<Pre
     parsed.data.events,
   );
   // A step recorded may complete the run: its score then goes to an LMS it was launched from.
-  if (result.ok) after(() => ltiScores().afterDrillStep(user.id, parsed.data.slug));
+  if (result.ok) after(() => ltiScores().afterDrillStep(user, parsed.data.slug));
   return result;
 }
 
@@ -57,7 +57,7 @@ export async function checkTaskAction(input: unknown): Promise<Result<TaskResult
   const user = await currentUser();
   if (!user) return signedOut;
   const result = await drillService().checkTask(user.id, parsed.data.slug, parsed.data.stepId, parsed.data.events);
-  if (result.ok) after(() => ltiScores().afterDrillStep(user.id, parsed.data.slug));
+  if (result.ok) after(() => ltiScores().afterDrillStep(user, parsed.data.slug));
   return result;
 }
 

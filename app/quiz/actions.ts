@@ -75,6 +75,6 @@ export async function finishQuizAction(input: unknown): Promise<Result<never>> {
   const result = await quizService().finish(user.id, attemptId);
   if (!result.ok) return fail(result.error);
   // An attempt on a quiz the learner launched from an LMS sends its score there (AGS), after the answer.
-  after(() => ltiScores().afterFinish(user.id, attemptId));
+  after(() => ltiScores().afterFinish(user, attemptId));
   redirect(`/quiz/${attemptId}/review`);
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { registerPlatformAction, removePlatformAction } from "@/app/teach/lti/actions";
+import { registerPlatformAction, removePlatformAction, retryScoreAction } from "@/app/teach/lti/actions";
 import { Button } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
 import { ConfirmAction } from "@/components/ui/confirm-action";
@@ -76,7 +76,17 @@ export function RegisterPlatformForm() {
   );
 }
 
-export function RemovePlatformForm({ platformId, name }: { platformId: string; name: string }) {
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export function RemovePlatformForm({
+  platformId,
+  name,
+  impact,
+}: {
+  platformId: string;
+  name: string;
+  impact: { accounts: number; unsentScores: number; sentScores: number };
+}) {
   return (
     <ConfirmAction
       action={removePlatformAction}
@@ -87,10 +97,35 @@ export function RemovePlatformForm({ platformId, name }: { platformId: string; n
       confirmLabel="Delete registration"
       pendingLabel="Deleting…"
     >
-      <p>
-        Launches from this platform stop working, and scores that were not sent yet are dropped. Learners keep their
-        kubelearn accounts and their work.
-      </p>
+      <p>Launches from this platform stop working.</p>
+      <ul className="mt-2 list-disc space-y-1 pl-5">
+        <li data-impact="accounts">
+          {impact.accounts === 0
+            ? "No learner or instructor account was made by its launches."
+            : `${count(impact.accounts, "account", "accounts")} made by its launches ${impact.accounts === 1 ? "is" : "are"} deleted with all ${impact.accounts === 1 ? "its" : "their"} work: ${impact.accounts === 1 ? "it has" : "they have"} no password, so without the platform no one could sign in to ${impact.accounts === 1 ? "it" : "them"} again.`}
+        </li>
+        <li data-impact="scores">
+          {impact.unsentScores === 0
+            ? "No score is waiting to be sent."
+            : `${count(impact.unsentScores, "score", "scores")} not sent yet ${impact.unsentScores === 1 ? "is" : "are"} dropped: the grade book never gets ${impact.unsentScores === 1 ? "it" : "them"}.`}{" "}
+          {impact.sentScores > 0 &&
+            `The record of ${count(impact.sentScores, "sent score", "sent scores")} goes too; the grade book keeps ${impact.sentScores === 1 ? "it" : "them"}.`}
+        </li>
+      </ul>
     </ConfirmAction>
+  );
+}
+
+/** "Retry now" for one outbox row, with what came of it beside the button. */
+export function RetryScoreForm({ scoreSendId, label }: { scoreSendId: string; label: string }) {
+  const [state, formProps, pending] = useActionForm(retryScoreAction, initial);
+  return (
+    <form {...formProps} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="scoreSendId" value={scoreSendId} />
+      <Button type="submit" variant="secondary" size="sm" disabled={pending} aria-label={label}>
+        {pending ? "Sending…" : "Retry now"}
+      </Button>
+      <FormMessage state={state} />
+    </form>
   );
 }

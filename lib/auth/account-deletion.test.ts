@@ -4,10 +4,10 @@ import type { Db } from "../db/create-db";
 import type { Prisma } from "../db/generated/sqlite/client";
 import { repositoriesFor } from "../db/repositories";
 import { repositoriesOn, testDatabases, uniqueEmail } from "../db/test-support/databases";
-import { createAccountService } from "./account-service";
+import { createAccountService, DELETION_REFUSALS, RECENT_SIGN_IN_MINUTES } from "./account-service";
 import { createCredentialCheck } from "./credential-check";
 import { logMailer } from "./mailer";
-import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
+import { dummyPasswordHash, hashPassword, UNUSABLE_PASSWORD_HASH, verifyPassword } from "./password";
 import { SignInThrottle } from "./sign-in-throttle";
 import { uniqueIp } from "./test-support/rate-limits";
 
@@ -190,7 +190,11 @@ describe.each(testDatabases)("deleting an account on $name", ({ url }) => {
     const otherBefore = await rowCounts(ctx.db, otherOwned);
     const learnerBefore = await rowCounts(ctx.db, learnerOwned);
 
-    const deleted = await accounts().service.deleteAccount(me.user.id, { password: me.password, ip: uniqueIp() });
+    const deleted = await accounts().service.deleteAccount(me.user.id, {
+      kind: "password",
+      password: me.password,
+      ip: uniqueIp(),
+    });
     expect(deleted).toEqual({ ok: true, value: { email: me.email } });
 
     const after = await rowCounts(ctx.db, owned);
@@ -215,7 +219,7 @@ describe.each(testDatabases)("deleting an account on $name", ({ url }) => {
     const { service, checkCredentials } = accounts();
     const ip = uniqueIp();
 
-    expect(await service.deleteAccount(learner.user.id, { password: "not-it", ip })).toEqual({
+    expect(await service.deleteAccount(learner.user.id, { kind: "password", password: "not-it", ip })).toEqual({
       ok: false,
       error: "That is not your password. Your account has not been deleted.",
     });
@@ -224,16 +228,105 @@ describe.each(testDatabases)("deleting an account on $name", ({ url }) => {
       ok: true,
     });
 
-    expect(await service.deleteAccount(learner.user.id, { password: learner.password, ip })).toMatchObject({
+    expect(
+      await service.deleteAccount(learner.user.id, { kind: "password", password: learner.password, ip }),
+    ).toMatchObject({
       ok: true,
     });
     expect(await checkCredentials({ email: learner.email, password: learner.password, ip })).toEqual({
       ok: false,
       reason: "mismatch",
     });
-    expect(await service.deleteAccount(learner.user.id, { password: learner.password, ip })).toEqual({
+    expect(await service.deleteAccount(learner.user.id, { kind: "password", password: learner.password, ip })).toEqual({
       ok: false,
       error: "Your account no longer exists.",
     });
+  });
+
+  /** A learner made by an LTI launch (no password), with history, a launch, a ticket and a queued score on a platform someone else registered. */
+  async function ltiLearner() {
+    const owner = await person("lti-owner", "INSTRUCTOR");
+    const tag = Math.random().toString(36).slice(2, 10);
+    const platform = await ctx.db.ltiPlatform.create({
+      data: {
+        instructorId: owner.user.id,
+        name: "LMS",
+        issuer: `https://lms-${tag}.example`,
+        clientId: "c",
+        authLoginUrl: "https://lms.example/auth",
+        authTokenUrl: "https://lms.example/token",
+        jwksUrl: "https://lms.example/jwks",
+        deploymentIds: '["d"]',
+      },
+    });
+    const userId = await ctx.repos.lti.accountFor(platform.id, `sub-${tag}`, {
+      email: `${tag}@lti.invalid`,
+      name: "LTI learner",
+      passwordHash: UNUSABLE_PASSWORD_HASH,
+      role: "LEARNER",
+    });
+    await giveHistory(ctx.repos, userId, now, 3);
+    const link = await ctx.repos.lti.upsertResourceLink(platform.id, `rl-${tag}`, { kind: "lesson", id: "x" }, null);
+    await ctx.repos.lti.recordLaunch(userId, link.id, now);
+    await ctx.db.ltiLoginTicket.create({
+      data: { tokenHash: `t-${tag}`, userId, redirectTo: "/", expiresAt: new Date("2100-01-01T00:00:00Z") },
+    });
+    const attempt = await ctx.db.quizAttempt.findFirstOrThrow({ where: { userId } });
+    await ctx.db.ltiScoreSend.create({
+      data: {
+        attemptId: attempt.id,
+        platformId: platform.id,
+        lineItemUrl: "https://lms.example/li",
+        sub: `sub-${tag}`,
+        scoreGiven: 1,
+        scoreMax: 1,
+      },
+    });
+    return { userId, platform, link };
+  }
+
+  it("deletes an LTI learner (no password) with the phrase from a recent sign-in, with their LTI rows", async () => {
+    const { userId, platform, link } = await ltiLearner();
+    const owned = await ownedBy(ctx.db, userId);
+    const before = await rowCounts(ctx.db, owned);
+    for (const model of ["User", "QuizAttempt", "LtiAccount", "LtiLaunch", "LtiLoginTicket", "LtiScoreSend"])
+      expect(before[model], model).toBeGreaterThan(0);
+    const { service } = accounts();
+    const recent = new Date(now.getTime() - (RECENT_SIGN_IN_MINUTES - 1) * 60_000);
+    const stale = new Date(now.getTime() - (RECENT_SIGN_IN_MINUTES + 1) * 60_000);
+
+    // Refused, and nothing deleted: a password (it has none), a wrong phrase, an old or unknown sign-in.
+    expect(await service.deleteAccount(userId, { kind: "password", password: "x", ip: uniqueIp() })).toEqual({
+      ok: false,
+      error: DELETION_REFUSALS.noPassword,
+    });
+    expect(await service.deleteAccount(userId, { kind: "phrase", phrase: "delete", signedInAt: recent })).toEqual({
+      ok: false,
+      error: DELETION_REFUSALS.phrase,
+    });
+    for (const signedInAt of [stale, null, new Date(now.getTime() + 10 * 60_000)])
+      expect(await service.deleteAccount(userId, { kind: "phrase", phrase: "delete my account", signedInAt })).toEqual({
+        ok: false,
+        error: DELETION_REFUSALS.stale,
+      });
+    expect(await rowCounts(ctx.db, owned)).toEqual(before);
+
+    expect(
+      await service.deleteAccount(userId, { kind: "phrase", phrase: "  Delete my account ", signedInAt: recent }),
+    ).toMatchObject({ ok: true });
+    const after = await rowCounts(ctx.db, owned);
+    expect(after).toEqual(Object.fromEntries(Object.keys(before).map((m) => [m, 0])));
+    // The platform and its resource link belong to the instructor who registered it: they stay.
+    expect(await ctx.db.ltiPlatform.count({ where: { id: platform.id } })).toBe(1);
+    expect(await ctx.db.ltiResourceLink.count({ where: { id: link.id } })).toBe(1);
+  });
+
+  it("asks a person with a password for it, not the phrase", async () => {
+    const learner = await person("delete-learner-3");
+    const { service } = accounts();
+    expect(
+      await service.deleteAccount(learner.user.id, { kind: "phrase", phrase: "delete my account", signedInAt: now }),
+    ).toEqual({ ok: false, error: DELETION_REFUSALS.needsPassword });
+    expect(await ctx.repos.users.findById(learner.user.id)).not.toBeNull();
   });
 });

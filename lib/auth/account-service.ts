@@ -3,9 +3,10 @@ import type { PasswordResetRecord, PasswordResetRepository } from "../db/passwor
 import type { UserRecord, UserRepository } from "../db/user-repository";
 import { fail, ok, type Result } from "../result";
 import type { CheckCredentials } from "./credential-check";
+import { DELETE_PHRASE } from "./credentials";
 import type { GrowingDelayRule } from "./growing-delay-limiter";
 import type { Mailer } from "./mailer";
-import { hashPassword } from "./password";
+import { hashPassword, hasUsablePassword } from "./password";
 import { waitSentence } from "./wait-sentence";
 
 /** OWASP Forgot Password cheat sheet: short-lived, single-use, random tokens. */
@@ -61,6 +62,33 @@ function resetMail(user: UserRecord, link: string) {
   };
 }
 
+/**
+ * An account without a password (made by an LTI launch) confirms its deletion by typing DELETE_PHRASE,
+ * and only from a session that signed in (launched from the course) within RECENT_SIGN_IN_MINUTES:
+ * the launch is how such a person proves who they are, as a password is for everyone else.
+ */
+export const RECENT_SIGN_IN_MINUTES = 15;
+
+/** How a person confirms deleting their account: their password, or (no password) the phrase and a recent sign-in. */
+export type DeletionProof =
+  | { kind: "password"; password: string; ip: string }
+  | { kind: "phrase"; phrase: string; signedInAt: Date | null };
+
+export const DELETION_REFUSALS = {
+  gone: "Your account no longer exists.",
+  wrongPassword: "That is not your password. Your account has not been deleted.",
+  needsPassword: "Enter your password to confirm it is you.",
+  noPassword: "Your account has no password: type the phrase instead.",
+  phrase: `Type “${DELETE_PHRASE}” exactly to confirm. Your account has not been deleted.`,
+  stale: `For your safety, deleting needs a sign-in from the last ${RECENT_SIGN_IN_MINUTES} minutes. Open kubelearn again from your course, then delete your account within ${RECENT_SIGN_IN_MINUTES} minutes.`,
+} as const;
+
+/** Whether a sign-in is recent enough to delete a password-less account. */
+export const isRecentSignIn = (signedInAt: Date | null, now: Date) =>
+  signedInAt !== null &&
+  signedInAt.getTime() <= now.getTime() + 60_000 &&
+  now.getTime() - signedInAt.getTime() <= RECENT_SIGN_IN_MINUTES * 60_000;
+
 /** Password change, sign-out everywhere, password reset by e-mail, and deleting the account. */
 export function createAccountService(deps: AccountServiceDeps) {
   const { users, passwordResets, mailer, now } = deps;
@@ -95,16 +123,25 @@ export function createAccountService(deps: AccountServiceDeps) {
 
     /**
      * Deletes the signed-in user's account and everything it owns (the schema cascades from the user
-     * row), once they have typed their password again. The password is checked like a sign-in (same
-     * throttle), so a stolen session alone cannot delete an account.
+     * row: for an LTI account also its platform identity, launches, tickets and queued scores). A
+     * person with a password types it again, checked like a sign-in (same throttle), so a stolen
+     * session alone cannot delete an account; a person without one (an LTI account) types the phrase
+     * from a session that signed in within RECENT_SIGN_IN_MINUTES.
      */
-    async deleteAccount(userId: string, input: { password: string; ip: string }): Promise<Result<{ email: string }>> {
+    async deleteAccount(userId: string, proof: DeletionProof): Promise<Result<{ email: string }>> {
       const user = await users.findById(userId);
-      if (!user) return fail("Your account no longer exists.");
-      const check = await deps.checkCredentials({ email: user.email, password: input.password, ip: input.ip });
-      if (!check.ok && check.reason === "throttled")
-        return fail(`Too many wrong passwords. ${waitSentence(check.retryAfterSec)}`);
-      if (!check.ok) return fail("That is not your password. Your account has not been deleted.");
+      if (!user) return fail(DELETION_REFUSALS.gone);
+      if (hasUsablePassword(user.passwordHash)) {
+        if (proof.kind !== "password") return fail(DELETION_REFUSALS.needsPassword);
+        const check = await deps.checkCredentials({ email: user.email, password: proof.password, ip: proof.ip });
+        if (!check.ok && check.reason === "throttled")
+          return fail(`Too many wrong passwords. ${waitSentence(check.retryAfterSec)}`);
+        if (!check.ok) return fail(DELETION_REFUSALS.wrongPassword);
+      } else {
+        if (proof.kind !== "phrase") return fail(DELETION_REFUSALS.noPassword);
+        if (proof.phrase.trim().toLowerCase() !== DELETE_PHRASE) return fail(DELETION_REFUSALS.phrase);
+        if (!isRecentSignIn(proof.signedInAt, now())) return fail(DELETION_REFUSALS.stale);
+      }
       await users.delete(user.id);
       return ok({ email: user.email });
     },

@@ -7,11 +7,11 @@ import { ltiLaunches } from "../lti/service/server";
 import { clientIp } from "./client-ip";
 import { signInSchema } from "./credentials";
 import { authServices } from "./server";
-import { sessionTokenCallback } from "./session-token";
+import { sessionTokenCallback, signedInAtOf } from "./session-token";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: UserRole } & DefaultSession["user"];
+    user: { id: string; role: UserRole; signedInAt: string | null } & DefaultSession["user"];
   }
   interface User {
     role?: UserRole;
@@ -85,6 +85,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     session({ session, token }) {
       session.user.id = token.sub ?? "";
       session.user.role = (token.role as UserRole) ?? "LEARNER";
+      session.user.signedInAt = signedInAtOf(token as { at?: unknown })?.toISOString() ?? null;
       return session;
     },
   },

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { parseForm } from "../forms";
 import {
   changePasswordSchema,
+  DELETE_PHRASE,
   deleteAccountSchema,
+  deleteLaunchAccountSchema,
   resetPasswordSchema,
   safeCallbackPath,
   signUpSchema,
@@ -99,6 +101,26 @@ describe("the account deletion form", () => {
     const empty = form({ confirm: "on" });
     expect(empty.ok ? null : empty.state.fieldErrors).toEqual({
       password: "Enter your password to confirm it is you.",
+    });
+  });
+});
+
+describe("the deletion form of an account without a password", () => {
+  const form = (fields: Record<string, string>) => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries(fields)) data.set(k, v);
+    return parseForm(deleteLaunchAccountSchema, data);
+  };
+
+  it("needs the phrase, in any case, and the ticked box", () => {
+    expect(form({ phrase: " Delete My Account ", confirm: "on" })).toMatchObject({ ok: true });
+    const wrong = form({ phrase: "delete", confirm: "on" });
+    expect(wrong.ok ? null : wrong.state.fieldErrors).toEqual({
+      phrase: `Type “${DELETE_PHRASE}” exactly to confirm.`,
+    });
+    const unticked = form({ phrase: DELETE_PHRASE });
+    expect(unticked.ok ? null : unticked.state.fieldErrors).toEqual({
+      confirm: "Tick the box to confirm that everything will be deleted.",
     });
   });
 });

@@ -41,6 +41,23 @@ export const deleteAccountSchema = z.object({
   confirm: z.literal("on", { error: "Tick the box to confirm that everything will be deleted." }),
 });
 
+/**
+ * An account without a password (made by an LTI launch) confirms its deletion by typing this phrase
+ * (lib/auth/account-service.ts adds the recent sign-in it also needs).
+ */
+export const DELETE_PHRASE = "delete my account";
+
+/** The same for an account without a password (an LTI account): the phrase instead of a password. */
+export const deleteLaunchAccountSchema = z.object({
+  phrase: z
+    .string()
+    .trim()
+    .min(1, `Type “${DELETE_PHRASE}” to confirm.`)
+    .max(100, "That is longer than the phrase.")
+    .refine((p) => p.toLowerCase() === DELETE_PHRASE, `Type “${DELETE_PHRASE}” exactly to confirm.`),
+  confirm: z.literal("on", { error: "Tick the box to confirm that everything will be deleted." }),
+});
+
 export const forgotPasswordSchema = z.object({ email: emailSchema });
 
 export const resetPasswordSchema = z.object({

@@ -6,6 +6,12 @@ export const PASSWORD_HASH_COST = 10;
 export const hashPassword = (password: string) => bcrypt.hash(password, PASSWORD_HASH_COST);
 export const verifyPassword = (password: string, hash: string) => bcrypt.compare(password, hash);
 
+/** A stored value no password hashes to (not a bcrypt hash): the account has no password (an LTI account). */
+export const UNUSABLE_PASSWORD_HASH = "lti-account:no-password";
+
+/** Whether an account can sign in with a password at all. */
+export const hasUsablePassword = (passwordHash: string) => passwordHash !== UNUSABLE_PASSWORD_HASH;
+
 /** The cost a stored hash was made with (bcrypt keeps it in the hash). */
 export const hashCost = (hash: string) => bcrypt.getRounds(hash);
 

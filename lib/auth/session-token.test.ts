@@ -1,7 +1,7 @@
 import { decode, encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { repositoriesOn, testDatabases, uniqueEmail } from "../db/test-support/databases";
-import { sessionTokenCallback } from "./session-token";
+import { sessionTokenCallback, signedInAtOf } from "./session-token";
 
 // A session cookie as next-auth writes it (an encrypted JWT, salted with the cookie's name).
 const secret = "vitest-session-secret-0123456789abcdef";
@@ -27,6 +27,16 @@ describe.each(testDatabases)("session tokens on $name", ({ url }) => {
     const { user, cookie } = await signedIn("fresh");
     expect(await sessionFor(cookie)).toMatchObject({ sub: user.id, sv: 0, role: "LEARNER" });
     expect(await sessionFor(cookie)).not.toBeNull();
+  });
+
+  it("records when the person signed in, and keeps that time as the token is read again", async () => {
+    const user = await ctx.repos.users.create({ email: uniqueEmail("at"), name: "At", passwordHash: "h" });
+    const at = new Date("2026-06-01T09:00:07Z");
+    const token = await sessionTokenCallback({ sub: user.id }, user, findUserById, () => at);
+    const cookie = await mint(token!);
+    const read = await sessionFor(cookie);
+    expect(signedInAtOf(read as { at?: unknown })).toEqual(new Date("2026-06-01T09:00:07Z"));
+    expect(signedInAtOf({})).toBeNull();
   });
 
   it("refuses a token minted before sign-out, and accepts one minted after", async () => {

@@ -6,14 +6,23 @@ export interface SessionClaims {
   role: UserRole;
   /** The user's sessionVersion when the token was issued. */
   sv: number;
+  /**
+   * When the person signed in (epoch seconds). next-auth re-issues the token as the session rolls,
+   * so its own `iat` moves; this stays, and tells how recently the person proved who they are.
+   */
+  at: number;
 }
 
 export type FindUserById = (id: string) => Promise<UserRecord | null>;
 
 /** The claims a token gets at sign-in. */
-export function claimsAtSignIn(user: Pick<UserRecord, "id" | "role" | "sessionVersion">): SessionClaims {
-  return { sub: user.id, role: user.role, sv: user.sessionVersion };
+export function claimsAtSignIn(user: Pick<UserRecord, "id" | "role" | "sessionVersion">, now: Date): SessionClaims {
+  return { sub: user.id, role: user.role, sv: user.sessionVersion, at: Math.floor(now.getTime() / 1000) };
 }
+
+/** The sign-in time a token carries, or null for a token issued before it carried one. */
+export const signedInAtOf = (token: { at?: unknown }): Date | null =>
+  typeof token.at === "number" ? new Date(token.at * 1000) : null;
 
 /**
  * The user a session token still stands for, or null: the account is gone, or the token was issued
@@ -38,11 +47,12 @@ export async function sessionTokenCallback<T extends { sub?: unknown; sv?: unkno
   token: T,
   user: { id?: string; role?: UserRole; sessionVersion?: number } | undefined,
   findUserById: FindUserById,
+  now: () => Date = () => new Date(),
 ): Promise<T | null> {
   if (user?.id) {
     return {
       ...token,
-      ...claimsAtSignIn({ id: user.id, role: user.role ?? "LEARNER", sessionVersion: user.sessionVersion ?? 0 }),
+      ...claimsAtSignIn({ id: user.id, role: user.role ?? "LEARNER", sessionVersion: user.sessionVersion ?? 0 }, now()),
     };
   }
   return (await userForToken(token, findUserById)) ? token : null;

@@ -46,6 +46,50 @@ describe.each(testDatabases)("the LTI repository on $name", ({ url }) => {
     expect(await ctx.repos.lti.findPlatformById(platform.id)).toBeNull();
   });
 
+  it("deleting a registration deletes the accounts its launches made and its outbox, as its dialog says, and nothing else", async () => {
+    const { instructor, platform } = await instructorWithPlatform();
+    const other = await instructorWithPlatform();
+    const learner = async (platformId: string) => {
+      const userId = await ctx.repos.lti.accountFor(platformId, `sub-${tag()}`, {
+        email: `${tag()}@lti.invalid`,
+        name: "L",
+        passwordHash: "lti-account:no-password",
+        role: "LEARNER",
+      });
+      const attempt = await ctx.db.quizAttempt.create({
+        data: { userId, scope: "lesson", target: "x", seed: "1", feedback: "end", questionIds: "[]", completedAt: now },
+      });
+      await ctx.db.ltiScoreSend.create({
+        data: {
+          attemptId: attempt.id,
+          platformId,
+          lineItemUrl: "https://lms.example/li",
+          sub: "s",
+          scoreGiven: 1,
+          scoreMax: 1,
+        },
+      });
+      return userId;
+    };
+    const mine = [await learner(platform.id), await learner(platform.id)];
+    const theirs = await learner(other.platform.id);
+    expect(await ctx.repos.lti.platformImpact(other.instructor.id, platform.id)).toBeNull();
+    expect(await ctx.repos.lti.platformImpact(instructor.id, platform.id)).toEqual({
+      accounts: 2,
+      unsentScores: 2,
+      sentScores: 0,
+    });
+    expect(await ctx.repos.lti.deletePlatform(other.instructor.id, platform.id)).toBe(false);
+    expect(await ctx.db.user.count({ where: { id: { in: mine } } })).toBe(2);
+    expect(await ctx.repos.lti.deletePlatform(instructor.id, platform.id)).toBe(true);
+    expect(await ctx.db.user.count({ where: { id: { in: mine } } })).toBe(0);
+    expect(await ctx.db.quizAttempt.count({ where: { userId: { in: mine } } })).toBe(0);
+    expect(await ctx.db.ltiScoreSend.count({ where: { platformId: platform.id } })).toBe(0);
+    // The instructor, the other platform and its learner are untouched.
+    expect(await ctx.db.user.count({ where: { id: { in: [instructor.id, theirs] } } })).toBe(2);
+    expect(await ctx.db.ltiScoreSend.count({ where: { platformId: other.platform.id } })).toBe(1);
+  });
+
   it("gives a login state out once and not after it expires", async () => {
     const { platform } = await instructorWithPlatform();
     const state = `s-${tag()}`;
@@ -141,15 +185,29 @@ describe.each(testDatabases)("the LTI repository on $name", ({ url }) => {
       finishedAt: later,
     });
     expect(again?.id).toBe(queued?.id);
-    expect(await ctx.repos.lti.pendingScores(1000)).toContain(queued!.id);
+    expect(await ctx.repos.lti.dueScores(later, 1000)).toContain(queued!.id);
     const id = queued!.id;
-    const claims = await Promise.all([ctx.repos.lti.claimScoreTry(id, 0), ctx.repos.lti.claimScoreTry(id, 0)]);
+    const lease = new Date(later.getTime() + 120_000);
+    const claims = await Promise.all([
+      ctx.repos.lti.claimScoreTry(id, 0, lease),
+      ctx.repos.lti.claimScoreTry(id, 0, lease),
+    ]);
     expect(claims.filter(Boolean)).toHaveLength(1);
-    await ctx.repos.lti.markScoreFailed(id, "503", false);
-    expect((await ctx.repos.lti.scoreSendFor({ attemptId: attempt.id }))?.status).toBe("pending");
+    // While the try holds its lease, the row is not due.
+    expect(await ctx.repos.lti.dueScores(later, 1000)).not.toContain(id);
+    const retryAt = new Date(later.getTime() + 60_000);
+    await ctx.repos.lti.markScoreFailed(id, "503", retryAt);
+    expect(await ctx.repos.lti.scoreSendFor({ attemptId: attempt.id })).toMatchObject({
+      status: "pending",
+      tries: 1,
+      nextTryAt: retryAt,
+      lastError: "503",
+    });
+    expect(await ctx.repos.lti.dueScores(later, 1000)).not.toContain(id);
+    expect(await ctx.repos.lti.dueScores(retryAt, 1000)).toContain(id);
     await ctx.repos.lti.markScoreSent(id, later);
     expect((await ctx.repos.lti.scoreSendFor({ attemptId: attempt.id }))?.status).toBe("sent");
-    expect(await ctx.repos.lti.claimScoreTry(id, 1)).toBe(false);
+    expect(await ctx.repos.lti.claimScoreTry(id, 1, lease)).toBe(false);
   });
 
   it("queues a completed drill run's score, once, for a drill link with a grade column", async () => {

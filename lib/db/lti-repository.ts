@@ -39,8 +39,55 @@ export interface LtiScoreSendRecord {
   scoreMax: number;
   status: "pending" | "sent" | "failed";
   tries: number;
+  /** When the next try is due; null: at once. */
+  nextTryAt: Date | null;
+  lastError: string | null;
   finishedAt: Date;
 }
+
+/** An outbox row as its instructor sees it on /teach/lti. */
+export interface LtiScoreSendView extends LtiScoreSendRecord {
+  platformName: string;
+  learnerName: string;
+  sentAt: Date | null;
+}
+
+const SCORE_SEND_INCLUDE = {
+  attempt: { select: { completedAt: true } },
+  drillRun: { select: { completedAt: true } },
+} as const;
+
+const toScoreSend = (row: {
+  id: string;
+  attemptId: string | null;
+  drillRunId: string | null;
+  platformId: string;
+  lineItemUrl: string;
+  sub: string;
+  scoreGiven: number;
+  scoreMax: number;
+  status: string;
+  tries: number;
+  nextTryAt: Date | null;
+  lastError: string | null;
+  createdAt: Date;
+  attempt: { completedAt: Date | null } | null;
+  drillRun: { completedAt: Date | null } | null;
+}): LtiScoreSendRecord => ({
+  id: row.id,
+  attemptId: row.attemptId,
+  drillRunId: row.drillRunId,
+  platformId: row.platformId,
+  lineItemUrl: row.lineItemUrl,
+  sub: row.sub,
+  scoreGiven: row.scoreGiven,
+  scoreMax: row.scoreMax,
+  status: row.status as LtiScoreSendRecord["status"],
+  tries: row.tries,
+  nextTryAt: row.nextTryAt,
+  lastError: row.lastError,
+  finishedAt: row.attempt?.completedAt ?? row.drillRun?.completedAt ?? row.createdAt,
+});
 
 type PlatformRow = Omit<LtiPlatformRecord, "deploymentIds"> & { deploymentIds: string };
 
@@ -98,8 +145,47 @@ export class LtiRepository {
     return rows.map(toPlatform);
   }
 
+  /**
+   * The browser-facing URLs of every registration, for the frame-ancestors of the launch routes
+   * (lib/lti/core/frame-ancestors.ts). Not scoped to a user: it is the public framing policy and
+   * names no one.
+   */
+  async framingPlatforms(): Promise<{ issuer: string; authLoginUrl: string }[]> {
+    return this.db.ltiPlatform.findMany({ select: { issuer: true, authLoginUrl: true } });
+  }
+
+  /**
+   * What deleting one of the instructor's registrations takes with it: the kubelearn accounts its
+   * launches made (they have no password, so without the platform no one could sign in to them),
+   * and its outbox rows, sent or not. Null when the registration is not theirs.
+   */
+  async platformImpact(
+    instructorId: string,
+    id: string,
+  ): Promise<{ accounts: number; unsentScores: number; sentScores: number } | null> {
+    const platform = await this.db.ltiPlatform.findFirst({ where: { id, instructorId }, select: { id: true } });
+    if (!platform) return null;
+    const [accounts, unsentScores, sentScores] = await Promise.all([
+      this.db.ltiAccount.count({ where: { platformId: id } }),
+      this.db.ltiScoreSend.count({ where: { platformId: id, status: { not: "sent" } } }),
+      this.db.ltiScoreSend.count({ where: { platformId: id, status: "sent" } }),
+    ]);
+    return { accounts, unsentScores, sentScores };
+  }
+
+  /**
+   * Deletes one of the instructor's registrations and, as the confirm dialog says, the accounts its
+   * launches made, with all their work (the user rows cascade), and its outbox rows, in one
+   * transaction. False when it is not theirs.
+   */
   async deletePlatform(instructorId: string, id: string): Promise<boolean> {
-    return (await this.db.ltiPlatform.deleteMany({ where: { id, instructorId } })).count === 1;
+    return this.db.$transaction(async (tx) => {
+      const platform = await tx.ltiPlatform.findFirst({ where: { id, instructorId }, select: { id: true } });
+      if (!platform) return false;
+      await tx.user.deleteMany({ where: { ltiAccount: { platformId: id }, id: { not: instructorId } } });
+      await tx.ltiPlatform.delete({ where: { id } });
+      return true;
+    });
   }
 
   /**
@@ -300,30 +386,14 @@ export class LtiRepository {
   private async scoreSendWhere(
     where: { id: string } | { attemptId: string } | { drillRunId: string },
   ): Promise<LtiScoreSendRecord | null> {
-    const row = await this.db.ltiScoreSend.findUnique({
-      where,
-      include: { attempt: { select: { completedAt: true } }, drillRun: { select: { completedAt: true } } },
-    });
-    if (!row) return null;
-    return {
-      id: row.id,
-      attemptId: row.attemptId,
-      drillRunId: row.drillRunId,
-      platformId: row.platformId,
-      lineItemUrl: row.lineItemUrl,
-      sub: row.sub,
-      scoreGiven: row.scoreGiven,
-      scoreMax: row.scoreMax,
-      status: row.status as LtiScoreSendRecord["status"],
-      tries: row.tries,
-      finishedAt: row.attempt?.completedAt ?? row.drillRun?.completedAt ?? row.createdAt,
-    };
+    const row = await this.db.ltiScoreSend.findUnique({ where, include: SCORE_SEND_INCLUDE });
+    return row ? toScoreSend(row) : null;
   }
 
-  /** Ids of scores still to send (oldest first). */
-  async pendingScores(limit: number): Promise<string[]> {
+  /** Ids of scores whose next try is due (oldest first). */
+  async dueScores(now: Date, limit: number): Promise<string[]> {
     const rows = await this.db.ltiScoreSend.findMany({
-      where: { status: "pending" },
+      where: { status: "pending", OR: [{ nextTryAt: null }, { nextTryAt: { lte: now } }] },
       orderBy: { createdAt: "asc" },
       take: limit,
       select: { id: true },
@@ -331,24 +401,65 @@ export class LtiRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Counts a try of a pending send; false when another process took this try first. */
-  async claimScoreTry(id: string, tries: number): Promise<boolean> {
+  /**
+   * Claims a try of a pending send by compare-and-set on its try count: false when another process
+   * claimed this try first (or the row was sent, given up or is gone). The claim holds the row for
+   * `leaseUntil`, so a sweep does not pick it up while the send is under way.
+   */
+  async claimScoreTry(id: string, tries: number, leaseUntil: Date): Promise<boolean> {
     const claimed = await this.db.ltiScoreSend.updateMany({
       where: { id, status: "pending", tries },
-      data: { tries: tries + 1 },
+      data: { tries: tries + 1, nextTryAt: leaseUntil },
     });
     return claimed.count === 1;
   }
 
   async markScoreSent(id: string, now: Date): Promise<void> {
-    await this.db.ltiScoreSend.update({ where: { id }, data: { status: "sent", sentAt: now, lastError: null } });
-  }
-
-  async markScoreFailed(id: string, error: string, giveUp: boolean): Promise<void> {
     await this.db.ltiScoreSend.update({
       where: { id },
-      data: { lastError: error.slice(0, 500), ...(giveUp ? { status: "failed" } : {}) },
+      data: { status: "sent", sentAt: now, lastError: null, nextTryAt: null },
     });
+  }
+
+  /** Records a failed try: due again at `nextTryAt`, or given up ("failed") when that is null. */
+  async markScoreFailed(id: string, error: string, nextTryAt: Date | null): Promise<void> {
+    await this.db.ltiScoreSend.update({
+      where: { id },
+      data: { lastError: error.slice(0, 500), ...(nextTryAt ? { nextTryAt } : { status: "failed", nextTryAt: null }) },
+    });
+  }
+
+  /** The latest outbox rows of the instructor's own registrations, newest first. */
+  async scoreSendsForInstructor(instructorId: string, limit: number): Promise<LtiScoreSendView[]> {
+    const rows = await this.db.ltiScoreSend.findMany({
+      where: { platform: { instructorId } },
+      orderBy: { createdAt: "desc" },
+      take: limit,
+      include: {
+        ...SCORE_SEND_INCLUDE,
+        platform: { select: { name: true } },
+        attempt: { select: { completedAt: true, user: { select: { name: true } } } },
+        drillRun: { select: { completedAt: true, user: { select: { name: true } } } },
+      },
+    });
+    return rows.map((r) => ({
+      ...toScoreSend(r),
+      platformName: r.platform.name,
+      learnerName: r.attempt?.user.name ?? r.drillRun?.user.name ?? "",
+      sentAt: r.sentAt,
+    }));
+  }
+
+  /**
+   * Makes one of the instructor's own rows due at once ("Retry now"); a given-up row gets one more
+   * try. False when the row is not theirs, or was sent.
+   */
+  async requeueScore(instructorId: string, id: string, now: Date): Promise<LtiScoreSendRecord | null> {
+    const updated = await this.db.ltiScoreSend.updateMany({
+      where: { id, platform: { instructorId }, status: { in: ["pending", "failed"] } },
+      data: { status: "pending", nextTryAt: now },
+    });
+    return updated.count === 1 ? this.scoreSendById(id) : null;
   }
 
   async findToolKey(id: string): Promise<{ kid: string; privateKeyPem: string } | null> {

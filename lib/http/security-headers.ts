@@ -1,3 +1,5 @@
+import { frameAncestorsDirective } from "../lti/core/frame-ancestors";
+
 // Per-request security headers, built by proxy.ts. The headers that never change (nosniff,
 // Referrer-Policy, X-Frame-Options...) are in next.config.js, which also covers static files.
 
@@ -8,6 +10,11 @@ export interface CspOptions {
   development: boolean;
   /** Served over HTTPS: let the browser upgrade any stray http:// sub-request. */
   https: boolean;
+  /**
+   * Origins that may frame this page: an LTI platform's, on the pages a launch lands on
+   * (lib/lti/core/frame-ancestors.ts). Empty (the default): no one.
+   */
+  frameAncestors?: readonly string[];
 }
 
 /**
@@ -16,7 +23,7 @@ export interface CspOptions {
  * the platform, forms post only to it. Styles allow inline `style` attributes (progress bars and
  * charts set widths) but scripts never get 'unsafe-inline'.
  */
-export function contentSecurityPolicy({ nonce, development, https }: CspOptions): string {
+export function contentSecurityPolicy({ nonce, development, https, frameAncestors = [] }: CspOptions): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
@@ -27,7 +34,7 @@ export function contentSecurityPolicy({ nonce, development, https }: CspOptions)
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    frameAncestorsDirective(frameAncestors),
     ...(https ? ["upgrade-insecure-requests"] : []),
   ];
   return directives.join("; ");

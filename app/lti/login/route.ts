@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ltiLaunches } from "@/lib/lti/service/server";
+import { ltiFrameOrigins, ltiLaunches } from "@/lib/lti/service/server";
 import { refusalPage } from "../html-page";
 
 // IMS Security Framework (security/v1p0#step-1-third-party-initiated-login) and LTI Core
@@ -15,11 +15,13 @@ const loginSchema = z.object({
   client_id: z.string().max(255).optional(),
 });
 
+// The platform may start the launch inside an iframe, so a refusal may be framed by the registered platforms.
 async function login(params: URLSearchParams) {
   const parsed = loginSchema.safeParse(Object.fromEntries(params));
-  if (!parsed.success) return refusalPage("The login request is missing iss, login_hint or target_link_uri.");
+  if (!parsed.success)
+    return refusalPage("The login request is missing iss, login_hint or target_link_uri.", await ltiFrameOrigins());
   const result = await ltiLaunches().login(parsed.data);
-  if (!result.ok) return refusalPage(result.error);
+  if (!result.ok) return refusalPage(result.error, await ltiFrameOrigins());
   return new Response(null, { status: 302, headers: { location: result.value, "cache-control": "no-store" } });
 }
 
@@ -27,7 +29,7 @@ export const GET = (request: Request) => login(new URL(request.url).searchParams
 
 export async function POST(request: Request) {
   const form = await request.formData().catch(() => null);
-  if (!form) return refusalPage("The login request could not be read.");
+  if (!form) return refusalPage("The login request could not be read.", await ltiFrameOrigins());
   const params = new URLSearchParams();
   for (const [name, value] of form) if (typeof value === "string") params.set(name, value);
   return login(params);

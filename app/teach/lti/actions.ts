@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { currentUser } from "@/lib/auth/guards";
 import { invalidFieldsState, parseForm } from "@/lib/forms";
-import { platformSchema, removePlatformSchema } from "@/lib/lti/service/registration-service";
-import { ltiRegistrations } from "@/lib/lti/service/server";
+import { platformSchema, removePlatformSchema, retryScoreSchema } from "@/lib/lti/service/registration-service";
+import { ltiRegistrations, ltiScores } from "@/lib/lti/service/server";
 import { type ActionState, failureState, successState } from "@/lib/result";
 
 export async function registerPlatformAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -31,4 +31,22 @@ export async function removePlatformAction(_prev: ActionState, form: FormData): 
   const result = await ltiRegistrations().remove(user.id, input.data.platformId);
   revalidatePath("/teach/lti");
   return result.ok ? successState(null) : failureState(result.error);
+}
+
+const RETRY_OUTCOMES = {
+  sent: "Sent to the grade book.",
+  failed: "The platform refused it again; see the error. It will be tried again later.",
+  nothing: "Another try of this score is under way; reload in a moment.",
+} as const;
+
+/** Sends one of the instructor's own outbox rows now (a given-up one gets one more try). */
+export async function retryScoreAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = parseForm(retryScoreSchema, form, { message: "That score could not be read; reload the page." });
+  if (!input.ok) return input.state;
+  const user = await currentUser();
+  if (user?.role !== "INSTRUCTOR") return failureState("Only instructors can retry grade passback.");
+  const outcome = await ltiScores().retryNow(user.id, input.data.scoreSendId);
+  revalidatePath("/teach/lti");
+  if (outcome === null) return failureState("That score was sent already, or is not one of your registrations'.");
+  return outcome === "failed" ? failureState(RETRY_OUTCOMES.failed) : successState(RETRY_OUTCOMES[outcome]);
 }

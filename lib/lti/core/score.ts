@@ -37,5 +37,21 @@ export function scoresUrl(lineItemUrl: string): string {
   return url.toString();
 }
 
-/** How many times a score send is tried before it is given up. */
-export const MAX_SCORE_TRIES = 5;
+/** How many times a score send is tried before it is given up (an instructor's "Retry now" gives one more). */
+export const MAX_SCORE_TRIES = 6;
+
+/** A claimed try holds the row this long; a process that died mid-send leaves it due again after it. */
+export const SCORE_TRY_LEASE_MS = 2 * 60_000;
+
+const FIRST_RETRY_MS = 60_000;
+const LAST_RETRY_MS = 6 * 3600_000;
+
+/**
+ * When the next try is due after `tries` failed ones: 1 minute, then four times longer each time
+ * (4, 16, 64 minutes, …), at most 6 hours, so a platform that is down for a while is not hammered
+ * and one that is back gets the score within the hour.
+ */
+export function nextTryAfter(tries: number, failedAt: Date): Date {
+  const delay = Math.min(LAST_RETRY_MS, FIRST_RETRY_MS * 4 ** Math.max(0, tries - 1));
+  return new Date(failedAt.getTime() + delay);
+}

@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import { type JWTVerifyGetKey, jwtVerify, SignJWT } from "jose";
+import { UNUSABLE_PASSWORD_HASH } from "../../auth/password";
 import type { LtiRepository } from "../../db/lti-repository";
 import type { UserRecord, UserRepository } from "../../db/user-repository";
 import { fail, ok, type Result } from "../../result";
+import { frameAncestorOrigins } from "../core/frame-ancestors";
 import { type LaunchMessage, readLaunch } from "../core/launch-claims";
 import { type LtiTarget, targetPath } from "../core/target";
 import { TOOL_KEY_ALG, type ToolKey } from "./tool-key";
@@ -39,11 +41,20 @@ export interface DeepLinkContext {
   data: string | null;
 }
 
+/** What a verified launch hands to the launch route. */
+export interface LaunchOutcome {
+  /** Signs the browser in now, through the "lti" provider. */
+  ticket: string;
+  redirectTo: string;
+  /** A second one-time ticket for the "open in a new window" fallback, when the frame kept no cookie. */
+  fallbackTicket: string;
+  /** Who may frame the pages this launch lands on: the launching platform's origins. */
+  frameOrigins: string[];
+}
+
 export const LOGIN_STATE_MINUTES = 10;
 const TICKET_SECONDS = 120;
 const DEEP_LINK_CONTEXT = "kubelearn:lti-deep-link";
-/** A stored value nothing hashes to: an LTI account never signs in with a password. */
-export const UNUSABLE_PASSWORD_HASH = "lti-account:no-password";
 /** Reserved top-level domain (RFC 2606 section 2): placeholder e-mails of LTI accounts reach no one. */
 export const LTI_EMAIL_DOMAIN = "lti.invalid";
 
@@ -161,7 +172,7 @@ export function createLaunchService(deps: LaunchServiceDeps) {
      * claims are checked (lib/lti/core/launch-claims). Answers a one-time sign-in ticket and the
      * page the launch opens.
      */
-    async launch(input: { idToken: string; state: string }): Promise<Result<{ ticket: string; redirectTo: string }>> {
+    async launch(input: { idToken: string; state: string }): Promise<Result<LaunchOutcome>> {
       const claimed = await deps.lti.claimLaunchState(input.state, deps.now());
       if (!claimed) return fail(LAUNCH_REFUSALS.state);
       const platform = await deps.lti.findPlatformById(claimed.platformId);
@@ -191,7 +202,15 @@ export function createLaunchService(deps: LaunchServiceDeps) {
         role: launch.instructor ? "INSTRUCTOR" : "LEARNER",
       });
       const opened = await pageFor(deps, platform.id, userId, launch);
-      return opened.ok ? ok(await ticketFor(deps, userId, opened.value)) : opened;
+      if (!opened.ok) return opened;
+      const signIn = await ticketFor(deps, userId, opened.value);
+      const fallback = await ticketFor(deps, userId, opened.value);
+      return ok({ ...signIn, fallbackTicket: fallback.ticket, frameOrigins: frameAncestorOrigins([platform]) });
+    },
+
+    /** Spends a ticket that is no longer needed (the fallback of a launch whose cookie arrived). */
+    async discardTicket(ticket: string): Promise<void> {
+      await deps.lti.claimTicket(sha256(ticket), deps.now());
     },
 
     /** The "lti" sign-in provider's check: the ticket's user, once, within two minutes. */

@@ -48,6 +48,20 @@ export function createRegistrationService(deps: { lti: LtiRepository; now: () =>
       return created ? ok(created) : fail(REGISTRATION_MESSAGES.duplicate, "clientId");
     },
     list: (instructorId: string) => deps.lti.listPlatforms(instructorId),
+    /** Each registration with what deleting it would take (shown on its confirm dialog). */
+    async listWithImpact(instructorId: string) {
+      const platforms = await deps.lti.listPlatforms(instructorId);
+      return Promise.all(
+        platforms.map(async (p) => ({
+          ...p,
+          impact: (await deps.lti.platformImpact(instructorId, p.id)) ?? {
+            accounts: 0,
+            unsentScores: 0,
+            sentScores: 0,
+          },
+        })),
+      );
+    },
     async remove(instructorId: string, id: string): Promise<Result<null>> {
       return (await deps.lti.deletePlatform(instructorId, id)) ? ok(null) : fail(REGISTRATION_MESSAGES.missing);
     },
@@ -59,3 +73,6 @@ export const removePlatformSchema = z.object({
   platformId: z.string().min(1).max(40),
   confirm: z.literal("yes", { error: "Confirm the deletion." }),
 });
+
+/** "Retry now" on a row of the grade passback outbox. */
+export const retryScoreSchema = z.object({ scoreSendId: z.string().min(1).max(40) });

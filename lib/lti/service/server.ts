@@ -6,6 +6,7 @@ import { contentLibrary } from "../../content/library";
 import { repositories } from "../../db/repositories";
 import { drillLibrary } from "../../drills/service/server";
 import { logger } from "../../log/logger";
+import { frameAncestorOrigins } from "../core/frame-ancestors";
 import { createDeepLinkService, type DeepLinkItem } from "./deep-link-service";
 import { createLaunchService } from "./launch-service";
 import { createRegistrationService } from "./registration-service";
@@ -72,7 +73,15 @@ export const ltiLaunches = () => {
 export const ltiDeepLinks = () =>
   createDeepLinkService({ lti: repositories().lti, now, randomToken, toolKey: ltiToolKey, urls: ltiUrls(), catalog });
 
+/** The origins that may frame the launch routes: those of every registered platform. */
+export async function ltiFrameOrigins(): Promise<string[]> {
+  return frameAncestorOrigins(await repositories().lti.framingPlatforms());
+}
+
 export const ltiRegistrations = () => createRegistrationService({ lti: repositories().lti, now });
+
+/** The latest grade passback rows of the instructor's own registrations, for /teach/lti. */
+export const ltiOutbox = (instructorId: string) => repositories().lti.scoreSendsForInstructor(instructorId, 50);
 
 export const ltiScores = () =>
   createScoreSender({
@@ -83,3 +92,24 @@ export const ltiScores = () =>
     fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(10_000) }),
     log: (message, detail) => logger.warn(detail, message),
   });
+
+/** How often the retry sweep looks for due score sends. */
+const SWEEP_EVERY_MS = 60_000;
+
+/** Starts the LTI score retry sweep once per process (instrumentation.ts); the timer never keeps the process alive. */
+export function startLtiScoreSweep(): void {
+  const g = globalThis as unknown as { kubelearnLtiSweep?: NodeJS.Timeout };
+  if (g.kubelearnLtiSweep) return;
+  let running = false;
+  g.kubelearnLtiSweep = setInterval(() => {
+    if (running) return;
+    running = true;
+    ltiScores()
+      .sweep()
+      .catch((err) => logger.warn({ err }, "LTI score sweep failed"))
+      .finally(() => {
+        running = false;
+      });
+  }, SWEEP_EVERY_MS);
+  g.kubelearnLtiSweep.unref();
+}

@@ -11,6 +11,7 @@ import {
   dataFileName,
 } from "@/lib/account-data/core/data-tables";
 import { dataExport } from "@/lib/account-data/service/server";
+import { RECENT_SIGN_IN_MINUTES } from "@/lib/auth/account-service";
 import { isInstructor, requireUser } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Your data" };
@@ -25,10 +26,17 @@ export default async function AccountDataPage() {
       <h1 className="text-3xl font-bold text-slate-900">Your data</h1>
       <p className="mt-2 text-slate-700">
         Everything kubelearn keeps about your learning is yours: download it as spreadsheets (CSV, UTF-8), or delete
-        your account and all of it. Signed in as {user.email}.{" "}
-        <Link href="/account/password" className="text-brand-700 underline">
-          Change your password
-        </Link>
+        your account and all of it.{" "}
+        {user.hasPassword ? (
+          <>
+            Signed in as {user.email}.{" "}
+            <Link href="/account/password" className="text-brand-700 underline">
+              Change your password
+            </Link>
+          </>
+        ) : (
+          "You signed in from your course (LTI); your account has no password."
+        )}
       </p>
 
       <section aria-labelledby="download" className="mt-8">
@@ -71,10 +79,13 @@ export default async function AccountDataPage() {
         <p className="mt-2 text-slate-800">
           This removes your account and everything in it at once: lesson progress, quiz attempts and answers, flashcard
           reviews and settings, drill runs and class memberships.
-          {isInstructor(user) && " Classes you teach are deleted too; their learners keep their own work."} You are
-          signed out, and your e-mail and password no longer sign in. Download your data first if you want to keep it.
+          {isInstructor(user) && " Classes you teach are deleted too; their learners keep their own work."}{" "}
+          {user.hasPassword
+            ? "You are signed out, and your e-mail and password no longer sign in."
+            : `You are signed out and your link to your course's platform is removed, with any scores not yet sent to its grade book; opening kubelearn from the course again starts a new, empty account. For your safety this needs a sign-in from the last ${RECENT_SIGN_IN_MINUTES} minutes: if it is older, open kubelearn from your course again first.`}{" "}
+          Download your data first if you want to keep it.
         </p>
-        <DeleteAccountForm />
+        <DeleteAccountForm hasPassword={user.hasPassword} />
       </section>
     </div>
   );

@@ -1,6 +1,8 @@
 import { auth } from "@/lib/auth/auth";
+import { frameAncestorsDirective } from "@/lib/lti/core/frame-ancestors";
 import { type LtiTarget, TARGET_KINDS } from "@/lib/lti/core/target";
 import { ltiDeepLinks, ltiLaunches } from "@/lib/lti/service/server";
+import { launchedFrameOrigins } from "../../cookies";
 import { escapeHtml, htmlPage, refusalPage } from "../../html-page";
 
 function targetOf(value: unknown): LtiTarget | null {
@@ -32,7 +34,7 @@ export async function POST(request: Request) {
   return htmlPage({
     title: "Returning to your course",
     headers: {
-      "content-security-policy": `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; form-action ${origin}; base-uri 'none'; frame-ancestors 'none'`,
+      "content-security-policy": `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; form-action ${origin}; base-uri 'none'; ${frameAncestorsDirective(await launchedFrameOrigins())}`,
     },
     body: `<h1>Returning to your course…</h1>
 <form id="lti-return" method="post" action="${escapeHtml(result.value.returnUrl)}">

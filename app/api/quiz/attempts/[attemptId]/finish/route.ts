@@ -11,6 +11,6 @@ export async function POST(_request: Request, { params }: AttemptRoute) {
   if (attemptId instanceof Response) return attemptId;
   const result = await quizService().finish(user.id, attemptId);
   // As the quiz player's finish action does: an LTI-launched quiz sends its score after the answer.
-  if (result.ok) after(() => ltiScores().afterFinish(user.id, attemptId));
+  if (result.ok) after(() => ltiScores().afterFinish(user, attemptId));
   return jsonResult(result);
 }

@@ -1,0 +1,8 @@
+-- DropIndex
+DROP INDEX "LtiScoreSend_status_idx";
+
+-- AlterTable
+ALTER TABLE "LtiScoreSend" ADD COLUMN "nextTryAt" DATETIME;
+
+-- CreateIndex
+CREATE INDEX "LtiScoreSend_status_nextTryAt_idx" ON "LtiScoreSend"("status", "nextTryAt");
