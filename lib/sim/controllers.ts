@@ -115,8 +115,7 @@ function reconcileReplicaSet(cluster: Cluster, rs: ReplicaSet): void {
       return ra[0] - rb[0] || ra[1] - rb[1] || ra[2] - rb[2];
     });
     for (const pod of ranked.slice(0, active.length - rs.spec.replicas)) {
-      pod.metadata.deletionTimestamp = cluster.timestamp();
-      cluster.save(pod);
+      cluster.markForDeletion(pod);
       reportPod(cluster, rs, "Delete", pod);
     }
   }
