@@ -168,6 +168,10 @@ export class Cluster {
     this.store.put(object);
   }
 
+  hasNamespace(name: string): boolean {
+    return this.store.get("Namespace", undefined, name) !== undefined;
+  }
+
   requireNamespace(namespace: string): void {
     if (!this.store.get("Namespace", undefined, namespace)) throw notFound("Namespace", namespace);
   }
