@@ -288,7 +288,8 @@ export class Cluster {
    * Pending (run.go waitForPod, --pod-running-timeout 1m), polling once a second.
    */
   waitUntilStarted(pod: Pod, timeoutSeconds = 60): void {
-    const exists = () => this.store.get("Pod", pod.metadata.namespace, pod.metadata.name)?.metadata.uid === pod.metadata.uid;
+    const exists = () =>
+      this.store.get("Pod", pod.metadata.namespace, pod.metadata.name)?.metadata.uid === pod.metadata.uid;
     for (let i = 0; i < timeoutSeconds && pod.status.phase === "Pending" && exists(); i++) this.advance(1);
   }
 

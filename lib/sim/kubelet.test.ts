@@ -98,7 +98,8 @@ describe("start-up: images and ContainerCreating (image_manager.go, printPod)", 
   });
 
   it("honours an explicit imagePullPolicy: IfNotPresent on :latest starts at once", () => {
-    const pod = "apiVersion: v1\nkind: Pod\nmetadata: { name: app }\nspec:\n  containers:\n    - name: app\n      image: nginx:latest\n      imagePullPolicy: IfNotPresent\n";
+    const pod =
+      "apiVersion: v1\nkind: Pod\nmetadata: { name: app }\nspec:\n  containers:\n    - name: app\n      image: nginx:latest\n      imagePullPolicy: IfNotPresent\n";
     const h = harness({}, { "pod.yaml": pod });
     h.ok("kubectl apply -f pod.yaml");
     expect(h.podsNamed("app")[0].status.phase).toBe("Running");
@@ -142,7 +143,9 @@ describe("graceful termination (kuberuntime_container.go killContainer)", () => 
     expect(h.ok("kubectl get pod app --no-headers")).toMatch(/^app\s+1\/1\s+Terminating\s/);
     h.ok("sleep 5");
     expect(gone(h)).toBe(true);
-    expect(h.eventsAbout("app").filter((e) => e.includes("Killing"))).toEqual(["Pod/app Killing: Stopping container app"]);
+    expect(h.eventsAbout("app").filter((e) => e.includes("Killing"))).toEqual([
+      "Pod/app Killing: Stopping container app",
+    ]);
   });
 
   it("a shell that traps TERM exits at once; terminationGracePeriodSeconds bounds one that does not", () => {

@@ -111,7 +111,9 @@ function startContainers(cluster: Cluster, pod: Pod, life: PodLifecycle): void {
     step.started = true;
     changed = true;
     const message =
-      step.pullFromMs === null ? alreadyPresentMessage(c.image) : pulledMessage(c.image, step.startMs - step.pullFromMs);
+      step.pullFromMs === null
+        ? alreadyPresentMessage(c.image)
+        : pulledMessage(c.image, step.startMs - step.pullFromMs);
     reportStart(cluster, pod, c, message);
     const status = pod.status.containerStatuses[i];
     status.started = true;
@@ -246,7 +248,12 @@ export function reportContainerStarts(cluster: Cluster, pod: Pod): void {
         `Pulling image "${c.image}"`,
         kubeletOn(pod.spec.nodeName!),
       );
-    reportStart(cluster, pod, c, always ? pulledMessage(c.image, pullMilliseconds(c.image)) : alreadyPresentMessage(c.image));
+    reportStart(
+      cluster,
+      pod,
+      c,
+      always ? pulledMessage(c.image, pullMilliseconds(c.image)) : alreadyPresentMessage(c.image),
+    );
   }
 }
 

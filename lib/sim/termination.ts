@@ -43,7 +43,9 @@ export function stopBehaviour(container: Container): StopBehaviour {
   if (program !== null) {
     const script = [...(container.command ?? []), ...(container.args ?? [])].join(" ");
     // `exec PROGRAM` in a shell script replaces the shell: PROGRAM becomes PID 1.
-    const execed = SHELLS.test(program) ? [...script.matchAll(/(?:^|&&|;|\|\||-c)\s*exec\s+([\w./-]+)/g)].at(-1)?.[1] : undefined;
+    const execed = SHELLS.test(program)
+      ? [...script.matchAll(/(?:^|&&|;|\|\||-c)\s*exec\s+([\w./-]+)/g)].at(-1)?.[1]
+      : undefined;
     if (execed) return stopBehaviour({ ...container, command: [execed], args: [] });
     if (SHELLS.test(program)) return /\btrap\b[^;]*\b(TERM|SIGTERM|15)\b/.test(script) ? "exits" : "ignores";
     if (/(^|\/)(sleep|tail|cat)$/.test(program)) return "ignores";

@@ -93,7 +93,9 @@ function gracePeriodFlag(args: ParsedArgs): number | null {
   let grace = -1;
   if (text !== undefined) {
     if (!/^-?\d+$/.test(text))
-      throw new KubeError(`error: invalid argument "${text}" for "--grace-period" flag: strconv.ParseInt: parsing "${text}": invalid syntax`);
+      throw new KubeError(
+        `error: invalid argument "${text}" for "--grace-period" flag: strconv.ParseInt: parsing "${text}": invalid syntax`,
+      );
     grace = Number(text);
   }
   if (boolFlag(args, "now")) {
