@@ -15,8 +15,9 @@ import type { DaemonSet, Deployment, Pod, PodTemplate, ReplicaSet } from "./type
 
 /**
  * Runs the control loops until nothing changes: deployments → replica sets → pods, daemon sets,
- * stateful sets, the scheduler, the kubelet (start, readiness, shutdown), then EndpointSlices. Everything happens
- * "instantly" in simulated time, which is what a learner observes a second later on a real cluster.
+ * stateful sets, the scheduler, the kubelet (start, readiness, shutdown), then EndpointSlices. The controllers act
+ * at once in simulated time; what takes time (image pulls, probe periods, grace periods) is the kubelet's, which
+ * acts on each step of the clock (kubelet.ts).
  */
 export function reconcile(cluster: Cluster): void {
   for (let round = 0; round < 20; round++) {
