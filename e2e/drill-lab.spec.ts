@@ -127,7 +127,7 @@ test("on a desktop the drill is a terminal lab used from the keyboard: history, 
 
   // Step 2: help in stages: the hint, then after two failed checks the solution.
   await page.getByRole("button", { name: "Show a hint" }).click();
-  await expect(page.getByText("Hint: Scale the Deployment back up.")).toBeVisible();
+  await expect(page.getByText("Hint: Scale the Deployment back up, then wait for the new pods")).toBeVisible();
   await expect(page.getByRole("button", { name: "Show the solution" })).toHaveCount(0);
   for (let i = 0; i < 2; i++) {
     await page.getByRole("button", { name: "Check my work" }).click();
@@ -140,6 +140,7 @@ test("on a desktop the drill is a terminal lab used from the keyboard: history, 
   // The task turns done as soon as its live goal holds (the server replays and records it), no click needed.
   await input.focus();
   await enter(page, "kubectl scale deployment web --replicas=2");
+  await enter(page, "kubectl rollout status deployment web");
   await expect(page.getByText("2 of 3 steps done")).toBeVisible();
   await expect(input).toBeFocused();
   await expect(page.locator('[aria-current="step"]')).toBeInViewport();
