@@ -35,7 +35,8 @@ function run(scale: number): Figures {
       for (let i = 0; i < services; i++) {
         const ns = `team-${i % 20}`;
         if (i < 20) sim.run(`kubectl create namespace ${ns}`);
-        sim.run(`kubectl create deployment app-${i} -n ${ns} --image=nginx --replicas=${replicas}`);
+        // A tagged image (IfNotPresent, already on the nodes): the pods run as soon as the batch ends.
+        sim.run(`kubectl create deployment app-${i} -n ${ns} --image=nginx:1.27 --replicas=${replicas}`);
         sim.run(`kubectl expose deployment app-${i} -n ${ns} --port=80`);
       }
     }),

@@ -74,6 +74,7 @@ test("on a phone the drill's steps, terminal and cluster are tabs, used from the
   await tab("Terminal").click();
   await input.focus();
   await enter(page, "kubectl scale deployment web --replicas=2");
+  await enter(page, "kubectl rollout status deployment web");
   await expect(page.getByRole("status").filter({ hasText: "Step done. The next step is in Steps." })).toBeVisible();
   await expect(input).toBeFocused();
   await page.getByRole("button", { name: "Show the steps" }).click();

@@ -156,6 +156,7 @@ test("on a desktop the drill is a terminal lab used from the keyboard: history, 
   // The task turns done as soon as its live goal holds (the server replays and records it), no click needed.
   await input.focus();
   await enter(page, "kubectl scale deployment web --replicas=2");
+  await enter(page, "kubectl rollout status deployment web");
   await expect(page.getByText("2 of 3 steps done")).toBeVisible();
   await expect(input).toBeFocused();
   await expect(page.locator('[aria-current="step"]')).toBeInViewport();

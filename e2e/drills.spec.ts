@@ -41,9 +41,12 @@ test("a learner completes a drill by typing commands, predicting and fixing the 
   await expect(terminal).toContainText("Commit your prediction first; this step runs that command for you.");
   await expect(twoEndpoints).toBeVisible();
   // Anything else runs, and the newest command can be taken back.
+  // The third pod appears at once (its endpoint follows when its container has started).
+  const webPods = view.getByRole("listitem").filter({ hasText: /^web-/ });
   await type(page, "kubectl scale deployment web --replicas=3");
-  await expect(view.getByText(/^endpoints: (10\.244\.\d+\.\d+(, )?){3}$/).first()).toBeVisible();
+  await expect(webPods).toHaveCount(3);
   await page.getByRole("button", { name: "Undo last command" }).click();
+  await expect(webPods).toHaveCount(2);
   await expect(twoEndpoints).toBeVisible();
   await expect(terminal).not.toContainText("--replicas=3");
   await expect(terminal).toContainText("$ kubectl get pods -o wide");
@@ -66,6 +69,8 @@ test("a learner completes a drill by typing commands, predicting and fixing the 
   await expect(page.getByText("Not done yet: Service web should have 2 ready endpoints; it has 0.")).toBeVisible();
   // The live goal holds as soon as the command runs: the step is done without another click (the server replayed it).
   await type(page, "kubectl scale deployment web --replicas=2");
+  // The new pods pull nginx first: the goal holds once the rollout is done.
+  await type(page, "kubectl rollout status deployment web");
   await expect(page.getByText("2 of 3 steps done")).toBeVisible();
   // The diagram follows every request: now a pod answers, and the view says which rule chose it.
   await type(page, "kubectl exec client -- curl -s --max-time 5 web");

@@ -5,6 +5,7 @@ describe("pod IPs: a container restart", () => {
   it("keeps the pod and its IP when the container restarts, counting the restart", () => {
     const h = harness();
     h.ok("kubectl run app --image=nginx");
+    h.ok("kubectl wait --for=condition=Ready pod/app");
     const before = h.podsNamed("app")[0];
     const ip = before.status.podIP;
     // The container's main process dies, so the exec session ends as killed (128 + SIGKILL).

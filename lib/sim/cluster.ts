@@ -4,7 +4,7 @@ import { reconcile } from "./controllers";
 import { alreadyExists, notFound } from "./errors";
 import { EventLog } from "./events";
 import { type Cidr, formatIPv4, parseCidr } from "./ip";
-import { reportContainerStarts, SHUTDOWN_SECONDS } from "./kubelet";
+import { type PodLifecycle, removePod, reportContainerStarts } from "./kubelet";
 import { randomSuffix } from "./names";
 import { initialFiles } from "./pod-runtime";
 import type { PortForward } from "./port-forward";
@@ -13,6 +13,7 @@ import { Rng } from "./rng";
 import { createService } from "./service-api";
 import { type StartEnvironment, startEnvironment } from "./service-env";
 import { ObjectStore } from "./store";
+import { gracePeriodOf } from "./termination";
 import type { ClusterOptions, KubeObject, NodeObject, ObjectMeta, Pod, PodSpec, PodTemplate, Service } from "./types";
 
 export type ResolvedOptions = Required<Omit<ClusterOptions, "loadBalancerPool" | "namespaceQuota" | "nodeResolvConf">> &
@@ -41,8 +42,6 @@ export interface PodRuntime {
   files: Set<string>;
   /** What each container wrote to stdout, by container name (kubectl logs): command output, nginx's access log. */
   logs?: Record<string, string>;
-  /** The kubelet has begun stopping the containers (and reported Killing). */
-  stopping?: boolean;
 }
 
 export class Cluster {
@@ -57,6 +56,11 @@ export class Cluster {
   readonly loadBalancerIPs: { cidr: Cidr; used: Set<string> } | null;
   readonly ipam = new Map<string, PodIPAM>();
   readonly runtime = new Map<string, PodRuntime>();
+  /** What each node's kubelet tracks of the pods it runs (start-up, probes, shutdown), by pod uid. */
+  readonly podLifecycles = new Map<string, PodLifecycle>();
+  /** Pods whose containers all started in the last reconcile, for what waits on that (onContainersStarted). */
+  readonly containersStarted: string[] = [];
+  private readonly startHooks = new Map<string, () => void>();
   /** kube-proxy state: ClientIP affinity entries and IPVS round-robin positions. */
   readonly affinity = new Map<string, { ip: string; lastUsed: number }>();
   readonly roundRobin = new Map<string, number>();
@@ -146,6 +150,19 @@ export class Cluster {
     this.reconcileRuns++;
     const settled = reconcile(this);
     this.settledAt = settled ? { version: this.store.version, runtime: this.runtimeVersion, wakeAt: this.nextWake } : null;
+    // What runs once a pod's containers have started (a one-shot pod's command), after the loops settle.
+    while (this.containersStarted.length > 0) {
+      const uid = this.containersStarted.shift()!;
+      const hook = this.startHooks.get(uid);
+      this.startHooks.delete(uid);
+      hook?.();
+    }
+  }
+
+  /** Runs `hook` when the kubelet has started every container of `pod` (at once if it has). */
+  onContainersStarted(pod: Pod, hook: () => void): void {
+    if (pod.status.phase !== "Pending") hook();
+    else this.startHooks.set(pod.metadata.uid, hook);
   }
   private settledAt: { version: number; runtime: number; wakeAt: number } | null = null;
   /** How many times the controllers ran (for tests and benchmarks of the skip above). */
@@ -176,6 +193,10 @@ export class Cluster {
 
   save(object: KubeObject): void {
     this.store.put(object);
+  }
+
+  hasNamespace(name: string): boolean {
+    return this.store.get("Namespace", undefined, name) !== undefined;
   }
 
   requireNamespace(namespace: string): void {
@@ -245,24 +266,58 @@ export class Cluster {
     return pod;
   }
 
-  /** Graceful deletion: the pod is Terminating until its containers exit, then it is gone. */
-  deletePod(pod: Pod, options: { wait?: boolean } = {}): void {
-    if (!pod.metadata.deletionTimestamp) {
-      pod.metadata.deletionTimestamp = this.timestamp();
-      this.save(pod);
-      this.reconcile();
-    }
+  /**
+   * A delete of a pod (pkg/registry/core/pod/strategy.go CheckGracefulDelete, apiserver
+   * rest.BeforeDelete): the grace period asked for, else the pod's terminationGracePeriodSeconds; a
+   * pod that was never scheduled or has finished goes at once, as does a grace period of 0 (force).
+   * Otherwise the pod gets deletionTimestamp = now + grace and is Terminating until its kubelet has
+   * stopped it (kubelet.ts). A later delete may shorten the grace period, never lengthen it.
+   * `wait` is kubectl's --wait: return only once the pod is gone.
+   */
+  deletePod(pod: Pod, options: { wait?: boolean; gracePeriodSeconds?: number } = {}): void {
+    const changed = this.markForDeletion(pod, options.gracePeriodSeconds);
+    if (changed) this.reconcile();
     if (options.wait !== false) this.waitUntilGone(pod);
   }
 
+  /** The API server's side of deletePod, without reconciling (controllers call it from their loops). */
+  markForDeletion(pod: Pod, gracePeriodSeconds?: number): boolean {
+    const terminal = pod.status.phase === "Succeeded" || pod.status.phase === "Failed";
+    if (gracePeriodSeconds === 0 || !pod.spec.nodeName || terminal) {
+      removePod(this, pod);
+      return true;
+    }
+    const grace = Math.max(gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30, 0);
+    if (pod.metadata.deletionTimestamp && grace >= gracePeriodOf(pod)) return false;
+    pod.metadata.deletionTimestamp = this.timestamp(this.nowMs + grace * 1000);
+    pod.metadata.deletionGracePeriodSeconds = grace;
+    this.save(pod);
+    return true;
+  }
+
+  /**
+   * kubectl's wait for deletion: polls once a second (delete.go objectDeletionWaitInterval) until the
+   * pod is gone; a pod's shutdown ends within its grace period plus the kubelet's few seconds.
+   */
   waitUntilGone(pod: Pod): void {
+    const limit = gracePeriodOf(pod) + 10;
     for (
       let i = 0;
-      i < 120 && this.store.get("Pod", pod.metadata.namespace, pod.metadata.name)?.metadata.uid === pod.metadata.uid;
+      i < limit && this.store.get("Pod", pod.metadata.namespace, pod.metadata.name)?.metadata.uid === pod.metadata.uid;
       i++
     ) {
-      this.advance(SHUTDOWN_SECONDS);
+      this.advance(1);
     }
+  }
+
+  /**
+   * What kubectl run --attach (and debug) does before attaching: waits until the pod is no longer
+   * Pending (run.go waitForPod, --pod-running-timeout 1m), polling once a second.
+   */
+  waitUntilStarted(pod: Pod, timeoutSeconds = 60): void {
+    const exists = () =>
+      this.store.get("Pod", pod.metadata.namespace, pod.metadata.name)?.metadata.uid === pod.metadata.uid;
+    for (let i = 0; i < timeoutSeconds && pod.status.phase === "Pending" && exists(); i++) this.advance(1);
   }
 
   /** The container's main process exits and the kubelet starts it again: same pod, same IP. */

@@ -52,6 +52,7 @@ describe("Deployments and ReplicaSets", () => {
     const before = h.podsNamed("web-").map((p) => p.metadata.name);
     const oldIPs = h.ipsOf("web-");
     expect(h.ok("kubectl rollout restart deployment web")).toBe("deployment.apps/web restarted\n");
+    h.ok("kubectl rollout status deployment web");
     const after = h.podsNamed("web-");
     expect(after).toHaveLength(3);
     expect(after.some((p) => before.includes(p.metadata.name))).toBe(false);
@@ -107,8 +108,10 @@ describe("the controllers' events", () => {
   it("rolls out in maxSurge/maxUnavailable steps on a rollout restart (25%/25% of 2: surge 1 rounded up, unavailable 0 rounded down)", () => {
     const h = harness();
     h.ok("kubectl create deployment web --image=nginx --replicas=2");
+    h.ok("kubectl rollout status deployment web");
     const old = h.cluster.store.list("ReplicaSet", "default")[0].metadata.name;
     h.ok("kubectl rollout restart deployment web");
+    h.ok("kubectl rollout status deployment web");
     const fresh = h.cluster.store.list("ReplicaSet", "default").find((r) => r.metadata.name !== old)!.metadata.name;
     expect(scaling(h).slice(1)).toEqual([
       `Scaled up replica set ${fresh} from 0 to 1`,

@@ -15,8 +15,9 @@ import type { DaemonSet, Deployment, Pod, PodTemplate, ReplicaSet } from "./type
 
 /**
  * Runs the control loops until nothing changes: deployments → replica sets → pods, daemon sets,
- * stateful sets, the scheduler, the kubelet (start, readiness, shutdown), then EndpointSlices. Everything happens
- * "instantly" in simulated time, which is what a learner observes a second later on a real cluster.
+ * stateful sets, the scheduler, the kubelet (start, readiness, shutdown), then EndpointSlices. The controllers act
+ * at once in simulated time; what takes time (image pulls, probe periods, grace periods) is the kubelet's, which
+ * acts on each step of the clock (kubelet.ts).
  */
 /** One pass of every controller until a round changes nothing; false if 20 rounds did not settle. */
 export function reconcile(cluster: Cluster): boolean {
@@ -118,8 +119,7 @@ function reconcileReplicaSet(cluster: Cluster, rs: ReplicaSet): void {
       return ra[0] - rb[0] || ra[1] - rb[1] || ra[2] - rb[2];
     });
     for (const pod of ranked.slice(0, active.length - rs.spec.replicas)) {
-      pod.metadata.deletionTimestamp = cluster.timestamp();
-      cluster.save(pod);
+      cluster.markForDeletion(pod);
       reportPod(cluster, rs, "Delete", pod);
     }
   }

@@ -8,6 +8,7 @@ describe("Deployment status conditions", () => {
   it("a deployment whose pods are all available is Available (MinimumReplicasAvailable) and Progressing (NewReplicaSetAvailable)", () => {
     const h = harness();
     h.ok("kubectl create deployment web --image=nginx --replicas=3");
+    h.ok("kubectl rollout status deployment web");
     const d = h.cluster.store.get("Deployment", "default", "web")!;
     const rs = h.cluster.store.list("ReplicaSet", "default")[0];
     expect(d.status.conditions).toEqual([
@@ -41,6 +42,7 @@ describe("Deployment status conditions", () => {
   it("a condition whose status and reason do not change keeps its times (SetDeploymentCondition)", () => {
     const h = harness();
     h.ok("kubectl create deployment web --image=nginx --replicas=1");
+    h.ok("kubectl rollout status deployment web");
     const before = structuredClone(h.cluster.store.get("Deployment", "default", "web")!.status.conditions);
     h.ok("kubectl label deployment web tier=frontend");
     h.cluster.advance(60);
@@ -50,12 +52,15 @@ describe("Deployment status conditions", () => {
   it("scaling up past maxUnavailable turns Available False until the new pods are available, then True again", () => {
     const h = harness();
     h.ok("kubectl create deployment web --image=nginx --replicas=1");
+    h.ok("kubectl rollout status deployment web");
     h.ok("kubectl scale deployment web --replicas=4");
-    const available = h.cluster.store
-      .get("Deployment", "default", "web")!
-      .status.conditions!.find((c) => c.type === "Available")!;
-    expect(available).toMatchObject({ status: "True", reason: "MinimumReplicasAvailable" });
-    // The transition happened at the scale (the status was False in between, within the same second).
-    expect(available.lastTransitionTime).toBe(h.cluster.timestamp());
+    const available = () =>
+      h.cluster.store.get("Deployment", "default", "web")!.status.conditions!.find((c) => c.type === "Available")!;
+    // 1 of 4 available is below 4 - maxUnavailable (25% of 4 = 1): False while the new pods pull nginx.
+    expect(available()).toMatchObject({ status: "False", reason: "MinimumReplicasUnavailable" });
+    const scaledAt = h.cluster.timestamp();
+    h.ok("kubectl rollout status deployment web");
+    expect(available()).toMatchObject({ status: "True", reason: "MinimumReplicasAvailable" });
+    expect(available().lastTransitionTime > scaledAt).toBe(true);
   });
 });

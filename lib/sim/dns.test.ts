@@ -180,7 +180,7 @@ describe("records for a headless Service (spec 2.4)", () => {
   it("follows pod replacement: the answer changes to the new pod IPs", () => {
     const h = cluster();
     h.ok("kubectl rollout restart deployment web");
-    h.ok("kubectl get pods"); // let the old pods finish terminating
+    h.ok("kubectl rollout status deployment web"); // the new pods start and the old ones finish terminating
     const answer = answerQuery(h.cluster, "web-headless.default.svc.cluster.local");
     const addresses =
       answer.rcode === "NOERROR" ? answer.records.map((r) => (r.type === "A" ? r.address : "")).sort() : [];
@@ -229,6 +229,7 @@ spec:
     );
     h.ok("kubectl apply -f pod.yaml");
     h.ok("kubectl apply -f svc.yaml");
+    h.ok("kubectl wait --for=condition=Ready pod/db-0");
     const ip = h.podsNamed("db-0")[0].status.podIP!;
     expect(answerQuery(h.cluster, "db-0.db.default.svc.cluster.local")).toMatchObject({
       rcode: "NOERROR",

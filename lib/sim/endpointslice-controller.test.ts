@@ -56,6 +56,7 @@ describe("EndpointSlices", () => {
     const h = harness({ workers: 3 });
     h.ok("kubectl create deployment web --image=nginx --replicas=230");
     h.ok("kubectl expose deployment web --port=80");
+    h.ok("kubectl rollout status deployment web");
     const sizes = h.cluster.store.slicesFor("default", "web").map((s) => s.endpoints.length);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(230);
     expect(Math.max(...sizes)).toBe(MAX_ENDPOINTS_PER_SLICE);

@@ -76,7 +76,9 @@ export class EventLog {
   private sequence = 0;
   private expiredAt = Number.NaN;
 
-  constructor(private readonly clock: { now(): number; timestamp(ms?: number): string }) {}
+  constructor(
+    private readonly clock: { now(): number; timestamp(ms?: number): string; hasNamespace?(name: string): boolean },
+  ) {}
 
   get size(): number {
     return this.order.size;
@@ -89,6 +91,9 @@ export class EventLog {
     message: string,
     source: EventSource,
   ): void {
+    // NamespaceLifecycle admission refuses new objects, events included, in a namespace that is gone
+    // (a pod still shutting down there reports into nothing).
+    if (involved.namespace !== undefined && this.clock.hasNamespace?.(involved.namespace) === false) return;
     const now = this.clock.now();
     this.expire(now);
     const related = this.byObject.get(involved.uid);

@@ -1,46 +1,77 @@
 import type { Cluster } from "./cluster";
 import { involvedObject } from "./events";
+import { alreadyPresentMessage, pulledMessage, pullMilliseconds, pullPolicyOf } from "./image-pull";
 import { initialFiles, probePasses } from "./pod-runtime";
+import { type ProberState, runDueProbes, startProber } from "./readiness-prober";
 import { startEnvironment } from "./service-env";
-import type { Pod } from "./types";
+import { gracePeriodOf, REMOVAL_SECONDS, secondsToStop } from "./termination";
+import type { Container, Pod } from "./types";
 
 // The kubelet's events use the reasons of pkg/kubelet/events and the messages of Kubernetes
 // v1.31 (kuberuntime_container.go, images/image_manager.go, kubelet_node_status.go).
+//
+// A pod's life on its node, on the simulated clock:
+//  1. the kubelet sees the pod bound to its node: the sandbox gets the pod's IP, and the pod is
+//     Pending with each container waiting in ContainerCreating;
+//  2. containers start one after another in spec order, each after its image is there
+//     (image-pull.ts: at once when present, a second or two under imagePullPolicy Always); once every
+//     container runs the pod is Running;
+//  3. readiness probes run on the prober's schedule (readiness-prober.ts);
+//  4. a deletion gives each running container its shutdown (termination.ts); the pod object goes
+//     REMOVAL_SECONDS after the last container is gone.
 
-/** Seconds the modelled containers take to exit after SIGTERM. */
-export const SHUTDOWN_SECONDS = 1;
+/** The kubelet's record of one pod it runs, by pod uid (Cluster.podLifecycles). */
+export interface PodLifecycle {
+  /** When each container starts (ms), in spec order, and whether that was reported yet. */
+  starts: { pullFromMs: number | null; startMs: number; pullReported: boolean; started: boolean }[];
+  probers: (ProberState | null)[];
+  /** Set once the kubelet has begun stopping the pod: when each container's process is gone. */
+  shutdown?: { grace: number; exits: { atMs: number; killed: boolean }[]; removeAtMs: number };
+}
 
 const kubeletOn = (node: string) => ({ component: "kubelet", host: node });
 
-/** The kubelet on every node: report cordons, start scheduled pods, evaluate readiness, finish shutdowns. */
+/** The kubelet on every node: report cordons, start scheduled pods, probe readiness, finish shutdowns. */
 export function runKubelet(cluster: Cluster): void {
   for (const node of cluster.store.list("Node"))
     reportSchedulable(cluster, node.metadata.name, node.spec.unschedulable ?? false);
   for (const pod of cluster.pods()) {
-    if (pod.metadata.deletionTimestamp) {
-      stopContainers(cluster, pod);
-      const gone = Date.parse(pod.metadata.deletionTimestamp) + SHUTDOWN_SECONDS * 1000;
-      if (cluster.now() >= gone) removePod(cluster, pod);
-      else cluster.wakeAt(gone);
+    if (!pod.spec.nodeName) continue;
+    let life = cluster.podLifecycles.get(pod.metadata.uid);
+    if (!life && pod.metadata.deletionTimestamp) {
+      removePod(cluster, pod); // nothing of it runs on the node yet
       continue;
     }
-    if (!pod.spec.nodeName) continue;
-    if (pod.status.phase === "Pending") startPod(cluster, pod);
-    updateReadiness(cluster, pod);
+    life ??= createSandbox(cluster, pod) ?? undefined;
+    if (!life) continue;
+    if (pod.status.phase === "Pending") startContainers(cluster, pod, life);
+    if (pod.metadata.deletionTimestamp) {
+      if (stopContainers(cluster, pod, life)) continue;
+    }
+    updateReadiness(cluster, pod, life);
   }
 }
 
-function startPod(cluster: Cluster, pod: Pod): void {
+/** RunPodSandbox: the pod gets its address; its containers wait in ContainerCreating. */
+function createSandbox(cluster: Cluster, pod: Pod): PodLifecycle | null {
+  if (pod.status.phase !== "Pending") return null;
   const node = cluster.store.get("Node", undefined, pod.spec.nodeName!)!;
   const hostIP = cluster.nodeIP(node);
   const podIP = pod.spec.hostNetwork ? hostIP : cluster.ipam.get(node.metadata.name)!.allocate();
-  if (!podIP) return; // the node's pod range is exhausted: the pod stays ContainerCreating
+  if (!podIP) return null; // the node's pod range is exhausted: the pod stays ContainerCreating
+  const nowMs = cluster.now();
   const now = cluster.timestamp();
-  // Service environment variables are fixed when the containers start (kubelet behaviour).
-  cluster.runtime.set(pod.metadata.uid, { env: startEnvironment(cluster, pod), files: initialFiles(pod) });
-  reportContainerStarts(cluster, pod);
+  let t = nowMs;
+  const starts = pod.spec.containers.map((c) => {
+    const pulls = pullPolicyOf(c) === "Always";
+    const pullFromMs = pulls ? t : null;
+    if (pulls) t += pullMilliseconds(c.image);
+    return { pullFromMs, startMs: t, pullReported: false, started: false };
+  });
+  const life: PodLifecycle = { starts, probers: pod.spec.containers.map(() => null) };
+  cluster.podLifecycles.set(pod.metadata.uid, life);
   pod.status = {
-    phase: "Running",
+    phase: "Pending",
     hostIP,
     podIP,
     podIPs: [{ ip: podIP }],
@@ -56,71 +87,193 @@ function startPod(cluster: Cluster, pod: Pod): void {
       image: c.image,
       ready: false,
       restartCount: 0,
-      started: true,
-      state: { running: { startedAt: now } },
+      started: false,
+      state: { waiting: { reason: "ContainerCreating" } },
     })),
   };
   cluster.save(pod);
+  return life;
 }
 
-function updateReadiness(cluster: Cluster, pod: Pod): void {
+/** Pulls and starts whatever containers are due by now; the pod is Running once all of them run. */
+function startContainers(cluster: Cluster, pod: Pod, life: PodLifecycle): void {
+  const source = kubeletOn(pod.spec.nodeName!);
+  const nowMs = cluster.now();
+  let changed = false;
+  pod.spec.containers.forEach((c, i) => {
+    const step = life.starts[i];
+    const container = involvedObject(pod, `spec.containers{${c.name}}`);
+    if (step.pullFromMs !== null && !step.pullReported) {
+      if (step.pullFromMs <= nowMs) {
+        step.pullReported = true;
+        cluster.events.record(container, "Normal", "Pulling", `Pulling image "${c.image}"`, source);
+      } else cluster.wakeAt(step.pullFromMs);
+    }
+    if (step.started) return;
+    if (step.startMs > nowMs) {
+      cluster.wakeAt(step.startMs);
+      return;
+    }
+    step.started = true;
+    changed = true;
+    const message =
+      step.pullFromMs === null
+        ? alreadyPresentMessage(c.image)
+        : pulledMessage(c.image, step.startMs - step.pullFromMs);
+    reportStart(cluster, pod, c, message);
+    const status = pod.status.containerStatuses[i];
+    status.started = true;
+    status.state = { running: { startedAt: cluster.timestamp(step.startMs) } };
+    // No readiness probe: ready as soon as it runs (prober_manager.go: "no readinessProbe -> always ready").
+    status.ready = !c.readinessProbe;
+    life.probers[i] = c.readinessProbe ? startProber(c.readinessProbe, step.startMs) : null;
+  });
+  if (!changed) return;
+  if (life.starts.every((s) => s.started)) {
+    pod.status.phase = "Running";
+    // Service environment variables are fixed when the containers start (kubelet behaviour).
+    cluster.runtime.set(pod.metadata.uid, { env: startEnvironment(cluster, pod), files: initialFiles(pod) });
+    cluster.containersStarted.push(pod.metadata.uid);
+  }
+  cluster.save(pod);
+}
+
+function updateReadiness(cluster: Cluster, pod: Pod, life: PodLifecycle): void {
   if (pod.status.phase !== "Running") return;
   const files = cluster.runtime.get(pod.metadata.uid)?.files ?? new Set<string>();
   let changed = false;
+  let changedAt = cluster.now();
   pod.spec.containers.forEach((c, i) => {
-    const ready = probePasses(pod, c, c.readinessProbe, files);
     const status = pod.status.containerStatuses[i];
-    if (status && status.ready !== ready) {
-      status.ready = ready;
+    const prober = life.probers[i];
+    if (!status?.state.running || !prober || !c.readinessProbe) return;
+    const at = runDueProbes(prober, c.readinessProbe, cluster.now(), probePasses(pod, c, c.readinessProbe, files));
+    if (at !== null) changedAt = at;
+    // The next probe may change readiness, so the cluster must look again then (Cluster.reconcile).
+    cluster.wakeAt(prober.nextMs);
+    if (status.ready !== prober.ready) {
+      status.ready = prober.ready;
       changed = true;
     }
   });
-  const allReady = pod.status.containerStatuses.every((s) => s.ready) ? "True" : "False";
-  for (const cond of pod.status.conditions) {
-    if ((cond.type === "Ready" || cond.type === "ContainersReady") && cond.status !== allReady) {
-      cond.status = allReady;
-      cond.lastTransitionTime = cluster.timestamp();
-      changed = true;
-    }
-  }
+  if (setReadyConditions(cluster, pod, changedAt)) changed = true;
   if (changed) cluster.save(pod);
 }
 
-function removePod(cluster: Cluster, pod: Pod): void {
-  if (pod.status.podIP && !pod.spec.hostNetwork && pod.spec.nodeName)
-    cluster.ipam.get(pod.spec.nodeName)?.release(pod.status.podIP);
-  cluster.runtime.delete(pod.metadata.uid);
-  cluster.store.remove(pod);
+/** Ready and ContainersReady follow the containers: True when every one is ready. */
+function setReadyConditions(cluster: Cluster, pod: Pod, atMs: number): boolean {
+  const allReady = pod.status.containerStatuses.every((s) => s.ready) ? "True" : "False";
+  let changed = false;
+  for (const cond of pod.status.conditions) {
+    if ((cond.type === "Ready" || cond.type === "ContainersReady") && cond.status !== allReady) {
+      cond.status = allReady;
+      cond.lastTransitionTime = cluster.timestamp(atMs);
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 /**
- * Pulled, Created and Started for each container. The simulated nodes have every image cached,
- * so the kubelet reports what it does for a present image under imagePullPolicy IfNotPresent
- * (with Always, the default for untagged and :latest images, a real kubelet reports Pulling and
- * "Successfully pulled image ... in ..." instead).
+ * Graceful shutdown: begun once (Killing for each running container), shortened when a later
+ * delete asks for a shorter grace period, and finished when every container is gone. Returns
+ * whether the pod object is gone.
+ */
+function stopContainers(cluster: Cluster, pod: Pod, life: PodLifecycle): boolean {
+  const grace = gracePeriodOf(pod);
+  const nowMs = cluster.now();
+  if (!life.shutdown || grace < life.shutdown.grace) {
+    const first = !life.shutdown;
+    const exits = pod.spec.containers.map((c, i) => {
+      const running = pod.status.containerStatuses[i]?.state.running !== undefined;
+      const { seconds, killed } = running ? secondsToStop(c, grace) : { seconds: 0, killed: false };
+      const planned = { atMs: nowMs + seconds * 1000, killed };
+      const earlier = life.shutdown?.exits[i];
+      return earlier && earlier.atMs <= planned.atMs ? earlier : planned;
+    });
+    const lastExit = Math.max(nowMs, ...exits.map((e) => e.atMs));
+    life.shutdown = { grace, exits, removeAtMs: lastExit + REMOVAL_SECONDS * 1000 };
+    if (first) reportKilling(cluster, pod);
+  }
+  let changed = false;
+  pod.spec.containers.forEach((_, i) => {
+    const status = pod.status.containerStatuses[i];
+    const exit = life.shutdown!.exits[i];
+    if (!status?.state.running) return;
+    if (exit.atMs > nowMs) {
+      cluster.wakeAt(exit.atMs);
+      return;
+    }
+    const finishedAt = cluster.timestamp(exit.atMs);
+    status.state = {
+      terminated: {
+        // SIGKILL is exit code 137 (128 + 9), which the runtime reports as Error.
+        exitCode: exit.killed ? 137 : 0,
+        reason: exit.killed ? "Error" : "Completed",
+        startedAt: status.state.running.startedAt,
+        finishedAt,
+      },
+    };
+    status.ready = false;
+    status.started = false;
+    setReadyConditions(cluster, pod, exit.atMs);
+    changed = true;
+  });
+  if (nowMs >= life.shutdown.removeAtMs) {
+    removePod(cluster, pod);
+    return true;
+  }
+  cluster.wakeAt(life.shutdown.removeAtMs);
+  if (changed) cluster.save(pod);
+  return false;
+}
+
+/** The API object goes: the pod's address returns to its node's range. */
+export function removePod(cluster: Cluster, pod: Pod): void {
+  if (pod.status.podIP && !pod.spec.hostNetwork && pod.spec.nodeName && cluster.podLifecycles.has(pod.metadata.uid))
+    cluster.ipam.get(pod.spec.nodeName)?.release(pod.status.podIP);
+  cluster.runtime.delete(pod.metadata.uid);
+  cluster.podLifecycles.delete(pod.metadata.uid);
+  cluster.store.remove(pod);
+}
+
+function reportStart(cluster: Cluster, pod: Pod, c: Container, pulled: string): void {
+  const source = kubeletOn(pod.spec.nodeName!);
+  const container = involvedObject(pod, `spec.containers{${c.name}}`);
+  cluster.events.record(container, "Normal", "Pulled", pulled, source);
+  cluster.events.record(container, "Normal", "Created", `Created container ${c.name}`, source);
+  cluster.events.record(container, "Normal", "Started", `Started container ${c.name}`, source);
+}
+
+/**
+ * Pulled, Created and Started for each container of a pod whose containers start again (a
+ * restart). The image is on the node by then; under Always the kubelet still asks the registry,
+ * and the model lets that take no time here.
  */
 export function reportContainerStarts(cluster: Cluster, pod: Pod): void {
-  const source = kubeletOn(pod.spec.nodeName!);
   for (const c of pod.spec.containers) {
-    const container = involvedObject(pod, `spec.containers{${c.name}}`);
-    cluster.events.record(
-      container,
-      "Normal",
-      "Pulled",
-      `Container image "${c.image}" already present on machine`,
-      source,
+    const always = pullPolicyOf(c) === "Always";
+    if (always)
+      cluster.events.record(
+        involvedObject(pod, `spec.containers{${c.name}}`),
+        "Normal",
+        "Pulling",
+        `Pulling image "${c.image}"`,
+        kubeletOn(pod.spec.nodeName!),
+      );
+    reportStart(
+      cluster,
+      pod,
+      c,
+      always ? pulledMessage(c.image, pullMilliseconds(c.image)) : alreadyPresentMessage(c.image),
     );
-    cluster.events.record(container, "Normal", "Created", `Created container ${c.name}`, source);
-    cluster.events.record(container, "Normal", "Started", `Started container ${c.name}`, source);
   }
 }
 
-/** Graceful shutdown begins once: the kubelet reports Killing for each running container. */
-function stopContainers(cluster: Cluster, pod: Pod): void {
-  const runtime = cluster.runtime.get(pod.metadata.uid);
-  if (!runtime || runtime.stopping) return;
-  runtime.stopping = true;
-  for (const c of pod.spec.containers)
+/** Graceful shutdown begins: the kubelet reports Killing for each running container. */
+function reportKilling(cluster: Cluster, pod: Pod): void {
+  pod.spec.containers.forEach((c, i) => {
+    if (!pod.status.containerStatuses[i]?.state.running) return;
     cluster.events.record(
       involvedObject(pod, `spec.containers{${c.name}}`),
       "Normal",
@@ -128,6 +281,7 @@ function stopContainers(cluster: Cluster, pod: Pod): void {
       `Stopping container ${c.name}`,
       kubeletOn(pod.spec.nodeName!),
     );
+  });
 }
 
 /**

@@ -234,7 +234,7 @@ describe("EndpointSlices", () => {
     expect(h.fails("kubectl exec client -- curl -s web")).toContain("Connection refused");
     const [pod] = h.podsNamed("web-");
     h.ok(`kubectl exec ${pod.metadata.name} -- touch /ready`);
-    h.ok("kubectl get pods");
+    h.ok("sleep 10"); // the next probe (periodSeconds defaults to 10) finds the file
     expect(
       slice()
         .endpoints.filter((e) => e.conditions.ready)
@@ -257,7 +257,12 @@ describe("EndpointSlices", () => {
   });
 
   it("keep a terminating pod as serving but not ready, and route to it only when nothing else is ready (KEP-1669)", () => {
-    const h = web({}, {}, 1);
+    // A preStop sleep keeps the process serving for its first 5 s of shutdown (termination.ts).
+    const h = harness({}, { "dep.yaml": drainingWeb(1) });
+    h.ok("kubectl apply -f dep.yaml");
+    h.ok("kubectl expose deployment web --port=80");
+    h.ok(CURL_CLIENT);
+    h.ok("kubectl rollout status deployment web");
     const [pod] = h.podsNamed("web-");
     h.ok("kubectl scale deployment web --replicas=0");
     const endpoint = h.cluster.store
@@ -267,10 +272,48 @@ describe("EndpointSlices", () => {
     const client = { kind: "pod" as const, pod: h.podsNamed("client")[0] };
     const clusterIP = h.cluster.store.get("Service", "default", "web")!.spec.clusterIP!;
     expect(connect(h.cluster, client, clusterIP, 80)).toMatchObject({ ok: true, ip: pod.status.podIP });
-    h.ok("kubectl get pods");
+    h.ok("sleep 10"); // the hook ends, netexec exits on SIGTERM, and the kubelet removes the pod
+    expect(h.podsNamed("web-")).toEqual([]);
     expect(connect(h.cluster, client, clusterIP, 80)).toMatchObject({ ok: false, error: "refused" });
   });
+
+  it("send no new connection to a terminating pod while another endpoint is ready, though it still serves", () => {
+    const h = harness({}, { "dep.yaml": drainingWeb(2) });
+    h.ok("kubectl apply -f dep.yaml");
+    h.ok("kubectl expose deployment web --port=80");
+    h.ok(CURL_CLIENT);
+    h.ok("kubectl rollout status deployment web");
+    const [leaving, staying] = h.podsNamed("web-");
+    h.ok(`kubectl delete pod ${leaving.metadata.name} --wait=false`);
+    const endpoint = h.cluster.store
+      .slicesFor("default", "web")[0]
+      .endpoints.find((e) => e.addresses[0] === leaving.status.podIP);
+    expect(endpoint?.conditions).toEqual({ ready: false, serving: true, terminating: true });
+    // The ready endpoints (the other pod and the leaving one's replacement) take every new connection.
+    const served = servedBy(h, 4);
+    expect(served).toContain(staying.metadata.name);
+    expect(served).not.toContain(leaving.metadata.name);
+  });
 });
+
+/** agnhost netexec pods whose preStop hook sleeps 5 s, so they keep serving at the start of their shutdown. */
+const drainingWeb = (replicas: number) => `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  replicas: ${replicas}
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec:
+      containers:
+        - name: web
+          image: ${ECHO_IMAGE}
+          command: ["/agnhost", "netexec", "--http-port=80"]
+          lifecycle:
+            preStop:
+              sleep: { seconds: 5 }
+`;
 
 describe("service environment variables", () => {
   it("are injected only for Services that existed when the pod started", () => {

@@ -133,7 +133,9 @@ export interface Backend {
 
 /**
  * The endpoints kube-proxy programs for one Service port: ready ones; when none is ready, serving
- * endpoints that are terminating (KEP-1669). A pod whose slice lacks the port (a named targetPort it
+ * endpoints that are terminating (KEP-1669; pkg/proxy/topology.go CategorizeEndpoints). A
+ * terminating endpoint is never ready, so while any ready endpoint exists kube-proxy sends no new
+ * connection to a terminating pod, even one whose process still serves. A pod whose slice lacks the port (a named targetPort it
  * does not declare) is not a backend for that port. With `onNode`, only that node's endpoints are
  * considered, as kube-proxy picks a Local policy's endpoints (CategorizeEndpoints, pkg/proxy/topology.go).
  */
@@ -236,7 +238,10 @@ function deliver(cluster: Cluster, origin: Origin, via: Hop, entry: "internal" |
     };
   }
   const policy = policyFor(cluster, service, origin, entry);
-  const candidates = policy.only ? all.filter((b) => b.endpoint.nodeName === policy.only) : all;
+  // CategorizeEndpoints (pkg/proxy/topology.go) falls back to serving terminating endpoints
+  // separately for Cluster and for Local: a node whose local endpoints are all terminating uses
+  // those, even while ready endpoints exist on other nodes.
+  const candidates = policy.only ? backends(cluster, service, port, policy.only) : all;
   if (candidates.length === 0) return { ok: false, error: "timeout", reason: policy.dropReason, via };
   const { chosen, rule } = choose(cluster, service, candidates, origin.ip);
   const choice: EndpointChoice = {

@@ -1,9 +1,14 @@
 import { listeningPorts } from "./images";
 import type { Container, Pod, Probe } from "./types";
 
-/** The container of a pod whose process listens on `port`, if any (all containers share the pod's network). */
+/**
+ * The container of a pod whose process listens on `port`, if any (all containers share the pod's
+ * network). Only a running container listens: not one still in ContainerCreating, nor one that exited.
+ */
 export const containerListeningOn = (pod: Pod, port: number): Container | undefined =>
-  pod.spec.containers.find((c) => listeningPorts(c).includes(port));
+  pod.spec.containers.find(
+    (c, i) => pod.status.containerStatuses[i]?.state.running !== undefined && listeningPorts(c).includes(port),
+  );
 
 export const podListensOn = (pod: Pod, port: number) => containerListeningOn(pod, port) !== undefined;
 

@@ -57,6 +57,7 @@ describe("ResourceQuota", () => {
       // Admission sees the pod before its name is generated: the generateName prefix.
       message: `Error creating: pods "${rs.metadata.name}-" is forbidden: exceeded quota: pods-quota, requested: pods=1, used: pods=3, limited: pods=3`,
     });
+    h.ok("kubectl wait --for=condition=Ready pod --all");
     expect(h.ok("kubectl get deploy web").split("\n")[1].split(/ +/).slice(0, 4)).toEqual(["web", "3/5", "3", "3"]);
     expect(rs.status.replicas).toBe(3);
   });

@@ -13,8 +13,8 @@ export type QuotaResource = (typeof QUOTA_RESOURCES)[number];
 
 /**
  * pkg/quota/v1/evaluator/core/pods.go QuotaV1Pod: a pod counts against `pods` unless it has
- * terminated (Succeeded or Failed). A terminating pod still counts until it is gone (upstream:
- * until its grace period has passed; the simulator's pods are gone SHUTDOWN_SECONDS after deletion).
+ * terminated (Succeeded or Failed). A terminating pod still counts until it is gone (upstream: until
+ * its deletionTimestamp plus its grace period has passed, which a pod here barely outlives if at all).
  */
 const countsAgainstQuota = (pod: Pod) => pod.status.phase !== "Succeeded" && pod.status.phase !== "Failed";
 

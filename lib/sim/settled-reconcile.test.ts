@@ -5,6 +5,7 @@ function webCluster() {
   const sim = createCluster({ seed: 5 });
   sim.run("kubectl create deployment web --image=nginx --replicas=2");
   sim.run("kubectl expose deployment web --port=80");
+  sim.run("sleep 30"); // the pods start and turn ready: nothing is due after that
   return sim;
 }
 
@@ -18,6 +19,8 @@ describe("reconciliation once the cluster has settled", () => {
     expect(sim.cluster.reconcileRuns).toBe(runs);
     sim.run("kubectl scale deployment web --replicas=3");
     expect(sim.cluster.reconcileRuns).toBeGreaterThan(runs);
+    // The new pod's start is a timer: the clock alone brings it up.
+    sim.run("sleep 10");
     expect(sim.run("kubectl get deployment web -o jsonpath={.status.readyReplicas}").output).toBe("3");
   });
 

@@ -90,6 +90,7 @@ describe("podManagementPolicy OrderedReady (the default)", () => {
     const h = setUp("probed.yaml");
     expect(names(h)).toEqual(["web-0", "web-1", "web-2"]);
     h.ok("kubectl exec web-1 -- rm /tmp/ready");
+    h.ok("sleep 30"); // three failed probes, 10 s apart: web-1 is not ready
     h.ok("kubectl delete pod web-2");
     h.ok("kubectl get pods");
     expect(names(h)).toEqual(["web-0", "web-1"]);

@@ -73,8 +73,7 @@ function createStatefulPod(cluster: Cluster, set: StatefulSet, ordinal: number):
 }
 
 function condemn(cluster: Cluster, set: StatefulSet, pod: Pod): void {
-  pod.metadata.deletionTimestamp = cluster.timestamp();
-  cluster.save(pod);
+  cluster.markForDeletion(pod);
   reportPod(cluster, set, "delete", pod.metadata.name);
 }
 

@@ -70,6 +70,8 @@ spec:
 `;
     const h = harness({}, { "two.yaml": sidecar });
     h.ok("kubectl apply -f two.yaml");
+    // Both images are pulled (untagged: Always), one after the other.
+    h.ok("kubectl wait --for=condition=Ready pod/two");
     // The busybox sidecar reaches nginx in the other container of its pod.
     expect(h.ok("kubectl exec two -c tools -- wget -qO- http://localhost")).toContain("<h1>Welcome to nginx!</h1>");
     expect(h.ok("kubectl exec two -c tools -- wget -qO- http://127.0.0.1:80/")).toContain("Welcome to nginx!");

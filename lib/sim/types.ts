@@ -10,7 +10,10 @@ export interface ObjectMeta {
   labels?: Labels;
   annotations?: Record<string, string>;
   creationTimestamp: string;
+  /** When the API server will remove the object: now + the grace period of a graceful delete. */
   deletionTimestamp?: string;
+  /** The grace period the deletion was given (DeleteOptions.gracePeriodSeconds, else the pod's own). */
+  deletionGracePeriodSeconds?: number;
   generateName?: string;
   ownerReferences?: { apiVersion: string; kind: string; name: string; uid: string; controller: boolean }[];
   resourceVersion: string;
@@ -26,6 +29,18 @@ export interface Probe {
   exec?: { command: string[] };
   httpGet?: { path?: string; port: number | string };
   tcpSocket?: { port: number | string };
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+  timeoutSeconds?: number;
+  successThreshold?: number;
+  failureThreshold?: number;
+}
+
+/** A lifecycle hook handler (only what the simulator runs: a sleep, or a command). */
+export interface LifecycleHandler {
+  exec?: { command: string[] };
+  sleep?: { seconds: number };
+  httpGet?: { path?: string; port: number | string };
 }
 
 export interface Container {
@@ -36,6 +51,9 @@ export interface Container {
   ports?: ContainerPort[];
   env?: { name: string; value?: string }[];
   readinessProbe?: Probe;
+  /** Defaulted by the API server: Always for an untagged or :latest image, else IfNotPresent. */
+  imagePullPolicy?: "Always" | "IfNotPresent" | "Never";
+  lifecycle?: { preStop?: LifecycleHandler; postStart?: LifecycleHandler };
   volumeMounts?: { name: string; mountPath: string }[];
   stdin?: boolean;
   tty?: boolean;

@@ -74,6 +74,7 @@ describe.each(testDatabases)("drill service on $name", ({ url }) => {
     const done = await service().checkTask(user.id, drill.slug, "bring-back", [
       marker("scaled-to-zero"),
       command("kubectl scale deployment web --replicas=2"),
+      command("kubectl rollout status deployment web"),
     ]);
     expect(done).toMatchObject({
       ok: true,
@@ -101,6 +102,7 @@ describe.each(testDatabases)("drill service on $name", ({ url }) => {
     const notYet = await service().checkTask(user.id, drill.slug, "bring-back", [
       ...base,
       command("kubectl scale deployment web --replicas=1"),
+      command("kubectl rollout status deployment web"),
     ]);
     expect(notYet).toMatchObject({
       ok: true,
@@ -113,6 +115,7 @@ describe.each(testDatabases)("drill service on $name", ({ url }) => {
     const done = await service().checkTask(user.id, drill.slug, "bring-back", [
       ...base,
       command("kubectl scale deployment web --replicas=2"),
+      command("kubectl rollout status deployment web"),
     ]);
     expect(done).toMatchObject({ ok: true, value: { passed: true } });
     expect((await service().statuses(user.id)).get(drill.slug)).toEqual({ done: 2, total: 3, completed: false });
@@ -310,7 +313,12 @@ describe.each(testDatabases)("drill service on $name", ({ url }) => {
     it("does not count commands typed before the step opened", async () => {
       const early = await atTask();
       const apply = command("kubectl apply -f web-typo.yaml");
-      const task = [marker("scaled-to-zero"), apply, command("kubectl scale deployment web --replicas=2")];
+      const task = [
+        marker("scaled-to-zero"),
+        apply,
+        command("kubectl scale deployment web --replicas=2"),
+        command("kubectl rollout status deployment web"),
+      ];
       expect(await service().checkTask(early.id, drill.slug, "bring-back", task)).toMatchObject({
         ok: true,
         value: { passed: true },
@@ -321,7 +329,11 @@ describe.each(testDatabases)("drill service on $name", ({ url }) => {
       });
       // The same command typed once the prediction is open is refused.
       const late = await atTask();
-      const solved = [marker("scaled-to-zero"), command("kubectl scale deployment web --replicas=2")];
+      const solved = [
+        marker("scaled-to-zero"),
+        command("kubectl scale deployment web --replicas=2"),
+        command("kubectl rollout status deployment web"),
+      ];
       await service().checkTask(late.id, drill.slug, "bring-back", solved);
       expect(await service().commitPrediction(late.id, drill.slug, "selector-typo", 1, [...solved, apply])).toEqual({
         ok: false,
@@ -390,7 +402,11 @@ describe.each(testDatabases)("drill service on $name", ({ url }) => {
     it("records a task once when nine server processes check it at once", async () => {
       const user = await atTask();
       const pool = barrier(9);
-      const solved = [marker("scaled-to-zero"), command("kubectl scale deployment web --replicas=2")];
+      const solved = [
+        marker("scaled-to-zero"),
+        command("kubectl scale deployment web --replicas=2"),
+        command("kubectl rollout status deployment web"),
+      ];
       const answers = await Promise.all(
         Array.from({ length: 9 }, () => service(pool).checkTask(user.id, drill.slug, "bring-back", solved)),
       );
@@ -402,7 +418,7 @@ describe.each(testDatabases)("drill service on $name", ({ url }) => {
       expect(answers.filter((a) => a.ok && a.value.alreadyAnswered)).toEqual(
         Array(8).fill({ ok: true, value: { alreadyAnswered: true, result: stored.results["bring-back"] } }),
       );
-      expect(stored).toMatchObject({ version: 2, stepStart: 2, events: solved });
+      expect(stored).toMatchObject({ version: 2, stepStart: solved.length, events: solved });
     });
   });
 });

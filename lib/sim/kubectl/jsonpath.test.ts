@@ -24,7 +24,7 @@ describe("kubectl get -o jsonpath", () => {
 describe("JSONPath filters", () => {
   it('[?(@.field=="value")] keeps the list items that match (client-go jsonpath evalFilter)', () => {
     const h = harness();
-    h.ok("kubectl run db --image=nginx");
+    h.ok("kubectl run db --image=nginx:1.27");
     expect(h.ok(`kubectl get pod db -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}'`)).toBe("True");
     expect(
       h.ok(

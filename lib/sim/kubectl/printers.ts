@@ -37,13 +37,28 @@ const age = (cluster: Cluster, o: { metadata: { creationTimestamp: string } }) =
   since(cluster.now(), o.metadata.creationTimestamp);
 const none = (v: string | undefined) => (v === undefined || v === "" ? "<none>" : v);
 
+/**
+ * printPod's STATUS (pkg/printers/internalversion/printers.go): the phase, overridden by the last
+ * container (in reverse order, so the first one wins) that is waiting (ContainerCreating) or
+ * terminated (Completed, Error); "Completed" while another container still runs reads Running or
+ * NotReady; and any pod with a deletionTimestamp that has not finished reads Terminating.
+ */
 export function podStatusText(pod: Pod): string {
-  if (pod.metadata.deletionTimestamp) return "Terminating";
-  if (pod.status.phase === "Pending") return pod.spec.nodeName ? "ContainerCreating" : "Pending";
-  // printPod: a container that has exited shows its terminated reason (Completed, Error).
-  const terminated = pod.status.containerStatuses.find((s) => s.state.terminated)?.state.terminated;
-  if (terminated) return terminated.reason;
-  return pod.status.phase;
+  let reason: string = pod.status.phase;
+  // A scheduled pod the kubelet has not reported on yet (no sandbox): its containers wait to be created.
+  if (reason === "Pending" && pod.spec.nodeName && pod.status.containerStatuses.length === 0)
+    reason = "ContainerCreating";
+  let hasRunning = false;
+  for (const s of [...pod.status.containerStatuses].reverse()) {
+    if (s.state.waiting?.reason) reason = s.state.waiting.reason;
+    else if (s.state.terminated) reason = s.state.terminated.reason || `ExitCode:${s.state.terminated.exitCode}`;
+    else if (s.ready && s.state.running) hasRunning = true;
+  }
+  if (reason === "Completed" && hasRunning)
+    reason = pod.status.conditions.some((c) => c.type === "Ready" && c.status === "True") ? "Running" : "NotReady";
+  const terminal = pod.status.phase === "Succeeded" || pod.status.phase === "Failed";
+  if (pod.metadata.deletionTimestamp && !terminal) return "Terminating";
+  return reason;
 }
 
 function restarts(cluster: Cluster, pod: Pod): string {

@@ -36,12 +36,14 @@ export const readinessFailsEndpoint: ScenarioTemplate = {
     const ip = pod.status.podIP!;
     s.show(`kubectl get pods -l app=${app} -o wide`);
     s.observe(`kubectl exec ${pod.metadata.name} -- rm /tmp/ready`);
+    // The kubelet gives up after failureThreshold (3) failed probes, periodSeconds (10) apart.
+    s.observe("sleep 30");
     s.observe(`kubectl get pods -l app=${app}`);
     s.observe(`kubectl get endpointslices -l kubernetes.io/service-name=${app} -o yaml`);
     const endpoint = endpointOf(s, app, ip);
     return {
       kind: "single",
-      prompt: `Each ${app} pod has the readiness probe \`cat /tmp/ready\`. You run \`kubectl exec ${pod.metadata.name} -- rm /tmp/ready\`, and the probe starts failing. What does Service ${app}'s EndpointSlice now say about ${ip}?`,
+      prompt: `Each ${app} pod has the readiness probe \`cat /tmp/ready\`. You run \`kubectl exec ${pod.metadata.name} -- rm /tmp/ready\` and wait 30 seconds, long enough for the probe to fail three times in a row. What does Service ${app}'s EndpointSlice now say about ${ip}?`,
       context: s.context,
       ...single(`${this.id}:${seed}`, [
         {
@@ -78,12 +80,13 @@ export const allUnreadyRefused: ScenarioTemplate = {
     const s = readyApp(seed, app, replicas);
     s.show(`kubectl get pods -l app=${app}`);
     for (const pod of s.pods(`${app}-`)) s.observe(`kubectl exec ${pod.metadata.name} -- rm /tmp/ready`);
+    s.observe("sleep 30"); // three failed probes, 10 s apart
     s.observe(`kubectl get pods -l app=${app}`);
     const result = s.observe(`kubectl exec client -- curl -s --max-time 5 ${app}`);
     const observed = curlOutcome(result.exitCode);
     return {
       kind: "single",
-      prompt: `Each of the ${replicas} ${app} pods has the readiness probe \`cat /tmp/ready\`. You remove /tmp/ready in every one of them, so they all keep running but none is ready. What happens when the client pod runs \`curl ${app}\`?`,
+      prompt: `Each of the ${replicas} ${app} pods has the readiness probe \`cat /tmp/ready\`. You remove /tmp/ready in every one of them and wait 30 seconds, until their probes have failed three times: they all keep running but none is ready. What happens when the client pod runs \`curl ${app}\`?`,
       context: s.context,
       ...single(
         `${this.id}:${seed}`,

@@ -120,6 +120,7 @@ export const orderedReadyWaits: ScenarioTemplate = {
     const s = statefulScript(seed, 1, { probe: true });
     s.show("kubectl get pods -l app=nginx");
     s.showCommand("kubectl exec web-0 -- rm /tmp/ready");
+    s.showCommand("sleep 30"); // three failed probes, 10 s apart
     s.show("kubectl get pods -l app=nginx");
     s.observe(`kubectl scale statefulset web --replicas=${target}`);
     s.observe("kubectl get pods -l app=nginx");

@@ -106,6 +106,8 @@ function kubectlDebug(ctx: KubectlContext, argv: string[]): CommandResult {
     ? ""
     : line(`Creating debugging pod ${podName} with container ${containerName} on node ${name}.`);
   const attach = args.flags.has("attach") ? boolFlag(args, "attach") : interactive;
+  // Attached, kubectl waits for the container to start before attaching (debug.go waitForContainer).
+  if (attach) ctx.cluster.waitUntilStarted(pod);
   const shellOnly = command.length === 0 || (command.length === 1 && /^(\/bin\/)?sh$/.test(command[0]));
   const profileOfImage = imageProfile(image);
   // A shell with stdin open waits for the learner: the terminal attaches to it.
@@ -124,7 +126,11 @@ function kubectlDebug(ctx: KubectlContext, argv: string[]): CommandResult {
   }
   // Otherwise the container runs its command (or its image's default) and ends; attached, kubectl
   // finds it terminated and prints its log (handleAttachPod falls back to logs).
+  if (!attach) {
+    ctx.cluster.onContainersStarted(pod, () => runToCompletion(ctx, pod));
+    return { output, exitCode: 0 };
+  }
   const result = runToCompletion(ctx, pod);
-  if (attach && result) output += result.output;
+  if (result) output += result.output;
   return { output, exitCode: 0 };
 }

@@ -83,11 +83,37 @@ function deleteQuota(cluster: Cluster, quota: ResourceQuota): string | null {
   return null;
 }
 
+/**
+ * The grace period kubectl sends (delete.go DeleteOptions.Complete): --grace-period (default -1: the
+ * pod's own), --now meaning 1, a 0 without --force turned into 1, and --force alone meaning 0.
+ * Returns null for "the pod's own".
+ */
+function gracePeriodFlag(args: ParsedArgs): number | null {
+  const text = flag(args, "grace-period");
+  let grace = -1;
+  if (text !== undefined) {
+    if (!/^-?\d+$/.test(text))
+      throw new KubeError(
+        `error: invalid argument "${text}" for "--grace-period" flag: strconv.ParseInt: parsing "${text}": invalid syntax`,
+      );
+    grace = Number(text);
+  }
+  if (boolFlag(args, "now")) {
+    if (grace !== -1) throw new KubeError("error: --now and --grace-period cannot be specified together");
+    grace = 1;
+  }
+  const force = boolFlag(args, "force");
+  if (grace === 0 && !force) grace = 1;
+  if (force && grace < 0) grace = 0;
+  return grace < 0 ? null : grace;
+}
+
 function kubectlDelete(ctx: KubectlContext, argv: string[]): string {
   const args = parseArgs(argv, FLAGS, "delete");
   const namespace = namespaceOf(ctx, args);
   const wait = flag(args, "wait") !== "false";
-  const immediate = boolFlag(args, "force") && flag(args, "grace-period") === "0";
+  const gracePeriod = gracePeriodFlag(args);
+  const immediate = gracePeriod === 0;
   let targets: Target[] = fileTargets(ctx, args) ?? parseTargets(args.positional);
   const selectors = { labelSelector: flag(args, "selector"), fieldSelector: flag(args, "field-selector") };
   const selecting = Boolean(selectors.labelSelector || selectors.fieldSelector);
@@ -124,11 +150,7 @@ function kubectlDelete(ctx: KubectlContext, argv: string[]): string {
     const cluster = ctx.cluster;
     switch (object.kind) {
       case "Pod":
-        if (immediate)
-          out.push(
-            "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.",
-          );
-        cluster.deletePod(object, { wait: wait && !immediate });
+        cluster.deletePod(object, { wait: wait && !immediate, gracePeriodSeconds: gracePeriod ?? undefined });
         break;
       case "Service":
         deleteService(cluster, object);
@@ -168,8 +190,14 @@ function kubectlDelete(ctx: KubectlContext, argv: string[]): string {
         );
         continue;
     }
-    out.push(`${target.type.display} "${target.name}" deleted`);
+    // delete.go PrintObj: a grace period of 0 (only reachable with --force) is "force deleted".
+    out.push(`${target.type.display} "${target.name}" ${immediate ? "force deleted" : "deleted"}`);
   }
+  // delete.go RunDelete warns once, on stderr, before deleting anything.
+  if (immediate && out.length + errors.length > 0)
+    out.unshift(
+      "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.",
+    );
   const text = out.map(line).join("");
   if (errors.length) throw new KubeError(text + errors.join("\n"));
   return text;

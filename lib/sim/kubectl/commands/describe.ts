@@ -3,7 +3,9 @@ import type { Cluster } from "../../cluster";
 import { serviceEndpoints } from "../../endpointslice-controller";
 import { KubeError } from "../../errors";
 import { formatLabels } from "../../labels";
+import { probeTiming } from "../../readiness-prober";
 import type { Deployment, NodeObject, Pod, ResourceQuota, Service } from "../../types";
+import { humanDuration } from "../age";
 import { type FlagSpec, flag, parseArgs } from "../args";
 import type { KubectlCommand } from "../command";
 import { type KubectlContext, namespaceOf } from "../context";
@@ -41,7 +43,16 @@ function describePod(cluster: Cluster, pod: Pod): string[] {
     field("Node", node ? `${node.metadata.name}/${cluster.nodeIP(node)}` : "<none>"),
     field("Start Time", pod.status.startTime ?? "<unset>"),
     ...labelLines("Labels", pod.metadata.labels),
-    field("Status", podStatusText(pod)),
+    // describe.go describePod: a deleted pod's status says how long its grace period still lasts.
+    ...(pod.metadata.deletionTimestamp
+      ? [
+          field(
+            "Status",
+            `Terminating (lasts ${humanDuration(Math.max(0, Date.parse(pod.metadata.deletionTimestamp) - cluster.now()))})`,
+          ),
+          field("Termination Grace Period", `${pod.metadata.deletionGracePeriodSeconds ?? 30}s`),
+        ]
+      : [field("Status", podStatusText(pod))]),
     field("IP", pod.status.podIP ?? ""),
     "IPs:",
     ...(pod.status.podIP ? [`  IP:  ${pod.status.podIP}`] : []),
@@ -56,14 +67,21 @@ function describePod(cluster: Cluster, pod: Pod): string[] {
       `    Port:           ${c.ports?.map((p) => `${p.containerPort}/${p.protocol ?? "TCP"}${p.name ? ` (${p.name})` : ""}`).join(", ") || "<none>"}`,
     );
     lines.push(
-      `    State:          ${s?.state.running ? "Running" : "Waiting"}`,
+      `    State:          ${s?.state.running ? "Running" : s?.state.terminated ? "Terminated" : "Waiting"}`,
+      ...(s?.state.waiting ? [`      Reason:       ${s.state.waiting.reason}`] : []),
+      ...(s?.state.terminated
+        ? [`      Reason:       ${s.state.terminated.reason}`, `      Exit Code:    ${s.state.terminated.exitCode}`]
+        : []),
       `    Ready:          ${s?.ready ? "True" : "False"}`,
       `    Restart Count:  ${s?.restartCount ?? 0}`,
     );
-    if (c.readinessProbe)
+    if (c.readinessProbe) {
+      // describe.go describeProbe: the handler, then the timing with its defaults filled in.
+      const t = probeTiming(c.readinessProbe);
       lines.push(
-        `    Readiness:      ${c.readinessProbe.exec ? `exec [${c.readinessProbe.exec.command.join(" ")}]` : c.readinessProbe.httpGet ? `http-get :${c.readinessProbe.httpGet.port}${c.readinessProbe.httpGet.path ?? "/"}` : `tcp-socket :${c.readinessProbe.tcpSocket?.port}`}`,
+        `    Readiness:      ${c.readinessProbe.exec ? `exec [${c.readinessProbe.exec.command.join(" ")}]` : c.readinessProbe.httpGet ? `http-get :${c.readinessProbe.httpGet.port}${c.readinessProbe.httpGet.path ?? "/"}` : `tcp-socket :${c.readinessProbe.tcpSocket?.port}`} delay=${t.initialDelaySeconds}s timeout=${t.timeoutSeconds}s period=${t.periodSeconds}s #success=${t.successThreshold} #failure=${t.failureThreshold}`,
       );
+    }
   });
   lines.push(
     "Conditions:",

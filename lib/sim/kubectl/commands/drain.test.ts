@@ -24,6 +24,7 @@ describe("kubectl drain", () => {
     const h = harness({ workers: 3 });
     h.ok("kubectl create deployment web --image=nginx --replicas=3");
     h.ok("kubectl expose deployment web --port=80");
+    h.ok("kubectl rollout status deployment web");
     const clusterIP = h.cluster.store.get("Service", "default", "web")!.spec.clusterIP;
     const onWorker1 = h.podsNamed("web-").filter((p) => p.spec.nodeName === "worker-1");
     expect(onWorker1.length).toBeGreaterThan(0);
@@ -34,6 +35,7 @@ describe("kubectl drain", () => {
     );
     expect(out).toContain(`evicting pod default/${onWorker1[0].metadata.name}`);
     expect(out.trim().endsWith("node/worker-1 drained")).toBe(true);
+    h.ok("kubectl rollout status deployment web"); // the replacements pull nginx
     const after = h.podsNamed("web-");
     expect(after).toHaveLength(3);
     expect(after.every((p) => p.spec.nodeName !== "worker-1")).toBe(true);
@@ -52,6 +54,7 @@ describe("kubectl drain's events", () => {
   it("shows the kubelet stopping each evicted pod and the cordon; API-initiated eviction itself reports no event", () => {
     const h = harness();
     h.ok("kubectl create deployment web --image=nginx --replicas=2");
+    h.ok("kubectl rollout status deployment web");
     const onWorker1 = h.podsNamed("web-").filter((p) => p.spec.nodeName === "worker-1");
     h.ok("kubectl drain worker-1 --ignore-daemonsets");
     const reasons = h.events().map((e) => e.reason);

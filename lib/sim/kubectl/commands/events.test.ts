@@ -25,9 +25,10 @@ describe("kubectl events (kubectl's events command)", () => {
 
   it("sorts by last timestamp, oldest first, and shows a repeat as LAST (xCOUNT over FIRST)", () => {
     const h = harness();
-    h.ok("kubectl run app --image=nginx");
+    // Tagged images start at once (IfNotPresent): each pod's events come in one burst.
+    h.ok("kubectl run app --image=nginx:1.27");
     h.ok("sleep 60");
-    h.ok("kubectl run late --image=nginx");
+    h.ok("kubectl run late --image=nginx:1.27");
     h.run("kubectl exec app -- kill 1");
     const table = rows(h.ok("kubectl events")).slice(1);
     expect(table.map((r) => `${r[3]} ${r[2]}`)).toEqual([

@@ -30,6 +30,7 @@ describe("kubectl get output formats", () => {
   it("-o wide adds IP and NODE columns; -o name prints type/name", () => {
     const h = harness();
     h.ok("kubectl run app --image=nginx");
+    h.ok("kubectl wait --for=condition=Ready pod/app");
     const pod = h.podsNamed("app")[0];
     expect(h.ok("kubectl get pods -o wide")).toMatch(
       new RegExp(
@@ -53,12 +54,14 @@ describe("kubectl get events", () => {
     const h = harness();
     h.ok("kubectl run zeta --image=nginx");
     h.ok("kubectl run alpha --image=nginx");
+    h.ok("kubectl wait --for=condition=Ready pod --all");
     const lines = h.ok("kubectl get events").trimEnd().split("\n");
     expect(lines[0]).toMatch(/^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE$/);
     // Not sorted by time (kubernetes/kubernetes#29838): alpha's events come first, although zeta started first.
     expect(lines.slice(1).map((l) => l.split(/\s+/)[3])).toEqual([
-      ...Array(4).fill("pod/alpha"),
-      ...Array(4).fill("pod/zeta"),
+      // Scheduled, then the kubelet's Pulling, Pulled, Created and Started (nginx untagged: Always).
+      ...Array(5).fill("pod/alpha"),
+      ...Array(5).fill("pod/zeta"),
     ]);
     expect(h.ok("kubectl get ev -o name").split("\n")[0]).toMatch(/^event\/alpha\.[0-9a-f]{16}$/);
   });

@@ -41,6 +41,7 @@ describe("kubectl port-forward", () => {
   it("forwards to a pod by TYPE/NAME or bare NAME, and resolves a pod's named port", () => {
     const h = setup();
     h.ok("kubectl run ng --image=nginx --port=80");
+    h.ok("kubectl wait --for=condition=Ready pod/ng");
     expect(h.ok("kubectl port-forward ng 9090:80")).toBe(
       "Forwarding from 127.0.0.1:9090 -> 80\nForwarding from [::1]:9090 -> 80\n",
     );
@@ -54,6 +55,7 @@ describe("kubectl port-forward", () => {
   it("the forward ends when its pod goes away; then nothing listens on the local port", () => {
     const h = setup();
     h.ok("kubectl run ng --image=nginx");
+    h.ok("kubectl wait --for=condition=Ready pod/ng");
     h.ok("kubectl port-forward pod/ng 9090:80");
     expect(connect(h.cluster, { kind: "outside" }, "127.0.0.1", 9090).ok).toBe(true);
     h.ok("kubectl delete pod ng");
@@ -62,6 +64,7 @@ describe("kubectl port-forward", () => {
     expect(h.run("curl localhost:9090").exitCode).toBe(7);
     // The port is free again.
     h.ok("kubectl run ng2 --image=nginx");
+    h.ok("kubectl wait --for=condition=Ready pod/ng2");
     h.ok("kubectl port-forward pod/ng2 9090:80");
   });
 
@@ -70,6 +73,7 @@ describe("kubectl port-forward", () => {
     // logs "an error occurred forwarding" and closes the local connection: curl exits 52, not 7.
     const h = setup();
     h.ok("kubectl run ng --image=nginx");
+    h.ok("sleep 5"); // the pod starts (its image is pulled: untagged means Always)
     h.ok("kubectl port-forward pod/ng 9091:8080");
     expect(connect(h.cluster, { kind: "outside" }, "127.0.0.1", 9091)).toMatchObject({ ok: false, error: "closed" });
     expect(h.run("curl -s localhost:9091")).toEqual({ output: "curl: (52) Empty reply from server\n", exitCode: 52 });

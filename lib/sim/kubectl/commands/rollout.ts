@@ -108,6 +108,32 @@ function undo(cluster: Cluster, d: Deployment, toRevision: number): string {
   return line(`${display} rolled back`);
 }
 
+/**
+ * kubectl rollout status (polymorphichelpers/rollout_status.go DeploymentStatusViewer): watches the
+ * Deployment, printing each new state, until every replica is updated and available. The simulator
+ * polls once a second of simulated time (for at most ten minutes).
+ */
+function rolloutStatus(cluster: Cluster, namespace: string, name: string): string {
+  const out: string[] = [];
+  for (let second = 0; second <= 600; second++) {
+    const d = requireDeployment(cluster, namespace, name);
+    const s = d.status;
+    const waiting = `Waiting for deployment "${name}" rollout to finish: `;
+    let message: string;
+    if (s.updatedReplicas < d.spec.replicas)
+      message = `${waiting}${s.updatedReplicas} out of ${d.spec.replicas} new replicas have been updated...`;
+    else if (s.replicas > s.updatedReplicas)
+      message = `${waiting}${s.replicas - s.updatedReplicas} old replicas are pending termination...`;
+    else if (s.availableReplicas < s.updatedReplicas)
+      message = `${waiting}${s.availableReplicas} of ${s.updatedReplicas} updated replicas are available...`;
+    else message = `deployment "${name}" successfully rolled out`;
+    if (out.at(-1) !== message) out.push(message);
+    if (message.startsWith("deployment ")) break;
+    cluster.advance(1);
+  }
+  return out.map(line).join("");
+}
+
 function kubectlRollout(ctx: KubectlContext, argv: string[]): string {
   const [sub, ...rest] = argv;
   const spec = subcommandNamed(rolloutCommand, sub);
@@ -125,8 +151,7 @@ function kubectlRollout(ctx: KubectlContext, argv: string[]): string {
       const d = requireDeployment(ctx.cluster, namespace, name);
       switch (spec.name) {
         case "status":
-          // The modelled pods start at once, so by the time kubectl looks the rollout is complete.
-          return line(`deployment "${name}" successfully rolled out`);
+          return rolloutStatus(ctx.cluster, namespace, name);
         case "history":
           return history(ctx.cluster, d, intFlag(args, "revision"));
         case "undo":

@@ -73,6 +73,8 @@ function kubectlRun(ctx: KubectlContext, argv: string[]): CommandResult {
       ],
     },
   });
+  // Attached, kubectl first waits for the pod to start (run.go waitForPod, --pod-running-timeout).
+  if (attach) ctx.cluster.waitUntilStarted(pod);
   // A shell with stdin attached waits for the learner: the terminal holds it until `exit`.
   const profile = imageProfile(image);
   const shellOnly = rest.length === 0 ? profile.server === null : rest.length === 1 && /^(\/bin\/)?sh$/.test(rest[0]);
@@ -91,8 +93,12 @@ function kubectlRun(ctx: KubectlContext, argv: string[]): CommandResult {
       exitCode: 0,
     };
   }
+  if (!attach) {
+    // Nobody waits: the main process runs when the kubelet has started the container.
+    ctx.cluster.onContainersStarted(pod, () => runToCompletion(ctx, pod));
+    return { output: line(`pod/${name} created`), exitCode: 0 };
+  }
   const result = runToCompletion(ctx, pod);
-  if (!attach) return { output: line(`pod/${name} created`), exitCode: 0 };
   return endAttachedRun(ctx, pod, result, remove);
 }
 

@@ -21,7 +21,7 @@ describe("kubectl wait", () => {
 
   it("waits in simulated time and fails after --timeout with kubectl's message and a non-zero exit", () => {
     const h = harness();
-    h.ok("kubectl run db --image=nginx");
+    h.ok("kubectl run db --image=nginx:1.27"); // IfNotPresent: Ready at once, and it stays Ready
     const before = h.cluster.now();
     const result = h.run("kubectl wait --for=condition=Ready=false pod/db --timeout=5s");
     expect(result).toEqual({ output: "error: timed out waiting for the condition on pods/db\n", exitCode: 1 });
@@ -31,7 +31,7 @@ describe("kubectl wait", () => {
 
   it("the default timeout is 30s; --timeout=0 checks once", () => {
     const h = harness();
-    h.ok("kubectl run db --image=nginx");
+    h.ok("kubectl run db --image=nginx:1.27"); // IfNotPresent: Ready at once, and it stays Ready
     const before = h.cluster.now();
     h.fails("kubectl wait --for=condition=Ready=false pod/db");
     expect(h.cluster.now() - before).toBe(31_000);
