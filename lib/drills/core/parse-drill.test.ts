@@ -36,6 +36,10 @@ describe("a task's hints", () => {
     ]);
   });
 
+  it("may not give it away in other case or spacing either", () => {
+    expect(task("[\"Type `kubectl  Scale deployment web --replicas=2`\"]").problems).toHaveLength(1);
+  });
+
   it("number at most four", () => {
     expect(task(`[a, b, c, d, e]`).problems.map((p) => p.message)).toEqual([
       "drill steps.0.hints: a task has at most 4 hints",

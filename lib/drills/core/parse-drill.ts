@@ -14,6 +14,9 @@ const observe = z
     "observe is output, outcome, address-count, distinct-outputs, same-output or contains:<text>",
   );
 
+/** Text compared for a hint that gives its solution away: any case, any run of spaces or backticks. */
+const squeeze = (text: string) => text.toLowerCase().replace(/[\s`]+/g, " ").trim();
+
 /** Stages of help a task may offer before its solution. */
 export const MAX_HINTS = 4;
 
@@ -85,7 +88,7 @@ export function parseDrill(
   const giveaways = parsed.data.steps.flatMap((step) =>
     step.type === "task"
       ? step.hints
-          .filter((hint) => step.solution.some((command) => hint.includes(command)))
+          .filter((hint) => step.solution.some((command) => squeeze(hint).includes(squeeze(command))))
           .map((hint) => ({
             file: sourcePath,
             line: 2,
