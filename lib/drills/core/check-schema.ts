@@ -10,7 +10,8 @@ export const checkSchema = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("headless"), service: z.string() }),
   z.object({ kind: z.literal("session-affinity"), service: z.string(), equals: z.enum(["ClientIP", "None"]) }),
-  z.object({ kind: z.literal("reachable-from-outside"), app: z.string() }),
+  /** Some NodePort or LoadBalancer Service selecting app=`app` (or the one named `service`) answers on every worker. */
+  z.object({ kind: z.literal("reachable-from-outside"), app: z.string(), service: z.string().optional() }),
   z.object({ kind: z.literal("node-schedulable"), node: z.string() }),
   z.object({ kind: z.literal("replicas"), deployment: z.string(), equals: z.number().int().min(0) }),
   /** A new TCP connection from pod `from` (in `namespace`) to `to` (a name the pod resolves, or an IP). */

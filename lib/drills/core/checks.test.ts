@@ -55,3 +55,21 @@ describe("the connects check", () => {
     expect(evaluateCheck(h.cluster, check("web")).message).toMatch(/now it ends with the name unresolved\.$/);
   });
 });
+
+describe("the reachable-from-outside check", () => {
+  it("with a service named, is met only by that Service, not by another that selects the same pods", () => {
+    const h = harness({});
+    h.ok("kubectl create deployment web --image=nginx:1.27 --replicas=2");
+    h.ok("kubectl expose deployment web --type=NodePort --port=80");
+    h.ok("sleep 30");
+    const any = checkSchema.parse({ kind: "reachable-from-outside", app: "web" });
+    const named = checkSchema.parse({ kind: "reachable-from-outside", app: "web", service: "web-np" });
+    expect(evaluateCheck(h.cluster, any).passed).toBe(true);
+    expect(evaluateCheck(h.cluster, named)).toMatchObject({
+      passed: false,
+      message: "Service web-np is not a NodePort or LoadBalancer Service selecting app=web yet.",
+    });
+    h.ok("kubectl expose deployment web --type=NodePort --port=80 --name=web-np");
+    expect(evaluateCheck(h.cluster, named).passed).toBe(true);
+  });
+});

@@ -65,6 +65,7 @@ export function evaluateCheck(cluster: Cluster, check: Check): CheckResult {
         .list("Service", "default")
         .filter(
           (s) =>
+            (check.service === undefined || s.metadata.name === check.service) &&
             (s.spec.type === "NodePort" || s.spec.type === "LoadBalancer") &&
             matchesSelector({ app: check.app }, s.spec.selector),
         );
@@ -84,7 +85,9 @@ export function evaluateCheck(cluster: Cluster, check: Check): CheckResult {
         passed: false,
         message: exposed.length
           ? `A Service of type ${exposed[0].spec.type} selects app=${check.app}, but a request from outside does not reach a ready pod yet.`
-          : `No NodePort or LoadBalancer Service selects app=${check.app} yet.`,
+          : check.service
+            ? `Service ${check.service} is not a NodePort or LoadBalancer Service selecting app=${check.app} yet.`
+            : `No NodePort or LoadBalancer Service selects app=${check.app} yet.`,
       };
     }
     case "node-schedulable": {
