@@ -27,7 +27,7 @@ const CONNECTION_OUTCOME = {
 
 /** Evaluates a task's checks against the simulator's state, without changing it (no clock, no traffic log). */
 export function evaluateCheck(cluster: Cluster, check: Check): CheckResult {
-  const svc = "service" in check ? cluster.store.get("Service", "default", check.service) : undefined;
+  const svc = "service" in check && check.service ? cluster.store.get("Service", "default", check.service) : undefined;
   const missing = (what: string): CheckResult => ({ check, passed: false, message: `${what} does not exist yet.` });
   switch (check.kind) {
     case "ready-endpoints": {
