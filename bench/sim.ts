@@ -112,12 +112,7 @@ const rows: [string, string, string, string][] = [
     fmt(full.command),
     `${(full.command / tenth.command).toFixed(1)}x`,
   ],
-  [
-    "one write (kubectl scale, +1 pod)",
-    fmt(tenth.write),
-    fmt(full.write),
-    `${(full.write / tenth.write).toFixed(1)}x`,
-  ],
+  ["one write (kubectl scale, +1 pod)", fmt(tenth.write), fmt(full.write), `${(full.write / tenth.write).toFixed(1)}x`],
   [`DNS lookups (${tenth.counts.operations} / ${full.counts.operations})`, fmt(tenth.lookups), fmt(full.lookups), ""],
   [
     "  per lookup",

@@ -149,7 +149,9 @@ export class Cluster {
     this.nextWake = Number.POSITIVE_INFINITY;
     this.reconcileRuns++;
     const settled = reconcile(this);
-    this.settledAt = settled ? { version: this.store.version, runtime: this.runtimeVersion, wakeAt: this.nextWake } : null;
+    this.settledAt = settled
+      ? { version: this.store.version, runtime: this.runtimeVersion, wakeAt: this.nextWake }
+      : null;
     // What runs once a pod's containers have started (a one-shot pod's command), after the loops settle.
     while (this.containersStarted.length > 0) {
       const uid = this.containersStarted.shift()!;

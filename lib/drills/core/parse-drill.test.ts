@@ -37,7 +37,7 @@ describe("a task's hints", () => {
   });
 
   it("may not give it away in other case or spacing either", () => {
-    expect(task("[\"Type `kubectl  Scale deployment web --replicas=2`\"]").problems).toHaveLength(1);
+    expect(task('["Type `kubectl  Scale deployment web --replicas=2`"]').problems).toHaveLength(1);
   });
 
   it("number at most four", () => {

@@ -15,7 +15,11 @@ const observe = z
   );
 
 /** Text compared for a hint that gives its solution away: any case, any run of spaces or backticks. */
-const squeeze = (text: string) => text.toLowerCase().replace(/[\s`]+/g, " ").trim();
+const squeeze = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[\s`]+/g, " ")
+    .trim();
 
 /** Stages of help a task may offer before its solution. */
 export const MAX_HINTS = 4;
