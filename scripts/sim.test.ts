@@ -12,11 +12,12 @@ describe("npm run sim", () => {
   it("prints each command after $ and then its output, skipping comments and blank lines", () => {
     const result = sim(
       ["--seed", "3"],
-      "# set up\nkubectl create deployment web --image=nginx --replicas=2\n\nkubectl get deploy web\nnope\n",
+      "# set up\nkubectl create deployment web --image=nginx --replicas=2\n\nkubectl get deploy web\nsleep 10\nkubectl get deploy web\nnope\n",
     );
     expect(result.status).toBe(0);
+    // The pods take a moment to start (nginx untagged: its image is pulled first), then both are ready.
     expect(result.stdout).toMatch(
-      /^\$ kubectl create deployment web --image=nginx --replicas=2\ndeployment\.apps\/web created\n\$ kubectl get deploy web\nNAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nweb\s+2\/2\s+2\s+2\s+\d+s\n\$ nope\nbash: nope: command not found\n$/,
+      /^\$ kubectl create deployment web --image=nginx --replicas=2\ndeployment\.apps\/web created\n\$ kubectl get deploy web\nNAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nweb\s+0\/2\s+2\s+0\s+\d+s\n\$ sleep 10\n\$ kubectl get deploy web\nNAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nweb\s+2\/2\s+2\s+2\s+\d+s\n\$ nope\nbash: nope: command not found\n$/,
     );
   });
 
