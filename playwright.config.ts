@@ -18,10 +18,14 @@ export const chromiumLaunchOptions = {
 
 export default defineConfig({
   testDir: "e2e",
+  // Two spec files at a time on the two cores: the tests spend much of their time waiting on the server
+  // and the browser. Specs sign up their own learners, change nothing of the demo
+  // learner's that another spec reads, and start any server of their own on ports of their own.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
-  timeout: 60_000,
+  // Two workers share the cores, so a heavy page's axe run takes longer than it does alone.
+  timeout: 90_000,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ? [["list"], ["json"]] : [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

@@ -17,6 +17,9 @@ export default defineConfig({
     globalSetup: ["./lib/db/test-support/global-setup.ts"],
     // Database suites share one SQLite file and one PostgreSQL database; files run in parallel
     // but every test writes rows it owns (unique e-mails), so they never collide.
+    // Vitest's default on two cores is one worker (cores - 1); most files wait on a database or a child
+    // process, so a second worker roughly halves the wall time without starving the first.
+    maxWorkers: 2,
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

@@ -20,5 +20,6 @@ describe("scripts/seed.ts", () => {
     // The demo class with the demo learner and 36 generated learners, once.
     expect(classLines[0]).toMatch(/^seed: demo class K8SN-DMCL with 37 learners, \d+ activity rows/);
     expect(classLines[1]).toBe("seed: demo class K8SN-DMCL already there");
-  });
+    // Two cold starts of tsx and a seed of 37 learners' activity: past 20 s when the other worker is busy.
+  }, 60_000);
 });
