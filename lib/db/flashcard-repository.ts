@@ -147,13 +147,19 @@ export class FlashcardRepository {
     return this.state(userId, card.cardId);
   }
 
-  /** The newest rating not undone of each card the learner rated: card id → rating. */
-  async lastRatings(userId: string): Promise<Map<string, RatingName>> {
-    const rows = await this.db.flashcardReview.findMany({
-      where: { userId, undoneAt: null },
-      select: { cardId: true, rating: true },
-      orderBy: [{ review: "desc" }, { resultVersion: "desc" }],
-    });
+  /**
+   * The newest rating not undone of each card the learner rated: card id → rating. Given `cardIds`,
+   * only those cards' ratings are read (the card browser's page), not the whole review log.
+   */
+  async lastRatings(userId: string, cardIds?: readonly string[]): Promise<Map<string, RatingName>> {
+    const read = (ids?: string[]) =>
+      this.db.flashcardReview.findMany({
+        where: { userId, undoneAt: null, ...(ids ? { cardId: { in: ids } } : {}) },
+        select: { cardId: true, rating: true },
+        orderBy: [{ review: "desc" }, { resultVersion: "desc" }],
+      });
+    // Each chunk holds every rating of its cards, so the newest of each card is found within its chunk.
+    const rows = cardIds ? await inChunks(cardIds, read) : await read();
     const last = new Map<string, RatingName>();
     for (const r of rows) if (!last.has(r.cardId)) last.set(r.cardId, r.rating as RatingName);
     return last;
