@@ -112,6 +112,22 @@ export class FlashcardRepository {
     return byUser;
   }
 
+  /** The optimised FSRS weights of each of these learners who has them (class insights' forgetting curves). */
+  async parametersOf(userIds: readonly string[]): Promise<Map<string, number[]>> {
+    const rows = await inChunks(userIds, (ids) =>
+      this.db.srsSettings.findMany({
+        where: { userId: { in: ids }, fsrsParameters: { not: null } },
+        select: { userId: true, fsrsParameters: true },
+      }),
+    );
+    return new Map(
+      rows.flatMap((r) => {
+        const parameters = parametersOf(r.fsrsParameters);
+        return parameters ? [[r.userId, parameters] as const] : [];
+      }),
+    );
+  }
+
   async state(userId: string, cardId: string): Promise<StoredCardState | null> {
     const row = await this.db.flashcardState.findUnique({ where: { userId_cardId: { userId, cardId } } });
     return row ? toStored(row) : null;
