@@ -95,6 +95,9 @@ for (const [device, viewport] of [
       await expectNoSeriousA11yViolations(page);
       await page.goto(`/review?lesson=${LESSON_SLUG}`);
       await expect(shownFront(page)).toHaveText(SECOND);
+      // The statistics say it is left out of the states and the forecast.
+      await page.goto("/review/stats");
+      await expect(page.getByText("1 suspended card is left out of these states")).toBeVisible();
 
       // Unsuspended (keyboard again), it is a new card once more, first in the lesson's review.
       await page.goto("/review/cards?state=suspended");

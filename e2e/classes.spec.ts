@@ -271,5 +271,7 @@ test("an instructor assigns a drill and a lesson's flashcards; the learner finds
     "href",
     `/review?lesson=${LESSON_SLUG}`,
   );
+  // The rule for a review assignment is stated where the learner sees it.
+  await expect(page.getByText("cards you suspended do not count")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });

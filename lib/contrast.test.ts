@@ -55,6 +55,20 @@ describe("the colour schemes' contrast (WCAG 2.2 AA: 4.5:1 text, 3:1 large text 
     expect(contrastRatio("oklch(100% 0 0)", "#fff")).toBeCloseTo(1, 3);
   });
 
+  it("defines every brand colour the app's classes name (Tailwind drops an undefined one without a word)", () => {
+    const used = new Set(
+      [...sources("app"), ...sources("components")].flatMap((file) =>
+        [
+          ...readFileSync(file, "utf8").matchAll(
+            /\b(?:text|bg|border|fill|stroke|ring|outline|from|to|decoration)-(brand-\d+)\b/g,
+          ),
+        ].map((m) => m[1]),
+      ),
+    );
+    expect(used.size).toBeGreaterThan(0);
+    expect([...used].filter((name) => !colors.has(name))).toEqual([]);
+  });
+
   it("gives every theme colour a dark value", () => {
     for (const name of [
       "white",

@@ -56,6 +56,11 @@ export default async function ClassesPage() {
                         {a.title}
                       </Link>{" "}
                       <span className="text-sm text-slate-600">due {formatDateTime(a.dueAt, user.timeZone)}</span>
+                      {a.scope === "review" && (
+                        <span className="block text-sm text-slate-600">
+                          Done once you have rated every card of the lesson; cards you suspended do not count.
+                        </span>
+                      )}
                     </span>
                     <span className="text-sm font-medium">
                       {STATUS[a.result.status]}

@@ -45,8 +45,8 @@ const ROWS_OWNED: Record<ModelName, ((db: Db, o: Owned) => Promise<number>) | "n
     db.classMember.count({ where: { OR: [{ userId: o.userId }, { classId: { in: o.classIds } }] } }),
   Assignment: (db, o) => db.assignment.count({ where: { classId: { in: o.classIds } } }),
   // LTI: the registrations an instructor made and what hangs off them; a user's own LTI identity,
-  // sign-in tickets, launches and score sends. (Other users' accounts created through a deleted
-  // registration stay as kubelearn accounts; only their link to the platform goes.)
+  // sign-in tickets, launches and score sends. (The accounts a deleted instructor's registrations
+  // made are deleted too: a test below counts their rows on their own.)
   LtiPlatform: (db, o) =>
     db.ltiPlatform.count({ where: { OR: [{ instructorId: o.userId }, { id: { in: o.platformIds } }] } }),
   LtiLaunchState: (db, o) => db.ltiLaunchState.count({ where: { platformId: { in: o.platformIds } } }),
@@ -282,8 +282,31 @@ describe.each(testDatabases)("deleting an account on $name", ({ url }) => {
         scoreMax: 1,
       },
     });
-    return { userId, platform, link };
+    return { userId, platform, link, owner };
   }
+
+  it("deletes with an instructor the accounts their LTI platforms' launches made, table by table, as deleting each registration does", async () => {
+    const mine = await ltiLearner();
+    const elsewhere = await ltiLearner(); // launched from another instructor's platform
+    const { service } = accounts();
+    expect(await service.deletionImpact(mine.owner.user.id)).toEqual({ classes: 0, platforms: 1, launchAccounts: 1 });
+    const launched = await ownedBy(ctx.db, mine.userId);
+    const before = await rowCounts(ctx.db, launched);
+    for (const model of ["User", "QuizAttempt", "FlashcardReview", "LtiAccount", "LtiLaunch", "LtiScoreSend"])
+      expect(before[model], model).toBeGreaterThan(0);
+    const untouched = await ownedBy(ctx.db, elsewhere.userId);
+    const untouchedBefore = await rowCounts(ctx.db, untouched);
+
+    const deleted = await service.deleteAccount(mine.owner.user.id, {
+      kind: "password",
+      password: mine.owner.password,
+      ip: uniqueIp(),
+    });
+    expect(deleted).toMatchObject({ ok: true });
+    expect(await rowCounts(ctx.db, launched)).toEqual(Object.fromEntries(Object.keys(before).map((m) => [m, 0])));
+    expect(await ctx.db.ltiPlatform.count({ where: { id: mine.platform.id } })).toBe(0);
+    expect(await rowCounts(ctx.db, untouched)).toEqual(untouchedBefore);
+  });
 
   it("deletes an LTI learner (no password) with the phrase from a recent sign-in, with their LTI rows", async () => {
     const { userId, platform, link } = await ltiLearner();

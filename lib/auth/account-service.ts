@@ -121,9 +121,13 @@ export function createAccountService(deps: AccountServiceDeps) {
       return ok({ email: user.email });
     },
 
+    /** What deleting the account takes with it: the classes they teach, their LTI registrations and the accounts those made. */
+    deletionImpact: (userId: string) => users.deletionImpact(userId),
+
     /**
      * Deletes the signed-in user's account and everything it owns (the schema cascades from the user
-     * row: for an LTI account also its platform identity, launches, tickets and queued scores). A
+     * row: for an LTI account also its platform identity, launches, tickets and queued scores; for an
+     * instructor also their LTI registrations and the accounts those platforms' launches made). A
      * person with a password types it again, checked like a sign-in (same throttle), so a stolen
      * session alone cannot delete an account; a person without one (an LTI account) types the phrase
      * from a session that signed in within RECENT_SIGN_IN_MINUTES.

@@ -1,7 +1,14 @@
-import type { DrillRun, Rating, WorkWindow } from "../classes/core/assigned-work";
+import type { DrillRun, Rating, SuspendedCard, WorkWindow } from "../classes/core/assigned-work";
 import type { AssignmentScope } from "../classes/core/assignment-kinds";
 import type { Db } from "./create-db";
 import { isUniqueViolation } from "./unique-violation";
+
+/** The work a class's assignments count: drill runs, flashcard ratings and the cards each learner suspended. */
+export interface MemberWork {
+  drills: DrillRun[];
+  ratings: Rating[];
+  suspended: SuspendedCard[];
+}
 
 export interface ClassSummary {
   id: string;
@@ -245,26 +252,24 @@ export class ClassRepository {
    * ratings (not undone) of the named lessons' cards since `since`. Null when the class is not
    * this instructor's.
    */
-  async memberWork(
-    instructorId: string,
-    classId: string,
-    window: WorkWindow,
-  ): Promise<{ drills: DrillRun[]; ratings: Rating[] } | null> {
+  async memberWork(instructorId: string, classId: string, window: WorkWindow): Promise<MemberWork | null> {
     const owned = await this.db.class.findFirst({ where: { id: classId, instructorId }, select: { id: true } });
     if (!owned) return null;
     return this.workWhere({ memberships: { some: { classId } } }, window);
   }
 
   /** The same for one learner, for their own view of their classes. */
-  workOf(userId: string, window: WorkWindow): Promise<{ drills: DrillRun[]; ratings: Rating[] }> {
+  workOf(userId: string, window: WorkWindow): Promise<MemberWork> {
     return this.workWhere({ id: userId }, window);
   }
 
   private async workWhere(
     user: { id: string } | { memberships: { some: { classId: string } } },
     { lessons: reviewLessons, drills: drillSlugs, since }: WorkWindow,
-  ): Promise<{ drills: DrillRun[]; ratings: Rating[] }> {
-    const [drills, ratings] = await Promise.all([
+  ): Promise<MemberWork> {
+    // A lesson card's id starts with its lesson's slug and ":" (flashcards/core/cards.ts).
+    const ofReviewLessons = reviewLessons.map((slug) => ({ cardId: { startsWith: `${slug}:` } }));
+    const [drills, ratings, suspended] = await Promise.all([
       drillSlugs.length === 0
         ? Promise.resolve([])
         : this.db.drillProgress.findMany({
@@ -274,17 +279,18 @@ export class ClassRepository {
       reviewLessons.length === 0
         ? Promise.resolve([])
         : this.db.flashcardReview.findMany({
-            // A lesson card's id starts with its lesson's slug and ":" (flashcards/core/cards.ts).
-            where: {
-              user,
-              undoneAt: null,
-              review: { gte: since },
-              OR: reviewLessons.map((slug) => ({ cardId: { startsWith: `${slug}:` } })),
-            },
+            where: { user, undoneAt: null, review: { gte: since }, OR: ofReviewLessons },
             select: { userId: true, cardId: true, rating: true, review: true },
+          }),
+      reviewLessons.length === 0
+        ? Promise.resolve([])
+        : this.db.flashcardState.findMany({
+            where: { user, suspended: true, OR: ofReviewLessons },
+            select: { userId: true, cardId: true },
           }),
     ]);
     return {
+      suspended,
       drills: drills.map((d) => ({ ...d, results: JSON.parse(d.results) as DrillRun["results"] })),
       ratings: ratings.map((r) => ({ ...r, rating: r.rating as Rating["rating"] })),
     };

@@ -142,4 +142,13 @@ describe.each(testDatabases)("flashcard scheduling on $name", ({ url }) => {
     await ctx.db.srsSettings.update({ where: { userId: a.id }, data: { fsrsParameters: "[1,2,3]" } });
     expect((await ctx.repos.flashcards.settings(a.id)).parameters).toBeNull();
   });
+
+  it("reads the optimised weights of the learners who have them, and only theirs", async () => {
+    const [withOwn, withDefaults, none] = await Promise.all([learner(), learner(), learner()]);
+    const own = Array.from({ length: 21 }, (_, i) => i / 10);
+    await ctx.repos.flashcards.saveParameters(withOwn.id, own, t0);
+    await ctx.repos.flashcards.saveSettings(withDefaults.id, { desiredRetention: 0.85, dailyNewLimit: 5 });
+    const found = await ctx.repos.flashcards.parametersOf([withOwn.id, withDefaults.id, none.id]);
+    expect([...found.entries()]).toEqual([[withOwn.id, own]]);
+  });
 });

@@ -112,6 +112,22 @@ export class FlashcardRepository {
     return byUser;
   }
 
+  /** The optimised FSRS weights of each of these learners who has them (class insights' forgetting curves). */
+  async parametersOf(userIds: readonly string[]): Promise<Map<string, number[]>> {
+    const rows = await inChunks(userIds, (ids) =>
+      this.db.srsSettings.findMany({
+        where: { userId: { in: ids }, fsrsParameters: { not: null } },
+        select: { userId: true, fsrsParameters: true },
+      }),
+    );
+    return new Map(
+      rows.flatMap((r) => {
+        const parameters = parametersOf(r.fsrsParameters);
+        return parameters ? [[r.userId, parameters] as const] : [];
+      }),
+    );
+  }
+
   async state(userId: string, cardId: string): Promise<StoredCardState | null> {
     const row = await this.db.flashcardState.findUnique({ where: { userId_cardId: { userId, cardId } } });
     return row ? toStored(row) : null;
@@ -147,13 +163,19 @@ export class FlashcardRepository {
     return this.state(userId, card.cardId);
   }
 
-  /** The newest rating not undone of each card the learner rated: card id → rating. */
-  async lastRatings(userId: string): Promise<Map<string, RatingName>> {
-    const rows = await this.db.flashcardReview.findMany({
-      where: { userId, undoneAt: null },
-      select: { cardId: true, rating: true },
-      orderBy: [{ review: "desc" }, { resultVersion: "desc" }],
-    });
+  /**
+   * The newest rating not undone of each card the learner rated: card id → rating. Given `cardIds`,
+   * only those cards' ratings are read (the card browser's page), not the whole review log.
+   */
+  async lastRatings(userId: string, cardIds?: readonly string[]): Promise<Map<string, RatingName>> {
+    const read = (ids?: string[]) =>
+      this.db.flashcardReview.findMany({
+        where: { userId, undoneAt: null, ...(ids ? { cardId: { in: ids } } : {}) },
+        select: { cardId: true, rating: true },
+        orderBy: [{ review: "desc" }, { resultVersion: "desc" }],
+      });
+    // Each chunk holds every rating of its cards, so the newest of each card is found within its chunk.
+    const rows = cardIds ? await inChunks(cardIds, read) : await read();
     const last = new Map<string, RatingName>();
     for (const r of rows) if (!last.has(r.cardId)) last.set(r.cardId, r.rating as RatingName);
     return last;

@@ -90,8 +90,26 @@ export class UserRepository {
    * and answers, flashcard states, reviews and settings, drill runs, reset links, class memberships,
    * and the classes it teaches (with their memberships and assignments). False if it was gone already.
    */
+  /**
+   * Deletes the user and what cascades from them. An instructor's LTI registrations go with them,
+   * and so, as deleting each registration does (LtiRepository.deletePlatform), the accounts the
+   * launches from those platforms made: they have no password, so no one could sign in to them.
+   */
   async delete(id: string): Promise<boolean> {
-    return (await this.db.user.deleteMany({ where: { id } })).count === 1;
+    return this.db.$transaction(async (tx) => {
+      await tx.user.deleteMany({ where: { ltiAccount: { platform: { instructorId: id } }, id: { not: id } } });
+      return (await tx.user.deleteMany({ where: { id } })).count === 1;
+    });
+  }
+
+  /** What deleting the user takes with it besides their own rows, for the confirm dialog to say. */
+  async deletionImpact(id: string): Promise<{ classes: number; platforms: number; launchAccounts: number }> {
+    const [classes, platforms, launchAccounts] = await Promise.all([
+      this.db.class.count({ where: { instructorId: id } }),
+      this.db.ltiPlatform.count({ where: { instructorId: id } }),
+      this.db.ltiAccount.count({ where: { platform: { instructorId: id }, userId: { not: id } } }),
+    ]);
+    return { classes, platforms, launchAccounts };
   }
 
   /** Creates or updates an account by e-mail; used by the demo seed so it can run again safely. */

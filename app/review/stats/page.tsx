@@ -47,7 +47,15 @@ export default async function ReviewStatsPage() {
             <Stat key={s} label={s} value={stats.byState[s]} />
           ))}
         </dl>
-        <p className="mt-2 text-sm text-slate-600">{stats.totalCards} cards in all lessons.</p>
+        <p className="mt-2 text-sm text-slate-600">
+          {stats.totalCards} cards in all lessons.{" "}
+          {stats.suspended === 0
+            ? "None suspended."
+            : `${stats.suspended} suspended ${stats.suspended === 1 ? "card is" : "cards are"} left out of these states and of the forecast below (their past reviews still count).`}{" "}
+          <Link href="/review/cards?state=suspended" className="text-brand-700 underline">
+            Suspended cards
+          </Link>
+        </p>
       </section>
 
       <section aria-labelledby="retention" className="mt-8">

@@ -82,4 +82,29 @@ describe("drills and reviews as assigned work", () => {
     const ratings = ["a", "b", "c"].map((c) => rating(`lesson:${c}`, "2026-09-03T10:00:00Z"));
     expect(reviewAttempts({ members: [late], assignments: [review], ratings, cardsOf })).toEqual([]);
   });
+
+  it("leaves a learner's suspended cards out of what the review needs and of its score", () => {
+    const ratings = [rating("lesson:a", "2026-09-03T10:00:00Z", "again"), rating("lesson:b", "2026-09-03T10:01:00Z")];
+    const suspended = [
+      { userId: "u1", cardId: "lesson:c" },
+      { userId: "u2", cardId: "lesson:a" },
+    ];
+    const other = { userId: "u2", joinedAt: member.joinedAt };
+    const [attempt, ...rest] = reviewAttempts({
+      members: [member, other],
+      assignments: [review],
+      ratings,
+      cardsOf,
+      suspended,
+    });
+    expect(rest).toEqual([]);
+    expect(attempt).toMatchObject({ userId: "u1", score: 0.5, completedAt: at("2026-09-03T10:01:00Z") });
+    // Without the suspension the same ratings leave the review open.
+    expect(reviewAttempts({ members: [member], assignments: [review], ratings, cardsOf })).toEqual([]);
+  });
+
+  it("keeps a review open when the learner suspended every card of the lesson", () => {
+    const suspended = ["a", "b", "c"].map((c) => ({ userId: "u1", cardId: `lesson:${c}` }));
+    expect(reviewAttempts({ members: [member], assignments: [review], ratings: [], cardsOf, suspended })).toEqual([]);
+  });
 });

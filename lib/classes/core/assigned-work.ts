@@ -52,11 +52,22 @@ export interface Rating {
   review: Date;
 }
 
+/** A card a learner has suspended in the card browser (as it stands now). */
+export interface SuspendedCard {
+  userId: string;
+  cardId: string;
+}
+
 /**
  * A review assignment of a lesson's cards is done when the learner has rated every one of them
  * since joining and since it was assigned; it is handed in at the rating that completed the set,
  * and its score is the share of cards recalled at their first rating in that time (not "again").
  * One attempt per member and review assignment of one class.
+ *
+ * Cards the learner has suspended do not count: a suspended card never comes up in a session
+ * (core/session.ts), so requiring it would make the assignment impossible to finish. They are left
+ * out of what must be rated and of the score; a learner who suspended every card of the lesson has
+ * nothing left to rate and the assignment stays open until they unsuspend one.
  */
 export function reviewAttempts(input: {
   members: readonly MemberInfo[];
@@ -64,14 +75,24 @@ export function reviewAttempts(input: {
   ratings: readonly Rating[];
   /** The lesson's card ids (generated and authored; a learner's own cards are not part of it). */
   cardsOf: (lessonSlug: string) => readonly string[];
+  /** The members' suspended cards; none when left out. */
+  suspended?: readonly SuspendedCard[];
 }): FinishedAttempt[] {
   const out: FinishedAttempt[] = [];
   const sorted = [...input.ratings].sort((a, b) => a.review.getTime() - b.review.getTime());
+  const suspendedBy = new Map<string, Set<string>>();
+  for (const s of input.suspended ?? []) {
+    const mine = suspendedBy.get(s.userId) ?? new Set<string>();
+    mine.add(s.cardId);
+    suspendedBy.set(s.userId, mine);
+  }
   for (const a of input.assignments) {
     if (a.scope !== "review") continue;
-    const cards = new Set(input.cardsOf(a.target));
-    if (cards.size === 0) continue;
+    const lessonCards = input.cardsOf(a.target);
     for (const m of input.members) {
+      const suspended = suspendedBy.get(m.userId);
+      const cards = new Set(suspended ? lessonCards.filter((id) => !suspended.has(id)) : lessonCards);
+      if (cards.size === 0) continue;
       const from = Math.max(m.joinedAt.getTime(), a.createdAt.getTime());
       const first = new Map<string, Rating>();
       for (const r of sorted) {

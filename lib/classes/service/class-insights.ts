@@ -95,7 +95,7 @@ function classMisconceptions(members: ClassInsights["members"]): ClassMisconcept
 /**
  * What an instructor learns about one of their classes beyond scores: each learner's mastery per
  * concept, item analysis of the quiz questions they answered, and the class's misconceptions.
- * Three queries for the whole class, whatever its size.
+ * Four queries for the whole class, whatever its size.
  */
 export function createClassInsights(deps: ClassInsightsDeps) {
   const service = {
@@ -104,10 +104,11 @@ export function createClassInsights(deps: ClassInsightsDeps) {
       if (!cls) return null;
       const ids = cls.members.map((m) => m.userId);
       if (ids.length === 0) return { className: cls.name, members: [], items: [], misconceptions: [] };
-      const [attempts, drills, cards] = await Promise.all([
+      const [attempts, drills, cards, parameters] = await Promise.all([
         deps.repos.quizzes.answeredQuestionsOf(ids),
         deps.repos.drills.listForUsers(ids),
         deps.repos.flashcards.statesOf(ids),
+        deps.repos.flashcards.parametersOf(ids),
       ]);
       const course = { lessons: deps.library().lessons, drillLessons: deps.drillLessons() };
       const now = deps.now();
@@ -123,6 +124,7 @@ export function createClassInsights(deps: ClassInsightsDeps) {
             quizzes: attemptsBy.get(m.userId) ?? [],
             drills: drillsBy.get(m.userId) ?? [],
             cards: cards.get(m.userId) ?? new Map(),
+            parameters: parameters.get(m.userId) ?? null,
           },
           now,
         ),

@@ -208,6 +208,54 @@ describe.each(testDatabases)("class results on $name", ({ url }) => {
     ]);
   });
 
+  it("does not require a learner's suspended cards for a review assignment, for the instructor or the learner", async () => {
+    const teacher = await user("INSTRUCTOR");
+    const learner = await user("LEARNER");
+    const other = await user("LEARNER");
+    const created = await service().createClass(teacher.id, { name: "Suspended", timeZone: "UTC" });
+    const cls = (await ctx.repos.classes.findForInstructor(teacher.id, created.ok ? created.value.id : ""))!;
+    await service().join(learner.id, cls.joinCode);
+    await service().join(other.id, cls.joinCode);
+    const review = await service().addAssignment(teacher.id, cls.id, {
+      quiz: "review:cluster-ip-vs-pod-ip",
+      dueAt: "2026-09-05T12:00",
+    });
+    if (!review.ok) throw new Error("not assigned");
+    const slug = "cluster-ip-vs-pod-ip";
+    const ids = lessonCards(library.lessons.find((l) => l.slug === slug)!).map((c) => c.id);
+    const when = new Date("2026-09-02T10:00:00Z");
+    // The learner suspends the last card (never rated) and rates the rest; the other learner
+    // suspends a card of another lesson only, and rates the same cards.
+    await ctx.repos.flashcards.setSuspended(
+      learner.id,
+      { cardId: ids.at(-1)!, lessonSlug: slug },
+      true,
+      newCardState(when),
+    );
+    await ctx.repos.flashcards.setSuspended(
+      other.id,
+      { cardId: "headless-services:x", lessonSlug: "headless-services" },
+      true,
+      newCardState(when),
+    );
+    for (const u of [learner.id, other.id]) {
+      for (const cardId of ids.slice(0, -1)) {
+        const next = rate(newCardState(when), "good", when);
+        await ctx.repos.flashcards.applyRating(
+          u,
+          { cardId, lessonSlug: slug, expectedVersion: 0, previous: null, next, rating: "good" },
+          when,
+        );
+      }
+    }
+    const at = service(undefined, () => new Date("2026-09-03T10:00:00Z"));
+    const detail = (await at.classDetail(teacher.id, cls.id))!;
+    expect(detail.results.cells[learner.id][review.value.id]).toMatchObject({ status: "on-time", score: 1 });
+    expect(detail.results.cells[other.id][review.value.id]).toMatchObject({ status: "open", score: null });
+    const mine = (await at.learnerClasses(learner.id)).find((c) => c.id === cls.id)!;
+    expect(mine.assignments.map((a) => a.result.status)).toEqual(["on-time"]);
+  });
+
   it("assigns the final exam, which a learner's course-wide attempt fills", async () => {
     const teacher = await user("INSTRUCTOR");
     const learner = await user("LEARNER");

@@ -1,11 +1,16 @@
 import type { ContentLibrary } from "../../content/load-content";
 import { toCsv } from "../../csv";
 import { instantOfDateTimeLocal } from "../../dates";
-import { type AssignmentRecord, type ClassSummary, JoinCodeTakenError } from "../../db/class-repository";
+import {
+  type AssignmentRecord,
+  type ClassSummary,
+  JoinCodeTakenError,
+  type MemberWork,
+} from "../../db/class-repository";
 import type { Repositories } from "../../db/repositories";
 import { lessonCards } from "../../flashcards/core/cards";
 import { fail, ok, type Result } from "../../result";
-import { type DrillRun, drillAttempts, type Rating, reviewAttempts, type WorkWindow } from "../core/assigned-work";
+import { drillAttempts, reviewAttempts, type WorkWindow } from "../core/assigned-work";
 import { assignmentChoices, type DrillInfo, describeAssignment, isAssignmentScope } from "../core/assignment-kinds";
 import { learnersAtRisk } from "../core/at-risk";
 import { RESULTS_CSV_HEADER, resultsCsvRows } from "../core/class-csv";
@@ -89,14 +94,17 @@ function workAttempts(
   library: ContentLibrary,
   members: readonly MemberInfo[],
   assignments: readonly AssignmentInfo[],
-  work: { drills: DrillRun[]; ratings: Rating[] } | null,
+  work: MemberWork | null,
 ): FinishedAttempt[] {
   if (!work) return [];
   const cardsOf = (slug: string) => {
     const lesson = library.lessons.find((l) => l.slug === slug);
     return lesson ? lessonCards(lesson).map((c) => c.id) : [];
   };
-  return [...drillAttempts(work.drills), ...reviewAttempts({ members, assignments, ratings: work.ratings, cardsOf })];
+  return [
+    ...drillAttempts(work.drills),
+    ...reviewAttempts({ members, assignments, ratings: work.ratings, suspended: work.suspended, cardsOf }),
+  ];
 }
 
 /** The instructor's view of one class: members, assignments, the results table and recent activity. */

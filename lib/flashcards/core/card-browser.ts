@@ -36,6 +36,9 @@ export function isForgotten(state: CardState | null, lastRating: RatingName | un
   return state.lapses > 0 || lastRating === "again";
 }
 
+/** Whether `isForgotten` needs the card's last rating: only for a card rated and never lapsed. */
+export const forgottenNeedsLastRating = (state: CardState | null): boolean => state !== null && state.lapses === 0;
+
 const STATE_FILTER: Record<Exclude<BrowseState, "suspended" | "forgotten">, StateName> = {
   new: "New",
   learning: "Learning",

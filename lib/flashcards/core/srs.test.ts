@@ -208,6 +208,25 @@ describe("statistics", () => {
     expect(s.forecast[0]).toEqual({ day: "2026-05-01", count: 1 }); // overdue counts today
     expect(s.forecast[2]).toEqual({ day: "2026-05-03", count: 1 });
     expect(s.forecast.reduce((n, d) => n + d.count, 0)).toBe(2); // the one due in 40 days is beyond the window
+    expect(s.suspended).toBe(0);
+  });
+
+  it("counts suspended cards on their own, not in the states or the forecast", () => {
+    const s = statistics({
+      totalCards: 5,
+      states: [
+        { state: "Review", due: at(0), suspended: true },
+        { state: "New", due: at(0), suspended: true },
+        { state: "Review", due: at(DAY) },
+      ],
+      reviews: [],
+      now: t0,
+      timeZone: "UTC",
+    });
+    expect(s.byState).toEqual({ New: 2, Learning: 0, Review: 1, Relearning: 0 });
+    expect(s.suspended).toBe(2);
+    expect(s.forecast[0].count).toBe(0);
+    expect(s.forecast.reduce((n, d) => n + d.count, 0)).toBe(1);
   });
 });
 

@@ -11,6 +11,7 @@ import { inlineHtml } from "../../interop/core/html";
 import { noteGuid } from "../core/anki/ids";
 import { lessonCards } from "../core/cards";
 import { ownCardId } from "../core/own-cards";
+import { newCardState } from "../core/scheduler";
 import { type AnkiExportService, createAnkiExportService } from "./anki-export-service";
 import { createFlashcardService, type FlashcardService, YOUR_DECK } from "./flashcard-service";
 
@@ -260,5 +261,50 @@ describe.each(testDatabases)("a learner's deck on $name", ({ url }) => {
       );
     expect(deckOf("Mine, loose")?.getName()).toContain(YOUR_DECK);
     expect(deckOf("Mine, filed")?.getName()).toContain(lesson.title);
+  });
+
+  it("exports the learner's edited wording of a lesson card, and suspended cards in Anki's suspended queue", async () => {
+    const learner = (await ctx.repos.users.create({ email: uniqueEmail("anki-susp"), name: "Susp", passwordHash: "h" }))
+      .id;
+    const [a, b, c] = lessonCards(lesson).map((x) => x.id);
+    await rateAt(learner, a, "good", new Date("2026-05-02T08:00:00Z"));
+    await rateAt(learner, a, "good", new Date("2026-05-02T08:10:00Z")); // Review
+    await ctx.repos.flashcards.setSuspended(learner, { cardId: a, lessonSlug: lesson.slug }, true, newCardState(clock));
+    await ctx.repos.flashcards.setSuspended(learner, { cardId: b, lessonSlug: lesson.slug }, true, newCardState(clock));
+    await ctx.repos.cardOverrides.save(learner, c, { front: "My `front` & words", back: "My back" });
+    await ctx.repos.cardOverrides.save(other, a, { front: "Someone else's", back: "Not mine" });
+    clock = new Date("2026-05-03T08:00:00Z");
+    const file = await exports.learnerDeck(learner);
+    const sa = (await ctx.repos.flashcards.state(learner, a))!;
+    let ids = { a: "", b: "", c: "" };
+    const pkg = openPackage(file.body);
+    try {
+      const rows = new Map(
+        pkg
+          .all("SELECT n.guid, n.flds, c.id, c.type, c.queue, c.due, c.ivl FROM notes n JOIN cards c ON c.nid = n.id")
+          .map((r) => [r.guid, r]),
+      );
+      const row = (id: string) => rows.get(noteGuid(id))!;
+      const crt = Number(pkg.all("SELECT crt FROM col")[0].crt);
+      // Suspended: queue -1, keeping the type and due it had (a review card; a new one).
+      expect(row(a)).toMatchObject({ type: 2, queue: -1, ivl: sa.scheduledDays });
+      expect(row(a).due).toBe(Math.floor((sa.due.getTime() / 1000 - crt) / 86_400));
+      expect(row(b)).toMatchObject({ type: 0, queue: -1 });
+      expect(String(row(c).flds).split("\x1f").slice(0, 2)).toEqual([inlineHtml("My `front` & words"), "My back"]);
+      expect(row(c).queue).toBe(0);
+      // Another learner's copy is not this learner's text.
+      const original = inlineHtml(lessonCards(lesson)[0].front);
+      expect(String(row(a).flds).split("\x1f")[0]).toBe(original);
+      ids = { a: String(row(a).id), b: String(row(b).id), c: String(row(c).id) };
+    } finally {
+      pkg.close();
+    }
+    // anki-reader reads the same.
+    const { collection } = await readAnkiPackage(new Blob([file.body]));
+    const all = Object.values(collection.getDecks()).flatMap((d) => Object.values(d.getCards()));
+    const read = (id: string) => all.find((x) => x.getId() === id)!;
+    expect(read(ids.a).getRawCard()).toMatchObject({ type: 2, queue: -1 });
+    expect(read(ids.b).getRawCard()).toMatchObject({ type: 0, queue: -1 });
+    expect(read(ids.c).getRawFields().startsWith(inlineHtml("My `front` & words"))).toBe(true);
   });
 });

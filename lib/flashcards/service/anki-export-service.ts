@@ -5,10 +5,12 @@ import { ankiCollection, type DeckCard } from "../core/anki/collection";
 import { lessonCards } from "../core/cards";
 import { ownFlashcard } from "../core/own-cards";
 import { apkgPackage } from "./apkg-writer";
+import { withCopy } from "./card-catalogue";
 import { YOUR_DECK } from "./flashcard-service";
 
 // Flashcards as an Anki package: a lesson's cards, all new (for anyone), or a signed-in learner's
-// cards of every lesson with their FSRS scheduling and review log.
+// cards of every lesson with their FSRS scheduling and review log, their edited copies' text and
+// their suspensions.
 
 /** The type browsers and Anki's file association know an .apkg by (there is no registered one). */
 export const APKG_CONTENT_TYPE = "application/apkg";
@@ -54,16 +56,18 @@ export function createAnkiExportService(deps: AnkiExportDeps) {
     /** Every lesson's cards and the learner's own, with their scheduling and every rating they have not undone. */
     async learnerDeck(userId: string): Promise<AnkiPackageFile> {
       const now = deps.now();
-      const [states, log, settings, own] = await Promise.all([
+      const [states, log, settings, own, copies] = await Promise.all([
         deps.repos.flashcards.states(userId),
         deps.repos.flashcards.reviewLog(userId),
         deps.repos.flashcards.settings(userId),
         deps.repos.ownCards.list(userId),
+        deps.repos.cardOverrides.list(userId),
       ]);
       const titles = new Map(deps.library().lessons.map((l) => [l.slug, l.title]));
-      // The learner's own cards go with them, in their lesson's deck or a deck of their own.
+      // Lesson cards in the learner's own wording where they edited them (the card browser's
+      // "Edit your copy"); the learner's own cards go with them, in their lesson's deck or a deck of their own.
       const cards = [
-        ...deckCards(),
+        ...deckCards().map(({ card, lessonTitle }) => ({ card: withCopy(card, copies.get(card.id)), lessonTitle })),
         ...own.map((c) => ({
           card: ownFlashcard(c),
           lessonTitle: (c.lessonSlug && titles.get(c.lessonSlug)) || YOUR_DECK,

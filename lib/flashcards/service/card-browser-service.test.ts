@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type ContentLibrary, loadContent } from "../../content/load-content";
 import { parseLesson } from "../../content/parse-lesson";
 import { createDb, type Db } from "../../db/create-db";
 import { type Repositories, repositoriesFor } from "../../db/repositories";
 import { testDatabases, uniqueEmail } from "../../db/test-support/databases";
-import type { BrowseFilter } from "../core/card-browser";
+import { BROWSE_PAGE_SIZE, type BrowseFilter } from "../core/card-browser";
 import { lessonCards } from "../core/cards";
 import { ownCardId } from "../core/own-cards";
 import { createCardBrowserService } from "./card-browser-service";
@@ -74,6 +74,39 @@ describe.each(testDatabases)("the card browser on $name", ({ url }) => {
     const other = await learner();
     expect((await browser.browse(other.id, { ...all, state: "forgotten" })).matched).toBe(0);
     expect((await browser.browse(other.id, all)).total).toBe(total - 1);
+  });
+
+  it("reads the last ratings of the page's cards only, not the learner's whole review log", async () => {
+    const me = await learner();
+    const { browser, cards } = services();
+    const ids = library.lessons.flatMap(lessonCards).map((c) => c.id);
+    // One card on the first page failed at its last rating, one far beyond it rated Good then Again.
+    const onPage = ids[1];
+    const beyond = ids[BROWSE_PAGE_SIZE + 5];
+    await cards.rate(me.id, { cardId: onPage, rating: "again", expectedVersion: 0 });
+    for (const cardId of ids.slice(BROWSE_PAGE_SIZE, BROWSE_PAGE_SIZE + 10)) {
+      await cards.rate(me.id, { cardId, rating: "good", expectedVersion: 0 });
+    }
+    await cards.rate(me.id, { cardId: beyond, rating: "again", expectedVersion: 1 });
+    const reads = vi.spyOn(repos.flashcards, "lastRatings");
+    try {
+      const first = await browser.browse(me.id, all);
+      expect(first.cards.find((c) => c.card.id === onPage)).toMatchObject({ forgotten: true });
+      expect(reads).toHaveBeenCalledTimes(1);
+      // Only the page's rated cards, never the whole log (no id list).
+      expect(reads.mock.calls[0]).toEqual([me.id, [onPage]]);
+      reads.mockClear();
+      // A page with nothing rated on it reads no ratings at all.
+      const last = await browser.browse(me.id, { ...all, page: 1_000 });
+      expect(last.cards.some((c) => c.reps > 0)).toBe(false);
+      expect(reads).not.toHaveBeenCalled();
+      // Filtering by forgotten reads the rated cards that never lapsed, and finds both.
+      const forgotten = await browser.browse(me.id, { ...all, state: "forgotten" });
+      expect(forgotten.cards.map((c) => c.card.id)).toEqual([onPage, beyond]);
+      expect(reads.mock.calls[0][1]).toHaveLength(11);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it("suspends a never-rated lesson card as a New card, which is new again once unsuspended", async () => {

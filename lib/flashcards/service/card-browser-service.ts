@@ -1,7 +1,15 @@
 import type { ContentLibrary } from "../../content/load-content";
 import type { Repositories } from "../../db/repositories";
 import { fail, ok, type Result } from "../../result";
-import { type BrowsedCard, type BrowseFilter, type BrowsePage, browseCards } from "../core/card-browser";
+import {
+  type BrowsedCard,
+  type BrowseEntry,
+  type BrowseFilter,
+  type BrowsePage,
+  browseCards,
+  browsedCard,
+  forgottenNeedsLastRating,
+} from "../core/card-browser";
 import { isOwnCardId } from "../core/own-cards";
 import { newCardState } from "../core/scheduler";
 import { cardCatalogue } from "./card-catalogue";
@@ -36,21 +44,33 @@ export function createCardBrowserService(deps: CardBrowserServiceDeps) {
   return {
     /** Every card of the learner (their own first, then the lessons' in course order), filtered and paged. */
     async browse(userId: string, filter: BrowseFilter): Promise<BrowserView> {
-      const [cat, states, lastRatings] = await Promise.all([
-        catalogue(userId),
-        deps.repos.flashcards.states(userId),
-        deps.repos.flashcards.lastRatings(userId),
-      ]);
-      const page = browseCards(
-        cat.cards().map((card) => ({
-          card,
-          lessonTitle: cat.lessonTitle(card.lessonSlug),
-          edited: cat.edited(card.id),
-          state: states.get(card.id) ?? null,
-          lastRating: lastRatings.get(card.id),
-        })),
-        filter,
-      );
+      const [cat, states] = await Promise.all([catalogue(userId), deps.repos.flashcards.states(userId)]);
+      const entries: BrowseEntry[] = cat.cards().map((card) => ({
+        card,
+        lessonTitle: cat.lessonTitle(card.lessonSlug),
+        edited: cat.edited(card.id),
+        state: states.get(card.id) ?? null,
+        lastRating: undefined,
+      }));
+      // The review log decides only whether a rated card that never lapsed is "forgotten": read the
+      // last ratings of the cards that need one, of the page's cards only unless the filter is by
+      // forgotten cards, and never the whole log.
+      const needing = (list: readonly BrowseEntry[]) =>
+        list.filter((e) => forgottenNeedsLastRating(e.state)).map((e) => e.card.id);
+      const withLastRatings = async (list: readonly BrowseEntry[]) => {
+        const ids = needing(list);
+        const last = ids.length ? await deps.repos.flashcards.lastRatings(userId, ids) : new Map();
+        return list.map((e) => ({ ...e, lastRating: last.get(e.card.id) }));
+      };
+      let page: BrowsePage;
+      if (filter.state === "forgotten") {
+        page = browseCards(await withLastRatings(entries), filter);
+      } else {
+        const found = browseCards(entries, filter);
+        const byId = new Map(entries.map((e) => [e.card.id, e]));
+        const shown = await withLastRatings(found.cards.map((c) => byId.get(c.card.id) as BrowseEntry));
+        page = { ...found, cards: shown.map(browsedCard) };
+      }
       return {
         ...page,
         cards: page.cards.map((c) => {

@@ -26,7 +26,7 @@ export interface ReviewCard {
 export const YOUR_DECK = "Your own cards";
 
 /** A lesson card with the learner's copy of its text, when they made one; the card's id and schedule stay. */
-const withCopy = (card: Flashcard, copy: CardOverrideRecord | undefined): Flashcard =>
+export const withCopy = (card: Flashcard, copy: CardOverrideRecord | undefined): Flashcard =>
   copy ? { ...card, front: copy.front, back: copy.back } : card;
 
 /**

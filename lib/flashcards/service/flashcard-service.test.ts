@@ -6,6 +6,7 @@ import { DEFAULT_SRS_SETTINGS } from "../../db/flashcard-repository";
 import { type Repositories, repositoriesFor } from "../../db/repositories";
 import { testDatabases, uniqueEmail } from "../../db/test-support/databases";
 import { lessonCards } from "../core/cards";
+import { newCardState } from "../core/scheduler";
 import { createFlashcardService, type FlashcardService } from "./flashcard-service";
 
 const library = loadContent(path.resolve("content"));
@@ -93,6 +94,20 @@ describe.each(testDatabases)("flashcard service on $name", ({ url }) => {
     const stats = await service.statistics(user);
     expect(stats.byState.Learning).toBe(1);
     expect(stats.byState.New).toBe(stats.totalCards - 1);
+    expect(stats.reviewsPerDay.at(-1)).toEqual({ day: "2026-06-01", count: 1 });
+  });
+
+  it("leaves suspended cards out of the statistics' states and forecast, and counts them apart", async () => {
+    const user = await learner();
+    const [a, b] = (await service.session(user)).cards;
+    await service.rate(user.id, { cardId: a.id, rating: "easy", expectedVersion: 0 });
+    await repos.flashcards.setSuspended(user.id, { cardId: a.id, lessonSlug: a.lessonSlug }, true, newCardState(now));
+    await repos.flashcards.setSuspended(user.id, { cardId: b.id, lessonSlug: b.lessonSlug }, true, newCardState(now));
+    const stats = await service.statistics(user);
+    expect(stats.suspended).toBe(2);
+    expect(stats.byState).toMatchObject({ Learning: 0, Review: 0, New: stats.totalCards - 2 });
+    expect(stats.forecast.reduce((n, d) => n + d.count, 0)).toBe(0);
+    // The rating made before suspending still happened.
     expect(stats.reviewsPerDay.at(-1)).toEqual({ day: "2026-06-01", count: 1 });
   });
 

@@ -1,12 +1,12 @@
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { loadContent } from "../../content/load-content";
 import { repositoriesOn, testDatabases, uniqueEmail } from "../../db/test-support/databases";
 import { cardHistories, type LoggedRating, MIN_TRAINING_REVIEWS, trainingItems } from "../core/fsrs-training";
 import { DEFAULT_PARAMETERS } from "../core/scheduler";
 import { createFlashcardService } from "./flashcard-service";
-import { fsrsOptimiser } from "./fsrs-optimiser";
-import { createFsrsParametersService } from "./fsrs-parameters-service";
+import { type FsrsOptimiser, fsrsOptimiser } from "./fsrs-optimiser";
+import { createFsrsParametersService, MAX_CONCURRENT_OPTIMISATIONS, OPTIMISER_BUSY } from "./fsrs-parameters-service";
 import { insertReviewLog, STRONG_MEMORY, strongLearnerLog } from "./test-support/review-log";
 
 const library = loadContent(path.resolve("content"));
@@ -118,5 +118,39 @@ describe.each(testDatabases)("optimising a learner's FSRS parameters on $name", 
     const [first, second] = await Promise.all([service().optimise(user), service().optimise(user)]);
     expect(first.ok).toBe(true);
     expect(second).toEqual({ ok: false, error: expect.stringContaining("already being optimised") });
+  });
+
+  it("runs at most two optimisations at once across learners; the others are told to try again", async () => {
+    const learners = await Promise.all(Array.from({ length: 4 }, () => learner()));
+    for (const u of learners) await insertReviewLog(ctx.db, u.id, strongLearnerLog(now, 5));
+    // The optimiser holds every run until released, so all four requests overlap.
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started = 0;
+    const held: FsrsOptimiser = {
+      compute: async (items) => {
+        started++;
+        await gate;
+        return fsrsOptimiser.compute(items);
+      },
+      evaluate: fsrsOptimiser.evaluate,
+    };
+    const gated = createFsrsParametersService({ repos: ctx.repos, now: () => now, optimiser: held });
+    const pending = learners.map((u) => gated.optimise(u));
+    await vi.waitFor(() => expect(started).toBe(MAX_CONCURRENT_OPTIMISATIONS));
+    release();
+    const results = await Promise.all(pending);
+    expect(MAX_CONCURRENT_OPTIMISATIONS).toBe(2);
+    expect(results.filter((r) => r.ok)).toHaveLength(2);
+    expect(results.filter((r) => !r.ok)).toEqual([
+      { ok: false, error: OPTIMISER_BUSY },
+      { ok: false, error: OPTIMISER_BUSY },
+    ]);
+    expect(started).toBe(2);
+    // Once they are done, a refused learner gets through.
+    const refused = learners[results.findIndex((r) => !r.ok)];
+    expect((await gated.optimise(refused)).ok).toBe(true);
   });
 });

@@ -60,6 +60,15 @@ export const tooFewReviews = (have: number) =>
 // train the same weights twice on the thread pool.
 const running = new Set<string>();
 
+/**
+ * At most this many optimisations at once in the process, whoever asks: each holds a libuv thread
+ * (4 by default, shared with file and crypto work) and a core for as long as it trains. A request
+ * beyond the cap is refused at once with BUSY rather than queued, so no request waits unbounded.
+ */
+export const MAX_CONCURRENT_OPTIMISATIONS = 2;
+export const OPTIMISER_BUSY =
+  "The optimiser is busy with other learners' reviews right now; try again in a moment. Your schedule is unchanged.";
+
 async function learnerItems(deps: FsrsParametersDeps, learner: Learner) {
   const log = await deps.repos.flashcards.reviews(learner.id, new Date(0));
   const histories = cardHistories(log, learner.timeZone);
@@ -133,6 +142,7 @@ export function createFsrsParametersService(deps: FsrsParametersDeps) {
     async optimise(learner: Learner): Promise<Result<OptimisationReport>> {
       if (running.has(learner.id))
         return fail("Your parameters are already being optimised; the result is on its way.");
+      if (running.size >= MAX_CONCURRENT_OPTIMISATIONS) return fail(OPTIMISER_BUSY);
       running.add(learner.id);
       try {
         return await optimise(deps, learner);

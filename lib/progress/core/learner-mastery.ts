@@ -15,6 +15,8 @@ export interface LearnerRows {
   quizzes: { questions: Question[]; answers: QuizAnswerRecord[] }[];
   drills: { drillSlug: string; results: Record<string, StepResult> }[];
   cards: Map<string, CardState>;
+  /** The learner's own FSRS weights when they optimised them: their forgetting curve, not the defaults'. */
+  parameters?: readonly number[] | null;
 }
 
 export interface MasteryCourse {
@@ -97,13 +99,22 @@ function cardsOf(lesson: Lesson) {
   return cards;
 }
 
-function cardRecall(states: LearnerRows["cards"], lessons: Lesson[], now: Date): CardRecall[] {
+function cardRecall(
+  states: LearnerRows["cards"],
+  lessons: Lesson[],
+  now: Date,
+  parameters: LearnerRows["parameters"],
+): CardRecall[] {
   const recall: CardRecall[] = [];
   for (const lesson of lessons)
     for (const card of cardsOf(lesson)) {
       const state = states.get(card.id);
       if (state?.lastReview)
-        recall.push({ lessonSlug: lesson.slug, concepts: card.concepts, retrievability: retrievability(state, now) });
+        recall.push({
+          lessonSlug: lesson.slug,
+          concepts: card.concepts,
+          retrievability: retrievability(state, now, parameters),
+        });
     }
   return recall;
 }
@@ -114,7 +125,7 @@ export function learnerMastery(course: MasteryCourse, rows: LearnerRows, now: Da
   const quiz = quizEvidence(rows.quizzes);
   const practice = [...quiz.practice, ...drillEvidence(rows.drills, course, lessons)];
   const concepts = course.lessons.flatMap((l) => l.concepts.map((c) => ({ lessonSlug: l.slug, conceptId: c.id })));
-  const mastery = conceptMastery(concepts, practice, cardRecall(rows.cards, course.lessons, now));
+  const mastery = conceptMastery(concepts, practice, cardRecall(rows.cards, course.lessons, now, rows.parameters));
   return {
     concepts: mastery.map((m) => {
       const lesson = lessons.get(m.lessonSlug)!;

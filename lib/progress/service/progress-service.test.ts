@@ -5,7 +5,7 @@ import { createDb, type Db } from "../../db/create-db";
 import { type Repositories, repositoriesFor } from "../../db/repositories";
 import { testDatabases, uniqueEmail } from "../../db/test-support/databases";
 import { lessonCards } from "../../flashcards/core/cards";
-import { newCardState, rate } from "../../flashcards/core/scheduler";
+import { DEFAULT_PARAMETERS, newCardState, rate, retrievability } from "../../flashcards/core/scheduler";
 import type { Question } from "../../quiz/core/types";
 import { MAX_SECONDS_PER_HEARTBEAT } from "../core/lesson-status";
 import { createProgressService, type ProgressService } from "./progress-service";
@@ -163,6 +163,34 @@ describe.each(testDatabases)("progress service on $name", ({ url }) => {
     ]);
     // Another learner's rows are not theirs.
     expect((await service.mastery((await learner()).id)).misconceptions).toEqual([]);
+  });
+
+  it("measures card recall on the learner's own FSRS weights once they have optimised them", async () => {
+    const user = await learner();
+    const card = lessonCards(lesson)[0];
+    const ratedAt = new Date("2026-06-01T09:00:00Z");
+    const next = rate(newCardState(ratedAt), "good", ratedAt);
+    await repos.flashcards.applyRating(
+      user.id,
+      { cardId: card.id, lessonSlug: lesson.slug, expectedVersion: 0, previous: null, next, rating: "good" },
+      ratedAt,
+    );
+    clock = new Date("2026-07-01T09:00:00Z");
+    try {
+      const recallOf = async () =>
+        (await service.mastery(user.id)).concepts.find(
+          (c) => c.lessonSlug === lesson.slug && c.conceptId === card.concepts[0],
+        )!.recall;
+      expect(await recallOf()).toBeCloseTo(retrievability(next, clock), 6);
+      // Another forgetting curve (FSRS-6's decay, the last weight): mastery follows the learner's own.
+      const own = DEFAULT_PARAMETERS.map((w, i) => (i === DEFAULT_PARAMETERS.length - 1 ? 0.6 : w));
+      await repos.flashcards.saveParameters(user.id, own, clock);
+      const mine = await recallOf();
+      expect(mine).toBeCloseTo(retrievability(next, clock, own), 6);
+      expect(Math.abs((mine ?? 0) - retrievability(next, clock))).toBeGreaterThan(0.01);
+    } finally {
+      clock = new Date("2026-06-01T09:00:00Z");
+    }
   });
 
   it("charts a learner's own answers, kept ratings and drill steps per day, and nobody else's", async () => {

@@ -108,14 +108,15 @@ export function createProgressService({ repos, library, drillLessons, now }: Pro
 
     /** Mastery of every concept of the course and the misconceptions the learner showed. */
     async mastery(userId: string): Promise<LearnerMastery> {
-      const [quizzes, drills, cards] = await Promise.all([
+      const [quizzes, drills, cards, settings] = await Promise.all([
         repos.quizzes.answeredQuestions(userId),
         repos.drills.listForUser(userId),
         repos.flashcards.states(userId),
+        repos.flashcards.settings(userId),
       ]);
       return learnerMastery(
         { lessons: library().lessons, drillLessons: drillLessons() },
-        { quizzes, drills, cards },
+        { quizzes, drills, cards, parameters: settings.parameters },
         now(),
       );
     },

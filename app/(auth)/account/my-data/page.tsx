@@ -13,14 +13,19 @@ import {
 import { dataExport } from "@/lib/account-data/service/server";
 import { RECENT_SIGN_IN_MINUTES } from "@/lib/auth/account-service";
 import { isInstructor, requireUser } from "@/lib/auth/guards";
+import { authServices } from "@/lib/auth/server";
 
 export const metadata: Metadata = { title: "Your data" };
 
 const rowsLabel = (n: number) => (n === 1 ? "1 row" : `${n} rows`);
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export default async function AccountDataPage() {
   const user = await requireUser("/account/my-data");
-  const counts = await dataExport().rowCounts(user.id);
+  const [counts, impact] = await Promise.all([
+    dataExport().rowCounts(user.id),
+    isInstructor(user) ? authServices().accounts.deletionImpact(user.id) : null,
+  ]);
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-3xl font-bold text-slate-900">Your data</h1>
@@ -79,7 +84,14 @@ export default async function AccountDataPage() {
         <p className="mt-2 text-slate-800">
           This removes your account and everything in it at once: lesson progress, quiz attempts and answers, flashcard
           reviews and settings, drill runs and class memberships.
-          {isInstructor(user) && " Classes you teach are deleted too; their learners keep their own work."}{" "}
+          {impact && (
+            <>
+              {" "}
+              <span data-testid="deletion-impact">
+                {`The ${plural(impact.classes, "class", "classes")} you teach ${impact.classes === 1 ? "is" : "are"} deleted too; their learners keep their own work. Your ${plural(impact.platforms, "LTI platform registration", "LTI platform registrations")} ${impact.platforms === 1 ? "goes" : "go"} as well, and with ${impact.platforms === 1 ? "it" : "them"}, as deleting a registration does, the ${plural(impact.launchAccounts, "account", "accounts")} made by launches from ${impact.platforms === 1 ? "it" : "them"}, with all their work.`}
+              </span>
+            </>
+          )}{" "}
           {user.hasPassword
             ? "You are signed out, and your e-mail and password no longer sign in."
             : `You are signed out and your link to your course's platform is removed, with any scores not yet sent to its grade book; opening kubelearn from the course again starts a new, empty account. For your safety this needs a sign-in from the last ${RECENT_SIGN_IN_MINUTES} minutes: if it is older, open kubelearn from your course again first.`}{" "}

@@ -35,7 +35,8 @@ export interface DeckCard {
 }
 
 export interface LearnerScheduling {
-  states: ReadonlyMap<string, CardState>;
+  /** A suspended card is exported in Anki's suspended queue, keeping its type, due and memory state. */
+  states: ReadonlyMap<string, CardState & { suspended?: boolean }>;
   /** Ratings not undone. */
   reviews: readonly ReviewForAnki[];
   desiredRetention: number;
@@ -161,6 +162,17 @@ function collectionSettings(cardCount: number) {
   };
 }
 
+/**
+ * One card of the learner's as Anki's columns. Suspended, it goes in queue -1, which Anki's
+ * scheduler never draws from (ankitects/anki rslib/src/card: `CardQueue::Suspended = -1`); its type and due
+ * stay, so unsuspending it in Anki puts it back where it was.
+ */
+function learnerCard(scheduling: LearnerScheduling, cardId: string, position: number, crt: number) {
+  const state = scheduling.states.get(cardId) ?? null;
+  const columns = cardScheduling(state, position, crt, scheduling.desiredRetention);
+  return state?.suspended ? { ...columns, queue: -1 as const } : columns;
+}
+
 /** The notes, cards, review log and settings of a deck of flashcards, in the order given. */
 export function ankiCollection(input: AnkiDeckInput): AnkiCollectionRows {
   const { now, scheduling } = input;
@@ -215,9 +227,7 @@ export function ankiCollection(input: AnkiDeckInput): AnkiCollectionRows {
       ord: 0,
       mod: nowSec,
       usn: 0,
-      ...(scheduling
-        ? cardScheduling(scheduling.states.get(card.id) ?? null, position, crt, scheduling.desiredRetention)
-        : newCardScheduling(position)),
+      ...(scheduling ? learnerCard(scheduling, card.id, position, crt) : newCardScheduling(position)),
       odue: 0,
       odid: 0,
       flags: 0,

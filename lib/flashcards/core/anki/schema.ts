@@ -90,8 +90,8 @@ export interface AnkiCardRow {
   usn: number;
   /** 0 new, 1 learning, 2 review, 3 relearning. */
   type: 0 | 1 | 2 | 3;
-  /** 0 new, 1 (intraday) learning, 2 review. */
-  queue: 0 | 1 | 2;
+  /** 0 new, 1 (intraday) learning, 2 review, -1 suspended (the card keeps its type and due). */
+  queue: -1 | 0 | 1 | 2;
   /** New: position; learning: Unix seconds; review: days since `col.crt`. */
   due: number;
   /** The interval in days (review cards). */
