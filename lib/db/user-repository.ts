@@ -88,12 +88,10 @@ export class UserRepository {
   /**
    * Deletes the account and, by the schema's cascades, everything it owns: progress, quiz attempts
    * and answers, flashcard states, reviews and settings, drill runs, reset links, class memberships,
-   * and the classes it teaches (with their memberships and assignments). False if it was gone already.
-   */
-  /**
-   * Deletes the user and what cascades from them. An instructor's LTI registrations go with them,
-   * and so, as deleting each registration does (LtiRepository.deletePlatform), the accounts the
-   * launches from those platforms made: they have no password, so no one could sign in to them.
+   * and the classes it teaches (with their memberships and assignments). An instructor's LTI
+   * registrations go too, and so, as deleting each registration does (LtiRepository.deletePlatform),
+   * do the accounts the launches from those platforms made: they have no password, so no one could
+   * sign in to them. False if it was gone already.
    */
   async delete(id: string): Promise<boolean> {
     return this.db.$transaction(async (tx) => {
