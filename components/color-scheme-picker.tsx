@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { saveColorSchemeAction } from "@/app/(auth)/actions";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { useCloseOnNavigation } from "@/components/use-close-on-navigation";
 import { COLOR_SCHEME_LABELS, COLOR_SCHEMES, type ColorScheme } from "@/lib/color-scheme";
 import { idleState } from "@/lib/result";
 
@@ -93,11 +94,12 @@ export function ColorSchemePicker({
 
 /**
  * The header's colour scheme behind one small button, so the row keeps its width: a <details>
- * disclosure (Enter or Space opens it, Tab reaches the radios, Escape or a click elsewhere closes it)
- * holding the same radio group as the account page.
+ * disclosure (Enter or Space opens it, Tab reaches the radios, Escape, a click elsewhere or going to
+ * another page closes it) holding the same radio group as the account page.
  */
 export function ColorSchemeMenu({ value }: { value: ColorScheme }) {
   const menu = useRef<HTMLDetailsElement>(null);
+  useCloseOnNavigation(menu);
   useEffect(() => {
     function closeOutside(e: PointerEvent) {
       if (menu.current?.open && !menu.current.contains(e.target as Node)) menu.current.open = false;

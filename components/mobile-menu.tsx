@@ -1,18 +1,15 @@
 "use client";
 
-import { usePathname } from "next/navigation";
-import { type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, useRef } from "react";
+import { useCloseOnNavigation } from "@/components/use-close-on-navigation";
 
 /**
- * The phone's menu: a <details> disclosure, so it opens by keyboard and without JavaScript. The
- * header stays mounted across client-side navigation, so the menu closes itself when the page changes.
+ * The phone's menu: a <details> disclosure, so it opens by keyboard and without JavaScript, closed
+ * again when the page changes.
  */
 export function MobileMenu({ children }: { children: ReactNode }) {
-  const pathname = usePathname();
   const menu = useRef<HTMLDetailsElement>(null);
-  useEffect(() => {
-    if (menu.current && pathname) menu.current.open = false;
-  }, [pathname]);
+  useCloseOnNavigation(menu);
   return (
     <details ref={menu} className="ml-auto lg:hidden">
       <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-800 [&::-webkit-details-marker]:hidden">

@@ -83,6 +83,18 @@ test("the header's colour scheme radios work by keyboard and the choice persists
   await expect(page.locator("html")).toHaveAttribute("data-color-scheme", "light");
 });
 
+test("the colour scheme menu closes when the keyboard takes the visitor to another page", async ({ page }) => {
+  await page.goto("/lessons");
+  await header(page).locator("summary", { hasText: "Colour scheme" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(schemeRadio(page, "Dark")).toBeVisible();
+  // The header stays mounted across client-side navigation; the open menu must not follow to the next page.
+  await header(page).getByRole("link", { name: "Glossary" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/glossary$/);
+  await expect(schemeRadio(page, "Dark")).toBeHidden();
+});
+
 test("a signed-out visitor's choice is kept in a cookie", async ({ page }) => {
   await page.goto("/lessons");
   // A pointer picks by the label (the radio itself is visually hidden behind its icon).
