@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { colorSchemeFormSchema, colorSchemeOf, effectiveColorScheme } from "./color-scheme";
+import { colorSchemeOf, effectiveColorScheme } from "./color-scheme";
+import { colorSchemeFormSchema } from "./color-scheme-form";
 
 describe("colour scheme", () => {
   it("reads the three choices and falls back to system for anything else", () => {

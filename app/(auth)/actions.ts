@@ -22,12 +22,8 @@ import { currentSignInTime, currentUser } from "@/lib/auth/guards";
 import { hashPassword } from "@/lib/auth/password";
 import { authServices } from "@/lib/auth/server";
 import { waitSentence } from "@/lib/auth/wait-sentence";
-import {
-  COLOR_SCHEME_COOKIE,
-  COLOR_SCHEME_COOKIE_MAX_AGE,
-  COLOR_SCHEME_LABELS,
-  colorSchemeFormSchema,
-} from "@/lib/color-scheme";
+import { COLOR_SCHEME_COOKIE, COLOR_SCHEME_COOKIE_MAX_AGE, COLOR_SCHEME_LABELS } from "@/lib/color-scheme";
+import { colorSchemeFormSchema } from "@/lib/color-scheme-form";
 import { repositories } from "@/lib/db/repositories";
 import { EmailTakenError } from "@/lib/db/user-repository";
 import { parseForm } from "@/lib/forms";
