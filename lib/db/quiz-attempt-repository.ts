@@ -116,7 +116,13 @@ async function claimOpen(tx: Transaction, userId: string, attemptId: string): Pr
 
 /** Every method takes the signed-in user's id: an attempt is found only through its owner. */
 export class QuizAttemptRepository {
-  constructor(private readonly db: Db) {}
+  /** The answer's one statement differs by database (row locks and parameter types on PostgreSQL). */
+  private readonly postgres: boolean;
+
+  constructor(private readonly db: Db) {
+    // Prisma's client names its provider; the generated clients of both databases have it.
+    this.postgres = (db as unknown as { _activeProvider?: string })._activeProvider === "postgresql";
+  }
 
   /** `secret` and `questions` may be left out only by fixtures: such an attempt is treated like one from before they existed. */
   async start(
@@ -282,42 +288,53 @@ export class QuizAttemptRepository {
   }
 
   /**
-   * Stores a graded answer exactly once, and only while the attempt is open. The transaction
-   * first claims the open attempt with a write that changes nothing (`completedAt` stays null,
-   * matched only while it is null): on PostgreSQL that holds the attempt's row lock until commit,
-   * on SQLite the database's write lock. So a finish either waits for this answer (and counts it)
-   * or has happened, and this answer is refused; and two submits of one question run one after
-   * the other, the second finding the first. `now` is read after the claim, so an answer's time
-   * is never later than its attempt's completion.
+   * Stores a graded answer exactly once, and only while the attempt is open, in one statement (no
+   * interactive transaction: under load its begin/commit round trips through the client cost more
+   * than the answer itself). The INSERT takes its row from the open attempt, so it inserts nothing
+   * once the attempt is finished, and ON CONFLICT makes a second answer to a question a no-op.
+   * Against a racing finish (which claims the attempt with an UPDATE, then reads the answers):
+   * on PostgreSQL the SELECT locks the attempt's row FOR SHARE, so either this answer commits first
+   * and the finish's UPDATE waits for it (and counts it), or the finish holds the row and this
+   * statement waits, re-reads the row under READ COMMITTED, finds it completed and inserts nothing.
+   * On SQLite every statement runs under the database's one write lock, so the finish's
+   * transaction and this statement cannot interleave. `now` is read just before the statement:
+   * a finish that counts this answer reads its own time after its claim, so an answer's time is
+   * never later than its attempt's completion. Only when nothing was inserted (a duplicate, a
+   * finished or a missing attempt: rare) is there a second read to say which.
    */
-  recordAnswer(
+  async recordAnswer(
     userId: string,
     attemptId: string,
     answer: Omit<QuizAnswerRecord, "answeredAt">,
     now: At,
   ): Promise<RecordAnswerOutcome> {
-    return this.db.$transaction(async (tx): Promise<RecordAnswerOutcome> => {
-      const open = await claimOpen(tx, userId, attemptId);
-      if (open) {
-        const stored = { ...answer, answeredAt: timeOf(now) };
-        // Plain SQL (see claimOpen): one statement where the client's create takes two. Under the
-        // claim, a conflict can only be an answer committed before.
-        const inserted = await tx.$executeRaw`
+    const stored = { ...answer, answeredAt: timeOf(now) };
+    const id = randomUUID();
+    const inserted = this.postgres
+      ? await this.db.$executeRaw`
           INSERT INTO "QuizAnswer" ("id", "attemptId", "questionId", "response", "score", "correct", "answeredAt")
-          VALUES (${randomUUID()}, ${attemptId}, ${stored.questionId}, ${stored.response}, ${stored.score},
-                  ${stored.correct}, ${stored.answeredAt})
+          SELECT ${id}::text, "id", ${stored.questionId}::text, ${stored.response}::text,
+                 ${stored.score}::double precision, ${stored.correct}::boolean, ${stored.answeredAt}::timestamp(3)
+          FROM "QuizAttempt"
+          WHERE "id" = ${attemptId} AND "userId" = ${userId} AND "completedAt" IS NULL
+          FOR SHARE
+          ON CONFLICT ("attemptId", "questionId") DO NOTHING`
+      : await this.db.$executeRaw`
+          INSERT INTO "QuizAnswer" ("id", "attemptId", "questionId", "response", "score", "correct", "answeredAt")
+          SELECT ${id}, "id", ${stored.questionId}, ${stored.response}, ${stored.score}, ${stored.correct},
+                 ${stored.answeredAt}
+          FROM "QuizAttempt"
+          WHERE "id" = ${attemptId} AND "userId" = ${userId} AND "completedAt" IS NULL
           ON CONFLICT ("attemptId", "questionId") DO NOTHING`;
-        if (inserted === 1) return { kind: "stored", answer: stored };
-      } else if (!(await tx.quizAttempt.findFirst({ where: { id: attemptId, userId }, select: { id: true } }))) {
-        return { kind: "missing" };
-      }
-      const existing = await tx.quizAnswer.findUnique({
-        where: { attemptId_questionId: { attemptId, questionId: answer.questionId } },
-        select: answerSelect,
-      });
-      // A repeat of an answer given before the finish is still reported as that answer.
-      return existing ? { kind: "duplicate", answer: existing } : { kind: "closed" };
-    }, TRANSACTION_LIMITS);
+    if (inserted === 1) return { kind: "stored", answer: stored };
+    const existing = await this.db.quizAnswer.findFirst({
+      where: { attemptId, questionId: answer.questionId, attempt: { userId } },
+      select: answerSelect,
+    });
+    // A repeat of an answer given before the finish is still reported as that answer.
+    if (existing) return { kind: "duplicate", answer: existing };
+    const attempt = await this.db.quizAttempt.findFirst({ where: { id: attemptId, userId }, select: { id: true } });
+    return attempt ? { kind: "closed" } : { kind: "missing" };
   }
 
   /**
