@@ -76,3 +76,88 @@ describe("EndpointSlices", () => {
     expect(h.ok("kubectl exec client -- curl -s web:8000")).toContain("Welcome to nginx!");
   });
 });
+
+// ShouldPodBeInEndpoints (pkg/controller/util/endpoint/controller_utils.go) decides membership: a pod
+// with an IP that is not terminal (Succeeded/Failed) is an endpoint whatever its readiness; the
+// EndpointSlice controller keeps terminating pods (includeTerminating true), the legacy Endpoints
+// controller only under publishNotReadyAddresses. podToEndpoint (endpointslice/util) sets serving to
+// the pod's Ready condition and ready to publishNotReadyAddresses || (serving && !terminating).
+describe("EndpointSlice membership (ShouldPodBeInEndpoints, podToEndpoint)", () => {
+  const conditionsOf = (h: ReturnType<typeof harness>, service: string) =>
+    h.cluster.store.slicesFor("default", service).flatMap((s) => s.endpoints.map((e) => e.conditions));
+
+  it("lists a Pending pod that has its IP (ContainerCreating) as ready false, serving false", () => {
+    const h = harness();
+    h.ok("kubectl create service clusterip web --tcp=80:80");
+    h.ok("kubectl run web --image=nginx --labels=app=web"); // Always: still pulling, Pending with an IP
+    const pod = h.podsNamed("web")[0];
+    expect(pod.status.phase).toBe("Pending");
+    expect(pod.status.podIP).toBeTruthy();
+    const [slice] = h.cluster.store.slicesFor("default", "web");
+    expect(slice.endpoints.map((e) => e.addresses[0])).toEqual([pod.status.podIP]);
+    expect(slice.endpoints[0].conditions).toEqual({ ready: false, serving: false, terminating: false });
+    expect(slice.ports.map((p) => p.port)).toEqual([80]);
+    // The legacy Endpoints object holds it under notReadyAddresses; its ENDPOINTS column lists ready ones only.
+    const endpoints = JSON.parse(h.ok("kubectl get endpoints web -o json"));
+    expect(endpoints.subsets[0].notReadyAddresses.map((a: { ip: string }) => a.ip)).toEqual([pod.status.podIP]);
+    expect(endpoints.subsets[0].addresses).toBeUndefined();
+    h.ok("sleep 2"); // the pull ends and nginx starts
+    expect(conditionsOf(h, "web")).toEqual([{ ready: true, serving: true, terminating: false }]);
+    expect(h.ok("kubectl get endpoints web")).toContain(`${pod.status.podIP}:80`);
+  });
+
+  it("leaves out a pod with no IP (unschedulable) and a terminal one (Completed)", () => {
+    const h = harness();
+    h.ok("kubectl create service clusterip job --tcp=80:80");
+    h.ok("kubectl run done --image=busybox --restart=Never --labels=app=job -- true");
+    h.ok("sleep 2");
+    expect(h.podsNamed("done")[0].status.phase).toBe("Succeeded");
+    expect(h.podsNamed("done")[0].status.podIP).toBeTruthy(); // a terminal pod keeps its IP, as upstream
+    const h2 = harness();
+    h2.ok("kubectl create service clusterip job --tcp=80:80");
+    for (const node of ["worker-1", "worker-2"]) h2.ok(`kubectl cordon ${node}`);
+    h2.ok("kubectl run nowhere --image=nginx:1.27 --labels=app=job"); // unschedulable: Pending, no IP
+    expect(h2.podsNamed("nowhere")[0].status.podIP).toBeUndefined();
+    for (const cluster of [h, h2]) {
+      const slices = cluster.cluster.store.slicesFor("default", "job");
+      expect(slices.map((s) => [s.endpoints.length, s.ports.length])).toEqual([[0, 0]]); // the placeholder
+    }
+  });
+
+  it("keeps a terminating pod in its slice but drops it from Endpoints, unless publishNotReadyAddresses", () => {
+    for (const publish of [false, true]) {
+      const h = harness();
+      h.ok("kubectl create deployment web --image=busybox -- sleep 3600"); // a shell-less sleep ignores TERM
+      h.ok("kubectl expose deployment web --port=80");
+      if (publish) h.ok(`kubectl patch svc web -p '{"spec":{"publishNotReadyAddresses":true}}'`);
+      const [pod] = h.podsNamed("web");
+      h.ok(`kubectl delete pod ${pod.metadata.name} --wait=false`);
+      const entry = h.cluster.store
+        .slicesFor("default", "web")
+        .flatMap((s) => s.endpoints)
+        .find((e) => e.addresses[0] === pod.status.podIP);
+      expect(entry?.conditions).toEqual({ ready: publish, serving: true, terminating: true });
+      const json = JSON.parse(h.ok("kubectl get endpoints web -o json"));
+      const ips = (json.subsets ?? []).flatMap(
+        (s: { addresses?: { ip: string }[]; notReadyAddresses?: { ip: string }[] }) =>
+          [...(s.addresses ?? []), ...(s.notReadyAddresses ?? [])].map((a) => a.ip),
+      );
+      expect(ips.includes(pod.status.podIP!)).toBe(publish);
+    }
+  });
+
+  it("a headless Service's DNS lists only ready endpoints, and not-ready ones too under publishNotReadyAddresses", () => {
+    for (const publish of [false, true]) {
+      const h = harness();
+      h.ok(CURL_CLIENT.replace("curlimages/curl", "busybox").replace("--command -- ", "-- "));
+      h.ok("sleep 2");
+      h.ok("kubectl create service clusterip db --clusterip=None");
+      if (publish) h.ok(`kubectl patch svc db -p '{"spec":{"publishNotReadyAddresses":true}}'`);
+      h.ok("kubectl run db --image=nginx --labels=app=db"); // pulling: Pending, not ready
+      const ip = h.podsNamed("db")[0].status.podIP!;
+      const lookup = h.run("kubectl exec client -- nslookup db").output;
+      if (publish) expect(lookup).toContain(ip);
+      else expect(lookup).not.toContain(ip);
+    }
+  });
+});

@@ -98,6 +98,19 @@ function writeSlice(
   return slice;
 }
 
+/**
+ * ShouldPodBeInEndpoints (pkg/controller/util/endpoint/controller_utils.go): a pod is an endpoint once it
+ * has an IP and until it is terminal (Succeeded or Failed), whatever its readiness, so a Pending pod whose
+ * sandbox has an address (ContainerCreating) is listed with ready and serving false. The EndpointSlice
+ * controller passes includeTerminating = true (the endpoint turns `terminating`); the legacy Endpoints
+ * controller passes the Service's publishNotReadyAddresses, so there a terminating pod drops out.
+ */
+export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): boolean {
+  if (pod.status.phase === "Succeeded" || pod.status.phase === "Failed") return false;
+  if (!pod.status.podIP && !pod.status.podIPs?.length) return false;
+  return includeTerminating || pod.metadata.deletionTimestamp === undefined;
+}
+
 function podEndpoint(cluster: Cluster, service: Service, pod: Pod): Endpoint {
   const serving = cluster.isPodReady(pod);
   const terminating = pod.metadata.deletionTimestamp !== undefined;
@@ -140,7 +153,7 @@ function desiredSlices(cluster: Cluster, service: Service, pods: Pod[]): SliceCo
   if (!service.spec.selector || service.spec.type === "ExternalName") return null;
   const byPorts = new Map<string, { ports: SlicePorts; endpoints: Endpoint[] }>();
   const selected = pods
-    .filter((pod) => matchesSelector(pod.metadata.labels, service.spec.selector) && pod.status.phase === "Running")
+    .filter((pod) => matchesSelector(pod.metadata.labels, service.spec.selector) && shouldPodBeInEndpoints(pod, true))
     .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
   for (const pod of selected) {
     const ports = podPorts(service, pod);

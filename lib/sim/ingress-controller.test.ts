@@ -286,3 +286,51 @@ describe("removing ingress-nginx", () => {
     expect(h.ok("kubectl get ingressclass")).toBe("No resources found\n");
   });
 });
+
+// ingress-nginx docs (TLS/HTTPS, Annotations): a host in spec.tls is served over HTTPS and plain HTTP to it
+// is redirected with 308 unless ssl-redirect is "false"; rewrite-target rewrites the whole URI with the
+// path regex's capture groups; an ExternalName Service is proxied to its DNS name.
+describe("ingress-nginx TLS, annotations and ExternalName backends", () => {
+  it("redirects HTTP to HTTPS (308) for a TLS host; curl needs -k for its self-signed certificate", () => {
+    const { h, lb } = withController();
+    h.ok("kubectl create ingress web --class=nginx --rule=web.example.com/*=web:80,tls=web-tls");
+    const redirect = h.ok(`curl -s -I -H 'Host: web.example.com' http://${lb}/shop`);
+    expect(redirect).toMatch(/^HTTP\/1\.1 308 Permanent Redirect\r\n/);
+    expect(redirect).toContain("Location: https://web.example.com/shop\r\n");
+    const untrusted = h.run(`curl -s -H 'Host: web.example.com' https://${lb}/shop`);
+    expect(untrusted.exitCode).toBe(60);
+    expect(untrusted.output).toContain("curl: (60) SSL certificate problem: self-signed certificate");
+    const body = h.ok(`curl -sk -H 'Host: web.example.com' https://${lb}/shop`);
+    expect(body).toContain("x-forwarded-proto=https");
+    expect(body).toContain("real path=/shop");
+    // Plain HTTP on the TLS port is nginx's 400 page.
+    expect(h.ok(`curl -s -H 'Host: web.example.com' http://${lb}:443/`)).toContain(
+      "The plain HTTP request was sent to HTTPS port",
+    );
+  });
+
+  it('ssl-redirect: "false" serves HTTP for a TLS host; a host without TLS is not redirected', () => {
+    const { h, lb } = withController();
+    h.ok(
+      "kubectl create ingress web --class=nginx --rule=web.example.com/*=web:80,tls=web-tls --annotation=nginx.ingress.kubernetes.io/ssl-redirect=false",
+    );
+    expect(h.ok(`curl -s -H 'Host: web.example.com' http://${lb}/`)).toContain("Hostname: web-");
+    h.ok("kubectl create ingress plain --class=nginx --rule=plain.example.com/*=web:80");
+    expect(h.ok(`curl -s -H 'Host: plain.example.com' http://${lb}/`)).toContain("Hostname: web-");
+  });
+
+  it("rewrite-target replaces the whole URI, with capture groups of the regex path", () => {
+    const { h, lb } = withController();
+    h.ok(
+      "kubectl create ingress web --class=nginx --rule=web.example.com/app*=web:80 --annotation=nginx.ingress.kubernetes.io/rewrite-target=/",
+    );
+    expect(h.ok(`curl -s -H 'Host: web.example.com' http://${lb}/app/x`)).toContain("real path=/\n");
+  });
+
+  it("an ExternalName backend is resolved by DNS and proxied to", () => {
+    const { h, lb } = withController();
+    h.ok("kubectl create service externalname ext --external-name example.com");
+    h.ok("kubectl create ingress ext --class=nginx --rule=ext.example.com/*=ext:80");
+    expect(h.ok(`curl -s -H 'Host: ext.example.com' http://${lb}/`)).toContain("A page from outside the cluster.");
+  });
+});

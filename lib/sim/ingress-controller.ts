@@ -154,6 +154,8 @@ export interface IngressRoute {
  * else none, which ingress-nginx answers with its own 404.
  */
 export function routeRequest(ingresses: Ingress[], host: string, requestPath: string): IngressRoute | null {
+  // (With use-regex or rewrite-target, ingress-nginx writes an Ingress's paths as case-insensitive regex
+  // locations anchored at the start, `location ~* "^PATH"`: regexPathMatches.)
   const hostName = host.replace(/:\d+$/, "").toLowerCase();
   const rulesFor = (match: (ruleHost: string) => boolean) =>
     ingresses.flatMap((ingress) =>
@@ -168,7 +170,7 @@ export function routeRequest(ingresses: Ingress[], host: string, requestPath: st
   let best: IngressRoute | null = null;
   for (const { ingress, rule } of rules)
     for (const p of rule.http?.paths ?? []) {
-      if (!pathMatches(p, path)) continue;
+      if (!(usesRegex(ingress) ? regexPathMatches(p, path) : pathMatches(p, path))) continue;
       const length = (p.path || "/").length;
       const bestLength = best?.path ? (best.path.path || "/").length : -1;
       if (length > bestLength || (length === bestLength && p.pathType === "Exact" && best?.path?.pathType !== "Exact"))
@@ -181,6 +183,57 @@ export function routeRequest(ingresses: Ingress[], host: string, requestPath: st
   return withDefault ? { ingress: withDefault, backend: withDefault.spec.defaultBackend!, path: null } : null;
 }
 
+const ANNOTATION = "nginx.ingress.kubernetes.io/";
+const annotation = (ingress: Ingress, name: string) => ingress.metadata.annotations?.[`${ANNOTATION}${name}`];
+
+/** ingress-nginx docs, Annotations, Use Regex: rewrite-target implies use-regex for the Ingress's paths. */
+const usesRegex = (ingress: Ingress) =>
+  annotation(ingress, "use-regex") === "true" || annotation(ingress, "rewrite-target") !== undefined;
+
+/** A regex location: `~* "^PATH"` (Exact paths stay exact); a path that is no valid regex matches nothing. */
+function regexPathMatches(rule: Pick<HTTPIngressPath, "path" | "pathType">, requestPath: string): boolean {
+  const path = rule.path || "/";
+  if (rule.pathType === "Exact") return requestPath === path;
+  try {
+    return new RegExp(`^${path}`, "i").test(requestPath);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The URI the backend gets. With rewrite-target, ingress-nginx adds `rewrite "(?i)PATH" TARGET break;` to
+ * the location: when the path's regex matches, nginx replaces the whole URI by TARGET with $1, $2, … taken
+ * from the capture groups, and appends the query string (ingress-nginx docs, Rewrite). So `path: /app`
+ * with `rewrite-target: /` sends /app/x to / itself; `path: /app(/|$)(.*)` with `/$2` sends it to /x.
+ */
+export function rewrittenPath(route: IngressRoute, requestPath: string): string {
+  const target = annotation(route.ingress, "rewrite-target");
+  if (target === undefined || !route.path) return requestPath;
+  const [uri, query] = [requestPath.split("?")[0], requestPath.split("?").slice(1).join("?")];
+  let match: RegExpExecArray | null = null;
+  try {
+    match = new RegExp(route.path.path || "/", "i").exec(uri);
+  } catch {
+    return requestPath;
+  }
+  if (!match) return requestPath;
+  const rewritten = target.replace(/\$(\d)/g, (_, n: string) => match[Number(n)] ?? "");
+  return query ? `${rewritten}?${query}` : rewritten;
+}
+
+/**
+ * ingress-nginx redirects plain HTTP to HTTPS with 308 (its http-redirect-code default) for a host listed
+ * in the Ingress's spec.tls, unless `ssl-redirect: "false"`; `force-ssl-redirect: "true"` redirects a host
+ * without TLS too (ingress-nginx docs, Annotations, Server-side HTTPS enforcement through redirect).
+ */
+export function redirectsToHttps(ingress: Ingress, host: string): boolean {
+  if (annotation(ingress, "force-ssl-redirect") === "true") return true;
+  if (annotation(ingress, "ssl-redirect") === "false") return false;
+  const name = host.replace(/:\d+$/, "").toLowerCase();
+  return (ingress.spec.tls ?? []).some((tls) => (tls.hosts ?? []).some((h) => hostMatches(h.toLowerCase(), name)));
+}
+
 /** The Service port an Ingress backend names, by number or by name. */
 export function backendServicePort(service: Service, backend: IngressBackend): ServicePort | undefined {
   const port = backend.service?.port;
@@ -189,6 +242,7 @@ export function backendServicePort(service: Service, backend: IngressBackend): S
 
 export type Upstream =
   | { ok: true; service: Service; port: ServicePort; endpoint: Backend }
+  | { ok: true; service: Service; external: string; port: number }
   | { ok: false; status: 503 };
 
 /**
@@ -196,10 +250,15 @@ export type Upstream =
  * Service's EndpointSlices and balances over the ready pod IPs itself (round robin, its default
  * load-balance setting), so kube-proxy, sessionAffinity and the traffic policies play no part in this hop.
  * A missing Service, an unknown port or no ready endpoint gives 503.
+ * (chooseUpstream also takes an ExternalName Service, as noted inside.)
  */
 export function chooseUpstream(cluster: Cluster, route: IngressRoute): Upstream {
   const name = route.backend.service?.name ?? "";
   const service = cluster.store.get("Service", route.ingress.metadata.namespace, name);
+  // An ExternalName Service has no endpoints: ingress-nginx proxies to its externalName, resolved by DNS,
+  // on the backend's port number.
+  if (service?.spec.type === "ExternalName" && service.spec.externalName)
+    return { ok: true, service, external: service.spec.externalName, port: route.backend.service?.port?.number ?? 80 };
   const port = service && backendServicePort(service, route.backend);
   if (!service || !port) return { ok: false, status: 503 };
   const ready = backends(cluster, service, port).filter((b) => b.endpoint.conditions.ready);

@@ -60,6 +60,15 @@ export interface Container {
   securityContext?: { privileged?: boolean; capabilities?: { add?: string[] } };
 }
 
+/**
+ * An ephemeral container (core/v1 EphemeralContainer): a Container added to a running pod through the
+ * pods/ephemeralcontainers subresource, in the pod's namespaces; never restarted, never removed.
+ */
+export interface EphemeralContainer extends Container {
+  /** The container whose process namespace it shares (kubectl debug --target). */
+  targetContainerName?: string;
+}
+
 /** A pod volume; only hostPath is modelled (the node's filesystem in a node debugging pod). */
 export interface Volume {
   name: string;
@@ -75,6 +84,7 @@ export interface Toleration {
 
 export interface PodSpec {
   containers: Container[];
+  ephemeralContainers?: EphemeralContainer[];
   nodeName?: string;
   hostname?: string;
   subdomain?: string;
@@ -118,6 +128,7 @@ export interface PodStatus {
   startTime?: string;
   conditions: PodCondition[];
   containerStatuses: ContainerStatus[];
+  ephemeralContainerStatuses?: ContainerStatus[];
 }
 
 export interface Pod {

@@ -101,4 +101,10 @@ describe("Tab completion inside a container's shell", () => {
       "node/worker-2",
     ]);
   });
+
+  it("completes kubectl debug's target as a pod of the namespace too (an ephemeral container)", () => {
+    const sim = cluster();
+    sim.run("kubectl run solo --image=nginx:1.27");
+    expect(completionCandidates(sim.cluster, [], "kubectl debug so").candidates).toEqual(["solo"]);
+  });
 });

@@ -104,6 +104,8 @@ function candidatesFor(
     }
     case "resource-types":
       return [...RESOURCE_TYPES.map((t) => t.plural), ...(completion.extra ?? [])];
+    case "any-of":
+      return completion.options.flatMap((option) => candidatesFor(option, cluster, files, line));
     default: {
       const _exhaustive: never = completion;
       return _exhaustive;

@@ -14,7 +14,9 @@ export type Completion =
   | { kind: "files" }
   | { kind: "objects"; resource: ResourceKind /** Written before each name, as in `node/NAME`. */; prefix?: string }
   | { kind: "typed-objects" }
-  | { kind: "resource-types"; extra?: readonly string[] };
+  | { kind: "resource-types"; extra?: readonly string[] }
+  /** The candidates of each, together (`kubectl debug` takes a pod or node/NAME). */
+  | { kind: "any-of"; options: readonly Completion[] };
 
 /** The sections of `kubectl --help`, in kubectl's order. */
 export const HELP_GROUPS = [

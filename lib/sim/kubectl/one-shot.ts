@@ -6,7 +6,7 @@ import { runInPod } from "./commands/exec";
 import type { KubectlContext } from "./context";
 
 /** A main process that keeps running (a sleep, a loop, tail -f) rather than exiting at once. */
-function keepsRunning(command: string[]): boolean {
+export function keepsRunning(command: string[]): boolean {
   const script = command.join(" ");
   return /\bsleep\s+(?!0\b)(\d+|infinity)\b|\btail\s+-f\b|\bwhile\s+true\b/.test(script);
 }

@@ -145,6 +145,9 @@ function endpointsFor(cluster: Cluster, service: Service): EndpointsObject {
   });
   const byPorts = new Map<string, NonNullable<EndpointsObject["subsets"]>[number]>();
   for (const { endpoint, ports } of serviceEndpoints(cluster, service)) {
+    // The Endpoints controller calls ShouldPodBeInEndpoints with includeTerminating =
+    // publishNotReadyAddresses: a terminating pod is left out, where its EndpointSlice entry stays.
+    if (endpoint.conditions.terminating && !service.spec.publishNotReadyAddresses) continue;
     const key = JSON.stringify(ports);
     let subset = byPorts.get(key);
     if (!subset) {

@@ -3,7 +3,14 @@ import { trackConnection } from "../conntrack";
 import { logIngressRequest, logRequest } from "../container-logs";
 import { resolveFromPod } from "../dns";
 import { imageProfile } from "../images";
-import { chooseUpstream, nginxErrorPage, routeRequest, servedIngresses } from "../ingress-controller";
+import {
+  chooseUpstream,
+  nginxErrorPage,
+  redirectsToHttps,
+  rewrittenPath,
+  routeRequest,
+  servedIngresses,
+} from "../ingress-controller";
 import { parseIPv4 } from "../ip";
 import { type Client, type ConnectResult, clientIP, connect, type HealthCheck } from "../network";
 import { policyDrop } from "../network-policy-enforcement";
@@ -16,13 +23,23 @@ export interface HttpTarget {
   path: string;
   /** Request headers the client set (curl -H, wget --header), by lowercase name; Host among them. */
   headers?: Record<string, string>;
+  /** An https:// URL: the client opens TLS first. */
+  scheme?: "https";
+  /** The client accepts a certificate it cannot verify (curl -k; busybox wget never verifies). */
+  insecure?: boolean;
 }
 
 export function parseUrl(raw: string): HttpTarget | null {
   const m = /^(?:(https?):\/\/)?([^/:?#\s]+)(?::(\d+))?([^\s]*)$/i.exec(raw);
   if (!m) return null;
   const scheme = (m[1] ?? "http").toLowerCase();
-  return { host: m[2], port: m[3] ? Number(m[3]) : scheme === "https" ? 443 : 80, path: m[4] || "/" };
+  const target: HttpTarget = {
+    host: m[2],
+    port: m[3] ? Number(m[3]) : scheme === "https" ? 443 : 80,
+    path: m[4] || "/",
+  };
+  if (scheme === "https") target.scheme = "https";
+  return target;
 }
 
 export type Resolution = { ok: true; ip: string } | { ok: false; error: "nxdomain" | "dns-timeout" };
@@ -78,7 +95,9 @@ export function httpExchange(cluster: Cluster, client: Client, target: HttpTarge
   traces.set(cluster, { client, target, ip: resolved.ip, result });
   const exchange: Exchange = { kind: "connected", target, ip: resolved.ip, result };
   // The server answers once: the response is kept with the exchange (a proxy's choice of pod must not be made twice).
-  if (result.ok) exchange.response = serve(cluster, result, target, userAgent);
+  // Over https the TLS handshake comes first: a server that does not speak TLS, or a certificate the
+  // client refuses, ends the exchange before any request reaches the server.
+  if (result.ok) exchange.response = handshake(result, target) ?? serve(cluster, result, target, userAgent);
   return exchange;
 }
 
@@ -101,8 +120,31 @@ function serve(
 }
 
 export interface HttpResponse {
-  status: 200 | 404 | 502 | 503 | 504;
+  status: 200 | 308 | 400 | 404 | 502 | 503 | 504;
   body: string;
+  /** The Location header of a redirect. */
+  location?: string;
+  /** The TLS handshake failed: the server does not speak TLS there, or the client refused its certificate. */
+  tlsError?: "not-tls" | "untrusted";
+}
+
+/** Does the server behind this connection answer TLS on it? Only the ingress controller's https port does. */
+function speaksTls(result: Extract<ConnectResult, { ok: true }>): boolean {
+  if (result.healthCheck) return false;
+  const container = containerListeningOn(result.pod, result.port);
+  return container !== undefined && imageProfile(container.image).server === "ingress-nginx" && result.port === 443;
+}
+
+/**
+ * The TLS handshake of an https request. ingress-nginx presents the certificate of the Ingress's TLS
+ * secret for a host in spec.tls, else its own "Kubernetes Ingress Controller Fake Certificate"; both are
+ * self-signed here (a learner's certificate from openssl, or the controller's), so only a client that
+ * skips verification gets through.
+ */
+function handshake(result: Extract<ConnectResult, { ok: true }>, target: HttpTarget): HttpResponse | null {
+  if (target.scheme !== "https") return null;
+  if (!speaksTls(result)) return { status: 400, body: "", tlsError: "not-tls" };
+  return target.insecure ? null : { status: 400, body: "", tlsError: "untrusted" };
 }
 
 /**
@@ -201,8 +243,15 @@ function serverResponse(
   const server = container ? imageProfile(container.image).server : "hostname";
   if (server === "nginx") return nginx(target.path);
   if (server === "netexec") return netexec(cluster, result.pod, target.path, result.clientIP);
-  if (server === "ingress-nginx" && (result.port === 80 || result.port === 443))
+  if (server === "ingress-nginx" && (result.port === 80 || result.port === 443)) {
+    // nginx's answer to plain HTTP on its ssl port (ngx_http_request.c NGX_HTTP_TO_HTTPS).
+    if (result.port === 443 && target.scheme !== "https")
+      return {
+        status: 400,
+        body: "<html>\n<head><title>400 The plain HTTP request was sent to HTTPS port</title></head>\n<body>\n<center><h1>400 Bad Request</h1></center>\n<center>The plain HTTP request was sent to HTTPS port</center>\n<hr><center>nginx</center>\n</body>\n</html>\n",
+      };
     return ingressNginx(cluster, result.pod, target, result.clientIP, userAgent);
+  }
   if (server === "echoserver") return echoserver(result.pod, target, result.clientIP, userAgent);
   return { status: 200, body: `${podHostname(result.pod)}\n` };
 }
@@ -214,35 +263,63 @@ function serverResponse(
  * any SNAT by kube-proxy on the way in) travels in X-Forwarded-For and X-Real-IP, which ingress-nginx
  * sets to $remote_addr when use-forwarded-headers is off (its default).
  */
-function ingressNginx(cluster: Cluster, controller: Pod, target: HttpTarget, client: string, userAgent: string) {
+function ingressNginx(
+  cluster: Cluster,
+  controller: Pod,
+  target: HttpTarget,
+  client: string,
+  userAgent: string,
+): HttpResponse {
   const host = target.headers?.host ?? target.host;
   const route = routeRequest(servedIngresses(cluster), host, target.path);
-  if (!route) return { status: 404 as const, body: nginxErrorPage("404 Not Found") };
+  if (!route) return { status: 404, body: nginxErrorPage("404 Not Found") };
+  const scheme = target.scheme ?? "http";
+  if (scheme === "http" && redirectsToHttps(route.ingress, host))
+    return {
+      status: 308,
+      body: nginxErrorPage("308 Permanent Redirect"),
+      location: `https://${host.replace(/:\d+$/, "")}${target.path}`,
+    };
   const upstream = chooseUpstream(cluster, route);
-  if (!upstream.ok) return { status: 503 as const, body: nginxErrorPage("503 Service Temporarily Unavailable") };
+  if (!upstream.ok) return { status: 503, body: nginxErrorPage("503 Service Temporarily Unavailable") };
+  const path = rewrittenPath(route, target.path);
+  const forwarded: Record<string, string> = {
+    ...target.headers,
+    host,
+    "x-real-ip": client,
+    "x-forwarded-for": client,
+    "x-forwarded-host": host,
+    "x-forwarded-port": String(target.port),
+    "x-forwarded-proto": scheme,
+    "x-forwarded-scheme": scheme,
+    "x-scheme": scheme,
+  };
+  if ("external" in upstream) {
+    // An ExternalName backend: the controller resolves the name through DNS and proxies to what it finds.
+    const exchange = httpExchange(
+      cluster,
+      { kind: "pod", pod: controller },
+      { host: upstream.external, port: upstream.port, path, headers: forwarded },
+      userAgent,
+    );
+    if (exchange.kind === "dns-failed")
+      return { status: 503, body: nginxErrorPage("503 Service Temporarily Unavailable") };
+    if (exchange.kind === "connected" && !exchange.result.ok)
+      return { status: 502, body: nginxErrorPage("502 Bad Gateway") };
+    return httpResponse(cluster, exchange);
+  }
   const ip = upstream.endpoint.endpoint.addresses[0];
   const result = connect(cluster, { kind: "pod", pod: controller }, ip, upstream.endpoint.port);
   if (!result.ok) {
     // proxy_connect_timeout is 5 s in ingress-nginx's configuration.
     if (result.error === "timeout") cluster.advance(5);
     return result.error === "timeout"
-      ? { status: 504 as const, body: nginxErrorPage("504 Gateway Time-out") }
-      : { status: 502 as const, body: nginxErrorPage("502 Bad Gateway") };
+      ? { status: 504, body: nginxErrorPage("504 Gateway Time-out") }
+      : { status: 502, body: nginxErrorPage("502 Bad Gateway") };
   }
   const requestId = Array.from({ length: 32 }, () => cluster.rng.int(16).toString(16)).join("");
-  const headers: Record<string, string> = {
-    ...target.headers,
-    host,
-    "x-request-id": requestId,
-    "x-real-ip": client,
-    "x-forwarded-for": client,
-    "x-forwarded-host": host,
-    "x-forwarded-port": String(target.port),
-    "x-forwarded-proto": "http",
-    "x-forwarded-scheme": "http",
-    "x-scheme": "http",
-  };
-  const upstreamTarget = { host, port: upstream.endpoint.port, path: target.path, headers };
+  const headers: Record<string, string> = { ...forwarded, "x-request-id": requestId };
+  const upstreamTarget = { host, port: upstream.endpoint.port, path, headers };
   const response = serve(cluster, result, upstreamTarget, userAgent);
   const { namespace, name } = upstream.service.metadata;
   logIngressRequest(cluster, controller, {
@@ -307,6 +384,8 @@ function echoserver(pod: Pod, target: HttpTarget, client: string, userAgent: str
 
 export const STATUS_TEXT: Record<HttpResponse["status"], string> = {
   200: "OK",
+  308: "Permanent Redirect",
+  400: "Bad Request",
   404: "Not Found",
   502: "Bad Gateway",
   503: "Service Unavailable",

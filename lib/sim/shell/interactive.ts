@@ -1,4 +1,5 @@
 import type { Cluster } from "../cluster";
+import { containerNamed, endEphemeralContainer, ephemeralRunning } from "../ephemeral-containers";
 import { imageProfile, nodeRootProfile } from "../images";
 import { mountsHostRoot, runInPod } from "../kubectl/commands/exec";
 import { endAttachedRun } from "../kubectl/commands/run";
@@ -30,7 +31,8 @@ export function runInShell(
     !pod ||
     pod.metadata.uid !== session.uid ||
     pod.status.phase !== "Running" ||
-    !cluster.runtime.has(pod.metadata.uid)
+    !cluster.runtime.has(pod.metadata.uid) ||
+    !ephemeralRunning(pod, session.container)
   ) {
     closeShell(cluster);
     return null;
@@ -39,7 +41,8 @@ export function runInShell(
   if (!Array.isArray(tokens)) return { output: "sh: syntax error: unterminated quoted string\n", exitCode: 2 };
   if (tokens.length === 0 || tokens[0].startsWith("#")) return ok("");
   cluster.advance(1);
-  const container = pod.spec.containers.find((c) => c.name === session.container) ?? pod.spec.containers[0];
+  const found = containerNamed(pod, session.container);
+  const container = found?.container ?? pod.spec.containers[0];
   const [program, ...args] = tokens;
   if (program === "exit") {
     const code = Number(args[0] ?? 0);
@@ -51,6 +54,20 @@ export function runInShell(
     closeShell(cluster);
     if (session.attachedBy === "exec") return { output: "", exitCode };
     const policy = pod.spec.restartPolicy ?? "Always";
+    if (found?.ephemeral) {
+      // The debug container's process ends for good; the pod runs on (attach.go reattachMessage,
+      // printed only for a pod whose restartPolicy is Always).
+      endEphemeralContainer(cluster, pod, container.name, exitCode);
+      return {
+        output:
+          policy === "Always"
+            ? outputLine(
+                `Session ended, the ephemeral container will not be restarted but may be reattached using 'kubectl attach ${pod.metadata.name} -c ${container.name} -i -t' if it is still running`,
+              )
+            : "",
+        exitCode,
+      };
+    }
     if (policy === "Always") {
       // attach.go: the kubelet restarts the shell, and kubectl says how to get back to it.
       cluster.restartContainers(pod);
@@ -89,7 +106,7 @@ export function shellProgramsOf(cluster: Cluster): string[] | null {
   const session = currentShell(cluster);
   if (!session) return null;
   const pod = cluster.store.get("Pod", session.namespace, session.pod);
-  const container = pod?.spec.containers.find((c) => c.name === session.container);
+  const container = pod && containerNamed(pod, session.container)?.container;
   if (!container) return null;
   const profile = session.chroots > 0 ? nodeRootProfile(cluster.options.proxyMode) : imageProfile(container.image);
   return [...profile.programs, "exit", "cd"];

@@ -17,14 +17,19 @@ export function curl(cluster: Cluster, client: Client, args: string[]): CommandR
   let maxTime: number | undefined;
   let headOnly = false;
   let failOnError = false;
+  let insecure = false;
+  let follow = false;
   const headers: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "-m" || a === "--max-time" || a === "--connect-timeout") maxTime = Number(args[++i]);
     else if (a === "-H" || a === "--header") addHeader(headers, args[++i] ?? "");
     else if (a === "-I" || a === "--head") headOnly = true;
-    else if (/^-[sSfLvk]+$/.test(a) || a === "--silent" || a === "--fail" || a === "--location") {
-      if (a === "--fail" || (!a.startsWith("--") && a.includes("f"))) failOnError = true;
+    else if (/^-[sSfLvk]+$/.test(a) || ["--silent", "--fail", "--location", "--insecure"].includes(a)) {
+      const short = a.startsWith("--") ? "" : a;
+      if (a === "--fail" || short.includes("f")) failOnError = true;
+      if (a === "--insecure" || short.includes("k")) insecure = true;
+      if (a === "--location" || short.includes("L")) follow = true;
     } else if (a.startsWith("-"))
       return fail(
         `curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`,
@@ -34,40 +39,86 @@ export function curl(cluster: Cluster, client: Client, args: string[]): CommandR
   }
   if (!url)
     return fail("curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n", 2);
-  const parsed = parseUrl(url);
+  let parsed = parseUrl(url);
   if (!parsed) return fail(`curl: (3) URL using bad/illegal format or missing URL\n`, 3);
-  const target = Object.keys(headers).length ? { ...parsed, headers } : parsed;
+  // -L follows redirects (up to curl's default --max-redirs of 50), sending the same headers.
+  for (let hop = 0; ; hop++) {
+    const result = curlOnce(cluster, client, { parsed, headers, insecure, maxTime, headOnly, failOnError });
+    if (!follow || !result.location || hop === 50) return result.result;
+    const next = parseUrl(result.location);
+    if (!next) return result.result;
+    parsed = next;
+  }
+}
+
+interface CurlRequest {
+  parsed: NonNullable<ReturnType<typeof parseUrl>>;
+  headers: Record<string, string>;
+  insecure: boolean;
+  maxTime: number | undefined;
+  headOnly: boolean;
+  failOnError: boolean;
+}
+
+/** One request of a curl run, and where a redirect points. */
+function curlOnce(
+  cluster: Cluster,
+  client: Client,
+  { parsed, headers, insecure, maxTime, headOnly, failOnError }: CurlRequest,
+): { result: CommandResult; location?: string } {
+  const done = (result: CommandResult) => ({ result });
+  const target = {
+    ...parsed,
+    ...(Object.keys(headers).length ? { headers } : {}),
+    ...(insecure ? { insecure } : {}),
+  };
   const exchange = httpExchange(cluster, client, target, CURL_USER_AGENT);
   if (exchange.kind === "dns-failed") {
     if (exchange.error === "dns-timeout") cluster.advance(10);
-    return fail(`curl: (6) Could not resolve host: ${target.host}\n`, 6);
+    return done(fail(`curl: (6) Could not resolve host: ${target.host}\n`, 6));
   }
   if (exchange.kind === "connected" && !exchange.result.ok) {
     if (exchange.result.error === "refused")
-      return fail(
-        `curl: (7) Failed to connect to ${target.host} port ${target.port} after 0 ms: Connection refused\n`,
-        7,
+      return done(
+        fail(`curl: (7) Failed to connect to ${target.host} port ${target.port} after 0 ms: Connection refused\n`, 7),
       );
     // Connected, request sent, then end of file before any response byte.
-    if (exchange.result.error === "closed") return fail("curl: (52) Empty reply from server\n", 52);
+    if (exchange.result.error === "closed") return done(fail("curl: (52) Empty reply from server\n", 52));
     const waited = maxTime ?? CONNECT_TIMEOUT_SECONDS;
     cluster.advance(waited);
-    return maxTime !== undefined
-      ? fail(`curl: (28) Connection timed out after ${waited * 1000} milliseconds\n`, 28)
-      : fail(
-          `curl: (28) Failed to connect to ${target.host} port ${target.port} after ${waited * 1000} ms: Connection timed out\n`,
-          28,
-        );
+    return done(
+      maxTime !== undefined
+        ? fail(`curl: (28) Connection timed out after ${waited * 1000} milliseconds\n`, 28)
+        : fail(
+            `curl: (28) Failed to connect to ${target.host} port ${target.port} after ${waited * 1000} ms: Connection timed out\n`,
+            28,
+          ),
+    );
   }
-  const { status, body } = httpResponse(cluster, exchange);
-  if (failOnError && status >= 400) return fail(`curl: (22) The requested URL returned error: ${status}\n`, 22);
+  const { status, body, location, tlsError } = httpResponse(cluster, exchange);
+  // curl's TLS failures (OpenSSL): a server that answers plain HTTP, and a certificate it cannot verify.
+  if (tlsError === "not-tls")
+    return done(fail("curl: (35) TLS connect error: error:0A00010B:SSL routines::wrong version number\n", 35));
+  if (tlsError === "untrusted") return done(fail(CURL_SELF_SIGNED, 60));
+  if (failOnError && status >= 400) return done(fail(`curl: (22) The requested URL returned error: ${status}\n`, 22));
   if (headOnly)
     return {
-      output: `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n`,
-      exitCode: 0,
+      result: {
+        output: `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n${location ? `Location: ${location}\r\n` : ""}\r\n`,
+        exitCode: 0,
+      },
+      location,
     };
-  return { output: body, exitCode: 0 };
+  return { result: { output: body, exitCode: 0 }, location };
 }
+
+const CURL_SELF_SIGNED = `curl: (60) SSL certificate problem: self-signed certificate
+More details here: https://curl.se/docs/sslcerts.html
+
+curl failed to verify the legitimacy of the server and therefore could not
+establish a secure connection to it. To learn more about this situation and
+how to fix it, please visit the webpage mentioned above.
+`;
 
 /** A request header as curl -H and wget --header take it, "Name: value" (the name is case-insensitive). */
 function addHeader(headers: Record<string, string>, text: string): void {
@@ -94,7 +145,9 @@ export function wget(cluster: Cluster, client: Client, argv: string[]): CommandR
     );
   const parsed = parseUrl(url);
   if (!parsed) return fail(`wget: bad address '${url}'\n`, 1);
-  const target = Object.keys(headers).length ? { ...parsed, headers } : parsed;
+  // busybox wget's own TLS client does not verify certificates, and says so (networking/wget.c).
+  const target = { ...parsed, ...(Object.keys(headers).length ? { headers } : {}), insecure: true };
+  const note = target.scheme === "https" ? "wget: note: TLS certificate validation not implemented\n" : "";
   const exchange = httpExchange(cluster, client, target, WGET_USER_AGENT);
   if (exchange.kind === "dns-failed") return fail(`wget: bad address '${target.host}'\n`, 1);
   if (exchange.kind === "connected" && !exchange.result.ok) {
@@ -105,12 +158,13 @@ export function wget(cluster: Cluster, client: Client, argv: string[]): CommandR
     cluster.advance(CONNECT_TIMEOUT_SECONDS);
     return fail(`wget: can't connect to remote host (${exchange.ip}): Connection timed out\n`, 1);
   }
-  const { status, body } = httpResponse(cluster, exchange);
-  if (status >= 400) return fail(`wget: server returned error: HTTP/1.1 ${status} ${STATUS_TEXT[status]}\n`, 1);
+  const { status, body, tlsError } = httpResponse(cluster, exchange);
+  if (tlsError) return fail(`${note}wget: error getting response: Connection reset by peer\n`, 1);
+  if (status >= 400) return fail(`${note}wget: server returned error: HTTP/1.1 ${status} ${STATUS_TEXT[status]}\n`, 1);
   return quietToStdout
-    ? { output: body, exitCode: 0 }
+    ? { output: note + body, exitCode: 0 }
     : {
-        output: `Connecting to ${target.host} (${exchange.ip}:${target.port})\nsaving to 'index.html'\nindex.html           100% |********************************|    ${body.length}  0:00:00 ETA\n'index.html' saved\n`,
+        output: `Connecting to ${target.host} (${exchange.ip}:${target.port})\n${note}saving to 'index.html'\nindex.html           100% |********************************|    ${body.length}  0:00:00 ETA\n'index.html' saved\n`,
         exitCode: 0,
       };
 }

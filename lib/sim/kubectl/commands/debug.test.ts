@@ -152,3 +152,81 @@ describe("kubectl debug node/NAME", () => {
     expect(h.cluster.now() - before).toBe(31_000);
   });
 });
+
+// kubectl debug POD (debug.go debugByEphemeralContainer, computeDebugContainerName; attach.go
+// reattachMessage, v1.31) and the API server's ValidatePodEphemeralContainersUpdate: the ephemeral
+// container joins the pod's network namespace, is never restarted and cannot be removed.
+describe("kubectl debug POD (ephemeral containers)", () => {
+  const webPod = (h: ReturnType<typeof harness>) => h.podsNamed("web")[0];
+
+  it("adds debugger-xxxxx to the running pod with kubectl's lines and attaches a shell that shares its network", () => {
+    const h = cluster();
+    const pod = webPod(h);
+    const out = h.ok(`kubectl debug ${pod.metadata.name} -it --image=busybox --target=nginx`);
+    const [ephemeral] = webPod(h).spec.ephemeralContainers ?? [];
+    expect(ephemeral).toMatchObject({ image: "busybox", stdin: true, tty: true, targetContainerName: "nginx" });
+    expect(ephemeral.name).toMatch(/^debugger-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    expect(out).toBe(
+      `Targeting container "nginx". If you don't see processes from this container it may be because the container runtime doesn't support this feature.\nDefaulting debug container name to ${ephemeral.name}.\nIf you don't see a command prompt, try pressing enter.\n`,
+    );
+    expect(h.prompt()).toBe("/ # ");
+    // localhost is the pod: nginx in the other container answers.
+    expect(h.ok("wget -qO- localhost:80")).toContain("Welcome to nginx!");
+    expect(h.ok("hostname").trim()).toBe(pod.metadata.name);
+    const exit = h.ok("exit");
+    expect(exit).toBe(
+      `Session ended, the ephemeral container will not be restarted but may be reattached using 'kubectl attach ${pod.metadata.name} -c ${ephemeral.name} -i -t' if it is still running\n`,
+    );
+    expect(h.prompt()).toBe("$ ");
+    const after = webPod(h);
+    expect(after.status.phase).toBe("Running"); // the pod runs on
+    expect(after.status.containerStatuses[0].restartCount).toBe(0);
+    expect(after.status.ephemeralContainerStatuses?.[0].state.terminated).toMatchObject({ exitCode: 0 });
+    // The READY column counts the pod's containers only; describe lists the ephemeral one apart.
+    expect(h.ok(`kubectl get pod ${pod.metadata.name} --no-headers`)).toMatch(/\s1\/1\s+Running\s/);
+    const described = h.ok(`kubectl describe pod ${pod.metadata.name}`);
+    expect(described).toMatch(
+      new RegExp(
+        `Ephemeral Containers:\\n  ${ephemeral.name}:\\n    Image:\\s+busybox\\n[\\s\\S]*?State:\\s+Terminated`,
+      ),
+    );
+    // Not restarted: exec into it is refused once its process has ended.
+    expect(h.fails(`kubectl exec ${pod.metadata.name} -c ${ephemeral.name} -- ls`)).toBe(
+      `error: unable to upgrade connection: container not found ("${ephemeral.name}")\n`,
+    );
+  });
+
+  it("runs a command in the pod's network and prints its output when attached; -c names it; names are unique", () => {
+    const h = cluster();
+    const name = webPod(h).metadata.name;
+    const out = h.ok(`kubectl debug ${name} -i --image=busybox -c probe -- wget -qO- localhost`);
+    expect(out).toContain("Welcome to nginx!");
+    expect(out).not.toContain("Defaulting debug container name");
+    expect(h.ok(`kubectl logs ${name} -c probe`)).toContain("Welcome to nginx!");
+    // Without -c, logs defaults to the first container and names the others (podcmd.AllContainerNames).
+    expect(h.run(`kubectl logs ${name}`).output).toMatch(
+      /^Defaulted container "nginx" out of: nginx, probe \(ephem\)\n/,
+    );
+    expect(h.fails(`kubectl debug ${name} -i --image=busybox -c probe -- true`)).toBe(
+      `The Pod "${name}" is invalid: spec.ephemeralContainers[1].name: Duplicate value: "probe"\n`,
+    );
+    expect(h.fails(`kubectl debug ${name} -it --image=busybox --target=nope`)).toContain(
+      `spec.ephemeralContainers[1].targetContainerName: Not found: "nope"`,
+    );
+    // Detached (no -i) it is created and left to run; kubectl prints only the name it chose.
+    const detached = h.ok(`kubectl debug ${name} --image=busybox -- sleep 3600`);
+    expect(detached).toMatch(/^Defaulting debug container name to debugger-\w{5}\.\n$/);
+    expect(webPod(h).spec.ephemeralContainers).toHaveLength(2);
+  });
+
+  it("cannot be removed by an update of the pod", () => {
+    const h = cluster();
+    const name = webPod(h).metadata.name;
+    h.ok(`kubectl debug ${name} --image=busybox -c dbg -- sleep 3600`);
+    // ValidatePodUpdate compares spec.ephemeralContainers too: only the subresource may add to them.
+    expect(
+      h.fails(`kubectl patch pod ${name} --type=json -p '[{"op":"remove","path":"/spec/ephemeralContainers/0"}]'`),
+    ).toContain("spec: Forbidden: pod updates may not change fields");
+    expect(webPod(h).spec.ephemeralContainers?.map((c) => c.name)).toEqual(["dbg"]);
+  });
+});

@@ -1,7 +1,7 @@
 import { KubeError } from "../../errors";
 import { imageProfile } from "../../images";
 import { openShell } from "../../shell/session";
-import type { CommandResult, Container, PodSpec } from "../../types";
+import type { CommandResult, Container, Pod, PodSpec } from "../../types";
 import { boolFlag, type FlagSpec, flag, parseArgs } from "../args";
 import type { KubectlCommand } from "../command";
 import { type KubectlContext, namespaceOf } from "../context";
@@ -9,6 +9,7 @@ import { line } from "../line";
 import { runToCompletion } from "../one-shot";
 import { getObject, resourceType } from "../resources";
 import { createBarePod } from "../workloads";
+import { debugPod } from "./debug-pod";
 
 // kubectl debug node/NAME (staging/src/k8s.io/kubectl/pkg/cmd/debug/debug.go generateNodeDebugPod,
 // profiles.go): a pod named node-debugger-NODE-<5 random characters> with one container
@@ -18,7 +19,7 @@ import { createBarePod } from "../workloads";
 // namespaces and adds NET_ADMIN and NET_RAW but mounts nothing; sysadmin makes it privileged, in the
 // host namespaces, with /host; baseline and restricted keep the pod's own namespaces. The warning
 // that legacy is deprecated arrived in kubectl v1.32 (kubernetes#127230), after this cluster's version.
-// Debugging a pod (ephemeral containers, --copy-to) is not modelled.
+// kubectl debug POD adds an ephemeral container (debug-pod.ts); --copy-to is not modelled.
 
 const PROFILES = ["legacy", "general", "baseline", "netadmin", "restricted", "sysadmin"] as const;
 type Profile = (typeof PROFILES)[number];
@@ -32,6 +33,7 @@ const FLAGS: readonly FlagSpec[] = [
   { name: "quiet", short: "q", takesValue: false },
   { name: "arguments-only", takesValue: false },
   { name: "profile", takesValue: true, values: { kind: "words", words: PROFILES } },
+  { name: "target", takesValue: true },
 ];
 
 export const debugCommand: KubectlCommand = {
@@ -40,7 +42,15 @@ export const debugCommand: KubectlCommand = {
   group: "Troubleshooting and Debugging Commands",
   usage: "debug (POD | TYPE[[.VERSION].GROUP]/NAME) [ -- COMMAND [args...] ]",
   flags: FLAGS,
-  args: [{ kind: "objects", resource: "Node", prefix: "node/" }],
+  args: [
+    {
+      kind: "any-of",
+      options: [
+        { kind: "objects", resource: "Pod" },
+        { kind: "objects", resource: "Node", prefix: "node/" },
+      ],
+    },
+  ],
   run: kubectlDebug,
 };
 
@@ -57,7 +67,7 @@ function applyProfile(profile: Profile, spec: PodSpec, container: Container): vo
   if (profile === "sysadmin") container.securityContext = { privileged: true };
 }
 
-/** kubectl debug node/NAME --image=IMAGE [-it] [-c NAME] [--profile=P] [-- COMMAND...] */
+/** kubectl debug (POD | node/NAME) --image=IMAGE [-it] [-c NAME] [--target=C] [--profile=P] [-- COMMAND...] */
 function kubectlDebug(ctx: KubectlContext, argv: string[]): CommandResult {
   const args = parseArgs(argv, FLAGS, "debug");
   const image = flag(args, "image");
@@ -72,12 +82,14 @@ function kubectlDebug(ctx: KubectlContext, argv: string[]): CommandResult {
   if (!(PROFILES as readonly string[]).includes(profile)) throw new KubeError(`error: unknown profile: ${profile}`);
   const [typeName, name] = target.includes("/") ? target.split("/", 2) : ["pod", target];
   const type = resourceType(typeName);
+  const namespace = namespaceOf(ctx, args);
+  if (type.kind === "Pod")
+    return debugPod(ctx, args, getObject(ctx.cluster, type, namespace, name) as Pod, image, profile);
   if (type.kind !== "Node")
     throw new KubeError(
-      "error: the simulator models kubectl debug for nodes only: kubectl debug node/NAME -it --image=IMAGE",
+      "error: the simulator models kubectl debug for pods and nodes only: kubectl debug POD|node/NAME -it --image=IMAGE",
     );
   getObject(ctx.cluster, type, "", name);
-  const namespace = namespaceOf(ctx, args);
   const containerName = flag(args, "container") ?? "debugger";
   const command = args.rest ?? [];
   const container: Container = {

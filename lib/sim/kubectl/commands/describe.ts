@@ -4,7 +4,7 @@ import { serviceEndpoints } from "../../endpointslice-controller";
 import { KubeError } from "../../errors";
 import { formatLabels } from "../../labels";
 import { probeTiming } from "../../readiness-prober";
-import type { Deployment, NodeObject, Pod, ResourceQuota, Service } from "../../types";
+import type { Container, ContainerStatus, Deployment, NodeObject, Pod, ResourceQuota, Service } from "../../types";
 import { humanDuration } from "../age";
 import { type FlagSpec, flag, parseArgs } from "../args";
 import type { KubectlCommand } from "../command";
@@ -34,6 +34,36 @@ const labelLines = (label: string, labels: Record<string, string> | undefined, w
   return entries.map(([k, v], i) => (i === 0 ? field(label, `${k}=${v}`, width) : `${"".padEnd(width)}${k}=${v}`));
 };
 
+/** describeContainers: each container's image, ports, state, readiness, restarts and probe. */
+function describeContainers(containers: Container[], statuses: ContainerStatus[]): string[] {
+  const lines: string[] = [];
+  containers.forEach((c) => {
+    const s = statuses.find((status) => status.name === c.name);
+    lines.push(
+      `  ${c.name}:`,
+      `    Image:          ${c.image}`,
+      `    Port:           ${c.ports?.map((p) => `${p.containerPort}/${p.protocol ?? "TCP"}${p.name ? ` (${p.name})` : ""}`).join(", ") || "<none>"}`,
+    );
+    lines.push(
+      `    State:          ${s?.state.running ? "Running" : s?.state.terminated ? "Terminated" : "Waiting"}`,
+      ...(s?.state.waiting ? [`      Reason:       ${s.state.waiting.reason}`] : []),
+      ...(s?.state.terminated
+        ? [`      Reason:       ${s.state.terminated.reason}`, `      Exit Code:    ${s.state.terminated.exitCode}`]
+        : []),
+      `    Ready:          ${s?.ready ? "True" : "False"}`,
+      `    Restart Count:  ${s?.restartCount ?? 0}`,
+    );
+    if (c.readinessProbe) {
+      // describe.go describeProbe: the handler, then the timing with its defaults filled in.
+      const t = probeTiming(c.readinessProbe);
+      lines.push(
+        `    Readiness:      ${c.readinessProbe.exec ? `exec [${c.readinessProbe.exec.command.join(" ")}]` : c.readinessProbe.httpGet ? `http-get :${c.readinessProbe.httpGet.port}${c.readinessProbe.httpGet.path ?? "/"}` : `tcp-socket :${c.readinessProbe.tcpSocket?.port}`} delay=${t.initialDelaySeconds}s timeout=${t.timeoutSeconds}s period=${t.periodSeconds}s #success=${t.successThreshold} #failure=${t.failureThreshold}`,
+      );
+    }
+  });
+  return lines;
+}
+
 function describePod(cluster: Cluster, pod: Pod): string[] {
   const node = pod.spec.nodeName ? cluster.store.get("Node", undefined, pod.spec.nodeName) : undefined;
   const owner = pod.metadata.ownerReferences?.[0];
@@ -59,30 +89,13 @@ function describePod(cluster: Cluster, pod: Pod): string[] {
     field("Controlled By", owner ? `${owner.kind}/${owner.name}` : "<none>"),
     "Containers:",
   ];
-  pod.spec.containers.forEach((c, i) => {
-    const s = pod.status.containerStatuses[i];
+  lines.push(...describeContainers(pod.spec.containers, pod.status.containerStatuses));
+  // describe.go describePod: the ephemeral containers (kubectl debug) under their own heading.
+  if (pod.spec.ephemeralContainers?.length)
     lines.push(
-      `  ${c.name}:`,
-      `    Image:          ${c.image}`,
-      `    Port:           ${c.ports?.map((p) => `${p.containerPort}/${p.protocol ?? "TCP"}${p.name ? ` (${p.name})` : ""}`).join(", ") || "<none>"}`,
+      "Ephemeral Containers:",
+      ...describeContainers(pod.spec.ephemeralContainers, pod.status.ephemeralContainerStatuses ?? []),
     );
-    lines.push(
-      `    State:          ${s?.state.running ? "Running" : s?.state.terminated ? "Terminated" : "Waiting"}`,
-      ...(s?.state.waiting ? [`      Reason:       ${s.state.waiting.reason}`] : []),
-      ...(s?.state.terminated
-        ? [`      Reason:       ${s.state.terminated.reason}`, `      Exit Code:    ${s.state.terminated.exitCode}`]
-        : []),
-      `    Ready:          ${s?.ready ? "True" : "False"}`,
-      `    Restart Count:  ${s?.restartCount ?? 0}`,
-    );
-    if (c.readinessProbe) {
-      // describe.go describeProbe: the handler, then the timing with its defaults filled in.
-      const t = probeTiming(c.readinessProbe);
-      lines.push(
-        `    Readiness:      ${c.readinessProbe.exec ? `exec [${c.readinessProbe.exec.command.join(" ")}]` : c.readinessProbe.httpGet ? `http-get :${c.readinessProbe.httpGet.port}${c.readinessProbe.httpGet.path ?? "/"}` : `tcp-socket :${c.readinessProbe.tcpSocket?.port}`} delay=${t.initialDelaySeconds}s timeout=${t.timeoutSeconds}s period=${t.periodSeconds}s #success=${t.successThreshold} #failure=${t.failureThreshold}`,
-      );
-    }
-  });
   lines.push(
     "Conditions:",
     "  Type              Status",

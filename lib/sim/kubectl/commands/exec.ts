@@ -1,4 +1,5 @@
 import { formatResolvConf, nodeResolvConf, resolvConfFor } from "../../dns";
+import { containerNamed, ephemeralRunning } from "../../ephemeral-containers";
 import { KubeError } from "../../errors";
 import { imageProfile, nodeRootProfile } from "../../images";
 import { environmentOf } from "../../service-env";
@@ -228,11 +229,14 @@ function kubectlExec(ctx: KubectlContext, argv: string[]): CommandResult {
   const containerName = flag(args, "container");
   // Without -c, kubectl uses the kubectl.kubernetes.io/default-container annotation, else the first container.
   const wanted = containerName ?? pod.metadata.annotations?.["kubectl.kubernetes.io/default-container"];
-  const container = wanted ? pod.spec.containers.find((c) => c.name === wanted) : pod.spec.containers[0];
+  // An ephemeral container (kubectl debug) can be exec'd into too while its process runs.
+  const container = wanted ? containerNamed(pod, wanted)?.container : pod.spec.containers[0];
   if (!container) throw new KubeError(`error: container ${wanted} not found in pod ${pod.metadata.name}`);
   if (pod.status.phase !== "Running" || !ctx.cluster.runtime.has(pod.metadata.uid)) {
     throw new KubeError(`error: unable to upgrade connection: container not found ("${pod.spec.containers[0].name}")`);
   }
+  if (!ephemeralRunning(pod, container.name))
+    throw new KubeError(`error: unable to upgrade connection: container not found ("${container.name}")`);
   // An interactive shell (-i with a lone sh) takes over the terminal until `exit` (lib/sim/shell/session.ts).
   const program = args.rest[0].replace(/^\/(usr\/)?bin\//, "");
   const image = imageProfile(container.image);

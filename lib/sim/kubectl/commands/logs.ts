@@ -1,5 +1,6 @@
 import type { Cluster } from "../../cluster";
 import { containerLog } from "../../container-logs";
+import { containerNamed } from "../../ephemeral-containers";
 import { KubeError } from "../../errors";
 import type { Container, Pod } from "../../types";
 import { type FlagSpec, flag, intFlag, parseArgs } from "../args";
@@ -49,9 +50,13 @@ function podFor(cluster: Cluster, target: string, namespace: string): { pod: Pod
 
 /** podcmd.FindOrDefaultContainerByName: -c, else the default-container annotation, else the first. */
 function containerFor(pod: Pod, name: string | undefined): { container: Container; note: string } {
-  const names = pod.spec.containers.map((c) => c.name);
+  // AllContainerNames: the containers, then the ephemeral ones marked "(ephem)".
+  const names = [
+    ...pod.spec.containers.map((c) => c.name),
+    ...(pod.spec.ephemeralContainers ?? []).map((c) => `${c.name} (ephem)`),
+  ];
   if (name) {
-    const container = pod.spec.containers.find((c) => c.name === name);
+    const container = containerNamed(pod, name)?.container;
     if (!container) throw new KubeError(`error: container ${name} is not valid for pod ${pod.metadata.name}`);
     return { container, note: "" };
   }

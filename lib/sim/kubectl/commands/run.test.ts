@@ -48,9 +48,14 @@ describe("kubectl run, attached and one-shot", () => {
   it("a finished pod is no endpoint of a Service that selects it", () => {
     const h = clusterWithWeb();
     h.ok("kubectl run job --image=busybox --restart=Never --labels=app=web -- echo done");
-    const slice = { endpoints: h.cluster.store.slicesFor("default", "web").flatMap((s) => s.endpoints) };
+    const endpoints = () => h.cluster.store.slicesFor("default", "web").flatMap((s) => s.endpoints);
     const pod = h.cluster.store.get("Pod", "default", "job")!;
-    expect(slice.endpoints.flatMap((e) => e.addresses)).not.toContain(pod.status.podIP);
+    // While busybox is pulled the pod is Pending with an IP: an endpoint, not ready (ShouldPodBeInEndpoints).
+    expect(pod.status.phase).toBe("Pending");
+    expect(endpoints().find((e) => e.addresses[0] === pod.status.podIP)?.conditions.ready).toBe(false);
+    h.ok("sleep 2");
+    expect(h.cluster.store.get("Pod", "default", "job")?.status.phase).toBe("Succeeded");
+    expect(endpoints().flatMap((e) => e.addresses)).not.toContain(pod.status.podIP);
   });
 
   it("attached to a Never pod that fails, kubectl deletes it (--rm), reports the termination and exits with the container's code", () => {
