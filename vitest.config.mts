@@ -15,6 +15,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.tsx"],
     globalSetup: ["./lib/db/test-support/global-setup.ts"],
+    setupFiles: ["./lib/sim/test-support/reconcile-check.ts"],
     // Database suites share one SQLite file and one PostgreSQL database; files run in parallel
     // but every test writes rows it owns (unique e-mails), so they never collide.
     testTimeout: 20_000,
