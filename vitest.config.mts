@@ -15,6 +15,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.tsx"],
     globalSetup: ["./lib/db/test-support/global-setup.ts"],
+    setupFiles: ["./lib/sim/test-support/reconcile-check.ts"],
     // Database suites share one SQLite file and one PostgreSQL database; files run in parallel
     // but every test writes rows it owns (unique e-mails), so they never collide.
     // Vitest's default on two cores is one worker (cores - 1); most files wait on a database or a child

@@ -15,6 +15,7 @@ import { type StartEnvironment, startEnvironment } from "./service-env";
 import { ObjectStore } from "./store";
 import { gracePeriodOf } from "./termination";
 import type { ClusterOptions, KubeObject, NodeObject, ObjectMeta, Pod, PodSpec, PodTemplate, Service } from "./types";
+import { WorkQueues } from "./work-queues";
 
 export type ResolvedOptions = Required<Omit<ClusterOptions, "loadBalancerPool" | "namespaceQuota" | "nodeResolvConf">> &
   Pick<ClusterOptions, "loadBalancerPool" | "namespaceQuota" | "nodeResolvConf">;
@@ -44,8 +45,23 @@ export interface PodRuntime {
   logs?: Record<string, string>;
 }
 
+export type ReconcileMode = "incremental" | "full" | "check";
+/** The mode new clusters start in; tests set "check" (setDefaultReconcileMode). */
+const defaultMode: { mode: ReconcileMode } = { mode: "incremental" };
+export function setDefaultReconcileMode(mode: ReconcileMode): void {
+  defaultMode.mode = mode;
+}
+
 export class Cluster {
   readonly store = new ObjectStore();
+  /** What changed since the controllers last ran, by the key each controller works on (work-queues.ts). */
+  readonly queues = new WorkQueues();
+  /**
+   * How reconcile() finds its work: "incremental" works the queues; "full" walks every object as the
+   * simulator did before the queues; "check" works the queues, then walks everything and throws if the
+   * walk finds anything the queues missed (tests).
+   */
+  reconcileMode: ReconcileMode = defaultMode.mode;
   readonly options: ResolvedOptions;
   readonly rng: Rng;
   readonly serviceCIDR: Cidr;
@@ -87,6 +103,7 @@ export class Cluster {
       externalDNS: { ...DEFAULT_OPTIONS.externalDNS, ...options.externalDNS },
     };
     this.rng = new Rng(this.options.seed);
+    this.store.onChange = (object, removed) => this.queues.changed(object, removed);
     this.serviceCIDR = parseCidr(this.options.serviceCIDR);
     this.podCIDR = parseCidr(this.options.podCIDR);
     this.nodeCIDR = parseCidr(this.options.nodeCIDR);
@@ -146,12 +163,11 @@ export class Cluster {
     if (this.batchDepth !== 0) return;
     const s = this.settledAt;
     if (s && s.version === this.store.version && s.runtime === this.runtimeVersion && this.nowMs < s.wakeAt) return;
-    this.nextWake = Number.POSITIVE_INFINITY;
     this.reconcileRuns++;
     const settled = reconcile(this);
-    this.settledAt = settled
-      ? { version: this.store.version, runtime: this.runtimeVersion, wakeAt: this.nextWake }
-      : null;
+    let wakeAt = Number.POSITIVE_INFINITY;
+    for (const ms of this.timers.values()) wakeAt = Math.min(wakeAt, ms);
+    this.settledAt = settled ? { version: this.store.version, runtime: this.runtimeVersion, wakeAt } : null;
     // What runs once a pod's containers have started (a one-shot pod's command), after the loops settle.
     while (this.containersStarted.length > 0) {
       const uid = this.containersStarted.shift()!;
@@ -170,16 +186,26 @@ export class Cluster {
   /** How many times the controllers ran (for tests and benchmarks of the skip above). */
   reconcileRuns = 0;
   private runtimeVersion = 0;
-  private nextWake = Number.POSITIVE_INFINITY;
+  /**
+   * When the kubelet must look at a pod again (a container due to start, a probe, the end of a grace
+   * period), by pod key "namespace/name"; "*" for a wake-up no pod asked for, which makes the next
+   * reconcile walk everything.
+   */
+  readonly timers = new Map<string, number>();
+  /** The pod key whose sync is running, so that its wakeAt() calls are filed under it. */
+  timerOwner: string | null = null;
 
   /** A controller waiting for the clock (a grace period, a probe's period) says when to look again. */
   wakeAt(ms: number): void {
-    this.nextWake = Math.min(this.nextWake, ms);
+    const key = this.timerOwner ?? "*";
+    this.timers.set(key, Math.min(this.timers.get(key) ?? Number.POSITIVE_INFINITY, ms));
   }
 
-  /** Something the controllers read outside the store changed: a file in a container, a restart. */
-  runtimeChanged(): void {
+  /** Something the controllers read outside the store changed: a file in `pod`'s container, a restart. */
+  runtimeChanged(pod?: Pod): void {
     this.runtimeVersion++;
+    if (pod) this.queues.kubeletPods.add(`${pod.metadata.namespace}/${pod.metadata.name}`);
+    else this.queues.allKubeletPods = true;
   }
 
   meta(name: string, namespace: string | undefined, extra: Partial<ObjectMeta> = {}): ObjectMeta {
@@ -337,7 +363,7 @@ export class Cluster {
       runtime.env = startEnvironment(this, pod);
     }
     reportContainerStarts(this, pod);
-    this.runtimeChanged();
+    this.runtimeChanged(pod);
     this.save(pod);
     this.reconcile();
   }
@@ -348,8 +374,15 @@ export class Cluster {
 
   // ── queries ─────────────────────────────────────────────────────────────
   nodes(): NodeObject[] {
-    return this.store.list("Node").sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+    const version = this.store.kindVersion("Node");
+    if (this.sortedNodes.version !== version)
+      this.sortedNodes = {
+        version,
+        nodes: this.store.list("Node").sort((a, b) => a.metadata.name.localeCompare(b.metadata.name)),
+      };
+    return [...this.sortedNodes.nodes];
   }
+  private sortedNodes: { version: number; nodes: NodeObject[] } = { version: -1, nodes: [] };
   nodeIP(node: NodeObject): string {
     return node.status.addresses.find((a) => a.type === "InternalIP")!.address;
   }

@@ -1,9 +1,9 @@
 import type { Cluster } from "./cluster";
 import { deploymentConditions } from "./deployment-conditions";
-import { reconcileEndpointSlices } from "./endpointslice-controller";
+import { reconcileEndpointSlices, reconcileQueuedEndpointSlices } from "./endpointslice-controller";
 import { involvedObject } from "./events";
 import { syncIngressStatus } from "./ingress-controller";
-import { runKubelet } from "./kubelet";
+import { runKubelet, syncNode, syncPod } from "./kubelet";
 import { matchesSelector } from "./labels";
 import { randomSuffix, templateHash } from "./names";
 import { controllerRef, ownedBy } from "./owner-references";
@@ -11,24 +11,56 @@ import { quotaRefusal, syncQuotaStatus } from "./quota";
 import { syncRevision, syncRollout } from "./rolling-update";
 import { schedulePending } from "./scheduler";
 import { reconcileStatefulSet } from "./statefulset-controller";
-import type { DaemonSet, Deployment, Pod, PodTemplate, ReplicaSet } from "./types";
+import type { DaemonSet, Deployment, ObjectMeta, Pod, PodTemplate, ReplicaSet } from "./types";
+import { WorkQueues } from "./work-queues";
 
 /**
  * Runs the control loops until nothing changes: deployments → replica sets → pods, daemon sets,
  * stateful sets, the scheduler, the kubelet (start, readiness, shutdown), then EndpointSlices. The controllers act
  * at once in simulated time; what takes time (image pulls, probe periods, grace periods) is the kubelet's, which
  * acts on each step of the clock (kubelet.ts).
+ *
+ * Each controller works its queue of changed keys (work-queues.ts) in the order a walk over every object
+ * would take them, so both find the same work in the same order: the same pod names, addresses and
+ * events. The walk over everything remains for a cluster nothing is known of yet, and for the
+ * reconcile check, which runs it after the queues and throws if it finds anything they missed.
+ * Returns false if 20 rounds did not settle.
  */
-/** One pass of every controller until a round changes nothing; false if 20 rounds did not settle. */
 export function reconcile(cluster: Cluster): boolean {
+  const q = cluster.queues;
+  if (cluster.reconcileMode === "full" || q.all) {
+    const settled = reconcileEverything(cluster);
+    q.clear();
+    if (!settled) q.all = true;
+    return settled;
+  }
+  const settled = reconcileQueued(cluster);
+  if (cluster.reconcileMode === "check") checkAgainstFullWalk(cluster);
+  return settled;
+}
+
+type Retry = keyof WorkQueues["retry"];
+
+/** Files a sync that could not do everything for another try in each round (WorkQueues.retry). */
+function noteRetry(cluster: Cluster, kind: Retry, object: { metadata: ObjectMeta }, retry: boolean): void {
+  const key = `${object.metadata.namespace}/${object.metadata.name}`;
+  if (retry) cluster.queues.retry[kind].add(key);
+  else cluster.queues.retry[kind].delete(key);
+}
+
+/** One pass of every controller over every object until a round changes nothing. */
+function reconcileEverything(cluster: Cluster): boolean {
   let settled = false;
   for (let round = 0; round < 20 && !settled; round++) {
     const before = cluster.store.version;
     for (const d of cluster.store.list("Deployment")) reconcileDeployment(cluster, d);
-    for (const rs of cluster.store.list("ReplicaSet")) reconcileReplicaSet(cluster, rs);
-    for (const ds of cluster.store.list("DaemonSet")) reconcileDaemonSet(cluster, ds);
-    for (const set of cluster.store.list("StatefulSet")) reconcileStatefulSet(cluster, set);
-    schedulePending(cluster);
+    for (const rs of cluster.store.list("ReplicaSet"))
+      noteRetry(cluster, "ReplicaSet", rs, reconcileReplicaSet(cluster, rs));
+    for (const ds of cluster.store.list("DaemonSet"))
+      noteRetry(cluster, "DaemonSet", ds, reconcileDaemonSet(cluster, ds));
+    for (const set of cluster.store.list("StatefulSet"))
+      noteRetry(cluster, "StatefulSet", set, reconcileStatefulSet(cluster, set));
+    schedulePending(cluster, "full");
     runKubelet(cluster);
     settled = cluster.store.version === before;
   }
@@ -36,6 +68,89 @@ export function reconcile(cluster: Cluster): boolean {
   syncIngressStatus(cluster);
   syncQuotaStatus(cluster);
   return settled;
+}
+
+/** The same rounds, each controller syncing only the keys in its queue. */
+function reconcileQueued(cluster: Cluster): boolean {
+  const q = cluster.queues;
+  const store = cluster.store;
+  let settled = false;
+  for (let round = 0; round < 20 && !settled; round++) {
+    const before = store.version;
+    for (const [key, ms] of cluster.timers)
+      if (ms <= cluster.now()) {
+        if (key === "*") q.allKubeletPods = true;
+        else q.kubeletPods.add(key);
+      }
+    for (const key of q.retry.ReplicaSet) q.replicaSets.add(key);
+    for (const key of q.retry.DaemonSet) q.daemonSets.add(key);
+    for (const key of q.retry.StatefulSet) q.statefulSets.add(key);
+    if (q.allDaemonSets) {
+      q.allDaemonSets = false;
+      for (const ds of store.list("DaemonSet")) q.daemonSets.add(`${ds.metadata.namespace}/${ds.metadata.name}`);
+    }
+    for (const d of store.inListOrder("Deployment", WorkQueues.take(q.deployments))) reconcileDeployment(cluster, d);
+    for (const rs of store.inListOrder("ReplicaSet", WorkQueues.take(q.replicaSets)))
+      noteRetry(cluster, "ReplicaSet", rs, reconcileReplicaSet(cluster, rs));
+    for (const ds of store.inListOrder("DaemonSet", WorkQueues.take(q.daemonSets)))
+      noteRetry(cluster, "DaemonSet", ds, reconcileDaemonSet(cluster, ds));
+    for (const set of store.inListOrder("StatefulSet", WorkQueues.take(q.statefulSets)))
+      noteRetry(cluster, "StatefulSet", set, reconcileStatefulSet(cluster, set));
+    schedulePending(cluster, "indexed");
+    if (q.allKubeletPods) {
+      q.allKubeletPods = false;
+      q.kubeletNodes.clear();
+      q.kubeletPods.clear();
+      runKubelet(cluster);
+    } else {
+      for (const node of store.inListOrder("Node", WorkQueues.take(q.kubeletNodes))) syncNode(cluster, node);
+      for (const pod of store.inListOrder("Pod", WorkQueues.take(q.kubeletPods))) syncPod(cluster, pod);
+    }
+    settled = store.version === before;
+  }
+  reconcileQueuedEndpointSlices(cluster);
+  syncIngressStatus(cluster);
+  syncQuotaStatus(cluster);
+  return settled;
+}
+
+/**
+ * The reconcile check: after the queued sync, one walk of every controller over every object must
+ * find nothing to do (no write, no event, no random draw, the same timers). Syncs that are retried in
+ * every round anyway are left out, as are the Ingress and quota status, which always walk everything.
+ */
+function checkAgainstFullWalk(cluster: Cluster): void {
+  const store = cluster.store;
+  const q = cluster.queues;
+  const timers = () => JSON.stringify([...cluster.timers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const before = { events: cluster.events.writes, rng: cluster.rng.save(), timers: timers() };
+  const found: string[] = [];
+  const handler = store.onChange;
+  store.onChange = (object, removed) => {
+    found.push(
+      `${object.kind} ${object.metadata.namespace ?? ""}/${object.metadata.name}${removed ? " (removed)" : ""}`,
+    );
+    handler?.(object, removed);
+  };
+  const retried = (kind: Retry, o: { metadata: ObjectMeta }) =>
+    q.retry[kind].has(`${o.metadata.namespace}/${o.metadata.name}`);
+  try {
+    for (const d of store.list("Deployment")) reconcileDeployment(cluster, d);
+    for (const rs of store.list("ReplicaSet")) if (!retried("ReplicaSet", rs)) reconcileReplicaSet(cluster, rs);
+    for (const ds of store.list("DaemonSet")) if (!retried("DaemonSet", ds)) reconcileDaemonSet(cluster, ds);
+    for (const set of store.list("StatefulSet")) if (!retried("StatefulSet", set)) reconcileStatefulSet(cluster, set);
+    schedulePending(cluster, "full");
+    runKubelet(cluster);
+    reconcileEndpointSlices(cluster);
+  } finally {
+    store.onChange = handler;
+  }
+  const problems = [...found];
+  if (cluster.events.writes !== before.events) problems.push(`${cluster.events.writes - before.events} event(s)`);
+  if (cluster.rng.save() !== before.rng) problems.push("random draws");
+  if (timers() !== before.timers) problems.push(`timers ${before.timers} became ${timers()}`);
+  if (problems.length > 0)
+    throw new Error(`the queued reconcile missed work that a full walk found: ${problems.join(", ")}`);
 }
 
 /**
@@ -104,14 +219,17 @@ function deletionRank(cluster: Cluster, pod: Pod): number[] {
   return [pod.spec.nodeName ? 1 : 0, cluster.isPodReady(pod) ? 1 : 0, -Date.parse(pod.metadata.creationTimestamp)];
 }
 
-function reconcileReplicaSet(cluster: Cluster, rs: ReplicaSet): void {
+/** Returns whether the sync must be tried again (a create was refused). */
+function reconcileReplicaSet(cluster: Cluster, rs: ReplicaSet): boolean {
   // A pod relabelled out of the selector is released, and the ReplicaSet replaces it.
   for (const pod of cluster.store.podsOwnedBy(rs.metadata.uid)) {
     if (!matchesSelector(pod.metadata.labels, rs.spec.selector)) cluster.store.orphan(pod, rs.metadata.uid);
   }
   const active = cluster.store.podsOwnedBy(rs.metadata.uid).filter((p) => !p.metadata.deletionTimestamp);
+  let refused = false;
   if (active.length < rs.spec.replicas) {
-    slowStartBatch(rs.spec.replicas - active.length, () => createControlledPod(cluster, rs, rs.spec.template));
+    const missing = rs.spec.replicas - active.length;
+    refused = slowStartBatch(missing, () => createControlledPod(cluster, rs, rs.spec.template)) < missing;
   } else if (active.length > rs.spec.replicas) {
     const ranked = [...active].sort((a, b) => {
       const ra = deletionRank(cluster, a);
@@ -130,6 +248,7 @@ function reconcileReplicaSet(cluster: Cluster, rs: ReplicaSet): void {
     rs.status = status;
     cluster.save(rs);
   }
+  return refused;
 }
 
 /**
@@ -178,17 +297,20 @@ function createControlledPod(cluster: Cluster, owner: ReplicaSet | DaemonSet, te
   return true;
 }
 
-function reconcileDaemonSet(cluster: Cluster, ds: DaemonSet): void {
+/** Returns whether the sync must be tried again (a create was refused). */
+function reconcileDaemonSet(cluster: Cluster, ds: DaemonSet): boolean {
   const pods = cluster.store.podsOwnedBy(ds.metadata.uid).filter((p) => !p.metadata.deletionTimestamp);
   const nodes = cluster.nodes();
+  let refused = false;
   for (const node of nodes) {
     if (pods.some((p) => p.spec.nodeName === node.metadata.name)) continue;
     const template = { ...ds.spec.template, spec: { ...ds.spec.template.spec, nodeName: node.metadata.name } };
-    createControlledPod(cluster, ds, template);
+    if (!createControlledPod(cluster, ds, template)) refused = true;
   }
   const ready = cluster.store.podsOwnedBy(ds.metadata.uid).filter((p) => cluster.isPodReady(p)).length;
   if (ds.status.desiredNumberScheduled !== nodes.length || ds.status.numberReady !== ready) {
     ds.status = { desiredNumberScheduled: nodes.length, numberReady: ready };
     cluster.save(ds);
   }
+  return refused;
 }

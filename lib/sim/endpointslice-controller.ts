@@ -3,6 +3,7 @@ import { matchesSelector } from "./labels";
 import { randomSuffix } from "./names";
 import { resolveTargetPort } from "./pod-runtime";
 import type { Endpoint, EndpointSlice, Pod, Service } from "./types";
+import { WorkQueues } from "./work-queues";
 
 /** The controller's default `--max-endpoints-per-slice` (kube-controller-manager). */
 export const MAX_ENDPOINTS_PER_SLICE = 100;
@@ -30,15 +31,76 @@ export function reconcileEndpointSlices(cluster: Cluster): void {
       else byLabel.set(key, [pod]);
     }
   }
-  for (const service of cluster.store.list("Service")) {
-    const [first] = Object.entries(service.spec.selector ?? {});
-    const candidates = first ? (byLabel.get(`${service.metadata.namespace}/${first[0]}=${first[1]}`) ?? []) : [];
-    const groups = desiredSlices(cluster, service, candidates);
-    if (!groups) continue;
-    const existing = cluster.store.slicesFor(service.metadata.namespace!, service.metadata.name);
-    for (const group of groups) wanted.add(writeSlice(cluster, service, group, existing, wanted));
+  cluster.queues.writingSlices = true;
+  try {
+    for (const service of cluster.store.list("Service")) {
+      const [first] = Object.entries(service.spec.selector ?? {});
+      const candidates = first ? (byLabel.get(`${service.metadata.namespace}/${first[0]}=${first[1]}`) ?? []) : [];
+      syncService(cluster, service, candidates, wanted);
+    }
+    for (const slice of cluster.store.list("EndpointSlice")) if (!wanted.has(slice)) cluster.store.remove(slice);
+  } finally {
+    cluster.queues.writingSlices = false;
   }
-  for (const slice of cluster.store.list("EndpointSlice")) if (!wanted.has(slice)) cluster.store.remove(slice);
+}
+
+/** Above this many changed pods one walk over every pod and Service costs less than a look per pod. */
+const QUEUED_PODS_LIMIT = 2000;
+
+/**
+ * The controller's sync of the Services in its queue (endpointslice_controller.go syncService): the
+ * Services that changed, those whose selector matches a pod that changed, and those whose slices list
+ * such a pod (it may have left the selector or gone). The same result as reconcileEndpointSlices for
+ * everything, in the same order, so the same slice names.
+ */
+export function reconcileQueuedEndpointSlices(cluster: Cluster): void {
+  const q = cluster.queues;
+  if (q.slicePods.size > QUEUED_PODS_LIMIT) {
+    q.slicePods.clear();
+    q.services.clear();
+    reconcileEndpointSlices(cluster);
+    return;
+  }
+  if (q.slicePods.size === 0 && q.services.size === 0) return;
+  const keys = new Set(WorkQueues.take(q.services));
+  for (const podKey of WorkQueues.take(q.slicePods)) {
+    for (const service of cluster.store.servicesListing(podKey)) keys.add(service);
+    const slash = podKey.indexOf("/");
+    const pod = cluster.store.get("Pod", podKey.slice(0, slash), podKey.slice(slash + 1));
+    if (!pod?.status.podIP) continue;
+    for (const service of cluster.store.list("Service", pod.metadata.namespace))
+      if (service.spec.selector && matchesSelector(pod.metadata.labels, service.spec.selector))
+        keys.add(`${service.metadata.namespace}/${service.metadata.name}`);
+  }
+  const wanted = new Set<EndpointSlice>();
+  const unwanted: EndpointSlice[] = [];
+  q.writingSlices = true;
+  try {
+    const services = cluster.store.inListOrder("Service", keys);
+    for (const service of services) {
+      const [first] = Object.entries(service.spec.selector ?? {});
+      const candidates = first
+        ? cluster.store.podsWithLabel(service.metadata.namespace!, first[0], first[1]).filter((p) => p.status.podIP)
+        : [];
+      syncService(cluster, service, candidates, wanted);
+    }
+    // Slices of the queued Services that no group took, and of queued Services that are gone.
+    for (const key of keys) {
+      const slash = key.indexOf("/");
+      for (const slice of cluster.store.slicesFor(key.slice(0, slash), key.slice(slash + 1)))
+        if (!wanted.has(slice)) unwanted.push(slice);
+    }
+    for (const slice of unwanted) cluster.store.remove(slice);
+  } finally {
+    q.writingSlices = false;
+  }
+}
+
+function syncService(cluster: Cluster, service: Service, candidates: Pod[], wanted: Set<EndpointSlice>): void {
+  const groups = desiredSlices(cluster, service, candidates);
+  if (!groups) return;
+  const existing = cluster.store.slicesFor(service.metadata.namespace!, service.metadata.name);
+  for (const group of groups) wanted.add(writeSlice(cluster, service, group, existing, wanted));
 }
 
 /** Every endpoint of a Service, across its slices, with the ports of the slice it is in. */
@@ -54,7 +116,12 @@ export const endpointsOf = (cluster: Cluster, service: Service): Endpoint[] =>
 
 type SliceContent = Pick<EndpointSlice, "endpoints" | "ports">;
 
-/** Reuses an existing slice with the same port set that is not yet taken, or creates one. */
+/**
+ * Reuses an existing slice with the same port set that is not yet taken (the one that already holds
+ * most of these endpoints, as the upstream reconciler leaves endpoints where they are), else an empty
+ * one, else creates one. Preferring the slice that holds the endpoints makes a second sync of an
+ * unchanged Service change nothing, so a Service need only be synced when something it reads changed.
+ */
 function writeSlice(
   cluster: Cluster,
   service: Service,
@@ -63,9 +130,20 @@ function writeSlice(
   taken: Set<EndpointSlice>,
 ): EndpointSlice {
   const portsKey = JSON.stringify(content.ports);
-  const reuse =
-    existing.find((s) => !taken.has(s) && JSON.stringify(s.ports) === portsKey) ??
-    existing.find((s) => !taken.has(s) && s.endpoints.length === 0);
+  // A pod's uid (host-network pods on one node share an address).
+  const identity = (e: Endpoint) => e.targetRef?.uid ?? e.addresses[0];
+  const members = new Set(content.endpoints.map(identity));
+  let reuse: EndpointSlice | undefined;
+  let shared = -1;
+  for (const s of existing) {
+    if (taken.has(s) || JSON.stringify(s.ports) !== portsKey) continue;
+    const n = s.endpoints.reduce((k, e) => k + (members.has(identity(e)) ? 1 : 0), 0);
+    if (n > shared) {
+      reuse = s;
+      shared = n;
+    }
+  }
+  reuse ??= existing.find((s) => !taken.has(s) && s.endpoints.length === 0);
   if (reuse) {
     if (JSON.stringify([reuse.endpoints, reuse.ports]) !== JSON.stringify([content.endpoints, content.ports])) {
       reuse.endpoints = content.endpoints;

@@ -74,6 +74,8 @@ export class EventLog {
   /** Entries by the uid of the object they are about: a repeat is looked for among these few. */
   private readonly byObject = new Map<string, Entry[]>();
   private sequence = 0;
+  /** Every event recorded, repeats included (the reconcile check compares it before and after). */
+  writes = 0;
   private expiredAt = Number.NaN;
 
   constructor(
@@ -94,6 +96,7 @@ export class EventLog {
     // NamespaceLifecycle admission refuses new objects, events included, in a namespace that is gone
     // (a pod still shutting down there reports into nothing).
     if (involved.namespace !== undefined && this.clock.hasNamespace?.(involved.namespace) === false) return;
+    this.writes++;
     const now = this.clock.now();
     this.expire(now);
     const related = this.byObject.get(involved.uid);

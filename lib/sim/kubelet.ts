@@ -5,7 +5,7 @@ import { initialFiles, probePasses } from "./pod-runtime";
 import { type ProberState, runDueProbes, startProber } from "./readiness-prober";
 import { startEnvironment } from "./service-env";
 import { gracePeriodOf, REMOVAL_SECONDS, secondsToStop } from "./termination";
-import type { Container, Pod } from "./types";
+import type { Container, NodeObject, Pod } from "./types";
 
 // The kubelet's events use the reasons of pkg/kubelet/events and the messages of Kubernetes
 // v1.31 (kuberuntime_container.go, images/image_manager.go, kubelet_node_status.go).
@@ -33,22 +33,39 @@ const kubeletOn = (node: string) => ({ component: "kubelet", host: node });
 
 /** The kubelet on every node: report cordons, start scheduled pods, probe readiness, finish shutdowns. */
 export function runKubelet(cluster: Cluster): void {
-  for (const node of cluster.store.list("Node"))
-    reportSchedulable(cluster, node.metadata.name, node.spec.unschedulable ?? false);
-  for (const pod of cluster.pods()) {
-    if (!pod.spec.nodeName) continue;
+  for (const node of cluster.store.list("Node")) syncNode(cluster, node);
+  cluster.timers.clear();
+  for (const pod of cluster.pods()) syncPod(cluster, pod);
+}
+
+/** What the kubelet reports of its own Node: a cordon or uncordon. */
+export function syncNode(cluster: Cluster, node: NodeObject): void {
+  reportSchedulable(cluster, node.metadata.name, node.spec.unschedulable ?? false);
+}
+
+/**
+ * The kubelet's sync of one pod (the pod workers of pkg/kubelet/pod_workers.go): whatever the pod's
+ * state and the clock call for. The times it must look again at are kept by pod (Cluster.timers).
+ */
+export function syncPod(cluster: Cluster, pod: Pod): void {
+  if (!pod.spec.nodeName) return;
+  cluster.timerOwner = `${pod.metadata.namespace}/${pod.metadata.name}`;
+  cluster.timers.delete(cluster.timerOwner);
+  try {
     let life = cluster.podLifecycles.get(pod.metadata.uid);
     if (!life && pod.metadata.deletionTimestamp) {
       removePod(cluster, pod); // nothing of it runs on the node yet
-      continue;
+      return;
     }
     life ??= createSandbox(cluster, pod) ?? undefined;
-    if (!life) continue;
+    if (!life) return;
     if (pod.status.phase === "Pending") startContainers(cluster, pod, life);
     if (pod.metadata.deletionTimestamp) {
-      if (stopContainers(cluster, pod, life)) continue;
+      if (stopContainers(cluster, pod, life)) return;
     }
     updateReadiness(cluster, pod, life);
+  } finally {
+    cluster.timerOwner = null;
   }
 }
 
@@ -234,6 +251,7 @@ export function removePod(cluster: Cluster, pod: Pod): void {
     cluster.ipam.get(pod.spec.nodeName)?.release(pod.status.podIP);
   cluster.runtime.delete(pod.metadata.uid);
   cluster.podLifecycles.delete(pod.metadata.uid);
+  cluster.timers.delete(`${pod.metadata.namespace}/${pod.metadata.name}`);
   cluster.store.remove(pod);
 }
 

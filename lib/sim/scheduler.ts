@@ -89,16 +89,22 @@ class NodeHeap {
 /**
  * kube-scheduler, reduced to its visible effect: each pending pod, oldest first, goes to the
  * feasible node (schedulable, taints tolerated, fewer than maxPods pods) running the fewest pods,
- * ties by node order.
+ * ties by node order. "indexed" reads the pending pods and the nodes' pod counts from the store's
+ * indexes; "full" counts them over every pod (the reconcile check compares the two).
  */
-export function schedulePending(cluster: Cluster): void {
-  const pending = cluster.pods().filter((p) => !p.spec.nodeName && !p.metadata.deletionTimestamp);
+export function schedulePending(cluster: Cluster, walk: "indexed" | "full" = "indexed"): void {
+  const pending =
+    walk === "indexed"
+      ? cluster.store.pendingPods()
+      : cluster.pods().filter((p) => !p.spec.nodeName && !p.metadata.deletionTimestamp);
   if (pending.length === 0) return;
   const load = new Map<string, number>();
-  for (const p of cluster.pods())
-    if (p.spec.nodeName && !p.metadata.deletionTimestamp)
-      load.set(p.spec.nodeName, (load.get(p.spec.nodeName) ?? 0) + 1);
   const nodes = cluster.nodes();
+  if (walk === "indexed") for (const n of nodes) load.set(n.metadata.name, cluster.store.podsOnNode(n.metadata.name));
+  else
+    for (const p of cluster.pods())
+      if (p.spec.nodeName && !p.metadata.deletionTimestamp)
+        load.set(p.spec.nodeName, (load.get(p.spec.nodeName) ?? 0) + 1);
   const heap = new NodeHeap();
   nodes.forEach((node, index) => {
     if (!node.spec.unschedulable) heap.push({ node, load: load.get(node.metadata.name) ?? 0, index });

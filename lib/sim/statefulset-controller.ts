@@ -86,7 +86,7 @@ function condemn(cluster: Cluster, set: StatefulSet, pod: Pod): void {
  * A deleted pod comes back under the same name (so the same hostname and DNS name) once the old
  * one has terminated; it is a new pod, with a new IP.
  */
-export function reconcileStatefulSet(cluster: Cluster, set: StatefulSet): void {
+export function reconcileStatefulSet(cluster: Cluster, set: StatefulSet): boolean {
   // ClaimPods: a pod relabelled out of the selector is released.
   for (const pod of cluster.store.podsOwnedBy(set.metadata.uid)) {
     if (!matchesSelector(pod.metadata.labels, set.spec.selector)) cluster.store.orphan(pod, set.metadata.uid);
@@ -102,10 +102,14 @@ export function reconcileStatefulSet(cluster: Cluster, set: StatefulSet): void {
   condemned.sort((a, b) => ordinalOf(set, b) - ordinalOf(set, a));
 
   let blocked = false;
+  let refused = false;
   for (let ordinal = 0; ordinal < set.spec.replicas && !blocked; ordinal++) {
     const pod = replicas.get(ordinal);
-    if (!pod) blocked = !createStatefulPod(cluster, set, ordinal) || monotonic;
-    else blocked = monotonic && !isHealthy(cluster, pod);
+    if (!pod) {
+      const created = createStatefulPod(cluster, set, ordinal);
+      if (!created) refused = true;
+      blocked = !created || monotonic;
+    } else blocked = monotonic && !isHealthy(cluster, pod);
   }
   if (!blocked || !monotonic) {
     const waiting = monotonic && condemned.some((p) => p.metadata.deletionTimestamp);
@@ -125,4 +129,5 @@ export function reconcileStatefulSet(cluster: Cluster, set: StatefulSet): void {
     set.status = status;
     cluster.save(set);
   }
+  return refused;
 }

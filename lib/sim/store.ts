@@ -1,4 +1,4 @@
-import type { EndpointSlice, Kind, KubeObject } from "./types";
+import type { EndpointSlice, Kind, KubeObject, Pod } from "./types";
 
 type ByKind = { [K in Kind]: Extract<KubeObject, { kind: K }> };
 
@@ -6,9 +6,26 @@ type ByKind = { [K in Kind]: Extract<KubeObject, { kind: K }> };
 export const CLUSTER_SCOPED: ReadonlySet<Kind> = new Set(["Node", "Namespace", "IngressClass"]);
 const nsKey = (kind: Kind, namespace: string | undefined) => (CLUSTER_SCOPED.has(kind) ? "" : (namespace ?? ""));
 
-/** The simulated etcd: objects by kind, namespace and name, with a version that moves on every write. */
 const sliceKey = (slice: EndpointSlice) =>
   `${slice.metadata.namespace}/${slice.metadata.labels?.["kubernetes.io/service-name"]}`;
+
+/** An object's key in the work queues: "namespace/name", "" for the namespace of a cluster-scoped kind. */
+export const objectKey = (object: KubeObject) =>
+  `${nsKey(object.kind, object.metadata.namespace)}/${object.metadata.name}`;
+const podKey = (namespace: string | undefined, name: string) => `${namespace}/${name}`;
+
+/** What the informers' event handlers get: every write and delete, as it happens (controllers.ts). */
+export type ChangeHandler = (object: KubeObject, removed: boolean) => void;
+
+/** What a pod contributes to the store's pod indexes, kept to undo it when the pod changes (objects change in place). */
+interface PodIndexEntry {
+  pod: Pod;
+  /** The node whose pod count includes it: bound and not being deleted. */
+  node: string | null;
+  labelKeys: string[];
+}
+
+/** The simulated etcd: objects by kind, namespace and name, with a version that moves on every write. */
 
 export class ObjectStore {
   private readonly maps = new Map<Kind, Map<string, Map<string, KubeObject>>>();
@@ -18,6 +35,19 @@ export class ObjectStore {
   version = 0;
   private readonly podsByOwner = new Map<string, Map<string, ByKind["Pod"]>>();
   private readonly slicesByService = new Map<string, Map<string, EndpointSlice>>();
+  /** Where each object sits in list() order: its namespace's position, then its own (first insertion). */
+  private readonly ordinals = new Map<Kind, Map<string, { ordinal: number; names: Map<string, number> }>>();
+  private sequence = 0;
+  /** Set by the cluster: the informers' handlers, told of every change. */
+  onChange: ChangeHandler | null = null;
+  // Pod indexes the scheduler and the EndpointSlice controller query instead of walking every pod.
+  private readonly podIndex = new Map<string, PodIndexEntry>();
+  private readonly load = new Map<string, number>();
+  private readonly pending = new Map<string, Pod>();
+  private readonly byLabel = new Map<string, Map<string, Pod>>();
+  /** Which Services' slices list a pod ("namespace/name"), counted by slice; and what each slice listed. */
+  private readonly servicesOfPod = new Map<string, Map<string, number>>();
+  private readonly sliceMembers = new Map<string, { service: string; pods: string[] }>();
 
   private namespaces(kind: Kind) {
     let m = this.maps.get(kind);
@@ -66,10 +96,15 @@ export class ObjectStore {
       m = new Map();
       byNs.set(key, m);
     }
+    const previous = m.get(object.metadata.name);
+    if (previous === undefined) this.assignOrdinal(object.kind, key, object.metadata.name);
+    else if (previous !== object && previous.metadata.uid !== object.metadata.uid) this.unindex(previous);
     m.set(object.metadata.name, object);
-    if (object.kind === "Pod")
+    if (object.kind === "Pod") {
       for (const ref of object.metadata.ownerReferences ?? [])
         this.ownerIndex(ref.uid).set(object.metadata.uid, object);
+      this.indexPod(object);
+    }
     if (object.kind === "EndpointSlice") {
       let slices = this.slicesByService.get(sliceKey(object));
       if (!slices) {
@@ -77,8 +112,139 @@ export class ObjectStore {
         this.slicesByService.set(sliceKey(object), slices);
       }
       slices.set(object.metadata.name, object);
+      this.indexSliceMembers(object);
     }
     this.version++;
+    this.onChange?.(object, false);
+  }
+
+  private assignOrdinal(kind: Kind, namespace: string, name: string) {
+    let byNs = this.ordinals.get(kind);
+    if (!byNs) {
+      byNs = new Map();
+      this.ordinals.set(kind, byNs);
+    }
+    let ns = byNs.get(namespace);
+    if (!ns) {
+      ns = { ordinal: byNs.size, names: new Map() };
+      byNs.set(namespace, ns);
+    }
+    ns.names.set(name, ++this.sequence);
+  }
+
+  /**
+   * The objects of `keys` ("namespace/name") that exist, in the order list() gives them: a work queue
+   * worked in that order does what a walk over the whole list would, in the same order (the same
+   * random names, the same events).
+   */
+  inListOrder<K extends Kind>(kind: K, keys: Iterable<string>): ByKind[K][] {
+    const byNs = this.ordinals.get(kind);
+    const found: { object: ByKind[K]; ns: number; own: number }[] = [];
+    for (const key of keys) {
+      const slash = key.indexOf("/");
+      const namespace = key.slice(0, slash);
+      const name = key.slice(slash + 1);
+      const object = this.get(kind, namespace, name);
+      const ns = byNs?.get(nsKey(kind, namespace));
+      if (object && ns) found.push({ object, ns: ns.ordinal, own: ns.names.get(name)! });
+    }
+    found.sort((a, b) => a.ns - b.ns || a.own - b.own);
+    return found.map((f) => f.object);
+  }
+
+  private indexPod(pod: Pod) {
+    const uid = pod.metadata.uid;
+    const old = this.podIndex.get(uid);
+    const node = pod.spec.nodeName && !pod.metadata.deletionTimestamp ? pod.spec.nodeName : null;
+    const labelKeys = Object.entries(pod.metadata.labels ?? {}).map(([k, v]) => `${pod.metadata.namespace}/${k}=${v}`);
+    if (old?.node !== node) {
+      if (old?.node) this.load.set(old.node, this.load.get(old.node)! - 1);
+      if (node) this.load.set(node, (this.load.get(node) ?? 0) + 1);
+    }
+    if (!pod.spec.nodeName && !pod.metadata.deletionTimestamp) this.pending.set(uid, pod);
+    else this.pending.delete(uid);
+    if (!old || old.labelKeys.join("\n") !== labelKeys.join("\n")) {
+      for (const k of old?.labelKeys ?? []) this.byLabel.get(k)?.delete(uid);
+      for (const k of labelKeys) {
+        let set = this.byLabel.get(k);
+        if (!set) {
+          set = new Map();
+          this.byLabel.set(k, set);
+        }
+        set.set(uid, pod);
+      }
+    }
+    this.podIndex.set(uid, { pod, node, labelKeys });
+  }
+
+  private unindexPod(pod: Pod) {
+    const uid = pod.metadata.uid;
+    const old = this.podIndex.get(uid);
+    if (!old) return;
+    if (old.node) this.load.set(old.node, this.load.get(old.node)! - 1);
+    this.pending.delete(uid);
+    for (const k of old.labelKeys) this.byLabel.get(k)?.delete(uid);
+    this.podIndex.delete(uid);
+  }
+
+  private indexSliceMembers(slice: EndpointSlice) {
+    const service = sliceKey(slice);
+    const pods = slice.endpoints.flatMap((e) => (e.targetRef ? [podKey(e.targetRef.namespace, e.targetRef.name)] : []));
+    this.unindexSliceMembers(slice);
+    for (const pod of pods) {
+      let services = this.servicesOfPod.get(pod);
+      if (!services) {
+        services = new Map();
+        this.servicesOfPod.set(pod, services);
+      }
+      services.set(service, (services.get(service) ?? 0) + 1);
+    }
+    this.sliceMembers.set(slice.metadata.uid, { service, pods });
+  }
+
+  private unindexSliceMembers(slice: EndpointSlice) {
+    const old = this.sliceMembers.get(slice.metadata.uid);
+    if (!old) return;
+    for (const pod of old.pods) {
+      const services = this.servicesOfPod.get(pod);
+      const n = (services?.get(old.service) ?? 0) - 1;
+      if (n > 0) services!.set(old.service, n);
+      else services?.delete(old.service);
+      if (services?.size === 0) this.servicesOfPod.delete(pod);
+    }
+    this.sliceMembers.delete(slice.metadata.uid);
+  }
+
+  private unindex(object: KubeObject) {
+    if (object.kind === "Pod") {
+      for (const ref of object.metadata.ownerReferences ?? [])
+        this.podsByOwner.get(ref.uid)?.delete(object.metadata.uid);
+      this.unindexPod(object);
+    }
+    if (object.kind === "EndpointSlice") {
+      this.slicesByService.get(sliceKey(object))?.delete(object.metadata.name);
+      this.unindexSliceMembers(object);
+    }
+  }
+
+  /** Pods bound to each node and not being deleted, by node name (the scheduler's NodeInfo pod counts). */
+  podsOnNode(node: string): number {
+    return this.load.get(node) ?? 0;
+  }
+
+  /** Pods waiting for the scheduler: no node and not being deleted, in no particular order. */
+  pendingPods(): Pod[] {
+    return [...this.pending.values()];
+  }
+
+  /** The pods of a namespace that carry the label key=value. */
+  podsWithLabel(namespace: string, key: string, value: string): Pod[] {
+    return [...(this.byLabel.get(`${namespace}/${key}=${value}`)?.values() ?? [])];
+  }
+
+  /** The Services ("namespace/name") whose EndpointSlices list the pod "namespace/name". */
+  servicesListing(pod: string): string[] {
+    return [...(this.servicesOfPod.get(pod)?.keys() ?? [])];
   }
 
   private ownerIndex(uid: string) {
@@ -105,12 +271,12 @@ export class ObjectStore {
 
   remove(object: KubeObject): void {
     this.bumpKind(object.kind);
-    this.namespaces(object.kind).get(nsKey(object.kind, object.metadata.namespace))?.delete(object.metadata.name);
-    if (object.kind === "Pod")
-      for (const ref of object.metadata.ownerReferences ?? [])
-        this.podsByOwner.get(ref.uid)?.delete(object.metadata.uid);
-    if (object.kind === "EndpointSlice") this.slicesByService.get(sliceKey(object))?.delete(object.metadata.name);
+    const key = nsKey(object.kind, object.metadata.namespace);
+    this.namespaces(object.kind).get(key)?.delete(object.metadata.name);
+    this.ordinals.get(object.kind)?.get(key)?.names.delete(object.metadata.name);
+    this.unindex(object);
     this.version++;
+    this.onChange?.(object, true);
   }
 
   /** The EndpointSlices of a Service (label kubernetes.io/service-name), by name. */

@@ -127,7 +127,7 @@ export function runInPod(
     case "touch":
     case "rm": {
       for (const path of args.filter((a) => !a.startsWith("-"))) {
-        cluster.runtimeChanged(); // a readiness probe may read this file
+        cluster.runtimeChanged(pod); // a readiness probe may read this file
         if (program === "touch") runtime.files.add(path);
         else if (!runtime.files.delete(path) && !args.includes("-f"))
           return { output: `rm: can't remove '${path}': No such file or directory\n`, exitCode: 1 };

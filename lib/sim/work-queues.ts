@@ -1,0 +1,104 @@
+import { objectKey } from "./store";
+import type { KubeObject } from "./types";
+
+/**
+ * The controllers' work queues, fed the way kube-controller-manager's informers feed theirs: every
+ * write or delete in the store is mapped, as it happens, to the keys ("namespace/name") of what it
+ * may affect, and each controller syncs only those keys. The mapping follows the upstream event
+ * handlers:
+ * - a Deployment enqueues itself; a ReplicaSet enqueues itself and its owning Deployment
+ *   (pkg/controller/deployment/deployment_controller.go addReplicaSet/updateReplicaSet);
+ * - a Pod enqueues its controller (a ReplicaSet, DaemonSet or StatefulSet: replica_set.go addPod,
+ *   daemon_controller.go addPod, stateful_set.go addPod), its own kubelet sync, and the EndpointSlice
+ *   controller's look at which Services select it (endpointslice_controller.go onPodUpdate);
+ * - a Node enqueues its kubelet's sync and every DaemonSet (daemon_controller.go addNode);
+ * - a Service enqueues itself; an EndpointSlice enqueues its Service, unless the controller wrote it
+ *   (endpointslice_tracker.go: the controller ignores its own writes).
+ * The scheduler needs no queue: the store keeps the pending pods and each node's pod count.
+ * `all` means nothing is known (a new cluster): the next reconcile walks everything.
+ */
+export class WorkQueues {
+  all = true;
+  readonly deployments = new Set<string>();
+  readonly replicaSets = new Set<string>();
+  readonly daemonSets = new Set<string>();
+  allDaemonSets = false;
+  readonly statefulSets = new Set<string>();
+  readonly kubeletNodes = new Set<string>();
+  readonly kubeletPods = new Set<string>();
+  allKubeletPods = false;
+  readonly slicePods = new Set<string>();
+  readonly services = new Set<string>();
+  /** True while the EndpointSlice controller writes its own slices. */
+  writingSlices = false;
+  /**
+   * Syncs that could not do all they wanted (a create refused by a quota or a name in use): upstream
+   * requeues them with a rate limit; here they run again in every round, as every object did in the
+   * walk over everything.
+   */
+  readonly retry = { ReplicaSet: new Set<string>(), DaemonSet: new Set<string>(), StatefulSet: new Set<string>() };
+
+  changed(object: KubeObject, _removed: boolean): void {
+    const key = objectKey(object);
+    const ns = object.metadata.namespace;
+    switch (object.kind) {
+      case "Deployment":
+        this.deployments.add(key);
+        break;
+      case "ReplicaSet":
+        this.replicaSets.add(key);
+        for (const ref of object.metadata.ownerReferences ?? [])
+          if (ref.controller && ref.kind === "Deployment") this.deployments.add(`${ns}/${ref.name}`);
+        break;
+      case "DaemonSet":
+        this.daemonSets.add(key);
+        break;
+      case "StatefulSet":
+        this.statefulSets.add(key);
+        break;
+      case "Pod":
+        for (const ref of object.metadata.ownerReferences ?? []) {
+          if (ref.kind === "ReplicaSet") this.replicaSets.add(`${ns}/${ref.name}`);
+          else if (ref.kind === "DaemonSet") this.daemonSets.add(`${ns}/${ref.name}`);
+          else if (ref.kind === "StatefulSet") this.statefulSets.add(`${ns}/${ref.name}`);
+        }
+        this.kubeletPods.add(key);
+        this.slicePods.add(key);
+        break;
+      case "Node":
+        this.kubeletNodes.add(key);
+        this.allDaemonSets = true;
+        break;
+      case "Service":
+        this.services.add(key);
+        break;
+      case "EndpointSlice":
+        if (!this.writingSlices) this.services.add(`${ns}/${object.metadata.labels?.["kubernetes.io/service-name"]}`);
+        break;
+    }
+  }
+
+  /** Takes what a queue holds (what is added while its keys are worked waits for the next round). */
+  static take(queue: Set<string>): string[] {
+    const keys = [...queue];
+    queue.clear();
+    return keys;
+  }
+
+  clear(): void {
+    this.all = false;
+    this.allDaemonSets = false;
+    this.allKubeletPods = false;
+    for (const q of [
+      this.deployments,
+      this.replicaSets,
+      this.daemonSets,
+      this.statefulSets,
+      this.kubeletNodes,
+      this.kubeletPods,
+      this.slicePods,
+      this.services,
+    ])
+      q.clear();
+  }
+}
