@@ -26,7 +26,6 @@ interface PodIndexEntry {
 }
 
 /** The simulated etcd: objects by kind, namespace and name, with a version that moves on every write. */
-
 export class ObjectStore {
   private readonly maps = new Map<Kind, Map<string, Map<string, KubeObject>>>();
   private resourceVersion = 1000;
