@@ -16,8 +16,8 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.tsx"],
     globalSetup: ["./lib/db/test-support/global-setup.ts"],
     setupFiles: ["./lib/sim/test-support/reconcile-check.ts"],
-    // Database suites share one SQLite file and one PostgreSQL database; files run in parallel
-    // but every test writes rows it owns (unique e-mails), so they never collide.
+    // Each worker has its own SQLite file (lib/db/test-support/databases.ts); the workers share one
+    // PostgreSQL database, where every test writes rows it owns (unique e-mails).
     // Vitest's default on two cores is one worker (cores - 1); most files wait on a database or a child
     // process, so a second worker roughly halves the wall time without starving the first.
     maxWorkers: 2,

@@ -4,18 +4,18 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb, type RetryEvent } from "./create-db";
 import { transientKind } from "./database-unavailable";
-import { TEST_SQLITE_URL } from "./test-support/databases";
+import { TEST_SQLITE_TEMPLATE } from "./test-support/databases";
 
 // SQLite's transient error: another connection holds the file's write lock. better-sqlite3 waits
 // its busy timeout (5 s) and then reports SQLITE_BUSY; the statement never ran, so the retrying
-// client tries again. A copy of the migrated test database keeps the lock away from other suites.
+// client tries again. A copy of the migrated template keeps the lock away from other suites.
 const file = path.resolve("data/vitest-busy.db");
 
 describe("retries on a busy SQLite file", () => {
   afterAll(() => fs.rmSync(file, { force: true }));
 
   it("tries a write again once another writer's lock is gone, and stores it once", async () => {
-    fs.copyFileSync(path.resolve(TEST_SQLITE_URL.replace(/^file:/, "")), file);
+    fs.copyFileSync(path.resolve(TEST_SQLITE_TEMPLATE), file);
     const retries: RetryEvent[] = [];
     const db = createDb(`file:${file}`, { onRetry: (e) => retries.push(e) });
     try {

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll } from "vitest";
 import { createDb, type Db } from "../create-db";
 import { type Repositories, repositoriesFor } from "../repositories";
-export const TEST_SQLITE_URL = "file:./data/vitest.db";
+
+/** The migrated SQLite file global setup makes; no test writes to it. */
+export const TEST_SQLITE_TEMPLATE = "data/vitest.db";
+/**
+ * Each Vitest worker tests on its own copy of the template: two processes writing one SQLite file
+ * collide inside transactions (SQLITE_BUSY_SNAPSHOT), which no retry may repeat. Production runs
+ * one process per SQLite file.
+ */
+export const testSqliteFile = (poolId: number) => `data/vitest-${poolId}.db`;
+export const TEST_SQLITE_URL = `file:./${testSqliteFile(Number(process.env.VITEST_POOL_ID ?? 1))}`;
 
 /**
  * The real databases integration tests run against: always a SQLite file, and PostgreSQL when
