@@ -2,6 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { loadContent } from "../../../content/load-content";
 import { createDb, type Db } from "../../../db/create-db";
+import { providerOf } from "../../../db/database-url";
 import { type Repositories, repositoriesFor } from "../../../db/repositories";
 import { uniqueEmail } from "../../../db/test-support/databases";
 import { answerKey } from "../../core/grade";
@@ -34,7 +35,7 @@ export function quizServiceOn(url: string, newSeed?: () => QuizSeed) {
   const ctx = {} as { db: Db; repos: Repositories; service: QuizService };
   beforeAll(() => {
     ctx.db = createDb(url);
-    ctx.repos = repositoriesFor(ctx.db);
+    ctx.repos = repositoriesFor(ctx.db, providerOf(url));
     ctx.service = createQuizService({
       repos: ctx.repos,
       library: () => library,
