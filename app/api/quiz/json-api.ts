@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { type CurrentUser, currentUser, currentUserId } from "@/lib/auth/guards";
-import { jsonError as sharedJsonError } from "@/lib/http/json-response";
+import { jsonResponse, jsonError as sharedJsonError } from "@/lib/http/json-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import type { QuizResult } from "@/lib/quiz/service/quiz-service";
 import { attemptIdSchema } from "@/lib/quiz/service/schemas";
@@ -15,7 +15,7 @@ type Status = 200 | 201 | 400 | 401 | 404 | 409;
 export const jsonError = (status: Exclude<Status, 200 | 201>, error: string) => sharedJsonError(status, error);
 
 export const jsonResult = <T>(result: QuizResult<T>, status: 200 | 201 = 200) =>
-  result.ok ? Response.json({ ok: true, value: result.value }, { status }) : jsonError(result.status, result.error);
+  result.ok ? jsonResponse({ ok: true, value: result.value }, { status }) : jsonError(result.status, result.error);
 
 const SIGN_IN = "Sign in to take a quiz.";
 
