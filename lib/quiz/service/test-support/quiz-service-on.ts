@@ -10,6 +10,7 @@ import { toPublicResponse } from "../../core/public-ids";
 import type { QuizSeed } from "../../core/seeded";
 import type { Question, Response } from "../../core/types";
 import { newAttemptSecret } from "../attempt-secrets";
+import type { PoolCache } from "../pool-cache";
 import { macIdScheme } from "../public-id-scheme";
 import { type AttemptView, createQuizService, type QuizService } from "../quiz-service";
 
@@ -26,9 +27,10 @@ export interface StartedAttempt {
 
 /**
  * Inside a describe block: the quiz service on a real database, with crypto secrets and the
- * seeds `newSeed` gives (a counter unless the test needs the same draw twice).
+ * seeds `newSeed` gives (a counter unless the test needs the same draw twice), and its own pool
+ * cache unless the test passes one.
  */
-export function quizServiceOn(url: string, newSeed?: () => QuizSeed) {
+export function quizServiceOn(url: string, newSeed?: () => QuizSeed, pools?: PoolCache) {
   // Long, 64-bit-sized seeds: a short one ("1000") turns up by chance inside random ids, and the
   // tests assert the seed never reaches the browser.
   let nextSeed = 7_346_029_185_736_401n;
@@ -42,6 +44,7 @@ export function quizServiceOn(url: string, newSeed?: () => QuizSeed) {
       now: () => new Date("2026-04-01T12:00:00Z"),
       newSeed: newSeed ?? (() => String(nextSeed++)),
       newSecret: newAttemptSecret,
+      pools,
     });
   });
   afterAll(() => ctx.db.$disconnect());
