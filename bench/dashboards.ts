@@ -18,6 +18,7 @@ import { createClassService } from "../lib/classes/service/class-service";
 import { DEMO_CLASS, demoAssignments, seedDemoClass } from "../lib/classes/service/demo-class";
 import { loadContent } from "../lib/content/load-content";
 import { createDb, type Db } from "../lib/db/create-db";
+import { type DatabaseProvider, providerOf } from "../lib/db/database-url";
 import { repositoriesFor } from "../lib/db/repositories-for";
 import { loadDrills } from "../lib/drills/core/load-drills";
 import { createProgressService } from "../lib/progress/service/progress-service";
@@ -85,6 +86,7 @@ interface Figures {
 
 async function measureClass(
   db: Db,
+  provider: DatabaseProvider,
   instructorId: string,
   size: number,
   activity: ReturnType<typeof generateClassActivity>,
@@ -108,7 +110,7 @@ async function measureClass(
   console.log(
     `  class of ${size}: seeded ${rows.toLocaleString("en")} activity rows in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-  const repos = repositoriesFor(db);
+  const repos = repositoriesFor(db, provider);
   const deps = { repos, library: () => library, drillLessons, now };
   const learner = seeded.memberIds[0]; // a steady learner: the busiest kind of dashboard
   const progress = createProgressService(deps);
@@ -155,14 +157,14 @@ async function bench(name: string, url: string, activity: ReturnType<typeof gene
   migrate(url);
   const db = createDb(url);
   try {
-    const instructor = await repositoriesFor(db).users.create({
+    const instructor = await repositoriesFor(db, providerOf(url)).users.create({
       email: `instructor+bench-${run}@example.test`,
       name: "Bench Instructor",
       passwordHash: "bench: no password",
       role: "INSTRUCTOR",
     });
     const all: Figures[] = [];
-    for (const size of SIZES) all.push(await measureClass(db, instructor.id, size, activity));
+    for (const size of SIZES) all.push(await measureClass(db, providerOf(url), instructor.id, size, activity));
     const [small, large] = [all[0], all[all.length - 1]];
     const growth = (f: (x: Figures) => number) => {
       const ratio = f(large) / f(small);

@@ -1,12 +1,16 @@
 // The baseline for npm run bench:load: a bare node:http server that does one INSERT per request,
 // of a row shaped like a quiz answer, on the same database as the app (better-sqlite3 for SQLite, a
-// pg pool of the app's size for PostgreSQL). No framework, no session, no validation: what the
+// pg pool of the app's size for PostgreSQL), with the app's durability: on SQLite the same journal
+// pragmas as the app's connection (WAL, synchronous = FULL: each acknowledged row synced to disk; a
+// connection that opens a WAL file otherwise gets better-sqlite3's NORMAL, which syncs only at
+// checkpoints and so is not a comparable INSERT). No framework, no session, no validation: what the
 // machine and the database can do. Usage: tsx bench/load-baseline-server.ts <database-url> <port>
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { providerOf, sqliteFilePath } from "../lib/db/database-url";
+import { SQLITE_PRAGMAS } from "../lib/db/driver-adapter";
 
 const [url, port] = process.argv.slice(2);
 const TABLE = `CREATE TABLE IF NOT EXISTS "BenchBaseline" ("id" TEXT PRIMARY KEY, "attemptId" TEXT NOT NULL,
@@ -33,6 +37,7 @@ async function connect(): Promise<Insert> {
     };
   }
   const db = new Database(sqliteFilePath(url));
+  for (const pragma of SQLITE_PRAGMAS) db.pragma(pragma);
   db.exec(TABLE);
   const statement = db.prepare(`${INSERT} VALUES (?, ?, ?, ?, ?, ?)`);
   return async (row) => {

@@ -9,6 +9,7 @@ import { createCredentialCheck } from "../lib/auth/credential-check";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "../lib/auth/password";
 import { SignInThrottle } from "../lib/auth/sign-in-throttle";
 import { createDb } from "../lib/db/create-db";
+import { providerOf } from "../lib/db/database-url";
 import { repositoriesFor } from "../lib/db/repositories-for";
 
 const DATABASE_URL = "file:./data/bench-signin.db";
@@ -30,7 +31,7 @@ async function main() {
 
   const db = createDb(DATABASE_URL);
   try {
-    const repos = repositoriesFor(db);
+    const repos = repositoriesFor(db, providerOf(DATABASE_URL));
     await repos.users.create({ email: "known@bench.test", name: "Bench", passwordHash: await hashPassword("right") });
     const check = createCredentialCheck({
       findUserByEmail: (email) => repos.users.findByEmail(email),

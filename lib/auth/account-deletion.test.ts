@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { giveHistory } from "../account-data/service/test-support/learner-history";
 import type { Db } from "../db/create-db";
+import { providerOf } from "../db/database-url";
 import type { Prisma } from "../db/generated/sqlite/client";
 import { repositoriesFor } from "../db/repositories";
 import { repositoriesOn, testDatabases, uniqueEmail } from "../db/test-support/databases";
@@ -90,7 +91,7 @@ describe.each(testDatabases)("deleting an account on $name", ({ url }) => {
   const now = new Date("2026-06-01T09:00:00Z");
 
   function accounts() {
-    const repos = repositoriesFor(ctx.db);
+    const repos = repositoriesFor(ctx.db, providerOf(url));
     const checkCredentials = createCredentialCheck({
       findUserByEmail: (email) => repos.users.findByEmail(email),
       throttle: new SignInThrottle(ctx.db),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../db/client";
+import { providerOf } from "../db/database-url";
 import { repositoriesFor } from "../db/repositories";
 import { repositoriesOn, testDatabases, uniqueEmail } from "../db/test-support/databases";
 import { createAccountService, RESET_MAILS_PER_HOUR } from "./account-service";
@@ -26,7 +27,7 @@ function accountsOn(url: string) {
   /** The service as server.ts wires it, on this database, mailing the test SMTP server, with a clock the test moves. */
   function service(db = ctx.db) {
     const clock = { now: new Date() };
-    const repos = repositoriesFor(db);
+    const repos = repositoriesFor(db, providerOf(url));
     const checkCredentials = createCredentialCheck({
       findUserByEmail: (email) => repos.users.findByEmail(email),
       throttle: new SignInThrottle(db),

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "../db/client";
+import { databaseUrl, providerOf } from "../db/database-url";
 import { sweepExpiredRateLimits } from "../db/rate-limiter";
 import { repositoriesFor } from "../db/repositories";
 import { type AccountService, createAccountService, RESET_REQUEST_RULE } from "./account-service";
@@ -21,7 +22,7 @@ export const appUrl = (env: Record<string, string | undefined> = process.env) =>
 
 function createAuthServices(): AuthServices {
   const db = getDb();
-  const repos = repositoriesFor(db);
+  const repos = repositoriesFor(db, providerOf(databaseUrl()));
   sweepExpiredRateLimits(db);
   const checkCredentials = createCredentialCheck({
     findUserByEmail: (email) => repos.users.findByEmail(email),

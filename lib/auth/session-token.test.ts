@@ -1,7 +1,7 @@
 import { decode, encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { repositoriesOn, testDatabases, uniqueEmail } from "../db/test-support/databases";
-import { sessionTokenCallback, signedInAtOf } from "./session-token";
+import { sessionTokenCallback, signedInAtOf, subjectForToken } from "./session-token";
 
 // A session cookie as next-auth writes it (an encrypted JWT, salted with the cookie's name).
 const secret = "vitest-session-secret-0123456789abcdef";
@@ -20,8 +20,18 @@ describe.each(testDatabases)("session tokens on $name", ({ url }) => {
     return { user, cookie: await mint(token!) };
   }
 
-  /** What the app does with a cookie on a request: the jwt callback behind auth() and currentUser(). */
-  const sessionFor = async (cookie: string) => sessionTokenCallback(await read(cookie), undefined, findUserById);
+  /**
+   * What the app does with a cookie on a request: the jwt callback (next-auth's own routes) and
+   * currentUser() check the whole row; the JSON API checks only the version (currentUserId()). The
+   * two must agree on every token, so each check below is made both ways.
+   */
+  const sessionFor = async (cookie: string) => {
+    const token = await read(cookie);
+    const checked = await sessionTokenCallback(token, undefined, findUserById);
+    const subject = await subjectForToken(token, (id) => ctx.repos.users.sessionVersionOf(id));
+    expect(subject).toBe(checked ? checked.sub : null);
+    return checked;
+  };
 
   it("keeps a fresh token valid across requests", async () => {
     const { user, cookie } = await signedIn("fresh");

@@ -14,6 +14,8 @@ export interface SessionClaims {
 }
 
 export type FindUserById = (id: string) => Promise<UserRecord | null>;
+/** The user's current session version, or null when the account is gone. */
+export type FindSessionVersion = (id: string) => Promise<number | null>;
 
 /** The claims a token gets at sign-in. */
 export function claimsAtSignIn(user: Pick<UserRecord, "id" | "role" | "sessionVersion">, now: Date): SessionClaims {
@@ -36,6 +38,19 @@ export async function userForToken(
   if (typeof token.sub !== "string" || typeof token.sv !== "number") return null;
   const user = await findUserById(token.sub);
   return user && user.sessionVersion === token.sv ? user : null;
+}
+
+/**
+ * The user id a session token still stands for, or null; the same rule as `userForToken`, reading
+ * only the version (one indexed column instead of the whole row), for requests that need nothing
+ * else of the user.
+ */
+export async function subjectForToken(
+  token: { sub?: unknown; sv?: unknown },
+  findSessionVersion: FindSessionVersion,
+): Promise<string | null> {
+  if (typeof token.sub !== "string" || typeof token.sv !== "number") return null;
+  return (await findSessionVersion(token.sub)) === token.sv ? token.sub : null;
 }
 
 /**

@@ -10,6 +10,7 @@ import type {
 } from "../quiz/core/attempt";
 import type { Question } from "../quiz/core/types";
 import type { Db } from "./create-db";
+import type { DatabaseProvider } from "./database-url";
 import { inChunks } from "./in-chunks";
 
 export type {
@@ -119,9 +120,12 @@ export class QuizAttemptRepository {
   /** The answer's one statement differs by database (row locks and parameter types on PostgreSQL). */
   private readonly postgres: boolean;
 
-  constructor(private readonly db: Db) {
-    // Prisma's client names its provider; the generated clients of both databases have it.
-    this.postgres = (db as unknown as { _activeProvider?: string })._activeProvider === "postgresql";
+  /** `provider`: the database `db` was opened on, as createDb chose it (`providerOf(url)`). */
+  constructor(
+    private readonly db: Db,
+    provider: DatabaseProvider,
+  ) {
+    this.postgres = provider === "postgres";
   }
 
   /** `secret` and `questions` may be left out only by fixtures: such an attempt is treated like one from before they existed. */

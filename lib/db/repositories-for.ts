@@ -1,6 +1,7 @@
 import { CardOverrideRepository } from "./card-override-repository";
 import { ClassRepository } from "./class-repository";
 import type { Db } from "./create-db";
+import type { DatabaseProvider } from "./database-url";
 import { DrillProgressRepository } from "./drill-progress-repository";
 import { FlashcardRepository } from "./flashcard-repository";
 import { LessonProgressRepository } from "./lesson-progress-repository";
@@ -27,12 +28,13 @@ export interface Repositories {
   lti: LtiRepository;
 }
 
-export function repositoriesFor(db: Db): Repositories {
+/** `provider` is the database `db` was opened on (`providerOf(url)`): the few statements written per database need it. */
+export function repositoriesFor(db: Db, provider: DatabaseProvider): Repositories {
   return {
     users: new UserRepository(db),
     passwordResets: new PasswordResetRepository(db),
     progress: new LessonProgressRepository(db),
-    quizzes: new QuizAttemptRepository(db),
+    quizzes: new QuizAttemptRepository(db, provider),
     flashcards: new FlashcardRepository(db),
     ownCards: new OwnCardRepository(db),
     cardOverrides: new CardOverrideRepository(db),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { statusOf } from "../progress/core/lesson-status";
 import { createDb } from "./create-db";
+import { providerOf } from "./database-url";
 import { repositoriesFor } from "./repositories";
 import { repositoriesOn, testDatabases, uniqueEmail } from "./test-support/databases";
 import { EmailTakenError } from "./user-repository";
@@ -98,7 +99,7 @@ describe.each(testDatabases)("repositories on $name", ({ url }) => {
     await ctx.repos.progress.setCompleted(user.id, "lesson-e", true, t0);
     const fresh = createDb(url);
     try {
-      const record = await repositoriesFor(fresh).progress.find(user.id, "lesson-e");
+      const record = await repositoriesFor(fresh, providerOf(url)).progress.find(user.id, "lesson-e");
       expect(record?.completedAt).toEqual(t0);
     } finally {
       await fresh.$disconnect();

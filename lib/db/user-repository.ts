@@ -59,6 +59,17 @@ export class UserRepository {
   }
 
   /**
+   * The user's session version, or null if the user is gone: the one read every signed-in API
+   * request makes (plain SQL on both databases; the client's query compiler would cost more than
+   * the query).
+   */
+  async sessionVersionOf(id: string): Promise<number | null> {
+    const [row] = await this.db.$queryRaw<{ sessionVersion: number | bigint }[]>`
+      SELECT "sessionVersion" FROM "User" WHERE "id" = ${id}`;
+    return row ? Number(row.sessionVersion) : null;
+  }
+
+  /**
    * Revokes every session of the user: tokens carry the version they were issued at, and a token
    * whose version is behind the row's is refused. Returns the new version, or null if the user is gone.
    */

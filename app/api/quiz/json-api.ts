@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { type CurrentUser, currentUser } from "@/lib/auth/guards";
-import { jsonError as sharedJsonError } from "@/lib/http/json-response";
+import { type CurrentUser, currentUser, currentUserId } from "@/lib/auth/guards";
+import { jsonResponse, jsonError as sharedJsonError } from "@/lib/http/json-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import type { QuizResult } from "@/lib/quiz/service/quiz-service";
 import { attemptIdSchema } from "@/lib/quiz/service/schemas";
@@ -15,11 +15,19 @@ type Status = 200 | 201 | 400 | 401 | 404 | 409;
 export const jsonError = (status: Exclude<Status, 200 | 201>, error: string) => sharedJsonError(status, error);
 
 export const jsonResult = <T>(result: QuizResult<T>, status: 200 | 201 = 200) =>
-  result.ok ? Response.json({ ok: true, value: result.value }, { status }) : jsonError(result.status, result.error);
+  result.ok ? jsonResponse({ ok: true, value: result.value }, { status }) : jsonError(result.status, result.error);
 
-/** The signed-in user, or the 401 to answer with. */
-export async function signedIn(): Promise<CurrentUser | Response> {
-  return (await currentUser()) ?? jsonError(401, "Sign in to take a quiz.");
+const SIGN_IN = "Sign in to take a quiz.";
+
+/** The signed-in user's id (one read of the session version), or the 401 to answer with. */
+export async function signedIn(): Promise<{ id: string } | Response> {
+  const id = await currentUserId();
+  return id ? { id } : jsonError(401, SIGN_IN);
+}
+
+/** The signed-in user's whole row, for a route that needs more than the id, or the 401. */
+export async function signedInUser(): Promise<CurrentUser | Response> {
+  return (await currentUser()) ?? jsonError(401, SIGN_IN);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 import { createDb, type Db } from "../create-db";
+import { providerOf } from "../database-url";
 import { type Repositories, repositoriesFor } from "../repositories";
 
 /** The migrated SQLite file global setup makes; no test writes to it. */
@@ -29,7 +30,7 @@ export function repositoriesOn(url: string): { db: Db; repos: Repositories } {
   const ctx = {} as { db: Db; repos: Repositories };
   beforeAll(() => {
     ctx.db = createDb(url);
-    ctx.repos = repositoriesFor(ctx.db);
+    ctx.repos = repositoriesFor(ctx.db, providerOf(url));
   });
   afterAll(() => ctx.db.$disconnect());
   return ctx;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type ContentLibrary, loadContent } from "../../content/load-content";
 import { parseLesson } from "../../content/parse-lesson";
 import { createDb, type Db } from "../../db/create-db";
+import { providerOf } from "../../db/database-url";
 import { type Repositories, repositoriesFor } from "../../db/repositories";
 import { testDatabases, uniqueEmail } from "../../db/test-support/databases";
 import { BROWSE_PAGE_SIZE, type BrowseFilter } from "../core/card-browser";
@@ -41,7 +42,7 @@ describe.each(testDatabases)("the card browser on $name", ({ url }) => {
   };
   beforeAll(() => {
     db = createDb(url);
-    repos = repositoriesFor(db);
+    repos = repositoriesFor(db, providerOf(url));
   });
   afterAll(() => db.$disconnect());
   const learner = async () => {

@@ -2,6 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../content/load-content";
 import { createDb, type Db } from "../../db/create-db";
+import { providerOf } from "../../db/database-url";
 import { DEFAULT_SRS_SETTINGS } from "../../db/flashcard-repository";
 import { type Repositories, repositoriesFor } from "../../db/repositories";
 import { testDatabases, uniqueEmail } from "../../db/test-support/databases";
@@ -19,7 +20,7 @@ describe.each(testDatabases)("flashcard service on $name", ({ url }) => {
   let service: FlashcardService;
   beforeAll(() => {
     db = createDb(url);
-    repos = repositoriesFor(db);
+    repos = repositoriesFor(db, providerOf(url));
     service = createFlashcardService({ repos, library: () => library, now: () => now });
   });
   afterAll(() => db.$disconnect());

@@ -2,6 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../content/load-content";
 import { createDb, type Db } from "../../db/create-db";
+import { providerOf } from "../../db/database-url";
 import { type Repositories, repositoriesFor } from "../../db/repositories";
 import { testDatabases, uniqueEmail } from "../../db/test-support/databases";
 import { answerKey } from "../../quiz/core/grade";
@@ -25,7 +26,7 @@ describe.each(testDatabases)("a learner's own cards on $name", ({ url }) => {
   };
   beforeAll(() => {
     db = createDb(url);
-    repos = repositoriesFor(db);
+    repos = repositoriesFor(db, providerOf(url));
   });
   afterAll(() => db.$disconnect());
   const learner = () => repos.users.create({ email: uniqueEmail("own"), name: "Own Cards", passwordHash: "h" });

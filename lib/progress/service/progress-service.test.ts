@@ -2,6 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../content/load-content";
 import { createDb, type Db } from "../../db/create-db";
+import { providerOf } from "../../db/database-url";
 import { type Repositories, repositoriesFor } from "../../db/repositories";
 import { testDatabases, uniqueEmail } from "../../db/test-support/databases";
 import { lessonCards } from "../../flashcards/core/cards";
@@ -20,7 +21,7 @@ describe.each(testDatabases)("progress service on $name", ({ url }) => {
   let clock = new Date("2026-06-01T09:00:00Z");
   beforeAll(() => {
     db = createDb(url);
-    repos = repositoriesFor(db);
+    repos = repositoriesFor(db, providerOf(url));
     service = createProgressService({
       repos,
       library: () => library,

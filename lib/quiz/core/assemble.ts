@@ -66,7 +66,7 @@ export function drawQuiz<Q extends Drawable>(pool: readonly Q[], seed: QuizSeed,
   const length = options.length ?? DEFAULT_QUIZ_LENGTH;
   const moduleOf = options.moduleOf ?? (() => "");
   const rng = new Rng(hash32(`draw:${seed}`));
-  const candidates = shuffle(pool, rng);
+  const shuffled = shuffle(pool, rng);
   const maxPerKind = Math.max(2, Math.ceil(length / 3));
   // Counted once per source: cost() asks for every candidate at every pick, and counting walks the
   // whole pool (over a second per final exam of 1,000 questions when it was counted each time).
@@ -80,7 +80,6 @@ export function drawQuiz<Q extends Drawable>(pool: readonly Q[], seed: QuizSeed,
     }
     return share;
   };
-  const picked: Q[] = [];
   const subjects = new Set<string>();
   const keys = new Set<string>();
   const tally = {
@@ -94,53 +93,67 @@ export function drawQuiz<Q extends Drawable>(pool: readonly Q[], seed: QuizSeed,
   // Question ids are unique within a lesson only (two lessons' "steps:order" share one), and an
   // attempt knows its questions by id: a course or module quiz never holds one id twice.
   const ids = new Set<string>();
-  const allowed = (q: Q, capKinds: boolean) =>
-    !ids.has(q.id) &&
-    !subjects.has(subjectOf(q)) &&
-    !keys.has(templateKey(q)) &&
-    (!capKinds || tally.kind.of(q.kind) < maxPerKind);
-  const concepts = (q: Q) => q.concepts.map((c) => `${q.lessonSlug}/${c}`);
+  // What each candidate is (subject, template, concepts, module) does not change during the draw:
+  // worked out once, not at every pick for every candidate (that was most of a start's CPU).
+  const candidates = shuffled.map((q) => ({
+    q,
+    subject: subjectOf(q),
+    key: templateKey(q),
+    template: templateOf(q),
+    module: moduleOf(q.lessonSlug),
+    concepts: q.concepts.map((c) => `${q.lessonSlug}/${c}`),
+  }));
+  type C = (typeof candidates)[number];
+  const picked: C[] = [];
+  const allowed = ({ q, subject, key }: C, capKinds: boolean) =>
+    !ids.has(q.id) && !subjects.has(subject) && !keys.has(key) && (!capKinds || tally.kind.of(q.kind) < maxPerKind);
   const questionsAbout = new Tally();
-  for (const q of pool) for (const c of concepts(q)) questionsAbout.add(c);
-  const leastAsked = (q: Q) => Math.min(...concepts(q).map(tally.concept.of));
+  for (const c of candidates) for (const concept of c.concepts) questionsAbout.add(concept);
+  const leastAsked = (c: C) => Math.min(...c.concepts.map(tally.concept.of));
   /**
    * Of the concepts a question would ask about first, how few questions the pool has on the rarest:
    * a concept that few questions are about is asked while one of them still fits the mix, before
    * the kind cap leaves none (a source's share can take the kind it needs).
    */
-  const scarcity = (q: Q) =>
-    Math.min(
-      ...concepts(q)
-        .filter((c) => tally.concept.of(c) === leastAsked(q))
-        .map(questionsAbout.of),
-    );
+  const scarcity = (c: C, least: number) =>
+    Math.min(...c.concepts.filter((concept) => tally.concept.of(concept) === least).map(questionsAbout.of));
   /** Lower is better, compared in order. */
-  const cost = (q: Q): number[] => [
-    tally.module.of(moduleOf(q.lessonSlug)),
-    tally.lesson.of(q.lessonSlug),
-    SOURCE_SHARES[q.source] === "rest" ? 1 : tally.source.of(q.source) < shareOf(q.source) ? 0 : 2,
-    leastAsked(q),
-    tally.kind.of(q.kind),
-    scarcity(q),
-    tally.template.of(templateOf(q)),
-  ];
+  const cost = (c: C): number[] => {
+    const { q } = c;
+    const least = leastAsked(c);
+    return [
+      tally.module.of(c.module),
+      tally.lesson.of(q.lessonSlug),
+      SOURCE_SHARES[q.source] === "rest" ? 1 : tally.source.of(q.source) < shareOf(q.source) ? 0 : 2,
+      least,
+      tally.kind.of(q.kind),
+      scarcity(c, least),
+      tally.template.of(c.template),
+    ];
+  };
   while (picked.length < length) {
-    const open = candidates.filter((q) => allowed(q, true));
-    const pool = open.length > 0 ? open : candidates.filter((q) => allowed(q, false)); // a small pool: relax the mix
+    const open = candidates.filter((c) => allowed(c, true));
+    const pool = open.length > 0 ? open : candidates.filter((c) => allowed(c, false)); // a small pool: relax the mix
     if (pool.length === 0) break;
-    const next = pool.reduce((best, q) => (lessThan(cost(q), cost(best)) ? q : best));
+    // The first of the cheapest, in the shuffled order (each candidate's cost computed once per pick).
+    let next = pool[0];
+    let nextCost = cost(next);
+    for (const c of pool.slice(1)) {
+      const costOfC = cost(c);
+      if (lessThan(costOfC, nextCost)) [next, nextCost] = [c, costOfC];
+    }
     picked.push(next);
-    ids.add(next.id);
-    subjects.add(subjectOf(next));
-    keys.add(templateKey(next));
-    tally.module.add(moduleOf(next.lessonSlug));
-    tally.lesson.add(next.lessonSlug);
-    tally.source.add(next.source);
-    for (const c of concepts(next)) tally.concept.add(c);
-    tally.kind.add(next.kind);
-    tally.template.add(templateOf(next));
+    ids.add(next.q.id);
+    subjects.add(next.subject);
+    keys.add(next.key);
+    tally.module.add(next.module);
+    tally.lesson.add(next.q.lessonSlug);
+    tally.source.add(next.q.source);
+    for (const concept of next.concepts) tally.concept.add(concept);
+    tally.kind.add(next.q.kind);
+    tally.template.add(next.template);
   }
-  return picked.sort((a, b) => a.difficulty - b.difficulty);
+  return picked.map((c) => c.q).sort((a, b) => a.difficulty - b.difficulty);
 }
 
 function subjectsOf(pool: readonly Drawable[], source: QuestionSource): number {

@@ -1,7 +1,7 @@
 import type { Lesson } from "../../content/types";
 import { type DrawOptions, drawQuiz } from "./assemble";
 import { type QuizScope, quizLength } from "./attempt";
-import { buildEntries, lazyPool } from "./pool";
+import { buildEntries, lazyPool, type PoolSource, poolSeedOf } from "./pool";
 import type { QuizSeed } from "./seeded";
 import type { Question } from "./types";
 
@@ -12,14 +12,21 @@ export function attemptDrawOptions(scope: QuizScope, lessons: readonly Lesson[])
 }
 
 /**
- * The questions a new attempt asks, with their keys: every lesson's pool for the attempt's seed,
- * drawn, then only what was drawn built (scenario questions run the simulator). What the quiz
- * service stores when an attempt starts, and what demo data stores for its attempts.
+ * The questions a new attempt asks, with their keys: every lesson's pool for the attempt's pool
+ * seed (poolSeedOf), drawn with the attempt's seed, then only what was drawn built (scenario
+ * questions run the simulator). What the quiz service stores when an attempt starts (with its
+ * cache of pools as `pools`), and what demo data stores for its attempts.
  */
-export function drawAttemptQuestions(scope: QuizScope, lessons: readonly Lesson[], seed: QuizSeed): Question[] {
+export function drawAttemptQuestions(
+  scope: QuizScope,
+  lessons: readonly Lesson[],
+  seed: QuizSeed,
+  pools: PoolSource = lazyPool,
+): Question[] {
+  const poolSeed = poolSeedOf(seed);
   return buildEntries(
     drawQuiz(
-      lessons.flatMap((l) => lazyPool(l, seed)),
+      lessons.flatMap((l) => pools(l, poolSeed)),
       seed,
       attemptDrawOptions(scope, lessons),
     ),

@@ -10,6 +10,20 @@ import { questionProblems } from "./validate-question";
 export const SCENARIO_VARIANTS = 2;
 
 /**
+ * How many different pools a lesson has for new attempts. An attempt's pool (its distractors,
+ * scenario clusters) is one of these, chosen by its seed; the draw from the pool and every
+ * shuffle still follow the attempt's own seed. A finite number lets the server build each pool
+ * once and keep it (lib/quiz/service/pool-cache.ts): 32 pools give each scenario 64 clusters.
+ */
+export const POOL_VARIANTS = 32;
+
+/** The pool seed of an attempt with this seed: one of POOL_VARIANTS. */
+export const poolSeedOf = (seed: QuizSeed): string => `pool-${hash32(`pool:${seed}`) % POOL_VARIANTS}`;
+
+/** A lesson's pool for a pool seed, not yet built: lazyPool, or a cache of it. */
+export type PoolSource = (lesson: Lesson, poolSeed: string) => PoolEntry[];
+
+/**
  * A pool entry before it is built: what a draw needs to choose it. A scenario question runs the
  * simulator when built (milliseconds each), so a quiz builds only the few it draws.
  */

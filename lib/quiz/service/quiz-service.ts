@@ -12,13 +12,14 @@ import { attemptScore, COURSE_TARGET, isQuizScope } from "../core/attempt";
 import { PRACTICE_TITLE, RETAKE_TITLE } from "../core/describe-quiz";
 import { drawAttemptQuestions } from "../core/draw-attempt";
 import { answerKey, gradeResponse, misconceptionOf, responseProblem } from "../core/grade";
-import { buildEntries, lazyPool, questionPool } from "../core/pool";
+import { buildEntries, poolSeedOf, questionPool } from "../core/pool";
 import { type ConceptRef, drawPractice, practiceTarget } from "../core/practice";
 import { type PublicIdScheme, toInternalResponse, toPublicResponse } from "../core/public-ids";
 import { toPublicQuestion } from "../core/public-question";
 import { drawRetake, missedQuestions } from "../core/retake";
 import type { QuizSeed } from "../core/seeded";
 import type { AnswerKey, Observation, PublicQuestion, Question, Response } from "../core/types";
+import { createPoolCache, type PoolCache } from "./pool-cache";
 import { macIdScheme } from "./public-id-scheme";
 
 /** What the browser may know about an answered question: shown after answering (or at the end). */
@@ -65,6 +66,8 @@ export interface QuizServiceDeps {
   newSeed: () => QuizSeed;
   /** A fresh 128-bit key per attempt, base64url, for its public ids. */
   newSecret: () => string;
+  /** Where new attempts' pools come from; the server passes its process-wide cache (default: one per service). */
+  pools?: PoolCache;
 }
 
 export const NO_SUCH_ATTEMPT = "There is no such quiz attempt.";
@@ -83,6 +86,13 @@ interface Drawn {
 type AttemptState = Omit<StoredQuizAttempt, "answers">;
 
 export function createQuizService(deps: QuizServiceDeps) {
+  const pools = deps.pools ?? createPoolCache();
+  /** The pools a new attempt with this seed draws from (the cache's, see pool-cache.ts). */
+  const poolsFor = (lessons: Lesson[], seed: QuizSeed) => {
+    const poolSeed = poolSeedOf(seed);
+    return lessons.flatMap((l) => pools.pool(l, poolSeed));
+  };
+
   /** A quiz's lessons and title; null for a retake or a practice, whose questions are chosen when they start. */
   function lessonsFor(scope: AttemptScope, target: string): { title: string; lessons: Lesson[] } | null {
     if (!isQuizScope(scope)) return null;
@@ -222,7 +232,7 @@ export function createQuizService(deps: QuizServiceDeps) {
       const found = lessonsFor(scope, target);
       if (!found) return fail("There is no such quiz.", 404);
       const seed = String(deps.newSeed());
-      const questions = drawAttemptQuestions(scope, found.lessons, seed);
+      const questions = drawAttemptQuestions(scope, found.lessons, seed, pools.pool);
       return success(await stored(userId, { scope, target, seed, feedback }, questions));
     },
 
@@ -252,13 +262,7 @@ export function createQuizService(deps: QuizServiceDeps) {
         library.lessons.filter((l) => l.slug === slug),
       );
       const seed = String(deps.newSeed());
-      const questions = buildEntries(
-        drawRetake(
-          missed,
-          lessons.flatMap((l) => lazyPool(l, seed)),
-          seed,
-        ),
-      );
+      const questions = buildEntries(drawRetake(missed, poolsFor(lessons, seed), seed));
       if (questions.length === 0) return fail(LESSON_CHANGED, 409);
       return success(await stored(userId, { scope: "retake", target: source.id, seed, feedback }, questions));
     },
@@ -268,13 +272,7 @@ export function createQuizService(deps: QuizServiceDeps) {
       const library = deps.library();
       const lessons = library.lessons.filter((l) => concepts.some((c) => c.lessonSlug === l.slug));
       const seed = String(deps.newSeed());
-      const questions = buildEntries(
-        drawPractice(
-          concepts,
-          lessons.flatMap((l) => lazyPool(l, seed)),
-          seed,
-        ),
-      );
+      const questions = buildEntries(drawPractice(concepts, poolsFor(lessons, seed), seed));
       if (questions.length === 0) return fail("There is nothing to practise yet: take a lesson quiz first.", 409);
       const attempt = {
         scope: "practice" as const,

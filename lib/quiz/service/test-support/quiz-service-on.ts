@@ -2,6 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { loadContent } from "../../../content/load-content";
 import { createDb, type Db } from "../../../db/create-db";
+import { providerOf } from "../../../db/database-url";
 import { type Repositories, repositoriesFor } from "../../../db/repositories";
 import { uniqueEmail } from "../../../db/test-support/databases";
 import { answerKey } from "../../core/grade";
@@ -9,6 +10,7 @@ import { toPublicResponse } from "../../core/public-ids";
 import type { QuizSeed } from "../../core/seeded";
 import type { Question, Response } from "../../core/types";
 import { newAttemptSecret } from "../attempt-secrets";
+import type { PoolCache } from "../pool-cache";
 import { macIdScheme } from "../public-id-scheme";
 import { type AttemptView, createQuizService, type QuizService } from "../quiz-service";
 
@@ -25,22 +27,24 @@ export interface StartedAttempt {
 
 /**
  * Inside a describe block: the quiz service on a real database, with crypto secrets and the
- * seeds `newSeed` gives (a counter unless the test needs the same draw twice).
+ * seeds `newSeed` gives (a counter unless the test needs the same draw twice), and its own pool
+ * cache unless the test passes one.
  */
-export function quizServiceOn(url: string, newSeed?: () => QuizSeed) {
+export function quizServiceOn(url: string, newSeed?: () => QuizSeed, pools?: PoolCache) {
   // Long, 64-bit-sized seeds: a short one ("1000") turns up by chance inside random ids, and the
   // tests assert the seed never reaches the browser.
   let nextSeed = 7_346_029_185_736_401n;
   const ctx = {} as { db: Db; repos: Repositories; service: QuizService };
   beforeAll(() => {
     ctx.db = createDb(url);
-    ctx.repos = repositoriesFor(ctx.db);
+    ctx.repos = repositoriesFor(ctx.db, providerOf(url));
     ctx.service = createQuizService({
       repos: ctx.repos,
       library: () => library,
       now: () => new Date("2026-04-01T12:00:00Z"),
       newSeed: newSeed ?? (() => String(nextSeed++)),
       newSecret: newAttemptSecret,
+      pools,
     });
   });
   afterAll(() => ctx.db.$disconnect());
