@@ -1,6 +1,6 @@
 import { addDaysToKey, daysBetweenKeys } from "../../../dates";
 import { dayKey } from "../../../format";
-import { offsetMinutesAt, resolveWallClock, wallClockAt } from "../../../time-zones";
+import { compatibleInstant, offsetMinutesAt, wallClockAt } from "../../../time-zones";
 import type { CardState, RatingName, StateName } from "../scheduler";
 import type { AnkiCardRow, AnkiRevlogRow } from "./schema";
 
@@ -53,10 +53,8 @@ export const minutesWest = (instant: Date, zone: string) => -offsetMinutesAt(ins
 export function ankiDayCount(start: Date, zone: string): AnkiDayCount {
   const startKey = ankiDateKey(start, zone);
   const [year, month, day] = startKey.split("-").map(Number);
-  const rollover = resolveWallClock({ year, month, day, hour: ANKI_ROLLOVER_HOUR, minute: 0, second: 0 }, zone);
   // 04:00 that happens twice is the first of the two; one skipped by a clock change is an hour on (same date).
-  const created =
-    rollover.kind === "exact" ? rollover.instant : rollover.kind === "repeated" ? rollover.earlier : rollover.shifted;
+  const created = compatibleInstant({ year, month, day, hour: ANKI_ROLLOVER_HOUR, minute: 0, second: 0 }, zone);
   return {
     crt: seconds(created),
     creationOffset: minutesWest(created, zone),
