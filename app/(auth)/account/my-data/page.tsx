@@ -105,7 +105,7 @@ export default async function AccountDataPage() {
             <>
               {" "}
               <span data-testid="deletion-impact">
-                {`The ${plural(impact.classes, "class", "classes")} you teach ${impact.classes === 1 ? "is" : "are"} deleted too; their learners keep their own work. Your ${plural(impact.platforms, "LTI platform registration", "LTI platform registrations")} ${impact.platforms === 1 ? "goes" : "go"} as well, and with ${impact.platforms === 1 ? "it" : "them"}, as deleting a registration does, the ${plural(impact.launchAccounts, "account", "accounts")} made by launches from ${impact.platforms === 1 ? "it" : "them"}, with all their work.`}
+                {`The ${plural(impact.classes, "class", "classes")} you teach ${impact.classes === 1 ? "is" : "are"} deleted too, with ${plural(impact.enrolments, "learner's enrolment", "learners' enrolments")} in ${impact.classes === 1 ? "it" : "them"}; the learners keep their own work. Your ${plural(impact.platforms, "LTI platform registration", "LTI platform registrations")} ${impact.platforms === 1 ? "goes" : "go"} as well, and with ${impact.platforms === 1 ? "it" : "them"}, as deleting a registration does, the ${plural(impact.launchAccounts, "account", "accounts")} made by launches from ${impact.platforms === 1 ? "it" : "them"}, with all their work.`}
               </span>
             </>
           )}{" "}
