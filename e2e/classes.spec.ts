@@ -309,28 +309,35 @@ test("an instructor fixes a class's time zone by keyboard; due dates keep their 
   await expect(zoneField).toHaveAccessibleDescription(/Choose a time zone from the list\./);
   await expect(page.getByText(/typed in the class's time zone, UTC;/)).toBeVisible();
 
-  // Keyboard only: pick India's zone and submit with Enter.
+  // Keyboard only: pick Tokyo's zone and submit with Enter.
   await zoneField.focus();
-  await zoneField.selectOption("Asia/Kolkata");
+  await zoneField.selectOption("Asia/Tokyo");
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Change time zone" })).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("status").getByText(/^Due dates are now in Asia\/Kolkata \(was UTC\)\./)).toBeVisible();
-  await expect(page.getByText(/typed in the class's time zone, Asia\/Kolkata \(UTC\+5:30\)/)).toBeVisible();
-  // 17:00 on the class's clock, now India's: 11:30 UTC for the instructor.
+  await expect(page.getByRole("status").getByText(/^Due dates are now in Asia\/Tokyo \(was UTC\)\./)).toBeVisible();
+  await expect(page.getByText(/typed in the class's time zone, Asia\/Tokyo \(UTC\+9\)/)).toBeVisible();
+  // 17:00 on the class's clock, now Tokyo's: 08:00 UTC for the instructor.
   await expect(
-    assignments(page).getByText(`due ${year}-01-10 11:30 UTC; class time ${year}-01-10 17:00 Asia/Kolkata (UTC+5:30)`),
+    assignments(page).getByText(`due ${year}-01-10 08:00 UTC; class time ${year}-01-10 17:00 Asia/Tokyo (UTC+9)`),
   ).toBeVisible();
-  await expect(page.getByLabel("Class time zone")).toHaveValue("Asia/Kolkata");
+  await expect(page.getByLabel("Class time zone")).toHaveValue("Asia/Tokyo");
   await expectNoSeriousA11yViolations(page);
   await signOut(page);
 
-  // A learner in India (the browser's zone) sees 17:00 their time.
+  // A learner in India (the browser's zone) sees 13:30 their time, and the class's 17:00.
   await signUp(page, newLearner());
   await page.goto("/classes");
   await page.getByLabel("Class code").fill(code);
   await page.getByRole("button", { name: "Join class" }).click();
   await expect(page.getByRole("status").getByText("You joined Zone fix.")).toBeVisible();
   const zoneFix = page.getByRole("region", { name: /^Zone fix/ });
-  await expect(zoneFix.getByText(`due ${year}-01-10 17:00 Asia/Kolkata (UTC+5:30)`, { exact: true })).toBeVisible();
+  await expect(
+    // The engine may spell India's zone the old way (see the first test).
+    zoneFix.getByText(
+      new RegExp(
+        `^due ${year}-01-10 13:30 Asia/(Kolkata|Calcutta) \\(UTC\\+5:30\\); class time ${year}-01-10 17:00 Asia/Tokyo \\(UTC\\+9\\)$`,
+      ),
+    ),
+  ).toBeVisible();
 });
