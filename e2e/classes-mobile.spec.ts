@@ -38,9 +38,7 @@ test("on a phone an instructor's class works by touch and keyboard, and its resu
   await page.getByLabel("Class time zone").selectOption("Pacific/Auckland");
   await page.getByRole("button", { name: "Change time zone" }).tap();
   await expect(
-    page
-      .getByRole("status")
-      .getByText(/^Due dates are now in Pacific\/Auckland \(was Pacific\/Tongatapu\)\. 3 due dates/),
+    page.getByRole("status").getByText(/^Due dates are now in Pacific\/Auckland \(was Pacific\/Tongatapu\)\./),
   ).toBeVisible();
   await expect(page.getByLabel("Class time zone")).toHaveValue("Pacific/Auckland");
   const classUrl = page.url();

@@ -70,8 +70,8 @@ export async function changeClassTimeZoneAction(_prev: ActionState, form: FormDa
   if (from === to) return successState(`The class already takes due dates in ${to}.`);
   const dates =
     moved === 0
-      ? "No due dates needed to move."
-      : `${moved === 1 ? "1 due date keeps its" : `${moved} due dates keep their`} date and time of day, now in ${to}.`;
+      ? "Every due date already read the same there."
+      : `${moved === 1 ? "1 due date moved to keep its" : `${moved} due dates moved to keep their`} date and time of day.`;
   return successState(`Due dates are now in ${to} (was ${from}). ${dates}`);
 }
 
