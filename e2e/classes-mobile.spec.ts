@@ -33,6 +33,14 @@ test("on a phone an instructor's class works by touch and keyboard, and its resu
     await expect(page.getByRole("status").getByText(/^Assigned /)).toBeVisible();
     await expect(page.getByLabel("Due", { exact: true })).toHaveValue("");
   }
+  // The class's zone changes by touch; the form fits the phone.
+  await page.getByText("Change the class's time zone").tap();
+  await page.getByLabel("Class time zone").selectOption("Pacific/Auckland");
+  await page.getByRole("button", { name: "Change time zone" }).tap();
+  await expect(
+    page.getByRole("status").getByText(/^Due dates are now in Pacific\/Auckland \(was Pacific\/Tongatapu\)\./),
+  ).toBeVisible();
+  await expect(page.getByLabel("Class time zone")).toHaveValue("Pacific/Auckland");
   const classUrl = page.url();
   await fitsTheScreen(page);
   await expectNoSeriousA11yViolations(page);

@@ -11,6 +11,11 @@ import { expectNoSeriousA11yViolations, LESSON_SLUG, LESSON_TITLE, newLearner, s
 // A learner's data is theirs: they take their flashcards to Anki and their history as spreadsheets,
 // and can delete their account, after which it no longer signs in.
 
+// Signed up from a browser in Auckland (UTC+12/+13): the account takes that zone, and Anki's days start
+// at 04:00 there.
+const ZONE = "Pacific/Auckland";
+test.use({ timezoneId: ZONE });
+
 const lessons = loadContent(path.resolve("content")).lessons;
 const cardsOfLesson = lessonCards(lessons.find((l) => l.slug === LESSON_SLUG)!).length;
 const cardsOfCourse = lessons.flatMap(lessonCards).length;
@@ -37,6 +42,7 @@ function ankiCards(bytes: Buffer) {
           queue: number;
         }[],
         revlog: (db.prepare("SELECT count(*) AS n FROM revlog").get() as { n: number }).n,
+        col: db.prepare("SELECT crt, conf FROM col").get() as { crt: number; conf: string },
       };
     } finally {
       db.close();
@@ -82,6 +88,13 @@ test("a learner takes their cards to Anki and their history as CSV, then deletes
   const firstField = rated[0].flds.split("\x1f")[0].replace(/<[^>]+>/g, "");
   expect(firstField.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&")).toBe(front);
   expect(own.revlog).toBe(1);
+  // The collection was created at 04:00 on the learner's day in Auckland, with that offset in minutes west.
+  const hourThere = new Intl.DateTimeFormat("en-GB", { timeZone: ZONE, hour: "2-digit", minute: "2-digit" });
+  expect(hourThere.format(new Date(own.col.crt * 1000))).toBe("04:00");
+  const conf = JSON.parse(own.col.conf) as { creationOffset: number; localOffset: number; rollover: number };
+  expect(conf.rollover).toBe(4);
+  expect([-780, -720]).toContain(conf.creationOffset); // NZDT or NZST, whichever the day of the rating had
+  expect([-780, -720]).toContain(conf.localOffset);
 
   // The data page, reached from the account page.
   await page.goto("/account/password");
@@ -96,6 +109,27 @@ test("a learner takes their cards to Anki and their history as CSV, then deletes
   expect(lines).toHaveLength(2);
   expect(lines[1]).toContain(`"${LESSON_TITLE}"`);
   expect(lines[1]).toContain(`"good","New","Learning"`);
+
+  // The account's settings: its own JSON file, and in the zip of everything.
+  const settings = await download(page, () => page.getByRole("link", { name: "Account settings (JSON)" }).click());
+  expect(settings.name).toBe("kubelearn-account-settings.json");
+  const document = JSON.parse(settings.bytes.toString("utf8"));
+  expect(document).toMatchObject({
+    format: "kubelearn-account-settings",
+    profile: { name: learner.name, email: learner.email, role: "learner", signsInWith: "password" },
+    display: { timeZone: ZONE, colorScheme: "system" },
+    flashcards: { desiredRetention: 0.9, dailyNewLimit: 20, fsrsParameters: null },
+    lti: { account: null, launches: [], platformsYouRegistered: [] },
+  });
+  const everything = await download(page, () =>
+    page.getByRole("link", { name: "Download everything (zip of all CSV files and your settings)" }).click(),
+  );
+  const entries = unzipSync(everything.bytes);
+  expect(Object.keys(entries)).toContain("kubelearn-account-settings.json");
+  expect(Object.keys(entries)).toContain("kubelearn-flashcard-reviews.csv");
+  expect(JSON.parse(Buffer.from(entries["kubelearn-account-settings.json"]).toString("utf8")).profile.email).toBe(
+    learner.email,
+  );
 
   // Deleting needs the tick as well as the password; then the account is gone and signed out.
   const deletion = page.getByRole("region", { name: "Delete your account" });
@@ -115,4 +149,5 @@ test("a learner takes their cards to Anki and their history as CSV, then deletes
   ).toBeVisible();
   const gone = await page.request.get("/account/my-data/quiz-answers.csv");
   expect(gone.status()).toBe(401);
+  expect((await page.request.get("/account/my-data/account-settings.json")).status()).toBe(401);
 });

@@ -5,6 +5,7 @@ import {
   formatDateTimeLocal,
   formatDay,
   formatDayShort,
+  formatDueDate,
   formatEstimate,
   formatMeasure,
   formatMinutes,
@@ -59,6 +60,13 @@ describe("dates and times", () => {
     );
     expect(formatDateTime(new Date("2026-01-16T07:59:00Z"), "Europe/London")).toBe(
       "2026-01-16 07:59 Europe/London (UTC+0)",
+    );
+  });
+
+  it("shows a class's due date in the viewer's zone, and on the class's clock when that is another zone", () => {
+    expect(formatDueDate(instant, "UTC", "UTC")).toBe("2026-09-10 17:05 UTC");
+    expect(formatDueDate(instant, "Asia/Kolkata", "UTC")).toBe(
+      "2026-09-10 22:35 Asia/Kolkata (UTC+5:30); class time 2026-09-10 17:05 UTC",
     );
   });
 

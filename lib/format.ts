@@ -51,6 +51,16 @@ export function formatTimeZone(timeZone: string, at: Date): string {
 }
 
 /**
+ * A class's due date for one viewer: in their zone, and also on the class's clock when that is
+ * another zone, since that is the time the instructor set ("2026-09-10 22:30 Asia/Kolkata (UTC+5:30);
+ * class time 2026-09-10 17:00 UTC").
+ */
+export function formatDueDate(instant: Date, viewerZone: string, classZone: string): string {
+  const mine = formatDateTime(instant, viewerZone);
+  return viewerZone === classZone ? mine : `${mine}; class time ${formatDateTime(instant, classZone)}`;
+}
+
+/**
  * An instant to the minute as a clock in `timeZone` shows it, naming the zone (and its offset then,
  * which tells summer from winter time): "2026-09-10 17:00 UTC", "2026-01-01 12:00 Asia/Kolkata (UTC+5:30)".
  */

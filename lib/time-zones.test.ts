@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  compatibleInstant,
   isSupportedTimeZone,
   offsetMinutesAt,
   resolveWallClock,
+  sameWallClockIn,
   startOfNextZonedDay,
   startOfZonedDay,
   supportedTimeZones,
@@ -89,6 +91,24 @@ describe("which instant a wall-clock time in a zone means", () => {
       earlier: at("2026-04-04T13:30Z"),
       later: at("2026-04-04T14:30Z"),
     });
+  });
+});
+
+describe("one instant for a wall-clock time, and the same time in another zone", () => {
+  it("takes the earlier of a repeated time and moves a skipped one past the gap", () => {
+    expect(compatibleInstant(wall("2026-01-15T23:59"), LA)).toEqual(at("2026-01-16T07:59Z"));
+    expect(compatibleInstant(wall("2026-11-01T01:30"), LA)).toEqual(at("2026-11-01T08:30Z"));
+    expect(compatibleInstant(wall("2026-03-08T02:30"), LA)).toEqual(at("2026-03-08T10:30Z")); // 03:30 PDT
+  });
+
+  it("keeps the date and time of day when a time moves from one zone to another", () => {
+    // 17:00 on 10 March in London (GMT) is 17:00 on 10 March in Kolkata (UTC+5:30), 11:30 UTC.
+    expect(sameWallClockIn(at("2026-03-10T17:00Z"), "Europe/London", "Asia/Kolkata")).toEqual(at("2026-03-10T11:30Z"));
+    // Across the date line: 09:00 on 2 April in Tonga is 09:00 on 2 April in Los Angeles (PDT).
+    expect(sameWallClockIn(at("2026-04-01T20:00Z"), TONGA, LA)).toEqual(at("2026-04-02T16:00Z"));
+    // A time the new zone skips lands just past the gap.
+    expect(sameWallClockIn(at("2026-03-08T02:30Z"), "UTC", LA)).toEqual(at("2026-03-08T10:30Z"));
+    expect(sameWallClockIn(at("2026-03-08T02:30Z"), "UTC", "UTC")).toEqual(at("2026-03-08T02:30Z"));
   });
 });
 

@@ -157,11 +157,26 @@ export function resolveWallClock(wall: WallClock, zone: string): ResolvedWallClo
   return { kind: "repeated", earlier: new Date(instants[0]), later: new Date(instants.at(-1)!) };
 }
 
-/** The first instant at which a clock in `zone` shows this calendar date (midnight, or the end of a skipped midnight). */
-function startOfDate(year: number, month: number, day: number, zone: string): Date {
-  const r = resolveWallClock({ year, month, day, hour: 0, minute: 0, second: 0 }, zone);
+/**
+ * The one instant a wall-clock time in `zone` is taken to mean, as Temporal's "compatible"
+ * disambiguation picks it: the earlier of a repeated time, and a skipped time moved past the gap.
+ */
+export function compatibleInstant(wall: WallClock, zone: string): Date {
+  const r = resolveWallClock(wall, zone);
   if (r.kind === "exact") return r.instant;
   return r.kind === "repeated" ? r.earlier : r.shifted;
+}
+
+/**
+ * The instant that reads in `to` as `instant` reads in `from`: 17:00 on 10 March in London becomes
+ * 17:00 on 10 March in Kolkata. A time `to` skips or repeats is read as `compatibleInstant` reads it.
+ */
+export const sameWallClockIn = (instant: Date, from: string, to: string): Date =>
+  compatibleInstant(wallClockAt(instant, from), to);
+
+/** The first instant at which a clock in `zone` shows this calendar date (midnight, or the end of a skipped midnight). */
+function startOfDate(year: number, month: number, day: number, zone: string): Date {
+  return compatibleInstant({ year, month, day, hour: 0, minute: 0, second: 0 }, zone);
 }
 
 /** Local midnight in `zone` of the day `instant` falls on: where that person's day begins. */

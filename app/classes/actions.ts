@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/guards";
 import {
   addAssignmentSchema,
+  changeClassTimeZoneSchema,
   changeDueDateSchema,
   createClassSchema,
   joinClassSchema,
@@ -53,6 +54,25 @@ export async function changeDueDateAction(_prev: ActionState, form: FormData): P
   if (!result.ok) return refusedState(result, input.values);
   revalidatePath(`/teach/classes/${input.data.classId}`);
   return successState(`“${result.value.title}” has its new due date.`);
+}
+
+export async function changeClassTimeZoneAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = parseForm(changeClassTimeZoneSchema, form);
+  if (!input.ok) return input.state;
+  const user = await currentUser();
+  if (user?.role !== "INSTRUCTOR")
+    return failureState("Only instructors can change a class's time zone.", {}, input.values);
+  const result = await classService().changeTimeZone(user.id, input.data.classId, input.data.timeZone);
+  if (!result.ok) return refusedState(result, input.values);
+  revalidatePath(`/teach/classes/${input.data.classId}`);
+  revalidatePath("/classes");
+  const { from, to, moved } = result.value;
+  if (from === to) return successState(`The class already takes due dates in ${to}.`);
+  const dates =
+    moved === 0
+      ? "Every due date already read the same there."
+      : `${moved === 1 ? "1 due date moved to keep its" : `${moved} due dates moved to keep their`} date and time of day.`;
+  return successState(`Due dates are now in ${to} (was ${from}). ${dates}`);
 }
 
 export async function removeAssignmentAction(_prev: ActionState, form: FormData): Promise<ActionState> {

@@ -4,7 +4,7 @@ import { JoinClassForm } from "@/components/classes/forms";
 import { cardClass } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/guards";
 import { classService } from "@/lib/classes/service/server";
-import { formatDateTime, formatPercent } from "@/lib/format";
+import { formatDueDate, formatPercent } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Classes" };
 
@@ -55,7 +55,9 @@ export default async function ClassesPage() {
                       <Link href={a.href} className="font-medium text-brand-700 hover:underline">
                         {a.title}
                       </Link>{" "}
-                      <span className="text-sm text-slate-600">due {formatDateTime(a.dueAt, user.timeZone)}</span>
+                      <span className="text-sm text-slate-600">
+                        due {formatDueDate(a.dueAt, user.timeZone, c.timeZone)}
+                      </span>
                       {a.scope === "review" && (
                         <span className="block text-sm text-slate-600">
                           Done once you have rated every card of the lesson; cards you suspended do not count.

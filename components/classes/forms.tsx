@@ -1,6 +1,7 @@
 "use client";
 import {
   addAssignmentAction,
+  changeClassTimeZoneAction,
   changeDueDateAction,
   createClassAction,
   joinClassAction,
@@ -56,6 +57,51 @@ export function CreateClassForm({ timeZone, zones }: { timeZone: string; zones: 
         {pending ? "Creating…" : "Create class"}
       </Button>
       <div className="sm:col-span-3">
+        <FormMessage state={state} />
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The zone a class takes due dates in, changed by its instructor. The select starts at the class's
+ * zone (after a refusal: what was chosen); the server moves every due date to the same date and time
+ * of day in the new zone.
+ */
+export function ClassTimeZoneForm({
+  classId,
+  timeZone,
+  zones,
+}: {
+  classId: string;
+  timeZone: string;
+  zones: string[];
+}) {
+  const [state, formProps, pending] = useActionForm(changeClassTimeZoneAction, initial);
+  const chosen = state.ok ? timeZone : echoed(state, "timeZone") || timeZone;
+  return (
+    <form {...formProps} className={cardClass("grid gap-3 p-4 sm:grid-cols-[minmax(0,20rem)_auto] sm:items-end")}>
+      <input type="hidden" name="classId" value={classId} />
+      <Field
+        id="class-zone"
+        label="Class time zone"
+        hint="Due dates keep their date and time of day: 17:00 stays 17:00, in the new zone."
+        error={state.fieldErrors.timeZone}
+      >
+        {(control) => (
+          <TimeZoneSelect
+            key={`${timeZone}:${chosen}`}
+            control={control}
+            zones={zones}
+            defaultValue={chosen}
+            className={inputClass}
+          />
+        )}
+      </Field>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Saving…" : "Change time zone"}
+      </Button>
+      <div className="sm:col-span-2">
         <FormMessage state={state} />
       </div>
     </form>

@@ -182,6 +182,8 @@ describe.each(testDatabases)("deleting an account on $name", ({ url }) => {
 
   it("removes the user and every row they own, and nothing of anyone else's", async () => {
     const { me, other, learner, mine, theirs } = await busyInstructor();
+    // One class of their own with one learner in it; their own membership of another's class is not counted.
+    expect(await accounts().service.deletionImpact(me.user.id)).toMatchObject({ classes: 1, enrolments: 1 });
     const owned = await ownedBy(ctx.db, me.user.id);
     const before = await rowCounts(ctx.db, owned);
     // Every owned table really has rows to delete (or the test would prove nothing).
@@ -290,7 +292,12 @@ describe.each(testDatabases)("deleting an account on $name", ({ url }) => {
     const mine = await ltiLearner();
     const elsewhere = await ltiLearner(); // launched from another instructor's platform
     const { service } = accounts();
-    expect(await service.deletionImpact(mine.owner.user.id)).toEqual({ classes: 0, platforms: 1, launchAccounts: 1 });
+    expect(await service.deletionImpact(mine.owner.user.id)).toEqual({
+      classes: 0,
+      enrolments: 0,
+      platforms: 1,
+      launchAccounts: 1,
+    });
     const launched = await ownedBy(ctx.db, mine.userId);
     const before = await rowCounts(ctx.db, launched);
     for (const model of ["User", "QuizAttempt", "FlashcardReview", "LtiAccount", "LtiLaunch", "LtiScoreSend"])

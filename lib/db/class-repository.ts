@@ -182,6 +182,35 @@ export class ClassRepository {
   }
 
   /**
+   * Changes the zone of one of the instructor's classes and, in the same transaction, each of its
+   * assignments' due date to `moveDue(dueAt, oldZone)`; an assignment added meanwhile is moved too.
+   * The old zone and how many due dates moved, or null when the class is not theirs.
+   */
+  async changeTimeZone(
+    instructorId: string,
+    classId: string,
+    timeZone: string,
+    moveDue: (dueAt: Date, from: string) => Date,
+  ): Promise<{ from: string; moved: number } | null> {
+    return this.db.$transaction(async (tx) => {
+      const cls = await tx.class.findFirst({
+        where: { id: classId, instructorId },
+        select: { timeZone: true, assignments: { select: { id: true, dueAt: true } } },
+      });
+      if (!cls) return null;
+      await tx.class.update({ where: { id: classId }, data: { timeZone } });
+      let moved = 0;
+      for (const a of cls.assignments) {
+        const dueAt = moveDue(a.dueAt, cls.timeZone);
+        if (dueAt.getTime() === a.dueAt.getTime()) continue;
+        await tx.assignment.update({ where: { id: a.id }, data: { dueAt } });
+        moved += 1;
+      }
+      return { from: cls.timeZone, moved };
+    });
+  }
+
+  /**
    * Adds an assignment, once per quiz and class: the unique key on (class, scope, target) refuses a
    * second one even when two requests race, on SQLite and PostgreSQL alike.
    */
@@ -410,6 +439,7 @@ export class ClassRepository {
     return rows.map((m) => ({
       id: m.class.id,
       name: m.class.name,
+      timeZone: m.class.timeZone,
       instructorName: m.class.instructor.name,
       joinedAt: m.joinedAt,
       assignments: m.class.assignments.map(toAssignment),

@@ -258,6 +258,26 @@ describe.each(testDatabases)("the LTI repository on $name", ({ url }) => {
     expect(await ctx.repos.lti.queueDrillScore(userId, "pods-come-and-go", 100)).toBeNull();
   });
 
+  it("lists a user's own LTI account and launches, newest first, and no one else's", async () => {
+    const { platform } = await instructorWithPlatform();
+    const newUser = () => ({ email: `${tag()}@lti.invalid`, name: "L", passwordHash: "x", role: "LEARNER" as const });
+    const me = await ctx.repos.lti.accountFor(platform.id, "sub-me", newUser());
+    const them = await ctx.repos.lti.accountFor(platform.id, "sub-them", newUser());
+    const quiz = await ctx.repos.lti.upsertResourceLink(platform.id, `rl-${tag()}`, { kind: "lesson", id: "a" }, null);
+    const drill = await ctx.repos.lti.upsertResourceLink(platform.id, `rl-${tag()}`, { kind: "drill", id: "b" }, null);
+    await ctx.repos.lti.recordLaunch(me, quiz.id, now);
+    await ctx.repos.lti.recordLaunch(me, drill.id, later);
+    await ctx.repos.lti.recordLaunch(them, quiz.id, later);
+    const links = await ctx.repos.lti.linksOf(me);
+    expect(links.account).toMatchObject({ platformName: "Moodle", issuer: platform.issuer, sub: "sub-me" });
+    expect(links.launches).toEqual([
+      { platformName: "Moodle", issuer: platform.issuer, target: { kind: "drill", id: "b" }, lastLaunchedAt: later },
+      { platformName: "Moodle", issuer: platform.issuer, target: { kind: "lesson", id: "a" }, lastLaunchedAt: now },
+    ]);
+    const plain = await ctx.repos.users.create({ email: uniqueEmail("no-lti"), name: "P", passwordHash: "x" });
+    expect(await ctx.repos.lti.linksOf(plain.id)).toEqual({ account: null, launches: [] });
+  });
+
   it("keeps the first tool key stored when two processes store one", async () => {
     const id = `k-${tag()}`;
     const [a, b] = await Promise.all([

@@ -45,6 +45,14 @@ export interface LtiScoreSendRecord {
   finishedAt: Date;
 }
 
+/** A user's own LTI links, for their account-settings download: no other user's rows, no platform secrets. */
+export interface LtiLinksOfUser {
+  /** The platform account this kubelearn account was made for, when a launch made it. */
+  account: { platformName: string; issuer: string; sub: string; linkedAt: Date } | null;
+  /** Each resource link the user launched, with the last launch. */
+  launches: { platformName: string; issuer: string; target: LtiTarget; lastLaunchedAt: Date }[];
+}
+
 /** An outbox row as its instructor sees it on /teach/lti. */
 export interface LtiScoreSendView extends LtiScoreSendRecord {
   platformName: string;
@@ -255,6 +263,32 @@ export class LtiRepository {
 
   async accountOf(userId: string): Promise<{ platformId: string; sub: string } | null> {
     return this.db.ltiAccount.findUnique({ where: { userId }, select: { platformId: true, sub: true } });
+  }
+
+  async linksOf(userId: string): Promise<LtiLinksOfUser> {
+    const platform = { select: { name: true, issuer: true } } as const;
+    const [account, launches] = await Promise.all([
+      this.db.ltiAccount.findUnique({ where: { userId }, select: { sub: true, createdAt: true, platform } }),
+      this.db.ltiLaunch.findMany({
+        where: { userId },
+        orderBy: [{ launchedAt: "desc" }, { id: "asc" }],
+        select: { launchedAt: true, link: { select: { targetKind: true, targetId: true, platform } } },
+      }),
+    ]);
+    return {
+      account: account && {
+        platformName: account.platform.name,
+        issuer: account.platform.issuer,
+        sub: account.sub,
+        linkedAt: account.createdAt,
+      },
+      launches: launches.map((l) => ({
+        platformName: l.link.platform.name,
+        issuer: l.link.platform.issuer,
+        target: { kind: l.link.targetKind as TargetKind, id: l.link.targetId },
+        lastLaunchedAt: l.launchedAt,
+      })),
+    };
   }
 
   async createTicket(input: { tokenHash: string; userId: string; redirectTo: string; expiresAt: Date }): Promise<void> {

@@ -112,13 +112,16 @@ export class UserRepository {
   }
 
   /** What deleting the user takes with it besides their own rows, for the confirm dialog to say. */
-  async deletionImpact(id: string): Promise<{ classes: number; platforms: number; launchAccounts: number }> {
-    const [classes, platforms, launchAccounts] = await Promise.all([
+  async deletionImpact(
+    id: string,
+  ): Promise<{ classes: number; enrolments: number; platforms: number; launchAccounts: number }> {
+    const [classes, enrolments, platforms, launchAccounts] = await Promise.all([
       this.db.class.count({ where: { instructorId: id } }),
+      this.db.classMember.count({ where: { class: { instructorId: id } } }),
       this.db.ltiPlatform.count({ where: { instructorId: id } }),
       this.db.ltiAccount.count({ where: { platform: { instructorId: id }, userId: { not: id } } }),
     ]);
-    return { classes, platforms, launchAccounts };
+    return { classes, enrolments, platforms, launchAccounts };
   }
 
   /** Creates or updates an account by e-mail; used by the demo seed so it can run again safely. */

@@ -7,7 +7,7 @@ import { jsonRoute } from "@/lib/http/json-route";
 
 /**
  * Flashcards as an Anki package. `GET /review/export.apkg?lesson=<slug>`: a lesson's cards, all new,
- * for anyone (lessons are public). `GET /review/export.apkg`: the signed-in learner's cards of every
+ * for anyone (lessons are public; a signed-in learner's day starts in their time zone). `GET /review/export.apkg`: the signed-in learner's cards of every
  * lesson with their scheduling and review log. Refusals are `{ ok: false, error }`: 400 a slug that
  * cannot be one, 404 no such lesson, 401 signed out.
  */
@@ -16,7 +16,7 @@ export const GET = jsonRoute(async (request: Request) => {
   const parsed = ankiExportQuerySchema.safeParse(lesson === null ? {} : { lesson });
   if (!parsed.success) return jsonError(400, parsed.error.issues[0].message);
   if (parsed.data.lesson !== undefined) {
-    const file = ankiExport().lessonDeck(parsed.data.lesson);
+    const file = ankiExport().lessonDeck(parsed.data.lesson, (await currentUser())?.timeZone);
     if (!file.ok) return jsonError(404, file.error);
     return downloadResponse(file.value.body, file.value.filename, file.value.contentType);
   }

@@ -1,12 +1,14 @@
 import { parse } from "csv-parse/sync";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { UNUSABLE_PASSWORD_HASH } from "../../auth/password";
 import { repositoriesOn, testDatabases, uniqueEmail } from "../../db/test-support/databases";
 import { answerText } from "../../quiz/core/answer-text";
 import { answerKey } from "../../quiz/core/grade";
 import { toPublicQuestion } from "../../quiz/core/public-question";
+import { ACCOUNT_SETTINGS_FILE } from "../core/account-settings";
 import { DATA_FILES, dataFileName } from "../core/data-tables";
-import { createDataExportService } from "./data-export-service";
+import { createDataExportService, JSON_CONTENT_TYPE } from "./data-export-service";
 import { dataDownloadSchema } from "./schemas";
 import { drills, giveHistory, library } from "./test-support/learner-history";
 
@@ -146,13 +148,114 @@ describe.each(testDatabases)("a learner's data export on $name", ({ url }) => {
     });
   });
 
-  it("zips every CSV, named by date, each the same as its own download", async () => {
+  it("writes the account settings as JSON: profile, display, flashcard settings, FSRS weights, own LTI links only", async () => {
+    const me = await learner("settings-me");
+    await ctx.repos.users.setTimeZone(me.id, "Pacific/Auckland");
+    await ctx.db.user.update({ where: { id: me.id }, data: { colorScheme: "dark" } });
+    await giveHistory(ctx.repos, me.id, now); // desired retention 0.88, 7 new cards a day
+    const file = await service().settings(me.id);
+    expect(file).toMatchObject({ filename: "kubelearn-account-settings.json", contentType: JSON_CONTENT_TYPE });
+    expect(JSON.parse(file!.body)).toEqual({
+      format: "kubelearn-account-settings",
+      version: 1,
+      exportedAt: now.toISOString(),
+      profile: { name: "settings-me", email: me.email, role: "learner", signsInWith: "password" },
+      display: { timeZone: "Pacific/Auckland", colorScheme: "dark" },
+      flashcards: { desiredRetention: 0.88, dailyNewLimit: 7, fsrsParameters: null },
+      lti: { account: null, launches: [], platformsYouRegistered: [] },
+    });
+
+    // Optimised weights; an LTI account with a launch; another user on the same platform.
+    const weights = Array.from({ length: 21 }, (_, i) => 0.1 + i / 100);
+    const teacher = await ctx.repos.users.create({
+      email: uniqueEmail("settings-teacher"),
+      name: "Teacher",
+      passwordHash: "h",
+      role: "INSTRUCTOR",
+    });
+    const platform = (await ctx.repos.lti.createPlatform(
+      teacher.id,
+      {
+        name: "Course Moodle",
+        issuer: `https://moodle-${me.id}.example`,
+        clientId: "kubelearn",
+        authLoginUrl: "https://moodle.example/auth",
+        authTokenUrl: "https://moodle.example/token",
+        jwksUrl: "https://moodle.example/jwks",
+        deploymentIds: ["7"],
+      },
+      now,
+    ))!;
+    const newLti = (label: string) => ({
+      email: uniqueEmail(label),
+      name: label,
+      passwordHash: UNUSABLE_PASSWORD_HASH,
+      role: "LEARNER" as const,
+    });
+    const ltiMe = await ctx.repos.lti.accountFor(platform.id, "moodle-user-42", newLti("lti-me"));
+    const ltiOther = await ctx.repos.lti.accountFor(platform.id, "moodle-user-43", newLti("lti-other"));
+    await ctx.repos.flashcards.saveParameters(ltiMe, weights, now);
+    await ctx.repos.flashcards.saveParameters(
+      ltiOther,
+      weights.map((w) => w + 1),
+      now,
+    );
+    const lesson = library.lessons[0];
+    const link = await ctx.repos.lti.upsertResourceLink(platform.id, "rl-1", { kind: "lesson", id: lesson.slug }, null);
+    const otherLink = await ctx.repos.lti.upsertResourceLink(platform.id, "rl-2", { kind: "drill", id: "x" }, null);
+    await ctx.repos.lti.recordLaunch(ltiMe, link.id, now);
+    await ctx.repos.lti.recordLaunch(ltiOther, otherLink.id, now);
+    const lti = JSON.parse((await service().settings(ltiMe))!.body);
+    expect(lti.profile).toMatchObject({ name: "lti-me", role: "learner", signsInWith: "lti" });
+    expect(lti.flashcards.fsrsParameters).toEqual({ weights, optimisedAt: now.toISOString() });
+    expect(lti.lti).toEqual({
+      account: {
+        platform: "Course Moodle",
+        issuer: platform.issuer,
+        userId: "moodle-user-42",
+        linkedAt: expect.any(String),
+      },
+      launches: [
+        {
+          platform: "Course Moodle",
+          issuer: platform.issuer,
+          opens: "lesson",
+          id: lesson.slug,
+          title: lesson.title,
+          lastLaunchedAt: now.toISOString(),
+        },
+      ],
+      platformsYouRegistered: [],
+    });
+    expect(JSON.stringify(lti)).not.toContain("moodle-user-43");
+
+    // The instructor's own registration, and nothing of their learners'.
+    const mine = JSON.parse((await service().settings(teacher.id))!.body);
+    expect(mine.profile.role).toBe("instructor");
+    expect(mine.lti.platformsYouRegistered).toEqual([
+      {
+        name: "Course Moodle",
+        issuer: platform.issuer,
+        clientId: "kubelearn",
+        deploymentIds: ["7"],
+        authLoginUrl: "https://moodle.example/auth",
+        authTokenUrl: "https://moodle.example/token",
+        jwksUrl: "https://moodle.example/jwks",
+        registeredAt: now.toISOString(),
+      },
+    ]);
+    expect(JSON.stringify(mine)).not.toContain("moodle-user-4");
+    expect(await service().settings("no-such-user")).toBeNull();
+  });
+
+  it("zips every CSV and the account settings, named by date, each the same as its own download", async () => {
     const me = await learner("export-zip");
     await giveHistory(ctx.repos, me.id, now);
     const zip = await service().zip(me.id);
     expect(zip.filename).toBe("kubelearn-my-data-2026-06-01.zip");
     const entries = unzipSync(zip.body);
-    expect(Object.keys(entries).sort()).toEqual(DATA_FILES.map(dataFileName).sort());
+    expect(Object.keys(entries).sort()).toEqual([...DATA_FILES.map(dataFileName), ACCOUNT_SETTINGS_FILE].sort());
+    expect(Buffer.from(entries[ACCOUNT_SETTINGS_FILE]).toString("utf8")).toBe((await service().settings(me.id))!.body);
     // Buffer keeps the byte-order mark (TextDecoder would drop it).
     for (const file of DATA_FILES)
       expect(Buffer.from(entries[dataFileName(file)]).toString("utf8")).toBe((await service().csv(me.id, file)).body);
@@ -172,6 +275,8 @@ describe("data download paths", () => {
   it("are a table's CSV or the zip of all", () => {
     expect(dataDownloadSchema.parse("quiz-answers.csv")).toEqual({ kind: "csv", file: "quiz-answers" });
     expect(dataDownloadSchema.parse("all.zip")).toEqual({ kind: "zip" });
+    expect(dataDownloadSchema.parse("account-settings.json")).toEqual({ kind: "settings" });
+    expect(dataDownloadSchema.safeParse("account-settings.csv").success).toBe(false);
     expect(dataDownloadSchema.safeParse("users.csv").success).toBe(false);
     expect(dataDownloadSchema.safeParse("../quiz-answers.csv").success).toBe(false);
   });

@@ -1,9 +1,11 @@
 import { strToU8, zipSync } from "fflate";
+import { hasUsablePassword } from "../../auth/password";
 import type { ContentLibrary } from "../../content/load-content";
 import { toCsv } from "../../csv";
 import type { Repositories } from "../../db/repositories";
 import type { Drill } from "../../drills/core/types";
 import { lessonCards } from "../../flashcards/core/cards";
+import { ACCOUNT_SETTINGS_FILE, accountSettingsDocument } from "../core/account-settings";
 import {
   DATA_FILE_INFO,
   DATA_FILES,
@@ -19,6 +21,7 @@ import {
 
 export const CSV_CONTENT_TYPE = "text/csv; charset=utf-8";
 export const ZIP_CONTENT_TYPE = "application/zip";
+export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
 export interface DataExportDeps {
   repos: Repositories;
@@ -65,6 +68,28 @@ export function createDataExportService(deps: DataExportDeps) {
     return { csv: toCsv(table.header, table.rows), rows: table.rows.length };
   };
 
+  /** The account settings as indented JSON, or null when the account is gone. */
+  async function settingsJson(userId: string, now: Date): Promise<string | null> {
+    const [user, flashcards, lti, platforms] = await Promise.all([
+      deps.repos.users.findById(userId),
+      deps.repos.flashcards.settings(userId),
+      deps.repos.lti.linksOf(userId),
+      deps.repos.lti.listPlatforms(userId),
+    ]);
+    if (!user) return null;
+    const document = accountSettingsDocument(
+      {
+        user: { ...user, hasPassword: hasUsablePassword(user.passwordHash) },
+        flashcards,
+        lti,
+        platforms,
+        exportedAt: now,
+      },
+      names(),
+    );
+    return `${JSON.stringify(document, null, 2)}\n`;
+  }
+
   return {
     /** How many rows each file holds, for the page. */
     async rowCounts(userId: string): Promise<Record<DataFile, number>> {
@@ -80,10 +105,18 @@ export function createDataExportService(deps: DataExportDeps) {
       return { filename: dataFileName(file), contentType: CSV_CONTENT_TYPE, body: csv };
     },
 
-    /** Every table as CSV, in one zip. */
+    /** The account's settings as JSON (profile, display, flashcard scheduling, LTI links); null when it is gone. */
+    async settings(userId: string): Promise<DataFileDownload<string> | null> {
+      const body = await settingsJson(userId, deps.now());
+      return body === null ? null : { filename: ACCOUNT_SETTINGS_FILE, contentType: JSON_CONTENT_TYPE, body };
+    },
+
+    /** Every table as CSV and the account settings as JSON, in one zip. */
     async zip(userId: string): Promise<DataFileDownload<Uint8Array<ArrayBuffer>>> {
       const [data, lookup, now] = [await records(userId), names(), deps.now()];
       const entries = Object.fromEntries(DATA_FILES.map((f) => [dataFileName(f), strToU8(csvOf(f, data, lookup).csv)]));
+      const settings = await settingsJson(userId, now);
+      if (settings !== null) entries[ACCOUNT_SETTINGS_FILE] = strToU8(settings);
       // fflate allocates plain ArrayBuffers; its types say ArrayBufferLike, which Response refuses.
       const body = zipSync(entries, { mtime: now }) as Uint8Array<ArrayBuffer>;
       return { filename: dataZipName(now), contentType: ZIP_CONTENT_TYPE, body };

@@ -551,4 +551,56 @@ describe.each(testDatabases)("classes in their time zones on $name", ({ url }) =
     expect(await service().learnerClasses(learner.id)).toEqual([]);
     expect((await service().classDetail(teacher.id, cls.id))!.members).toEqual([]);
   });
+  it("changes a class's zone for its own instructor only, moving due dates to the same time on the new clock", async () => {
+    const { teacher, learner, cls } = await classIn("UTC");
+    const other = await user("INSTRUCTOR");
+    const quiz = await service().addAssignment(teacher.id, cls.id, {
+      quiz: "module:services",
+      dueAt: "2026-09-10T17:00",
+    });
+    // 02:30 on 14 March 2027: a time Los Angeles skips (02:00 PST goes forward to 03:00 PDT).
+    const skipped = await service().addAssignment(teacher.id, cls.id, {
+      quiz: "lesson:cluster-ip-vs-pod-ip",
+      dueAt: "2027-03-14T02:30",
+    });
+    expect(quiz).toMatchObject({ ok: true, value: { dueAt: at("2026-09-10T17:00:00Z") } });
+
+    // Someone else's class: refused, and nothing changes.
+    expect(await service().changeTimeZone(other.id, cls.id, "Asia/Kolkata")).toEqual({
+      ok: false,
+      error: "There is no such class.",
+    });
+    expect(await service().changeTimeZone(teacher.id, cls.id, "Mars/Olympus_Mons")).toEqual({
+      ok: false,
+      error: "Choose a time zone from the list.",
+      field: "timeZone",
+    });
+    expect(await ctx.repos.classes.timeZoneForInstructor(teacher.id, cls.id)).toBe("UTC");
+
+    expect(await service().changeTimeZone(teacher.id, cls.id, "America/Los_Angeles")).toEqual({
+      ok: true,
+      value: { from: "UTC", to: "America/Los_Angeles", moved: 2 },
+    });
+    const detail = (await service().classDetail(teacher.id, cls.id))!;
+    expect(detail.timeZone).toBe("America/Los_Angeles");
+    const due = Object.fromEntries(detail.assignments.map((a) => [a.scope, a.dueAt]));
+    expect(due.module).toEqual(at("2026-09-11T00:00:00Z")); // 17:00 PDT
+    expect(due.lesson).toEqual(at("2027-03-14T10:30:00Z")); // past the skipped hour: 03:30 PDT
+    // The learner sees the class's zone and the moved due dates.
+    const mine = await service().learnerClasses(learner.id);
+    expect(mine[0].timeZone).toBe("America/Los_Angeles");
+    expect(mine[0].assignments.map((a) => a.dueAt)).toEqual([at("2026-09-11T00:00:00Z"), at("2027-03-14T10:30:00Z")]);
+    // New due dates are then typed in the new zone; the same zone again moves nothing.
+    expect(
+      await service().addAssignment(teacher.id, cls.id, {
+        quiz: "review:cluster-ip-vs-pod-ip",
+        dueAt: "2026-09-12T09:00",
+      }),
+    ).toMatchObject({ ok: true, value: { dueAt: at("2026-09-12T16:00:00Z") } });
+    expect(await service().changeTimeZone(teacher.id, cls.id, "America/Los_Angeles")).toEqual({
+      ok: true,
+      value: { from: "America/Los_Angeles", to: "America/Los_Angeles", moved: 0 },
+    });
+    expect(skipped.ok).toBe(true);
+  });
 });

@@ -10,6 +10,7 @@ import {
 import type { Repositories } from "../../db/repositories";
 import { lessonCards } from "../../flashcards/core/cards";
 import { fail, ok, type Result } from "../../result";
+import { isSupportedTimeZone, sameWallClockIn } from "../../time-zones";
 import { drillAttempts, reviewAttempts, type WorkWindow } from "../core/assigned-work";
 import { assignmentChoices, type DrillInfo, describeAssignment, isAssignmentScope } from "../core/assignment-kinds";
 import { learnersAtRisk } from "../core/at-risk";
@@ -210,6 +211,25 @@ async function changeDueDate(
   return updated ? ok(assignmentView(deps, updated)) : fail(gone);
 }
 
+/**
+ * Moves one of the instructor's classes to another zone. Due dates keep their date and time of day
+ * on the class's clock (17:00 in the old zone becomes 17:00 in the new), so an instructor who set
+ * the wrong zone fixes every deadline at once; learners and instructors see the moved instants.
+ */
+async function changeTimeZone(
+  deps: ClassServiceDeps,
+  instructorId: string,
+  classId: string,
+  timeZone: string,
+): Promise<Result<{ from: string; to: string; moved: number }>> {
+  if (!isSupportedTimeZone(timeZone)) return fail("Choose a time zone from the list.", "timeZone");
+  const changed = await deps.repos.classes.changeTimeZone(instructorId, classId, timeZone, (dueAt, from) =>
+    sameWallClockIn(dueAt, from, timeZone),
+  );
+  if (!changed) return fail("There is no such class.");
+  return ok({ from: changed.from, to: timeZone, moved: changed.moved });
+}
+
 /** A learner's classes and assignments, each with where the learner stands. */
 async function learnerClasses(deps: ClassServiceDeps, userId: string) {
   const [classes, attempts] = await Promise.all([
@@ -252,6 +272,8 @@ export function createClassService(deps: ClassServiceDeps) {
       addAssignment(deps, instructorId, classId, input),
     changeDueDate: (instructorId: string, assignmentId: string, dueAt: string) =>
       changeDueDate(deps, instructorId, assignmentId, dueAt),
+    changeTimeZone: (instructorId: string, classId: string, timeZone: string) =>
+      changeTimeZone(deps, instructorId, classId, timeZone),
 
     /** Removes an assignment from one of the instructor's classes (with the results it showed). */
     async removeAssignment(instructorId: string, assignmentId: string): Promise<Result<null>> {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseForm } from "../../forms";
-import { addAssignmentSchema, createClassSchema, dueDateProblem, removeAssignmentSchema } from "./schemas";
+import {
+  addAssignmentSchema,
+  changeClassTimeZoneSchema,
+  createClassSchema,
+  dueDateProblem,
+  removeAssignmentSchema,
+} from "./schemas";
 
 const now = new Date("2026-09-10T12:00:00Z");
 
@@ -69,5 +75,20 @@ describe("the other class forms", () => {
   it("remove an assignment only from its confirm step", () => {
     expect(removeAssignmentSchema.safeParse({ classId: "c", assignmentId: "a", confirm: "yes" }).success).toBe(true);
     expect(removeAssignmentSchema.safeParse({ classId: "c", assignmentId: "a", confirm: "" }).success).toBe(false);
+  });
+
+  it("change a class's zone only to an IANA zone Intl knows, with a message to pick from the list", () => {
+    const form = (timeZone: string) => {
+      const f = new FormData();
+      f.set("classId", "c1");
+      f.set("timeZone", timeZone);
+      return parseForm(changeClassTimeZoneSchema, f);
+    };
+    expect(form("Pacific/Auckland")).toMatchObject({ ok: true, data: { classId: "c1", timeZone: "Pacific/Auckland" } });
+    for (const bad of ["Mars/Olympus_Mons", "pacific/auckland", "+05:30", ""]) {
+      const parsed = form(bad);
+      expect(parsed.ok, bad).toBe(false);
+      if (!parsed.ok) expect(parsed.state.fieldErrors.timeZone).toBe("Choose a time zone from the list.");
+    }
   });
 });

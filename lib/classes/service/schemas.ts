@@ -61,6 +61,8 @@ export type AddAssignmentInput = z.infer<typeof addAssignmentSchema>;
 
 export const changeDueDateSchema = z.object({ classId: id, assignmentId: id, dueAt });
 
+export const changeClassTimeZoneSchema = z.object({ classId: id, timeZone: timeZoneSchema });
+
 export const removeAssignmentSchema = z.object({ classId: id, assignmentId: id, confirm: confirmField });
 
 export const removeMemberSchema = z.object({ classId: id, userId: id, confirm: confirmField });

@@ -200,6 +200,48 @@ describe.each(testDatabases)("a learner's deck on $name", ({ url }) => {
     expect(collection.getCreationTime().toISOString()).toBe("2026-05-01T04:00:00.000Z");
   });
 
+  it("counts Anki's days from 04:00 in the learner's own time zone, far from UTC", async () => {
+    const zone = "Pacific/Auckland"; // NZST, UTC+12, in May
+    const learner = (
+      await ctx.repos.users.create({ email: uniqueEmail("anki-nz"), name: "Kiwi", passwordHash: "h", timeZone: zone })
+    ).id;
+    const [a] = lessonCards(lesson).map((x) => x.id);
+    const first = new Date("2026-05-01T20:00:00Z"); // 08:00 on 2 May in Auckland, still 1 May in UTC
+    await rateAt(learner, a, "good", first);
+    // 17:00 on 2 May in Auckland, 2 May in UTC too: counted in UTC days from 04:00 UTC, its due day would be one later.
+    await rateAt(learner, a, "good", new Date("2026-05-02T05:00:00Z"));
+    clock = new Date("2026-05-04T13:00:00Z"); // 01:00 on 5 May in Auckland
+    const file = await exports.learnerDeck(learner);
+    expect(file.filename).toBe("kubelearn-flashcards-2026-05-05.apkg");
+    const sa = (await ctx.repos.flashcards.state(learner, a))!;
+    expect(sa.state).toBe("Review");
+    expect(sa.due.getUTCHours()).toBe(5);
+    // The learner's calendar day of the due time, the day before until 04:00: where Anki's day N begins.
+    const localDay = (instant: Date) => {
+      const shifted = new Date(instant.getTime() - 4 * 3_600_000);
+      return new Intl.DateTimeFormat("en-CA", { timeZone: zone, dateStyle: "short" }).format(shifted);
+    };
+    const expectedDue = Math.round((Date.parse(localDay(sa.due)) - Date.parse("2026-05-02")) / DAY);
+    const pkg = openPackage(file.body);
+    try {
+      const col = pkg.all("SELECT crt, conf FROM col")[0];
+      expect(Number(col.crt)).toBe(Date.parse("2026-05-01T16:00:00Z") / 1000); // 04:00 NZST on 2 May
+      expect(JSON.parse(String(col.conf))).toMatchObject({ rollover: 4, creationOffset: -720, localOffset: -720 });
+      const row = pkg.all(
+        `SELECT c.type, c.due FROM cards c JOIN notes n ON c.nid = n.id WHERE n.guid = '${noteGuid(a)}'`,
+      );
+      expect(row).toEqual([{ type: 2, due: expectedDue }]);
+    } finally {
+      pkg.close();
+    }
+    const { collection } = await readAnkiPackage(new Blob([file.body]));
+    expect(collection.getCreationTime().toISOString()).toBe("2026-05-01T16:00:00.000Z");
+    const read = Object.values(collection.getDecks())
+      .flatMap((d) => Object.values(d.getCards()))
+      .find((x) => x.getRawCard().type === 2)!;
+    expect(read.getRawCard()).toMatchObject({ type: 2, queue: 2, due: expectedDue });
+  });
+
   it("gives every note the same guid in a later export, so a re-import updates rather than duplicates", async () => {
     const guids = async () => {
       const pkg = openPackage((await exports.learnerDeck(userId)).body);

@@ -1,6 +1,8 @@
 import type { ContentLibrary } from "../../content/load-content";
 import type { Repositories } from "../../db/repositories";
+import { dayKey } from "../../format";
 import { fail, ok, type Result } from "../../result";
+import { DEFAULT_TIME_ZONE } from "../../time-zones";
 import { ankiCollection, type DeckCard } from "../core/anki/collection";
 import { lessonCards } from "../core/cards";
 import { ownFlashcard } from "../core/own-cards";
@@ -29,8 +31,6 @@ export interface AnkiPackageFile {
   reviewCount: number;
 }
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-
 export function createAnkiExportService(deps: AnkiExportDeps) {
   const deckCards = (slug?: string): DeckCard[] =>
     deps
@@ -39,24 +39,28 @@ export function createAnkiExportService(deps: AnkiExportDeps) {
       .flatMap((lesson) => lessonCards(lesson).map((card) => ({ card, lessonTitle: lesson.title })));
 
   return {
-    /** A lesson's cards as a deck of new cards: no account needed. */
-    lessonDeck(slug: string): Result<AnkiPackageFile> {
+    /** A lesson's cards as a deck of new cards: no account needed (a signed-in learner's zone sets its day). */
+    lessonDeck(slug: string, timeZone = DEFAULT_TIME_ZONE): Result<AnkiPackageFile> {
       if (!deps.library().lessons.some((l) => l.slug === slug)) return fail(`There is no lesson "${slug}".`);
       const now = deps.now();
       const cards = deckCards(slug);
       return ok({
         filename: `kubelearn-${slug}.apkg`,
         contentType: APKG_CONTENT_TYPE,
-        body: apkgPackage(ankiCollection({ cards, now }), now),
+        body: apkgPackage(ankiCollection({ cards, now, timeZone }), now),
         cardCount: cards.length,
         reviewCount: 0,
       });
     },
 
-    /** Every lesson's cards and the learner's own, with their scheduling and every rating they have not undone. */
+    /**
+     * Every lesson's cards and the learner's own, with their scheduling and every rating they have
+     * not undone, with review days counted in the learner's time zone.
+     */
     async learnerDeck(userId: string): Promise<AnkiPackageFile> {
       const now = deps.now();
-      const [states, log, settings, own, copies] = await Promise.all([
+      const [user, states, log, settings, own, copies] = await Promise.all([
+        deps.repos.users.findById(userId),
         deps.repos.flashcards.states(userId),
         deps.repos.flashcards.reviewLog(userId),
         deps.repos.flashcards.settings(userId),
@@ -73,9 +77,11 @@ export function createAnkiExportService(deps: AnkiExportDeps) {
           lessonTitle: (c.lessonSlug && titles.get(c.lessonSlug)) || YOUR_DECK,
         })),
       ];
+      const timeZone = user?.timeZone ?? DEFAULT_TIME_ZONE;
       const rows = ankiCollection({
         cards,
         now,
+        timeZone,
         scheduling: {
           states,
           reviews: log.filter((r) => r.undoneAt === null),
@@ -84,7 +90,7 @@ export function createAnkiExportService(deps: AnkiExportDeps) {
         },
       });
       return {
-        filename: `kubelearn-flashcards-${isoDay(now)}.apkg`,
+        filename: `kubelearn-flashcards-${dayKey(now, timeZone)}.apkg`,
         contentType: APKG_CONTENT_TYPE,
         body: apkgPackage(rows, now),
         cardCount: cards.length,

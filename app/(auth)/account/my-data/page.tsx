@@ -3,6 +3,7 @@ import Link from "next/link";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
 import { ANKI_OWN_DECK_HREF } from "@/components/review/anki-export-links";
 import { buttonClass } from "@/components/ui/button";
+import { ACCOUNT_SETTINGS_FILE, ACCOUNT_SETTINGS_HREF } from "@/lib/account-data/core/account-settings";
 import {
   DATA_FILE_INFO,
   DATA_FILES,
@@ -30,8 +31,8 @@ export default async function AccountDataPage() {
     <div className="mx-auto max-w-3xl">
       <h1 className="text-3xl font-bold text-slate-900">Your data</h1>
       <p className="mt-2 text-slate-700">
-        Everything kubelearn keeps about your learning is yours: download it as spreadsheets (CSV, UTF-8), or delete
-        your account and all of it.{" "}
+        Everything kubelearn keeps about your learning is yours: download it as spreadsheets (CSV, UTF-8) and your
+        settings as JSON, or delete your account and all of it.{" "}
         {user.hasPassword ? (
           <>
             Signed in as {user.email}.{" "}
@@ -66,10 +67,26 @@ export default async function AccountDataPage() {
               </a>
             </li>
           ))}
+          <li className="flex flex-wrap items-center justify-between gap-3 p-4">
+            <div>
+              <p className="font-medium text-slate-900">Account settings</p>
+              <p className="text-sm text-slate-600">
+                Your name and e-mail, time zone, colour scheme, flashcard settings (with your own FSRS parameters if
+                they have been optimised) and any links to a course's platform (LTI), as one JSON file.
+              </p>
+            </div>
+            <a
+              href={ACCOUNT_SETTINGS_HREF}
+              download={ACCOUNT_SETTINGS_FILE}
+              className={buttonClass({ variant: "secondary", size: "sm" })}
+            >
+              Account settings (JSON)
+            </a>
+          </li>
         </ul>
         <div className="mt-4 flex flex-wrap gap-3">
           <a href={DATA_ZIP_HREF} download className={buttonClass({})}>
-            Download everything (zip of all CSV files)
+            Download everything (zip of all CSV files and your settings)
           </a>
           <a href={ANKI_OWN_DECK_HREF} download className={buttonClass({ variant: "secondary" })}>
             My flashcards for Anki (.apkg)
@@ -88,7 +105,7 @@ export default async function AccountDataPage() {
             <>
               {" "}
               <span data-testid="deletion-impact">
-                {`The ${plural(impact.classes, "class", "classes")} you teach ${impact.classes === 1 ? "is" : "are"} deleted too; their learners keep their own work. Your ${plural(impact.platforms, "LTI platform registration", "LTI platform registrations")} ${impact.platforms === 1 ? "goes" : "go"} as well, and with ${impact.platforms === 1 ? "it" : "them"}, as deleting a registration does, the ${plural(impact.launchAccounts, "account", "accounts")} made by launches from ${impact.platforms === 1 ? "it" : "them"}, with all their work.`}
+                {`The ${plural(impact.classes, "class", "classes")} you teach ${impact.classes === 1 ? "is" : "are"} deleted too, with ${plural(impact.enrolments, "learner's enrolment", "learners' enrolments")} in ${impact.classes === 1 ? "it" : "them"}; the learners keep their own work. Your ${plural(impact.platforms, "LTI platform registration", "LTI platform registrations")} ${impact.platforms === 1 ? "goes" : "go"} as well, and with ${impact.platforms === 1 ? "it" : "them"}, as deleting a registration does, the ${plural(impact.launchAccounts, "account", "accounts")} made by launches from ${impact.platforms === 1 ? "it" : "them"}, with all their work.`}
               </span>
             </>
           )}{" "}

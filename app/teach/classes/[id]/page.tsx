@@ -2,14 +2,21 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AtRiskList } from "@/components/classes/at-risk-list";
-import { AssignQuizForm, ChangeDueDateForm, RemoveAssignmentForm, RemoveMemberForm } from "@/components/classes/forms";
+import {
+  AssignQuizForm,
+  ChangeDueDateForm,
+  ClassTimeZoneForm,
+  RemoveAssignmentForm,
+  RemoveMemberForm,
+} from "@/components/classes/forms";
 import { ProgressTable } from "@/components/classes/progress-table";
 import { ResultsTable } from "@/components/classes/results-table";
 import { cardClass } from "@/components/ui/card";
 import { requireInstructor } from "@/lib/auth/guards";
 import { QUIET_DAYS_AT_RISK } from "@/lib/classes/core/at-risk";
 import { classService } from "@/lib/classes/service/server";
-import { formatDateTime, formatDateTimeLocal, formatTimeZone } from "@/lib/format";
+import { formatDateTime, formatDateTimeLocal, formatDueDate, formatTimeZone } from "@/lib/format";
+import { timeZoneChoices } from "@/lib/time-zones";
 
 export const metadata: Metadata = { title: "Class" };
 
@@ -44,6 +51,12 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
         Due dates are typed in the class's time zone, {formatTimeZone(cls.timeZone, new Date())}; times on this page are
         shown in yours, {zone}.
       </p>
+      <details className="mt-2">
+        <summary className="cursor-pointer text-sm text-brand-700">Change the class's time zone</summary>
+        <div className="mt-2">
+          <ClassTimeZoneForm classId={cls.id} timeZone={cls.timeZone} zones={timeZoneChoices(cls.timeZone)} />
+        </div>
+      </details>
       <p className="mt-2">
         <Link href={`/teach/classes/${cls.id}/insights`} className="text-brand-700 underline">
           Insights: mastery per concept, item analysis and misconceptions
@@ -117,7 +130,8 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
               <li key={a.id} className="p-3">
                 <div className="flex flex-wrap items-center justify-between gap-3">
                   <span>
-                    {a.title} <span className="text-sm text-slate-600">due {formatDateTime(a.dueAt, zone)}</span>
+                    {a.title}{" "}
+                    <span className="text-sm text-slate-600">due {formatDueDate(a.dueAt, zone, cls.timeZone)}</span>
                   </span>
                   <RemoveAssignmentForm classId={cls.id} assignmentId={a.id} title={a.title} />
                 </div>

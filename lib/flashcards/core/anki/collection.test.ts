@@ -4,7 +4,7 @@ import type { Flashcard } from "../cards";
 import { type CardState, newCardState, rate } from "../scheduler";
 import { ankiCollection, NOTE_TYPE_ID, PRESET_ID } from "./collection";
 import { ankiId, fieldChecksum, noteGuid, stripHtml } from "./ids";
-import { collectionCreation, dayIndex, revlogFactor } from "./scheduling";
+import { ankiDayCount, revlogFactor } from "./scheduling";
 
 const DAY = 86_400_000;
 const card = (id: string, front: string, back: string): Flashcard => ({
@@ -43,7 +43,7 @@ describe("Anki ids, guids and checksums", () => {
 
 describe("a lesson's deck", () => {
   const now = new Date("2026-06-01T09:30:00Z");
-  const rows = ankiCollection({ cards, now });
+  const rows = ankiCollection({ cards, now, timeZone: "UTC" });
 
   it("has one note per card, fields as escaped HTML separated by \\x1f, in a kubelearn subdeck", () => {
     expect(rows.notes).toHaveLength(4);
@@ -74,7 +74,13 @@ describe("a lesson's deck", () => {
 
   it("keeps its settings in schema 11's JSON: version 11, the v2 scheduler, one note type with three fields", () => {
     expect(rows.col.ver).toBe(11);
-    expect(JSON.parse(rows.col.conf)).toMatchObject({ schedVer: 2, creationOffset: 0, nextPos: 5 });
+    expect(JSON.parse(rows.col.conf)).toMatchObject({
+      schedVer: 2,
+      rollover: 4,
+      creationOffset: 0,
+      localOffset: 0,
+      nextPos: 5,
+    });
     const models = JSON.parse(rows.col.models);
     expect(models[NOTE_TYPE_ID].flds.map((f: { name: string }) => f.name)).toEqual(["Front", "Back", "Lesson"]);
     expect(models[NOTE_TYPE_ID].tmpls[0].qfmt).toBe("{{Front}}");
@@ -112,13 +118,14 @@ describe("a learner's deck", () => {
   const rows = ankiCollection({
     cards,
     now,
+    timeZone: "UTC",
     scheduling: { states, reviews, desiredRetention: 0.85, dailyNewLimit: 15 },
   });
   const byCard = (id: string) => rows.cards[cards.findIndex((c) => c.card.id === id)];
 
   it("counts review days from a collection created at 04:00 UTC on the day of the first review", () => {
     expect(rows.col.crt).toBe(Date.parse("2026-05-01T04:00:00Z") / 1000);
-    expect(collectionCreation(new Date("2026-05-01T03:59:00Z"))).toBe(Date.parse("2026-04-30T04:00:00Z") / 1000);
+    expect(ankiDayCount(new Date("2026-05-01T03:59:00Z"), "UTC").crt).toBe(Date.parse("2026-04-30T04:00:00Z") / 1000);
   });
 
   it("makes a Review card type 2 in queue 2, due in days since the collection's creation, with FSRS's interval", () => {
@@ -127,13 +134,12 @@ describe("a learner's deck", () => {
     expect(byCard("demo:a")).toMatchObject({
       type: 2,
       queue: 2,
-      due: dayIndex(a.due, rows.col.crt),
+      due: Math.floor((a.due.getTime() / 1000 - rows.col.crt) / 86_400),
       ivl: a.scheduledDays,
       reps: 2,
       lapses: 0,
       factor: 2500,
     });
-    expect(byCard("demo:a").due).toBe(Math.floor((a.due.getTime() / 1000 - rows.col.crt) / 86_400));
     expect(JSON.parse(byCard("demo:a").data)).toEqual({
       s: expect.closeTo(a.stability, 3),
       d: expect.closeTo(a.difficulty, 3),

@@ -2,7 +2,16 @@ import { escapeHtml, inlineHtml } from "../../../interop/core/html";
 import type { Flashcard } from "../cards";
 import type { CardState } from "../scheduler";
 import { ankiId, fieldChecksum, idAllocator, noteGuid, stripHtml } from "./ids";
-import { cardScheduling, collectionCreation, newCardScheduling, type ReviewForAnki, revlogRows } from "./scheduling";
+import {
+  ANKI_ROLLOVER_HOUR,
+  type AnkiDayCount,
+  ankiDayCount,
+  cardScheduling,
+  minutesWest,
+  newCardScheduling,
+  type ReviewForAnki,
+  revlogRows,
+} from "./scheduling";
 import {
   ANKI_SCHEMA_VERSION,
   type AnkiCardRow,
@@ -46,6 +55,11 @@ export interface LearnerScheduling {
 export interface AnkiDeckInput {
   cards: readonly DeckCard[];
   now: Date;
+  /**
+   * The learner's IANA time zone: Anki's days start at 04:00 there, so a card due on a day of theirs
+   * is due on that day in Anki (on a computer set to the same zone).
+   */
+  timeZone: string;
   /** The learner's FSRS states and review log; without it every card is new. */
   scheduling?: LearnerScheduling;
 }
@@ -139,7 +153,7 @@ function deckOptions(id: number, name: string, scheduling: LearnerScheduling | u
 const deckName = (lessonTitle: string) => `${ROOT_DECK}::${lessonTitle.replace(/::/g, ":")}`;
 
 /** `col.conf`: Anki's schema-11 collection settings (rslib/src/config/schema11.rs). */
-function collectionSettings(cardCount: number) {
+function collectionSettings(cardCount: number, days: AnkiDayCount, localOffset: number) {
   return {
     activeDecks: [1],
     curDeck: 1,
@@ -154,11 +168,16 @@ function collectionSettings(cardCount: number) {
     sortBackwards: false,
     addToCur: true,
     dayLearnFirst: false,
-    // The v2 scheduler with the 2021 (v3) answering code and day boundaries counted in UTC from crt:
-    // without schedVer 2 Anki would first "upgrade" the cards as if they came from its v1 scheduler.
+    // The v2 scheduler with the 2021 (v3) answering code: without schedVer 2 Anki would first
+    // "upgrade" the cards as if they came from its v1 scheduler. Days are counted from crt's date at
+    // creationOffset, rolling over at `rollover` o'clock local time (see AnkiDayCount). localOffset is
+    // the zone's offset now; Anki's desktop replaces it with the computer's own when it opens the
+    // collection (rslib/src/scheduler/mod.rs `local_utc_offset_for_user`), a sync server keeps it.
     schedVer: 2,
     sched2021: true,
-    creationOffset: 0,
+    rollover: ANKI_ROLLOVER_HOUR,
+    creationOffset: days.creationOffset,
+    localOffset,
   };
 }
 
@@ -167,9 +186,9 @@ function collectionSettings(cardCount: number) {
  * scheduler never draws from (ankitects/anki rslib/src/card: `CardQueue::Suspended = -1`); its type and due
  * stay, so unsuspending it in Anki puts it back where it was.
  */
-function learnerCard(scheduling: LearnerScheduling, cardId: string, position: number, crt: number) {
+function learnerCard(scheduling: LearnerScheduling, cardId: string, position: number, days: AnkiDayCount) {
   const state = scheduling.states.get(cardId) ?? null;
-  const columns = cardScheduling(state, position, crt, scheduling.desiredRetention);
+  const columns = cardScheduling(state, position, days, scheduling.desiredRetention);
   return state?.suspended ? { ...columns, queue: -1 as const } : columns;
 }
 
@@ -178,7 +197,8 @@ export function ankiCollection(input: AnkiDeckInput): AnkiCollectionRows {
   const { now, scheduling } = input;
   const nowSec = Math.floor(now.getTime() / 1000);
   const firstReview = scheduling?.reviews.reduce((min, r) => Math.min(min, r.review.getTime()), now.getTime());
-  const crt = collectionCreation(new Date(firstReview ?? now.getTime()));
+  // Created on the learner's day of their first rating, so no review day number is negative.
+  const days = ankiDayCount(new Date(firstReview ?? now.getTime()), input.timeZone);
 
   const deckIdOf = idAllocator("kubelearn-deck");
   const rootDeckId = deckIdOf(ROOT_DECK);
@@ -227,7 +247,7 @@ export function ankiCollection(input: AnkiDeckInput): AnkiCollectionRows {
       ord: 0,
       mod: nowSec,
       usn: 0,
-      ...(scheduling ? learnerCard(scheduling, card.id, position, crt) : newCardScheduling(position)),
+      ...(scheduling ? learnerCard(scheduling, card.id, position, days) : newCardScheduling(position)),
       odue: 0,
       odid: 0,
       flags: 0,
@@ -237,14 +257,14 @@ export function ankiCollection(input: AnkiDeckInput): AnkiCollectionRows {
   return {
     col: {
       id: 1,
-      crt,
+      crt: days.crt,
       mod: now.getTime(),
       scm: now.getTime(),
       ver: ANKI_SCHEMA_VERSION,
       dty: 0,
       usn: 0,
       ls: 0,
-      conf: JSON.stringify(collectionSettings(input.cards.length)),
+      conf: JSON.stringify(collectionSettings(input.cards.length, days, minutesWest(now, input.timeZone))),
       models: JSON.stringify({ [NOTE_TYPE_ID]: noteType(nowSec, rootDeckId) }),
       decks: JSON.stringify(decks),
       dconf: JSON.stringify({

@@ -1,3 +1,6 @@
+import { addDaysToKey, daysBetweenKeys } from "../../../dates";
+import { dayKey } from "../../../format";
+import { compatibleInstant, offsetMinutesAt, wallClockAt } from "../../../time-zones";
 import type { CardState, RatingName, StateName } from "../scheduler";
 import type { AnkiCardRow, AnkiRevlogRow } from "./schema";
 
@@ -7,7 +10,7 @@ import type { AnkiCardRow, AnkiRevlogRow } from "./schema";
 // memory state in `cards.data`, which Anki uses when FSRS is on in its deck options.
 
 const DAY_SECONDS = 86_400;
-/** Anki's default "next day starts at" hour; the collection is created at that hour, in UTC. */
+/** Anki's default "next day starts at" hour, in the learner's local time (config key `rollover`). */
 export const ANKI_ROLLOVER_HOUR = 4;
 /** Anki's default ease for a card that has left the new queue (SM-2 users get a sane start). */
 export const ANKI_DEFAULT_FACTOR = 2500;
@@ -18,17 +21,46 @@ const RELEARNING_STEPS = 1;
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 /**
- * `col.crt`: 04:00 UTC on or before `at`. With the collection's creationOffset at 0, Anki counts
- * review days from there (rslib/src/scheduler/timing.rs `sched_timing_today_v2_new`), so day N
- * runs from crt + N days; in another time zone Anki's day boundary moves by the offset.
+ * How Anki counts review days in a collection, for a learner in one time zone. Read from
+ * ankitects/anki rslib/src/scheduler/timing.rs (`sched_timing_today_v2_new`, `days_elapsed`) and
+ * scheduler/mod.rs (`timing_for_timestamp`): with `creationOffset` set, today's day number is the
+ * calendar date of now (at the current UTC offset) minus the calendar date of `crt` (at
+ * `creationOffset`), one less while now is before the rollover hour. Offsets are minutes WEST of UTC
+ * (config/mod.rs, `FixedOffset::west_opt(v * 60)`): Auckland at UTC+13 is −780, Los Angeles at
+ * UTC−7 is 420. A review card is due on day `due`, so an instant's day is its local calendar date
+ * (the day before, before 04:00) counted from crt's: by dates, not 24-hour steps, as Anki does, so a
+ * daylight-saving change between the two moves nothing.
  */
-export function collectionCreation(at: Date): number {
-  const day = Math.floor((seconds(at) - ANKI_ROLLOVER_HOUR * 3600) / DAY_SECONDS);
-  return day * DAY_SECONDS + ANKI_ROLLOVER_HOUR * 3600;
+export interface AnkiDayCount {
+  /** `col.crt`: 04:00 local time on the learner's day of `start` (seconds). */
+  crt: number;
+  /** `creationOffset`: the zone's UTC offset at crt, in minutes west. */
+  creationOffset: number;
+  /** The Anki day number an instant falls on (negative before crt's day). */
+  dayOf(instant: Date): number;
 }
 
-/** The day index Anki stores for a review card due at `due`. */
-export const dayIndex = (due: Date, crt: number) => Math.floor((seconds(due) - crt) / DAY_SECONDS);
+/** What a clock in `zone` reads at `instant`, as a date key, after the day rolls over at 04:00. */
+function ankiDateKey(instant: Date, zone: string): string {
+  const key = dayKey(instant, zone);
+  return wallClockAt(instant, zone).hour < ANKI_ROLLOVER_HOUR ? addDaysToKey(key, -1) : key;
+}
+
+/** Minutes west of UTC, as Anki stores an offset (the opposite sign of "UTC+13"). */
+export const minutesWest = (instant: Date, zone: string) => -offsetMinutesAt(instant, zone) || 0;
+
+/** A collection created at the rollover on the learner's day of `start`, in `zone`. */
+export function ankiDayCount(start: Date, zone: string): AnkiDayCount {
+  const startKey = ankiDateKey(start, zone);
+  const [year, month, day] = startKey.split("-").map(Number);
+  // 04:00 that happens twice is the first of the two; one skipped by a clock change is an hour on (same date).
+  const created = compatibleInstant({ year, month, day, hour: ANKI_ROLLOVER_HOUR, minute: 0, second: 0 }, zone);
+  return {
+    crt: seconds(created),
+    creationOffset: minutesWest(created, zone),
+    dayOf: (instant) => daysBetweenKeys(startKey, ankiDateKey(instant, zone)),
+  };
+}
 
 type Scheduling = Pick<AnkiCardRow, "type" | "queue" | "due" | "ivl" | "factor" | "reps" | "lapses" | "left" | "data">;
 
@@ -61,7 +93,7 @@ export const newCardScheduling = (position: number): Scheduling => ({
 export function cardScheduling(
   state: CardState | null,
   position: number,
-  crt: number,
+  days: AnkiDayCount,
   desiredRetention?: number,
 ): Scheduling {
   if (!state || state.state === "New") return newCardScheduling(position);
@@ -96,7 +128,7 @@ export function cardScheduling(
         ...common,
         type: 2,
         queue: 2,
-        due: dayIndex(state.due, crt),
+        due: days.dayOf(state.due),
         ivl: Math.max(1, state.scheduledDays),
         left: 0,
       };
