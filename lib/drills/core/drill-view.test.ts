@@ -3,7 +3,7 @@ import { replay } from "./drill-run";
 import { type PredictionView, replayView, viewOf } from "./drill-view";
 import { publicDrill } from "./public-drill";
 import { bySlug } from "./test-support/content-drills";
-import type { DrillEvent, PredictStep } from "./types";
+import type { DrillEvent, PredictStep, TaskStep } from "./types";
 
 // The drill page opens with the server's view of the saved run and switches to the browser's own
 // once the simulator has loaded: the two must be the same view, or the page would jump.
@@ -45,7 +45,7 @@ describe("the drill page's view of a run", () => {
       "kubectl scale deployment web --replicas=4",
     ]);
     expect(view.tasks["four-ready"]).toBe("Make the Service web reach four ready pods.");
-    expect(view.openTask).toMatchObject({ id: "four-ready", hints: drill.steps[2].hints });
+    expect(view.openTask).toMatchObject({ id: "four-ready", hints: (drill.steps[2] as TaskStep).hints });
     expect(view.openTask?.goal).toHaveLength(1);
   });
 
