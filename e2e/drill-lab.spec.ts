@@ -199,3 +199,55 @@ test("a shell in a node's debugging pod shows its own prompt, then the learner's
   await expect(prompt).toHaveText(/^\$\s*Command$/);
   await expect(input).toBeFocused();
 });
+
+test("the drill page reads right before the simulator arrives, which loads on first use of the terminal", async ({
+  page,
+}) => {
+  await signUp(page, newLearner());
+  // A string only the simulator's code holds: the summary of `kubectl get` in its command table.
+  const simulatorCode = COMMANDS.find((c) => c.name === "get")!.summary;
+  const scripts: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "script") scripts.push(r.url());
+  });
+  const bodies = () => Promise.all(scripts.map(async (url) => (await page.request.get(url)).text()));
+  // After the first load, script requests wait until released: what the page does without the simulator shows.
+  let holding = false;
+  let release = () => {};
+  const held = new Promise<void>((r) => {
+    release = r;
+  });
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    if (holding) await held;
+    await route.continue();
+  });
+  await page.goto("/drills/no-ready-pods");
+  await page.waitForLoadState("load");
+  const firstLoad = await bodies();
+  expect(firstLoad.length).toBeGreaterThan(0);
+  expect(firstLoad.filter((body) => body.includes(simulatorCode))).toEqual([]);
+  holding = true;
+
+  // The server's view: the cluster, the step with its placeholders filled, the terminal's greeting.
+  const view = page.getByRole("region", { name: "Cluster" });
+  await expect(view.getByText(/^web ClusterIP · 10\.\d+\.\d+\.\d+ · 80\/TCP$/)).toBeVisible();
+  await expect(view.getByRole("listitem").filter({ hasText: /^web-/ })).toHaveCount(2);
+  await expect(page.getByRole("region", { name: "Steps" })).not.toContainText("{{");
+  const screen = page.getByLabel("Terminal output");
+  await expect(screen).toContainText("Drill cluster ready");
+
+  // Typed before the simulator is here: the command waits, and so does Tab; both happen once it arrives.
+  const input = page.getByLabel("Command");
+  await input.focus();
+  await enter(page, "kubectl get pods");
+  await page.keyboard.type("kubectl get endpointsl");
+  await page.keyboard.press("Tab");
+  await expect(input).toHaveValue("kubectl get endpointsl");
+  await expect(screen).not.toContainText("$ kubectl get pods");
+  release();
+  await expect(screen).toContainText("$ kubectl get pods");
+  await expect(screen).toContainText(/client\s+1\/1\s+Running/);
+  await expect(input).toHaveValue("kubectl get endpointslices ");
+  const loaded = await bodies();
+  expect(loaded.some((body) => body.includes(simulatorCode))).toBe(true);
+});

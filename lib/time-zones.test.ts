@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { timeZoneSchema } from "./time-zone-form";
 import {
   compatibleInstant,
   isSupportedTimeZone,
@@ -9,7 +10,6 @@ import {
   startOfZonedDay,
   supportedTimeZones,
   timeZoneChoices,
-  timeZoneSchema,
   type WallClock,
   wallClockAt,
 } from "./time-zones";

@@ -1,7 +1,7 @@
 // IANA time zones with nothing but Intl: which zones exist, what a wall clock reads in a zone at an
 // instant, and which instant a wall-clock time in a zone means (across daylight-saving changes).
 // Pure and deterministic given the engine's time-zone data: the zone and the clock are inputs.
-import { z } from "zod";
+// No zod here: lib/format.ts uses this module in the browser (the form schema is in time-zone-form.ts).
 
 /** Where a person or class has not said otherwise (and what an unreadable zone falls back to). */
 export const DEFAULT_TIME_ZONE = "UTC";
@@ -62,13 +62,6 @@ export function isSupportedTimeZone(zone: string): boolean {
     return false;
   }
 }
-
-/** A time zone from a form: one Intl supports, named the IANA way. */
-export const timeZoneSchema = z
-  .string()
-  .trim()
-  .max(64, "Choose a time zone from the list.")
-  .refine(isSupportedTimeZone, "Choose a time zone from the list.");
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -5,7 +5,7 @@ import { deleteAccountAction } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
 import { Field, fieldControlClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { DELETE_PHRASE } from "@/lib/auth/credentials";
+import { DELETE_PHRASE } from "@/lib/auth/delete-phrase";
 import { idleState } from "@/lib/result";
 
 /**

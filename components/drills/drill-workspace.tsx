@@ -10,10 +10,9 @@ import {
   taskSolutionAction,
 } from "@/app/drills/actions";
 import { Button } from "@/components/ui/button";
-import { completionCandidates } from "@/lib/drills/core/completion";
-import { type DrillRun, type Observation, replay } from "@/lib/drills/core/drill-run";
-import { COMMIT_FIRST, type OpenPrediction, revealsPrediction } from "@/lib/drills/core/prediction-guard";
-import { clusterSnapshot } from "@/lib/drills/core/snapshot";
+import type { DrillRun, Observation } from "@/lib/drills/core/drill-run";
+import type { DrillView, PredictionView } from "@/lib/drills/core/drill-view";
+import { COMMIT_FIRST, type OpenPrediction } from "@/lib/drills/core/open-prediction";
 import type { Drill, DrillEvent, DrillStep, PredictStep, StepResult, TaskStep } from "@/lib/drills/core/types";
 import { LINE_TOO_LONG, MAX_EVENTS, MAX_LINE, TOO_MANY_EVENTS } from "@/lib/drills/service/limits";
 import { InlineCode } from "../quiz/inline-code";
@@ -32,17 +31,37 @@ interface Props {
   /** The server's count of failed checks of the task open now. */
   failedChecks: number;
   lessonTitle: string;
+  /** The server's replay of the saved run: what the page shows until the simulator has loaded here. */
+  view: DrillView | null;
+  /** Why the saved run cannot continue (shown instead of a cluster; Reset starts over). */
+  problem: string | null;
 }
+
+/** The simulator's half of the page (drill-engine.ts), loaded on first use of the terminal. */
+type Engine = typeof import("./drill-engine");
+const loadEngine = () => import("./drill-engine");
+
+const ENGINE_FAILED = "The terminal could not load. Check your connection and reload the page.";
+
+/** Shown where no replay could be made (the drill changed under a saved run): an empty cluster. */
+const NO_VIEW: DrillView = {
+  transcript: [],
+  prompt: "$ ",
+  snapshot: { nodes: [], pending: [], services: [], lastRequest: null },
+  predictions: {},
+  tasks: {},
+  openTask: null,
+};
 
 const ALREADY_ANSWERED =
   "This step was already answered (in another tab?); that first answer stands. Reload the page to see it.";
 
-const transcriptOf = (drill: Drill, run: DrillRun): TerminalLine[] => [
+const transcriptOf = (drill: Drill, transcript: readonly Observation[]): TerminalLine[] => [
   {
     command: "",
     output: `Drill cluster ready: ${drill.setup.length} set-up command(s) ran. Try kubectl get pods -o wide\n`,
   },
-  ...run.transcript,
+  ...transcript,
 ];
 
 type Feedback =
@@ -52,17 +71,23 @@ type Feedback =
 export function DrillWorkspace(props: Props) {
   const [drill, setDrill] = useState(props.drill);
   // Committed predictions keep the wording they had when the learner answered them.
-  const [frozen] = useState(() => new Map<string, { prompt: string; options: string[] }>());
-  const [run, setRun] = useState<DrillRun>(() => replay(props.drill, props.events, frozen));
+  const [frozen] = useState(() => new Map<string, PredictionView>());
+  // The browser's own run, once the simulator has loaded (ensureEngine); until then the server's view.
+  const engine = useRef<{ lib: Engine; run: DrillRun } | null>(null);
+  const engineLoad = useRef<Promise<{ lib: Engine; run: DrillRun }> | null>(null);
+  /** Commands entered before the simulator arrived: they run, in order, as soon as it has. */
+  const queued = useRef<string[]>([]);
   const [events, setEvents] = useState<DrillEvent[]>(props.events);
   const [results, setResults] = useState(props.results);
   const [stepStart, setStepStart] = useState(props.stepStart);
   const [openPrediction, setOpenPrediction] = useState(props.openPrediction);
-  const [lines, setLines] = useState<TerminalLine[]>(() => transcriptOf(props.drill, run));
+  const [lines, setLines] = useState<TerminalLine[]>(() =>
+    props.view ? transcriptOf(props.drill, props.view.transcript) : [],
+  );
   const [tick, setTick] = useState(0);
   const [feedback, setFeedback] = useState<Record<string, Feedback>>({});
   const [choice, setChoice] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(props.problem);
   const [pending, startTransition] = useTransition();
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [failedChecks, setFailedChecks] = useState<Record<string, number>>(() => {
@@ -84,8 +109,40 @@ export function DrillWorkspace(props: Props) {
   const root = useRef<HTMLDivElement>(null);
 
   const current = drill.steps.find((s) => !results[s.id]) ?? null;
-  // `tick` changes after every command: the cluster object is mutated in place.
-  const snapshot = useMemo(() => clusterSnapshot(run.sim.cluster), [run, tick]);
+  const serverView = props.view;
+  const latest = useRef({ drill, events });
+  latest.current = { drill, events };
+
+  /** Loads the simulator and replays the run on it, once; everything that changes the cluster waits for it. */
+  const ensureEngine = useCallback((): Promise<{ lib: Engine; run: DrillRun }> => {
+    engineLoad.current ??= loadEngine().then(
+      (lib) => {
+        const run = lib.replay(latest.current.drill, latest.current.events, frozen);
+        engine.current = { lib, run };
+        if (!serverView) setLines(transcriptOf(latest.current.drill, run.transcript));
+        setTick((t) => t + 1);
+        return engine.current;
+      },
+      (err: unknown) => {
+        engineLoad.current = null; // the next use tries again
+        setError(ENGINE_FAILED);
+        throw err;
+      },
+    );
+    return engineLoad.current;
+  }, [frozen, serverView]);
+  // Without the server's view (its replay was refused for now) the browser replays at once.
+  useEffect(() => {
+    if (!props.view && !props.problem) void ensureEngine().catch(() => {});
+  }, [props.view, props.problem, ensureEngine]);
+
+  // `tick` changes after every command: the run's cluster is mutated in place.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tick stands for the run, which changes in place
+  const view = useMemo(() => {
+    const loaded = engine.current;
+    if (!loaded) return props.view ?? NO_VIEW;
+    return loaded.lib.viewOf(loaded.run, drill, new Set(Object.keys(results)), frozen);
+  }, [tick, drill, results, frozen, props.view]);
 
   const persist = useCallback(
     (next: DrillEvent[]) => {
@@ -107,12 +164,19 @@ export function DrillWorkspace(props: Props) {
 
   const onRun = useCallback(
     (command: string) => {
+      const loaded = engine.current;
+      if (!loaded) {
+        queued.current.push(command);
+        void ensureEngine().catch(() => {});
+        return;
+      }
+      const { lib, run } = loaded;
       // Refused here, not run: the server would refuse these events anyway (see prediction-guard.ts).
       const guarded = openPrediction !== null && openPrediction.stepId === current?.id ? openPrediction : null;
       let refusal: string | null = null;
       if (events.length >= MAX_EVENTS) refusal = TOO_MANY_EVENTS;
       else if (command.length > MAX_LINE) refusal = LINE_TOO_LONG;
-      else if (guarded && revealsPrediction(run.sim.cluster, guarded.run, command)) refusal = COMMIT_FIRST;
+      else if (guarded && lib.revealsPrediction(run.sim.cluster, guarded.run, command)) refusal = COMMIT_FIRST;
       if (refusal) {
         setLines((l) => [...l, { command, output: `${refusal}\n` }]);
         return;
@@ -127,18 +191,28 @@ export function DrillWorkspace(props: Props) {
       });
       setTick((t) => t + 1);
     },
-    [persist, run, events.length, openPrediction, current?.id],
+    [persist, ensureEngine, events.length, openPrediction, current?.id],
   );
+  // After every render: the commands typed while the simulator loaded run once it is here.
+  useEffect(() => {
+    if (!engine.current || queued.current.length === 0) return;
+    for (const command of queued.current.splice(0)) onRun(command);
+  });
 
   /** Takes back the newest command typed since the current step opened, rebuilding the cluster without it. */
   function undo() {
     const next = events.slice(0, -1);
-    const rebuilt = replay(drill, next, frozen);
-    setRun(rebuilt);
-    setEvents(next);
-    setLines(transcriptOf(drill, rebuilt));
-    setTick((t) => t + 1);
-    persist(next);
+    void ensureEngine().then(
+      ({ lib }) => {
+        const rebuilt = lib.replay(drill, next, frozen);
+        engine.current = { lib, run: rebuilt };
+        setEvents(next);
+        setLines(transcriptOf(drill, rebuilt.transcript));
+        setTick((t) => t + 1);
+        persist(next);
+      },
+      () => {},
+    );
   }
   const canUndo = events.length > stepStart && events[events.length - 1]?.type === "command";
 
@@ -150,7 +224,10 @@ export function DrillWorkspace(props: Props) {
     setError(null);
     startTransition(async () => {
       if (saveTimer.current) clearTimeout(saveTimer.current);
-      const r = await commitPredictionAction({ slug: drill.slug, stepId: step.id, choice, events });
+      const [r, loaded] = await Promise.all([
+        commitPredictionAction({ slug: drill.slug, stepId: step.id, choice, events }),
+        ensureEngine().catch(() => null),
+      ]);
       if (!r.ok) {
         setError(r.error);
         return;
@@ -159,6 +236,9 @@ export function DrillWorkspace(props: Props) {
         setError(ALREADY_ANSWERED);
         return;
       }
+      // Recorded on the server; without the simulator here the page cannot follow, a reload shows it.
+      if (!loaded) return;
+      const { run } = engine.current ?? loaded;
       const graded = r.value;
       const full = graded.step;
       setDrill((d) => ({ ...d, steps: d.steps.map((s) => (s.id === full.id ? full : s)) }));
@@ -183,7 +263,10 @@ export function DrillWorkspace(props: Props) {
     setError(null);
     startTransition(async () => {
       if (saveTimer.current) clearTimeout(saveTimer.current);
-      const r = await checkTaskAction({ slug: drill.slug, stepId: step.id, events });
+      const [r, loaded] = await Promise.all([
+        checkTaskAction({ slug: drill.slug, stepId: step.id, events }),
+        ensureEngine().catch(() => null),
+      ]);
       if (!r.ok) {
         setError(r.error);
         return;
@@ -192,6 +275,7 @@ export function DrillWorkspace(props: Props) {
         setError(ALREADY_ANSWERED);
         return;
       }
+      if (!loaded) return;
       const value = r.value;
       setFeedback((f) => ({ ...f, [step.id]: { kind: "task", passed: value.passed, checks: value.checks } }));
       if (value.passed) {
@@ -217,7 +301,8 @@ export function DrillWorkspace(props: Props) {
 
   // A task is done as soon as its live goal holds: the server is asked at once (it still replays the
   // events and decides). Only after a command of this step, so a goal met when the step opens waits.
-  const liveDone = current?.type === "task" && events.length > stepStart && run.checkTask(current).passed;
+  const liveDone =
+    current?.type === "task" && events.length > stepStart && view.openTask?.id === current.id && view.openTask.passed;
   useEffect(() => {
     if (!liveDone || !current || current.type !== "task" || pending) return;
     const key = `${current.id}:${tick}`;
@@ -252,32 +337,40 @@ export function DrillWorkspace(props: Props) {
   }, []);
 
   async function revealSolution(step: TaskStep): Promise<string[] | string> {
-    const r = await taskSolutionAction({ slug: drill.slug, stepId: step.id });
-    return r.ok ? r.value.map((line) => run.resolve(line)) : r.error;
+    const [r, loaded] = await Promise.all([
+      taskSolutionAction({ slug: drill.slug, stepId: step.id }),
+      ensureEngine().catch(() => null),
+    ]);
+    if (!r.ok) return r.error;
+    const run = engine.current?.run ?? loaded?.run;
+    return run ? r.value.map((line) => run.resolve(line)) : ENGINE_FAILED;
   }
 
   const done = drill.steps.filter((s) => results[s.id]).length;
   const complete = useCallback(
-    (line: string) => completionCandidates(run.sim.cluster, Object.keys(drill.files), line),
-    [drill.files, run],
+    (line: string) =>
+      engine.current
+        ? engine.current.lib.completionCandidates(engine.current.run.sim.cluster, Object.keys(drill.files), line)
+        : { prefix: "", candidates: [] },
+    [drill.files],
   );
 
   function stepBody(step: DrillStep) {
     const result = results[step.id];
     const fb = feedback[step.id];
     if (step.type === "predict") {
-      const view = frozen.get(step.id) ?? run.predictionView(step);
+      const shown = view.predictions[step.id] ?? { prompt: step.prompt, options: step.options.map((o) => o.text) };
       const isCurrent = current?.id === step.id;
       const chosen = result?.choice;
       const correctIndex = fb?.kind === "prediction" ? fb.correctIndex : undefined;
       return (
         <div>
           <p className="font-medium text-slate-900">
-            <InlineCode text={view.prompt} />
+            <InlineCode text={shown.prompt} />
           </p>
           <fieldset className="mt-2" disabled={!isCurrent || pending}>
             <legend className="sr-only">Your prediction</legend>
-            {view.options.map((text, i) => (
+            {shown.options.map((text, i) => (
               <label
                 key={i}
                 className={`mt-1 flex items-start gap-2 rounded-md border p-2 ${correctIndex === i ? "border-emerald-600 bg-emerald-50" : result && chosen === i && !result.correct ? "border-red-500 bg-red-50" : "border-slate-200"}`}
@@ -319,17 +412,17 @@ export function DrillWorkspace(props: Props) {
         </div>
       );
     }
-    const live = run.checkTask(step);
     const isCurrent = current?.id === step.id;
+    const open = view.openTask?.id === step.id ? view.openTask : null;
     return (
       <div>
         <p className="font-medium text-slate-900">
-          <InlineCode text={run.resolve(step.prompt)} />
+          <InlineCode text={view.tasks[step.id] ?? step.prompt} />
         </p>
         {isCurrent && (
           <>
             <ul className="mt-2 space-y-1 text-sm" aria-label="Goal">
-              {live.results.map((r, i) => (
+              {(open?.goal ?? []).map((r, i) => (
                 <li key={i} className={r.passed ? "text-emerald-800" : "text-slate-700"}>
                   <span aria-hidden="true">{r.passed ? "✓ " : "○ "}</span>
                   <span className="sr-only">{r.passed ? "Done: " : "Not yet: "}</span>
@@ -351,7 +444,7 @@ export function DrillWorkspace(props: Props) {
             )}
             <TaskHelp
               key={step.id}
-              hints={step.hints.map((hint) => run.resolve(hint))}
+              hints={open?.hints ?? step.hints}
               failedChecks={failedChecks[step.id] ?? 0}
               reveal={() => revealSolution(step)}
             />
@@ -458,12 +551,14 @@ export function DrillWorkspace(props: Props) {
           )}
           <Terminal
             lines={lines}
-            prompt={run.sim.prompt()}
+            prompt={view.prompt}
             onRun={onRun}
             onClear={() => setLines([])}
             onInterrupt={(line) => setLines((l) => [...l, { command: `${line}^C`, output: "" }])}
             complete={complete}
-            busy={pending}
+            completionReady={engine.current !== null}
+            onActivate={() => void ensureEngine().catch(() => {})}
+            busy={pending || props.problem !== null}
             maxLength={MAX_LINE}
             className="flex-1"
           />
@@ -482,7 +577,7 @@ export function DrillWorkspace(props: Props) {
           {...paneProps("cluster", pane, wide)}
           className={`${paneProps("cluster", pane, wide).className} lg:min-h-0 lg:flex-[2]`}
         >
-          <ClusterView snapshot={snapshot} className="lg:h-full lg:overflow-auto" />
+          <ClusterView snapshot={view.snapshot} className="lg:h-full lg:overflow-auto" />
         </div>
       </div>
     </div>

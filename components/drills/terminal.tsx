@@ -28,6 +28,13 @@ interface Props {
   /** Ctrl-C: the line is abandoned; the screen shows it with ^C, as bash does. */
   onInterrupt(line: string): void;
   complete(line: string): { prefix: string; candidates: string[] };
+  /**
+   * False while what completes is still loading: a Tab pressed then completes once it is ready (the
+   * drill page loads the simulator on the learner's first use of the terminal).
+   */
+  completionReady?: boolean;
+  /** The learner turns to the terminal (focus, a click, a key): the drill page starts loading the simulator. */
+  onActivate?(): void;
   /** While a step is being graded: the prompt keeps focus but takes no command. */
   busy?: boolean;
   maxLength?: number;
@@ -41,6 +48,24 @@ export function focusTerminal() {
   const input = document.getElementById(TERMINAL_INPUT_ID);
   // On a phone the prompt may sit in a tab not shown: the focus then stays where the learner is.
   if (input?.checkVisibility()) input.focus({ preventScroll: true });
+}
+
+/**
+ * Something asked for before `ready` (a Tab before completion has loaded): `defer()` marks it, and
+ * `action` runs once `ready` turns true, with what is on screen then.
+ */
+function useWhenReady(ready: boolean, action: () => void): () => void {
+  const pending = useRef(false);
+  const latest = useRef(action);
+  latest.current = action;
+  useEffect(() => {
+    if (!ready || !pending.current) return;
+    pending.current = false;
+    latest.current();
+  }, [ready]);
+  return () => {
+    pending.current = true;
+  };
 }
 
 const KEYS_HELP = "Enter runs · ↑ ↓ history · Ctrl-R search · Tab completes · Ctrl-C abandons · Ctrl-L clears";
@@ -58,6 +83,8 @@ export function Terminal({
   onClear,
   onInterrupt,
   complete,
+  completionReady = true,
+  onActivate,
   busy,
   maxLength,
   className,
@@ -69,6 +96,11 @@ export function Terminal({
   useEffect(() => {
     screen.current?.scrollTo({ top: screen.current.scrollHeight });
   }, [lines]);
+
+  const deferTab = useWhenReady(completionReady, () => {
+    const result = pressKey(editor, { key: "Tab", ctrl: false, selection: false }, { complete, busy: !!busy });
+    if (result) apply(result);
+  });
 
   function apply({ editor: next, effects }: EditorResult) {
     setEditor(next);
@@ -90,6 +122,11 @@ export function Terminal({
       return;
     }
     const selection = el.selectionStart !== el.selectionEnd;
+    if (e.key === "Tab" && !ctrl && !completionReady && !editor.search) {
+      e.preventDefault();
+      deferTab();
+      return onActivate?.();
+    }
     const result = pressKey(editor, { key: e.key, ctrl, selection }, { complete, busy: !!busy });
     if (!result) return;
     e.preventDefault();
@@ -124,6 +161,7 @@ export function Terminal({
       <div
         ref={screen}
         onClick={onScreenClick}
+        onFocus={onActivate}
         className="min-h-40 flex-1 overflow-auto px-3 py-2 font-mono text-sm leading-6"
         tabIndex={0}
         role="log"
@@ -160,6 +198,7 @@ export function Terminal({
           maxLength={maxLength}
           onChange={(e) => setEditor(typeInto(editor, e.target.value))}
           onKeyDown={onKeyDown}
+          onFocus={onActivate}
           onPaste={onPaste}
           autoComplete="off"
           autoCapitalize="off"

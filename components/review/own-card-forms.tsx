@@ -13,8 +13,7 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Field, fieldControlClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { echoed, useActionForm, useResetAfterSuccess } from "@/components/ui/use-action-form";
-import { OWN_CARD_LIMITS } from "@/lib/flashcards/core/own-cards";
-import { DECK_FILE_MAX_BYTES, deckFileTooLarge } from "@/lib/flashcards/service/schemas";
+import { DECK_FILE_MAX_BYTES, deckFileTooLarge, OWN_CARD_LIMITS } from "@/lib/flashcards/core/own-cards";
 import { type ActionState, idleState } from "@/lib/result";
 
 const initial: ActionState = idleState();

@@ -3,7 +3,7 @@ import type { PasswordResetRecord, PasswordResetRepository } from "../db/passwor
 import type { UserRecord, UserRepository } from "../db/user-repository";
 import { fail, ok, type Result } from "../result";
 import type { CheckCredentials } from "./credential-check";
-import { DELETE_PHRASE } from "./credentials";
+import { DELETE_PHRASE } from "./delete-phrase";
 import type { GrowingDelayRule } from "./growing-delay-limiter";
 import type { Mailer } from "./mailer";
 import { hashPassword, hasUsablePassword } from "./password";

@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { parseForm } from "../forms";
 import {
   changePasswordSchema,
-  DELETE_PHRASE,
   deleteAccountSchema,
   deleteLaunchAccountSchema,
   resetPasswordSchema,
   safeCallbackPath,
   signUpSchema,
 } from "./credentials";
+import { DELETE_PHRASE } from "./delete-phrase";
 import { hashPassword, verifyPassword } from "./password";
 
 describe("safeCallbackPath", () => {

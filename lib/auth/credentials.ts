@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { DEFAULT_TIME_ZONE, timeZoneSchema } from "../time-zones";
+import { timeZoneSchema } from "../time-zone-form";
+import { DEFAULT_TIME_ZONE } from "../time-zones";
+import { DELETE_PHRASE } from "./delete-phrase";
 
 export const emailSchema = z
   .string()
@@ -40,12 +42,6 @@ export const deleteAccountSchema = z.object({
   password: z.string().min(1, "Enter your password to confirm it is you.").max(200, "That password is too long."),
   confirm: z.literal("on", { error: "Tick the box to confirm that everything will be deleted." }),
 });
-
-/**
- * An account without a password (made by an LTI launch) confirms its deletion by typing this phrase
- * (lib/auth/account-service.ts adds the recent sign-in it also needs).
- */
-export const DELETE_PHRASE = "delete my account";
 
 /** The same for an account without a password (an LTI account): the phrase instead of a password. */
 export const deleteLaunchAccountSchema = z.object({

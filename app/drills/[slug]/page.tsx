@@ -27,6 +27,8 @@ export default async function DrillPage({ params }: Params) {
       stepStart={state.stepStart}
       openPrediction={state.openPrediction}
       failedChecks={state.failedChecks}
+      view={state.view}
+      problem={state.problem}
       lessonTitle={findLesson(state.drill.lesson)?.title ?? state.drill.lesson}
     />
   );

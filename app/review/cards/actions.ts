@@ -2,10 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { currentUser } from "@/lib/auth/guards";
+import { DECK_FILE_MAX_BYTES, deckFileTooLarge } from "@/lib/flashcards/core/own-cards";
 import {
   cardCopySchema,
-  DECK_FILE_MAX_BYTES,
-  deckFileTooLarge,
   deleteOwnCardSchema,
   editOwnCardSchema,
   importDeckSchema,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { instantOfDateTimeLocal, isWithin, parseDateTimeLocal, yearsAround } from "../../dates";
 import { dayKey } from "../../format";
 import { confirmField } from "../../forms";
-import { timeZoneSchema } from "../../time-zones";
+import { timeZoneSchema } from "../../time-zone-form";
 import { ASSIGNMENT_SCOPES } from "../core/assignment-kinds";
 
 const id = z.string().min(1).max(64);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { KUBECTL_COMMANDS } from "../../sim/kubectl";
 import { RESOURCE_TYPES } from "../../sim/kubectl/resources";
-import { commonPrefix, completionCandidates } from "./completion";
+import { completionCandidates } from "./completion";
+import { commonPrefix } from "./line-editor";
 import { cluster } from "./test-support/web-cluster";
 
 describe("Tab completion in the drill terminal", () => {

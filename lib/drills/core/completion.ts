@@ -143,11 +143,3 @@ export function completionCandidates(
   const candidates = [...new Set(pool.filter((w) => w.startsWith(prefix)))].sort();
   return { prefix, candidates };
 }
-
-/** The longest start shared by all candidates. */
-export function commonPrefix(words: string[]): string {
-  if (words.length === 0) return "";
-  let out = words[0];
-  for (const w of words) while (!w.startsWith(out)) out = out.slice(0, -1);
-  return out;
-}

@@ -1,4 +1,3 @@
-import { commonPrefix } from "./completion";
 import { historyStep, reverseSearch } from "./terminal-history";
 
 // The drill terminal's line editor, as a state and what each key does to it, so the keys a learner
@@ -115,6 +114,14 @@ export function pasteInto(editor: LineEditor, text: string): EditorResult | null
     effects.push(...r.effects);
   }
   return { editor: { ...state, input: rest }, effects };
+}
+
+/** The longest start shared by all candidates. */
+export function commonPrefix(words: string[]): string {
+  if (words.length === 0) return "";
+  let out = words[0];
+  for (const w of words) while (!w.startsWith(out)) out = out.slice(0, -1);
+  return out;
 }
 
 function complete(editor: LineEditor, ctx: EditorContext): LineEditor {

@@ -13,14 +13,6 @@ import { type Drill, DrillError, type DrillEvent } from "./types";
 // browser refuses such a command in the terminal; the server refuses a commit whose events, from the
 // moment the step opened, contain one (only the learner's own browser could have let it through).
 
-export const COMMIT_FIRST = "Commit your prediction first; this step runs that command for you.";
-
-/** What the browser needs to guard the open prediction: the step's run lines, placeholders unfilled. */
-export interface OpenPrediction {
-  stepId: string;
-  run: string[];
-}
-
 /** The keys of the step's run lines as they would run on `cluster` now. */
 function stepCommandKeys(cluster: Cluster, run: readonly string[]): Set<string> {
   const keys = new Set<string>();

@@ -63,6 +63,30 @@ describe.each(testDatabases)("drill service on $name", ({ url }) => {
     expect((state!.drill.steps[2] as PredictStep).run).toEqual([]); // the next prediction still hidden
   });
 
+  it("renders the saved run's view (replayed in a worker), and says so when the drill changed under it", async () => {
+    const user = await learner();
+    await service().saveEvents(user.id, drill.slug, [command("kubectl get pods")]);
+    const state = (await service().state(user.id, drill.slug))!;
+    expect(state.problem).toBeNull();
+    expect(state.view!.transcript.map((o) => o.command)).toEqual(["kubectl get pods"]);
+    expect(Object.keys(state.view!.predictions)).toEqual(["scaled-to-zero"]);
+    // A saved run the drill no longer accepts (its step ids changed): the page says to reset.
+    const changed = { ...drill, steps: drill.steps.map((s) => ({ ...s, id: `${s.id}-v2` })) };
+    const later = createDrillService({ repos: ctx.repos, drills: () => [changed], now, replays: workers });
+    await ctx.repos.drills.saveEvents(
+      user.id,
+      drill.slug,
+      (await ctx.repos.drills.find(user.id, drill.slug))!.version,
+      [marker("scaled-to-zero")],
+    );
+    const broken = (await later.state(user.id, drill.slug))!;
+    expect(broken.view).toBeNull();
+    expect(broken.problem).toBe(DRILL_MESSAGES.cannotContinue("no step scaled-to-zero"));
+    // A replay the pool cannot take now leaves the view to the browser.
+    const busy: ReplayPool = { grade: async () => ({ kind: "busy" }), close: async () => {} };
+    expect((await service(busy).state(user.id, drill.slug))!).toMatchObject({ view: null, problem: null });
+  });
+
   it("gives the browser the open prediction's run lines, and the next one's once a step is done", async () => {
     const user = await learner();
     expect((await service().state(user.id, drill.slug))!.openPrediction).toEqual({

@@ -2,7 +2,8 @@ import type { DrillProgressRecord } from "../../db/drill-progress-repository";
 import type { Repositories } from "../../db/repositories";
 import { fail, ok, type Result } from "../../result";
 import type { Observation } from "../core/drill-run";
-import { COMMIT_FIRST, type OpenPrediction } from "../core/prediction-guard";
+import type { DrillView } from "../core/drill-view";
+import { COMMIT_FIRST, type OpenPrediction } from "../core/open-prediction";
 import { currentStep, publicDrill } from "../core/public-drill";
 import { SOLUTION_AFTER_FAILED_CHECKS } from "../core/task-help";
 import type { Drill, DrillEvent, PredictStep, StepResult } from "../core/types";
@@ -22,6 +23,14 @@ export interface DrillState {
   openPrediction: OpenPrediction | null;
   /** Failed checks of the task open now: its solution is offered after SOLUTION_AFTER_FAILED_CHECKS. */
   failedChecks: number;
+  /**
+   * What the page shows of the run, replayed here so the page reads right before the browser loads
+   * the simulator; null when the replay could not run now (over budget, pool busy): the browser then
+   * replays at once, as it does after the first command anyway.
+   */
+  view: DrillView | null;
+  /** Why the saved run cannot be replayed (the drill changed under it), for the learner: reset it. */
+  problem: string | null;
 }
 
 export interface PredictionResult {
@@ -173,14 +182,20 @@ export function createDrillService(deps: DrillServiceDeps) {
       const drill = find(slug);
       if (!drill) return null;
       const p = await progress(userId, drill);
+      const finished = Object.keys(p.results);
+      const browserCopy = publicDrill(drill, new Set(finished));
+      const shown = await deps.replays.grade({ kind: "view", drill: browserCopy, events: p.events, finished });
+      const reply = shown.kind === "done" ? shown.reply : null;
       return {
-        drill: publicDrill(drill, new Set(Object.keys(p.results))),
+        drill: browserCopy,
         events: p.events,
         results: p.results,
         completed: p.completedAt !== null,
         stepStart: p.stepStart,
         openPrediction: openPredictionOf(drill, p.results),
         failedChecks: p.failedChecks,
+        view: reply?.kind === "view" ? reply.view : null,
+        problem: reply?.kind === "drill-error" ? DRILL_MESSAGES.cannotContinue(reply.message) : null,
       };
     },
 

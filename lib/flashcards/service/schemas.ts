@@ -57,13 +57,6 @@ export type EditOwnCardInput = z.infer<typeof editOwnCardSchema>;
 
 export const deleteOwnCardSchema = z.object({ cardId: ownCardIdSchema, confirm: confirmField });
 
-/**
- * A deck file is read whole; 900 kB holds far more than the per-import card limit and leaves room,
- * under the 1 MB cap on any request body (proxy.ts), for the rest of the form.
- */
-export const DECK_FILE_MAX_BYTES = 900_000;
-export const deckFileTooLarge = (bytes: number) =>
-  `That file is ${Math.ceil(bytes / 1000)} kB; a deck file can be at most ${DECK_FILE_MAX_BYTES / 1000} kB.`;
 export const importDeckSchema = z.object({ lesson: lessonChoice });
 
 /** "Optimise my parameters" sends nothing but the press itself. */
