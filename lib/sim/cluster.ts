@@ -57,9 +57,9 @@ export class Cluster {
   /** What changed since the controllers last ran, by the key each controller works on (work-queues.ts). */
   readonly queues = new WorkQueues();
   /**
-   * How reconcile() finds its work: "incremental" works the queues; "full" walks every object as the
-   * simulator did before the queues; "check" works the queues, then walks everything and throws if the
-   * walk finds anything the queues missed (tests).
+   * How reconcile() finds its work: "incremental" works the queues; "full" enqueues every key first (a
+   * walk over every object); "check" works the queues, then enqueues and walks everything and throws if
+   * that finds anything the queues missed (tests).
    */
   reconcileMode: ReconcileMode = defaultMode.mode;
   readonly options: ResolvedOptions;
@@ -103,7 +103,7 @@ export class Cluster {
       externalDNS: { ...DEFAULT_OPTIONS.externalDNS, ...options.externalDNS },
     };
     this.rng = new Rng(this.options.seed);
-    this.store.onChange = (object, removed) => this.queues.changed(object, removed);
+    this.store.onChange = (object) => this.queues.changed(object);
     this.serviceCIDR = parseCidr(this.options.serviceCIDR);
     this.podCIDR = parseCidr(this.options.podCIDR);
     this.nodeCIDR = parseCidr(this.options.nodeCIDR);
