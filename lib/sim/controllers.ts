@@ -6,6 +6,7 @@ import { syncIngressStatus } from "./ingress-controller";
 import { runKubelet, syncNode, syncPod } from "./kubelet";
 import { matchesSelector } from "./labels";
 import { randomSuffix, templateHash } from "./names";
+import { syncNamespace } from "./namespace-controller";
 import { controllerRef, ownedBy } from "./owner-references";
 import { quotaRefusal, syncQuotaStatus } from "./quota";
 import { syncRevision, syncRollout } from "./rolling-update";
@@ -16,7 +17,7 @@ import { WorkQueues } from "./work-queues";
 
 /**
  * Runs the control loops until nothing changes: deployments → replica sets → pods, daemon sets,
- * stateful sets, the scheduler, the kubelet (start, readiness, shutdown), then EndpointSlices. The controllers act
+ * stateful sets, the scheduler, the kubelet (start, readiness, shutdown), the namespace controller, then EndpointSlices. The controllers act
  * at once in simulated time; what takes time (image pulls, probe periods, grace periods) is the kubelet's, which
  * acts on each step of the clock (kubelet.ts).
  *
@@ -41,6 +42,7 @@ export function reconcile(cluster: Cluster): boolean {
     for (const key of q.retry.ReplicaSet) q.replicaSets.add(key);
     for (const key of q.retry.DaemonSet) q.daemonSets.add(key);
     for (const key of q.retry.StatefulSet) q.statefulSets.add(key);
+    for (const [name, ms] of cluster.namespaceRequeues) if (ms <= cluster.now()) q.namespaces.add(`/${name}`);
     syncQueued(cluster, "indexed");
     settled = cluster.store.version === before;
   }
@@ -89,6 +91,9 @@ function syncQueued(cluster: Cluster, walk: "indexed" | "full"): void {
     for (const node of store.inListOrder("Node", WorkQueues.take(q.kubeletNodes))) syncNode(cluster, node);
     for (const pod of store.inListOrder("Pod", WorkQueues.take(q.kubeletPods))) syncPod(cluster, pod);
   }
+  // After the kubelets, so that a clock step past both a pod's end and the controller's requeue finds the
+  // pod gone, as it would have been at that requeue.
+  for (const ns of store.inListOrder("Namespace", WorkQueues.take(q.namespaces))) syncNamespace(cluster, ns);
 }
 
 /**

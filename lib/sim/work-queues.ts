@@ -29,6 +29,7 @@ const ENQUEUED_KINDS = [
   "Node",
   "Service",
   "EndpointSlice",
+  "Namespace",
 ] as const;
 
 export class WorkQueues {
@@ -43,6 +44,8 @@ export class WorkQueues {
   allKubeletPods = false;
   readonly slicePods = new Set<string>();
   readonly services = new Set<string>();
+  /** Namespaces for the namespace controller (a Namespace enqueues itself: namespace_controller.go). */
+  readonly namespaces = new Set<string>();
   /** True while the EndpointSlice controller writes its own slices. */
   writingSlices = false;
   /**
@@ -85,6 +88,9 @@ export class WorkQueues {
         break;
       case "Service":
         this.services.add(key);
+        break;
+      case "Namespace":
+        this.namespaces.add(key);
         break;
       case "EndpointSlice":
         if (!this.writingSlices) this.services.add(`${ns}/${object.metadata.labels?.["kubernetes.io/service-name"]}`);
