@@ -6,6 +6,7 @@ import { EventLog } from "./events";
 import { type Cidr, formatIPv4, parseCidr } from "./ip";
 import { type PodLifecycle, removePod, reportContainerStarts } from "./kubelet";
 import { randomSuffix } from "./names";
+import { admitToNamespace } from "./namespace-lifecycle";
 import { initialFiles } from "./pod-runtime";
 import type { PortForward } from "./port-forward";
 import { addNamespaceQuota, admitCreate } from "./quota";
@@ -57,9 +58,9 @@ export class Cluster {
   /** What changed since the controllers last ran, by the key each controller works on (work-queues.ts). */
   readonly queues = new WorkQueues();
   /**
-   * How reconcile() finds its work: "incremental" works the queues; "full" walks every object as the
-   * simulator did before the queues; "check" works the queues, then walks everything and throws if the
-   * walk finds anything the queues missed (tests).
+   * How reconcile() finds its work: "incremental" works the queues; "full" enqueues every key first (a
+   * walk over every object); "check" works the queues, then enqueues and walks everything and throws if
+   * that finds anything the queues missed (tests).
    */
   reconcileMode: ReconcileMode = defaultMode.mode;
   readonly options: ResolvedOptions;
@@ -103,7 +104,7 @@ export class Cluster {
       externalDNS: { ...DEFAULT_OPTIONS.externalDNS, ...options.externalDNS },
     };
     this.rng = new Rng(this.options.seed);
-    this.store.onChange = (object, removed) => this.queues.changed(object, removed);
+    this.store.onChange = (object) => this.queues.changed(object);
     this.serviceCIDR = parseCidr(this.options.serviceCIDR);
     this.podCIDR = parseCidr(this.options.podCIDR);
     this.nodeCIDR = parseCidr(this.options.nodeCIDR);
@@ -167,6 +168,7 @@ export class Cluster {
     const settled = reconcile(this);
     let wakeAt = Number.POSITIVE_INFINITY;
     for (const ms of this.timers.values()) wakeAt = Math.min(wakeAt, ms);
+    for (const ms of this.namespaceRequeues.values()) wakeAt = Math.min(wakeAt, ms);
     this.settledAt = settled ? { version: this.store.version, runtime: this.runtimeVersion, wakeAt } : null;
     // What runs once a pod's containers have started (a one-shot pod's command), after the loops settle.
     while (this.containersStarted.length > 0) {
@@ -192,6 +194,8 @@ export class Cluster {
    * reconcile walk everything.
    */
   readonly timers = new Map<string, number>();
+  /** When the namespace controller looks again at a Terminating namespace, by name (namespace-controller.ts). */
+  readonly namespaceRequeues = new Map<string, number>();
   /** The pod key whose sync is running, so that its wakeAt() calls are filed under it. */
   timerOwner: string | null = null;
 
@@ -223,8 +227,9 @@ export class Cluster {
     this.store.put(object);
   }
 
-  hasNamespace(name: string): boolean {
-    return this.store.get("Namespace", undefined, name) !== undefined;
+  /** Whether NamespaceLifecycle admits new objects (events too) into `name`: it exists and is not terminating. */
+  namespaceAcceptsContent(name: string): boolean {
+    return this.store.get("Namespace", undefined, name)?.status.phase === "Active";
   }
 
   requireNamespace(namespace: string): void {
@@ -250,7 +255,7 @@ export class Cluster {
     ownerReferences?: ObjectMeta["ownerReferences"];
     annotations?: Record<string, string>;
   }): Pod {
-    this.requireNamespace(input.namespace);
+    admitToNamespace(this, input.namespace, "Pod", input.name);
     if (this.store.get("Pod", input.namespace, input.name)) throw alreadyExists("Pod", input.name);
     // ResourceQuota admission (validating admission, after validation in createBarePod).
     admitCreate(this, input.namespace, "pods", input.name);

@@ -56,3 +56,25 @@ describe("conntrack -L on a node", () => {
     expect(h.run("chroot /host conntrack -L").exitCode).toBe(1);
   });
 });
+
+// conntrack-tools' default output (libnetfilter_conntrack's default format without the layer-3
+// column): the protocol name padded to 8, its number, the seconds left, the TCP state, the original
+// tuple, the reply tuple, the flags in brackets, "mark=0 use=1"; then, on stderr, the count line
+// "conntrack v1.4.7 (conntrack-tools): N flow entries have been shown.".
+describe("conntrack -L's layout", () => {
+  it("prints one fixture-shaped line per flow and the count line", () => {
+    const h = cluster();
+    const client = h.podsNamed("c")[0];
+    h.ok("kubectl exec c -- curl -s web/");
+    const clusterIP = h.cluster.store.get("Service", "default", "web")!.spec.clusterIP;
+    h.ok(`kubectl debug node/${client.spec.nodeName} -it --image=busybox --profile=sysadmin`);
+    const lines = h.ok("chroot /host conntrack -L").split("\n");
+    expect(lines).toHaveLength(3);
+    const [, left, sport, endpoint] =
+      /^tcp {6}6 (\d+) TIME_WAIT src=\S+ dst=\S+ sport=(\d+) dport=80 src=(\S+) /.exec(lines[0]) ?? [];
+    expect(lines[0]).toBe(
+      `tcp      6 ${left} TIME_WAIT src=${client.status.podIP} dst=${clusterIP} sport=${sport} dport=80 src=${endpoint} dst=${client.status.podIP} sport=80 dport=${sport} [ASSURED] mark=0 use=1`,
+    );
+    expect(lines.slice(1)).toEqual(["conntrack v1.4.7 (conntrack-tools): 1 flow entries have been shown.", ""]);
+  });
+});

@@ -1,11 +1,12 @@
 import type { Cluster } from "./cluster";
 import { deploymentConditions } from "./deployment-conditions";
-import { reconcileEndpointSlices, reconcileQueuedEndpointSlices } from "./endpointslice-controller";
+import { reconcileQueuedEndpointSlices } from "./endpointslice-controller";
 import { involvedObject } from "./events";
 import { syncIngressStatus } from "./ingress-controller";
 import { runKubelet, syncNode, syncPod } from "./kubelet";
 import { matchesSelector } from "./labels";
 import { randomSuffix, templateHash } from "./names";
+import { syncNamespace } from "./namespace-controller";
 import { controllerRef, ownedBy } from "./owner-references";
 import { quotaRefusal, syncQuotaStatus } from "./quota";
 import { syncRevision, syncRollout } from "./rolling-update";
@@ -16,25 +17,38 @@ import { WorkQueues } from "./work-queues";
 
 /**
  * Runs the control loops until nothing changes: deployments → replica sets → pods, daemon sets,
- * stateful sets, the scheduler, the kubelet (start, readiness, shutdown), then EndpointSlices. The controllers act
+ * stateful sets, the scheduler, the kubelet (start, readiness, shutdown), the namespace controller, then EndpointSlices. The controllers act
  * at once in simulated time; what takes time (image pulls, probe periods, grace periods) is the kubelet's, which
  * acts on each step of the clock (kubelet.ts).
  *
  * Each controller works its queue of changed keys (work-queues.ts) in the order a walk over every object
  * would take them, so both find the same work in the same order: the same pod names, addresses and
- * events. The walk over everything remains for a cluster nothing is known of yet, and for the
- * reconcile check, which runs it after the queues and throws if it finds anything they missed.
- * Returns false if 20 rounds did not settle.
+ * events. A cluster nothing is known of yet (and every reconcile in "full" mode) starts with every key
+ * enqueued, as an informer's initial list enqueues every object. The reconcile check then enqueues
+ * everything once more, walks it, and throws if that finds anything the queues missed.
+ * Returns false if 20 rounds did not settle (what is left stays queued for the next reconcile).
  */
 export function reconcile(cluster: Cluster): boolean {
   const q = cluster.queues;
-  if (cluster.reconcileMode === "full" || q.all) {
-    const settled = reconcileEverything(cluster);
-    q.clear();
-    if (!settled) q.all = true;
-    return settled;
+  if (cluster.reconcileMode === "full" || q.all) q.enqueueAll(cluster.store);
+  let settled = false;
+  for (let round = 0; round < 20 && !settled; round++) {
+    const before = cluster.store.version;
+    for (const [key, ms] of cluster.timers)
+      if (ms <= cluster.now()) {
+        if (key === "*") q.allKubeletPods = true;
+        else q.kubeletPods.add(key);
+      }
+    for (const key of q.retry.ReplicaSet) q.replicaSets.add(key);
+    for (const key of q.retry.DaemonSet) q.daemonSets.add(key);
+    for (const key of q.retry.StatefulSet) q.statefulSets.add(key);
+    for (const [name, ms] of cluster.namespaceRequeues) if (ms <= cluster.now()) q.namespaces.add(`/${name}`);
+    syncQueued(cluster, "indexed");
+    settled = cluster.store.version === before;
   }
-  const settled = reconcileQueued(cluster);
+  reconcileQueuedEndpointSlices(cluster, "indexed");
+  syncIngressStatus(cluster);
+  syncQuotaStatus(cluster);
   if (cluster.reconcileMode === "check") checkAgainstFullWalk(cluster);
   return settled;
 }
@@ -48,76 +62,45 @@ function noteRetry(cluster: Cluster, kind: Retry, object: { metadata: ObjectMeta
   else cluster.queues.retry[kind].delete(key);
 }
 
-/** One pass of every controller over every object until a round changes nothing. */
-function reconcileEverything(cluster: Cluster): boolean {
-  let settled = false;
-  for (let round = 0; round < 20 && !settled; round++) {
-    const before = cluster.store.version;
-    for (const d of cluster.store.list("Deployment")) reconcileDeployment(cluster, d);
-    for (const rs of cluster.store.list("ReplicaSet"))
-      noteRetry(cluster, "ReplicaSet", rs, reconcileReplicaSet(cluster, rs));
-    for (const ds of cluster.store.list("DaemonSet"))
-      noteRetry(cluster, "DaemonSet", ds, reconcileDaemonSet(cluster, ds));
-    for (const set of cluster.store.list("StatefulSet"))
-      noteRetry(cluster, "StatefulSet", set, reconcileStatefulSet(cluster, set));
-    schedulePending(cluster, "full");
-    runKubelet(cluster);
-    settled = cluster.store.version === before;
-  }
-  reconcileEndpointSlices(cluster);
-  syncIngressStatus(cluster);
-  syncQuotaStatus(cluster);
-  return settled;
-}
-
-/** The same rounds, each controller syncing only the keys in its queue. */
-function reconcileQueued(cluster: Cluster): boolean {
+/**
+ * One round: each controller syncs the keys in its queue, in list order. `walk` is how the scheduler
+ * finds pending pods and node loads: from the store's indexes, or (the reconcile check) by counting
+ * every pod, which checks the indexes too.
+ */
+function syncQueued(cluster: Cluster, walk: "indexed" | "full"): void {
   const q = cluster.queues;
   const store = cluster.store;
-  let settled = false;
-  for (let round = 0; round < 20 && !settled; round++) {
-    const before = store.version;
-    for (const [key, ms] of cluster.timers)
-      if (ms <= cluster.now()) {
-        if (key === "*") q.allKubeletPods = true;
-        else q.kubeletPods.add(key);
-      }
-    for (const key of q.retry.ReplicaSet) q.replicaSets.add(key);
-    for (const key of q.retry.DaemonSet) q.daemonSets.add(key);
-    for (const key of q.retry.StatefulSet) q.statefulSets.add(key);
-    if (q.allDaemonSets) {
-      q.allDaemonSets = false;
-      for (const ds of store.list("DaemonSet")) q.daemonSets.add(`${ds.metadata.namespace}/${ds.metadata.name}`);
-    }
-    for (const d of store.inListOrder("Deployment", WorkQueues.take(q.deployments))) reconcileDeployment(cluster, d);
-    for (const rs of store.inListOrder("ReplicaSet", WorkQueues.take(q.replicaSets)))
-      noteRetry(cluster, "ReplicaSet", rs, reconcileReplicaSet(cluster, rs));
-    for (const ds of store.inListOrder("DaemonSet", WorkQueues.take(q.daemonSets)))
-      noteRetry(cluster, "DaemonSet", ds, reconcileDaemonSet(cluster, ds));
-    for (const set of store.inListOrder("StatefulSet", WorkQueues.take(q.statefulSets)))
-      noteRetry(cluster, "StatefulSet", set, reconcileStatefulSet(cluster, set));
-    schedulePending(cluster, "indexed");
-    if (q.allKubeletPods) {
-      q.allKubeletPods = false;
-      q.kubeletNodes.clear();
-      q.kubeletPods.clear();
-      runKubelet(cluster);
-    } else {
-      for (const node of store.inListOrder("Node", WorkQueues.take(q.kubeletNodes))) syncNode(cluster, node);
-      for (const pod of store.inListOrder("Pod", WorkQueues.take(q.kubeletPods))) syncPod(cluster, pod);
-    }
-    settled = store.version === before;
+  if (q.allDaemonSets) {
+    q.allDaemonSets = false;
+    for (const ds of store.list("DaemonSet")) q.daemonSets.add(`${ds.metadata.namespace}/${ds.metadata.name}`);
   }
-  reconcileQueuedEndpointSlices(cluster);
-  syncIngressStatus(cluster);
-  syncQuotaStatus(cluster);
-  return settled;
+  for (const d of store.inListOrder("Deployment", WorkQueues.take(q.deployments))) reconcileDeployment(cluster, d);
+  for (const rs of store.inListOrder("ReplicaSet", WorkQueues.take(q.replicaSets)))
+    noteRetry(cluster, "ReplicaSet", rs, reconcileReplicaSet(cluster, rs));
+  for (const ds of store.inListOrder("DaemonSet", WorkQueues.take(q.daemonSets)))
+    noteRetry(cluster, "DaemonSet", ds, reconcileDaemonSet(cluster, ds));
+  for (const set of store.inListOrder("StatefulSet", WorkQueues.take(q.statefulSets)))
+    noteRetry(cluster, "StatefulSet", set, reconcileStatefulSet(cluster, set));
+  schedulePending(cluster, walk);
+  if (q.allKubeletPods) {
+    q.allKubeletPods = false;
+    q.kubeletNodes.clear();
+    q.kubeletPods.clear();
+    runKubelet(cluster);
+  } else {
+    for (const node of store.inListOrder("Node", WorkQueues.take(q.kubeletNodes))) syncNode(cluster, node);
+    for (const pod of store.inListOrder("Pod", WorkQueues.take(q.kubeletPods))) syncPod(cluster, pod);
+  }
+  // After the kubelets, so that a clock step past both a pod's end and the controller's requeue finds the
+  // pod gone, as it would have been at that requeue.
+  for (const ns of store.inListOrder("Namespace", WorkQueues.take(q.namespaces))) syncNamespace(cluster, ns);
 }
 
 /**
- * The reconcile check: after the queued sync, one walk of every controller over every object must
- * find nothing to do (no write, no event, no random draw, the same timers). Syncs that are retried in
- * every round anyway are left out, as are the Ingress and quota status, which always walk everything.
+ * The reconcile check: after the queued sync, one round with every key enqueued must find nothing to
+ * do (no write, no event, no random draw, the same timers), with the scheduler and the EndpointSlice
+ * controller walking every pod rather than the store's indexes. Syncs that are retried in every round
+ * anyway are left out, as are the Ingress and quota status, which always walk everything.
  */
 function checkAgainstFullWalk(cluster: Cluster): void {
   const store = cluster.store;
@@ -132,16 +115,13 @@ function checkAgainstFullWalk(cluster: Cluster): void {
     );
     handler?.(object, removed);
   };
-  const retried = (kind: Retry, o: { metadata: ObjectMeta }) =>
-    q.retry[kind].has(`${o.metadata.namespace}/${o.metadata.name}`);
   try {
-    for (const d of store.list("Deployment")) reconcileDeployment(cluster, d);
-    for (const rs of store.list("ReplicaSet")) if (!retried("ReplicaSet", rs)) reconcileReplicaSet(cluster, rs);
-    for (const ds of store.list("DaemonSet")) if (!retried("DaemonSet", ds)) reconcileDaemonSet(cluster, ds);
-    for (const set of store.list("StatefulSet")) if (!retried("StatefulSet", set)) reconcileStatefulSet(cluster, set);
-    schedulePending(cluster, "full");
-    runKubelet(cluster);
-    reconcileEndpointSlices(cluster);
+    q.enqueueAll(store);
+    for (const key of q.retry.ReplicaSet) q.replicaSets.delete(key);
+    for (const key of q.retry.DaemonSet) q.daemonSets.delete(key);
+    for (const key of q.retry.StatefulSet) q.statefulSets.delete(key);
+    syncQueued(cluster, "full");
+    reconcileQueuedEndpointSlices(cluster, "full");
   } finally {
     store.onChange = handler;
   }

@@ -34,7 +34,7 @@ describe("EndpointSlices", () => {
     // One slice per port set.
     expect(slices.map((s) => s.ports.map((p) => p.port)).sort()).toEqual([[8080], [9090]]);
     expect(slices.map((s) => s.endpoints.length)).toEqual([2, 2]);
-    const served = new Set(Array.from({ length: 40 }, () => h.ok("kubectl exec client -- curl -s api").trim()));
+    const served = new Set(Array.from({ length: 40 }, () => h.ok("kubectl exec client -- curl -sS api").trim()));
     expect([...served].some((n) => n.startsWith("v1-"))).toBe(true);
     expect([...served].some((n) => n.startsWith("v2-"))).toBe(true);
     expect(h.ok("kubectl describe svc api")).toMatch(/Endpoints:\s+.*:8080.*:9090|Endpoints:\s+.*:9090.*:8080/);
@@ -49,7 +49,7 @@ describe("EndpointSlices", () => {
     const [slice] = h.cluster.store.slicesFor("default", "api");
     expect(slice.ports).toEqual([]);
     expect(slice.endpoints).toHaveLength(2);
-    expect(h.fails("kubectl exec client -- curl -s api")).toContain("Connection refused");
+    expect(h.fails("kubectl exec client -- curl -sS api")).toContain("Connection refused");
   });
 
   it(`hold at most ${MAX_ENDPOINTS_PER_SLICE} endpoints each`, () => {
@@ -73,7 +73,7 @@ describe("EndpointSlices", () => {
     h.ok("kubectl create deployment web --image=nginx");
     h.ok("kubectl expose deployment web --port=8000 --target-port=80");
     h.ok(CURL_CLIENT);
-    expect(h.ok("kubectl exec client -- curl -s web:8000")).toContain("Welcome to nginx!");
+    expect(h.ok("kubectl exec client -- curl -sS web:8000")).toContain("Welcome to nginx!");
   });
 });
 

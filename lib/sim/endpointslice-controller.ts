@@ -18,7 +18,7 @@ type SlicePorts = EndpointSlice["ports"];
  * MAX_ENDPOINTS_PER_SLICE to a slice; a Service that selects no pod keeps one placeholder slice with no
  * endpoints and no ports. The API server fills the `kubernetes` Service's slice itself.
  */
-export function reconcileEndpointSlices(cluster: Cluster): void {
+function reconcileEndpointSlices(cluster: Cluster): void {
   const wanted = new Set<EndpointSlice>();
   // Pods with an address, by "namespace/key=value", so each Service looks only at candidates.
   const byLabel = new Map<string, Pod[]>();
@@ -51,11 +51,12 @@ const QUEUED_PODS_LIMIT = 2000;
  * The controller's sync of the Services in its queue (endpointslice_controller.go syncService): the
  * Services that changed, those whose selector matches a pod that changed, and those whose slices list
  * such a pod (it may have left the selector or gone). The same result as reconcileEndpointSlices for
- * everything, in the same order, so the same slice names.
+ * everything, in the same order, so the same slice names. "full" (the reconcile check) walks every pod
+ * and Service instead of the store's indexes.
  */
-export function reconcileQueuedEndpointSlices(cluster: Cluster): void {
+export function reconcileQueuedEndpointSlices(cluster: Cluster, walk: "indexed" | "full"): void {
   const q = cluster.queues;
-  if (q.slicePods.size > QUEUED_PODS_LIMIT) {
+  if (walk === "full" || q.slicePods.size > QUEUED_PODS_LIMIT) {
     q.slicePods.clear();
     q.services.clear();
     reconcileEndpointSlices(cluster);

@@ -79,7 +79,11 @@ export class EventLog {
   private expiredAt = Number.NaN;
 
   constructor(
-    private readonly clock: { now(): number; timestamp(ms?: number): string; hasNamespace?(name: string): boolean },
+    private readonly clock: {
+      now(): number;
+      timestamp(ms?: number): string;
+      namespaceAcceptsContent?(name: string): boolean;
+    },
   ) {}
 
   get size(): number {
@@ -93,9 +97,9 @@ export class EventLog {
     message: string,
     source: EventSource,
   ): void {
-    // NamespaceLifecycle admission refuses new objects, events included, in a namespace that is gone
-    // (a pod still shutting down there reports into nothing).
-    if (involved.namespace !== undefined && this.clock.hasNamespace?.(involved.namespace) === false) return;
+    // NamespaceLifecycle admission refuses new objects, events included, in a namespace that is gone or
+    // terminating (a pod shutting down there reports into nothing).
+    if (involved.namespace !== undefined && this.clock.namespaceAcceptsContent?.(involved.namespace) === false) return;
     this.writes++;
     const now = this.clock.now();
     this.expire(now);

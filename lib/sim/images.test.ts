@@ -17,12 +17,12 @@ describe("the tools an image carries", () => {
   it("curl in busybox: exec finds no such executable; through sh the shell says `sh: curl: not found`, exit 127", () => {
     const h = harness();
     h.ok("kubectl run client --image=busybox -- sleep 3600");
-    expect(h.run("kubectl exec client -- curl -s example.com")).toEqual({
+    expect(h.run("kubectl exec client -- curl -sS example.com")).toEqual({
       output:
         'error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "curl": executable file not found in $PATH: unknown\n',
       exitCode: 1,
     });
-    expect(h.run("kubectl exec client -- sh -c 'curl -s example.com'")).toEqual({
+    expect(h.run("kubectl exec client -- sh -c 'curl -sS example.com'")).toEqual({
       output: "sh: curl: not found\ncommand terminated with exit code 127\n",
       exitCode: 127,
     });
@@ -33,8 +33,8 @@ describe("the tools an image carries", () => {
     const h = harness();
     h.ok(CURL_CLIENT);
     h.ok("kubectl run web --image=nginx");
-    expect(h.ok("kubectl exec client -- curl -s http://example.com")).toContain("example.com");
-    expect(h.ok("kubectl exec web -- curl -s localhost")).toContain("Welcome to nginx!");
+    expect(h.ok("kubectl exec client -- curl -sS http://example.com")).toContain("example.com");
+    expect(h.ok("kubectl exec web -- curl -sS localhost")).toContain("Welcome to nginx!");
     expect(h.run("kubectl exec web -- sh -c 'wget -qO- localhost'")).toEqual({
       output: "sh: 1: wget: not found\ncommand terminated with exit code 127\n",
       exitCode: 127,
@@ -48,9 +48,9 @@ describe("what answers HTTP", () => {
     h.ok("kubectl run web --image=nginx");
     h.ok(CURL_CLIENT);
     const ip = h.podsNamed("web")[0].status.podIP;
-    expect(h.ok(`kubectl exec client -- curl -s ${ip}`)).toContain("<h1>Welcome to nginx!</h1>");
-    expect(h.ok(`kubectl exec client -- curl -s ${ip}/hostname`)).toContain("404 Not Found");
-    expect(h.run(`kubectl exec client -- curl -sf ${ip}/hostname`).exitCode).toBe(22);
+    expect(h.ok(`kubectl exec client -- curl -sS ${ip}`)).toContain("<h1>Welcome to nginx!</h1>");
+    expect(h.ok(`kubectl exec client -- curl -sS ${ip}/hostname`)).toContain("404 Not Found");
+    expect(h.run(`kubectl exec client -- curl -sSf ${ip}/hostname`).exitCode).toBe(22);
   });
 
   it("nginx listens on 80 whatever the spec declares: ports in the spec are informational", () => {
@@ -67,8 +67,8 @@ spec:
     h.ok("kubectl apply -f pod.yaml");
     h.ok(CURL_CLIENT);
     const ip = h.podsNamed("web")[0].status.podIP;
-    expect(h.ok(`kubectl exec client -- curl -s ${ip}:80`)).toContain("Welcome to nginx!");
-    expect(h.fails(`kubectl exec client -- curl -s ${ip}:8080`)).toContain("Connection refused");
+    expect(h.ok(`kubectl exec client -- curl -sS ${ip}:80`)).toContain("Welcome to nginx!");
+    expect(h.fails(`kubectl exec client -- curl -sS ${ip}:8080`)).toContain("Connection refused");
   });
 
   it("agnhost netexec answers its hostname, and /clientip shows the source address after SNAT", () => {
@@ -77,15 +77,15 @@ spec:
     h.ok("kubectl expose deployment echo --port=80 --type=NodePort");
     h.ok(CURL_CLIENT);
     const [echo] = h.podsNamed("echo-");
-    expect(h.ok("kubectl exec client -- curl -s echo/hostname")).toBe(echo.metadata.name);
+    expect(h.ok("kubectl exec client -- curl -sS echo/hostname")).toBe(echo.metadata.name);
     // Pod to ClusterIP: no SNAT, the echo server sees the client pod's address.
     const clientIP = h.podsNamed("client")[0].status.podIP;
-    expect(h.ok("kubectl exec client -- curl -s echo/clientip")).toMatch(new RegExp(`^${clientIP}:\\d+$`));
+    expect(h.ok("kubectl exec client -- curl -sS echo/clientip")).toMatch(new RegExp(`^${clientIP}:\\d+$`));
     // From outside through a NodePort (externalTrafficPolicy Cluster): masqueraded to the receiving node.
     const port = h.ok("kubectl get svc echo -o jsonpath={.spec.ports[0].nodePort}");
     const node = h.cluster.nodes().find((n) => n.metadata.name !== echo.spec.nodeName)!;
     const nodeIP = h.cluster.nodeIP(node);
-    expect(h.ok(`curl -s ${nodeIP}:${port}/clientip`)).toMatch(new RegExp(`^${nodeIP}:\\d+$`));
+    expect(h.ok(`curl -sS ${nodeIP}:${port}/clientip`)).toMatch(new RegExp(`^${nodeIP}:\\d+$`));
   });
 
   it("agnhost without netexec (its default `pause`) listens nowhere", () => {

@@ -5,6 +5,7 @@ import { invalid } from "./errors";
 import { defaultIngressClass } from "./ingress-controller";
 import { parseIPv4 } from "./ip";
 import { dnsSubdomainError } from "./names";
+import { admitToNamespace } from "./namespace-lifecycle";
 import type { HTTPIngressPath, Ingress, IngressBackend, IngressClass, IngressRule } from "./types";
 
 export interface IngressManifest {
@@ -121,8 +122,10 @@ export function createIngress(cluster: Cluster, ingress: Ingress): void {
 
 /** kubectl apply of an Ingress: "created", "configured" or "unchanged". */
 export function applyIngress(cluster: Cluster, manifest: IngressManifest): string {
-  const desired = ingressFromManifest(cluster, manifest);
   const existing = cluster.store.get("Ingress", manifest.namespace, manifest.name);
+  // A create passes the NamespaceLifecycle admission (mutating, so before validation).
+  if (!existing) admitToNamespace(cluster, manifest.namespace, "Ingress", manifest.name);
+  const desired = ingressFromManifest(cluster, manifest);
   if (!existing) {
     createIngress(cluster, desired);
     return "created";

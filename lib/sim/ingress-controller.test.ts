@@ -248,7 +248,7 @@ describe("ingress-nginx in the simulator", () => {
     const { h, lb } = withController({ "deny.yaml": DENY_ALL, "allow.yaml": ALLOW_INGRESS_NGINX });
     h.ok("kubectl create ingress web --class=nginx --rule=web.example.com/*=web:80");
     h.ok("kubectl apply -f deny.yaml");
-    expect(h.run(`curl -sf -H 'Host: web.example.com' http://${lb}/`).output).toBe(
+    expect(h.run(`curl -sSf -H 'Host: web.example.com' http://${lb}/`).output).toBe(
       "curl: (22) The requested URL returned error: 504\n",
     );
     h.ok("kubectl apply -f allow.yaml");
@@ -259,7 +259,7 @@ describe("ingress-nginx in the simulator", () => {
     const { h, lb } = withController();
     h.ok("kubectl scale deployment web --replicas=0");
     h.ok("kubectl create ingress web --class=nginx --rule=web.example.com/*=web:80");
-    expect(h.run(`curl -sf -H 'Host: web.example.com' http://${lb}/`)).toEqual({
+    expect(h.run(`curl -sSf -H 'Host: web.example.com' http://${lb}/`)).toEqual({
       output: "curl: (22) The requested URL returned error: 503\n",
       exitCode: 22,
     });
@@ -297,7 +297,8 @@ describe("ingress-nginx TLS, annotations and ExternalName backends", () => {
     const redirect = h.ok(`curl -s -I -H 'Host: web.example.com' http://${lb}/shop`);
     expect(redirect).toMatch(/^HTTP\/1\.1 308 Permanent Redirect\r\n/);
     expect(redirect).toContain("Location: https://web.example.com/shop\r\n");
-    const untrusted = h.run(`curl -s -H 'Host: web.example.com' https://${lb}/shop`);
+    // -s alone would hide curl's error message; -S shows it again.
+    const untrusted = h.run(`curl -sS -H 'Host: web.example.com' https://${lb}/shop`);
     expect(untrusted.exitCode).toBe(60);
     expect(untrusted.output).toContain("curl: (60) SSL certificate problem: self-signed certificate");
     const body = h.ok(`curl -sk -H 'Host: web.example.com' https://${lb}/shop`);
@@ -307,6 +308,22 @@ describe("ingress-nginx TLS, annotations and ExternalName backends", () => {
     expect(h.ok(`curl -s -H 'Host: web.example.com' http://${lb}:443/`)).toContain(
       "The plain HTTP request was sent to HTTPS port",
     );
+  });
+
+  it("busybox wget does not follow the 308 (it follows only 300-303) and says the server returned an error", () => {
+    const { h } = withController();
+    h.ok("kubectl create ingress web --class=nginx --rule=web.example.com/*=web:80,tls=web-tls");
+    const plain = h.run(
+      "kubectl run w --rm -i --restart=Never --image=busybox -- wget -qO- --header 'Host: web.example.com' http://ingress-nginx-controller.ingress-nginx/",
+    );
+    expect(plain.output).toContain("wget: server returned error: HTTP/1.1 308 Permanent Redirect\n");
+    expect(plain.output).not.toContain("Hostname: web-");
+    // Straight to https, busybox's TLS client answers, with its note that it validates no certificate.
+    const tls = h.run(
+      "kubectl run w2 --rm -i --restart=Never --image=busybox -- wget -qO- --header 'Host: web.example.com' https://ingress-nginx-controller.ingress-nginx/",
+    );
+    expect(tls.output).toContain("wget: note: TLS certificate validation not implemented\n");
+    expect(tls.output).toContain("Hostname: web-");
   });
 
   it('ssl-redirect: "false" serves HTTP for a TLS host; a host without TLS is not redirected', () => {

@@ -1,5 +1,5 @@
 import type { Cluster } from "./cluster";
-import { parseIPv4 } from "./ip";
+import { formatIPv4, parseCidr, parseIPv4 } from "./ip";
 import { comment, saveTables, type Table, TableRules } from "./kube-proxy-iptables";
 import { backends } from "./network";
 import type { Service, ServicePort } from "./types";
@@ -144,19 +144,23 @@ export interface VirtualServer {
 }
 
 /**
- * The virtual servers on `nodeName`: the ClusterIP, each node address for a NodePort, each load
+ * The virtual servers on `nodeName`: the ClusterIP, each of this node's addresses for a NodePort, each load
  * balancer IP. A policy of Local (internal for the ClusterIP, external for the others) keeps the
  * real servers to this node's endpoints when it has some, else all of them (syncEndpoint: traffic
  * from local pods is still served, kubernetes#97081).
  */
 export function virtualServers(cluster: Cluster, nodeName: string): VirtualServer[] {
-  const nodeAddresses = cluster.nodes().map((n) => cluster.nodeIP(n));
+  // realIPGetter.NodeIPs: the node's own local addresses, without loopback and without kube-ipvs0's
+  // (here eth0's and the cni0 bridge's, the pod range's first address: shell/node-tools.ts ip route).
+  const node = cluster.store.get("Node", undefined, nodeName);
+  const nodeAddresses = node ? [cluster.nodeIP(node), formatIPv4(parseCidr(node.spec.podCIDR).base + 1)] : [];
   const out: VirtualServer[] = [];
   const reals = (service: Service, port: ServicePort, local: boolean) => {
     const here = local ? backends(cluster, service, port, nodeName) : [];
     return (here.length ? here : backends(cluster, service, port))
-      .map((b) => `${b.endpoint.addresses[0]}:${b.port}`)
-      .sort();
+      .map((b) => ({ address: b.endpoint.addresses[0], port: b.port }))
+      .sort((a, b) => ipvsCompare(a.address, b.address) || a.port - b.port)
+      .map((r) => `${r.address}:${r.port}`);
   };
   for (const service of services(cluster)) {
     const persistent =
@@ -175,8 +179,21 @@ export function virtualServers(cluster: Cluster, nodeName: string): VirtualServe
         out.push({ ...base, address: ingress.ip, port: port.port, reals: external });
     }
   }
-  // The kernel lists them in hash order; sorted here by protocol, address and port to be stable.
-  const key = (v: VirtualServer) =>
-    `${v.protocol} ${String(parseIPv4(v.address)).padStart(10, "0")} ${String(v.port).padStart(5, "0")}`;
-  return out.sort((a, b) => (key(a) < key(b) ? -1 : 1));
+  return out.sort(
+    (a, b) => IP_PROTOCOL[a.protocol] - IP_PROTOCOL[b.protocol] || ipvsCompare(a.address, b.address) || a.port - b.port,
+  );
+}
+
+/** IANA protocol numbers, which ipvsadm compares (IPPROTO_TCP 6, IPPROTO_UDP 17, IPPROTO_SCTP 132). */
+const IP_PROTOCOL: Record<string, number> = { TCP: 6, UDP: 17, SCTP: 132 };
+
+/**
+ * ipvsadm sorts what the kernel hands it (unless --nosort): services by fwmark, family, protocol,
+ * address, port (libipvs.c ipvs_cmp_services), each service's real servers by address, port
+ * (ipvs_cmp_dests). The address comparison is `r = ntohl(a) - ntohl(b)`, an unsigned difference
+ * stored in an int, so two addresses more than 2^31 apart compare the wrong way round: a node's
+ * 172.18.0.x sorts before the 10.96.x.x ClusterIPs, as real listings show.
+ */
+function ipvsCompare(a: string, b: string): number {
+  return ((parseIPv4(a) ?? 0) - (parseIPv4(b) ?? 0)) | 0;
 }

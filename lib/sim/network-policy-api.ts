@@ -2,6 +2,7 @@
 // and defaulting (pkg/apis/networking/v1/defaults.go) of a manifest, then create or update.
 import type { Cluster } from "./cluster";
 import { invalid } from "./errors";
+import { admitToNamespace } from "./namespace-lifecycle";
 import { ipBlockContains } from "./network-policy";
 import type {
   LabelSelector,
@@ -125,8 +126,10 @@ export function networkPolicyFromManifest(cluster: Cluster, m: NetworkPolicyMani
 
 /** kubectl apply of a NetworkPolicy: "created", "configured" or "unchanged". */
 export function applyNetworkPolicy(cluster: Cluster, manifest: NetworkPolicyManifest): string {
-  const desired = networkPolicyFromManifest(cluster, manifest);
   const existing = cluster.store.get("NetworkPolicy", manifest.namespace, manifest.name);
+  // A create passes the NamespaceLifecycle admission (mutating, so before validation).
+  if (!existing) admitToNamespace(cluster, manifest.namespace, "NetworkPolicy", manifest.name);
+  const desired = networkPolicyFromManifest(cluster, manifest);
   if (!existing) {
     cluster.save(desired);
     return "created";

@@ -92,13 +92,13 @@ function cluster() {
 describe("NetworkPolicy on the traffic path", () => {
   it("allows everything before any policy exists", () => {
     const h = cluster();
-    expect(h.ok("kubectl exec client -- curl -s web/hostname")).toMatch(/^web-/);
+    expect(h.ok("kubectl exec client -- curl -sS web/hostname")).toMatch(/^web-/);
   });
 
   it("a default-deny ingress policy makes curl time out (the SYN is dropped, not refused)", () => {
     const h = cluster();
     h.ok("kubectl apply -f deny-in.yaml");
-    const out = h.fails("kubectl exec client -- curl -s --max-time 5 web");
+    const out = h.fails("kubectl exec client -- curl -sS --max-time 5 web");
     expect(out).toBe("curl: (28) Connection timed out after 5000 milliseconds\ncommand terminated with exit code 28\n");
     expect(h.fails(`kubectl exec client -- wget -qO- ${h.ipsOf("web-")[0]}:8080`)).toMatch(/Connection timed out/);
   });
@@ -106,15 +106,15 @@ describe("NetworkPolicy on the traffic path", () => {
   it("selects the backend pod's port after DNAT: allowing the Service port 80 is not enough", () => {
     const h = cluster();
     h.ok("kubectl apply -f allow-80.yaml");
-    expect(h.fails("kubectl exec client -- curl -s -m 3 web")).toMatch(/^curl: \(28\)/);
+    expect(h.fails("kubectl exec client -- curl -sS -m 3 web")).toMatch(/^curl: \(28\)/);
     h.ok("kubectl apply -f allow-8080.yaml");
-    expect(h.ok("kubectl exec client -- curl -s web/hostname")).toMatch(/^web-/);
+    expect(h.ok("kubectl exec client -- curl -sS web/hostname")).toMatch(/^web-/);
   });
 
   it("resolves a named port on the pod (containerPort http is 8080)", () => {
     const h = cluster();
     h.ok("kubectl apply -f allow-http.yaml");
-    expect(h.ok("kubectl exec client -- curl -s web/hostname")).toMatch(/^web-/);
+    expect(h.ok("kubectl exec client -- curl -sS web/hostname")).toMatch(/^web-/);
   });
 
   it("egress isolation without a DNS rule: nslookup times out, and curl cannot resolve the name", () => {
@@ -123,31 +123,31 @@ describe("NetworkPolicy on the traffic path", () => {
     expect(h.fails("kubectl exec client -- nslookup web")).toBe(
       ";; connection timed out; no servers could be reached\n\ncommand terminated with exit code 1\n",
     );
-    expect(h.fails("kubectl exec client -- curl -s web")).toMatch(/^curl: \(6\) Could not resolve host: web\n/);
+    expect(h.fails("kubectl exec client -- curl -sS web")).toMatch(/^curl: \(6\) Could not resolve host: web\n/);
   });
 
   it("allowing DNS egress to kube-dns brings names back; the connection then needs its own egress rule", () => {
     const h = cluster();
     h.ok("kubectl apply -f deny-out.yaml -f allow-dns.yaml");
     expect(h.ok("kubectl exec client -- nslookup web")).toContain("Name:\tweb.default.svc.cluster.local");
-    expect(h.fails("kubectl exec client -- curl -s -m 2 web")).toMatch(/^curl: \(28\)/);
+    expect(h.fails("kubectl exec client -- curl -sS -m 2 web")).toMatch(/^curl: \(28\)/);
     h.ok("kubectl apply -f allow-web-out.yaml");
-    expect(h.ok("kubectl exec client -- curl -s web/hostname")).toMatch(/^web-/);
+    expect(h.ok("kubectl exec client -- curl -sS web/hostname")).toMatch(/^web-/);
   });
 
   it("egress to the internet passes the egress rules: an ipBlock of 0.0.0.0/0 lets it out", () => {
     const h = cluster();
     h.ok("kubectl apply -f deny-out.yaml -f allow-dns.yaml");
-    expect(h.fails("kubectl exec client -- curl -s -m 2 example.com")).toMatch(/^curl: \(28\)/);
+    expect(h.fails("kubectl exec client -- curl -sS -m 2 example.com")).toMatch(/^curl: \(28\)/);
     h.ok("kubectl apply -f allow-internet.yaml");
-    expect(h.ok("kubectl exec client -- curl -s example.com")).toContain("A page from outside the cluster.");
+    expect(h.ok("kubectl exec client -- curl -sS example.com")).toContain("A page from outside the cluster.");
   });
 
   it("deleting the policy restores default allow", () => {
     const h = cluster();
     h.ok("kubectl apply -f deny-in.yaml");
     expect(h.ok("kubectl delete netpol deny-in")).toBe('networkpolicy.networking.k8s.io "deny-in" deleted\n');
-    expect(h.ok("kubectl exec client -- curl -s web/hostname")).toMatch(/^web-/);
+    expect(h.ok("kubectl exec client -- curl -sS web/hostname")).toMatch(/^web-/);
   });
 });
 

@@ -11,14 +11,14 @@ function web(options = {}, files: Record<string, string> = {}, replicas = 3) {
   return h;
 }
 
-const servedBy = (h: Harness, times: number, command = "kubectl exec client -- curl -s web/hostname") =>
+const servedBy = (h: Harness, times: number, command = "kubectl exec client -- curl -sS web/hostname") =>
   Array.from({ length: times }, () => h.ok(command).trim());
 
 describe("reaching a Service from a pod (kube-proxy)", () => {
   it("answers with the hostname of the pod that served the request", () => {
     const h = web();
     expect(h.podsNamed("web-").map((p) => p.metadata.name)).toContain(
-      h.ok("kubectl exec client -- curl -s web/hostname").trim(),
+      h.ok("kubectl exec client -- curl -sS web/hostname").trim(),
     );
     // netexec's /hostname handler writes the name with no newline.
     expect(h.ok("kubectl exec client -- wget -qO- web/hostname")).toMatch(/^web-\w+-\w+$/);
@@ -45,7 +45,7 @@ describe("reaching a Service from a pod (kube-proxy)", () => {
     const h = web();
     h.ok("kubectl scale deployment web --replicas=0");
     h.ok("kubectl get pods");
-    expect(h.run("kubectl exec client -- curl -s web")).toEqual({
+    expect(h.run("kubectl exec client -- curl -sS web")).toEqual({
       output:
         "curl: (7) Failed to connect to web port 80 after 0 ms: Connection refused\ncommand terminated with exit code 7\n",
       exitCode: 7,
@@ -61,7 +61,7 @@ describe("reaching a Service from a pod (kube-proxy)", () => {
     expect(h.ok("kubectl get endpointslices -l kubernetes.io/service-name=web")).toMatch(
       /web-\w+\s+IPv4\s+<unset>\s+<unset>/,
     );
-    expect(h.fails("kubectl exec client -- curl -s web")).toContain("Connection refused");
+    expect(h.fails("kubectl exec client -- curl -sS web")).toContain("Connection refused");
   });
 
   it("maps port to a numeric or named targetPort", () => {
@@ -94,11 +94,11 @@ spec:
     h.ok("kubectl apply -f api.yaml");
     h.ok("kubectl apply -f svc.yaml");
     h.ok(CURL_CLIENT);
-    expect(h.ok("kubectl exec client -- curl -s api")).toMatch(/^api-/);
+    expect(h.ok("kubectl exec client -- curl -sS api")).toMatch(/^api-/);
     expect(h.ok("kubectl get endpointslices -l kubernetes.io/service-name=api")).toMatch(/\s8080\s/);
     const [first] = h.ipsOf("api-");
-    expect(h.fails(`kubectl exec client -- curl -s ${first}:80`)).toContain("Connection refused");
-    expect(h.ok(`kubectl exec client -- curl -s ${first}:8080`)).toMatch(/^api-/);
+    expect(h.fails(`kubectl exec client -- curl -sS ${first}:80`)).toContain("Connection refused");
+    expect(h.ok(`kubectl exec client -- curl -sS ${first}:8080`)).toMatch(/^api-/);
   });
 });
 
@@ -124,7 +124,7 @@ describe("sessionAffinity: ClientIP", () => {
     h.ok(CURL_CLIENT);
     const seen = new Set<string>();
     for (let i = 0; i < 12; i++) {
-      seen.add(h.ok("kubectl exec client -- curl -s web/hostname").trim());
+      seen.add(h.ok("kubectl exec client -- curl -sS web/hostname").trim());
       h.cluster.advance(10);
     }
     expect(seen.size).toBeGreaterThan(1);
@@ -135,17 +135,17 @@ describe("reaching things from outside the cluster", () => {
   it("cannot reach a ClusterIP or a pod IP: the connection times out", () => {
     const h = web();
     const clusterIP = h.cluster.store.get("Service", "default", "web")!.spec.clusterIP!;
-    expect(h.run(`curl -s ${clusterIP}`)).toEqual({
+    expect(h.run(`curl -sS ${clusterIP}`)).toEqual({
       output: `curl: (28) Failed to connect to ${clusterIP} port 80 after 130000 ms: Connection timed out\n`,
       exitCode: 28,
     });
     const [podIP] = h.ipsOf("web-");
-    expect(h.fails(`curl -s --max-time 3 ${podIP}`)).toBe("curl: (28) Connection timed out after 3000 milliseconds\n");
+    expect(h.fails(`curl -sS --max-time 3 ${podIP}`)).toBe("curl: (28) Connection timed out after 3000 milliseconds\n");
   });
 
   it("cannot resolve cluster names: the outside host does not use cluster DNS", () => {
     const h = web();
-    expect(h.fails("curl -s web.default.svc.cluster.local")).toContain("Could not resolve host");
+    expect(h.fails("curl -sS web.default.svc.cluster.local")).toContain("Could not resolve host");
   });
 
   it("reaches a NodePort Service on every node's IP, even a node running none of its pods", () => {
@@ -155,7 +155,7 @@ describe("reaching things from outside the cluster", () => {
     const port = h.ok("kubectl get svc web -o jsonpath={.spec.ports[0].nodePort}");
     for (const node of h.cluster.nodes()) {
       const ip = h.cluster.nodeIP(node);
-      expect(h.ok(`curl -s ${ip}:${port}/hostname`)).toMatch(/^web-/);
+      expect(h.ok(`curl -sS ${ip}:${port}/hostname`)).toMatch(/^web-/);
     }
   });
 
@@ -169,14 +169,14 @@ describe("reaching things from outside the cluster", () => {
     h.ok("kubectl apply -f svc.yaml");
     const podNode = h.podsNamed("web-")[0].spec.nodeName;
     for (const node of h.cluster.nodes()) {
-      const result = h.run(`curl -s --max-time 2 ${h.cluster.nodeIP(node)}:30080`);
+      const result = h.run(`curl -sS --max-time 2 ${h.cluster.nodeIP(node)}:30080`);
       expect(result.exitCode === 0).toBe(node.metadata.name === podNode);
     }
   });
 
   it("refuses a node port nobody uses", () => {
     const h = web();
-    expect(h.fails("curl -s 172.18.0.3:31999")).toContain("Connection refused");
+    expect(h.fails("curl -sS 172.18.0.3:31999")).toContain("Connection refused");
   });
 });
 
@@ -184,23 +184,23 @@ describe("reaching pods directly", () => {
   it("reaches a pod IP from another pod, whether or not the pod is ready", () => {
     const h = web();
     const [ip] = h.ipsOf("web-");
-    expect(h.ok(`kubectl exec client -- curl -s ${ip}/hostname`)).toMatch(/^web-/);
+    expect(h.ok(`kubectl exec client -- curl -sS ${ip}/hostname`)).toMatch(/^web-/);
   });
 
   it("times out on the old IP of a recreated pod", () => {
     const h = web();
     const [victim] = h.podsNamed("web-");
     h.ok(`kubectl delete pod ${victim.metadata.name}`);
-    expect(h.fails(`kubectl exec client -- curl -s --max-time 2 ${victim.status.podIP}`)).toContain(
+    expect(h.fails(`kubectl exec client -- curl -sS --max-time 2 ${victim.status.podIP}`)).toContain(
       "Connection timed out",
     );
-    expect(h.ok("kubectl exec client -- curl -s web/hostname")).toMatch(/^web-/);
+    expect(h.ok("kubectl exec client -- curl -sS web/hostname")).toMatch(/^web-/);
   });
 
   it("reaches a container's port only if it listens there (client images listen on nothing)", () => {
     const h = web();
     const clientIP = h.podsNamed("client")[0].status.podIP;
-    expect(h.fails(`kubectl exec client -- curl -s ${clientIP}`)).toContain("Connection refused");
+    expect(h.fails(`kubectl exec client -- curl -sS ${clientIP}`)).toContain("Connection refused");
   });
 });
 
@@ -231,7 +231,7 @@ describe("EndpointSlices", () => {
     h.ok("kubectl get pods");
     const slice = () => h.cluster.store.slicesFor("default", "web")[0];
     expect(slice().endpoints.map((e) => e.conditions.ready)).toEqual([false, false]);
-    expect(h.fails("kubectl exec client -- curl -s web")).toContain("Connection refused");
+    expect(h.fails("kubectl exec client -- curl -sS web")).toContain("Connection refused");
     const [pod] = h.podsNamed("web-");
     h.ok(`kubectl exec ${pod.metadata.name} -- touch /ready`);
     h.ok("sleep 10"); // the next probe (periodSeconds defaults to 10) finds the file

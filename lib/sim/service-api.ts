@@ -3,6 +3,7 @@ import type { Cluster } from "./cluster";
 import { alreadyExists, invalid } from "./errors";
 import { formatIPv4 } from "./ip";
 import { dns1035LabelError, dnsSubdomainError } from "./names";
+import { admitToNamespace } from "./namespace-lifecycle";
 import { admitCreate } from "./quota";
 import type { Service, ServicePort, ServiceType } from "./types";
 
@@ -236,7 +237,7 @@ export function createService(cluster: Cluster, input: Service): Service {
   const service = structuredClone(input);
   const name = service.metadata.name;
   const namespace = service.metadata.namespace ?? "default";
-  cluster.requireNamespace(namespace);
+  admitToNamespace(cluster, namespace, "Service", name);
   if (cluster.store.get("Service", namespace, name)) throw alreadyExists("Service", name);
   applyDefaults(service);
   const errors = validate(service);
@@ -361,7 +362,12 @@ export function updateService(cluster: Cluster, existing: Service, input: Servic
 }
 
 export function deleteService(cluster: Cluster, service: Service): void {
+  removeService(cluster, service);
+  cluster.reconcile();
+}
+
+/** The Service's removal without reconciling (a controller's loop calls it: namespace-controller.ts). */
+export function removeService(cluster: Cluster, service: Service): void {
   releaseAll(cluster, service);
   cluster.store.remove(service);
-  cluster.reconcile();
 }

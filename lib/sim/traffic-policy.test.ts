@@ -194,14 +194,14 @@ describe("LoadBalancer", () => {
   it("kube-proxy answers the health check on every node with that node's local endpoint count", () => {
     const { h, podNode, idleNode, nodeIP } = oneWebPod("  type: LoadBalancer\n  externalTrafficPolicy: Local\n");
     const port = h.cluster.store.get("Service", "default", "web")!.spec.healthCheckNodePort;
-    const healthy = h.ok(`curl -s http://${nodeIP(podNode)}:${port}/healthz`);
+    const healthy = h.ok(`curl -sS http://${nodeIP(podNode)}:${port}/healthz`);
     expect(JSON.parse(healthy)).toEqual({
       service: { namespace: "default", name: "web" },
       localEndpoints: 1,
       serviceProxyHealthy: true,
     });
-    expect(JSON.parse(h.ok(`curl -s http://${nodeIP(idleNode)}:${port}/healthz`)).localEndpoints).toBe(0);
-    expect(h.run(`curl -sf http://${nodeIP(idleNode)}:${port}/healthz`)).toEqual({
+    expect(JSON.parse(h.ok(`curl -sS http://${nodeIP(idleNode)}:${port}/healthz`)).localEndpoints).toBe(0);
+    expect(h.run(`curl -sSf http://${nodeIP(idleNode)}:${port}/healthz`)).toEqual({
       output: "curl: (22) The requested URL returned error: 503\n",
       exitCode: 22,
     });

@@ -290,6 +290,8 @@ export interface Namespace {
   apiVersion: "v1";
   kind: "Namespace";
   metadata: ObjectMeta;
+  /** The finalizers the namespace controller must clear before the namespace goes ("kubernetes"). */
+  spec?: { finalizers: string[] };
   status: { phase: "Active" | "Terminating" };
 }
 

@@ -1,4 +1,4 @@
-import { objectKey } from "./store";
+import { type ObjectStore, objectKey } from "./store";
 import type { KubeObject } from "./types";
 
 /**
@@ -15,8 +15,23 @@ import type { KubeObject } from "./types";
  * - a Service enqueues itself; an EndpointSlice enqueues its Service, unless the controller wrote it
  *   (endpointslice_tracker.go: the controller ignores its own writes).
  * The scheduler needs no queue: the store keeps the pending pods and each node's pod count.
- * `all` means nothing is known (a new cluster): the next reconcile walks everything.
+ * A delete enqueues the same keys as a write (the upstream delete handlers do what the add handlers do),
+ * and the sync of a key whose object is gone finds nothing to do, or cleans up after it.
+ * `all` means nothing is known (a new cluster): the next reconcile enqueues every key (enqueueAll).
  */
+/** The kinds whose changes feed a queue (the cases of `changed`). */
+const ENQUEUED_KINDS = [
+  "Deployment",
+  "ReplicaSet",
+  "DaemonSet",
+  "StatefulSet",
+  "Pod",
+  "Node",
+  "Service",
+  "EndpointSlice",
+  "Namespace",
+] as const;
+
 export class WorkQueues {
   all = true;
   readonly deployments = new Set<string>();
@@ -29,6 +44,8 @@ export class WorkQueues {
   allKubeletPods = false;
   readonly slicePods = new Set<string>();
   readonly services = new Set<string>();
+  /** Namespaces for the namespace controller (a Namespace enqueues itself: namespace_controller.go). */
+  readonly namespaces = new Set<string>();
   /** True while the EndpointSlice controller writes its own slices. */
   writingSlices = false;
   /**
@@ -38,7 +55,7 @@ export class WorkQueues {
    */
   readonly retry = { ReplicaSet: new Set<string>(), DaemonSet: new Set<string>(), StatefulSet: new Set<string>() };
 
-  changed(object: KubeObject, _removed: boolean): void {
+  changed(object: KubeObject): void {
     const key = objectKey(object);
     const ns = object.metadata.namespace;
     switch (object.kind) {
@@ -72,10 +89,25 @@ export class WorkQueues {
       case "Service":
         this.services.add(key);
         break;
+      case "Namespace":
+        this.namespaces.add(key);
+        break;
       case "EndpointSlice":
         if (!this.writingSlices) this.services.add(`${ns}/${object.metadata.labels?.["kubernetes.io/service-name"]}`);
         break;
     }
+  }
+
+  /**
+   * Every key, as if every object had just been written (an informer's initial list calls the add
+   * handler for each object): what "nothing is known" and the "full" reconcile mode start from.
+   */
+  enqueueAll(store: ObjectStore): void {
+    this.all = false;
+    for (const kind of ENQUEUED_KINDS) for (const object of store.list(kind)) this.changed(object);
+    // Every DaemonSet is in its queue already; every pod's kubelet sync runs, and the wake-ups with it.
+    this.allDaemonSets = false;
+    this.allKubeletPods = true;
   }
 
   /** Takes what a queue holds (what is added while its keys are worked waits for the next round). */
@@ -83,22 +115,5 @@ export class WorkQueues {
     const keys = [...queue];
     queue.clear();
     return keys;
-  }
-
-  clear(): void {
-    this.all = false;
-    this.allDaemonSets = false;
-    this.allKubeletPods = false;
-    for (const q of [
-      this.deployments,
-      this.replicaSets,
-      this.daemonSets,
-      this.statefulSets,
-      this.kubeletNodes,
-      this.kubeletPods,
-      this.slicePods,
-      this.services,
-    ])
-      q.clear();
   }
 }

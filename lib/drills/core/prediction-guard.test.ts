@@ -90,7 +90,7 @@ describe("replayGuarded (the server's side)", () => {
     expect(guarded.ok).toBe(true);
     expect(guarded.ok && guarded.run.transcript.map((t) => t.command)).toEqual([
       "kubectl scale deployment web --replicas=0",
-      "kubectl exec client -- curl -s --max-time 5 web",
+      "kubectl exec client -- curl -sS --max-time 5 web",
       "kubectl apply -f web-typo.yaml",
       "kubectl scale deployment web --replicas=2",
       "kubectl get pods",

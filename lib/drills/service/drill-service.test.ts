@@ -53,7 +53,7 @@ describe.each(testDatabases)("drill service on $name", ({ url }) => {
     });
     expect(result.ok && !result.value.alreadyAnswered && result.value.observations.map((o) => o.command)).toEqual([
       "kubectl scale deployment web --replicas=0",
-      "kubectl exec client -- curl -s --max-time 5 web",
+      "kubectl exec client -- curl -sS --max-time 5 web",
     ]);
     const state = await service().state(user.id, drill.slug);
     expect(state!.events).toEqual([...events, marker("scaled-to-zero")]);

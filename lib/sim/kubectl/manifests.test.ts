@@ -21,7 +21,7 @@ describe("applying typical Deployment + Service manifests", () => {
     const slice = h.cluster.store.slicesFor("default", "frontend")[0];
     expect(slice.ports).toEqual([{ name: "http", port: 80, protocol: "TCP" }]);
     expect(slice.endpoints.filter((e) => e.conditions.ready)).toHaveLength(3);
-    for (const node of h.cluster.nodes()) expect(h.ok(`curl -s ${h.cluster.nodeIP(node)}:30500`)).toMatch(/^frontend-/);
+    for (const node of h.cluster.nodes()) expect(h.ok(`curl -sS ${h.cluster.nodeIP(node)}:30500`)).toMatch(/^frontend-/);
     // Applying the same file again changes nothing.
     expect(h.ok("kubectl apply -f guestbook.yaml")).toBe(
       "deployment.apps/frontend unchanged\nservice/frontend unchanged\n",
@@ -54,7 +54,7 @@ describe("applying typical Deployment + Service manifests", () => {
     ]);
     h.ok(CURL_CLIENT);
     const served = new Set(
-      Array.from({ length: 10 }, () => h.ok("kubectl exec client -- curl -s peers-api:8080/hostname")),
+      Array.from({ length: 10 }, () => h.ok("kubectl exec client -- curl -sS peers-api:8080/hostname")),
     );
     expect(served.size).toBe(1);
   });
@@ -65,12 +65,12 @@ describe("applying typical Deployment + Service manifests", () => {
     expect(h.ok("kubectl get svc echo -o jsonpath='{.spec.clusterIP} {.status.loadBalancer.ingress[0].ip}'")).toBe(
       "10.96.100.100 172.18.255.1",
     );
-    expect(h.ok("curl -s 172.18.255.1")).toMatch(/^echo-/);
+    expect(h.ok("curl -sS 172.18.255.1")).toMatch(/^echo-/);
     const nodePort = h.ok("kubectl get svc echo -o jsonpath={.spec.ports[0].nodePort}");
     const withPods = new Set(h.podsNamed("echo-").map((p) => p.spec.nodeName));
     const empty = h.cluster.nodes().find((n) => !withPods.has(n.metadata.name) && n.metadata.name !== "control-plane");
     expect(empty, "three workers, two pods: one worker runs none").toBeDefined();
-    expect(h.fails(`curl -s --max-time 1 ${h.cluster.nodeIP(empty!)}:${nodePort}`)).toContain("timed out");
+    expect(h.fails(`curl -sS --max-time 1 ${h.cluster.nodeIP(empty!)}:${nodePort}`)).toContain("timed out");
   });
 
   it("deletes everything a file created with delete -f", () => {

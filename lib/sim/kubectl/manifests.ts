@@ -3,6 +3,7 @@ import type { Cluster } from "../cluster";
 import { KubeError, resourceName } from "../errors";
 import { applyIngress, applyIngressClass, type IngressManifest } from "../ingress-api";
 import { BUILTIN_FILES } from "../ingress-nginx-manifest";
+import { admitToNamespace } from "../namespace-lifecycle";
 import { applyNetworkPolicy, type NetworkPolicyManifest } from "../network-policy-api";
 import { namespaceQuotaRefusal, quotaObject, validateHard } from "../quota";
 import { createService, updateService } from "../service-api";
@@ -99,8 +100,9 @@ function serviceOf(m: Manifest, namespace: string): Service {
 }
 
 function applyQuota(cluster: Cluster, m: Manifest, name: string, namespace: string): string {
-  const hard = validateHard(name, ((m.spec ?? {}) as { hard?: Record<string, unknown> }).hard ?? {});
   const existing = cluster.store.get("ResourceQuota", namespace, name);
+  if (!existing) admitToNamespace(cluster, namespace, "ResourceQuota", name);
+  const hard = validateHard(name, ((m.spec ?? {}) as { hard?: Record<string, unknown> }).hard ?? {});
   if (!existing) {
     cluster.save(quotaObject(cluster, name, namespace, hard));
     cluster.reconcile();
@@ -296,6 +298,14 @@ export const APPLY_FLAGS: readonly FlagSpec[] = [
   { name: "recursive", short: "R", takesValue: false },
 ];
 
+/** Whether the object a manifest describes is in the store already (so applying it is an update). */
+function existingObject(cluster: Cluster, manifest: Manifest, namespace: string): boolean {
+  const kind = manifest.kind as Kind;
+  return (
+    cluster.store.get(kind, manifest.metadata?.namespace ?? namespace, manifest.metadata?.name ?? "") !== undefined
+  );
+}
+
 /** kubectl apply -f FILE [-f FILE] (and create -f): every document in order; one failure does not stop the others. */
 export function applyFiles(ctx: KubectlContext, argv: string[], verb: "apply" | "create"): string {
   const args = parseArgs(argv, APPLY_FLAGS, verb);
@@ -317,17 +327,23 @@ export function applyFiles(ctx: KubectlContext, argv: string[], verb: "apply" | 
     for (const manifest of readManifests(text, file)) {
       try {
         const kind = manifest.kind as Kind;
-        if (
-          verb === "create" &&
-          SUPPORTED[kind] &&
-          ctx.cluster.store.get(kind, manifest.metadata?.namespace ?? namespace, manifest.metadata?.name ?? "")
-        ) {
+        if (verb === "create" && SUPPORTED[kind] && existingObject(ctx.cluster, manifest, namespace)) {
           errors.push(
             `Error from server (AlreadyExists): error when creating "${file}": ${resourceName(kind)} "${manifest.metadata?.name}" already exists`,
           );
           continue;
         }
-        lines.push(applyOne(ctx.cluster, manifest, namespace, file));
+        const existed = SUPPORTED[kind] !== undefined && existingObject(ctx.cluster, manifest, namespace);
+        try {
+          lines.push(applyOne(ctx.cluster, manifest, namespace, file));
+        } catch (err) {
+          // apply.go / create.go: cmdutil.AddSourceToErr("creating", source, err) names the file in a
+          // refused create: `Error from server (Forbidden): error when creating "pod.yaml": ...`.
+          const refusal =
+            err instanceof KubeError && !existed && /^(Error from server \(Forbidden\): )(.*)$/s.exec(err.message);
+          if (refusal) throw new KubeError(`${refusal[1]}error when creating "${file}": ${refusal[2]}`);
+          throw err;
+        }
       } catch (err) {
         if (err instanceof KubeError) errors.push(err.message);
         else throw err;

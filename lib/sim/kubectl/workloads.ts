@@ -2,6 +2,7 @@ import type { Cluster } from "../cluster";
 import { alreadyExists, invalid, notFound } from "../errors";
 import { matchesSelector } from "../labels";
 import { dnsLabelError, dnsSubdomainError } from "../names";
+import { admitToNamespace } from "../namespace-lifecycle";
 import type { Deployment, DeploymentStrategy, Pod, PodSpec, PodTemplate, StatefulSet } from "../types";
 
 /** Creates a Deployment after the API server's validation (the selector must match the template). */
@@ -17,7 +18,7 @@ export function createDeployment(
     strategy?: DeploymentStrategy;
   },
 ): Deployment {
-  cluster.requireNamespace(input.namespace);
+  admitToNamespace(cluster, input.namespace, "Deployment", input.name);
   if (cluster.store.get("Deployment", input.namespace, input.name)) throw alreadyExists("Deployment", input.name);
   validateWorkload("Deployment", input.name, input.replicas, input.selector, input.template);
   const deployment: Deployment = {
@@ -145,7 +146,7 @@ export function createStatefulSet(
     labels?: Record<string, string>;
   },
 ): StatefulSet {
-  cluster.requireNamespace(input.namespace);
+  admitToNamespace(cluster, input.namespace, "StatefulSet", input.name);
   if (cluster.store.get("StatefulSet", input.namespace, input.name)) throw alreadyExists("StatefulSet", input.name);
   const policy = (input.podManagementPolicy ?? "OrderedReady") as StatefulSet["spec"]["podManagementPolicy"];
   if (!POD_MANAGEMENT_POLICIES.includes(policy))

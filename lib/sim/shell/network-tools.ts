@@ -6,47 +6,119 @@ import { CONNECT_TIMEOUT_SECONDS, httpExchange, httpResponse, parseUrl, resolveH
 
 const fail = (output: string, exitCode: number): CommandResult => ({ output, exitCode });
 
-/** curl URL, with the flags people use in drills (-s -S -f -v -L -m N --connect-timeout N -I -H HEADER). */
+/** curl URL, with the flags people use in drills (-s -S -f -v -L -k -i -I -m N --connect-timeout N -H HEADER -o FILE -w FORMAT). */
 // The User-Agent headers the tools send, as a server's access log shows them: curl's is
 // "curl/VERSION" (the curlimages/curl image's curl 8.x); busybox wget sends "Wget" (networking/wget.c).
 const CURL_USER_AGENT = "curl/8.11.1";
 const WGET_USER_AGENT = "Wget";
 
-export function curl(cluster: Cluster, client: Client, args: string[]): CommandResult {
-  let url: string | undefined;
-  let maxTime: number | undefined;
-  let headOnly = false;
-  let failOnError = false;
-  let insecure = false;
-  let follow = false;
-  const headers: Record<string, string> = {};
+/**
+ * curl's options as its parser reads them (src/tool_getparam.c): a word "-abc" is a cluster of short
+ * options, read left to right; an option that takes a value takes the rest of the cluster ("-m5",
+ * "-sm5") or, when nothing is left, the next word ("-sm 5"); "--name" and "--name=value" are long ones.
+ */
+const CURL_SHORT: Record<string, { long: string; value: boolean }> = {
+  s: { long: "silent", value: false },
+  S: { long: "show-error", value: false },
+  f: { long: "fail", value: false },
+  L: { long: "location", value: false },
+  v: { long: "verbose", value: false },
+  k: { long: "insecure", value: false },
+  I: { long: "head", value: false },
+  i: { long: "include", value: false },
+  m: { long: "max-time", value: true },
+  H: { long: "header", value: true },
+  o: { long: "output", value: true },
+  w: { long: "write-out", value: true },
+};
+const CURL_LONG_VALUES = new Set(["max-time", "header", "output", "write-out", "connect-timeout"]);
+const CURL_LONG_FLAGS = new Set(Object.values(CURL_SHORT).map((o) => o.long));
+
+type CurlOptions = { flags: Set<string>; values: Map<string, string[]>; url?: string };
+
+function parseCurlArgs(args: string[]): CurlOptions | { error: CommandResult } {
+  const options: CurlOptions = { flags: new Set(), values: new Map() };
+  const unknown = (a: string) => ({
+    error: fail(`curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`, 2),
+  });
+  const missing = (a: string) => ({
+    error: fail(
+      `curl: option ${a}: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`,
+      2,
+    ),
+  });
+  const set = (name: string, value: string) => options.values.set(name, [...(options.values.get(name) ?? []), value]);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === "-m" || a === "--max-time" || a === "--connect-timeout") maxTime = Number(args[++i]);
-    else if (a === "-H" || a === "--header") addHeader(headers, args[++i] ?? "");
-    else if (a === "-I" || a === "--head") headOnly = true;
-    else if (/^-[sSfLvk]+$/.test(a) || ["--silent", "--fail", "--location", "--insecure"].includes(a)) {
-      const short = a.startsWith("--") ? "" : a;
-      if (a === "--fail" || short.includes("f")) failOnError = true;
-      if (a === "--insecure" || short.includes("k")) insecure = true;
-      if (a === "--location" || short.includes("L")) follow = true;
-    } else if (a.startsWith("-"))
-      return fail(
-        `curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`,
-        2,
-      );
-    else url = a;
+    if (a.startsWith("--") && a.length > 2) {
+      const eq = a.indexOf("=");
+      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+      if (CURL_LONG_VALUES.has(name)) {
+        const value = eq > 0 ? a.slice(eq + 1) : args[++i];
+        if (value === undefined) return missing(a);
+        set(name, value);
+      } else if (CURL_LONG_FLAGS.has(name) && eq < 0) options.flags.add(name);
+      else return unknown(a);
+    } else if (a.startsWith("-") && a.length > 1) {
+      for (let j = 1; j < a.length; j++) {
+        const option = CURL_SHORT[a[j]];
+        if (!option) return unknown(a);
+        if (!option.value) {
+          options.flags.add(option.long);
+          continue;
+        }
+        const value = j + 1 < a.length ? a.slice(j + 1) : args[++i];
+        if (value === undefined) return missing(a);
+        set(option.long, value);
+        break;
+      }
+    } else options.url = a;
   }
+  return options;
+}
+
+/** curl -w: the variables people print (%{http_code}), and \n. */
+function writeOut(format: string, status: number | null): string {
+  return format
+    .replace(/%\{http_code\}|%\{response_code\}/g, String(status ?? 0).padStart(3, "0"))
+    .replace(/\\n/g, "\n");
+}
+
+export function curl(cluster: Cluster, client: Client, args: string[]): CommandResult {
+  const parsedArgs = parseCurlArgs(args);
+  if ("error" in parsedArgs) return parsedArgs.error;
+  const { flags, values, url } = parsedArgs;
+  const last = (name: string) => values.get(name)?.at(-1);
+  const maxTimeText = last("max-time") ?? last("connect-timeout");
+  const maxTime = maxTimeText === undefined ? undefined : Number(maxTimeText);
+  const headers: Record<string, string> = {};
+  for (const h of values.get("header") ?? []) addHeader(headers, h);
   if (!url)
     return fail("curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n", 2);
   let parsed = parseUrl(url);
-  if (!parsed) return fail(`curl: (3) URL using bad/illegal format or missing URL\n`, 3);
+  // -s silences curl's own error messages; -S brings them back (tool_getparam.c, "show-error").
+  const quiet = flags.has("silent") && !flags.has("show-error");
+  const finish = (result: CommandResult, status: number | null): CommandResult => {
+    let output = result.exitCode !== 0 && quiet ? "" : result.output;
+    if (result.exitCode === 0 && last("output") !== undefined) output = ""; // -o FILE: the body goes to the file
+    const format = last("write-out");
+    return { output: output + (format === undefined ? "" : writeOut(format, status)), exitCode: result.exitCode };
+  };
+  if (!parsed) return finish(fail(`curl: (3) URL using bad/illegal format or missing URL\n`, 3), null);
+  const request = {
+    headers,
+    insecure: flags.has("insecure"),
+    maxTime,
+    headOnly: flags.has("head"),
+    include: flags.has("include"),
+    failOnError: flags.has("fail"),
+  };
   // -L follows redirects (up to curl's default --max-redirs of 50), sending the same headers.
   for (let hop = 0; ; hop++) {
-    const result = curlOnce(cluster, client, { parsed, headers, insecure, maxTime, headOnly, failOnError });
-    if (!follow || !result.location || hop === 50) return result.result;
+    const result = curlOnce(cluster, client, { parsed, ...request });
+    if (!flags.has("location") || !result.location || hop === 50) return finish(result.result, result.status ?? null);
     const next = parseUrl(result.location);
-    if (!next) return result.result;
+    if (!next) return finish(result.result, result.status ?? null);
     parsed = next;
   }
 }
@@ -57,6 +129,8 @@ interface CurlRequest {
   insecure: boolean;
   maxTime: number | undefined;
   headOnly: boolean;
+  /** -i: the response's status line and headers before the body. */
+  include: boolean;
   failOnError: boolean;
 }
 
@@ -64,8 +138,8 @@ interface CurlRequest {
 function curlOnce(
   cluster: Cluster,
   client: Client,
-  { parsed, headers, insecure, maxTime, headOnly, failOnError }: CurlRequest,
-): { result: CommandResult; location?: string } {
+  { parsed, headers, insecure, maxTime, headOnly, include, failOnError }: CurlRequest,
+): { result: CommandResult; location?: string; status?: number } {
   const done = (result: CommandResult) => ({ result });
   const target = {
     ...parsed,
@@ -100,16 +174,11 @@ function curlOnce(
   if (tlsError === "not-tls")
     return done(fail("curl: (35) TLS connect error: error:0A00010B:SSL routines::wrong version number\n", 35));
   if (tlsError === "untrusted") return done(fail(CURL_SELF_SIGNED, 60));
-  if (failOnError && status >= 400) return done(fail(`curl: (22) The requested URL returned error: ${status}\n`, 22));
-  if (headOnly)
-    return {
-      result: {
-        output: `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n${location ? `Location: ${location}\r\n` : ""}\r\n`,
-        exitCode: 0,
-      },
-      location,
-    };
-  return { result: { output: body, exitCode: 0 }, location };
+  if (failOnError && status >= 400)
+    return { ...done(fail(`curl: (22) The requested URL returned error: ${status}\n`, 22)), status };
+  const head = `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n${location ? `Location: ${location}\r\n` : ""}\r\n`;
+  if (headOnly) return { result: { output: head, exitCode: 0 }, location, status };
+  return { result: { output: include ? head + body : body, exitCode: 0 }, location, status };
 }
 
 const CURL_SELF_SIGNED = `curl: (60) SSL certificate problem: self-signed certificate
@@ -160,7 +229,10 @@ export function wget(cluster: Cluster, client: Client, argv: string[]): CommandR
   }
   const { status, body, tlsError } = httpResponse(cluster, exchange);
   if (tlsError) return fail(`${note}wget: error getting response: Connection reset by peer\n`, 1);
-  if (status >= 400) return fail(`${note}wget: server returned error: HTTP/1.1 ${status} ${STATUS_TEXT[status]}\n`, 1);
+  // busybox 1.36 networking/wget.c: 200-204 are success and only 300-303 redirections it follows; any
+  // other status, 307 and 308 included (ingress-nginx's redirect to https), is "server returned error".
+  if (!(status >= 200 && status <= 204) && !(status >= 300 && status <= 303))
+    return fail(`${note}wget: server returned error: HTTP/1.1 ${status} ${STATUS_TEXT[status]}\n`, 1);
   return quietToStdout
     ? { output: note + body, exitCode: 0 }
     : {

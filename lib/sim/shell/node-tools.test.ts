@@ -104,3 +104,43 @@ describe("node tools", () => {
     expect(h.run("ipvsadm -Ln").exitCode).toBe(2);
   });
 });
+
+// ipvsadm's listing as ipvsadm.c prints it: the version line, the two title lines, each service as
+// "%s  %s %s" (protocol, address:port, scheduler) and its real servers with
+// printf("  -> %-28s %-7s %-6d %-10u %-10u\n"). Unless --nosort, ipvsadm sorts services by protocol
+// number (TCP 6 before UDP 17), address and port (libipvs.c ipvs_cmp_services, whose address test is an
+// unsigned difference stored in an int: 172.18.0.3 sorts before 10.96.0.1, more than 2^31 below it) and
+// each service's real servers by address and port (ipvs_cmp_dests). NodePorts get a virtual server on
+// each of the node's own addresses, loopback and kube-ipvs0's excepted (ipvs/proxier.go realIPGetter.NodeIPs).
+describe("ipvsadm -Ln's layout", () => {
+  it("lists this node's virtual servers in ipvsadm's sort order with its column widths", () => {
+    const h = cluster("ipvs");
+    onNode(h);
+    const web = h.cluster.store.get("Service", "default", "web")!;
+    const nodePort = web.spec.ports[0].nodePort;
+    const [a, b] = h.ipsOf("web-").sort((x, y) => Number(x.split(".")[3]) - Number(y.split(".")[3]));
+    const dns = h.ipsOf("coredns-", "kube-system");
+    const real = (to: string) => `  -> ${to.padEnd(28)} Masq    1      0          0         `;
+    const webReals = [real(`${a}:80`), real(`${b}:80`)];
+    expect(h.ok("ipvsadm -Ln").split("\n")).toEqual([
+      "IP Virtual Server version 1.2.1 (size=4096)",
+      "Prot LocalAddress:Port Scheduler Flags",
+      "  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn",
+      `TCP  172.18.0.3:${nodePort} rr`,
+      ...webReals,
+      "TCP  10.96.0.1:443 rr",
+      real("172.18.0.2:6443"),
+      "TCP  10.96.0.10:53 rr",
+      ...dns.map((ip) => real(`${ip}:53`)),
+      "TCP  10.96.0.10:9153 rr",
+      ...dns.map((ip) => real(`${ip}:9153`)),
+      `TCP  ${web.spec.clusterIP}:80 rr`,
+      ...webReals,
+      `TCP  10.244.1.1:${nodePort} rr`,
+      ...webReals,
+      "UDP  10.96.0.10:53 rr",
+      ...dns.map((ip) => real(`${ip}:53`)),
+      "",
+    ]);
+  });
+});

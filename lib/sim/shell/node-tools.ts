@@ -94,9 +94,10 @@ export function ipTool(cluster: Cluster, pod: Pod, args: string[]): CommandResul
  * ipvsadm -Ln: the IPVS table kube-proxy programs in IPVS mode (lib/sim/kube-proxy-ipvs.ts), with the
  * round-robin scheduler (rr, kube-proxy's default) and one masquerading real server per endpoint;
  * in iptables mode the table is empty.
- * Layout as ipvsadm 1.31 prints a listing: header lines, then each service and its "->" lines,
- * with its printf widths (recalled from ipvsadm.c and published outputs, not checked against the
- * source here). The kernel lists services in hash order; here they are sorted, to be stable.
+ * Layout as ipvsadm 1.31 prints a listing (ipvsadm.c list_all, print_title, print_service_entry):
+ * the version line, the two title lines, then each service as "PROTO  ADDR:PORT SCHED[ persistent
+ * TIMEOUT]" and its real servers as printf("  -> %-28s %-7s %-6d %-10u %-10u\n"), both sorted as
+ * ipvsadm sorts them (kube-proxy-ipvs.ts virtualServers).
  */
 export function ipvsadmTool(cluster: Cluster, pod: Pod, container: Container, args: string[]): CommandResult {
   if (!hasNetAdmin(container))

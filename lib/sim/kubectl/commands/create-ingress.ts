@@ -1,5 +1,6 @@
 import { KubeError } from "../../errors";
 import { createIngress, ingressFromManifest } from "../../ingress-api";
+import { admitToNamespace } from "../../namespace-lifecycle";
 import type { HTTPIngressPath, IngressBackend, IngressRule, ServiceBackendPort } from "../../types";
 import { type FlagSpec, flag, parseArgs } from "../args";
 import type { CommandSpec } from "../command";
@@ -108,7 +109,16 @@ export function createIngressNamed(ctx: KubectlContext, argv: string[]): string 
   if (defaultBackend && defaultBackend.split(":").length !== 2)
     throw new KubeError("error: default-backend should be in format servicename:serviceport");
   const namespace = namespaceOf(ctx, args);
-  ctx.cluster.requireNamespace(namespace);
+  try {
+    admitToNamespace(ctx.cluster, namespace, "Ingress", name);
+  } catch (err) {
+    // create_ingress.go: "failed to create ingress: " and the server's message.
+    if (err instanceof KubeError && err.message.startsWith("Error from server (Forbidden): "))
+      throw new KubeError(
+        `error: failed to create ingress: ${err.message.slice("Error from server (Forbidden): ".length)}`,
+      );
+    throw err;
+  }
   if (ctx.cluster.store.get("Ingress", namespace, name))
     throw new KubeError(`error: failed to create ingress: ingresses.networking.k8s.io "${name}" already exists`);
   const className = flag(args, "class");

@@ -95,23 +95,40 @@ function createDeploymentNamed(ctx: KubectlContext, args: ParsedArgs, name: stri
   if (command.length > 0 && images.length > 1)
     throw new KubeError("error: cannot specify multiple --image options and command");
   const labels = { app: name };
-  createDeployment(ctx.cluster, {
-    name,
-    namespace,
-    replicas: intFlag(args, "replicas") ?? 1,
-    selector: { matchLabels: labels },
-    labels,
-    template: {
-      metadata: { labels },
-      spec: {
-        containers: images.map((image) => ({
-          name: containerName(image),
-          image,
-          ...(command.length ? { command } : {}),
-          ...(port ? { ports: [{ containerPort: port, protocol: "TCP" as const }] } : {}),
-        })),
+  wrapCreateRefusal("deployment", () =>
+    createDeployment(ctx.cluster, {
+      name,
+      namespace,
+      replicas: intFlag(args, "replicas") ?? 1,
+      selector: { matchLabels: labels },
+      labels,
+      template: {
+        metadata: { labels },
+        spec: {
+          containers: images.map((image) => ({
+            name: containerName(image),
+            image,
+            ...(command.length ? { command } : {}),
+            ...(port ? { ports: [{ containerPort: port, protocol: "TCP" as const }] } : {}),
+          })),
+        },
       },
-    },
-  });
+    }),
+  );
   return line(`deployment.apps/${name} created`);
+}
+
+/**
+ * create_deployment.go: `fmt.Errorf("failed to create deployment: %v", err)`, so the server's refusal
+ * (Forbidden, AlreadyExists) is printed without kubectl's "Error from server (Reason): " prefix.
+ */
+function wrapCreateRefusal(what: string, create: () => unknown): void {
+  try {
+    create();
+  } catch (err) {
+    if (!(err instanceof KubeError)) throw err;
+    const refusal = /^Error from server \((?:Forbidden|AlreadyExists)\): (.*)$/s.exec(err.message);
+    if (!refusal) throw err;
+    throw new KubeError(`error: failed to create ${what}: ${refusal[1]}`);
+  }
 }

@@ -1,5 +1,6 @@
 import type { Cluster } from "../../cluster";
 import { KubeError } from "../../errors";
+import { requestNamespaceDeletion } from "../../namespace-controller";
 import { namespaceQuotaRefusal } from "../../quota";
 import { deleteService } from "../../service-api";
 import type { Namespace, ResourceQuota } from "../../types";
@@ -50,30 +51,21 @@ function fileTargets(ctx: KubectlContext, args: ParsedArgs): Target[] | null {
   });
 }
 
-/** Deletes a namespace and everything in it, or says why not. */
-function deleteNamespace(cluster: Cluster, namespace: Namespace): string | null {
+/**
+ * Deletes a namespace: it goes Terminating at once and the namespace controller empties it
+ * (namespace-controller.ts); with --wait (the default) kubectl waits until it is gone.
+ */
+function deleteNamespace(cluster: Cluster, namespace: Namespace, wait: boolean): string | null {
+  const refused = requestNamespaceDeletion(cluster, namespace);
+  if (refused || !wait) return refused;
   const name = namespace.metadata.name;
-  if (["default", "kube-system", "kube-public", "kube-node-lease"].includes(name))
-    return `Error from server (Forbidden): namespaces "${name}" is forbidden: this namespace may not be deleted`;
-  cluster.batch(() => {
-    for (const s of cluster.store.list("Service", name)) deleteService(cluster, s);
-    for (const kind of [
-      "Deployment",
-      "ReplicaSet",
-      "DaemonSet",
-      "StatefulSet",
-      "ResourceQuota",
-      "NetworkPolicy",
-      "Ingress",
-    ] as const)
-      for (const o of cluster.store.list(kind, name)) cluster.store.remove(o);
-    for (const p of cluster.pods(name)) cluster.deletePod(p, { wait: false });
-    cluster.store.remove(namespace);
-  });
-  // The namespace controller deletes everything in the namespace, its events included.
-  cluster.events.forgetNamespace(name);
+  for (let i = 0; i < NAMESPACE_WAIT_SECONDS && cluster.store.get("Namespace", undefined, name); i++)
+    cluster.advance(1);
   return null;
 }
+
+/** How long `kubectl delete namespace` waits here; a namespace whose pods take longer stays Terminating. */
+const NAMESPACE_WAIT_SECONDS = 300;
 
 function deleteQuota(cluster: Cluster, quota: ResourceQuota): string | null {
   const refused = namespaceQuotaRefusal(cluster, quota, "delete");
@@ -177,7 +169,8 @@ function kubectlDelete(ctx: KubectlContext, argv: string[]): string {
         break;
       case "ResourceQuota":
       case "Namespace": {
-        const refused = object.kind === "Namespace" ? deleteNamespace(cluster, object) : deleteQuota(cluster, object);
+        const refused =
+          object.kind === "Namespace" ? deleteNamespace(cluster, object, wait) : deleteQuota(cluster, object);
         if (refused) {
           errors.push(refused);
           continue;

@@ -84,3 +84,35 @@ describe("kubectl patch", () => {
     expect(h.fails(`kubectl patch svc web -p '{"spec":{"clusterIP":"10.96.5.5"}}'`)).toContain("field is immutable");
   });
 });
+
+// Typed without quotes, a JSON patch reaches kubectl as the shell leaves it: bash removes the double
+// quotes and, with no unquoted comma inside, performs no brace expansion, so kubectl gets
+// {spec:{replicas:3}}; go-yaml reads `spec:` as one plain scalar (a ':' not followed by a blank does not
+// end it in a flow collection) and then finds a mapping where ',' or '}' must come (go-yaml-flow.ts).
+describe("kubectl patch with a patch the shell has unquoted", () => {
+  it("fails as kubectl does on {spec:{replicas:3}} and changes nothing", () => {
+    const h = cluster();
+    const result = h.run('kubectl patch deploy web -p {"spec":{"replicas":3}}');
+    expect(result.exitCode).toBe(1);
+    expect(result.output).toBe(
+      `error: unable to parse "{spec:{replicas:3}}": yaml: did not find expected ',' or '}'\n`,
+    );
+    expect(h.cluster.store.get("Deployment", "default", "web")!.spec.replicas).toBe(2);
+    // Quoted, the same patch works.
+    expect(h.ok(`kubectl patch deploy web -p '{"spec":{"replicas":3}}'`)).toBe("deployment.apps/web patched\n");
+  });
+
+  it("quotes the patch as %q does and reports an unclosed one at the stream end", () => {
+    const h = cluster();
+    expect(h.fails(`kubectl patch deploy web -p '{"spec":{"replicas":3}'`)).toBe(
+      `error: unable to parse "{\\"spec\\":{\\"replicas\\":3}": yaml: line 1: did not find expected ',' or '}'\n`,
+    );
+  });
+
+  it("names the JSON type the server could not decode into a patch map", () => {
+    const h = cluster();
+    expect(h.fails("kubectl patch deploy web -p hello")).toBe(
+      "Error from server (BadRequest): json: cannot unmarshal string into Go value of type map[string]interface {}\n",
+    );
+  });
+});

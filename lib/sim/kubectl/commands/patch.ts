@@ -6,6 +6,7 @@ import type { Deployment, KubeObject, NodeObject, Pod, Service } from "../../typ
 import { type FlagSpec, flag, parseArgs } from "../args";
 import type { KubectlCommand } from "../command";
 import { type KubectlContext, namespaceOf } from "../context";
+import { goYamlFlowProblem } from "../go-yaml-flow";
 import { line } from "../line";
 import {
   type Json,
@@ -49,11 +50,22 @@ function readPatch(ctx: KubectlContext, text: string | undefined, file: string |
     source = read;
   }
   if (!source) throw new KubeError("error: must specify --patch or --patch-file containing the contents of the patch");
+  // patch.go: fmt.Errorf("unable to parse %q: %v", o.Patch, err), err being go-yaml's "yaml: ...".
+  const problem = goYamlFlowProblem(source);
+  // %q of the patch (of the file's contents with --patch-file): JSON's escaping, for the text a patch holds.
+  if (problem) throw new KubeError(`error: unable to parse ${JSON.stringify(source)}: yaml: ${problem}`);
   try {
     return (parse(source) ?? null) as Json;
   } catch (err) {
     throw new KubeError(`error: unable to parse "${text ?? ""}": ${(err as Error).message.split("\n")[0]}`);
   }
+}
+
+/** encoding/json's name for a JSON value's type in an UnmarshalTypeError ("array", "string", "number", ...). */
+function jsonTypeName(value: Json): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value === "object" ? "object" : typeof value === "boolean" ? "bool" : typeof value;
 }
 
 /** What the API server does with the patch document on the stored object's JSON. */
@@ -63,13 +75,13 @@ function patched(object: KubeObject, type: PatchType, patch: Json): Json {
   if (type === "strategic") {
     if (typeof patch !== "object" || patch === null || Array.isArray(patch))
       throw new KubeError(
-        "Error from server (BadRequest): json: cannot unmarshal array into Go value of type map[string]interface {}",
+        `Error from server (BadRequest): json: cannot unmarshal ${jsonTypeName(patch)} into Go value of type map[string]interface {}`,
       );
     return strategicMergePatch(original, patch, (path) => mergeKeyOf(object.kind, path));
   }
   if (!Array.isArray(patch))
     throw new KubeError(
-      "Error from server (BadRequest): json: cannot unmarshal object into Go value of type jsonpatch.Patch",
+      `Error from server (BadRequest): json: cannot unmarshal ${jsonTypeName(patch)} into Go value of type jsonpatch.Patch`,
     );
   try {
     return jsonPatch(original, patch as unknown as JsonPatchOperation[]);

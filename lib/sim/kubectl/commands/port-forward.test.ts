@@ -30,12 +30,12 @@ describe("kubectl port-forward", () => {
   it("curl localhost on the learner's machine then reaches that one pod: no kube-proxy, no load balancing", () => {
     const h = setup();
     h.ok("kubectl port-forward svc/web 8080:80");
-    const answers = new Set(Array.from({ length: 6 }, () => h.ok("curl -s localhost:8080/hostname")));
+    const answers = new Set(Array.from({ length: 6 }, () => h.ok("curl -sS localhost:8080/hostname")));
     expect(answers.size).toBe(1);
     // GetFirstPod with sort.Reverse(ActivePods): all ready and equally old here, so the first by name.
     expect([...answers][0]).toBe(h.podsNamed("web-")[0].metadata.name);
     // The kubelet connects inside the pod's network namespace, so the server sees localhost as the client.
-    expect(h.ok("curl -s localhost:8080/clientip")).toMatch(/^127\.0\.0\.1:\d+/);
+    expect(h.ok("curl -sS localhost:8080/clientip")).toMatch(/^127\.0\.0\.1:\d+/);
   });
 
   it("forwards to a pod by TYPE/NAME or bare NAME, and resolves a pod's named port", () => {
@@ -45,7 +45,7 @@ describe("kubectl port-forward", () => {
     expect(h.ok("kubectl port-forward ng 9090:80")).toBe(
       "Forwarding from 127.0.0.1:9090 -> 80\nForwarding from [::1]:9090 -> 80\n",
     );
-    expect(h.ok("curl -s localhost:9090")).toContain("Welcome to nginx!");
+    expect(h.ok("curl -sS localhost:9090")).toContain("Welcome to nginx!");
     // A Service's named port alone: the local port is that Service port's number.
     expect(h.ok("kubectl port-forward svc/web http")).toBe(
       "Forwarding from 127.0.0.1:80 -> 8080\nForwarding from [::1]:80 -> 8080\n",
@@ -76,7 +76,7 @@ describe("kubectl port-forward", () => {
     h.ok("sleep 5"); // the pod starts (its image is pulled: untagged means Always)
     h.ok("kubectl port-forward pod/ng 9091:8080");
     expect(connect(h.cluster, { kind: "outside" }, "127.0.0.1", 9091)).toMatchObject({ ok: false, error: "closed" });
-    expect(h.run("curl -s localhost:9091")).toEqual({ output: "curl: (52) Empty reply from server\n", exitCode: 52 });
+    expect(h.run("curl -sS localhost:9091")).toEqual({ output: "curl: (52) Empty reply from server\n", exitCode: 52 });
     expect(h.run("wget -qO- localhost:9091")).toEqual({ output: "wget: error getting response\n", exitCode: 1 });
   });
 
