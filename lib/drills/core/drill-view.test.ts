@@ -41,7 +41,7 @@ describe("the drill page's view of a run", () => {
       "kubectl get pods",
       expect.stringMatching(/^kubectl delete pod web-/),
       "kubectl get service web -o jsonpath={.spec.clusterIP}",
-      "kubectl exec client -- curl -s --max-time 3 web/hostname",
+      "kubectl exec client -- curl -sS --max-time 3 web/hostname",
       "kubectl scale deployment web --replicas=4",
     ]);
     expect(view.tasks["four-ready"]).toBe("Make the Service web reach four ready pods.");
