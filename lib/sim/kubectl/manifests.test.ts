@@ -21,7 +21,8 @@ describe("applying typical Deployment + Service manifests", () => {
     const slice = h.cluster.store.slicesFor("default", "frontend")[0];
     expect(slice.ports).toEqual([{ name: "http", port: 80, protocol: "TCP" }]);
     expect(slice.endpoints.filter((e) => e.conditions.ready)).toHaveLength(3);
-    for (const node of h.cluster.nodes()) expect(h.ok(`curl -sS ${h.cluster.nodeIP(node)}:30500`)).toMatch(/^frontend-/);
+    for (const node of h.cluster.nodes())
+      expect(h.ok(`curl -sS ${h.cluster.nodeIP(node)}:30500`)).toMatch(/^frontend-/);
     // Applying the same file again changes nothing.
     expect(h.ok("kubectl apply -f guestbook.yaml")).toBe(
       "deployment.apps/frontend unchanged\nservice/frontend unchanged\n",
