@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkDrill } from "./check-drills";
+import { DrillRun } from "./drill-run";
 import { drills, lessons, parseSteps } from "./test-support/content-drills";
 
 describe("the drills in content/", () => {
@@ -33,6 +34,33 @@ describe("drill files with mistakes", () => {
     expect(checkDrill(done.drill!, lessons)[0].message).toBe(
       "step t: the task is already done before the learner starts it",
     );
+  });
+
+  it("fails a hint that spells out a solution command once both are filled from the cluster", () => {
+    // As written the two differ ({{podIP:web:0}} against {{podIPOn:web:NODE}}), so parsing lets the
+    // hint through; filled, both are the same pod's address and the hint is the solution's command.
+    const task = (hint: string, solution: string) =>
+      parseSteps(
+        `  - { id: t, type: task, prompt: P, hints: ['${hint}'], check: [{ kind: ready-endpoints, service: web, equals: 1 }], solution: ['${solution}', 'kubectl scale deployment web --replicas=1'], explanation: E }`,
+      );
+    const probe = task("x", "kubectl get pods");
+    const node = new DrillRun(probe.drill!).resolve("{{podNode:web:0}}");
+    const hinted = task(
+      "Run kubectl get pods -o wide | grep {{podIP:web:0}}",
+      `kubectl get pods -o wide | grep {{podIPOn:web:${node}}}`,
+    );
+    expect(hinted.problems).toEqual([]);
+    const messages = checkDrill(hinted.drill!, lessons).map((p) => p.message);
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /^drill step t: the hint "Run kubectl get pods -o wide \| grep 10\.\d+\.\d+\.\d+" contains a solution command/,
+      ),
+    ]);
+    const leading = task(
+      "Which pod has the address {{podIP:web:0}}?",
+      `kubectl get pods -o wide | grep {{podIPOn:web:${node}}}`,
+    );
+    expect(checkDrill(leading.drill!, lessons)).toEqual([]);
   });
 
   it("fails a prediction whose right option hangs on the seed's luck, and passes one about the rule", () => {

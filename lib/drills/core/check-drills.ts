@@ -1,5 +1,6 @@
 import type { ContentProblem } from "../../content/types";
 import { DrillRun } from "./drill-run";
+import { giveawayMessage, hintsGivingAway } from "./hint-giveaway";
 import type { Drill } from "./types";
 
 /**
@@ -65,7 +66,17 @@ function walk(
     } else {
       if (run.checkTask(step).passed)
         problems.push(problem(`step ${step.id}: the task is already done before the learner starts it`));
-      for (const line of step.solution) run.run(run.resolve(line));
+      // The learner reads the hints filled from the cluster as the task opens, and the solution runs
+      // each line filled just before it runs: a hint that names the very pod a solution line deletes
+      // gives it away though the two differ as written.
+      const hints = step.hints.map((hint) => run.resolve(hint));
+      const solution: string[] = [];
+      for (const line of step.solution) {
+        const command = run.resolve(line);
+        solution.push(command);
+        run.run(command);
+      }
+      problems.push(...hintsGivingAway(hints, solution).map((hint) => problem(giveawayMessage(step.id, hint))));
       const after = run.checkTask(step);
       if (!after.passed)
         problems.push(

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { splitFrontmatter } from "../../content/frontmatter";
 import type { ContentProblem } from "../../content/types";
 import { checkSchema } from "./check-schema";
+import { giveawayMessage, hintsGivingAway } from "./hint-giveaway";
 import type { Drill } from "./types";
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lowercase words joined by hyphens");
@@ -13,13 +14,6 @@ const observe = z
     /^(output|outcome|address-count|distinct-outputs|same-output|contains:.+)$/,
     "observe is output, outcome, address-count, distinct-outputs, same-output or contains:<text>",
   );
-
-/** Text compared for a hint that gives its solution away: any case, any run of spaces or backticks. */
-const squeeze = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[\s`]+/g, " ")
-    .trim();
 
 /** Stages of help a task may offer before its solution. */
 export const MAX_HINTS = 4;
@@ -89,15 +83,14 @@ export function parseDrill(
       drill: null,
       problems: [{ file: sourcePath, line: 2, message: `drill steps: the id "${duplicate}" is used twice` }],
     };
+  // As written, placeholders unfilled; content:check compares them again filled (checkDrill).
   const giveaways = parsed.data.steps.flatMap((step) =>
     step.type === "task"
-      ? step.hints
-          .filter((hint) => step.solution.some((command) => squeeze(hint).includes(squeeze(command))))
-          .map((hint) => ({
-            file: sourcePath,
-            line: 2,
-            message: `drill step ${step.id}: the hint "${hint}" contains a solution command; hints lead to it, the solution is offered after failed checks`,
-          }))
+      ? hintsGivingAway(step.hints, step.solution).map((hint) => ({
+          file: sourcePath,
+          line: 2,
+          message: giveawayMessage(step.id, hint),
+        }))
       : [],
   );
   if (giveaways.length > 0) return { drill: null, problems: giveaways };
