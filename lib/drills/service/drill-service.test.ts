@@ -444,5 +444,22 @@ describe.each(testDatabases)("drill service on $name", ({ url }) => {
       );
       expect(stored).toMatchObject({ version: 2, stepStart: solved.length, events: solved });
     });
+
+    it("counts every failed check when nine server processes check one task at once, and then offers the solution", async () => {
+      const user = await atTask();
+      const pool = barrier(9);
+      const unsolved = [marker("scaled-to-zero"), command("kubectl get pods")];
+      const answers = await Promise.all(
+        Array.from({ length: 9 }, () => service(pool).checkTask(user.id, drill.slug, "bring-back", unsolved)),
+      );
+      expect(pool.calls).toBe(9); // all nine read the row at the same version before any wrote
+      expect(answers).toEqual(
+        Array(9).fill({ ok: true, value: expect.objectContaining({ passed: false, failedChecks: 1 }) }),
+      );
+      // The increment is the database's (failedChecks + 1 under the step's version), so no check is lost.
+      const stored = (await ctx.repos.drills.find(user.id, drill.slug))!;
+      expect(stored).toMatchObject({ version: 1, failedChecks: 9, events: unsolved });
+      expect(await service().solution(user.id, drill.slug, "bring-back")).toMatchObject({ ok: true });
+    });
   });
 });
