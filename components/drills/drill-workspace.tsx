@@ -10,7 +10,7 @@ import {
   taskSolutionAction,
 } from "@/app/drills/actions";
 import { Button } from "@/components/ui/button";
-import type { DrillRun, Observation } from "@/lib/drills/core/drill-run";
+import type { DrillRun, Observation, TranscriptLine } from "@/lib/drills/core/drill-run";
 import type { DrillView, PredictionView } from "@/lib/drills/core/drill-view";
 import { COMMIT_FIRST, type OpenPrediction } from "@/lib/drills/core/open-prediction";
 import type { Drill, DrillEvent, DrillStep, PredictStep, StepResult, TaskStep } from "@/lib/drills/core/types";
@@ -56,7 +56,7 @@ const NO_VIEW: DrillView = {
 const ALREADY_ANSWERED =
   "This step was already answered (in another tab?); that first answer stands. Reload the page to see it.";
 
-const transcriptOf = (drill: Drill, transcript: readonly Observation[]): TerminalLine[] => [
+const transcriptOf = (drill: Drill, transcript: readonly TranscriptLine[]): TerminalLine[] => [
   {
     command: "",
     output: `Drill cluster ready: ${drill.setup.length} set-up command(s) ran. Try kubectl get pods -o wide\n`,

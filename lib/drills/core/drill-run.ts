@@ -12,6 +12,12 @@ export interface Observation {
   output: string;
 }
 
+/** A line of the learner's terminal: a transcript rebuilt by replay shows each command at its own prompt. */
+export interface TranscriptLine extends Observation {
+  /** "$ " on the learner's machine, the shell's own (such as "/ # ") inside a pod or on a node. */
+  prompt: string;
+}
+
 export interface PredictionOutcome {
   observations: Observation[];
   /** What the observe mode read from the observations, e.g. "refused" or "3". */
@@ -45,7 +51,7 @@ export const DRILL_POD_QUOTA = 50;
 
 export class DrillRun {
   readonly sim: SimCluster;
-  readonly transcript: Observation[] = [];
+  readonly transcript: TranscriptLine[] = [];
   constructor(readonly drill: Drill) {
     this.sim = createCluster(
       { seed: drill.seed, ...drill.cluster, namespaceQuota: { pods: String(DRILL_POD_QUOTA) } },
@@ -67,8 +73,9 @@ export class DrillRun {
   }
 
   run(line: string): CommandResult {
+    const prompt = this.sim.prompt();
     const result = this.sim.run(line);
-    this.transcript.push({ command: line, output: result.output });
+    this.transcript.push({ prompt, command: line, output: result.output });
     return result;
   }
 

@@ -49,6 +49,20 @@ describe("the drill page's view of a run", () => {
     expect(view.openTask?.goal).toHaveLength(1);
   });
 
+  it("rebuilds each command at the prompt it was typed at, inside a pod's shell too", () => {
+    const shell = [command("kubectl get pods"), command("kubectl exec -it client -- sh"), command("hostname")];
+    const inside = replay(drill, shell).sim.prompt();
+    expect(inside).not.toBe("$ ");
+    const view = replayView(publicDrill(drill, new Set()), [...shell, command("exit")], new Set());
+    expect(view.transcript.map((o) => [o.prompt, o.command])).toEqual([
+      ["$ ", "kubectl get pods"],
+      ["$ ", "kubectl exec -it client -- sh"],
+      [inside, "hostname"],
+      [inside, "exit"],
+    ]);
+    expect(view.prompt).toBe("$ ");
+  });
+
   it("is plain data, and the browser's own run gives the same view as the server's replay", () => {
     const browserCopy = publicDrill(drill, committed);
     const server = replayView(browserCopy, atTask, committed);

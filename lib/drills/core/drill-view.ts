@@ -1,4 +1,4 @@
-import { type DrillRun, type Observation, replay } from "./drill-run";
+import { type DrillRun, replay, type TranscriptLine } from "./drill-run";
 import { currentStep } from "./public-drill";
 import { type ClusterSnapshot, clusterSnapshot } from "./snapshot";
 import type { Drill, DrillEvent } from "./types";
@@ -16,7 +16,7 @@ export interface PredictionView {
  */
 export interface DrillView {
   /** The learner's commands and predictions' commands as they ran, with their output. */
-  transcript: Observation[];
+  transcript: TranscriptLine[];
   /** What the next command is typed at ("$ ", or a container's shell). */
   prompt: string;
   snapshot: ClusterSnapshot;
