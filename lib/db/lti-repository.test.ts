@@ -189,10 +189,12 @@ describe.each(testDatabases)("the LTI repository on $name", ({ url }) => {
     const id = queued!.id;
     const lease = new Date(later.getTime() + 120_000);
     const claims = await Promise.all([
-      ctx.repos.lti.claimScoreTry(id, 0, lease),
-      ctx.repos.lti.claimScoreTry(id, 0, lease),
+      ctx.repos.lti.claimScoreTry(id, 0, later, lease),
+      ctx.repos.lti.claimScoreTry(id, 0, later, lease),
     ]);
     expect(claims.filter(Boolean)).toHaveLength(1);
+    // A process that read the row after that claim sees try count 1; the lease still refuses it.
+    expect(await ctx.repos.lti.claimScoreTry(id, 1, later, lease)).toBe(false);
     // While the try holds its lease, the row is not due.
     expect(await ctx.repos.lti.dueScores(later, 1000)).not.toContain(id);
     const retryAt = new Date(later.getTime() + 60_000);
@@ -207,7 +209,7 @@ describe.each(testDatabases)("the LTI repository on $name", ({ url }) => {
     expect(await ctx.repos.lti.dueScores(retryAt, 1000)).toContain(id);
     await ctx.repos.lti.markScoreSent(id, later);
     expect((await ctx.repos.lti.scoreSendFor({ attemptId: attempt.id }))?.status).toBe("sent");
-    expect(await ctx.repos.lti.claimScoreTry(id, 1, lease)).toBe(false);
+    expect(await ctx.repos.lti.claimScoreTry(id, 1, retryAt, lease)).toBe(false);
   });
 
   it("queues a completed drill run's score, once, for a drill link with a grade column", async () => {

@@ -436,13 +436,15 @@ export class LtiRepository {
   }
 
   /**
-   * Claims a try of a pending send by compare-and-set on its try count: false when another process
-   * claimed this try first (or the row was sent, given up or is gone). The claim holds the row for
-   * `leaseUntil`, so a sweep does not pick it up while the send is under way.
+   * Claims a try of a pending send by compare-and-set on its try count and its being due at `now`:
+   * false when another process claimed this try first (or the row was sent, given up, is gone, or is
+   * not due). The claim holds the row for `leaseUntil`. Being due is part of the claim, not only of
+   * the sweep's query: a process that read the row just after another's claim sees the new try count,
+   * and only the lease tells it that a send is under way.
    */
-  async claimScoreTry(id: string, tries: number, leaseUntil: Date): Promise<boolean> {
+  async claimScoreTry(id: string, tries: number, now: Date, leaseUntil: Date): Promise<boolean> {
     const claimed = await this.db.ltiScoreSend.updateMany({
-      where: { id, status: "pending", tries },
+      where: { id, status: "pending", tries, OR: [{ nextTryAt: null }, { nextTryAt: { lte: now } }] },
       data: { tries: tries + 1, nextTryAt: leaseUntil },
     });
     return claimed.count === 1;

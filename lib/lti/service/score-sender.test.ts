@@ -128,10 +128,15 @@ describe.each(testDatabases)("sending AGS scores on $name", ({ url }) => {
     const l = await finishedLaunch();
     const platform = fakePlatform(1);
     const scores = () => platform.calls.filter((c) => c.url.includes("/scores")).length;
-    expect(await sender(platform.fetch).afterFinish(l.learner, l.attemptId)).toBe("failed");
+    const clock = { now };
+    expect(await sender(platform.fetch, clock, l.lti).afterFinish(l.learner, l.attemptId)).toBe("failed");
     const row = (await ctx.repos.lti.scoreSendFor({ attemptId: l.attemptId }))!;
     expect(row).toMatchObject({ status: "pending", tries: 1 });
-    expect(await sender(platform.fetch).send(row.id)).toBe("sent");
+    // A failed row waits for its backoff, however it is asked to go.
+    expect(await sender(platform.fetch, clock, l.lti).send(row.id)).toBe("nothing");
+    expect(await sender(platform.fetch, clock, l.lti).afterFinish(l.learner, l.attemptId)).toBe("nothing");
+    clock.now = row.nextTryAt!;
+    expect(await sender(platform.fetch, clock, l.lti).send(row.id)).toBe("sent");
     expect(await sender(platform.fetch).afterFinish(l.learner, l.attemptId)).toBe("nothing");
     const both = await Promise.all([sender(platform.fetch).send(row.id), sender(platform.fetch).send(row.id)]);
     expect(both).toEqual(["nothing", "nothing"]);

@@ -68,8 +68,9 @@ export function createScoreSender(deps: ScoreSenderDeps) {
   async function send(id: string): Promise<SendOutcome> {
     const row = await deps.lti.scoreSendById(id);
     if (row?.status !== "pending") return "nothing";
-    const leaseUntil = new Date(deps.now().getTime() + SCORE_TRY_LEASE_MS);
-    if (!(await deps.lti.claimScoreTry(row.id, row.tries, leaseUntil))) return "nothing";
+    const now = deps.now();
+    const leaseUntil = new Date(now.getTime() + SCORE_TRY_LEASE_MS);
+    if (!(await deps.lti.claimScoreTry(row.id, row.tries, now, leaseUntil))) return "nothing";
     try {
       const platform = await deps.lti.findPlatformById(row.platformId);
       if (!platform) throw new Error("the platform registration is gone");
