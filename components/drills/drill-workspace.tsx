@@ -181,9 +181,10 @@ export function DrillWorkspace(props: Props) {
         setLines((l) => [...l, { command, output: `${refusal}\n` }]);
         return;
       }
-      const prompt = run.sim.prompt();
-      const result = run.run(command);
-      setLines((l) => [...l, { prompt, command, output: result.output }]);
+      run.run(command);
+      // The run's transcript has the line as it ran, at the prompt it was typed at.
+      const typed = run.transcript[run.transcript.length - 1];
+      setLines((l) => [...l, typed]);
       setEvents((e) => {
         const next = [...e, { type: "command" as const, line: command }];
         persist(next);
