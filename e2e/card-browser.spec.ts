@@ -183,10 +183,10 @@ for (const [device, viewport] of [
   });
 }
 
-test("axe finds nothing serious on the card browser and custom study, light and dark", async ({ page }) => {
-  await signUp(page, newLearner());
-  for (const scheme of ["light", "dark"] as const) {
+for (const scheme of ["light", "dark"] as const) {
+  test(`axe finds nothing serious on the card browser and custom study, ${scheme} scheme`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
+    await signUp(page, newLearner());
     await page.goto("/review/cards");
     await expect(page.locator("html")).toHaveAttribute("data-color-scheme", "system");
     await expectNoSeriousA11yViolations(page);
@@ -196,5 +196,5 @@ test("axe finds nothing serious on the card browser and custom study, light and 
     await page.goto(`/review/custom?kind=lesson&lesson=${LESSON_SLUG}`);
     await expect(page.getByRole("heading", { name: "No cards to study here" })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
-  }
-});
+  });
+}
