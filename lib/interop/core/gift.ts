@@ -41,8 +41,12 @@ export const escapeGift = (text: string) =>
     .replace(/\r/g, "")
     .replace(/\n/g, "\\n");
 
+// qtype_ordering (standard from Moodle 4.4) reads a GIFT extension of its own, `{>N ALL VERTICAL …}`
+// with one item a line; kubelearn does not write it: other GIFT readers refuse the whole file for it,
+// and Moodle's reader leaves an escaped character in an item as its placeholder (the items skip
+// escapedchar_post), so an item holding `{` or `}` could not be said at all.
 export const ORDERING_IN_GIFT =
-  "GIFT has no ordering question type (only Moodle's ordering plugin reads its own extension); export Moodle XML to keep them";
+  "GIFT has no ordering question type (Moodle's ordering type reads an extension of its own, which other GIFT readers refuse); export Moodle XML to keep them";
 
 /** `#feedback`, or nothing when there is none. */
 const feedback = (html: string) => (html ? `#${escapeGift(html)}` : "");

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Question } from "../../quiz/core/types";
 import { escapeHtml } from "./html";
 import { toMoodleXml } from "./moodle-xml";
-import { clozeAnswers, optionHtml, questionName } from "./question-parts";
+import { categoryPath, clozeAnswers, optionHtml, questionName } from "./question-parts";
 import { byKind, realSet, TRICKY, trickySet } from "./test-support/export-fixtures";
 
 // The structure Moodle's XML importer reads (question/format/xml/format.php): a <quiz> root of
@@ -41,6 +41,7 @@ interface XmlQuestion {
   category?: Text;
   gradingtype?: string;
   selecttype?: string;
+  shownumcorrect?: string;
 }
 
 const parser = new XMLParser({
@@ -216,6 +217,35 @@ describe("Moodle XML escaping", () => {
     ]);
     expect(find(byKind("ordering"))["@_type"]).toBe("ordering");
     expect(xml.skipped).toEqual([]);
+  });
+
+  it("writes plain texts as Moodle's exporter does, in CDATA when they hold a character XML escapes", () => {
+    // Moodle's reader (lib/xmlize.php) drops a text chunk that is only whitespace, and the parser
+    // hands the text between two entity references over as one: with entities, "<none> & " would be
+    // read as "<none>&". qformat_xml::xml_escape writes such texts in CDATA instead.
+    expect(xml.body).not.toMatch(/<text>[^<]*&(amp|lt|gt|quot|apos);/);
+    expect(xml.body).toContain(
+      `<text><![CDATA[Choice a {b} = c ~ d : e # f \\ g -> h <none> & "q" ]]]]><![CDATA[> end]]></text>`,
+    );
+    expect(xml.body).toContain("<text>Pod IP</text>");
+    const cloze = find(byKind("cloze"));
+    expect(cloze.answer!.map((a) => a.text)).toEqual(["ClusterIP", "ClusterIPs", "cluster IP", "cluster IPs"]);
+  });
+
+  it("names questions without angle brackets, which Moodle's clean_question_name would strip as tags", () => {
+    expect(find(byKind("single")).name.text).toBe(
+      'tricky tricky:single — Which one? a {b} = c ~ d : e # f \\ g -› h ‹none› & "q" ]]› end',
+    );
+    expect(categoryPath({ moduleTitle: "/root <v1>", title: "Pods/" })).toBe(
+      "$course$/top/kubelearn/ //root ‹v1›/Pods// ",
+    );
+  });
+
+  it("shows the number of right parts: present for multichoice and matching, valued for ordering", () => {
+    // import_combined_feedback reads the flag's presence; qtype_ordering's import_from_xml reads its value.
+    expect(find(byKind("multiple")).shownumcorrect).toBe("");
+    expect(find(byKind("matching")).shownumcorrect).toBe("");
+    expect(find(byKind("ordering")).shownumcorrect).toBe("1");
   });
 
   it("writes a category path with Moodle's doubled slash and a summary comment", () => {

@@ -31,29 +31,38 @@ import {
 // Moodle XML (question/format/xml/format.php is the reference: what import_headers,
 // import_multichoice, import_truefalse, import_match, import_shortanswer and qtype_ordering's
 // import_from_xml read). HTML goes in CDATA with format="html"; names and the plain-text answers
-// of matching and short answer are escaped text.
+// of matching and short answer are plain text, in CDATA when they hold a character XML escapes.
 
 /** Characters XML 1.0 does not allow, even escaped. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the ones to drop.
 const notXml = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
-export const escapeXml = (text: string) =>
-  text.replace(notXml, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
 /** HTML in a CDATA section; a `]]>` inside is split across two sections, as Moodle's exporter does. */
 export const cdata = (html: string) =>
   html ? `<![CDATA[${html.replace(notXml, "").replace(/]]>/g, "]]]]><![CDATA[>")}]]>` : "";
 
+/**
+ * Plain text as `<text>` content the way Moodle's exporter writes it (qformat_xml::xml_escape): as
+ * is, or in CDATA when it holds a character XML would escape. Never as entity references: Moodle's
+ * reader (lib/xmlize.php, core_xml_parser::characterdata) drops every text chunk that is only
+ * whitespace, and the XML parser hands the text between two entity references over as a chunk of
+ * its own, so `<none> & more` written with entities would come back as `<none>&more`.
+ */
+export const xmlText = (text: string) => {
+  const clean = text.replace(notXml, "");
+  return /[&<>"']/.test(clean) ? cdata(clean) : clean;
+};
+
 const pad = (depth: number) => "  ".repeat(depth);
 const plain = (tag: string, text: string, depth: number) =>
-  `${pad(depth)}<${tag}>\n${pad(depth + 1)}<text>${escapeXml(text)}</text>\n${pad(depth)}</${tag}>`;
+  `${pad(depth)}<${tag}>\n${pad(depth + 1)}<text>${xmlText(text)}</text>\n${pad(depth)}</${tag}>`;
 const html = (tag: string, body: string, depth: number) =>
   `${pad(depth)}<${tag} format="html">\n${pad(depth + 1)}<text>${cdata(body)}</text>\n${pad(depth)}</${tag}>`;
 const element = (tag: string, value: string | number) => `${pad(2)}<${tag}>${value}</${tag}>`;
 
 /** An `<answer>`: its fraction in percent, its text (HTML or Moodle's plain words), its feedback. */
 function answer(fraction: string, text: { html: string } | { plain: string }, feedback: string): string {
-  const body = "html" in text ? cdata(text.html) : escapeXml(text.plain);
+  const body = "html" in text ? cdata(text.html) : xmlText(text.plain);
   const format = "html" in text ? "html" : "moodle_auto_format";
   return [
     `${pad(2)}<answer fraction="${fraction}" format="${format}">`,
@@ -76,12 +85,17 @@ function header(q: Question, type: string, text: string, penalty: string): strin
   ];
 }
 
-/** Moodle's overall feedback for kinds with partial credit, and "show the number of correct responses". */
-const combinedFeedback = () => [
+/**
+ * Moodle's overall feedback for kinds with partial credit, and "show the number of correct responses".
+ * Multichoice and matching read that flag as the element's presence (import_combined_feedback);
+ * qtype_ordering's import_from_xml reads the element's value, so an empty one would turn it off there,
+ * and it gets `1` as qtype_ordering's own exporter writes it.
+ */
+const combinedFeedback = (flag: "present" | "valued" = "present") => [
   html("correctfeedback", `<p>${COMBINED_FEEDBACK.correct}</p>`, 2),
   html("partiallycorrectfeedback", `<p>${COMBINED_FEEDBACK.partiallyCorrect}</p>`, 2),
   html("incorrectfeedback", `<p>${COMBINED_FEEDBACK.incorrect}</p>`, 2),
-  `${pad(2)}<shownumcorrect/>`,
+  flag === "valued" ? element("shownumcorrect", 1) : `${pad(2)}<shownumcorrect/>`,
 ];
 
 const multichoiceOptions = (single: boolean) => [
@@ -170,7 +184,7 @@ function ordering(q: OrderingQuestion): string[] {
     element("gradingtype", "ABSOLUTE_POSITION"),
     element("showgrading", "SHOW"),
     element("numberingstyle", "none"),
-    ...combinedFeedback(),
+    ...combinedFeedback("valued"),
     ...items.map((item, i) =>
       [
         `${pad(2)}<answer fraction="${i + 1}" format="html">`,

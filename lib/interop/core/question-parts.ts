@@ -45,12 +45,20 @@ export function exportSummary(set: ExportSet, written: number): string {
 const NAME_LENGTH = 120;
 
 /**
+ * Text Moodle keeps as plain text after its importers clean it (question names, category names):
+ * both run it through clean_param(PARAM_TEXT), which is PHP's strip_tags, so `<pending>` would vanish
+ * and `x <- y` would lose everything after the `<` (lib/moodlelib.php, question/format.php
+ * clean_question_name and split_category_path). Angle brackets become the look-alike ‹ and ›.
+ */
+export const moodlePlainText = (text: string) => text.replace(/</g, "‹").replace(/>/g, "›");
+
+/**
  * A question's name in Moodle's question bank: the lesson, the generator's id (stable for the same
  * content and seed) and the start of the prompt, so a bank listing reads and sorts by lesson.
  */
 export function questionName(q: Question): string {
   const head = `${q.lessonSlug} ${q.id}`;
-  const prompt = q.prompt.replace(/\s+/g, " ").trim();
+  const prompt = moodlePlainText(q.prompt.replace(/\s+/g, " ").trim());
   const room = NAME_LENGTH - head.length - 3;
   if (room < 10) return head.slice(0, NAME_LENGTH);
   return `${head} — ${prompt.length > room ? `${prompt.slice(0, room - 1).trimEnd()}…` : prompt}`;
@@ -138,10 +146,14 @@ export function clozeAnswers(q: { answer: string; accepted: string[] }): string[
 
 /**
  * The question-bank category a lesson's questions go to ("Get category from file" on import):
- * kubelearn / module / lesson. Moodle writes a slash inside a category name as `//`.
+ * kubelearn / module / lesson, each name written as Moodle's qformat_default::assemble_category_path
+ * writes one: a slash inside it doubled, and a space before a leading or after a trailing slash so
+ * split_category_path does not take it for a separator.
  */
 export const categoryPath = (l: Pick<LessonQuestions, "moduleTitle" | "title">) =>
-  ["$course$", "top", "kubelearn", l.moduleTitle, l.title].map((s) => s.replace(/\//g, "//")).join("/");
+  ["$course$", "top", "kubelearn", moodlePlainText(l.moduleTitle), moodlePlainText(l.title)]
+    .map((s) => s.replace(/\//g, "//").replace(/^\//, " /").replace(/\/$/, "/ "))
+    .join("/");
 
 /** Combined feedback for kinds that have it (multiple choice, matching, ordering). */
 export const COMBINED_FEEDBACK = {

@@ -43,6 +43,28 @@ describe("reading an LTI launch (security/v1p0#authentication-response-validatio
     });
   });
 
+  it("can score only when the AGS claim grants the score scope and names the link's line item", () => {
+    const scored = (ags: unknown) => {
+      const launch = readLaunch(resourceLaunch({ [CLAIM.agsEndpoint]: ags }), expectations);
+      return launch.ok && launch.value.kind === "resource-link"
+        ? [launch.value.canScore, launch.value.lineItemUrl]
+        : null;
+    };
+    const readonly = "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly";
+    expect(scored({ lineitem: "https://lms.example/lineitems/9", scope: [readonly] })).toEqual([
+      false,
+      "https://lms.example/lineitems/9",
+    ]);
+    expect(scored(undefined)).toEqual([false, null]);
+    // Only the course's line items (no lineitem of this link): the tool creates none, so it has nowhere to post.
+    expect(
+      scored({
+        lineitems: "https://lms.example/lineitems",
+        scope: ["https://purl.imsglobal.org/spec/lti-ags/scope/score"],
+      }),
+    ).toEqual([true, null]);
+  });
+
   it("counts the lis v2 membership#Instructor role as an instructor (lti/v1p3#lis-vocabulary-for-context-roles)", () => {
     const launch = readLaunch(
       resourceLaunch({ [CLAIM.roles]: ["http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"] }),

@@ -107,6 +107,22 @@ describe.each(testDatabases)("LTI launches on $name", ({ url }) => {
     ).toEqual({ ok: false, error: LAUNCH_ERRORS.deployment });
   });
 
+  it("refuses an id_token that has expired, or that carries no exp or no iat (security/v1p0#id-token)", async () => {
+    // The IMS Security Framework makes exp and iat required claims of an id_token and has the tool
+    // check the current time is before exp: a token without exp would never expire.
+    const p = await testPlatform(ctx.repos, start);
+    const service = testLaunchService(ctx.repos, p.jwks, { now: start });
+    for (const options of [{ expiresIn: -60 }, { expiresIn: null }, { issued: false }]) {
+      const { nonce, state } = await login(service, p.platform.issuer);
+      expect(await service.launch({ idToken: await p.sign(resourceClaims(nonce, "x"), options), state })).toEqual({
+        ok: false,
+        error: LAUNCH_REFUSALS.signature,
+      });
+    }
+    const { nonce, state } = await login(service, p.platform.issuer);
+    expect((await service.launch({ idToken: await p.sign(resourceClaims(nonce, "x")), state })).ok).toBe(true);
+  });
+
   it("sends an instructor's deep linking launch to the picker, and signs the response the platform checks", async () => {
     const p = await testPlatform(ctx.repos, start);
     const service = testLaunchService(ctx.repos, p.jwks, { now: start });

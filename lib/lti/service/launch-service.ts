@@ -183,6 +183,9 @@ export function createLaunchService(deps: LaunchServiceDeps) {
           issuer: platform.issuer,
           audience: platform.clientId,
           algorithms: ["RS256"],
+          // security/v1p0#id-token: exp and iat are required, and the tool must find now before exp;
+          // jose checks exp only when the token has one, so a token without it would never expire.
+          requiredClaims: ["exp", "iat"],
           currentDate: deps.now(),
         }));
       } catch {

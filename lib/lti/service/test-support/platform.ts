@@ -34,14 +34,21 @@ export async function testPlatform(repos: Repositories, now: Date) {
     now,
   );
   if (!platform) throw new Error("not registered");
-  const sign = (claims: Record<string, unknown>, options: { audience?: string } = {}) =>
-    new SignJWT(claims)
+  /** An id_token of the platform's; `expiresIn` in seconds from `now` (null: no exp claim), `issued: false` leaves out iat. */
+  const sign = (
+    claims: Record<string, unknown>,
+    options: { audience?: string; expiresIn?: number | null; issued?: boolean } = {},
+  ) => {
+    const nowSec = Math.floor(now.getTime() / 1000);
+    const jwt = new SignJWT(claims)
       .setProtectedHeader({ alg: "RS256", kid: "p1" })
       .setIssuer(issuer)
-      .setAudience(options.audience ?? "client-1")
-      .setIssuedAt(Math.floor(now.getTime() / 1000))
-      .setExpirationTime(Math.floor(now.getTime() / 1000) + 300)
-      .sign(privateKey);
+      .setAudience(options.audience ?? "client-1");
+    if (options.issued !== false) jwt.setIssuedAt(nowSec);
+    const expiresIn = options.expiresIn === undefined ? 300 : options.expiresIn;
+    if (expiresIn !== null) jwt.setExpirationTime(nowSec + expiresIn);
+    return jwt.sign(privateKey);
+  };
   return { platform, jwks, sign };
 }
 
