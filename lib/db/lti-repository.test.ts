@@ -197,6 +197,10 @@ describe.each(testDatabases)("the LTI repository on $name", ({ url }) => {
     expect(await ctx.repos.lti.claimScoreTry(id, 1, later, lease)).toBe(false);
     // While the try holds its lease, the row is not due.
     expect(await ctx.repos.lti.dueScores(later, 1000)).not.toContain(id);
+    // "Retry now" while the try is under way leaves the lease alone: no second claim, no second send.
+    expect(await ctx.repos.lti.requeueScore(platform.instructorId, id, later)).toMatchObject({ id, tries: 1 });
+    expect(await ctx.repos.lti.claimScoreTry(id, 1, later, lease)).toBe(false);
+    expect(await ctx.repos.lti.dueScores(later, 1000)).not.toContain(id);
     const retryAt = new Date(later.getTime() + 60_000);
     await ctx.repos.lti.markScoreFailed(id, "503", retryAt);
     expect(await ctx.repos.lti.scoreSendFor({ attemptId: attempt.id })).toMatchObject({

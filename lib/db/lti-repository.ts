@@ -445,7 +445,7 @@ export class LtiRepository {
   async claimScoreTry(id: string, tries: number, now: Date, leaseUntil: Date): Promise<boolean> {
     const claimed = await this.db.ltiScoreSend.updateMany({
       where: { id, status: "pending", tries, OR: [{ nextTryAt: null }, { nextTryAt: { lte: now } }] },
-      data: { tries: tries + 1, nextTryAt: leaseUntil },
+      data: { tries: tries + 1, nextTryAt: leaseUntil, leaseUntil },
     });
     return claimed.count === 1;
   }
@@ -453,7 +453,7 @@ export class LtiRepository {
   async markScoreSent(id: string, now: Date): Promise<void> {
     await this.db.ltiScoreSend.update({
       where: { id },
-      data: { status: "sent", sentAt: now, lastError: null, nextTryAt: null },
+      data: { status: "sent", sentAt: now, lastError: null, nextTryAt: null, leaseUntil: null },
     });
   }
 
@@ -461,7 +461,11 @@ export class LtiRepository {
   async markScoreFailed(id: string, error: string, nextTryAt: Date | null): Promise<void> {
     await this.db.ltiScoreSend.update({
       where: { id },
-      data: { lastError: error.slice(0, 500), ...(nextTryAt ? { nextTryAt } : { status: "failed", nextTryAt: null }) },
+      data: {
+        lastError: error.slice(0, 500),
+        leaseUntil: null,
+        ...(nextTryAt ? { nextTryAt } : { status: "failed", nextTryAt: null }),
+      },
     });
   }
 
@@ -488,14 +492,26 @@ export class LtiRepository {
 
   /**
    * Makes one of the instructor's own rows due at once ("Retry now"); a given-up row gets one more
-   * try. False when the row is not theirs, or was sent.
+   * try, and a row whose try is under way is left as it is. Null when the row is not theirs, or was sent.
    */
   async requeueScore(instructorId: string, id: string, now: Date): Promise<LtiScoreSendRecord | null> {
+    const mine = { id, platform: { instructorId } };
     const updated = await this.db.ltiScoreSend.updateMany({
-      where: { id, platform: { instructorId }, status: { in: ["pending", "failed"] } },
+      where: {
+        ...mine,
+        status: { in: ["pending", "failed"] },
+        OR: [{ leaseUntil: null }, { leaseUntil: { lte: now } }],
+      },
       data: { status: "pending", nextTryAt: now },
     });
-    return updated.count === 1 ? this.scoreSendById(id) : null;
+    if (updated.count === 1) return this.scoreSendById(id);
+    // A try under way keeps its lease: the row is answered as it is, not yet due, so the caller's
+    // send finds nothing to claim.
+    const held = await this.db.ltiScoreSend.findFirst({
+      where: { ...mine, status: "pending", leaseUntil: { gt: now } },
+      select: { id: true },
+    });
+    return held ? this.scoreSendById(id) : null;
   }
 
   async findToolKey(id: string): Promise<{ kid: string; privateKeyPem: string } | null> {

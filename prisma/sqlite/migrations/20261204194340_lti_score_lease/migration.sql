@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "LtiScoreSend" ADD COLUMN "leaseUntil" DATETIME;
