@@ -1,14 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../lib/db/demo-accounts";
-import {
-  drawnDark,
-  LESSON_SLUG,
-  newLearner,
-  signIn,
-  signOut,
-  signUp,
-  welcomeHeading,
-} from "./helpers";
+import { drawnDark, LESSON_SLUG, newLearner, signIn, signOut, signUp, welcomeHeading } from "./helpers";
 
 const learner = DEMO_ACCOUNTS.find((a) => a.role === "LEARNER")!;
 
