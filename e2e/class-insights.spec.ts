@@ -1,6 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations, LESSON_SLUG, newLearner, signIn, signOut, signUp } from "./helpers";
+import {
+  expectNoSeriousA11yViolations,
+  LESSON_SLUG,
+  leaveDemoAccount,
+  newLearner,
+  signIn,
+  signOut,
+  signUp,
+} from "./helpers";
 
 test("an instructor sees the class's mastery grid, item analysis and misconceptions", async ({ page }) => {
   await signIn(page, "instructor@example.com", "teach-kubernetes");
@@ -14,7 +22,7 @@ test("an instructor sees the class's mastery grid, item analysis and misconcepti
   await expect(page.getByRole("heading", { level: 1, name: "Insights: Insights 101" })).toBeVisible();
   await expect(page.getByText("No learners have joined yet.")).toBeVisible();
   await expect(page.getByText("No finished quiz attempts yet.")).toBeVisible();
-  await signOut(page);
+  await leaveDemoAccount(page);
 
   // A learner joins and finishes a lesson quiz, choosing the first option each time.
   const learner = newLearner();
@@ -87,7 +95,7 @@ test("an instructor sees the class's mastery grid, item analysis and misconcepti
   expect(lines.slice(1).every((l) => l.includes('"ClusterIP vs Pod IP"'))).toBe(true);
 
   // Only the class's own instructor gets it.
-  await signOut(page);
+  await leaveDemoAccount(page);
   await signUp(page, newLearner());
   const refused = await page.request.get(`${classUrl}/items.csv`);
   expect(refused.status()).toBe(403);

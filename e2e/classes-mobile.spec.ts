@@ -1,5 +1,13 @@
 import { expect, type Page, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations, LESSON_SLUG, newLearner, signIn, signOut, signUp } from "./helpers";
+import {
+  expectNoSeriousA11yViolations,
+  LESSON_SLUG,
+  leaveDemoAccount,
+  newLearner,
+  signIn,
+  signOut,
+  signUp,
+} from "./helpers";
 
 // The class pages on a phone (the mobile project runs *mobile.spec.ts): they fit the screen, pass
 // axe, and the results table, wider than the screen, scrolls inside its own region by keyboard too.
@@ -44,7 +52,7 @@ test("on a phone an instructor's class works by touch and keyboard, and its resu
   const classUrl = page.url();
   await fitsTheScreen(page);
   await expectNoSeriousA11yViolations(page);
-  await signOut(page);
+  await leaveDemoAccount(page);
 
   const learner = newLearner();
   await signUp(page, learner);

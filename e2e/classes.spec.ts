@@ -4,6 +4,7 @@ import {
   expectNoSeriousA11yViolations,
   LESSON_SLUG,
   LESSON_TITLE,
+  leaveDemoAccount,
   newLearner,
   signIn,
   signOut,
@@ -125,7 +126,7 @@ test("an instructor runs a class in Los Angeles time for a learner in India, who
   await expect(page.getByText("No learners have joined yet. Share the code above.")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   const classUrl = page.url();
-  await signOut(page);
+  await leaveDemoAccount(page);
 
   // Learner: signs up (a refused first try keeps the browser's zone), practises, then joins.
   const learner = newLearner();
@@ -233,7 +234,7 @@ test("nobody else can read a learner's attempt: not another learner, not an inst
   await expect(page).toHaveURL("/teach");
   const response = await page.goto(review);
   expect(response?.status()).toBe(404);
-  await signOut(page);
+  await leaveDemoAccount(page);
   await signUp(page, newLearner());
   expect((await page.goto(review))?.status()).toBe(404);
 });
@@ -257,7 +258,7 @@ test("an instructor assigns a drill and a lesson's flashcards; the learner finds
   }
   await expect(assignments(page).getByRole("listitem")).toHaveCount(2);
   await expectNoSeriousA11yViolations(page);
-  await signOut(page);
+  await leaveDemoAccount(page);
 
   await signUp(page, newLearner());
   await page.goto("/classes");
@@ -327,7 +328,7 @@ test("an instructor fixes a class's time zone by keyboard; due dates keep their 
   ).toBeVisible();
   await expect(page.getByLabel("Class time zone")).toHaveValue("Asia/Tokyo");
   await expectNoSeriousA11yViolations(page);
-  await signOut(page);
+  await leaveDemoAccount(page);
 
   // A learner in India (the browser's zone) sees 13:30 their time, and the class's 17:00.
   await signUp(page, newLearner());

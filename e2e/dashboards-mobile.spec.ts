@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations, signIn, signOut } from "./helpers";
+import { expectNoSeriousA11yViolations, leaveDemoAccount, signIn } from "./helpers";
 
 // The dashboards on a phone (Pixel 7): the learner's activity charts and own cards, the instructor's
 // class page with its learners at risk. Each fits the screen and passes axe.
@@ -24,7 +24,7 @@ test("on a phone the learner's activity, own cards and the instructor's class pa
   await expect(page.getByRole("heading", { level: 1, name: "Your flashcards" })).toBeVisible();
   await fitsTheScreen(page);
   await expectNoSeriousA11yViolations(page);
-  await signOut(page);
+  await leaveDemoAccount(page);
 
   await signIn(page, "instructor@example.com", "teach-kubernetes");
   await page.waitForURL("/teach");

@@ -64,3 +64,15 @@ export async function drawnDark(page: Page): Promise<boolean> {
     return r + g + b < 3 * 80;
   });
 }
+
+/**
+ * Leaves a shared demo account in this browser without signing it out. Signing out revokes every
+ * session of the account (the session version, lib/auth), so it would sign out the specs running in
+ * parallel as the same demo account; this browser just forgets its cookies, as another browser would
+ * never have had them. The Sign out button is tested with each spec's own accounts.
+ */
+export async function leaveDemoAccount(page: Page) {
+  await page.context().clearCookies();
+  await page.goto("/");
+  await expect(page.getByRole("banner").locator('a[href="/signin"]').first()).toBeAttached();
+}
