@@ -158,3 +158,19 @@ describe("kubectl rollout status --timeout and --watch", () => {
     expect(h.fails("kubectl rollout status pod/nope")).toBe('Error from server (NotFound): pods "nope" not found\n');
   });
 });
+
+describe("kubectl rollout status on a slow rollout", () => {
+  it("counts the deadline from the last progress, not from the start of the rollout", () => {
+    // maxSurge 1, maxUnavailable 0: each new pod must become ready (after 400 s) before the next.
+    const slow = probed(80, 400).replace(
+      "  template:",
+      "  strategy:\n    rollingUpdate: { maxSurge: 1, maxUnavailable: 0 }\n  template:",
+    );
+    const h = harness({}, { "web.yaml": slow });
+    h.ok("kubectl apply -f web.yaml");
+    h.ok("sleep 500"); // the first two pods became ready at 400 s
+    h.ok("kubectl set image deploy/web nginx=nginx:1.25");
+    h.ok("sleep 700"); // the first new pod was ready at 400 s (progress 300 s ago), the rollout began 700 s ago
+    expect(h.ok("kubectl rollout status deploy/web")).toContain('deployment "web" successfully rolled out');
+  });
+});

@@ -182,6 +182,22 @@ function progressed(before: Deployment["status"], after: Deployment["status"]): 
 }
 
 /**
+ * When the controller last saw progress before the watch began. Its Progressing condition's
+ * lastUpdateTime would say (syncRolloutStatus renews it on each progress); the simulator's keeps the
+ * time the rollout began, so the latest pod creation or readiness change of the Deployment counts too.
+ */
+function lastProgressBefore(cluster: Cluster, d: Deployment, conditionUpdated: string | undefined): number {
+  let last = conditionUpdated ? Date.parse(conditionUpdated) : cluster.now();
+  for (const rs of ownedReplicaSets(cluster, d))
+    for (const pod of cluster.store.podsOwnedBy(rs.metadata.uid)) {
+      last = Math.max(last, Date.parse(pod.metadata.creationTimestamp));
+      for (const c of pod.status.conditions ?? [])
+        if (c.type === "Ready") last = Math.max(last, Date.parse(c.lastTransitionTime));
+    }
+  return last;
+}
+
+/**
  * kubectl rollout status (pkg/cmd/rollout/rollout_status.go): watches the object and prints its
  * state on each change until the rollout is done. `--watch=false` prints the state once and exits 0;
  * `--timeout` (0, the default, means no limit; watchtools.ContextWithOptionalTimeout treats a negative
@@ -213,7 +229,7 @@ function rolloutStatus(
     if (type.kind === "Deployment") {
       const d = requireDeployment(cluster, namespace, name);
       const progressing = d.status.conditions?.find((c) => c.type === "Progressing");
-      if (before === undefined && progressing) lastProgress = Date.parse(progressing.lastUpdateTime);
+      if (before === undefined) lastProgress = lastProgressBefore(cluster, d, progressing?.lastUpdateTime);
       if (before !== undefined && progressed(before, d.status)) lastProgress = cluster.now();
       before = structuredClone(d.status);
       view = deploymentView(d);
