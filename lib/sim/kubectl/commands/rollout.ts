@@ -5,6 +5,7 @@ import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from "../../types
 import { durationFlag, type FlagSpec, flag, intFlag, parseArgs } from "../args";
 import { type CommandSpec, type KubectlCommand, subcommandNamed } from "../command";
 import { type KubectlContext, namespaceOf } from "../context";
+import { defaultSubCommandRun } from "../help";
 import { line } from "../line";
 import { getObject, parseTargets, type ResourceType } from "../resources";
 import { requireDeployment } from "../workloads";
@@ -256,10 +257,7 @@ function rolloutStatus(
 function kubectlRollout(ctx: KubectlContext, argv: string[]): string {
   const [sub, ...rest] = argv;
   const spec = subcommandNamed(rolloutCommand, sub);
-  if (!spec)
-    throw new KubeError(
-      `error: unknown command "${sub ?? ""}" for "kubectl rollout"\nSupported here: ${SUBCOMMANDS.map((s) => s.name).join(", ")}`,
-    );
+  if (!spec) defaultSubCommandRun(["rollout"], rolloutCommand, argv);
   const args = parseArgs(rest, spec.flags, `rollout ${spec.name}`);
   const namespace = namespaceOf(ctx, args);
   if (args.positional.length === 0) throw new KubeError("error: required resource not specified");
