@@ -10,7 +10,7 @@ import { createService, updateService } from "../service-api";
 import type { Container, Deployment, DeploymentStrategy, Kind, PodSpec, Service, ServicePort } from "../types";
 import { boolFlag, type FlagSpec, flag, parseArgs } from "./args";
 import type { KubectlContext } from "./context";
-import { createBarePod, createDeployment, createStatefulSet, validateWorkload } from "./workloads";
+import { createBarePod, createDaemonSet, createDeployment, createStatefulSet, validateWorkload } from "./workloads";
 
 type Manifest = Record<string, unknown> & {
   apiVersion?: string;
@@ -30,6 +30,7 @@ const SUPPORTED: Record<string, string> = {
   Service: "v1",
   Deployment: "apps/v1",
   StatefulSet: "apps/v1",
+  DaemonSet: "apps/v1",
   ResourceQuota: "v1",
   NetworkPolicy: "networking.k8s.io/v1",
   Ingress: "networking.k8s.io/v1",
@@ -40,6 +41,7 @@ const SUPPORTED: Record<string, string> = {
 const API_GROUP_SUFFIX: Record<string, string> = {
   Deployment: ".apps",
   StatefulSet: ".apps",
+  DaemonSet: ".apps",
   NetworkPolicy: ".networking.k8s.io",
   Ingress: ".networking.k8s.io",
   IngressClass: ".networking.k8s.io",
@@ -188,6 +190,7 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
     cluster.reconcile();
     return `${display} configured`;
   }
+  if (kind === "DaemonSet") return `${display} ${applyDaemonSet(cluster, m, name, namespace)}`;
   return `${display} ${kind === "StatefulSet" ? applyStatefulSet(cluster, m, name, namespace) : applyDeployment(cluster, m, name, namespace)}`;
 }
 
@@ -277,6 +280,30 @@ function applyStatefulSet(cluster: Cluster, m: Manifest, name: string, namespace
   cluster.save(existing);
   cluster.reconcile();
   return "configured";
+}
+
+/**
+ * A DaemonSet: created, or left as it is. The selector is immutable (ValidateDaemonSetUpdate); the
+ * simulator does not model the rolling update a template change starts, so it says so instead of
+ * storing a template its pods do not run.
+ */
+function applyDaemonSet(cluster: Cluster, m: Manifest, name: string, namespace: string): string {
+  const { selector, template } = workloadOf(m);
+  const existing = cluster.store.get("DaemonSet", namespace, name);
+  if (!existing) {
+    createDaemonSet(cluster, { name, namespace, selector, template, labels: m.metadata?.labels });
+    return "created";
+  }
+  validateWorkload("DaemonSet", name, 0, selector, template);
+  if (JSON.stringify(existing.spec.selector) !== JSON.stringify(selector))
+    throw new KubeError(
+      `The DaemonSet "${name}" is invalid: spec.selector: Invalid value: ${JSON.stringify(selector)}: field is immutable`,
+    );
+  if (JSON.stringify(existing.spec.template) !== JSON.stringify(template))
+    throw new KubeError(
+      `error: the simulator does not roll out a changed DaemonSet template; delete daemonset ${name} and apply it again`,
+    );
+  return "unchanged";
 }
 
 /** The text of `-f FILE`: the caller's file, else one built into the simulator (ingress-nginx.yaml), else null. */
