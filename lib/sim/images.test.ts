@@ -8,6 +8,19 @@ import { CURL_CLIENT, ECHO_IMAGE, echoDeployment } from "./test-support/manifest
 // image installs curl but no wget, nslookup or ping (nginxinc/docker-nginx mainline/debian/Dockerfile).
 
 describe("the tools an image carries", () => {
+  it("false is there (a busybox applet, coreutils elsewhere) and exits 1", () => {
+    const h = harness();
+    h.ok("kubectl run client --image=busybox -- sleep 3600");
+    expect(h.run("kubectl exec client -- false")).toEqual({
+      output: "command terminated with exit code 1\n",
+      exitCode: 1,
+    });
+    // kubectl run's CodeExitError for an attached pod that failed: its phase and the container's reason.
+    expect(h.fails("kubectl run once --rm -i --image=busybox --restart=Never -- false")).toBe(
+      'pod "once" deleted\npod default/once terminated (Error)\n',
+    );
+  });
+
   it("busybox has wget, nslookup and ping, and no curl", () => {
     const { programs } = imageProfile("busybox:1.36");
     expect(["wget", "nslookup", "ping"].every((p) => programs.has(p as never))).toBe(true);

@@ -169,6 +169,8 @@ export function runInPod(
     }
     case "true":
       return ok("");
+    case "false":
+      return { output: "", exitCode: 1 };
     default:
       return notInImage(ctx, pod, rawProgram);
   }
