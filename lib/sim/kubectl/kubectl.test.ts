@@ -25,6 +25,19 @@ describe("errors look like kubectl's and never crash", () => {
   }
 });
 
+describe("an unknown command answers as cobra does (legacyArgs, findSuggestions)", () => {
+  it("suggests the commands within two edits or that start with what was typed", () => {
+    const h = harness();
+    expect(h.fails("kubectl rolout status deploy/web")).toBe(
+      'error: unknown command "rolout" for "kubectl"\n\nDid you mean this?\n\trollout\n\nRun \'kubectl --help\' for usage.\n',
+    );
+    expect(h.fails("kubectl de")).toContain("Did you mean this?\n\tdebug\n\tdelete\n\tdescribe\n\tget\n\tset\n\n");
+    expect(h.fails("kubectl frobnicate")).toBe(
+      'error: unknown command "frobnicate" for "kubectl"\nRun \'kubectl --help\' for usage.\n',
+    );
+  });
+});
+
 describe("help from the command table", () => {
   it("prints the overview for kubectl, kubectl help, kubectl --help and -h, with exit code 0", () => {
     const h = harness();
