@@ -66,6 +66,22 @@ describe("a Service without a selector and an EndpointSlice written by hand", ()
     expect(h.ok("kubectl get endpointslices manual-1 -o name")).toBe("endpointslice.discovery.k8s.io/manual-1\n");
   });
 
+  it("can be deleted, and then the Service has no endpoints; a controller's slice deleted is written again", () => {
+    const h = setUp();
+    h.ok("kubectl apply -f manual.yaml");
+    expect(h.ok("kubectl delete endpointslice manual-1")).toBe('endpointslice.discovery.k8s.io "manual-1" deleted\n');
+    expect(h.ok("kubectl describe svc manual")).toContain("Endpoints:                <none>\n");
+    h.ok("kubectl create deployment web --image=nginx:1.27");
+    h.ok("kubectl expose deployment web --port=80");
+    const before = h.cluster.store.slicesFor("default", "web").map((s) => s.metadata.name);
+    h.ok("kubectl delete endpointslice -l kubernetes.io/service-name=web");
+    h.ok("kubectl get endpointslices"); // the controller has run again by the next command
+    const after = h.cluster.store.slicesFor("default", "web");
+    expect(after).toHaveLength(1);
+    expect(before).not.toContain(after[0].metadata.name);
+    expect(after[0].endpoints).toHaveLength(1);
+  });
+
   it("is checked as ValidateEndpointSlice checks it", () => {
     const h = setUp("10.244.1.300");
     expect(h.fails("kubectl apply -f manual.yaml")).toContain(
