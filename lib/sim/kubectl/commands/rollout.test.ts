@@ -150,6 +150,12 @@ describe("kubectl rollout status --timeout and --watch", () => {
     expect(h.fails("kubectl rollout status sts/web --timeout=3s")).toBe(
       "Waiting for 1 pods to be ready...\nerror: timed out waiting for the condition\n",
     );
+    // Without a timeout kubectl would wait for ever; the simulator stops after an hour and says so.
+    const start = h.cluster.now();
+    expect(h.fails("kubectl rollout status sts/web")).toBe(
+      "Waiting for 1 pods to be ready...\nerror: the simulator stopped watching after 1h of simulated time (kubectl would go on)\n",
+    );
+    expect(h.cluster.now() - start).toBe(3_600_000 + 1000);
     expect(h.ok("kubectl rollout status ds/kube-proxy -n kube-system")).toBe(
       'daemon set "kube-proxy" successfully rolled out\n',
     );

@@ -118,6 +118,8 @@ function undo(cluster: Cluster, d: Deployment, toRevision: number): string {
   return line(`${display} rolled back`);
 }
 
+const WATCH_LIMIT_MS = 3_600_000;
+
 /** One look at a rollout, as polymorphichelpers/rollout_status.go's StatusViewers word it. */
 type RolloutView = { message: string; done: boolean };
 
@@ -223,6 +225,9 @@ function rolloutStatus(
   const out: string[] = [];
   const fail = (message: string) => new KubeError(out.map(line).join("") + message);
   const deadline = timeoutMs > 0 ? cluster.now() + timeoutMs : Number.POSITIVE_INFINITY;
+  // Real kubectl would watch for ever (until Ctrl-C) a rollout that keeps making progress without
+  // finishing; the simulator, which must return, stops after an hour of simulated time and says so.
+  const giveUp = cluster.now() + WATCH_LIMIT_MS;
   let before: Deployment["status"] | undefined;
   let lastProgress = cluster.now();
   for (;;) {
@@ -249,6 +254,8 @@ function rolloutStatus(
     if (out.at(-1) !== view.message) out.push(view.message);
     if (view.done || !watch) break;
     if (cluster.now() >= deadline) throw fail("error: timed out waiting for the condition");
+    if (cluster.now() >= giveUp)
+      throw fail("error: the simulator stopped watching after 1h of simulated time (kubectl would go on)");
     cluster.advance(Math.min(1000, deadline - cluster.now()) / 1000);
   }
   return out.map(line).join("");
