@@ -75,6 +75,8 @@ function addKubeProxy(cluster: Cluster): void {
         metadata: { labels: { "k8s-app": "kube-proxy" } },
         spec: {
           hostNetwork: true,
+          // kubeadm's kube-proxy DaemonSet (cmd/kubeadm/app/phases/addons/proxy/manifests.go).
+          nodeSelector: { "kubernetes.io/os": "linux" },
           tolerations: [{ operator: "Exists" }],
           containers: [
             {

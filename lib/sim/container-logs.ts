@@ -24,20 +24,23 @@ function nginxTime(ms: number): string {
 const isNginx = (image: string) => /^(?:docker\.io\/)?(?:library\/)?nginx(?::|@|$)/.test(image);
 
 /**
- * One request served by a pod: an nginx container writes a line in nginx's default `combined`
- * log_format (ngx_http_log_module: `$remote_addr - $remote_user [$time_local] "$request" $status
- * $body_bytes_sent "$http_referer" "$http_user_agent"`). `$remote_addr` is the source address of
- * the connection as the pod received it, so a node's SNAT (kube-proxy masquerading traffic that
+ * One request served by a pod: an nginx container writes a line in the `main` log_format of the
+ * nginx image's /etc/nginx/nginx.conf (from the nginx.org package; `access_log
+ * /var/log/nginx/access.log main`, linked to stdout): nginx's `combined` fields
+ * (`$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer"
+ * "$http_user_agent"`) and then `"$http_x_forwarded_for"`, "-" when the request has no such header
+ * and the original client when an ingress controller proxied it. `$remote_addr` is the source address
+ * of the connection as the pod received it, so a node's SNAT (kube-proxy masquerading traffic that
  * arrived at a NodePort from outside) shows up as the node's address instead of the client's.
  */
 export function logRequest(
   cluster: Cluster,
   served: Extract<ConnectResult, { ok: true }>,
-  request: { method: string; path: string; status: number; bytes: number; userAgent: string },
+  request: { method: string; path: string; status: number; bytes: number; userAgent: string; forwardedFor?: string },
 ): void {
   const nginx = served.pod.spec.containers.find((c) => isNginx(c.image));
   if (!nginx) return;
-  const line = `${served.clientIP} - - [${nginxTime(cluster.now())}] "${request.method} ${request.path} HTTP/1.1" ${request.status} ${request.bytes} "-" "${request.userAgent}"\n`;
+  const line = `${served.clientIP} - - [${nginxTime(cluster.now())}] "${request.method} ${request.path} HTTP/1.1" ${request.status} ${request.bytes} "-" "${request.userAgent}" "${request.forwardedFor ?? "-"}"\n`;
   appendLog(cluster, served.pod, nginx.name, line);
 }
 

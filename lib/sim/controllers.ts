@@ -1,4 +1,5 @@
 import type { Cluster } from "./cluster";
+import { daemonPodTolerations, shouldRunDaemonPod } from "./daemonset-nodes";
 import { deploymentConditions } from "./deployment-conditions";
 import { reconcileQueuedEndpointSlices } from "./endpointslice-controller";
 import { involvedObject } from "./events";
@@ -280,11 +281,12 @@ function createControlledPod(cluster: Cluster, owner: ReplicaSet | DaemonSet, te
 /** Returns whether the sync must be tried again (a create was refused). */
 function reconcileDaemonSet(cluster: Cluster, ds: DaemonSet): boolean {
   const pods = cluster.store.podsOwnedBy(ds.metadata.uid).filter((p) => !p.metadata.deletionTimestamp);
-  const nodes = cluster.nodes();
+  const nodes = cluster.nodes().filter((node) => shouldRunDaemonPod(ds, node));
   let refused = false;
   for (const node of nodes) {
     if (pods.some((p) => p.spec.nodeName === node.metadata.name)) continue;
-    const template = { ...ds.spec.template, spec: { ...ds.spec.template.spec, nodeName: node.metadata.name } };
+    const spec = { ...ds.spec.template.spec, nodeName: node.metadata.name, tolerations: daemonPodTolerations(ds) };
+    const template = { ...ds.spec.template, spec };
     if (!createControlledPod(cluster, ds, template)) refused = true;
   }
   const ready = cluster.store.podsOwnedBy(ds.metadata.uid).filter((p) => cluster.isPodReady(p)).length;

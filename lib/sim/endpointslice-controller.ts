@@ -11,6 +11,16 @@ export const MAX_ENDPOINTS_PER_SLICE = 100;
 type SlicePorts = EndpointSlice["ports"];
 
 /**
+ * The controller lists only the slices labelled as its own (endpointslice.kubernetes.io/managed-by,
+ * endpointslice_controller.go syncService): a slice someone else manages, such as one written by hand
+ * for a Service without a selector, is never taken over or deleted. (The `kubernetes` Service's slice,
+ * which the simulator writes here too, carries the mirroring controller's name.)
+ */
+const MANAGERS = new Set(["endpointslice-controller.k8s.io", "endpointslicemirroring-controller.k8s.io"]);
+const managedHere = (slice: EndpointSlice) =>
+  MANAGERS.has(slice.metadata.labels?.["endpointslice.kubernetes.io/managed-by"] ?? "");
+
+/**
  * The EndpointSlice controller (pkg/controller/endpointslice, reconciler in staging/src/k8s.io/endpointslice):
  * every pod a Service selects becomes an endpoint, with the ports its own spec resolves the Service's
  * targetPorts to (a named targetPort can be a different number in each pod, and a pod that lacks the name
@@ -38,7 +48,8 @@ function reconcileEndpointSlices(cluster: Cluster): void {
       const candidates = first ? (byLabel.get(`${service.metadata.namespace}/${first[0]}=${first[1]}`) ?? []) : [];
       syncService(cluster, service, candidates, wanted);
     }
-    for (const slice of cluster.store.list("EndpointSlice")) if (!wanted.has(slice)) cluster.store.remove(slice);
+    for (const slice of cluster.store.list("EndpointSlice"))
+      if (!wanted.has(slice) && managedHere(slice)) cluster.store.remove(slice);
   } finally {
     cluster.queues.writingSlices = false;
   }
@@ -89,7 +100,7 @@ export function reconcileQueuedEndpointSlices(cluster: Cluster, walk: "indexed" 
     for (const key of keys) {
       const slash = key.indexOf("/");
       for (const slice of cluster.store.slicesFor(key.slice(0, slash), key.slice(slash + 1)))
-        if (!wanted.has(slice)) unwanted.push(slice);
+        if (!wanted.has(slice) && managedHere(slice)) unwanted.push(slice);
     }
     for (const slice of unwanted) cluster.store.remove(slice);
   } finally {
@@ -100,7 +111,7 @@ export function reconcileQueuedEndpointSlices(cluster: Cluster, walk: "indexed" 
 function syncService(cluster: Cluster, service: Service, candidates: Pod[], wanted: Set<EndpointSlice>): void {
   const groups = desiredSlices(cluster, service, candidates);
   if (!groups) return;
-  const existing = cluster.store.slicesFor(service.metadata.namespace!, service.metadata.name);
+  const existing = cluster.store.slicesFor(service.metadata.namespace!, service.metadata.name).filter(managedHere);
   for (const group of groups) wanted.add(writeSlice(cluster, service, group, existing, wanted));
 }
 

@@ -8,6 +8,19 @@ import { CURL_CLIENT, ECHO_IMAGE, echoDeployment } from "./test-support/manifest
 // image installs curl but no wget, nslookup or ping (nginxinc/docker-nginx mainline/debian/Dockerfile).
 
 describe("the tools an image carries", () => {
+  it("false is there (a busybox applet, coreutils elsewhere) and exits 1", () => {
+    const h = harness();
+    h.ok("kubectl run client --image=busybox -- sleep 3600");
+    expect(h.run("kubectl exec client -- false")).toEqual({
+      output: "command terminated with exit code 1\n",
+      exitCode: 1,
+    });
+    // kubectl run's CodeExitError for an attached pod that failed: its phase and the container's reason.
+    expect(h.fails("kubectl run once --rm -i --image=busybox --restart=Never -- false")).toBe(
+      'pod "once" deleted\npod default/once terminated (Error)\n',
+    );
+  });
+
   it("busybox has wget, nslookup and ping, and no curl", () => {
     const { programs } = imageProfile("busybox:1.36");
     expect(["wget", "nslookup", "ping"].every((p) => programs.has(p as never))).toBe(true);
@@ -17,11 +30,12 @@ describe("the tools an image carries", () => {
   it("curl in busybox: exec finds no such executable; through sh the shell says `sh: curl: not found`, exit 127", () => {
     const h = harness();
     h.ok("kubectl run client --image=busybox -- sleep 3600");
-    expect(h.run("kubectl exec client -- curl -sS example.com")).toEqual({
-      output:
-        'error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "curl": executable file not found in $PATH: unknown\n',
-      exitCode: 1,
-    });
+    // containerd names the exec process by a 64-hex id: failed to start exec "<id>".
+    const refused = h.run("kubectl exec client -- curl -sS example.com");
+    expect(refused.exitCode).toBe(1);
+    expect(refused.output).toMatch(
+      /^error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "curl": executable file not found in \$PATH: unknown\n$/,
+    );
     expect(h.run("kubectl exec client -- sh -c 'curl -sS example.com'")).toEqual({
       output: "sh: curl: not found\ncommand terminated with exit code 127\n",
       exitCode: 127,

@@ -22,6 +22,7 @@ const BASE_PROGRAMS = [
   "echo",
   "sleep",
   "true",
+  "false",
   // BusyBox has the applet; Debian's coreutils has chroot(8).
   "chroot",
 ] as const;

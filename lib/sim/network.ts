@@ -250,9 +250,11 @@ function deliver(cluster: Cluster, origin: Origin, via: Hop, entry: "internal" |
     localTo: policy.only,
     terminating: !chosen.endpoint.conditions.ready,
   };
+  // kube-proxy DNATs to the endpoint's address; an endpoint written by hand names no pod, and whatever
+  // pod holds that address answers.
   const pod = chosen.endpoint.targetRef
     ? cluster.store.get("Pod", chosen.endpoint.targetRef.namespace, chosen.endpoint.targetRef.name)
-    : undefined;
+    : routingTable(cluster).podByIP.get(chosen.endpoint.addresses[0]);
   if (!pod) return { ok: false, error: "timeout", reason: `endpoint ${chosen.endpoint.addresses[0]} is gone`, via };
   // NetworkPolicy sees the packet after DNAT: the backend's address and targetPort. A dropped SYN times out.
   const dropped = policyDrop(cluster, origin.ip, chosen.endpoint.addresses[0], chosen.port, "TCP", pod);

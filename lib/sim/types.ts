@@ -99,6 +99,8 @@ export interface PodSpec {
   restartPolicy?: "Always" | "OnFailure" | "Never";
   terminationGracePeriodSeconds?: number;
   tolerations?: Toleration[];
+  /** Node labels a pod must find on its node (the DaemonSet controller honours it; the scheduler does not). */
+  nodeSelector?: Record<string, string>;
 }
 
 export interface PodCondition {

@@ -17,6 +17,35 @@ export interface ParsedArgs {
   flags: Map<string, string[]>;
   /** Everything after a bare `--` (the command of kubectl exec / run). */
   rest: string[] | null;
+  /** The flags the command knows and its usage hint, for errors about a flag's value found later. */
+  specs?: readonly FlagSpec[];
+  usage?: string;
+}
+
+/** strconv.ParseBool's spellings. */
+const BOOLEANS: Record<string, "true" | "false"> = {
+  "1": "true",
+  t: "true",
+  T: "true",
+  true: "true",
+  TRUE: "true",
+  True: "true",
+  "0": "false",
+  f: "false",
+  F: "false",
+  false: "false",
+  FALSE: "false",
+  False: "false",
+};
+
+/**
+ * pflag's error for a value its flag's type refuses (flag.go FlagSet.set: `invalid argument %q for %q
+ * flag: %v`, the flag named "-s, --long" when it has a shorthand), and the line kubectl's
+ * FlagErrorFunc adds (pkg/util/templates/templater.go).
+ */
+function invalidArgument(spec: FlagSpec | undefined, name: string, value: string, why: string, usage?: string) {
+  const shown = spec?.short ? `-${spec.short}, --${name}` : `--${name}`;
+  return new KubeError(`error: invalid argument "${value}" for "${shown}" flag: ${why}${usage ? `\n${usage}` : ""}`);
 }
 
 export const GLOBAL_FLAGS: readonly FlagSpec[] = [
@@ -27,14 +56,17 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
 /** Parses kubectl-style flags: --name value, --name=value, -n value, -nvalue, booleans. */
 export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[], command: string): ParsedArgs {
   const all = [...GLOBAL_FLAGS, ...specs];
-  const result: ParsedArgs = { positional: [], flags: new Map(), rest: null };
-  const set = (spec: FlagSpec, value: string) => {
+  const usage = `See 'kubectl ${command} --help' for usage.`;
+  const result: ParsedArgs = { positional: [], flags: new Map(), rest: null, specs: all, usage };
+  const set = (spec: FlagSpec, raw: string) => {
+    const value = spec.takesValue ? raw : BOOLEANS[raw];
+    if (value === undefined)
+      throw invalidArgument(spec, spec.name, raw, `strconv.ParseBool: parsing "${raw}": invalid syntax`, usage);
     const list = result.flags.get(spec.name) ?? [];
     if (spec.repeatable) list.push(value);
     else list.splice(0, list.length, value);
     result.flags.set(spec.name, list);
   };
-  const usage = `See 'kubectl ${command} --help' for usage.`;
   const args = [...argv];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -59,7 +91,7 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[], c
       if (!spec.takesValue && attached && !arg.includes("=")) {
         set(spec, "true");
         args.splice(i + 1, 0, `-${attached}`);
-      } else if (!spec.takesValue) set(spec, "true");
+      } else if (!spec.takesValue) set(spec, arg.includes("=") ? attached : "true");
       else if (attached) set(spec, attached);
       else if (i + 1 < args.length) set(spec, args[++i]);
       else throw new KubeError(`error: flag needs an argument: '${letter}' in -${letter}\n${usage}`);
@@ -79,9 +111,13 @@ export const boolFlag = (args: ParsedArgs, name: string): boolean => {
 export function intFlag(args: ParsedArgs, name: string): number | undefined {
   const v = flag(args, name);
   if (v === undefined) return undefined;
-  if (!/^-?\d+$/.test(v))
-    throw new KubeError(
-      `error: invalid argument "${v}" for "--${name}" flag: strconv.ParseInt: parsing "${v}": invalid syntax`,
+  if (!/^[+-]?\d+$/.test(v))
+    throw invalidArgument(
+      args.specs?.find((s) => s.name === name),
+      name,
+      v,
+      `strconv.ParseInt: parsing "${v}": invalid syntax`,
+      args.usage,
     );
   return Number(v);
 }
@@ -104,7 +140,13 @@ export function durationFlag(args: ParsedArgs, name: string): number | undefined
   const v = flag(args, name);
   if (v === undefined) return undefined;
   const refuse = (why: string) =>
-    new KubeError(`error: invalid argument "${v}" for "--${name}" flag: time: ${why} "${v}"`);
+    invalidArgument(
+      args.specs?.find((s) => s.name === name),
+      name,
+      v,
+      `time: ${why} "${v}"`,
+      args.usage,
+    );
   const sign = v.startsWith("-") ? -1 : 1;
   const body = v.replace(/^[+-]/, "");
   if (body === "0") return 0;

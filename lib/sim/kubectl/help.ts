@@ -1,4 +1,5 @@
-import { type FlagSpec, GLOBAL_FLAGS } from "./args";
+import { KubeError } from "../errors";
+import { type FlagSpec, GLOBAL_FLAGS, parseArgs } from "./args";
 import { type CommandSpec, HELP_GROUPS, type KubectlCommand } from "./command";
 
 // Help is written from the command table, in the layout of kubectl's own (cobra's) help:
@@ -39,6 +40,22 @@ export function commandHelp(path: readonly string[], spec: CommandSpec): string 
   if (spec.subcommands?.length)
     parts.push(`Use "kubectl ${path.join(" ")} <command> --help" for more information about a given command.\n`);
   return parts.join("\n");
+}
+
+/**
+ * What a family verb (`create service`, `rollout`, `set`) does when no sub-command of the table names
+ * its first word: cmdutil.DefaultSubCommandRun (kubectl pkg/cmd/util/helpers.go). Flags are parsed
+ * first, as cobra does; words left over are RequireNoArguments' usage error, and none prints the help
+ * and exits 1 without a message (ErrExit). A sub-command real kubectl has and the simulator does not
+ * model is answered the same way, as an unknown one.
+ */
+export function defaultSubCommandRun(path: readonly string[], spec: CommandSpec, argv: readonly string[]): never {
+  const args = parseArgs(argv, spec.flags, path.join(" "));
+  if (args.positional.length > 0)
+    throw new KubeError(
+      `error: unknown command "${args.positional.join(" ")}"\nSee 'kubectl ${path.join(" ")} -h' for help and examples`,
+    );
+  throw new KubeError(commandHelp(path, spec));
 }
 
 const cell = (text: string) => text.replaceAll("|", "\\|");

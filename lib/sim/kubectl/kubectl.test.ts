@@ -25,6 +25,19 @@ describe("errors look like kubectl's and never crash", () => {
   }
 });
 
+describe("an unknown command answers as cobra does (legacyArgs, findSuggestions)", () => {
+  it("suggests the commands within two edits or that start with what was typed", () => {
+    const h = harness();
+    expect(h.fails("kubectl rolout status deploy/web")).toBe(
+      'error: unknown command "rolout" for "kubectl"\n\nDid you mean this?\n\trollout\n\nRun \'kubectl --help\' for usage.\n',
+    );
+    expect(h.fails("kubectl de")).toContain("Did you mean this?\n\tdebug\n\tdelete\n\tdescribe\n\tget\n\tset\n\n");
+    expect(h.fails("kubectl frobnicate")).toBe(
+      'error: unknown command "frobnicate" for "kubectl"\nRun \'kubectl --help\' for usage.\n',
+    );
+  });
+});
+
 describe("help from the command table", () => {
   it("prints the overview for kubectl, kubectl help, kubectl --help and -h, with exit code 0", () => {
     const h = harness();
@@ -50,5 +63,37 @@ describe("help from the command table", () => {
     const h = harness();
     h.ok("kubectl run client --image=busybox -- sleep 3600");
     expect(h.ok("kubectl exec client -- echo -h")).toBe("-h\n");
+  });
+});
+
+describe("a family verb without a sub-command it knows answers as kubectl's DefaultSubCommandRun", () => {
+  // pkg/cmd/util/helpers.go: RequireNoArguments' usage error for words left after the flags, the help
+  // and exit code 1 for none; `kubectl create` itself takes only -f (CreateOptions.Complete). A
+  // sub-command real kubectl has and the simulator lacks (create secret, set env) answers the same.
+  it.each([
+    [
+      "kubectl create service foo x",
+      "error: unknown command \"foo x\"\nSee 'kubectl create service -h' for help and examples\n",
+    ],
+    [
+      "kubectl rollout foo deploy/web",
+      "error: unknown command \"foo deploy/web\"\nSee 'kubectl rollout -h' for help and examples\n",
+    ],
+    [
+      "kubectl set env deploy/web A=B",
+      "error: unknown command \"env deploy/web A=B\"\nSee 'kubectl set -h' for help and examples\n",
+    ],
+    ["kubectl create foo x", "error: Unexpected args: [foo x]\nSee 'kubectl create -h' for help and examples\n"],
+  ])("%s", (command, output) => {
+    expect(harness().fails(command)).toBe(output);
+  });
+
+  it("prints the family's help with exit code 1 when no word follows", () => {
+    const h = harness();
+    for (const family of ["rollout", "set", "create service"]) {
+      const result = h.run(`kubectl ${family}`);
+      expect(result.exitCode).toBe(1);
+      expect(result.output).toBe(h.ok(`kubectl ${family} --help`));
+    }
   });
 });

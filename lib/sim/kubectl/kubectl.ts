@@ -25,6 +25,31 @@ function specFor(words: readonly string[]): { path: string[]; spec: CommandSpec 
   return found;
 }
 
+/** Levenshtein distance, ignoring case (cobra's ld with ignoreCase). */
+function distance(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  let row = Array.from({ length: t.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= t.length; j++)
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (s[i - 1] === t[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[t.length];
+}
+
+/**
+ * cobra's SuggestionsFor (command.go), as findSuggestions adds them to an unknown command's error:
+ * the root's commands, sorted by name, within a Levenshtein distance of 2 or starting with what was
+ * typed. Only the commands this simulator has are candidates, as only they are the root's here.
+ */
+function suggestionsFor(typed: string): string[] {
+  return [...KUBECTL_COMMANDS]
+    .sort()
+    .filter((c) => distance(typed, c) <= 2 || c.toLowerCase().startsWith(typed.toLowerCase()));
+}
+
 /** `--help` or `-h` among the arguments before a bare `--` (after it they belong to the container's command). */
 function asksForHelp(argv: readonly string[]): boolean {
   const end = argv.indexOf("--");
@@ -47,8 +72,11 @@ export function kubectl(ctx: KubectlContext, argv: string[]): CommandResult {
     if (name === undefined || name === "--help" || name === "-h") return ok(kubectlHelp(COMMANDS));
     if (name === "help") return ok(help(rest));
     const command = commandNamed(name);
-    if (!command)
-      throw new KubeError(`error: unknown command "${name}" for "kubectl"\nRun 'kubectl --help' for usage.`);
+    if (!command) {
+      const suggestions = suggestionsFor(name);
+      const hint = suggestions.length ? `\n\nDid you mean this?\n${suggestions.map((c) => `\t${c}\n`).join("")}` : "";
+      throw new KubeError(`error: unknown command "${name}" for "kubectl"${hint}\nRun 'kubectl --help' for usage.`);
+    }
     if (asksForHelp(rest)) {
       const found = specFor(argv)!;
       return ok(commandHelp(found.path, found.spec));

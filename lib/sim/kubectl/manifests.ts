@@ -1,16 +1,25 @@
 import { parseAllDocuments } from "yaml";
 import type { Cluster } from "../cluster";
-import { KubeError, resourceName } from "../errors";
+import { invalid, KubeError, resourceName } from "../errors";
 import { applyIngress, applyIngressClass, type IngressManifest } from "../ingress-api";
 import { BUILTIN_FILES } from "../ingress-nginx-manifest";
 import { admitToNamespace } from "../namespace-lifecycle";
 import { applyNetworkPolicy, type NetworkPolicyManifest } from "../network-policy-api";
 import { namespaceQuotaRefusal, quotaObject, validateHard } from "../quota";
 import { createService, updateService } from "../service-api";
-import type { Container, Deployment, DeploymentStrategy, Kind, PodSpec, Service, ServicePort } from "../types";
+import type {
+  Container,
+  Deployment,
+  DeploymentStrategy,
+  Endpoint,
+  Kind,
+  PodSpec,
+  Service,
+  ServicePort,
+} from "../types";
 import { boolFlag, type FlagSpec, flag, parseArgs } from "./args";
 import type { KubectlContext } from "./context";
-import { createBarePod, createDeployment, createStatefulSet, validateWorkload } from "./workloads";
+import { createBarePod, createDaemonSet, createDeployment, createStatefulSet, validateWorkload } from "./workloads";
 
 type Manifest = Record<string, unknown> & {
   apiVersion?: string;
@@ -30,6 +39,8 @@ const SUPPORTED: Record<string, string> = {
   Service: "v1",
   Deployment: "apps/v1",
   StatefulSet: "apps/v1",
+  DaemonSet: "apps/v1",
+  EndpointSlice: "discovery.k8s.io/v1",
   ResourceQuota: "v1",
   NetworkPolicy: "networking.k8s.io/v1",
   Ingress: "networking.k8s.io/v1",
@@ -40,6 +51,8 @@ const SUPPORTED: Record<string, string> = {
 const API_GROUP_SUFFIX: Record<string, string> = {
   Deployment: ".apps",
   StatefulSet: ".apps",
+  DaemonSet: ".apps",
+  EndpointSlice: ".discovery.k8s.io",
   NetworkPolicy: ".networking.k8s.io",
   Ingress: ".networking.k8s.io",
   IngressClass: ".networking.k8s.io",
@@ -188,6 +201,8 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
     cluster.reconcile();
     return `${display} configured`;
   }
+  if (kind === "EndpointSlice") return `${display} ${applyEndpointSlice(cluster, m, name, namespace)}`;
+  if (kind === "DaemonSet") return `${display} ${applyDaemonSet(cluster, m, name, namespace)}`;
   return `${display} ${kind === "StatefulSet" ? applyStatefulSet(cluster, m, name, namespace) : applyDeployment(cluster, m, name, namespace)}`;
 }
 
@@ -277,6 +292,106 @@ function applyStatefulSet(cluster: Cluster, m: Manifest, name: string, namespace
   cluster.save(existing);
   cluster.reconcile();
   return "configured";
+}
+
+/**
+ * A DaemonSet: created, or left as it is. The selector is immutable (ValidateDaemonSetUpdate); the
+ * simulator does not model the rolling update a template change starts, so it says so instead of
+ * storing a template its pods do not run.
+ */
+function applyDaemonSet(cluster: Cluster, m: Manifest, name: string, namespace: string): string {
+  const { selector, template } = workloadOf(m);
+  const existing = cluster.store.get("DaemonSet", namespace, name);
+  if (!existing) {
+    createDaemonSet(cluster, { name, namespace, selector, template, labels: m.metadata?.labels });
+    return "created";
+  }
+  validateWorkload("DaemonSet", name, 0, selector, template);
+  if (JSON.stringify(existing.spec.selector) !== JSON.stringify(selector))
+    throw new KubeError(
+      `The DaemonSet "${name}" is invalid: spec.selector: Invalid value: ${JSON.stringify(selector)}: field is immutable`,
+    );
+  if (JSON.stringify(existing.spec.template) !== JSON.stringify(template))
+    throw new KubeError(
+      `error: the simulator does not roll out a changed DaemonSet template; delete daemonset ${name} and apply it again`,
+    );
+  return "unchanged";
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/**
+ * An EndpointSlice written by hand, as for a Service without a selector (the Services concept page,
+ * "Services without selectors"): kube-proxy and DNS read it through its kubernetes.io/service-name
+ * label, and the EndpointSlice controller leaves it alone unless it is labelled as the controller's.
+ * Checked as pkg/apis/discovery/validation ValidateEndpointSlice checks what is modelled (addressType
+ * required and immutable, IPv4 addresses); the defaults of SetDefaults_EndpointPort (name "", TCP).
+ * Simplified: only IPv4 slices, and an endpoint without conditions is stored ready and serving (the
+ * API server keeps them unset, which consumers read as ready: the EndpointConditions API docs).
+ */
+function applyEndpointSlice(cluster: Cluster, m: Manifest, name: string, namespace: string): string {
+  const raw = m as Manifest & {
+    addressType?: string;
+    endpoints?: {
+      addresses?: string[];
+      conditions?: Partial<Endpoint["conditions"]>;
+      nodeName?: string;
+      hostname?: string;
+    }[];
+    ports?: { name?: string; port?: number; protocol?: string }[];
+  };
+  const errors: string[] = [];
+  if (!raw.addressType) errors.push("addressType: Required value");
+  else if (raw.addressType !== "IPv4")
+    throw new KubeError(`error: the simulator models IPv4 EndpointSlices only, not addressType ${raw.addressType}`);
+  const endpoints: Endpoint[] = (raw.endpoints ?? []).map((e, i) => {
+    const addresses = e.addresses ?? [];
+    if (addresses.length === 0)
+      errors.push(`endpoints[${i}].addresses: Required value: must contain at least 1 address`);
+    addresses.forEach((a, j) => {
+      if (!IPV4.test(a))
+        errors.push(`endpoints[${i}].addresses[${j}]: Invalid value: "${a}": must be a valid IPv4 address`);
+    });
+    const ready = e.conditions?.ready ?? true;
+    return {
+      addresses,
+      conditions: { ready, serving: e.conditions?.serving ?? ready, terminating: e.conditions?.terminating ?? false },
+      ...(e.hostname ? { hostname: e.hostname } : {}),
+      ...(e.nodeName ? { nodeName: e.nodeName } : {}),
+    };
+  });
+  const ports = (raw.ports ?? []).map((p) => ({
+    name: p.name ?? "",
+    port: p.port ?? 0,
+    protocol: p.protocol ?? "TCP",
+  }));
+  const existing = cluster.store.get("EndpointSlice", namespace, name);
+  if (existing && raw.addressType && existing.addressType !== raw.addressType)
+    errors.push(`addressType: Invalid value: "${raw.addressType}": field is immutable`);
+  if (errors.length) throw invalid("EndpointSlice", name, errors);
+  const labels = m.metadata?.labels;
+  if (existing) {
+    const same =
+      JSON.stringify([existing.endpoints, existing.ports, existing.metadata.labels ?? {}]) ===
+      JSON.stringify([endpoints, ports, labels ?? {}]);
+    if (same) return "unchanged";
+    Object.assign(existing, { endpoints, ports });
+    existing.metadata.labels = labels;
+    cluster.save(existing);
+    cluster.reconcile();
+    return "configured";
+  }
+  admitToNamespace(cluster, namespace, "EndpointSlice", name);
+  cluster.save({
+    apiVersion: "discovery.k8s.io/v1",
+    kind: "EndpointSlice",
+    metadata: cluster.meta(name, namespace, { ...(labels ? { labels } : {}) }),
+    addressType: "IPv4",
+    endpoints,
+    ports,
+  });
+  cluster.reconcile();
+  return "created";
 }
 
 /** The text of `-f FILE`: the caller's file, else one built into the simulator (ingress-nginx.yaml), else null. */

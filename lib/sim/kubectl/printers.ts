@@ -173,7 +173,9 @@ const COLUMNS: Record<ResourceKind, Columns> = {
     row: (d: DaemonSet, c) => {
       const n = String(d.status.desiredNumberScheduled);
       const r = String(d.status.numberReady);
-      return [d.metadata.name, n, n, r, n, r, "kubernetes.io/os=linux", age(c, d)];
+      // printers.go printDaemonSet: NODE SELECTOR is the template's nodeSelector, <none> without one.
+      const selector = Object.entries(d.spec.template.spec.nodeSelector ?? {}).map(([k, v]) => `${k}=${v}`);
+      return [d.metadata.name, n, n, r, n, r, selector.join(",") || "<none>", age(c, d)];
     },
   },
   // printers.go printStatefulSet: READY is ready/desired.

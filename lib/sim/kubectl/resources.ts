@@ -159,6 +159,15 @@ function endpointsFor(cluster: Cluster, service: Service): EndpointsObject {
     if (endpoint.conditions.ready) subset.addresses = [...(subset.addresses ?? []), toAddress(endpoint)];
     else subset.notReadyAddresses = [...(subset.notReadyAddresses ?? []), toAddress(endpoint)];
   }
+  // The Endpoints controller repacks its subsets (RepackSubsets/SortSubsets, pkg/api/v1/endpoints):
+  // addresses in each list by LessEndpointAddress, the IP's text byte by byte, then the target's uid.
+  const uid = (a: { targetRef?: unknown }) => (a.targetRef as { uid?: string } | undefined)?.uid ?? "";
+  const byIP = (a: { ip: string; targetRef?: unknown }, b: { ip: string; targetRef?: unknown }) =>
+    a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : uid(a) < uid(b) ? -1 : uid(a) > uid(b) ? 1 : 0;
+  for (const subset of byPorts.values()) {
+    subset.addresses?.sort(byIP);
+    subset.notReadyAddresses?.sort(byIP);
+  }
   return {
     apiVersion: "v1",
     kind: "Endpoints",

@@ -3,7 +3,7 @@ import { alreadyExists, invalid, notFound } from "../errors";
 import { matchesSelector } from "../labels";
 import { dnsLabelError, dnsSubdomainError } from "../names";
 import { admitToNamespace } from "../namespace-lifecycle";
-import type { Deployment, DeploymentStrategy, Pod, PodSpec, PodTemplate, StatefulSet } from "../types";
+import type { DaemonSet, Deployment, DeploymentStrategy, Pod, PodSpec, PodTemplate, StatefulSet } from "../types";
 
 /** Creates a Deployment after the API server's validation (the selector must match the template). */
 export function createDeployment(
@@ -42,7 +42,7 @@ export function createDeployment(
 }
 
 export function validateWorkload(
-  kind: "Deployment" | "StatefulSet",
+  kind: "Deployment" | "StatefulSet" | "DaemonSet",
   name: string,
   replicas: number,
   selector: Deployment["spec"]["selector"],
@@ -181,4 +181,34 @@ export function requireStatefulSet(cluster: Cluster, namespace: string, name: st
   const set = cluster.store.get("StatefulSet", namespace, name);
   if (!set) throw notFound("StatefulSet", name);
   return set;
+}
+
+/**
+ * Creates a DaemonSet after the API server's validation (apps/validation ValidateDaemonSetSpec: the
+ * selector must match the template's labels); its controller puts one pod on each node the template
+ * fits (daemonset-nodes.ts).
+ */
+export function createDaemonSet(
+  cluster: Cluster,
+  input: {
+    name: string;
+    namespace: string;
+    selector: DaemonSet["spec"]["selector"];
+    template: PodTemplate;
+    labels?: Record<string, string>;
+  },
+): DaemonSet {
+  admitToNamespace(cluster, input.namespace, "DaemonSet", input.name);
+  if (cluster.store.get("DaemonSet", input.namespace, input.name)) throw alreadyExists("DaemonSet", input.name);
+  validateWorkload("DaemonSet", input.name, 0, input.selector, input.template);
+  const ds: DaemonSet = {
+    apiVersion: "apps/v1",
+    kind: "DaemonSet",
+    metadata: cluster.meta(input.name, input.namespace, { ...(input.labels ? { labels: input.labels } : {}) }),
+    spec: { selector: input.selector, template: structuredClone(input.template) },
+    status: { desiredNumberScheduled: 0, numberReady: 0 },
+  };
+  cluster.save(ds);
+  cluster.reconcile();
+  return ds;
 }

@@ -115,6 +115,7 @@ function serve(
     status: response.status,
     bytes: response.body.length,
     userAgent,
+    forwardedFor: target.headers?.["x-forwarded-for"],
   });
   return response;
 }

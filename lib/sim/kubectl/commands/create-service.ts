@@ -4,6 +4,7 @@ import type { ServicePort, ServiceType } from "../../types";
 import { type FlagSpec, flag, intFlag, type ParsedArgs, parseArgs } from "../args";
 import { type CommandSpec, subcommandNamed } from "../command";
 import { type KubectlContext, namespaceOf } from "../context";
+import { defaultSubCommandRun } from "../help";
 import { line } from "../line";
 
 // kubectl create service clusterip|nodeport|loadbalancer|externalname, as the generator in
@@ -99,12 +100,7 @@ function wrapRefusal(type: ServiceType, err: unknown): never {
 /** `kubectl create service TYPE NAME ...`: `argv` starts at TYPE. */
 export function createServiceOfType(ctx: KubectlContext, argv: string[]): string {
   const spec = TYPES.find((t) => t === subcommandNamed(createServiceSpec, argv[0]));
-  if (!spec)
-    throw new KubeError(
-      argv[0] && !argv[0].startsWith("-")
-        ? `error: unknown command "${argv[0]}" for "kubectl create service"`
-        : `error: must specify one of ${TYPES.map((t) => t.name).join(", ")}\nSee 'kubectl create service -h' for help and examples`,
-    );
+  if (!spec) defaultSubCommandRun(["create", "service"], createServiceSpec, argv);
   const args = parseArgs(argv.slice(1), spec.flags, `create service ${spec.name}`);
   const name = args.positional[0];
   if (args.positional.length !== 1)

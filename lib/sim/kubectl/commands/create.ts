@@ -68,10 +68,11 @@ function kubectlCreate(ctx: KubectlContext, argv: string[]): string {
   const [what, name] = args.positional;
   const namespace = namespaceOf(ctx, args);
   const sub = subcommandNamed(createCommand, what);
+  // CreateOptions.Complete: `kubectl create` itself takes no arguments, only -f.
   if (!sub)
     throw new KubeError(
       what
-        ? `error: unknown command "${what}" for "kubectl create"\nSupported here: ${SUBCOMMANDS.map((s) => s.name).join(", ")} (and -f FILE)`
+        ? `error: Unexpected args: [${args.positional.join(" ")}]\nSee 'kubectl create -h' for help and examples`
         : "error: must specify one of -f and -k",
     );
   if (!name) throw new KubeError("error: exactly one NAME is required, got 0");

@@ -17,3 +17,55 @@ describe("kubectl describe", () => {
     ).toEqual(endpoints.sort());
   });
 });
+
+// describe.go describeEndpointSliceV1 and describeEndpoints, through Go's tabwriter (padding 2): a
+// column aligns over consecutive lines with a tab, so Events lines up with the last endpoint's fields.
+describe("kubectl describe endpointslice and endpoints", () => {
+  it("prints an EndpointSlice's ports and each endpoint's conditions, node and target", () => {
+    const h = harness();
+    h.ok("kubectl create deployment web --image=nginx:1.27");
+    h.ok("kubectl expose deployment web --port=80");
+    const pod = h.podsNamed("web-")[0];
+    const slice = h.cluster.store.slicesFor("default", "web")[0].metadata.name;
+    expect(h.ok("kubectl describe endpointslice -l kubernetes.io/service-name=web")).toBe(
+      [
+        `Name:         ${slice}`,
+        "Namespace:    default",
+        "Labels:       endpointslice.kubernetes.io/managed-by=endpointslice-controller.k8s.io",
+        "              kubernetes.io/service-name=web",
+        "Annotations:  <none>",
+        "AddressType:  IPv4",
+        "Ports:",
+        "  Name     Port  Protocol",
+        "  ----     ----  --------",
+        "  <unset>  80    TCP",
+        "Endpoints:",
+        `  - Addresses:  ${pod.status.podIP}`,
+        "    Conditions:",
+        "      Ready:    true",
+        "    Hostname:   <unset>",
+        `    TargetRef:  Pod/${pod.metadata.name}`,
+        `    NodeName:   ${pod.spec.nodeName}`,
+        "    Zone:       <unset>",
+        "Events:         <none>",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("prints the Endpoints subsets with their addresses in the controller's order (the IP's text)", () => {
+    const h = harness();
+    h.ok("kubectl create deployment web --image=nginx:1.27 --replicas=3");
+    h.ok("kubectl expose deployment web --port=80");
+    const ips = h.podsNamed("web-").map((p) => p.status.podIP!);
+    const sorted = [...ips].sort();
+    const out = h.ok("kubectl describe endpoints web");
+    expect(out).toContain(`Subsets:\n  Addresses:          ${sorted.join(",")}\n  NotReadyAddresses:  <none>\n`);
+    expect(out).toContain(
+      "  Ports:\n    Name     Port  Protocol\n    ----     ----  --------\n    <unset>  80    TCP\n\nEvents:  <none>\n",
+    );
+    expect(h.ok("kubectl get endpoints web --no-headers")).toMatch(
+      new RegExp(`^web\\s+${sorted.map((ip) => `${ip}:80`).join(",")}\\s`),
+    );
+  });
+});

@@ -4,7 +4,16 @@ import { serviceEndpoints } from "../../endpointslice-controller";
 import { KubeError } from "../../errors";
 import { formatLabels } from "../../labels";
 import { probeTiming } from "../../readiness-prober";
-import type { Container, ContainerStatus, Deployment, NodeObject, Pod, ResourceQuota, Service } from "../../types";
+import type {
+  Container,
+  ContainerStatus,
+  Deployment,
+  EndpointSlice,
+  NodeObject,
+  Pod,
+  ResourceQuota,
+  Service,
+} from "../../types";
 import { humanDuration } from "../age";
 import { type FlagSpec, flag, parseArgs } from "../args";
 import type { KubectlCommand } from "../command";
@@ -12,8 +21,9 @@ import { type KubectlContext, namespaceOf } from "../context";
 import { describeIngress } from "../describe-ingress";
 import { describeNetworkPolicy } from "../describe-network-policy";
 import { podStatusText } from "../printers";
-import { getObject, type Listable, listObjects, parseTargets } from "../resources";
+import { type EndpointsObject, getObject, type Listable, listObjects, parseTargets } from "../resources";
 import { selectionFor } from "../selection";
+import { tabwrite } from "../tabwriter";
 
 const FLAGS: readonly FlagSpec[] = [{ name: "selector", short: "l", takesValue: true }];
 
@@ -262,6 +272,54 @@ function describeQuota(quota: ResourceQuota): string[] {
   );
 }
 
+/** printLabelsMultiline / printAnnotationsMultiline: sorted keys, the first on the title's line. */
+function multiline(title: string, entries: Record<string, string> | undefined): string {
+  const keys = Object.keys(entries ?? {}).sort();
+  if (keys.length === 0) return `${title}:\t<none>\n`;
+  return keys.map((k, i) => `${i === 0 ? `${title}:` : ""}\t${k}=${entries![k]}\n`).join("");
+}
+
+/** describe.go describeEndpointSliceV1, laid out by tabwriter as kubectl's describers are. */
+function describeEndpointSlice(slice: EndpointSlice): string[] {
+  let out = `Name:\t${slice.metadata.name}\nNamespace:\t${slice.metadata.namespace}\n`;
+  out += multiline("Labels", slice.metadata.labels) + multiline("Annotations", slice.metadata.annotations);
+  out += `AddressType:\t${slice.addressType}\n`;
+  if (slice.ports.length === 0) out += "Ports: <unset>\n";
+  else {
+    out += "Ports:\n  Name\tPort\tProtocol\n  ----\t----\t--------\n";
+    for (const p of slice.ports) out += `  ${p.name || "<unset>"}\t${p.port}\t${p.protocol}\n`;
+  }
+  if (slice.endpoints.length === 0) out += "Endpoints: <none>\n";
+  else {
+    out += "Endpoints:\n";
+    for (const e of slice.endpoints) {
+      out += `  - Addresses:\t${e.addresses.join(", ") || "<none>"}\n    Conditions:\n      Ready:\t${e.conditions.ready}\n`;
+      out += `    Hostname:\t${e.hostname ?? "<unset>"}\n`;
+      if (e.targetRef) out += `    TargetRef:\t${e.targetRef.kind}/${e.targetRef.name}\n`;
+      out += `    NodeName:\t${e.nodeName ?? "<unset>"}\n    Zone:\t<unset>\n`;
+    }
+  }
+  out += "Events:\t<none>";
+  return [tabwrite(out)];
+}
+
+/** describe.go describeEndpoints: per subset the ready and not-ready addresses and the ports. */
+function describeEndpoints(ep: EndpointsObject): string[] {
+  let out = `Name:\t${ep.metadata.name}\nNamespace:\t${ep.metadata.namespace}\n`;
+  out += `${multiline("Labels", ep.metadata.labels)}Annotations:\t<none>\nSubsets:\n`;
+  for (const subset of ep.subsets ?? []) {
+    out += `  Addresses:\t${(subset.addresses ?? []).map((a) => a.ip).join(",") || "<none>"}\n`;
+    out += `  NotReadyAddresses:\t${(subset.notReadyAddresses ?? []).map((a) => a.ip).join(",") || "<none>"}\n`;
+    if (subset.ports.length > 0) {
+      out += "  Ports:\n    Name\tPort\tProtocol\n    ----\t----\t--------\n";
+      for (const p of subset.ports) out += `    ${p.name || "<unset>"}\t${p.port}\t${p.protocol}\n`;
+    }
+    out += "\n";
+  }
+  out += "Events:\t<none>";
+  return [tabwrite(out)];
+}
+
 function describeGeneric(object: Listable): string[] {
   return [
     field("Name", object.metadata.name),
@@ -303,7 +361,11 @@ function kubectlDescribe(ctx: KubectlContext, argv: string[]): string {
                     ? describeNetworkPolicy(o)
                     : o.kind === "Ingress"
                       ? describeIngress(c, o)
-                      : describeGeneric(o);
+                      : o.kind === "EndpointSlice"
+                        ? describeEndpointSlice(o)
+                        : o.kind === "Endpoints"
+                          ? describeEndpoints(o)
+                          : describeGeneric(o);
       return `${lines.join("\n")}\n`;
     })
     .join("\n\n");

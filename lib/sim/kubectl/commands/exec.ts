@@ -3,6 +3,7 @@ import { containerNamed, ephemeralRunning } from "../../ephemeral-containers";
 import { KubeError } from "../../errors";
 import { imageProfile, nodeRootProfile } from "../../images";
 import { environmentOf } from "../../service-env";
+import { sha256 } from "../../sha256";
 import { dig } from "../../shell/dig";
 import { podHostname } from "../../shell/http-client";
 import { curl, nslookup, ping, wget } from "../../shell/network-tools";
@@ -38,11 +39,21 @@ function hostsFile(pod: Pod): string {
   return `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${pod.status.podIP}\t${name}\n`;
 }
 
-/** The runtime's answer when the program to exec is not in the image (containerd's wording). */
-const notInImage = (program: string): CommandResult => ({
-  output: `error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n`,
-  exitCode: 1,
-});
+/**
+ * The runtime's answer when the program to exec is not in the image (containerd's wording, wrapped
+ * twice in "Internal error occurred" as the API server relays the kubelet's error): containerd names
+ * the exec process by a random 64-hex id; the simulator derives one from the pod, the command and the
+ * clock, so a run stays deterministic.
+ */
+function notInImage(ctx: KubectlContext, pod: Pod, program: string): CommandResult {
+  const id = [...sha256(`${pod.metadata.uid} ${program} ${ctx.cluster.now()}`)]
+    .map((b) => b.toString(16).padStart(2, "0"))
+    .join("");
+  return {
+    output: `error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${id}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n`,
+    exitCode: 1,
+  };
+}
 
 /** Where a process's files come from: its container's image, or the node's root after `chroot /host`. */
 export type FileRoot = "container" | "host";
@@ -73,7 +84,7 @@ export function runInPod(
   const program = rawProgram?.replace(/^\/(usr\/)?(s?bin)\//, "") ?? "";
   const image = root === "host" ? nodeRootProfile(cluster.options.proxyMode) : imageProfile(container.image);
   if (!(image.programs as ReadonlySet<string>).has(program)) {
-    if (!shell) return notInImage(rawProgram);
+    if (!shell) return notInImage(ctx, pod, rawProgram);
     return { output: `sh: ${image.shell === "dash" ? "1: " : ""}${rawProgram}: not found\n`, exitCode: 127 };
   }
   const tool = networkTool(ctx, pod, container, program, args);
@@ -158,8 +169,10 @@ export function runInPod(
     }
     case "true":
       return ok("");
+    case "false":
+      return { output: "", exitCode: 1 };
     default:
-      return notInImage(rawProgram);
+      return notInImage(ctx, pod, rawProgram);
   }
 }
 

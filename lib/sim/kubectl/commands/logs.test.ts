@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { harness } from "../../test-support/harness";
 
 // kubectl pkg/cmd/logs/logs.go, pkg/polymorphichelpers/logsforobject.go and util/podutils ByLogging
-// (Kubernetes v1.31); nginx's default `combined` log_format (ngx_http_log_module).
+// (Kubernetes v1.31); the nginx image's access log, the `main` log_format of its /etc/nginx/nginx.conf:
+// nginx's `combined` fields (ngx_http_log_module) and then "$http_x_forwarded_for".
 
 const COMBINED =
-  /^(\d+\.\d+\.\d+\.\d+) - - \[(\d{2}\/\w{3}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000)\] "GET (\S+) HTTP\/1\.1" (\d{3}) (\d+) "-" "([^"]*)"$/;
+  /^(\d+\.\d+\.\d+\.\d+) - - \[(\d{2}\/\w{3}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000)\] "GET (\S+) HTTP\/1\.1" (\d{3}) (\d+) "-" "([^"]*)" "([^"]*)"$/;
 
 function clusterWithWeb(replicas = 1) {
   const h = harness();
@@ -33,6 +34,14 @@ describe("kubectl logs", () => {
     expect(m![4]).toBe("404");
     expect(Number(m![5])).toBe(body.length);
     expect(m![6]).toMatch(/^curl\//);
+    expect(m![7]).toBe("-"); // no X-Forwarded-For header
+  });
+
+  it("logs the X-Forwarded-For header a request carries at the end of the line", () => {
+    const h = clusterWithWeb();
+    h.ok("kubectl exec client -- curl -s -H 'X-Forwarded-For: 203.0.113.7' web/");
+    const web = h.podsNamed("web-")[0].metadata.name;
+    expect(COMBINED.exec(h.ok(`kubectl logs ${web}`).trimEnd())?.[7]).toBe("203.0.113.7");
   });
 
   it("busybox wget identifies itself as Wget", () => {

@@ -3,6 +3,7 @@ import type { Container } from "../../types";
 import { parseArgs } from "../args";
 import { type CommandSpec, type KubectlCommand, subcommandNamed } from "../command";
 import { type KubectlContext, namespaceOf } from "../context";
+import { defaultSubCommandRun } from "../help";
 import { line } from "../line";
 import { getObject, parseTargets } from "../resources";
 
@@ -60,7 +61,7 @@ function setImages(containers: Container[], images: Map<string, string>): { chan
 function kubectlSet(ctx: KubectlContext, argv: string[]): string {
   const [sub, ...rest] = argv;
   const spec = subcommandNamed(setCommand, sub);
-  if (!spec) throw new KubeError(`error: unknown command "${sub ?? ""}" for "kubectl set"\nSupported here: image`);
+  if (!spec) defaultSubCommandRun(["set"], setCommand, argv);
   const args = parseArgs(rest, spec.flags, "set image");
   const namespace = namespaceOf(ctx, args);
   const { targets, images } = splitArguments(args.positional);

@@ -75,7 +75,8 @@ describe("kubectl wait", () => {
     );
     expect(h.fails("kubectl wait --for=condition=Ready pods -l app=none")).toBe("error: no matching resources found\n");
     expect(h.fails("kubectl wait --for=condition=Ready pod/x --timeout=30")).toBe(
-      'error: invalid argument "30" for "--timeout" flag: time: missing unit in duration "30"\n',
+      // pflag's error, and the usage line kubectl's FlagErrorFunc adds (pkg/util/templates/templater.go).
+      'error: invalid argument "30" for "--timeout" flag: time: missing unit in duration "30"\nSee \'kubectl wait --help\' for usage.\n',
     );
   });
 });

@@ -1,0 +1,44 @@
+import type { DaemonSet, NodeObject, Toleration } from "./types";
+
+// Which nodes a DaemonSet runs a pod on (pkg/controller/daemon/daemon_controller.go
+// NodeShouldRunDaemonPod and its predicates): the template's nodeSelector must match the node's
+// labels (node affinity is not modelled), and every NoSchedule or NoExecute taint of the node must be
+// tolerated by the template's tolerations together with those the controller adds to every daemon pod
+// (pkg/controller/daemon/util AddOrUpdateDaemonPodTolerations). So a DaemonSet without a toleration
+// for node-role.kubernetes.io/control-plane:NoSchedule skips the control-plane node, while a
+// cordoned node (node.kubernetes.io/unschedulable) still gets its pod.
+
+/** The tolerations the DaemonSet controller adds to every pod it creates. */
+export function daemonPodTolerations(ds: DaemonSet): Toleration[] {
+  const added: Toleration[] = [
+    { key: "node.kubernetes.io/not-ready", operator: "Exists", effect: "NoExecute" },
+    { key: "node.kubernetes.io/unreachable", operator: "Exists", effect: "NoExecute" },
+    { key: "node.kubernetes.io/disk-pressure", operator: "Exists", effect: "NoSchedule" },
+    { key: "node.kubernetes.io/memory-pressure", operator: "Exists", effect: "NoSchedule" },
+    { key: "node.kubernetes.io/pid-pressure", operator: "Exists", effect: "NoSchedule" },
+    { key: "node.kubernetes.io/unschedulable", operator: "Exists", effect: "NoSchedule" },
+    ...(ds.spec.template.spec.hostNetwork
+      ? [{ key: "node.kubernetes.io/network-unavailable", operator: "Exists" as const, effect: "NoSchedule" }]
+      : []),
+  ];
+  const own = ds.spec.template.spec.tolerations ?? [];
+  return [...own, ...added.filter((a) => !own.some((t) => t.key === a.key && t.effect === a.effect))];
+}
+
+/** core/v1 Toleration.ToleratesTaint. */
+function tolerates(t: Toleration, taint: { key: string; effect: string; value?: string }): boolean {
+  if (t.effect && t.effect !== taint.effect) return false;
+  if (t.key && t.key !== taint.key) return false;
+  if (t.operator === "Exists") return true;
+  if (!t.key) return false; // an empty key is valid only with Exists
+  return (t.value ?? "") === (taint.value ?? "");
+}
+
+export function shouldRunDaemonPod(ds: DaemonSet, node: NodeObject): boolean {
+  const selector = ds.spec.template.spec.nodeSelector ?? {};
+  if (Object.entries(selector).some(([k, v]) => node.metadata.labels?.[k] !== v)) return false;
+  const tolerations = daemonPodTolerations(ds);
+  return (node.spec.taints ?? [])
+    .filter((taint) => taint.effect === "NoSchedule" || taint.effect === "NoExecute")
+    .every((taint) => tolerations.some((t) => tolerates(t, taint)));
+}
