@@ -3,22 +3,19 @@
 // (load-client.ts), served by a plain node:http server that calls the same session checks, schemas
 // and quiz service (submit-ceiling-server.ts), then the same baseline on the same database. SQLite
 // on a fresh file; PostgreSQL on --postgres, else BENCH_POSTGRES_URL or TEST_POSTGRES_URL, whose
-// public schema is dropped first (skipped without one). Learners and their first attempts are made
-// through the real repositories and service; the session cookie is what next-auth's sign-in would
-// set (its `encode`, same secret, salt and claims), since there is no sign-in endpoint here.
+// public schema is dropped first (skipped without one). Learners are made through the real
+// repository, with the session cookie next-auth's sign-in would set (its `encode`, the same secret,
+// salt and claims), since there is no sign-in endpoint here; their first attempts through the server.
 // BENCH_CPU_PROFILE=DIR profiles the server's measured window. Figures only; a broken invariant exits 1.
 import { spawn } from "node:child_process";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { encode } from "next-auth/jwt";
 import { claimsAtSignIn } from "../lib/auth/session-token";
-import { contentLibrary } from "../lib/content/library";
 import { createDb } from "../lib/db/create-db";
 import { providerOf } from "../lib/db/database-url";
 import { repositoriesFor } from "../lib/db/repositories-for";
-import { newAttemptSecret, newAttemptSeed } from "../lib/quiz/service/attempt-secrets";
-import { createQuizService } from "../lib/quiz/service/quiz-service";
-import { LESSON, type Learner, type Ledger, learnerLoop, load, newStats, row, type Stats } from "./load-client";
+import { type Learner, type Ledger, learnerLoop, load, newStats, row, type Stats, startAttempt } from "./load-client";
 import { freshDatabase, runBaseline, stop, verify, waitFor } from "./load-servers";
 
 const arg = (name: string) => {
@@ -34,33 +31,19 @@ const AUTH_SECRET = "bench-ceiling-secret-not-for-production-0123456789";
 const COOKIE = "authjs.session-token";
 const SESSION_MAX_AGE = 30 * 24 * 60 * 60; // lib/auth/auth.ts
 
-/** The learners, each signed in (a cookie as next-auth would issue it) with one attempt started through the service. */
-async function learnersOn(url: string, ledger: Ledger): Promise<Learner[]> {
+/** The learners, each signed in: a session cookie as next-auth's sign-in would set it (no bcrypt, no endpoint). */
+async function learnersOn(url: string): Promise<Learner[]> {
   const db = createDb(url);
-  const repos = repositoriesFor(db, providerOf(url));
-  const quiz = createQuizService({
-    repos,
-    library: contentLibrary,
-    now: () => new Date(),
-    newSeed: newAttemptSeed,
-    newSecret: newAttemptSecret,
-  });
+  const users = repositoriesFor(db, providerOf(url)).users;
   const learners: Learner[] = [];
   try {
     for (let i = 0; i < LEARNERS; i++) {
       const email = `bench-${i}@example.test`;
-      // No one signs in with a password here, so no bcrypt hash is needed.
-      const user = await repos.users.create({ email, name: `Bench ${i}`, passwordHash: "" });
+      // No one signs in with a password here, so the hash is never checked.
+      const user = await users.create({ email, name: `Bench ${i}`, passwordHash: "" });
       const token = { name: user.name, email: user.email, ...claimsAtSignIn(user, new Date()) };
       const jwe = await encode({ token, secret: AUTH_SECRET, salt: COOKIE, maxAge: SESSION_MAX_AGE });
-      const started = await quiz.start(user.id, "lesson", LESSON, "immediate");
-      if (!started.ok) throw new Error(`start failed: ${started.error}`);
-      ledger.set(started.value.id, new Map());
-      learners.push({
-        email,
-        cookie: `${COOKIE}=${jwe}`,
-        current: { id: started.value.id, questions: started.value.questions, next: 0 },
-      });
+      learners.push({ email, cookie: `${COOKIE}=${jwe}` });
     }
   } finally {
     await db.$disconnect();
@@ -72,7 +55,7 @@ async function benchDatabase(name: string, url: string) {
   console.log(`\n${name}: preparing (load average ${load()})`);
   await freshDatabase(url);
   const ledger: Ledger = new Map();
-  const learners = await learnersOn(url, ledger);
+  const learners = await learnersOn(url);
   const stats: Stats = { start: newStats(), submit: newStats(), finish: newStats(), baseline: newStats() };
   // Through node itself (not the tsx CLI, which runs the script in a child) so a profile is of the server.
   const server = spawn(process.execPath, ["--import", "tsx", "bench/submit-ceiling-server.ts", String(APP_PORT)], {
@@ -83,6 +66,10 @@ async function benchDatabase(name: string, url: string) {
   let seconds = 0;
   try {
     await waitFor(`${base}/`);
+    // As bench:load's warm-up (not measured, but verified): every learner starts an attempt through
+    // the server, so its pool cache is as warm as next start's when the window opens.
+    const warm: Stats = { start: newStats(), submit: newStats(), finish: newStats(), baseline: newStats() };
+    await Promise.all(learners.map((l) => startAttempt(base, l, warm, ledger)));
     console.log(
       `${name}: ${LEARNERS} learners with an attempt each; driving for ${SECONDS} s (load average ${load()})`,
     );
