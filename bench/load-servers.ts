@@ -62,7 +62,9 @@ export async function freshDatabase(url: string): Promise<string> {
  * the measured seconds. Run after the app's window, so the two never share the machine.
  */
 export async function runBaseline(url: string, port: number, learners: number, seconds: number, stats: Stats) {
-  const baseline = spawn(bin("tsx"), ["bench/load-baseline-server.ts", url, String(port)], { stdio: "ignore" });
+  const baseline = spawn(bin("tsx"), ["bench/load-baseline-server.ts", url, String(port)], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   try {
     await waitFor(`http://127.0.0.1:${port}/`);
     const t0 = performance.now();

@@ -8,7 +8,8 @@
 // entry is server-only), and the answer as JSON with its length. Not done: gzip of bodies over 1 KB,
 // Next's static headers, and the LTI score sending after a finish (no bench learner came from LTI).
 // Env: DATABASE_URL, AUTH_SECRET; BENCH_CPU_PROFILE=DIR writes a V8 CPU profile of the time between
-// listening and SIGTERM there. Usage: tsx bench/submit-ceiling-server.ts <port>
+// listening and SIGTERM there. At SIGTERM its CPU time per request goes to stderr.
+// Usage: tsx bench/submit-ceiling-server.ts <port>
 import fs from "node:fs";
 import http from "node:http";
 import { Session } from "node:inspector/promises";
@@ -28,6 +29,7 @@ import { newAttemptSecret, newAttemptSeed } from "../lib/quiz/service/attempt-se
 import { createPoolCache } from "../lib/quiz/service/pool-cache";
 import { createQuizService, type QuizResult } from "../lib/quiz/service/quiz-service";
 import { answerBodySchema, attemptIdSchema, startQuizSchema } from "../lib/quiz/service/schemas";
+import { reportCpu } from "./server-cpu";
 
 const port = Number(process.argv[2]);
 const db = createDb(databaseUrl(), {
@@ -125,7 +127,9 @@ async function route(req: http.IncomingMessage): Promise<Reply> {
   return result(await quiz.submit(userId, attemptId.data, input.questionId, input.response));
 }
 
+let requests = 0;
 const server = http.createServer((req, res) => {
+  requests++;
   const requestId = requestIdFor(null, false);
   logger.info({ requestId, method: req.method, path: req.url?.split("?")[0] }, "request");
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
@@ -148,7 +152,7 @@ const server = http.createServer((req, res) => {
 });
 server.keepAliveTimeout = 60_000;
 
-/** The profiler runs from listening to SIGTERM: the learners' window, not the module loading before it. */
+/** The profiler (and the CPU count) runs from listening to SIGTERM: the learners' window, not the module loading before it. */
 async function main() {
   const profileDir = process.env.BENCH_CPU_PROFILE;
   const inspector = profileDir ? new Session() : null;
@@ -157,7 +161,9 @@ async function main() {
     await inspector.post("Profiler.enable");
     await inspector.post("Profiler.start");
   }
+  const cpu = process.cpuUsage();
   process.once("SIGTERM", async () => {
+    reportCpu("ceiling server", cpu, requests);
     if (inspector && profileDir) {
       const { profile } = await inspector.post("Profiler.stop");
       fs.mkdirSync(profileDir, { recursive: true });
