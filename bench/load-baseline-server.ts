@@ -4,13 +4,15 @@
 // pragmas as the app's connection (WAL, synchronous = FULL: each acknowledged row synced to disk; a
 // connection that opens a WAL file otherwise gets better-sqlite3's NORMAL, which syncs only at
 // checkpoints and so is not a comparable INSERT). No framework, no session, no validation: what the
-// machine and the database can do. Usage: tsx bench/load-baseline-server.ts <database-url> <port>
+// machine and the database can do. At SIGTERM it writes its CPU time per request to stderr.
+// Usage: tsx bench/load-baseline-server.ts <database-url> <port>
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { providerOf, sqliteFilePath } from "../lib/db/database-url";
 import { SQLITE_PRAGMAS } from "../lib/db/driver-adapter";
+import { reportCpu } from "./server-cpu";
 
 const [url, port] = process.argv.slice(2);
 const TABLE = `CREATE TABLE IF NOT EXISTS "BenchBaseline" ("id" TEXT PRIMARY KEY, "attemptId" TEXT NOT NULL,
@@ -47,7 +49,9 @@ async function connect(): Promise<Insert> {
 
 async function main() {
   const insert = await connect();
+  let requests = 0;
   const server = http.createServer((req, res) => {
+    requests++;
     let body = "";
     req.on("data", (chunk) => {
       body += chunk;
@@ -74,6 +78,11 @@ async function main() {
   });
   server.keepAliveTimeout = 60_000;
   server.listen(Number(port), "127.0.0.1", () => console.log(`baseline listening on ${port}`));
+  const cpu = process.cpuUsage();
+  process.once("SIGTERM", () => {
+    reportCpu("baseline server", cpu, requests);
+    process.exit(0);
+  });
 }
 
 main().catch((err) => {
