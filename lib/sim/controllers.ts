@@ -52,10 +52,20 @@ export function reconcile(cluster: Cluster): boolean {
     settled = cluster.store.version === before;
   }
   reconcileQueuedEndpointSlices(cluster, walk);
-  syncIngressStatus(cluster);
-  syncQuotaStatus(cluster);
+  syncStatusQueues(cluster);
   if (cluster.reconcileMode === "check") checkAgainstFullWalk(cluster);
   return settled;
+}
+
+/** The Ingress and quota status syncs, of what their queues hold. */
+function syncStatusQueues(cluster: Cluster): void {
+  const q = cluster.queues;
+  if (q.allIngresses) {
+    q.allIngresses = false;
+    q.ingresses.clear();
+    syncIngressStatus(cluster, "all");
+  } else if (q.ingresses.size > 0) syncIngressStatus(cluster, WorkQueues.take(q.ingresses));
+  if (q.quotaNamespaces.size > 0) syncQuotaStatus(cluster, WorkQueues.take(q.quotaNamespaces));
 }
 
 type Retry = keyof WorkQueues["retry"];
@@ -107,8 +117,8 @@ function syncQueued(cluster: Cluster, walk: "indexed" | "full"): void {
  * The reconcile check: after the queued sync, one round with every key enqueued must find nothing to
  * do (no write, no event, no random draw, the same timers), with the scheduler and the EndpointSlice
  * controller walking every pod rather than the store's indexes, and kube-proxy's routing indexes must
- * agree with a walk over every Service, pod and node. Syncs that are retried in every round
- * anyway are left out, as are the Ingress and quota status, which always walk everything.
+ * agree with a walk over every Service, pod and node; the Ingress and quota status syncs walk every
+ * Ingress and quota. Syncs that are retried in every round anyway are left out.
  */
 function checkAgainstFullWalk(cluster: Cluster): void {
   const store = cluster.store;
@@ -130,6 +140,11 @@ function checkAgainstFullWalk(cluster: Cluster): void {
     for (const key of q.retry.StatefulSet) q.statefulSets.delete(key);
     syncQueued(cluster, "full");
     reconcileQueuedEndpointSlices(cluster, "full");
+    syncIngressStatus(cluster, "all");
+    syncQuotaStatus(cluster, "all");
+    q.ingresses.clear();
+    q.allIngresses = false;
+    q.quotaNamespaces.clear();
   } finally {
     store.onChange = handler;
   }

@@ -153,6 +153,33 @@ function nodesComeAndGo(mode: "full" | "check", seed: number) {
   return JSON.stringify({ out, ...state(cluster) });
 }
 
+/** Ingresses created before ingress-nginx runs, and the controller scaled away and back (the status sync's queue). */
+function ingressController(mode: "full" | "check", seed: number) {
+  const sim = createCluster({ seed, loadBalancerPool: "172.18.255.200/29" });
+  sim.cluster.reconcileMode = mode;
+  const out: string[] = [];
+  const run = (line: string) => out.push(`$ ${line}`, sim.run(line).output);
+  run("kubectl create deployment web --image=nginx:1.27 --replicas=2");
+  run("kubectl expose deployment web --port=80");
+  run("kubectl create ingress early --class=nginx --rule=early.example.com/=web:80");
+  run("kubectl apply -f ingress-nginx.yaml");
+  run("kubectl get ingress");
+  run("sleep 30");
+  run("kubectl get ingress");
+  run("kubectl create ingress late --class=nginx --rule=late.example.com/=web:80");
+  run("kubectl scale deployment ingress-nginx-controller -n ingress-nginx --replicas=0");
+  run(`sleep ${40 + seed}`);
+  run("kubectl create ingress while-down --class=nginx --rule=down.example.com/=web:80");
+  run("sleep 1");
+  run("kubectl scale deployment ingress-nginx-controller -n ingress-nginx --replicas=1");
+  run("sleep 30");
+  run("kubectl delete pod -n ingress-nginx -l app.kubernetes.io/component=controller --wait=false");
+  run("sleep 30");
+  run("kubectl get ingress -o wide");
+  run("kubectl get events");
+  return JSON.stringify({ out, ...state(sim.cluster) });
+}
+
 describe("the queued reconcile", () => {
   for (let seed = 1; seed <= 12; seed++)
     it(`does what the walk over everything does (seed ${seed})`, () => {
@@ -161,5 +188,9 @@ describe("the queued reconcile", () => {
   for (let seed = 1; seed <= 3; seed++)
     it(`places pods on nodes that join and leave as the walk does (seed ${seed})`, () => {
       expect(nodesComeAndGo("check", seed)).toBe(nodesComeAndGo("full", seed));
+    });
+  for (let seed = 1; seed <= 2; seed++)
+    it(`keeps Ingress status as the walk does while the controller comes and goes (seed ${seed})`, () => {
+      expect(ingressController("check", seed)).toBe(ingressController("full", seed));
     });
 });

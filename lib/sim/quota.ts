@@ -56,9 +56,22 @@ export function admitCreate(cluster: Cluster, namespace: string, resource: Quota
   if (refusal) throw new KubeError(`Error from server (Forbidden): ${refusal}`);
 }
 
-/** The resource quota controller's sync: status.hard mirrors spec.hard, status.used is recounted. */
-export function syncQuotaStatus(cluster: Cluster): void {
-  for (const quota of cluster.store.list("ResourceQuota")) {
+/**
+ * The resource quota controller's sync: status.hard mirrors spec.hard, status.used is recounted.
+ */
+export function syncQuotaStatus(cluster: Cluster, namespaces: Iterable<string> | "all" = "all"): void {
+  // The quotas of the namespaces in the queue (work-queues.ts: where a pod, a Service or a quota
+  // changed), in list order.
+  const quotas =
+    namespaces === "all"
+      ? cluster.store.list("ResourceQuota")
+      : cluster.store.inListOrder(
+          "ResourceQuota",
+          [...namespaces].flatMap((ns) =>
+            cluster.store.list("ResourceQuota", ns).map((q) => `${ns}/${q.metadata.name}`),
+          ),
+        );
+  for (const quota of quotas) {
     const used: Record<string, string> = {};
     for (const resource of Object.keys(quota.spec.hard).sort())
       if ((QUOTA_RESOURCES as readonly string[]).includes(resource))
