@@ -39,11 +39,11 @@ export function reconcile(cluster: Cluster): boolean {
   let settled = false;
   for (let round = 0; round < 20 && !settled; round++) {
     const before = cluster.store.version;
-    for (const [key, ms] of cluster.timers)
-      if (ms <= cluster.now()) {
-        if (key === "*") q.allKubeletPods = true;
-        else q.kubeletPods.add(key);
-      }
+    // The kubelet's due timers, from their heap (timers.ts), not a scan of every timer.
+    for (const key of cluster.timers.dueAt(cluster.now())) {
+      if (key === "*") q.allKubeletPods = true;
+      else q.kubeletPods.add(key);
+    }
     for (const key of q.retry.ReplicaSet) q.replicaSets.add(key);
     for (const key of q.retry.DaemonSet) q.daemonSets.add(key);
     for (const key of q.retry.StatefulSet) q.statefulSets.add(key);
