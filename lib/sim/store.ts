@@ -97,7 +97,7 @@ export class ObjectStore {
   private readonly maps = new Map<Kind, Map<string, Map<string, KubeObject>>>();
   private resourceVersion = 1000;
   private uidCounter = 0;
-  /** Bumped on every write; caches (DNS, routing) compare it to know when to rebuild. */
+  /** Bumped on every write; the cluster compares it to know whether anything changed since it settled. */
   version = 0;
   private readonly podsByOwner = new Map<string, Map<string, ByKind["Pod"]>>();
   private readonly slicesByService = new Map<string, Map<string, EndpointSlice>>();
