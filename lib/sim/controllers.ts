@@ -9,7 +9,7 @@ import { randomSuffix, templateHash } from "./names";
 import { syncNamespace } from "./namespace-controller";
 import { routingIndexProblems } from "./network";
 import { controllerRef, ownedBy } from "./owner-references";
-import { quotaRefusal, syncQuotaStatus } from "./quota";
+import { QUOTA_RESOURCES, quotaRefusal, syncQuotaStatus, usage } from "./quota";
 import { syncRevision, syncRollout } from "./rolling-update";
 import { schedulePending } from "./scheduler";
 import { reconcileStatefulSet } from "./statefulset-controller";
@@ -148,12 +148,29 @@ function checkAgainstFullWalk(cluster: Cluster): void {
   } finally {
     store.onChange = handler;
   }
-  const problems = [...found, ...routingIndexProblems(cluster).map((p) => `routing index: ${p}`)];
+  const problems = [
+    ...found,
+    ...routingIndexProblems(cluster).map((p) => `routing index: ${p}`),
+    ...quotaCountProblems(cluster),
+  ];
   if (cluster.events.writes !== before.events) problems.push(`${cluster.events.writes - before.events} event(s)`);
   if (cluster.rng.save() !== before.rng) problems.push("random draws");
   if (timers() !== before.timers) problems.push(`timers ${before.timers} became ${timers()}`);
   if (problems.length > 0)
     throw new Error(`the queued reconcile missed work that a full walk found: ${problems.join(", ")}`);
+}
+
+/** Where the store's quota counts disagree with a count over the namespace's pods and Services. */
+function quotaCountProblems(cluster: Cluster): string[] {
+  const problems: string[] = [];
+  for (const ns of cluster.store.list("Namespace"))
+    for (const resource of QUOTA_RESOURCES) {
+      const name = ns.metadata.name;
+      const counted = usage(cluster, name, resource);
+      const walked = usage(cluster, name, resource, true);
+      if (counted !== walked) problems.push(`quota count ${name} ${resource}: ${counted}, walked ${walked}`);
+    }
+  return problems;
 }
 
 /**

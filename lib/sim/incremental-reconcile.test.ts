@@ -33,6 +33,8 @@ const COMMANDS = [
   // Quotas and Ingresses created, edited and deleted (their status controllers).
   (r: Rng) => `kubectl apply -f quota-${r.int(3)}.yaml`,
   (r: Rng) => `kubectl delete quota q${r.int(2)}`,
+  // Pods that finish (Succeeded or Failed) stop counting against a quota.
+  (r: Rng) => `kubectl run j${r.int(3)} --image=busybox --restart=Never -- ${r.int(2) ? "true" : "false"}`,
   (r: Rng) => `kubectl create ingress i${r.int(2)} --rule=i${r.int(2)}.example.com/=d${r.int(3)}:80`,
   (r: Rng) => `kubectl delete ingress i${r.int(2)}`,
 ];

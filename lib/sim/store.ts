@@ -24,7 +24,16 @@ interface PodIndexEntry {
   /** The node whose pod count includes it: bound and not being deleted. */
   node: string | null;
   labelKeys: string[];
+  /** Whether its namespace's quota usage counts it (countsAgainstQuota). */
+  quota: boolean;
 }
+
+/**
+ * pkg/quota/v1/evaluator/core/pods.go QuotaV1Pod: a pod counts against `pods` unless it has
+ * terminated (Succeeded or Failed). A terminating pod still counts until it is gone (upstream: until
+ * its deletionTimestamp plus its grace period has passed, which a pod here barely outlives if at all).
+ */
+export const countsAgainstQuota = (pod: Pod) => pod.status.phase !== "Succeeded" && pod.status.phase !== "Failed";
 
 /**
  * Objects filed under keys (an address, a port, an owner's uid), several possibly under one key; the
@@ -109,6 +118,8 @@ export class ObjectStore {
   // Pod indexes the scheduler and the EndpointSlice controller query instead of walking every pod.
   private readonly podIndex = new Map<string, PodIndexEntry>();
   private readonly load = new Map<string, number>();
+  /** Pods that count against a quota, by namespace (quota.ts usage). */
+  private readonly quotaPods = new Map<string, number>();
   private readonly pending = new Map<string, Pod>();
   private readonly byLabel = new Map<string, Map<string, Pod>>();
   /** Which Services' slices list a pod ("namespace/name"), counted by slice; and what each slice listed. */
@@ -258,6 +269,8 @@ export class ObjectStore {
         this.schedulable.moved(node);
       }
     }
+    const quota = countsAgainstQuota(pod);
+    if ((old?.quota ?? false) !== quota) this.countQuotaPod(pod.metadata.namespace ?? "", quota ? 1 : -1);
     this.podsByIP.set(pod, pod.status.podIP && !pod.spec.hostNetwork ? [pod.status.podIP] : []);
     this.hostNetworkPods.set(pod, pod.spec.hostNetwork && pod.spec.nodeName ? [pod.spec.nodeName] : []);
     if (!pod.spec.nodeName && !pod.metadata.deletionTimestamp) this.pending.set(uid, pod);
@@ -273,7 +286,7 @@ export class ObjectStore {
         set.set(uid, pod);
       }
     }
-    this.podIndex.set(uid, { pod, node, labelKeys });
+    this.podIndex.set(uid, { pod, node, labelKeys, quota });
   }
 
   private unindexPod(pod: Pod) {
@@ -286,6 +299,7 @@ export class ObjectStore {
     }
     this.podsByIP.delete(pod);
     this.hostNetworkPods.delete(pod);
+    if (old.quota) this.countQuotaPod(pod.metadata.namespace ?? "", -1);
     this.pending.delete(uid);
     for (const k of old.labelKeys) this.byLabel.get(k)?.delete(uid);
     this.podIndex.delete(uid);
@@ -338,6 +352,22 @@ export class ObjectStore {
       this.slicesByService.get(sliceKey(object))?.delete(object.metadata.name);
       this.unindexSliceMembers(object);
     }
+  }
+
+  private countQuotaPod(namespace: string, by: number) {
+    const n = (this.quotaPods.get(namespace) ?? 0) + by;
+    if (n === 0) this.quotaPods.delete(namespace);
+    else this.quotaPods.set(namespace, n);
+  }
+
+  /** The pods of a namespace that count against its quotas (countsAgainstQuota). */
+  podsCountedByQuota(namespace: string): number {
+    return this.quotaPods.get(namespace) ?? 0;
+  }
+
+  /** How many objects of a kind a namespace holds. */
+  count(kind: Kind, namespace: string): number {
+    return this.namespaces(kind).get(nsKey(kind, namespace))?.size ?? 0;
   }
 
   /** Where an object is in list() order: its namespace's position, then its own. */
