@@ -1,5 +1,6 @@
 // npm run bench: the simulator at full size (1,000 nodes, 30,000 pods, 3,000 Services, 100,000
-// DNS lookups and 100,000 connections) and at a tenth of it, printing time per operation and the
+// DNS lookups and 100,000 connections) and at a tenth of it, printing time per operation (the
+// writes as the median of 21, with the fastest and slowest) and the
 // full/tenth ratios. Linear growth shows as a total-time ratio near 10 and a per-operation ratio
 // near 1. Figures only: nothing here passes or fails.
 import { performance } from "node:perf_hooks";
@@ -8,11 +9,28 @@ import { answerQuery, connect, createCluster, resolveFromPod } from "../lib/sim"
 interface Figures {
   build: number;
   command: number;
-  write: number;
+  /** Median, fastest and slowest of WRITES scales by one pod, each of another Deployment. */
+  write: Spread;
+  /** The same for a scale followed by one connection from a pod (kube-proxy's view after a write). */
+  writeConnect: Spread;
   lookups: number;
   connections: number;
   counts: { nodes: number; pods: number; services: number; operations: number; events: number };
   heapMiB: number;
+}
+
+interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+/** How many writes the write figures take the median of: one write's time swings with the load and collections. */
+const WRITES = 21;
+
+function spread(times: number[]): Spread {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: sorted[sorted.length >> 1], min: sorted[0], max: sorted[sorted.length - 1] };
 }
 
 function time<T>(work: () => T): [T, number] {
@@ -45,9 +63,25 @@ function run(scale: number): Figures {
   // A read settles nothing new (the controllers are skipped while nothing changed); a write makes
   // every controller run again over the whole cluster.
   const [, command] = time(() => sim.run("kubectl get svc app-1 -n team-1"));
-  const [, write] = time(() => sim.run("kubectl scale deployment app-1 -n team-1 --replicas=11"));
+  const writes: number[] = [];
+  for (let i = 1; i <= WRITES; i++)
+    writes.push(time(() => sim.run(`kubectl scale deployment app-${i} -n team-${i % 20} --replicas=11`))[1]);
+  const write = spread(writes);
 
   const clients = cluster.pods("team-0").slice(0, 100);
+  // A write, then a connection to the Service it changed: what kube-proxy's routing costs after a write.
+  const writeConnects: number[] = [];
+  for (let i = 1; i <= WRITES; i++) {
+    const ip = cluster.store.get("Service", `team-${i % 20}`, `app-${i}`)!.spec.clusterIP!;
+    writeConnects.push(
+      time(() => {
+        sim.run(`kubectl scale deployment app-${i} -n team-${i % 20} --replicas=12`);
+        const result = connect(cluster, { kind: "pod", pod: clients[0] }, ip, 80);
+        if (!result.ok) throw new Error(`connection to ${ip} failed: ${result.reason}`);
+      })[1],
+    );
+  }
+  const writeConnect = spread(writeConnects);
   const [, lookups] = time(() => {
     for (let i = 0; i < operations; i++) {
       const client = clients[i % clients.length];
@@ -75,6 +109,7 @@ function run(scale: number): Figures {
     build,
     command,
     write,
+    writeConnect,
     lookups,
     connections,
     // The event log is bounded (lib/sim/events.ts MAX_EVENTS), however many pods were started.
@@ -84,6 +119,7 @@ function run(scale: number): Figures {
 }
 
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+const range = (s: Spread) => `${s.min.toFixed(1)} – ${s.max.toFixed(1)} ms`;
 const us = (ms: number, n: number) => `${((ms * 1000) / n).toFixed(2)} µs/op`;
 
 run(0.01); // warm the JIT so the tenth-size figures are not start-up cost
@@ -112,7 +148,20 @@ const rows: [string, string, string, string][] = [
     fmt(full.command),
     `${(full.command / tenth.command).toFixed(1)}x`,
   ],
-  ["one write (kubectl scale, +1 pod)", fmt(tenth.write), fmt(full.write), `${(full.write / tenth.write).toFixed(1)}x`],
+  [
+    `a write (kubectl scale, +1 pod), median of ${WRITES}`,
+    fmt(tenth.write.median),
+    fmt(full.write.median),
+    `${(full.write.median / tenth.write.median).toFixed(1)}x`,
+  ],
+  ["  fastest – slowest", range(tenth.write), range(full.write), ""],
+  [
+    `a write, then a connection, median of ${WRITES}`,
+    fmt(tenth.writeConnect.median),
+    fmt(full.writeConnect.median),
+    `${(full.writeConnect.median / tenth.writeConnect.median).toFixed(1)}x`,
+  ],
+  ["  fastest – slowest", range(tenth.writeConnect), range(full.writeConnect), ""],
   [`DNS lookups (${tenth.counts.operations} / ${full.counts.operations})`, fmt(tenth.lookups), fmt(full.lookups), ""],
   [
     "  per lookup",

@@ -15,6 +15,7 @@ import { createService } from "./service-api";
 import { type StartEnvironment, startEnvironment } from "./service-env";
 import { ObjectStore } from "./store";
 import { gracePeriodOf } from "./termination";
+import { Timers } from "./timers";
 import type { ClusterOptions, KubeObject, NodeObject, ObjectMeta, Pod, PodSpec, PodTemplate, Service } from "./types";
 import { WorkQueues } from "./work-queues";
 
@@ -167,7 +168,7 @@ export class Cluster {
     this.reconcileRuns++;
     const settled = reconcile(this);
     let wakeAt = Number.POSITIVE_INFINITY;
-    for (const ms of this.timers.values()) wakeAt = Math.min(wakeAt, ms);
+    wakeAt = Math.min(wakeAt, this.timers.earliest());
     for (const ms of this.namespaceRequeues.values()) wakeAt = Math.min(wakeAt, ms);
     this.settledAt = settled ? { version: this.store.version, runtime: this.runtimeVersion, wakeAt } : null;
     // What runs once a pod's containers have started (a one-shot pod's command), after the loops settle.
@@ -193,7 +194,7 @@ export class Cluster {
    * period), by pod key "namespace/name"; "*" for a wake-up no pod asked for, which makes the next
    * reconcile walk everything.
    */
-  readonly timers = new Map<string, number>();
+  readonly timers = new Timers();
   /** When the namespace controller looks again at a Terminating namespace, by name (namespace-controller.ts). */
   readonly namespaceRequeues = new Map<string, number>();
   /** The pod key whose sync is running, so that its wakeAt() calls are filed under it. */

@@ -8,8 +8,9 @@ import { runKubelet, syncNode, syncPod } from "./kubelet";
 import { matchesSelector } from "./labels";
 import { randomSuffix, templateHash } from "./names";
 import { syncNamespace } from "./namespace-controller";
+import { routingIndexProblems } from "./network";
 import { controllerRef, ownedBy } from "./owner-references";
-import { quotaRefusal, syncQuotaStatus } from "./quota";
+import { QUOTA_RESOURCES, quotaRefusal, syncQuotaStatus, usage } from "./quota";
 import { syncRevision, syncRollout } from "./rolling-update";
 import { schedulePending } from "./scheduler";
 import { reconcileStatefulSet } from "./statefulset-controller";
@@ -32,26 +33,40 @@ import { WorkQueues } from "./work-queues";
 export function reconcile(cluster: Cluster): boolean {
   const q = cluster.queues;
   if (cluster.reconcileMode === "full" || q.all) q.enqueueAll(cluster.store);
+  // "full" mode walks instead of reading the store's indexes too (the scheduler's node order, the
+  // Deployments' ReplicaSets, the EndpointSlice controller's pods), so that comparing it with "check"
+  // (incremental-reconcile.test.ts) compares the indexes' choices with the walk's.
+  const walk = cluster.reconcileMode === "full" ? "full" : "indexed";
   let settled = false;
   for (let round = 0; round < 20 && !settled; round++) {
     const before = cluster.store.version;
-    for (const [key, ms] of cluster.timers)
-      if (ms <= cluster.now()) {
-        if (key === "*") q.allKubeletPods = true;
-        else q.kubeletPods.add(key);
-      }
+    // The kubelet's due timers, from their heap (timers.ts), not a scan of every timer.
+    for (const key of cluster.timers.dueAt(cluster.now())) {
+      if (key === "*") q.allKubeletPods = true;
+      else q.kubeletPods.add(key);
+    }
     for (const key of q.retry.ReplicaSet) q.replicaSets.add(key);
     for (const key of q.retry.DaemonSet) q.daemonSets.add(key);
     for (const key of q.retry.StatefulSet) q.statefulSets.add(key);
     for (const [name, ms] of cluster.namespaceRequeues) if (ms <= cluster.now()) q.namespaces.add(`/${name}`);
-    syncQueued(cluster, "indexed");
+    syncQueued(cluster, walk);
     settled = cluster.store.version === before;
   }
-  reconcileQueuedEndpointSlices(cluster, "indexed");
-  syncIngressStatus(cluster);
-  syncQuotaStatus(cluster);
+  reconcileQueuedEndpointSlices(cluster, walk);
+  syncStatusQueues(cluster);
   if (cluster.reconcileMode === "check") checkAgainstFullWalk(cluster);
   return settled;
+}
+
+/** The Ingress and quota status syncs, of what their queues hold. */
+function syncStatusQueues(cluster: Cluster): void {
+  const q = cluster.queues;
+  if (q.allIngresses) {
+    q.allIngresses = false;
+    q.ingresses.clear();
+    syncIngressStatus(cluster, "all");
+  } else if (q.ingresses.size > 0) syncIngressStatus(cluster, WorkQueues.take(q.ingresses));
+  if (q.quotaNamespaces.size > 0) syncQuotaStatus(cluster, WorkQueues.take(q.quotaNamespaces));
 }
 
 type Retry = keyof WorkQueues["retry"];
@@ -65,8 +80,9 @@ function noteRetry(cluster: Cluster, kind: Retry, object: { metadata: ObjectMeta
 
 /**
  * One round: each controller syncs the keys in its queue, in list order. `walk` is how the scheduler
- * finds pending pods and node loads: from the store's indexes, or (the reconcile check) by counting
- * every pod, which checks the indexes too.
+ * finds pending pods and node loads, and the Deployment controller its ReplicaSets: from the store's
+ * indexes, or (the reconcile check) by counting every pod and listing the namespace, which checks the
+ * indexes too.
  */
 function syncQueued(cluster: Cluster, walk: "indexed" | "full"): void {
   const q = cluster.queues;
@@ -75,7 +91,8 @@ function syncQueued(cluster: Cluster, walk: "indexed" | "full"): void {
     q.allDaemonSets = false;
     for (const ds of store.list("DaemonSet")) q.daemonSets.add(`${ds.metadata.namespace}/${ds.metadata.name}`);
   }
-  for (const d of store.inListOrder("Deployment", WorkQueues.take(q.deployments))) reconcileDeployment(cluster, d);
+  for (const d of store.inListOrder("Deployment", WorkQueues.take(q.deployments)))
+    reconcileDeployment(cluster, d, walk);
   for (const rs of store.inListOrder("ReplicaSet", WorkQueues.take(q.replicaSets)))
     noteRetry(cluster, "ReplicaSet", rs, reconcileReplicaSet(cluster, rs));
   for (const ds of store.inListOrder("DaemonSet", WorkQueues.take(q.daemonSets)))
@@ -100,8 +117,9 @@ function syncQueued(cluster: Cluster, walk: "indexed" | "full"): void {
 /**
  * The reconcile check: after the queued sync, one round with every key enqueued must find nothing to
  * do (no write, no event, no random draw, the same timers), with the scheduler and the EndpointSlice
- * controller walking every pod rather than the store's indexes. Syncs that are retried in every round
- * anyway are left out, as are the Ingress and quota status, which always walk everything.
+ * controller walking every pod rather than the store's indexes, and kube-proxy's routing indexes must
+ * agree with a walk over every Service, pod and node; the Ingress and quota status syncs walk every
+ * Ingress and quota. Syncs that are retried in every round anyway are left out.
  */
 function checkAgainstFullWalk(cluster: Cluster): void {
   const store = cluster.store;
@@ -123,15 +141,37 @@ function checkAgainstFullWalk(cluster: Cluster): void {
     for (const key of q.retry.StatefulSet) q.statefulSets.delete(key);
     syncQueued(cluster, "full");
     reconcileQueuedEndpointSlices(cluster, "full");
+    syncIngressStatus(cluster, "all");
+    syncQuotaStatus(cluster, "all");
+    q.ingresses.clear();
+    q.allIngresses = false;
+    q.quotaNamespaces.clear();
   } finally {
     store.onChange = handler;
   }
-  const problems = [...found];
+  const problems = [
+    ...found,
+    ...routingIndexProblems(cluster).map((p) => `routing index: ${p}`),
+    ...quotaCountProblems(cluster),
+  ];
   if (cluster.events.writes !== before.events) problems.push(`${cluster.events.writes - before.events} event(s)`);
   if (cluster.rng.save() !== before.rng) problems.push("random draws");
   if (timers() !== before.timers) problems.push(`timers ${before.timers} became ${timers()}`);
   if (problems.length > 0)
     throw new Error(`the queued reconcile missed work that a full walk found: ${problems.join(", ")}`);
+}
+
+/** Where the store's quota counts disagree with a count over the namespace's pods and Services. */
+function quotaCountProblems(cluster: Cluster): string[] {
+  const problems: string[] = [];
+  for (const ns of cluster.store.list("Namespace"))
+    for (const resource of QUOTA_RESOURCES) {
+      const name = ns.metadata.name;
+      const counted = usage(cluster, name, resource);
+      const walked = usage(cluster, name, resource, true);
+      if (counted !== walked) problems.push(`quota count ${name} ${resource}: ${counted}, walked ${walked}`);
+    }
+  return problems;
 }
 
 /**
@@ -152,10 +192,14 @@ function reportPod(cluster: Cluster, owner: ReplicaSet | DaemonSet, verb: "Creat
   });
 }
 
-function reconcileDeployment(cluster: Cluster, d: Deployment): void {
+function reconcileDeployment(cluster: Cluster, d: Deployment, walk: "indexed" | "full"): void {
   const hash = templateHash(d.spec.template);
   const name = `${d.metadata.name}-${hash}`;
-  const owned = cluster.store.list("ReplicaSet", d.metadata.namespace).filter((rs) => ownedBy(rs.metadata, d));
+  // Its ReplicaSets from the store's owner index; the reconcile check lists the namespace's instead.
+  const owned =
+    walk === "indexed"
+      ? cluster.store.replicaSetsOwnedBy(d.metadata.namespace!, d.metadata.uid)
+      : cluster.store.list("ReplicaSet", d.metadata.namespace).filter((rs) => ownedBy(rs.metadata, d));
   let current = owned.find((rs) => rs.metadata.name === name);
   if (!current) {
     const labels = { ...d.spec.template.metadata.labels, "pod-template-hash": hash };

@@ -80,7 +80,9 @@ export function reconcileQueuedEndpointSlices(cluster: Cluster, walk: "indexed" 
     const slash = podKey.indexOf("/");
     const pod = cluster.store.get("Pod", podKey.slice(0, slash), podKey.slice(slash + 1));
     if (!pod?.status.podIP) continue;
-    for (const service of cluster.store.list("Service", pod.metadata.namespace))
+    // The Services filed under one of the pod's labels (store.servicesMaybeSelecting), not every
+    // Service of its namespace.
+    for (const service of cluster.store.servicesMaybeSelecting(pod))
       if (service.spec.selector && matchesSelector(pod.metadata.labels, service.spec.selector))
         keys.add(`${service.metadata.namespace}/${service.metadata.name}`);
   }

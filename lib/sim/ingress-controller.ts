@@ -91,19 +91,24 @@ function reportSync(cluster: Cluster, ingress: Ingress): void {
   });
 }
 
-/** The status sync: while a controller pod runs, every served Ingress carries the published address. */
-export function syncIngressStatus(cluster: Cluster): void {
-  const ingresses = cluster.store.list("Ingress");
+/**
+ * The status sync: while a controller pod runs, every served Ingress carries the published address.
+ * It looks at the Ingresses in the queue (work-queues.ts: an Ingress that changed, or all of them
+ * when an IngressClass, a pod or a Service of the ingress-nginx namespace did), in list order.
+ */
+export function syncIngressStatus(cluster: Cluster, queued: Iterable<string> | "all" = "all"): void {
+  const ingresses = queued === "all" ? cluster.store.list("Ingress") : cluster.store.inListOrder("Ingress", queued);
   if (ingresses.length === 0) return;
   const running = runningController(cluster);
   const address = running
     ? publishedAddress(cluster.store.get("Service", INGRESS_NGINX_NAMESPACE, INGRESS_NGINX_SERVICE))
     : [];
-  const served = new Set(servedIngresses(cluster).map((i) => i.metadata.uid));
+  const classes = servedClasses(cluster);
   for (const ingress of ingresses) {
     // A controller that stops leaves the last address in place, as ingress-nginx does on shutdown
     // without --update-status-on-shutdown; an Ingress it never served has none.
-    if (!served.has(ingress.metadata.uid) || !running) continue;
+    const served = ingress.spec.ingressClassName !== undefined && classes.has(ingress.spec.ingressClassName);
+    if (!served || !running) continue;
     reportSync(cluster, ingress);
     const wanted = address.length ? address.map((a) => ({ ip: a.ip })) : undefined;
     if (JSON.stringify(ingress.status.loadBalancer.ingress) === JSON.stringify(wanted)) continue;

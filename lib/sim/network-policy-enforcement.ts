@@ -5,22 +5,6 @@ import type { Cluster } from "./cluster";
 import { describeVerdict, evaluateConnection, type PolicyEndpoint, type PolicyPod } from "./network-policy";
 import type { Pod, Protocol } from "./types";
 
-interface PodIndex {
-  version: number;
-  byIP: Map<string, Pod>;
-}
-const indexes = new WeakMap<Cluster, PodIndex>();
-
-/** Pods on the pod network by address (hostNetwork pods share their node's address and are left out). */
-function podsByIP(cluster: Cluster): Map<string, Pod> {
-  const cached = indexes.get(cluster);
-  if (cached && cached.version === cluster.store.version) return cached.byIP;
-  const byIP = new Map<string, Pod>();
-  for (const pod of cluster.pods()) if (pod.status.podIP && !pod.spec.hostNetwork) byIP.set(pod.status.podIP, pod);
-  indexes.set(cluster, { version: cluster.store.version, byIP });
-  return byIP;
-}
-
 const policyPod = (pod: Pod): PolicyPod => ({
   name: pod.metadata.name,
   namespace: pod.metadata.namespace!,
@@ -30,7 +14,8 @@ const policyPod = (pod: Pod): PolicyPod => ({
 });
 
 function endpoint(cluster: Cluster, ip: string, pod?: Pod): PolicyEndpoint {
-  const known = pod ?? podsByIP(cluster).get(ip);
+  // Pods on the pod network by address (hostNetwork pods share their node's and are left out).
+  const known = pod ?? cluster.store.podWithIP(ip);
   return known && !known.spec.hostNetwork ? { ip, pod: policyPod(known) } : { ip };
 }
 

@@ -88,29 +88,57 @@ export function clientIP(cluster: Cluster, client: Client): string {
   return originOf(cluster, client).ip;
 }
 
-/** Indexes for routing, rebuilt when the store changes. */
+/**
+ * Where kube-proxy sends an address: the store's indexes (store.ts serviceAt, podWithIP, nodeWithIP),
+ * kept up to date on every write, so the first connection after a write rebuilds nothing. Where
+ * several objects share an address the last in list order answers, as when these were Maps filled
+ * by a walk over every Service, pod and node.
+ */
 interface RoutingTable {
-  version: number;
-  byClusterIP: Map<string, Service>;
-  byNodePort: Map<number, { service: Service; port: ServicePort }>;
-  byHealthCheckPort: Map<number, Service>;
-  byLoadBalancerIP: Map<string, Service>;
-  podByIP: Map<string, Pod>;
-  nodeByIP: Map<string, string>;
+  byClusterIP: { get(ip: string): Service | undefined; has(ip: string): boolean };
+  byNodePort: { get(port: number): { service: Service; port: ServicePort } | undefined };
+  byHealthCheckPort: { get(port: number): Service | undefined };
+  byLoadBalancerIP: { get(ip: string): Service | undefined; has(ip: string): boolean };
+  podByIP: { get(ip: string): Pod | undefined };
+  nodeByIP: { get(ip: string): string | undefined };
 }
-const tables = new WeakMap<Cluster, RoutingTable>();
 
 function routingTable(cluster: Cluster): RoutingTable {
-  const cached = tables.get(cluster);
-  if (cached && cached.version === cluster.store.version) return cached;
-  const table: RoutingTable = {
-    version: cluster.store.version,
-    byClusterIP: new Map(),
-    byNodePort: new Map(),
-    byHealthCheckPort: new Map(),
-    byLoadBalancerIP: new Map(),
-    podByIP: new Map(),
-    nodeByIP: new Map(),
+  const store = cluster.store;
+  return {
+    byClusterIP: {
+      get: (ip) => store.serviceAt("clusterIP", ip),
+      has: (ip) => store.serviceAt("clusterIP", ip) !== undefined,
+    },
+    byNodePort: {
+      get: (nodePort) => {
+        const service = store.serviceAt("nodePort", nodePort);
+        const port = service?.spec.ports.findLast((p) => p.nodePort === nodePort);
+        return service && port ? { service, port } : undefined;
+      },
+    },
+    byHealthCheckPort: { get: (port) => store.serviceAt("healthCheckNodePort", port) },
+    byLoadBalancerIP: {
+      get: (ip) => store.serviceAt("loadBalancer", ip),
+      has: (ip) => store.serviceAt("loadBalancer", ip) !== undefined,
+    },
+    podByIP: { get: (ip) => store.podWithIP(ip) },
+    nodeByIP: { get: (ip) => store.nodeWithIP(ip)?.metadata.name },
+  };
+}
+
+/**
+ * The routing table as a walk over every Service, pod and node builds it: the reconcile check compares
+ * it with the store's indexes (routingIndexProblems).
+ */
+function walkedRoutingTable(cluster: Cluster) {
+  const table = {
+    byClusterIP: new Map<string, Service>(),
+    byNodePort: new Map<number, { service: Service; port: ServicePort }>(),
+    byHealthCheckPort: new Map<number, Service>(),
+    byLoadBalancerIP: new Map<string, Service>(),
+    podByIP: new Map<string, Pod>(),
+    nodeByIP: new Map<string, string>(),
   };
   for (const s of cluster.store.list("Service")) {
     if (s.spec.clusterIP && s.spec.clusterIP !== "None") table.byClusterIP.set(s.spec.clusterIP, s);
@@ -121,8 +149,47 @@ function routingTable(cluster: Cluster): RoutingTable {
   for (const pod of cluster.pods())
     if (pod.status.podIP && !pod.spec.hostNetwork) table.podByIP.set(pod.status.podIP, pod);
   for (const node of cluster.nodes()) table.nodeByIP.set(cluster.nodeIP(node), node.metadata.name);
-  tables.set(cluster, table);
   return table;
+}
+
+/** Where the store's routing indexes disagree with a walk over everything (for the reconcile check). */
+export function routingIndexProblems(cluster: Cluster): string[] {
+  const walked = walkedRoutingTable(cluster);
+  const indexed = routingTable(cluster);
+  const problems: string[] = [];
+  const compare = <K, V>(
+    what: string,
+    map: Map<K, V>,
+    get: (k: K) => V | undefined,
+    same = (a: V, b: V) => a === b,
+  ) => {
+    for (const [k, v] of map) {
+      const found = get(k);
+      if (found === undefined || !same(found, v)) problems.push(`${what} ${k}`);
+    }
+  };
+  compare("ClusterIP", walked.byClusterIP, indexed.byClusterIP.get);
+  compare(
+    "NodePort",
+    walked.byNodePort,
+    indexed.byNodePort.get,
+    (a, b) => a.service === b.service && a.port === b.port,
+  );
+  compare("healthCheckNodePort", walked.byHealthCheckPort, indexed.byHealthCheckPort.get);
+  compare("load balancer IP", walked.byLoadBalancerIP, indexed.byLoadBalancerIP.get);
+  compare("pod IP", walked.podByIP, indexed.podByIP.get);
+  compare("node IP", walked.nodeByIP, indexed.nodeByIP.get);
+  // And nothing the walk does not find: every indexed key answers in the walk too.
+  const counts = cluster.store.routingIndexSizes();
+  if (counts.podIPs !== walked.podByIP.size)
+    problems.push(`${counts.podIPs} pod IPs indexed, ${walked.podByIP.size} walked`);
+  const serviceKeys =
+    walked.byClusterIP.size + walked.byNodePort.size + walked.byHealthCheckPort.size + walked.byLoadBalancerIP.size;
+  if (counts.serviceKeys !== serviceKeys)
+    problems.push(`${counts.serviceKeys} Service addresses indexed, ${serviceKeys} walked`);
+  if (counts.nodeIPs !== walked.nodeByIP.size)
+    problems.push(`${counts.nodeIPs} node IPs indexed, ${walked.nodeByIP.size} walked`);
+  return problems;
 }
 
 /** An endpoint together with the port number its slice resolved the Service port to. */
@@ -276,11 +343,7 @@ const LOOPBACK = { base: 0x7f000000, prefix: 8, size: 2 ** 24, text: "127.0.0.0/
 
 /** A process in the node's own network namespace (a host-network pod) that listens on the port. */
 const hostProcess = (cluster: Cluster, node: string, port: number) =>
-  cluster
-    .pods()
-    .find(
-      (p) => p.spec.hostNetwork && p.spec.nodeName === node && !p.metadata.deletionTimestamp && podListensOn(p, port),
-    );
+  cluster.store.hostNetworkPodsOn(node).find((p) => !p.metadata.deletionTimestamp && podListensOn(p, port));
 
 /**
  * kube-proxy's health check server on a healthCheckNodePort (pkg/proxy/healthcheck/service_health.go):

@@ -1,6 +1,7 @@
 import type { Cluster } from "./cluster";
 import { KubeError } from "./errors";
-import type { Pod, ResourceQuota } from "./types";
+import { countsAgainstQuota } from "./store";
+import type { ResourceQuota } from "./types";
 
 // ResourceQuota, object counts only: the API server's quota admission (plugin/pkg/admission/
 // resourcequota, controller.go checkRequest) and the resource quota controller that keeps
@@ -12,15 +13,16 @@ export const QUOTA_RESOURCES = ["pods", "services"] as const;
 export type QuotaResource = (typeof QUOTA_RESOURCES)[number];
 
 /**
- * pkg/quota/v1/evaluator/core/pods.go QuotaV1Pod: a pod counts against `pods` unless it has
- * terminated (Succeeded or Failed). A terminating pod still counts until it is gone (upstream: until
- * its deletionTimestamp plus its grace period has passed, which a pod here barely outlives if at all).
+ * What a namespace uses, from the store's counts (store.ts countsAgainstQuota: pods that have not
+ * terminated; every Service), kept on every write, so admission and the status sync count no pods.
+ * `walk` counts over the objects instead (the reconcile check compares the two).
  */
-const countsAgainstQuota = (pod: Pod) => pod.status.phase !== "Succeeded" && pod.status.phase !== "Failed";
-
-function usage(cluster: Cluster, namespace: string, resource: QuotaResource): number {
-  if (resource === "pods") return cluster.pods(namespace).filter(countsAgainstQuota).length;
-  return cluster.store.list("Service", namespace).length;
+export function usage(cluster: Cluster, namespace: string, resource: QuotaResource, walk = false): number {
+  if (walk)
+    return resource === "pods"
+      ? cluster.pods(namespace).filter(countsAgainstQuota).length
+      : cluster.store.list("Service", namespace).length;
+  return resource === "pods" ? cluster.store.podsCountedByQuota(namespace) : cluster.store.count("Service", namespace);
 }
 
 const quotasIn = (cluster: Cluster, namespace: string) =>
@@ -56,9 +58,22 @@ export function admitCreate(cluster: Cluster, namespace: string, resource: Quota
   if (refusal) throw new KubeError(`Error from server (Forbidden): ${refusal}`);
 }
 
-/** The resource quota controller's sync: status.hard mirrors spec.hard, status.used is recounted. */
-export function syncQuotaStatus(cluster: Cluster): void {
-  for (const quota of cluster.store.list("ResourceQuota")) {
+/**
+ * The resource quota controller's sync: status.hard mirrors spec.hard, status.used is recounted.
+ */
+export function syncQuotaStatus(cluster: Cluster, namespaces: Iterable<string> | "all" = "all"): void {
+  // The quotas of the namespaces in the queue (work-queues.ts: where a pod, a Service or a quota
+  // changed), in list order.
+  const quotas =
+    namespaces === "all"
+      ? cluster.store.list("ResourceQuota")
+      : cluster.store.inListOrder(
+          "ResourceQuota",
+          [...namespaces].flatMap((ns) =>
+            cluster.store.list("ResourceQuota", ns).map((q) => `${ns}/${q.metadata.name}`),
+          ),
+        );
+  for (const quota of quotas) {
     const used: Record<string, string> = {};
     for (const resource of Object.keys(quota.spec.hard).sort())
       if ((QUOTA_RESOURCES as readonly string[]).includes(resource))

@@ -49,8 +49,8 @@ function describeUnschedulable(pod: Pod, nodes: NodeObject[], load: Map<string, 
   return `${histogram([...counts])}. preemption: 0/${nodes.length} nodes are available: ${preemption}.`;
 }
 
-/** Schedulable nodes ordered by (pod count, position): the least-loaded node on top. */
-class NodeHeap {
+/** Schedulable nodes ordered by (pod count, position): the least-loaded node on top (the full walk's own heap). */
+class WalkHeap {
   private readonly items: { node: NodeObject; load: number; index: number }[] = [];
   push(item: { node: NodeObject; load: number; index: number }) {
     const a = this.items;
@@ -89,8 +89,9 @@ class NodeHeap {
 /**
  * kube-scheduler, reduced to its visible effect: each pending pod, oldest first, goes to the
  * feasible node (schedulable, taints tolerated, fewer than maxPods pods) running the fewest pods,
- * ties by node order. "indexed" reads the pending pods and the nodes' pod counts from the store's
- * indexes; "full" counts them over every pod (the reconcile check compares the two).
+ * ties by node order. "indexed" reads the pending pods and the schedulable nodes, ordered by pod
+ * count, from the store's indexes (store.schedulable, kept between reconciles); "full" counts the
+ * pods on every node and builds that order afresh (the reconcile check compares the two).
  */
 export function schedulePending(cluster: Cluster, walk: "indexed" | "full" = "indexed"): void {
   const pending =
@@ -98,26 +99,52 @@ export function schedulePending(cluster: Cluster, walk: "indexed" | "full" = "in
       ? cluster.store.pendingPods()
       : cluster.pods().filter((p) => !p.spec.nodeName && !p.metadata.deletionTimestamp);
   if (pending.length === 0) return;
-  const load = new Map<string, number>();
-  const nodes = cluster.nodes();
-  if (walk === "indexed") for (const n of nodes) load.set(n.metadata.name, cluster.store.podsOnNode(n.metadata.name));
-  else
-    for (const p of cluster.pods())
-      if (p.spec.nodeName && !p.metadata.deletionTimestamp)
-        load.set(p.spec.nodeName, (load.get(p.spec.nodeName) ?? 0) + 1);
-  const heap = new NodeHeap();
-  nodes.forEach((node, index) => {
-    if (!node.spec.unschedulable) heap.push({ node, load: load.get(node.metadata.name) ?? 0, index });
-  });
   pending.sort(
     (a, b) =>
       a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp) ||
       a.metadata.name.localeCompare(b.metadata.name),
   );
+  if (walk === "indexed") scheduleFromIndex(cluster, pending);
+  else scheduleFromWalk(cluster, pending);
+}
+
+/** The pods on each node, from the store's counts (what a failure message reports). */
+function storeLoads(cluster: Cluster, nodes: NodeObject[]): Map<string, number> {
+  return new Map(nodes.map((n) => [n.metadata.name, cluster.store.podsOnNode(n.metadata.name)]));
+}
+
+function scheduleFromIndex(cluster: Cluster, pending: Pod[]): void {
+  const maxPods = cluster.options.maxPods;
+  const heap = cluster.store.schedulable;
+  for (const pod of pending) {
+    // The least-loaded node the pod tolerates: if it is full, so is every node after it.
+    const chosen = heap.first((node) => tolerates(pod, node));
+    if (!chosen || cluster.store.podsOnNode(chosen.metadata.name) >= maxPods) {
+      if (!pod.status.conditions.some((c) => c.type === "PodScheduled")) {
+        const nodes = cluster.nodes();
+        unschedulable(cluster, pod, nodes, storeLoads(cluster, nodes), maxPods);
+      }
+      continue;
+    }
+    // Binding moves the node in the heap (the store counts the pod on it).
+    bind(cluster, pod, chosen.metadata.name);
+  }
+}
+
+function scheduleFromWalk(cluster: Cluster, pending: Pod[]): void {
+  const load = new Map<string, number>();
+  const nodes = cluster.nodes();
+  for (const p of cluster.pods())
+    if (p.spec.nodeName && !p.metadata.deletionTimestamp)
+      load.set(p.spec.nodeName, (load.get(p.spec.nodeName) ?? 0) + 1);
+  const heap = new WalkHeap();
+  nodes.forEach((node, index) => {
+    if (!node.spec.unschedulable) heap.push({ node, load: load.get(node.metadata.name) ?? 0, index });
+  });
   const maxPods = cluster.options.maxPods;
   for (const pod of pending) {
     const skipped = [];
-    let chosen: ReturnType<NodeHeap["pop"]> | undefined = heap.pop();
+    let chosen: ReturnType<WalkHeap["pop"]> | undefined = heap.pop();
     while (chosen && !tolerates(pod, chosen.node)) {
       skipped.push(chosen);
       chosen = heap.pop();
@@ -129,23 +156,30 @@ export function schedulePending(cluster: Cluster, walk: "indexed" | "full" = "in
     }
     for (const s of skipped) heap.push(s);
     if (!chosen) {
-      if (!pod.status.conditions.some((c) => c.type === "PodScheduled")) {
-        pod.status.conditions = [{ type: "PodScheduled", status: "False", lastTransitionTime: cluster.timestamp() }];
-        const failure = `0/${nodes.length} nodes are available: ${describeUnschedulable(pod, nodes, load, maxPods)}`;
-        cluster.schedulingFailures.set(pod.metadata.uid, failure);
-        cluster.events.record(involvedObject(pod), "Warning", "FailedScheduling", failure, SCHEDULER);
-        cluster.save(pod);
-      }
+      if (!pod.status.conditions.some((c) => c.type === "PodScheduled"))
+        unschedulable(cluster, pod, nodes, load, maxPods);
       continue;
     }
-    pod.spec.nodeName = chosen.node.metadata.name;
     chosen.load++;
     load.set(chosen.node.metadata.name, chosen.load);
     heap.push(chosen);
-    cluster.schedulingFailures.delete(pod.metadata.uid);
-    // kube-scheduler's binding cycle: "Successfully assigned %v/%v to %v" (schedule_one.go).
-    const assigned = `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${pod.spec.nodeName}`;
-    cluster.events.record(involvedObject(pod), "Normal", "Scheduled", assigned, SCHEDULER);
-    cluster.save(pod);
+    bind(cluster, pod, chosen.node.metadata.name);
   }
+}
+
+function unschedulable(cluster: Cluster, pod: Pod, nodes: NodeObject[], load: Map<string, number>, maxPods: number) {
+  pod.status.conditions = [{ type: "PodScheduled", status: "False", lastTransitionTime: cluster.timestamp() }];
+  const failure = `0/${nodes.length} nodes are available: ${describeUnschedulable(pod, nodes, load, maxPods)}`;
+  cluster.schedulingFailures.set(pod.metadata.uid, failure);
+  cluster.events.record(involvedObject(pod), "Warning", "FailedScheduling", failure, SCHEDULER);
+  cluster.save(pod);
+}
+
+function bind(cluster: Cluster, pod: Pod, node: string) {
+  pod.spec.nodeName = node;
+  cluster.schedulingFailures.delete(pod.metadata.uid);
+  // kube-scheduler's binding cycle: "Successfully assigned %v/%v to %v" (schedule_one.go).
+  const assigned = `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${pod.spec.nodeName}`;
+  cluster.events.record(involvedObject(pod), "Normal", "Scheduled", assigned, SCHEDULER);
+  cluster.save(pod);
 }

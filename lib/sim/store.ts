@@ -1,4 +1,5 @@
-import type { EndpointSlice, Kind, KubeObject, Pod } from "./types";
+import { NodeHeap } from "./node-heap";
+import type { EndpointSlice, Kind, KubeObject, NodeObject, Pod, ReplicaSet, Service } from "./types";
 
 type ByKind = { [K in Kind]: Extract<KubeObject, { kind: K }> };
 
@@ -23,14 +24,89 @@ interface PodIndexEntry {
   /** The node whose pod count includes it: bound and not being deleted. */
   node: string | null;
   labelKeys: string[];
+  /** Whether its namespace's quota usage counts it (countsAgainstQuota). */
+  quota: boolean;
 }
+
+/**
+ * pkg/quota/v1/evaluator/core/pods.go QuotaV1Pod: a pod counts against `pods` unless it has
+ * terminated (Succeeded or Failed). A terminating pod still counts until it is gone (upstream: until
+ * its deletionTimestamp plus its grace period has passed, which a pod here barely outlives if at all).
+ */
+export const countsAgainstQuota = (pod: Pod) => pod.status.phase !== "Succeeded" && pod.status.phase !== "Failed";
+
+/**
+ * Objects filed under keys (an address, a port, an owner's uid), several possibly under one key; the
+ * keys each object was filed under are kept, to undo them when the object changes in place.
+ */
+class KeyIndex<T extends KubeObject> {
+  private readonly byKey = new Map<string, Map<string, T>>();
+  private readonly keysOf = new Map<string, string[]>();
+
+  set(object: T, keys: string[]): void {
+    const uid = object.metadata.uid;
+    for (const k of this.keysOf.get(uid) ?? []) {
+      if (keys.includes(k)) continue;
+      const m = this.byKey.get(k);
+      m?.delete(uid);
+      if (m?.size === 0) this.byKey.delete(k);
+    }
+    for (const k of keys) {
+      let m = this.byKey.get(k);
+      if (!m) {
+        m = new Map();
+        this.byKey.set(k, m);
+      }
+      m.set(uid, object);
+    }
+    if (keys.length > 0) this.keysOf.set(uid, keys);
+    else this.keysOf.delete(uid);
+  }
+
+  delete(object: T): void {
+    this.set(object, []);
+  }
+
+  get(key: string): Iterable<T> {
+    return this.byKey.get(key)?.values() ?? [];
+  }
+
+  /** How many keys have an object. */
+  get keys(): number {
+    return this.byKey.size;
+  }
+}
+
+/** Where a Service is reached (network.ts): its ClusterIP, node ports, health check port and load balancer IPs. */
+const serviceRouteKeys = (s: Service): string[] => {
+  const keys: string[] = [];
+  if (s.spec.clusterIP && s.spec.clusterIP !== "None") keys.push(`clusterIP ${s.spec.clusterIP}`);
+  for (const p of s.spec.ports) if (p.nodePort) keys.push(`nodePort ${p.nodePort}`);
+  if (s.spec.healthCheckNodePort) keys.push(`healthCheckNodePort ${s.spec.healthCheckNodePort}`);
+  for (const ingress of s.status.loadBalancer.ingress ?? []) keys.push(`loadBalancer ${ingress.ip}`);
+  return keys;
+};
+
+/**
+ * The key a Service is found under by the pods it may select: its selector's first label, which
+ * every pod it selects carries. A selector with no label ({}) or in a shape other than a plain map
+ * goes under "namespace/*", looked at for every pod of the namespace.
+ */
+const selectorKey = (s: Service): string[] => {
+  const selector = s.spec.selector;
+  if (!selector) return [];
+  const entries = Object.entries(selector);
+  if (entries.length === 0 || "matchLabels" in selector || "matchExpressions" in selector)
+    return [`${s.metadata.namespace}/*`];
+  return [`${s.metadata.namespace}/${entries[0][0]}=${entries[0][1]}`];
+};
 
 /** The simulated etcd: objects by kind, namespace and name, with a version that moves on every write. */
 export class ObjectStore {
   private readonly maps = new Map<Kind, Map<string, Map<string, KubeObject>>>();
   private resourceVersion = 1000;
   private uidCounter = 0;
-  /** Bumped on every write; caches (DNS, routing) compare it to know when to rebuild. */
+  /** Bumped on every write; the cluster compares it to know whether anything changed since it settled. */
   version = 0;
   private readonly podsByOwner = new Map<string, Map<string, ByKind["Pod"]>>();
   private readonly slicesByService = new Map<string, Map<string, EndpointSlice>>();
@@ -42,11 +118,23 @@ export class ObjectStore {
   // Pod indexes the scheduler and the EndpointSlice controller query instead of walking every pod.
   private readonly podIndex = new Map<string, PodIndexEntry>();
   private readonly load = new Map<string, number>();
+  /** Pods that count against a quota, by namespace (quota.ts usage). */
+  private readonly quotaPods = new Map<string, number>();
   private readonly pending = new Map<string, Pod>();
   private readonly byLabel = new Map<string, Map<string, Pod>>();
   /** Which Services' slices list a pod ("namespace/name"), counted by slice; and what each slice listed. */
   private readonly servicesOfPod = new Map<string, Map<string, number>>();
   private readonly sliceMembers = new Map<string, { service: string; pods: string[] }>();
+  // Indexes for kube-proxy's routing (network.ts), the Deployment controller and the EndpointSlice
+  // controller's pod-to-Service mapping; each lookup gives what a walk over list() would find.
+  private readonly podsByIP = new KeyIndex<Pod>();
+  private readonly hostNetworkPods = new KeyIndex<Pod>();
+  private readonly serviceRoutes = new KeyIndex<Service>();
+  private readonly servicesBySelector = new KeyIndex<Service>();
+  private readonly nodesByIP = new KeyIndex<NodeObject>();
+  private readonly replicaSetsByOwner = new KeyIndex<ReplicaSet>();
+  /** The schedulable nodes by (pod count, name), for the scheduler. */
+  readonly schedulable = new NodeHeap((node) => this.podsOnNode(node));
 
   private namespaces(kind: Kind) {
     let m = this.maps.get(kind);
@@ -104,6 +192,21 @@ export class ObjectStore {
         this.ownerIndex(ref.uid).set(object.metadata.uid, object);
       this.indexPod(object);
     }
+    if (object.kind === "Service") {
+      this.serviceRoutes.set(object, serviceRouteKeys(object));
+      this.servicesBySelector.set(object, selectorKey(object));
+    }
+    if (object.kind === "Node") {
+      const ip = object.status.addresses.find((a) => a.type === "InternalIP")?.address;
+      this.nodesByIP.set(object, ip ? [ip] : []);
+      if (object.spec.unschedulable) this.schedulable.delete(object.metadata.name);
+      else this.schedulable.set(object);
+    }
+    if (object.kind === "ReplicaSet")
+      this.replicaSetsByOwner.set(
+        object,
+        (object.metadata.ownerReferences ?? []).map((r) => r.uid),
+      );
     if (object.kind === "EndpointSlice") {
       let slices = this.slicesByService.get(sliceKey(object));
       if (!slices) {
@@ -157,9 +260,19 @@ export class ObjectStore {
     const node = pod.spec.nodeName && !pod.metadata.deletionTimestamp ? pod.spec.nodeName : null;
     const labelKeys = Object.entries(pod.metadata.labels ?? {}).map(([k, v]) => `${pod.metadata.namespace}/${k}=${v}`);
     if (old?.node !== node) {
-      if (old?.node) this.load.set(old.node, this.load.get(old.node)! - 1);
-      if (node) this.load.set(node, (this.load.get(node) ?? 0) + 1);
+      if (old?.node) {
+        this.load.set(old.node, this.load.get(old.node)! - 1);
+        this.schedulable.moved(old.node);
+      }
+      if (node) {
+        this.load.set(node, (this.load.get(node) ?? 0) + 1);
+        this.schedulable.moved(node);
+      }
     }
+    const quota = countsAgainstQuota(pod);
+    if ((old?.quota ?? false) !== quota) this.countQuotaPod(pod.metadata.namespace ?? "", quota ? 1 : -1);
+    this.podsByIP.set(pod, pod.status.podIP && !pod.spec.hostNetwork ? [pod.status.podIP] : []);
+    this.hostNetworkPods.set(pod, pod.spec.hostNetwork && pod.spec.nodeName ? [pod.spec.nodeName] : []);
     if (!pod.spec.nodeName && !pod.metadata.deletionTimestamp) this.pending.set(uid, pod);
     else this.pending.delete(uid);
     if (!old || old.labelKeys.join("\n") !== labelKeys.join("\n")) {
@@ -173,14 +286,20 @@ export class ObjectStore {
         set.set(uid, pod);
       }
     }
-    this.podIndex.set(uid, { pod, node, labelKeys });
+    this.podIndex.set(uid, { pod, node, labelKeys, quota });
   }
 
   private unindexPod(pod: Pod) {
     const uid = pod.metadata.uid;
     const old = this.podIndex.get(uid);
     if (!old) return;
-    if (old.node) this.load.set(old.node, this.load.get(old.node)! - 1);
+    if (old.node) {
+      this.load.set(old.node, this.load.get(old.node)! - 1);
+      this.schedulable.moved(old.node);
+    }
+    this.podsByIP.delete(pod);
+    this.hostNetworkPods.delete(pod);
+    if (old.quota) this.countQuotaPod(pod.metadata.namespace ?? "", -1);
     this.pending.delete(uid);
     for (const k of old.labelKeys) this.byLabel.get(k)?.delete(uid);
     this.podIndex.delete(uid);
@@ -220,10 +339,101 @@ export class ObjectStore {
         this.podsByOwner.get(ref.uid)?.delete(object.metadata.uid);
       this.unindexPod(object);
     }
+    if (object.kind === "Service") {
+      this.serviceRoutes.delete(object);
+      this.servicesBySelector.delete(object);
+    }
+    if (object.kind === "Node") {
+      this.nodesByIP.delete(object);
+      this.schedulable.delete(object.metadata.name);
+    }
+    if (object.kind === "ReplicaSet") this.replicaSetsByOwner.delete(object);
     if (object.kind === "EndpointSlice") {
       this.slicesByService.get(sliceKey(object))?.delete(object.metadata.name);
       this.unindexSliceMembers(object);
     }
+  }
+
+  private countQuotaPod(namespace: string, by: number) {
+    const n = (this.quotaPods.get(namespace) ?? 0) + by;
+    if (n === 0) this.quotaPods.delete(namespace);
+    else this.quotaPods.set(namespace, n);
+  }
+
+  /** The pods of a namespace that count against its quotas (countsAgainstQuota). */
+  podsCountedByQuota(namespace: string): number {
+    return this.quotaPods.get(namespace) ?? 0;
+  }
+
+  /** How many objects of a kind a namespace holds. */
+  count(kind: Kind, namespace: string): number {
+    return this.namespaces(kind).get(nsKey(kind, namespace))?.size ?? 0;
+  }
+
+  /** Where an object is in list() order: its namespace's position, then its own. */
+  private listPosition(object: KubeObject): [number, number] {
+    const ns = this.ordinals.get(object.kind)?.get(nsKey(object.kind, object.metadata.namespace));
+    return [ns?.ordinal ?? -1, ns?.names.get(object.metadata.name) ?? -1];
+  }
+
+  /** The objects in list() order. */
+  private inOrder<T extends KubeObject>(objects: Iterable<T>): T[] {
+    const found = [...objects].map((object) => ({ object, at: this.listPosition(object) }));
+    if (found.length > 1) found.sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]);
+    return found.map((f) => f.object);
+  }
+
+  /** The last of the objects in list() order: what a Map filled by walking list() keeps for their shared key. */
+  private lastInOrder<T extends KubeObject>(objects: Iterable<T>): T | undefined {
+    return this.inOrder(objects).at(-1);
+  }
+
+  /** The pod with this address on the pod network (hostNetwork pods share their node's and are left out). */
+  podWithIP(ip: string): Pod | undefined {
+    return this.lastInOrder(this.podsByIP.get(ip));
+  }
+
+  /** The host-network pods bound to a node, in list() order. */
+  hostNetworkPodsOn(node: string): Pod[] {
+    return this.inOrder(this.hostNetworkPods.get(node));
+  }
+
+  /** The Service reached at a ClusterIP, a node port, a healthCheckNodePort or a load balancer IP. */
+  serviceAt(
+    kind: "clusterIP" | "nodePort" | "healthCheckNodePort" | "loadBalancer",
+    at: string | number,
+  ): Service | undefined {
+    return this.lastInOrder(this.serviceRoutes.get(`${kind} ${at}`));
+  }
+
+  /** The node whose InternalIP this is (the last by name, as `cluster.nodes()` is ordered). */
+  nodeWithIP(ip: string): NodeObject | undefined {
+    let last: NodeObject | undefined;
+    for (const node of this.nodesByIP.get(ip))
+      if (!last || node.metadata.name.localeCompare(last.metadata.name) > 0) last = node;
+    return last;
+  }
+
+  /** How many addresses the routing indexes hold (the reconcile check compares them with a walk). */
+  routingIndexSizes(): { podIPs: number; serviceKeys: number; nodeIPs: number } {
+    return { podIPs: this.podsByIP.keys, serviceKeys: this.serviceRoutes.keys, nodeIPs: this.nodesByIP.keys };
+  }
+
+  /** The ReplicaSets in `namespace` with an ownerReference to this uid, in list() order. */
+  replicaSetsOwnedBy(namespace: string, uid: string): ReplicaSet[] {
+    return this.inOrder(this.replicaSetsByOwner.get(uid)).filter((rs) => rs.metadata.namespace === namespace);
+  }
+
+  /**
+   * The Services of the pod's namespace that may select it: those whose selector's first label the
+   * pod carries, and those filed under "namespace/*" (callers still match the whole selector).
+   */
+  servicesMaybeSelecting(pod: Pod): Service[] {
+    const ns = pod.metadata.namespace;
+    const out = [...this.servicesBySelector.get(`${ns}/*`)];
+    for (const [k, v] of Object.entries(pod.metadata.labels ?? {}))
+      out.push(...this.servicesBySelector.get(`${ns}/${k}=${v}`));
+    return out;
   }
 
   /** Pods bound to each node and not being deleted, by node name (the scheduler's NodeInfo pod counts). */

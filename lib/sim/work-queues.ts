@@ -1,3 +1,4 @@
+import { INGRESS_NGINX_NAMESPACE } from "./ingress-controller";
 import { type ObjectStore, objectKey } from "./store";
 import type { KubeObject } from "./types";
 
@@ -14,6 +15,11 @@ import type { KubeObject } from "./types";
  * - a Node enqueues its kubelet's sync and every DaemonSet (daemon_controller.go addNode);
  * - a Service enqueues itself; an EndpointSlice enqueues its Service, unless the controller wrote it
  *   (endpointslice_tracker.go: the controller ignores its own writes).
+ * - an Ingress enqueues itself for the status sync; an IngressClass, or a pod or Service in the
+ *   ingress-nginx namespace (the controller's pods and its published Service), every Ingress
+ *   (ingress-nginx's status sync runs on its own changes and on those of its Service and pods);
+ * - a pod, a Service or a ResourceQuota enqueues its namespace for the quota controller's recount
+ *   (pkg/controller/resourcequota: a change of a counted object makes its namespace's quotas recalculate).
  * The scheduler needs no queue: the store keeps the pending pods and each node's pod count.
  * A delete enqueues the same keys as a write (the upstream delete handlers do what the add handlers do),
  * and the sync of a key whose object is gone finds nothing to do, or cleans up after it.
@@ -30,6 +36,9 @@ const ENQUEUED_KINDS = [
   "Service",
   "EndpointSlice",
   "Namespace",
+  "Ingress",
+  "IngressClass",
+  "ResourceQuota",
 ] as const;
 
 export class WorkQueues {
@@ -46,6 +55,11 @@ export class WorkQueues {
   readonly services = new Set<string>();
   /** Namespaces for the namespace controller (a Namespace enqueues itself: namespace_controller.go). */
   readonly namespaces = new Set<string>();
+  /** Ingresses for the ingress controller's status sync; `allIngresses` when every one must be looked at. */
+  readonly ingresses = new Set<string>();
+  allIngresses = false;
+  /** Namespaces whose quotas' usage must be recounted. */
+  readonly quotaNamespaces = new Set<string>();
   /** True while the EndpointSlice controller writes its own slices. */
   writingSlices = false;
   /**
@@ -81,6 +95,8 @@ export class WorkQueues {
         }
         this.kubeletPods.add(key);
         this.slicePods.add(key);
+        this.quotaNamespaces.add(ns ?? "");
+        if (ns === INGRESS_NGINX_NAMESPACE) this.allIngresses = true;
         break;
       case "Node":
         this.kubeletNodes.add(key);
@@ -88,6 +104,17 @@ export class WorkQueues {
         break;
       case "Service":
         this.services.add(key);
+        this.quotaNamespaces.add(ns ?? "");
+        if (ns === INGRESS_NGINX_NAMESPACE) this.allIngresses = true;
+        break;
+      case "Ingress":
+        this.ingresses.add(key);
+        break;
+      case "IngressClass":
+        this.allIngresses = true;
+        break;
+      case "ResourceQuota":
+        this.quotaNamespaces.add(ns ?? "");
         break;
       case "Namespace":
         this.namespaces.add(key);
