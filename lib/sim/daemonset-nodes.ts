@@ -1,3 +1,4 @@
+import { matchesNodeSelector, untoleratedTaint } from "./node-fit";
 import type { DaemonSet, NodeObject, Toleration } from "./types";
 
 // Which nodes a DaemonSet runs a pod on (pkg/controller/daemon/daemon_controller.go
@@ -25,20 +26,8 @@ export function daemonPodTolerations(ds: DaemonSet): Toleration[] {
   return [...own, ...added.filter((a) => !own.some((t) => t.key === a.key && t.effect === a.effect))];
 }
 
-/** core/v1 Toleration.ToleratesTaint. */
-function tolerates(t: Toleration, taint: { key: string; effect: string; value?: string }): boolean {
-  if (t.effect && t.effect !== taint.effect) return false;
-  if (t.key && t.key !== taint.key) return false;
-  if (t.operator === "Exists") return true;
-  if (!t.key) return false; // an empty key is valid only with Exists
-  return (t.value ?? "") === (taint.value ?? "");
-}
-
 export function shouldRunDaemonPod(ds: DaemonSet, node: NodeObject): boolean {
-  const selector = ds.spec.template.spec.nodeSelector ?? {};
-  if (Object.entries(selector).some(([k, v]) => node.metadata.labels?.[k] !== v)) return false;
-  const tolerations = daemonPodTolerations(ds);
-  return (node.spec.taints ?? [])
-    .filter((taint) => taint.effect === "NoSchedule" || taint.effect === "NoExecute")
-    .every((taint) => tolerations.some((t) => tolerates(t, taint)));
+  return (
+    matchesNodeSelector(ds.spec.template.spec.nodeSelector, node) && !untoleratedTaint(daemonPodTolerations(ds), node)
+  );
 }

@@ -74,3 +74,46 @@ describe("the kubelet's maxPods and the NodeResourcesFit filter", () => {
     expect(h.podsNamed("web-").filter((p) => p.spec.nodeName)).toHaveLength(4);
   });
 });
+
+describe("the scheduler's nodeSelector (the NodeAffinity filter)", () => {
+  const pinned = `apiVersion: v1
+kind: Pod
+metadata:
+  name: pinned
+spec:
+  nodeSelector:
+    disktype: ssd
+  containers:
+  - name: app
+    image: nginx
+`;
+
+  it("leaves a pod whose nodeSelector no node matches Pending, with NodeAffinity's reason, until a node gets the label", () => {
+    const h = harness({ workers: 2 }, { "pinned.yaml": pinned });
+    h.ok("kubectl apply -f pinned.yaml");
+    h.ok("kubectl get pods");
+    expect(h.podsNamed("pinned")[0].spec.nodeName).toBeUndefined();
+    // The control-plane node fails at TaintToleration first; the workers at NodeAffinity. Both are
+    // UnschedulableAndUnresolvable, so preemption is no help on any node.
+    expect(h.events().find((e) => e.reason === "FailedScheduling")?.message).toBe(
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, " +
+        "2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: " +
+        "3 Preemption is not helpful for scheduling.",
+    );
+    h.ok("kubectl label node worker-2 disktype=ssd");
+    h.ok("sleep 5");
+    expect(h.podsNamed("pinned")[0].spec.nodeName).toBe("worker-2");
+  });
+
+  it("places a Deployment's pods only on the nodes its template's nodeSelector matches", () => {
+    const h = harness({ workers: 3 });
+    h.ok("kubectl label node worker-3 disktype=ssd");
+    h.ok("kubectl create deployment web --image=nginx --replicas=3");
+    h.ok(`kubectl patch deployment web -p '{"spec":{"template":{"spec":{"nodeSelector":{"disktype":"ssd"}}}}}'`);
+    h.ok("kubectl rollout status deployment web");
+    h.ok("sleep 60"); // the old pods' grace period
+    const pods = h.podsNamed("web-");
+    expect(pods).toHaveLength(3);
+    expect(new Set(pods.map((p) => p.spec.nodeName))).toEqual(new Set(["worker-3"]));
+  });
+});

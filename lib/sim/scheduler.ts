@@ -1,23 +1,21 @@
 import type { Cluster } from "./cluster";
 import { involvedObject } from "./events";
+import { matchesNodeSelector, untoleratedTaint } from "./node-fit";
 import type { NodeObject, Pod } from "./types";
 
 const SCHEDULER = { component: "default-scheduler" };
 
-function tolerates(pod: Pod, node: NodeObject): boolean {
-  return (node.spec.taints ?? []).every((taint) =>
-    (pod.spec.tolerations ?? []).some(
-      (t) => (t.operator === "Exists" && !t.key) || (t.key === taint.key && (!t.effect || t.effect === taint.effect)),
-    ),
-  );
-}
+/** The filters that do not depend on how loaded the node is: TaintToleration, then NodeAffinity. */
+const fits = (pod: Pod, node: NodeObject) =>
+  !untoleratedTaint(pod.spec.tolerations ?? [], node) && matchesNodeSelector(pod.spec.nodeSelector, node);
 
 /**
  * schedule_one.go FitError.Error: "0/N nodes are available: " then each filter's reason with the
  * number of nodes it rejected, sorted as strings (sortReasonsHistogram), then what preemption
  * found. Each node fails at its first filter, in the default profile's order: NodeUnschedulable,
- * TaintToleration, NodeResourcesFit. The first two are UnschedulableAndUnresolvable ("Preemption is
- * not helpful for scheduling"); a full node could take the pod if a lower-priority pod were evicted,
+ * TaintToleration, NodeAffinity (the pod's nodeSelector), NodeResourcesFit. The first three are
+ * UnschedulableAndUnresolvable ("Preemption is not helpful for scheduling"); a full node could take
+ * the pod if a lower-priority pod were evicted,
  * and the simulator's pods all have the same priority ("No preemption victims found for incoming pod").
  */
 function describeUnschedulable(pod: Pod, nodes: NodeObject[], load: Map<string, number>, maxPods: number): string {
@@ -28,8 +26,16 @@ function describeUnschedulable(pod: Pod, nodes: NodeObject[], load: Map<string, 
     if (n.spec.unschedulable) {
       add("node(s) were unschedulable");
       unresolvable++;
-    } else if (!tolerates(pod, n)) {
-      add("node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }");
+      continue;
+    }
+    const taint = untoleratedTaint(pod.spec.tolerations ?? [], n);
+    if (taint) {
+      // tainttoleration.go: "node(s) had untolerated taint {%s: %s}", the taint's key and value.
+      add(`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ""}}`);
+      unresolvable++;
+    } else if (!matchesNodeSelector(pod.spec.nodeSelector, n)) {
+      // nodeaffinity.go ErrReasonPod.
+      add("node(s) didn't match Pod's node affinity/selector");
       unresolvable++;
     } else if ((load.get(n.metadata.name) ?? 0) >= maxPods) {
       // noderesources/fit.go fitsRequest: len(nodeInfo.Pods)+1 > allowedPodNumber → "Too many pods".
@@ -88,7 +94,7 @@ class WalkHeap {
 
 /**
  * kube-scheduler, reduced to its visible effect: each pending pod, oldest first, goes to the
- * feasible node (schedulable, taints tolerated, fewer than maxPods pods) running the fewest pods,
+ * feasible node (schedulable, taints tolerated, nodeSelector matched, fewer than maxPods pods) running the fewest pods,
  * ties by node order. "indexed" reads the pending pods and the schedulable nodes, ordered by pod
  * count, from the store's indexes (store.schedulable, kept between reconciles); "full" counts the
  * pods on every node and builds that order afresh (the reconcile check compares the two).
@@ -118,7 +124,7 @@ function scheduleFromIndex(cluster: Cluster, pending: Pod[]): void {
   const heap = cluster.store.schedulable;
   for (const pod of pending) {
     // The least-loaded node the pod tolerates: if it is full, so is every node after it.
-    const chosen = heap.first((node) => tolerates(pod, node));
+    const chosen = heap.first((node) => fits(pod, node));
     if (!chosen || cluster.store.podsOnNode(chosen.metadata.name) >= maxPods) {
       if (!pod.status.conditions.some((c) => c.type === "PodScheduled")) {
         const nodes = cluster.nodes();
@@ -145,7 +151,7 @@ function scheduleFromWalk(cluster: Cluster, pending: Pod[]): void {
   for (const pod of pending) {
     const skipped = [];
     let chosen: ReturnType<WalkHeap["pop"]> | undefined = heap.pop();
-    while (chosen && !tolerates(pod, chosen.node)) {
+    while (chosen && !fits(pod, chosen.node)) {
       skipped.push(chosen);
       chosen = heap.pop();
     }
