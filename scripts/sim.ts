@@ -43,7 +43,10 @@ const readFile = (name: string) => {
   const file = path.resolve(base, name);
   return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null;
 };
-const sim = createCluster({ seed, ...(workers ? { workers } : {}), ...(proxyMode ? { proxyMode } : {}) }, readFile);
+const sim = createCluster(
+  { seed, podIPStart: "seeded", ...(workers ? { workers } : {}), ...(proxyMode ? { proxyMode } : {}) },
+  readFile,
+);
 for (const line of text.split("\n")) {
   const command = line.trim();
   if (command === "" || command.startsWith("#")) continue;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ClusterIPAllocator, NodePortAllocator, PodIPAM, staticBandSize } from "./allocators";
 import { parseCidr, parseIPv4 } from "./ip";
 import { Rng } from "./rng";
+import { harness } from "./test-support/harness";
 
 // Service IP allocation follows KEP-3070 (reserved ranges for static and dynamic Service IPs) and
 // NodePorts KEP-3668: dynamic allocation prefers the upper band, so requested values rarely collide.
@@ -123,5 +124,30 @@ describe("PodIPAM (host-local)", () => {
     expect(ipam.allocate()).toBeNull();
     ipam.release("10.244.1.3");
     expect(ipam.allocate()).toBe("10.244.1.3");
+  });
+  it("continues after the last reservation of a node that handed out addresses before", () => {
+    const ipam = new PodIPAM(parseCidr("10.244.1.0/24"), 40);
+    expect(ipam.allocate()).toBe("10.244.1.42");
+    expect(ipam.allocate()).toBe("10.244.1.43");
+  });
+});
+
+describe("pod addresses and the seed (ClusterOptions.podIPStart)", () => {
+  const firstWebIPs = (options: { seed: number; podIPStart?: "fresh" | "seeded" }) => {
+    const h = harness(options);
+    h.ok("kubectl create deployment web --image=nginx --replicas=2");
+    h.ok("sleep 10");
+    return h.ipsOf("web-");
+  };
+
+  it("fresh nodes hand out .2 on, whatever the seed (the default)", () => {
+    for (const seed of [1, 2, 3]) for (const ip of firstWebIPs({ seed })) expect(ip).toMatch(/^10\.244\.[12]\.[2-9]$/);
+  });
+
+  it("seeded: the same seed gives the same addresses, and the addresses vary with the seed", () => {
+    const seeds = [1, 2, 3, 4, 5, 6, 7, 8];
+    const runs = seeds.map((seed) => firstWebIPs({ seed, podIPStart: "seeded" }).join(" "));
+    expect(seeds.map((seed) => firstWebIPs({ seed, podIPStart: "seeded" }).join(" "))).toEqual(runs);
+    expect(new Set(runs).size).toBeGreaterThan(4);
   });
 });

@@ -141,8 +141,12 @@ export class NodePortAllocator {
 export class PodIPAM {
   private readonly used = new Set<number>();
   private last: number;
-  constructor(readonly cidr: Cidr) {
-    this.last = cidr.base + 1; // the gateway
+  /** `reservedBefore`: how many addresses after the gateway the node handed out before (host-local's last_reserved_ip). */
+  constructor(
+    readonly cidr: Cidr,
+    reservedBefore = 0,
+  ) {
+    this.last = cidr.base + 1 + Math.max(0, Math.min(reservedBefore, cidr.size - 4)); // from the gateway on
   }
   allocate(): string | null {
     const first = this.cidr.base + 2;

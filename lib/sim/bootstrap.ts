@@ -159,7 +159,7 @@ function addSystemServices(cluster: Cluster): void {
 
 function addNode(cluster: Cluster, name: string, index: number): void {
   const podCIDR = subnet(cluster.podCIDR, 24, index);
-  cluster.ipam.set(name, new PodIPAM(podCIDR));
+  cluster.ipam.set(name, new PodIPAM(podCIDR, reservedBefore(cluster, name)));
   const controlPlane = index === 0;
   cluster.save({
     apiVersion: "v1",
@@ -192,4 +192,16 @@ function addNode(cluster: Cluster, name: string, index: number): void {
       allocatable: { pods: String(cluster.options.maxPods) },
     },
   });
+}
+
+/**
+ * How many pod addresses a node handed out before the cluster is seen ("seeded" podIPStart): a hash
+ * of the seed and the node's name, so it takes nothing from the cluster's random stream and every
+ * other choice stays as it is for the same seed.
+ */
+function reservedBefore(cluster: Cluster, node: string): number {
+  if (cluster.options.podIPStart !== "seeded") return 0;
+  let hash = 2166136261;
+  for (const ch of `${cluster.options.seed}:${node}`) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return hash % 64;
 }

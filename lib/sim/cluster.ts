@@ -28,6 +28,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   seed: 1,
   workers: 2,
   podCIDR: "10.244.0.0/16",
+  podIPStart: "fresh",
   serviceCIDR: "10.96.0.0/12",
   nodeCIDR: "172.18.0.0/16",
   clusterDomain: "cluster.local",

@@ -459,6 +459,13 @@ export interface ClusterOptions {
   workers?: number;
   /** Cluster-wide pod network; each node gets a /24 from it. Default 10.244.0.0/16. */
   podCIDR?: string;
+  /**
+   * Where each node's host-local IPAM starts handing out pod addresses. "fresh" (the default): at .2,
+   * as on a node that has never run a pod. "seeded": after a last-reserved address chosen by the seed
+   * and the node's name (0 to 63 addresses on), as on a node that has run pods before (host-local
+   * keeps its last reservation on disk), so the pods' addresses vary with the seed.
+   */
+  podIPStart?: "fresh" | "seeded";
   serviceCIDR?: string;
   /** The network the nodes (and an outside host) sit on. Default 172.18.0.0/16. */
   nodeCIDR?: string;

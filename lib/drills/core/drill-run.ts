@@ -54,7 +54,12 @@ export class DrillRun {
   readonly transcript: TranscriptLine[] = [];
   constructor(readonly drill: Drill) {
     this.sim = createCluster(
-      { seed: drill.seed, ...drill.cluster, namespaceQuota: { pods: String(DRILL_POD_QUOTA) } },
+      {
+        seed: drill.seed,
+        podIPStart: "seeded",
+        ...drill.cluster,
+        namespaceQuota: { pods: String(DRILL_POD_QUOTA) },
+      },
       (name) => drill.files[name] ?? null,
     );
     for (const line of drill.setup) {

@@ -15,7 +15,8 @@ export class Script {
   /** `files` are the manifests `kubectl apply -f NAME` reads in this scenario; file() adds one the learner is shown. */
   constructor(options: ClusterOptions, files: Readonly<Record<string, string>> = {}) {
     this.files = new Map(Object.entries(files));
-    this.sim = createCluster(options, (name) => this.files.get(name) ?? null);
+    // Pod addresses vary with the attempt's seed, as every other value a scenario shows does.
+    this.sim = createCluster({ podIPStart: "seeded", ...options }, (name) => this.files.get(name) ?? null);
   }
   /** A manifest the learner is shown (as `cat NAME`) and that `kubectl apply -f NAME` reads. */
   file(name: string, text: string) {
