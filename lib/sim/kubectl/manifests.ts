@@ -19,6 +19,7 @@ import type {
 } from "../types";
 import { boolFlag, type FlagSpec, flag, parseArgs } from "./args";
 import type { KubectlContext } from "./context";
+import { refuseUnmodelledKind } from "./unmodelled-kinds";
 import { createBarePod, createDaemonSet, createDeployment, createStatefulSet, validateWorkload } from "./workloads";
 
 type Manifest = Record<string, unknown> & {
@@ -139,6 +140,7 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
       `error: error validating "${file}": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false`,
     );
   if (SUPPORTED[kind] !== m.apiVersion) {
+    refuseUnmodelledKind(kind, m.apiVersion);
     throw new KubeError(
       `error: resource mapping not found for name: "${name ?? ""}" namespace: "${m.metadata?.namespace ?? ""}" from "${file}": no matches for kind "${kind}" in version "${m.apiVersion}"\nensure CRDs are installed first`,
     );

@@ -2,6 +2,7 @@ import type { Cluster } from "../cluster";
 import { serviceEndpoints } from "../endpointslice-controller";
 import { KubeError, notFound } from "../errors";
 import type { Endpoint, Kind, KubeEvent, KubeObject, Service } from "../types";
+import { refuseUnmodelledResource } from "./unmodelled-kinds";
 
 /** v1 Endpoints, derived from the EndpointSlice on demand (kubectl get endpoints still works). */
 export interface EndpointsObject {
@@ -111,7 +112,10 @@ export const findResourceType = (name: string): ResourceType | undefined =>
 
 export function resourceType(name: string): ResourceType {
   const type = findResourceType(name);
-  if (!type) throw new KubeError(`error: the server doesn't have a resource type "${name}"`);
+  if (!type) {
+    refuseUnmodelledResource(name);
+    throw new KubeError(`error: the server doesn't have a resource type "${name}"`);
+  }
   return type;
 }
 
