@@ -97,6 +97,14 @@ describe("a container whose image cannot be pulled", () => {
     expect(h.ok("kubectl describe pod x")).toMatch(/Status:\s+Pending\n[\s\S]*Reason:\s+ImagePullBackOff\n/);
   });
 
+  it("an attached kubectl run gives up after --pod-running-timeout (1m), --rm deleting the pod first", () => {
+    const h = harness();
+    expect(h.fails("kubectl run t --rm -it --restart=Never --image=curlimages/curll -- curl -s http://web")).toBe(
+      'pod "t" deleted\nerror: timed out waiting for the condition\n',
+    );
+    expect(h.events().some((e) => e.reason === "BackOff")).toBe(true);
+  });
+
   it("starts once set image names an image the registry has", () => {
     const h = harness();
     h.ok("kubectl run x --image=ngnix");
