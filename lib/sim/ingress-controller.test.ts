@@ -34,7 +34,7 @@ spec:
             matchLabels:
               kubernetes.io/metadata.name: ingress-nginx
 `;
-const ECHO = "e2e-test-images/echoserver:2.5";
+const ECHO = "registry.k8s.io/e2e-test-images/echoserver:2.5";
 
 function ingressWith(paths: { path: string; pathType: "Exact" | "Prefix"; service: string }[], host?: string): Ingress {
   return {

@@ -3,7 +3,7 @@
 // controller v1.12): its namespace, IngressClass `nginx`, controller Deployment and LoadBalancer Service
 // (externalTrafficPolicy Local, as there, so the controller sees the client's address). The ServiceAccount,
 // RBAC, ConfigMap and admission-webhook objects of the real file are left out: the simulator does not model
-// those kinds. The image is named without a registry host.
+// those kinds. The image is named as there, on registry.k8s.io, without its digest.
 
 const INGRESS_NGINX = `apiVersion: v1
 kind: Namespace
@@ -75,7 +75,7 @@ spec:
     spec:
       containers:
         - name: controller
-          image: ingress-nginx/controller:v1.12.1
+          image: registry.k8s.io/ingress-nginx/controller:v1.12.1
           args:
             - /nginx-ingress-controller
             - --publish-service=ingress-nginx/ingress-nginx-controller

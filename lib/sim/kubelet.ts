@@ -1,8 +1,18 @@
 import type { Cluster } from "./cluster";
 import { involvedObject } from "./events";
-import { alreadyPresentMessage, pulledMessage, pullMilliseconds, pullPolicyOf } from "./image-pull";
+import {
+  alreadyPresentMessage,
+  backOffMessage,
+  failedPullMilliseconds,
+  failingPullPhaseAt,
+  neverPullMessage,
+  pulledMessage,
+  pullMilliseconds,
+  pullPolicyOf,
+} from "./image-pull";
 import { initialFiles, probePasses } from "./pod-runtime";
 import { type ProberState, runDueProbes, startProber } from "./readiness-prober";
+import { pullError } from "./registry";
 import { startEnvironment } from "./service-env";
 import { gracePeriodOf, REMOVAL_SECONDS, secondsToStop } from "./termination";
 import type { Container, NodeObject, Pod } from "./types";
@@ -15,7 +25,9 @@ import type { Container, NodeObject, Pod } from "./types";
 //     Pending with each container waiting in ContainerCreating;
 //  2. containers start one after another in spec order, each after its image is there
 //     (image-pull.ts: at once when present, a second or two under imagePullPolicy Always); once every
-//     container runs the pod is Running;
+//     container runs the pod is Running; an image the registry does not have (registry.ts) never
+//     arrives: the container stays Waiting in ErrImagePull, then ImagePullBackOff, pulled again as the
+//     kubelet's back-off allows (image-pull.ts), and the pod stays Pending;
 //  3. readiness probes run on the prober's schedule (readiness-prober.ts);
 //  4. a deletion gives each running container its shutdown (termination.ts); the pod object goes
 //     REMOVAL_SECONDS after the last container is gone.
@@ -23,10 +35,42 @@ import type { Container, NodeObject, Pod } from "./types";
 /** The kubelet's record of one pod it runs, by pod uid (Cluster.podLifecycles). */
 export interface PodLifecycle {
   /** When each container starts (ms), in spec order, and whether that was reported yet. */
-  starts: { pullFromMs: number | null; startMs: number; pullReported: boolean; started: boolean }[];
+  starts: ContainerStart[];
   probers: (ProberState | null)[];
   /** Set once the kubelet has begun stopping the pod: when each container's process is gone. */
   shutdown?: { grace: number; exits: { atMs: number; killed: boolean }[]; removeAtMs: number };
+}
+
+interface ContainerStart {
+  /** The image this plan is for: a new image in the spec (set image) makes a new plan. */
+  image: string;
+  pullFromMs: number | null;
+  startMs: number;
+  pullReported: boolean;
+  started: boolean;
+  /** An image that cannot be pulled: the runtime's error (null under Never) and how many phases were reported. */
+  failure?: { error: string | null; phases: number };
+}
+
+/** The plan for one container whose turn to start comes at `t`; the plan ends at its `startMs`. */
+function planStart(c: Container, t: number): ContainerStart {
+  const error = pullError(c.image);
+  const policy = pullPolicyOf(c);
+  if (error !== null) {
+    // Not in the registry, so not on the node either: even IfNotPresent pulls; Never cannot.
+    const never = policy === "Never";
+    return {
+      image: c.image,
+      pullFromMs: never ? null : t,
+      startMs: never ? t : t + failedPullMilliseconds(c.image),
+      pullReported: false,
+      started: false,
+      failure: { error: never ? null : error, phases: 0 },
+    };
+  }
+  const pullFromMs = policy === "Always" ? t : null;
+  const startMs = pullFromMs === null ? t : t + pullMilliseconds(c.image);
+  return { image: c.image, pullFromMs, startMs, pullReported: false, started: false };
 }
 
 const kubeletOn = (node: string) => ({ component: "kubelet", host: node });
@@ -80,10 +124,9 @@ function createSandbox(cluster: Cluster, pod: Pod): PodLifecycle | null {
   const now = cluster.timestamp();
   let t = nowMs;
   const starts = pod.spec.containers.map((c) => {
-    const pulls = pullPolicyOf(c) === "Always";
-    const pullFromMs = pulls ? t : null;
-    if (pulls) t += pullMilliseconds(c.image);
-    return { pullFromMs, startMs: t, pullReported: false, started: false };
+    const plan = planStart(c, t);
+    t = plan.startMs;
+    return plan;
   });
   const life: PodLifecycle = { starts, probers: pod.spec.containers.map(() => null) };
   cluster.podLifecycles.set(pod.metadata.uid, life);
@@ -118,8 +161,15 @@ function startContainers(cluster: Cluster, pod: Pod, life: PodLifecycle): void {
   const nowMs = cluster.now();
   let changed = false;
   pod.spec.containers.forEach((c, i) => {
+    // The image changed before the container ran (set image on a pod stuck pulling): a new plan, with
+    // its own back-off (the key is pod UID and image).
+    if (life.starts[i].image !== c.image && !life.starts[i].started) life.starts[i] = planStart(c, nowMs);
     const step = life.starts[i];
     const container = involvedObject(pod, `spec.containers{${c.name}}`);
+    if (step.failure) {
+      if (reportFailingPull(cluster, pod, i, step)) changed = true;
+      return;
+    }
     if (step.pullFromMs !== null && !step.pullReported) {
       if (step.pullFromMs <= nowMs) {
         step.pullReported = true;
@@ -139,6 +189,7 @@ function startContainers(cluster: Cluster, pod: Pod, life: PodLifecycle): void {
         : pulledMessage(c.image, step.startMs - step.pullFromMs);
     reportStart(cluster, pod, c, message);
     const status = pod.status.containerStatuses[i];
+    status.image = c.image;
     status.started = true;
     status.state = { running: { startedAt: cluster.timestamp(step.startMs) } };
     // No readiness probe: ready as soon as it runs (prober_manager.go: "no readinessProbe -> always ready").
@@ -153,6 +204,60 @@ function startContainers(cluster: Cluster, pod: Pod, life: PodLifecycle): void {
     cluster.containersStarted.push(pod.metadata.uid);
   }
   cluster.save(pod);
+}
+
+/**
+ * The phases of a pull that cannot succeed that are due by now (failingPullPhaseAt), with the
+ * kubelet's events (image_manager.go EnsureImageExists, kuberuntime_container.go startContainer's
+ * "Error: %v" Failed event) and the container's waiting reason and message. Returns whether the
+ * status changed.
+ */
+function reportFailingPull(cluster: Cluster, pod: Pod, i: number, step: ContainerStart): boolean {
+  const failure = step.failure!;
+  const c = pod.spec.containers[i];
+  const status = pod.status.containerStatuses[i];
+  const source = kubeletOn(pod.spec.nodeName!);
+  const container = involvedObject(pod, `spec.containers{${c.name}}`);
+  if (failure.error === null) {
+    // imagePullPolicy Never: the kubelet may not pull; every sync says the same.
+    if (failure.phases > 0) return false;
+    failure.phases = 1;
+    const message = neverPullMessage(c.image);
+    cluster.events.record(container, "Warning", "ErrImageNeverPull", message, source);
+    cluster.events.record(container, "Warning", "Failed", "Error: ErrImageNeverPull", source);
+    status.image = c.image;
+    status.state = { waiting: { reason: "ErrImageNeverPull", message } };
+    return true;
+  }
+  const from = step.pullFromMs!;
+  let changed = false;
+  let at = failingPullPhaseAt(c.image, from, failure.phases);
+  while (at <= cluster.now()) {
+    const phase = failure.phases % 3;
+    if (phase === 0) cluster.events.record(container, "Normal", "Pulling", `Pulling image "${c.image}"`, source);
+    else if (phase === 1) {
+      cluster.events.record(
+        container,
+        "Warning",
+        "Failed",
+        `Failed to pull image "${c.image}": ${failure.error}`,
+        source,
+      );
+      cluster.events.record(container, "Warning", "Failed", "Error: ErrImagePull", source);
+      status.state = { waiting: { reason: "ErrImagePull", message: failure.error } };
+      changed = true;
+    } else {
+      cluster.events.record(container, "Normal", "BackOff", backOffMessage(c.image), source);
+      cluster.events.record(container, "Warning", "Failed", "Error: ImagePullBackOff", source);
+      status.state = { waiting: { reason: "ImagePullBackOff", message: backOffMessage(c.image) } };
+      changed = true;
+    }
+    status.image = c.image;
+    failure.phases++;
+    at = failingPullPhaseAt(c.image, from, failure.phases);
+  }
+  cluster.wakeAt(at);
+  return changed;
 }
 
 function updateReadiness(cluster: Cluster, pod: Pod, life: PodLifecycle): void {

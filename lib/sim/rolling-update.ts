@@ -37,7 +37,7 @@ const availableTotal = (sets: ReplicaSet[]) => sets.reduce((n, rs) => n + rs.sta
  * One sync of a Deployment's ReplicaSets. Without old pods the new ReplicaSet just takes the
  * desired count. Recreate scales the old ones to zero and waits for their pods to go. RollingUpdate
  * scales the new one up while the total stays within replicas + maxSurge, then the old ones
- * (oldest first) down while the available pods stay at least replicas - maxUnavailable; each
+ * (oldest first) down, unavailable pods first, while the available pods stay at least replicas - maxUnavailable; each
  * sync moves one step, so the ScalingReplicaSet events show the batches.
  */
 export function syncRollout(
@@ -70,12 +70,26 @@ export function syncRollout(
   // reconcileOldReplicaSets: how far the old ones may go down without breaking minAvailable.
   const minAvailable = desired - maxUnavailable;
   const newUnavailable = current.spec.replicas - current.status.availableReplicas;
-  if (specTotal(all) - minAvailable - newUnavailable <= 0) return;
-  let budget = availableTotal(all) - minAvailable;
+  const maxScaledDown = specTotal(all) - minAvailable - newUnavailable;
+  if (maxScaledDown <= 0) return;
   const oldestFirst = [...active].sort((a, b) =>
     a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp),
   );
+  // cleanupUnhealthyReplicas first: old pods that are not available (a rollout undone while its pods
+  // could not pull their image) go without waiting for anything, up to maxScaledDown.
+  let cleaned = 0;
   for (const rs of oldestFirst) {
+    if (cleaned >= maxScaledDown) break;
+    const unhealthy = rs.spec.replicas - rs.status.availableReplicas;
+    if (rs.spec.replicas === 0 || unhealthy <= 0) continue;
+    const down = Math.min(maxScaledDown - cleaned, unhealthy);
+    scale(rs, rs.spec.replicas - down);
+    cleaned += down;
+  }
+  // scaleDownOldReplicaSetsForRollingUpdate: available ones, while minAvailable holds.
+  let budget = availableTotal(all) - minAvailable;
+  for (const rs of oldestFirst) {
+    if (rs.spec.replicas === 0) continue;
     if (budget <= 0) break;
     const down = Math.min(rs.spec.replicas, budget);
     scale(rs, rs.spec.replicas - down);

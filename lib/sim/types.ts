@@ -117,7 +117,7 @@ export interface ContainerStatus {
   started: boolean;
   state: {
     running?: { startedAt: string };
-    waiting?: { reason: string };
+    waiting?: { reason: string; message?: string };
     terminated?: { exitCode: number; reason: string; startedAt: string; finishedAt: string };
   };
 }

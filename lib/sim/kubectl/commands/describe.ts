@@ -20,7 +20,6 @@ import type { KubectlCommand } from "../command";
 import { type KubectlContext, namespaceOf } from "../context";
 import { describeIngress } from "../describe-ingress";
 import { describeNetworkPolicy } from "../describe-network-policy";
-import { podStatusText } from "../printers";
 import { type EndpointsObject, getObject, type Listable, listObjects, parseTargets } from "../resources";
 import { selectionFor } from "../selection";
 import { tabwrite } from "../tabwriter";
@@ -92,7 +91,8 @@ function describePod(cluster: Cluster, pod: Pod): string[] {
           ),
           field("Termination Grace Period", `${pod.metadata.deletionGracePeriodSeconds ?? 30}s`),
         ]
-      : [field("Status", podStatusText(pod))]),
+      : // Otherwise the phase, not get's STATUS column: a pod stuck in ImagePullBackOff is Pending here.
+        [field("Status", pod.status.phase)]),
     field("IP", pod.status.podIP ?? ""),
     "IPs:",
     ...(pod.status.podIP ? [`  IP:  ${pod.status.podIP}`] : []),

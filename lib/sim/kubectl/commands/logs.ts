@@ -89,9 +89,19 @@ function kubectlLogs(ctx: KubectlContext, argv: string[]): string {
     throw new KubeError("error: only one of -c or an inline [CONTAINER] arg is allowed");
   const { pod, note } = podFor(ctx.cluster, target, namespace);
   const chosen = containerFor(pod, containerFlag ?? inlineContainer);
-  if (pod.status.phase === "Pending")
+  if (pod.status.phase === "Pending") {
+    // kubelet_pods.go validateContainerLogStatus: the waiting reason, the two image-pull ones in words.
+    const status = pod.status.containerStatuses.find((c) => c.name === chosen.container.name);
+    const reason = status?.state.waiting?.reason ?? "ContainerCreating";
+    const why =
+      reason === "ErrImagePull"
+        ? "image can't be pulled"
+        : reason === "ImagePullBackOff"
+          ? "trying and failing to pull image"
+          : reason;
     throw new KubeError(
-      `Error from server (BadRequest): container "${chosen.container.name}" in pod "${pod.metadata.name}" is waiting to start: ContainerCreating`,
+      `Error from server (BadRequest): container "${chosen.container.name}" in pod "${pod.metadata.name}" is waiting to start: ${why}`,
     );
+  }
   return note + chosen.note + tail(containerLog(ctx.cluster, pod, chosen.container.name), intFlag(args, "tail"));
 }

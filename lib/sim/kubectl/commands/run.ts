@@ -75,6 +75,16 @@ function kubectlRun(ctx: KubectlContext, argv: string[]): CommandResult {
   });
   // Attached, kubectl first waits for the pod to start (run.go waitForPod, --pod-running-timeout).
   if (attach) ctx.cluster.waitUntilStarted(pod);
+  // Still Pending after the minute (an image that cannot be pulled): waitForPod's UntilWithSync times
+  // out; the deferred --rm removal runs before kubectl prints the error.
+  if (attach && pod.status.phase === "Pending" && ctx.cluster.store.get("Pod", namespace, name)) {
+    let output = "";
+    if (remove) {
+      ctx.cluster.deletePod(pod);
+      output = line(`pod "${name}" deleted`);
+    }
+    return { output: `${output}error: timed out waiting for the condition\n`, exitCode: 1 };
+  }
   // A shell with stdin attached waits for the learner: the terminal holds it until `exit`.
   const profile = imageProfile(image);
   const shellOnly = rest.length === 0 ? profile.server === null : rest.length === 1 && /^(\/bin\/)?sh$/.test(rest[0]);

@@ -87,8 +87,9 @@ function kubectlSet(ctx: KubectlContext, argv: string[]): string {
     // No change means an empty patch, which kubectl skips without printing anything.
     if (!changed) continue;
     ctx.cluster.save(object);
-    // A pod's container restarts with the new image (the kubelet sees its definition change).
-    if (object.kind === "Pod") ctx.cluster.restartContainers(object);
+    // A pod's container restarts with the new image (the kubelet sees its definition change); one that
+    // never started (its image could not be pulled) is started with the new image by the kubelet.
+    if (object.kind === "Pod" && object.status.phase !== "Pending") ctx.cluster.restartContainers(object);
     ctx.cluster.reconcile();
     out.push(line(`${type.display}/${name} image updated`));
   }
