@@ -27,10 +27,22 @@ if [ -z "${TEST_POSTGRES_URL:-}" ] && [ "${SKIP_POSTGRES:-}" != 1 ]; then
   fi
 fi
 
-step lint ./node_modules/.bin/biome check .
-step typecheck ./node_modules/.bin/tsc --noEmit
-step content-check ./node_modules/.bin/tsx scripts/content-check.ts
+# The static checks run beside Vitest, which leaves part of the two cores idle while its tests wait
+# on the databases; each check's output is printed when Vitest is done, so the log reads in order.
+background_step() { # background_step NAME COMMAND...: a step that runs while Vitest does
+  local name=$1; shift
+  ( if "$@" > "$reports/$name.log" 2>&1; then echo "$name pass"; else echo "$name fail"; fi > "$reports/$name.status" ) &
+}
+background_step lint ./node_modules/.bin/biome check .
+background_step typecheck ./node_modules/.bin/tsc --noEmit
+background_step content-check ./node_modules/.bin/tsx scripts/content-check.ts
 ./node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"
+wait
+for name in lint typecheck content-check; do
+  echo "── $name"
+  cat "$reports/$name.log"
+  cat "$reports/$name.status" 2>/dev/null >> "$steps" || echo "$name fail" >> "$steps"
+done
 step build node scripts/build-if-stale.mjs
 if grep -q "^build pass" "$steps"; then
   PLAYWRIGHT_JSON_OUTPUT_FILE="$reports/playwright.json" ./node_modules/.bin/playwright test
