@@ -27,8 +27,8 @@ export const mirroredSlice = (slice: EndpointSlice) =>
  * become ready endpoints and notReadyAddresses unready ones (addressToEndpoint sets only `ready`; the
  * simulator stores serving alike and terminating false). The slice carries the Endpoints' labels
  * and annotations (but kubectl's last-applied-configuration and the last-change-trigger-time) with
- * kubernetes.io/service-name and managed-by over them, and its ownerReference names kind Service with
- * the Endpoints' name and uid (utils.go newEndpointSlice). Simplified: IPv4 only, no targetRefs, and
+ * kubernetes.io/service-name and managed-by over them, and a controller ownerReference to the Endpoints
+ * (utils.go newEndpointSlice). Simplified: IPv4 only, no targetRefs, and
  * no truncation at 1000 addresses a subset.
  * `keys` are "namespace/name" of Services and Endpoints; each is synced once, in key order.
  */
@@ -130,7 +130,9 @@ function syncOne(cluster: Cluster, namespace: string, name: string): void {
       metadata: cluster.meta(`${name}-${randomSuffix(cluster.rng)}`, namespace, {
         labels: content.labels,
         ...(content.annotations ? { annotations: content.annotations } : {}),
-        ownerReferences: [{ apiVersion: "v1", kind: "Service", name, uid: endpoints!.metadata.uid, controller: true }],
+        ownerReferences: [
+          { apiVersion: "v1", kind: "Endpoints", name, uid: endpoints!.metadata.uid, controller: true },
+        ],
       }),
       addressType: "IPv4",
       endpoints: content.endpoints,

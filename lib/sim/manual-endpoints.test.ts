@@ -59,6 +59,10 @@ describe("a Service without a selector and an Endpoints object written by hand",
       "kubernetes.io/service-name": "manual",
       "endpointslice.kubernetes.io/managed-by": "endpointslicemirroring-controller.k8s.io",
     });
+    const ep = h.cluster.store.get("Endpoints", "default", "manual")!;
+    expect(slice.metadata.ownerReferences).toEqual([
+      { apiVersion: "v1", kind: "Endpoints", name: "manual", uid: ep.metadata.uid, controller: true },
+    ]);
     expect(slice.ports).toEqual([{ name: "", port: 9376, protocol: "TCP" }]);
     expect(slice.endpoints.map((e) => [e.addresses[0], e.conditions.ready])).toEqual([
       ["10.244.1.3", true],
