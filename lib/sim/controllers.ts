@@ -2,6 +2,7 @@ import type { Cluster } from "./cluster";
 import { daemonPodTolerations, shouldRunDaemonPod } from "./daemonset-nodes";
 import { deploymentConditions } from "./deployment-conditions";
 import { reconcileQueuedEndpointSlices } from "./endpointslice-controller";
+import { syncMirroredSlices } from "./endpointslice-mirroring";
 import { involvedObject } from "./events";
 import { syncIngressStatus } from "./ingress-controller";
 import { runKubelet, syncNode, syncPod } from "./kubelet";
@@ -52,6 +53,7 @@ export function reconcile(cluster: Cluster): boolean {
     syncQueued(cluster, walk);
     settled = cluster.store.version === before;
   }
+  syncMirroredSlices(cluster, WorkQueues.take(q.mirrored));
   reconcileQueuedEndpointSlices(cluster, walk);
   syncStatusQueues(cluster);
   if (cluster.reconcileMode === "check") checkAgainstFullWalk(cluster);
@@ -140,6 +142,7 @@ function checkAgainstFullWalk(cluster: Cluster): void {
     for (const key of q.retry.DaemonSet) q.daemonSets.delete(key);
     for (const key of q.retry.StatefulSet) q.statefulSets.delete(key);
     syncQueued(cluster, "full");
+    syncMirroredSlices(cluster, WorkQueues.take(q.mirrored));
     reconcileQueuedEndpointSlices(cluster, "full");
     syncIngressStatus(cluster, "all");
     syncQuotaStatus(cluster, "all");

@@ -1,4 +1,5 @@
 import type { Cluster } from "./cluster";
+import { isApiServerService, MIRRORING_CONTROLLER } from "./endpointslice-mirroring";
 import { matchesSelector } from "./labels";
 import { randomSuffix } from "./names";
 import { resolveTargetPort } from "./pod-runtime";
@@ -14,11 +15,13 @@ type SlicePorts = EndpointSlice["ports"];
  * The controller lists only the slices labelled as its own (endpointslice.kubernetes.io/managed-by,
  * endpointslice_controller.go syncService): a slice someone else manages, such as one written by hand
  * for a Service without a selector, is never taken over or deleted. (The `kubernetes` Service's slice,
- * which the simulator writes here too, carries the mirroring controller's name.)
+ * which the simulator writes here too, carries the mirroring controller's name; the slices that
+ * controller mirrors from a hand-written Endpoints are its own: endpointslice-mirroring.ts.)
  */
-const MANAGERS = new Set(["endpointslice-controller.k8s.io", "endpointslicemirroring-controller.k8s.io"]);
 const managedHere = (slice: EndpointSlice) =>
-  MANAGERS.has(slice.metadata.labels?.["endpointslice.kubernetes.io/managed-by"] ?? "");
+  slice.metadata.labels?.["endpointslice.kubernetes.io/managed-by"] === "endpointslice-controller.k8s.io" ||
+  (slice.metadata.labels?.["endpointslice.kubernetes.io/managed-by"] === MIRRORING_CONTROLLER &&
+    isApiServerService(slice.metadata.namespace, slice.metadata.labels?.["kubernetes.io/service-name"]));
 
 /**
  * The EndpointSlice controller (pkg/controller/endpointslice, reconciler in staging/src/k8s.io/endpointslice):

@@ -43,6 +43,7 @@ const CONTENT = [
   "ResourceQuota",
   "NetworkPolicy",
   "Ingress",
+  "Endpoints",
 ] as const;
 
 /** One sync of the namespace controller for a namespace (a no-op unless it is being deleted). */

@@ -268,6 +268,29 @@ export interface EndpointSlice {
   ports: { name: string; port: number; protocol: string }[];
 }
 
+/** An address of a v1 Endpoints subset (core/v1 EndpointAddress). */
+export interface EndpointAddress {
+  ip: string;
+  hostname?: string;
+  nodeName?: string;
+  targetRef?: { kind: string; name: string; namespace?: string; uid?: string };
+}
+
+/**
+ * A v1 Endpoints object as stored: written by hand for a Service without a selector (the
+ * simulator computes the Endpoints controller's own from the EndpointSlices, kubectl/resources.ts).
+ */
+export interface Endpoints {
+  apiVersion: "v1";
+  kind: "Endpoints";
+  metadata: ObjectMeta;
+  subsets?: {
+    addresses?: EndpointAddress[];
+    notReadyAddresses?: EndpointAddress[];
+    ports: { name?: string; port: number; protocol: string }[];
+  }[];
+}
+
 export interface NodeObject {
   apiVersion: "v1";
   kind: "Node";
@@ -447,6 +470,7 @@ export type KubeObject =
   | StatefulSet
   | Service
   | EndpointSlice
+  | Endpoints
   | NodeObject
   | Namespace
   | ResourceQuota;

@@ -1,3 +1,4 @@
+import { mirroredSlice } from "./endpointslice-mirroring";
 import { INGRESS_NGINX_NAMESPACE } from "./ingress-controller";
 import { type ObjectStore, objectKey } from "./store";
 import type { KubeObject } from "./types";
@@ -15,6 +16,10 @@ import type { KubeObject } from "./types";
  * - a Node enqueues its kubelet's sync and every DaemonSet (daemon_controller.go addNode);
  * - a Service enqueues itself; an EndpointSlice enqueues its Service, unless the controller wrote it
  *   (endpointslice_tracker.go: the controller ignores its own writes).
+ * - for the EndpointSlice mirroring controller (endpointslicemirroring_controller.go): an Endpoints and
+ *   a Service enqueue their "namespace/name", and a slice labelled as the mirroring controller's its
+ *   Service, unless the controller wrote it (onEndpointSliceUpdate: a mirrored slice changed by hand is
+ *   put back);
  * - an Ingress enqueues itself for the status sync; an IngressClass, or a pod or Service in the
  *   ingress-nginx namespace (the controller's pods and its published Service), every Ingress
  *   (ingress-nginx's status sync runs on its own changes and on those of its Service and pods);
@@ -35,6 +40,7 @@ const ENQUEUED_KINDS = [
   "Node",
   "Service",
   "EndpointSlice",
+  "Endpoints",
   "Namespace",
   "Ingress",
   "IngressClass",
@@ -53,6 +59,8 @@ export class WorkQueues {
   allKubeletPods = false;
   readonly slicePods = new Set<string>();
   readonly services = new Set<string>();
+  /** Services and Endpoints ("namespace/name") for the EndpointSlice mirroring controller. */
+  readonly mirrored = new Set<string>();
   /** Namespaces for the namespace controller (a Namespace enqueues itself: namespace_controller.go). */
   readonly namespaces = new Set<string>();
   /** Ingresses for the ingress controller's status sync; `allIngresses` when every one must be looked at. */
@@ -60,7 +68,7 @@ export class WorkQueues {
   allIngresses = false;
   /** Namespaces whose quotas' usage must be recounted. */
   readonly quotaNamespaces = new Set<string>();
-  /** True while the EndpointSlice controller writes its own slices. */
+  /** True while the EndpointSlice controller or the mirroring controller writes its own slices. */
   writingSlices = false;
   /**
    * Syncs that could not do all they wanted (a create refused by a quota or a name in use): upstream
@@ -104,6 +112,7 @@ export class WorkQueues {
         break;
       case "Service":
         this.services.add(key);
+        this.mirrored.add(key);
         this.quotaNamespaces.add(ns ?? "");
         if (ns === INGRESS_NGINX_NAMESPACE) this.allIngresses = true;
         break;
@@ -120,7 +129,12 @@ export class WorkQueues {
         this.namespaces.add(key);
         break;
       case "EndpointSlice":
-        if (!this.writingSlices) this.services.add(`${ns}/${object.metadata.labels?.["kubernetes.io/service-name"]}`);
+        if (this.writingSlices) break;
+        this.services.add(`${ns}/${object.metadata.labels?.["kubernetes.io/service-name"]}`);
+        if (mirroredSlice(object)) this.mirrored.add(`${ns}/${object.metadata.labels?.["kubernetes.io/service-name"]}`);
+        break;
+      case "Endpoints":
+        this.mirrored.add(key);
         break;
     }
   }

@@ -3,6 +3,7 @@ import type { Cluster } from "../cluster";
 import { invalid, KubeError, resourceName } from "../errors";
 import { applyIngress, applyIngressClass, type IngressManifest } from "../ingress-api";
 import { BUILTIN_FILES } from "../ingress-nginx-manifest";
+import { dnsLabelError } from "../names";
 import { admitToNamespace } from "../namespace-lifecycle";
 import { applyNetworkPolicy, type NetworkPolicyManifest } from "../network-policy-api";
 import { namespaceQuotaRefusal, quotaObject, validateHard } from "../quota";
@@ -12,6 +13,8 @@ import type {
   Deployment,
   DeploymentStrategy,
   Endpoint,
+  EndpointAddress,
+  Endpoints,
   Kind,
   PodSpec,
   Service,
@@ -42,6 +45,7 @@ const SUPPORTED: Record<string, string> = {
   StatefulSet: "apps/v1",
   DaemonSet: "apps/v1",
   EndpointSlice: "discovery.k8s.io/v1",
+  Endpoints: "v1",
   ResourceQuota: "v1",
   NetworkPolicy: "networking.k8s.io/v1",
   Ingress: "networking.k8s.io/v1",
@@ -204,6 +208,7 @@ function applyOne(cluster: Cluster, m: Manifest, defaultNamespace: string, file:
     return `${display} configured`;
   }
   if (kind === "EndpointSlice") return `${display} ${applyEndpointSlice(cluster, m, name, namespace)}`;
+  if (kind === "Endpoints") return `${display} ${applyEndpoints(cluster, m, name, namespace)}`;
   if (kind === "DaemonSet") return `${display} ${applyDaemonSet(cluster, m, name, namespace)}`;
   return `${display} ${kind === "StatefulSet" ? applyStatefulSet(cluster, m, name, namespace) : applyDeployment(cluster, m, name, namespace)}`;
 }
@@ -391,6 +396,119 @@ function applyEndpointSlice(cluster: Cluster, m: Manifest, name: string, namespa
     addressType: "IPv4",
     endpoints,
     ports,
+  });
+  cluster.reconcile();
+  return "created";
+}
+
+/**
+ * ValidateNonSpecialIP / ValidateEndpointIP (pkg/apis/core/validation): an endpoint address must be an
+ * IP, and not unspecified, loopback, link-local or link-local multicast (the ranges named in the
+ * messages cover IPv4 and IPv6). validateEndpointAddress first runs the generic IP check, so an
+ * address that is no IP gets both "must be a valid IP address" messages.
+ */
+function endpointAddressErrors(ip: string, path: string): string[] {
+  const bad = (detail: string) => `${path}: Invalid value: "${ip}": ${detail}`;
+  if (!IPV4.test(ip)) {
+    if (ip.includes(":") && /^[0-9a-fA-F:.]+$/.test(ip))
+      throw new KubeError(`error: the simulator models IPv4 endpoint addresses only, not ${ip}`);
+    return [bad("must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"), bad("must be a valid IP address")];
+  }
+  const [a, b, c] = ip.split(".").map(Number);
+  const errors: string[] = [];
+  if (ip === "0.0.0.0") errors.push(bad(`may not be unspecified (${ip})`));
+  if (a === 127) errors.push(bad("may not be in the loopback range (127.0.0.0/8, ::1/128)"));
+  if (a === 169 && b === 254) errors.push(bad("may not be in the link-local range (169.254.0.0/16, fe80::/10)"));
+  if (a === 224 && b === 0 && c === 0)
+    errors.push(bad("may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)"));
+  return errors;
+}
+
+/**
+ * A v1 Endpoints written by hand, the older recipe for a Service without a selector (the Services
+ * concept page, "Services without selectors"): stored as written; the EndpointSlice mirroring
+ * controller copies it into slices for kube-proxy (endpointslice-mirroring.ts). For a Service with a
+ * selector the Endpoints controller owns the object and `kubectl get endpoints` shows the controller's
+ * (resources.ts). Checked as ValidateEndpoints / validateEndpointSubsets check what is modelled: each
+ * subset needs an address, each address a usable IP, each port a number in range, a known protocol
+ * (defaulted to TCP: SetDefaults_EndpointPort) and, when the subset has several, a DNS-label name.
+ */
+function applyEndpoints(cluster: Cluster, m: Manifest, name: string, namespace: string): string {
+  type RawAddress = { ip?: string; hostname?: string; nodeName?: string };
+  const raw = m as Manifest & {
+    subsets?: {
+      addresses?: RawAddress[];
+      notReadyAddresses?: RawAddress[];
+      ports?: { name?: string; port?: number; protocol?: string }[];
+    }[];
+  };
+  const errors: string[] = [];
+  const subsets: NonNullable<Endpoints["subsets"]> = (raw.subsets ?? []).map((s, i) => {
+    const at = `subsets[${i}]`;
+    if (!s.addresses?.length && !s.notReadyAddresses?.length)
+      errors.push(`${at}: Required value: must specify \`addresses\` or \`notReadyAddresses\``);
+    const addresses = (list: RawAddress[] | undefined, field: string): EndpointAddress[] =>
+      (list ?? []).map((a, j) => {
+        errors.push(...endpointAddressErrors(a.ip ?? "", `${at}.${field}[${j}].ip`));
+        return {
+          ip: a.ip ?? "",
+          ...(a.hostname ? { hostname: a.hostname } : {}),
+          ...(a.nodeName ? { nodeName: a.nodeName } : {}),
+        };
+      });
+    const ready = addresses(s.addresses, "addresses");
+    const notReady = addresses(s.notReadyAddresses, "notReadyAddresses");
+    const ports = (s.ports ?? []).map((p, j) => {
+      const pat = `${at}.ports[${j}]`;
+      const portName = p.name ?? "";
+      if ((s.ports ?? []).length > 1 && !portName) errors.push(`${pat}.name: Required value`);
+      else if (portName) {
+        const e = dnsLabelError(portName);
+        if (e) errors.push(`${pat}.name: Invalid value: "${portName}": ${e}`);
+      }
+      const port = p.port ?? 0;
+      if (!Number.isInteger(port) || port < 1 || port > 65535)
+        errors.push(`${pat}.port: Invalid value: ${port}: must be between 1 and 65535, inclusive`);
+      const protocol = p.protocol ?? "TCP";
+      if (!["TCP", "UDP", "SCTP"].includes(protocol))
+        errors.push(`${pat}.protocol: Unsupported value: "${protocol}": supported values: "SCTP", "TCP", "UDP"`);
+      return { ...(portName ? { name: portName } : {}), port, protocol };
+    });
+    return {
+      ...(ready.length ? { addresses: ready } : {}),
+      ...(notReady.length ? { notReadyAddresses: notReady } : {}),
+      ports,
+    };
+  });
+  if (errors.length) throw invalid("Endpoints", name, errors);
+  const labels = m.metadata?.labels;
+  const annotations = m.metadata?.annotations;
+  const existing = cluster.store.get("Endpoints", namespace, name);
+  if (existing) {
+    const state = (e: { subsets?: unknown; labels?: unknown; annotations?: unknown }) =>
+      JSON.stringify([e.subsets ?? [], e.labels ?? {}, e.annotations ?? {}]);
+    if (
+      state({
+        subsets: existing.subsets,
+        labels: existing.metadata.labels,
+        annotations: existing.metadata.annotations,
+      }) === state({ subsets, labels, annotations })
+    )
+      return "unchanged";
+    if (subsets.length) existing.subsets = subsets;
+    else delete existing.subsets;
+    existing.metadata.labels = labels;
+    existing.metadata.annotations = annotations;
+    cluster.save(existing);
+    cluster.reconcile();
+    return "configured";
+  }
+  admitToNamespace(cluster, namespace, "Endpoints", name);
+  cluster.save({
+    apiVersion: "v1",
+    kind: "Endpoints",
+    metadata: cluster.meta(name, namespace, { ...(labels ? { labels } : {}), ...(annotations ? { annotations } : {}) }),
+    ...(subsets.length ? { subsets } : {}),
   });
   cluster.reconcile();
   return "created";

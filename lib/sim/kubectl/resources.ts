@@ -8,7 +8,7 @@ import { refuseUnmodelledResource } from "./unmodelled-kinds";
 export interface EndpointsObject {
   apiVersion: "v1";
   kind: "Endpoints";
-  metadata: { name: string; namespace: string; creationTimestamp: string; labels?: Record<string, string> };
+  metadata: { name: string; namespace?: string; creationTimestamp: string; labels?: Record<string, string> };
   subsets?: {
     addresses?: { ip: string; nodeName?: string; targetRef?: unknown }[];
     notReadyAddresses?: { ip: string; nodeName?: string; targetRef?: unknown }[];
@@ -187,10 +187,20 @@ function endpointsFor(cluster: Cluster, service: Service): EndpointsObject {
 
 export function listObjects(cluster: Cluster, type: ResourceType, namespace: string | undefined): Listable[] {
   if (type.kind === "Endpoints") {
-    return cluster.store
+    // The Endpoints controller's, for a Service with a selector (it overwrites one written by hand),
+    // and the stored ones, written by hand, for the rest.
+    const owned = cluster.store
       .list("Service", namespace)
-      .filter((s) => s.spec.type !== "ExternalName" && (s.spec.selector || s.metadata.name === "kubernetes"))
-      .map((s) => endpointsFor(cluster, s));
+      .filter((s) => s.spec.type !== "ExternalName" && (s.spec.selector || s.metadata.name === "kubernetes"));
+    const names = new Set(owned.map((s) => `${s.metadata.namespace}/${s.metadata.name}`));
+    const stored = cluster.store
+      .list("Endpoints", namespace)
+      .filter((e) => !names.has(`${e.metadata.namespace}/${e.metadata.name}`));
+    return [...owned.map((s) => endpointsFor(cluster, s)), ...stored].sort(
+      (a, b) =>
+        (a.metadata.namespace ?? "").localeCompare(b.metadata.namespace ?? "") ||
+        a.metadata.name.localeCompare(b.metadata.name),
+    );
   }
   // Events come from their own log; the API server lists them, like everything else, by namespace and name.
   const objects: Listable[] =

@@ -100,6 +100,17 @@ function gracePeriodFlag(args: ParsedArgs): number | null {
   return grace < 0 ? null : grace;
 }
 
+/**
+ * An Endpoints written by hand goes, and the slices mirrored from it with it (endpointslice-mirroring.ts);
+ * the Endpoints controller writes its own again at once, so deleting that one changes nothing.
+ */
+function deleteEndpoints(cluster: KubectlContext["cluster"], namespace: string, name: string): void {
+  const stored = cluster.store.get("Endpoints", namespace, name);
+  if (!stored) return;
+  cluster.store.remove(stored);
+  cluster.reconcile();
+}
+
 function kubectlDelete(ctx: KubectlContext, argv: string[]): string {
   const args = parseArgs(argv, FLAGS, "delete");
   const namespace = namespaceOf(ctx, args);
@@ -112,11 +123,7 @@ function kubectlDelete(ctx: KubectlContext, argv: string[]): string {
   if ((selecting || boolFlag(args, "all")) && targets.every((t) => !t.name)) {
     targets = targets.flatMap(({ type }) => {
       const test = selectionFor(type, selectors) ?? (() => true);
-      return (
-        type.kind === "Endpoints" || type.kind === "Event"
-          ? []
-          : ctx.cluster.store.list(type.kind, type.namespaced ? namespace : undefined)
-      )
+      return (type.kind === "Event" ? [] : ctx.cluster.store.list(type.kind, type.namespaced ? namespace : undefined))
         .filter(test)
         .map((o) => ({ type, name: o.metadata.name }));
     });
@@ -162,6 +169,9 @@ function kubectlDelete(ctx: KubectlContext, argv: string[]): string {
         cluster.reconcile();
         break;
       }
+      case "Endpoints":
+        deleteEndpoints(cluster, ns, target.name);
+        break;
       case "EndpointSlice": // one written by hand goes for good; the controller writes its own again
       case "NetworkPolicy":
       case "Ingress":
