@@ -69,3 +69,21 @@ describe("kubectl describe endpointslice and endpoints", () => {
     );
   });
 });
+
+describe("kubectl describe pod's events (describe.go DescribeEvents)", () => {
+  it("lists the pod's own events oldest first in an aligned table, repeats as 'AGE (xN over FIRST)'", () => {
+    const h = harness();
+    h.ok("kubectl run x --image=ngnix");
+    h.ok("kubectl run y --image=nginx");
+    h.ok("sleep 30");
+    const out = h.ok("kubectl describe pod x");
+    expect(out).toContain("Node-Selectors:     <none>\nEvents:\n  Type     Reason     Age");
+    const table = out.slice(out.indexOf("Events:"));
+    expect(table).toMatch(
+      /\n {2}Normal {3}Scheduled {2}3\ds +default-scheduler {2}Successfully assigned default\/x to /,
+    );
+    expect(table).toMatch(/\n {2}Normal {3}Pulling +\d+s \(x3 over 3\ds\) +kubelet +Pulling image "ngnix"/);
+    expect(table).toContain("Error: ImagePullBackOff");
+    expect(table).not.toContain("default/y"); // another pod's events stay out
+  });
+});

@@ -23,6 +23,7 @@ import { describeNetworkPolicy } from "../describe-network-policy";
 import { type EndpointsObject, getObject, type Listable, listObjects, parseTargets } from "../resources";
 import { selectionFor } from "../selection";
 import { tabwrite } from "../tabwriter";
+import { byLastTimestamp, interval } from "./events";
 
 const FLAGS: readonly FlagSpec[] = [{ name: "selector", short: "l", takesValue: true }];
 
@@ -111,9 +112,33 @@ function describePod(cluster: Cluster, pod: Pod): string[] {
     "  Type              Status",
     ...pod.status.conditions.map((c) => `  ${c.type.padEnd(18)}${c.status}`),
   );
-  const failure = cluster.schedulingFailures.get(pod.metadata.uid);
-  lines.push("Events:", failure ? `  Warning  FailedScheduling  default-scheduler  ${failure}` : "  <none>");
+  // describe.go describePod: after the volumes and QoS class (not modelled), the pod's nodeSelector.
+  lines.push(field("Node-Selectors", formatLabels(pod.spec.nodeSelector)));
+  lines.push(...describeEvents(cluster, pod));
   return lines;
+}
+
+/**
+ * describe.go DescribeEvents: the object's events, oldest first (SortableEvents, by last timestamp),
+ * in a table aligned by the describer's tabwriter; From is the reporting component, as the Kubernetes
+ * docs' "Debug Pods" output shows it ("default-scheduler", "kubelet").
+ */
+function describeEvents(cluster: Cluster, object: Pod): string[] {
+  const now = cluster.now();
+  const events = cluster.events
+    .list(object.metadata.namespace)
+    .filter((e) => e.involvedObject.uid === object.metadata.uid)
+    .sort(byLastTimestamp);
+  if (events.length === 0) return [field("Events", "<none>")];
+  const rows = events.map((e) =>
+    ["", e.type, e.reason, interval(now, e), e.source.component, e.message.trim()].join("\t"),
+  );
+  return [
+    "Events:",
+    ...tabwrite(
+      ["\tType\tReason\tAge\tFrom\tMessage", "\t----\t------\t----\t----\t-------", ...rows].join("\n"),
+    ).split("\n"),
+  ];
 }
 
 function describeService(cluster: Cluster, service: Service): string[] {

@@ -33,10 +33,14 @@ export const eventsCommand: KubectlCommand = {
 };
 
 /** events.go eventTime: the last timestamp (a series' last observation, in the events.k8s.io API). */
-const byLastTimestamp = (a: KubeEvent, b: KubeEvent) => Date.parse(a.lastTimestamp) - Date.parse(b.lastTimestamp);
+export const byLastTimestamp = (a: KubeEvent, b: KubeEvent) =>
+  Date.parse(a.lastTimestamp) - Date.parse(b.lastTimestamp);
 
-/** event_printer.go getInterval: "5s", or "5s (x3 over 2m)" for an event seen several times. */
-function interval(now: number, e: KubeEvent): string {
+/**
+ * event_printer.go getInterval: "5s", or "5s (x3 over 2m)" for an event seen several times (describe.go
+ * DescribeEvents writes its Age column the same way).
+ */
+export function interval(now: number, e: KubeEvent): string {
   const first = since(now, e.firstTimestamp);
   return e.count > 1 ? `${since(now, e.lastTimestamp)} (x${e.count} over ${first})` : first;
 }
