@@ -85,5 +85,6 @@ describe("kubectl describe pod's events (describe.go DescribeEvents)", () => {
     expect(table).toMatch(/\n {2}Normal {3}Pulling +\d+s \(x3 over 3\ds\) +kubelet +Pulling image "ngnix"/);
     expect(table).toContain("Error: ImagePullBackOff");
     expect(table).not.toContain("default/y"); // another pod's events stay out
+    expect(out).not.toContain("Controlled By"); // a bare pod has no controller line
   });
 });

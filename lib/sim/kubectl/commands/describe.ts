@@ -97,7 +97,8 @@ function describePod(cluster: Cluster, pod: Pod): string[] {
     field("IP", pod.status.podIP ?? ""),
     "IPs:",
     ...(pod.status.podIP ? [`  IP:  ${pod.status.podIP}`] : []),
-    field("Controlled By", owner ? `${owner.kind}/${owner.name}` : "<none>"),
+    // describe.go describePod writes "Controlled By" only for a pod that has a controller.
+    ...(owner ? [field("Controlled By", `${owner.kind}/${owner.name}`)] : []),
     "Containers:",
   ];
   lines.push(...describeContainers(pod.spec.containers, pod.status.containerStatuses));
