@@ -111,6 +111,10 @@ describe("a Service without a selector and an Endpoints object written by hand",
     expect(mirrored(h)).toHaveLength(1);
     h.ok("kubectl delete svc manual");
     expect(mirrored(h)).toHaveLength(0);
+    // The Endpoints controller deletes the Endpoints of a Service that is gone.
+    expect(h.fails("kubectl get endpoints manual")).toBe(
+      'Error from server (NotFound): endpoints "manual" not found\n',
+    );
   });
 
   it("is left to the Endpoints controller when the Service has a selector", () => {

@@ -370,4 +370,8 @@ export function deleteService(cluster: Cluster, service: Service): void {
 export function removeService(cluster: Cluster, service: Service): void {
   releaseAll(cluster, service);
   cluster.store.remove(service);
+  // The Endpoints controller's syncService deletes the Endpoints named like a Service that is gone
+  // (pkg/controller/endpoint endpoints_controller.go), a hand-written one included.
+  const endpoints = cluster.store.get("Endpoints", service.metadata.namespace, service.metadata.name);
+  if (endpoints) cluster.store.remove(endpoints);
 }
