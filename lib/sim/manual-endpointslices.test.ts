@@ -89,3 +89,22 @@ describe("a Service without a selector and an EndpointSlice written by hand", ()
     );
   });
 });
+
+describe("a hand-written EndpointSlice and its namespace", () => {
+  it("goes when the namespace is deleted, as the namespace controller deletes all its content", () => {
+    const h = harness(
+      {},
+      {
+        "slice.yaml": files()
+          ["manual.yaml"].split("---\n")[1]
+          .replace("  name: manual-1\n", "  name: manual-1\n  namespace: lab\n"),
+      },
+    );
+    h.ok("kubectl create namespace lab");
+    h.ok("kubectl apply -f slice.yaml");
+    expect(h.ok("kubectl get endpointslices -n lab --no-headers")).toMatch(/^manual-1\s/);
+    h.ok("kubectl delete namespace lab");
+    h.ok("sleep 30");
+    expect(h.cluster.store.list("EndpointSlice", "lab")).toEqual([]);
+  });
+});

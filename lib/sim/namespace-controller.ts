@@ -44,6 +44,8 @@ const CONTENT = [
   "NetworkPolicy",
   "Ingress",
   "Endpoints",
+  // Hand-written slices; the controllers' own go with their Services, and nothing writes them again.
+  "EndpointSlice",
 ] as const;
 
 /** One sync of the namespace controller for a namespace (a no-op unless it is being deleted). */
