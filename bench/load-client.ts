@@ -25,6 +25,27 @@ export function row(label: string, s: ReturnType<typeof newStats>, seconds: numb
   );
   return sorted.length / seconds;
 }
+/** The table of one run's routes and the baseline; answers the submit and baseline rates. */
+export function routeTable(stats: Stats, seconds: number, baselineSeconds: number) {
+  console.log(
+    `  ${"route".padEnd(18)} ${"requests".padStart(7)} ${"rate".padStart(11)} ${"p50".padStart(10)}${"p95".padStart(10)}${"p99".padStart(10)}`,
+  );
+  row("POST attempts", stats.start, seconds);
+  const submitRate = row("POST answers", stats.submit, seconds);
+  row("POST finish", stats.finish, seconds);
+  const baselineRate = row("baseline INSERT", stats.baseline, baselineSeconds);
+  return { submitRate, baselineRate };
+}
+
+/** What the check after a run found: every acknowledged answer stored once, or the problems. */
+export function verifiedLine(ledger: Ledger, problems: string[]) {
+  const acknowledged = [...ledger.values()].reduce((n, m) => n + m.size, 0);
+  console.log(
+    `  verified ${ledger.size} attempts, ${acknowledged} acknowledged answers: ${problems.length ? `${problems.length} PROBLEMS` : "each stored exactly once, scores match"}`,
+  );
+  for (const p of problems.slice(0, 20)) console.log(`    ${p}`);
+}
+
 export const load = () =>
   os
     .loadavg()

@@ -16,7 +16,17 @@ import { performance } from "node:perf_hooks";
 import { hashPassword } from "../lib/auth/password";
 import { createDb } from "../lib/db/create-db";
 import { UserRepository } from "../lib/db/user-repository";
-import { type Learner, type Ledger, learnerLoop, load, newStats, row, type Stats, startAttempt } from "./load-client";
+import {
+  type Learner,
+  type Ledger,
+  learnerLoop,
+  load,
+  newStats,
+  routeTable,
+  type Stats,
+  startAttempt,
+  verifiedLine,
+} from "./load-client";
 import { freshDatabase, run, runBaseline, stop, verify, waitFor } from "./load-servers";
 
 const arg = (name: string, fallback: number) => {
@@ -96,23 +106,13 @@ async function benchDatabase(provider: "sqlite" | "postgresql") {
   const baselineSeconds = await runBaseline(url, BASELINE_PORT, LEARNERS, SECONDS, stats);
 
   console.log(`${provider}: ${LEARNERS} learners, ${seconds.toFixed(1)} s (load average ${load()})`);
-  console.log(
-    `  ${"route".padEnd(18)} ${"requests".padStart(7)} ${"rate".padStart(11)} ${"p50".padStart(10)}${"p95".padStart(10)}${"p99".padStart(10)}`,
-  );
-  row("POST attempts", stats.start, seconds);
-  const submitRate = row("POST answers", stats.submit, seconds);
-  row("POST finish", stats.finish, seconds);
-  const baselineRate = row("baseline INSERT", stats.baseline, baselineSeconds);
+  const { submitRate, baselineRate } = routeTable(stats, seconds, baselineSeconds);
   const total = stats.start.latencies.length + stats.submit.latencies.length + stats.finish.latencies.length;
-  const acknowledged = [...ledger.values()].reduce((n, m) => n + m.size, 0);
   console.log(
     `  all app routes: ${(total / seconds).toFixed(1)}/s (${(total / seconds / baselineRate).toFixed(2)} of the baseline)`,
   );
   console.log(`  app/baseline submit ratio: ${(submitRate / baselineRate).toFixed(2)}`);
-  console.log(
-    `  verified ${ledger.size} attempts, ${acknowledged} acknowledged answers: ${problems.length ? `${problems.length} PROBLEMS` : "each stored exactly once, scores match"}`,
-  );
-  for (const p of problems.slice(0, 20)) console.log(`    ${p}`);
+  verifiedLine(ledger, problems);
   return { ratio: submitRate / baselineRate, problems: problems.length };
 }
 

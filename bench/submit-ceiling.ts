@@ -15,7 +15,17 @@ import { claimsAtSignIn } from "../lib/auth/session-token";
 import { createDb } from "../lib/db/create-db";
 import { providerOf } from "../lib/db/database-url";
 import { repositoriesFor } from "../lib/db/repositories-for";
-import { type Learner, type Ledger, learnerLoop, load, newStats, row, type Stats, startAttempt } from "./load-client";
+import {
+  type Learner,
+  type Ledger,
+  learnerLoop,
+  load,
+  newStats,
+  routeTable,
+  type Stats,
+  startAttempt,
+  verifiedLine,
+} from "./load-client";
 import { freshDatabase, runBaseline, stop, verify, waitFor } from "./load-servers";
 
 const arg = (name: string) => {
@@ -83,19 +93,9 @@ async function benchDatabase(name: string, url: string) {
   const baselineSeconds = await runBaseline(url, BASELINE_PORT, LEARNERS, SECONDS, stats);
 
   console.log(`${name}: ${LEARNERS} learners, ${seconds.toFixed(1)} s (load average ${load()})`);
-  console.log(
-    `  ${"route".padEnd(18)} ${"requests".padStart(7)} ${"rate".padStart(11)} ${"p50".padStart(10)}${"p95".padStart(10)}${"p99".padStart(10)}`,
-  );
-  row("POST attempts", stats.start, seconds);
-  const submitRate = row("POST answers", stats.submit, seconds);
-  row("POST finish", stats.finish, seconds);
-  const baselineRate = row("baseline INSERT", stats.baseline, baselineSeconds);
-  const acknowledged = [...ledger.values()].reduce((n, m) => n + m.size, 0);
+  const { submitRate, baselineRate } = routeTable(stats, seconds, baselineSeconds);
   console.log(`  ceiling/baseline submit ratio: ${(submitRate / baselineRate).toFixed(2)}`);
-  console.log(
-    `  verified ${ledger.size} attempts, ${acknowledged} acknowledged answers: ${problems.length ? `${problems.length} PROBLEMS` : "each stored exactly once, scores match"}`,
-  );
-  for (const p of problems.slice(0, 20)) console.log(`    ${p}`);
+  verifiedLine(ledger, problems);
   return { ratio: (submitRate / baselineRate).toFixed(2), problems: problems.length };
 }
 
